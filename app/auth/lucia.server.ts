@@ -1,0 +1,183 @@
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import { config } from "~/config.server";
+import { getDb } from "~/db.server";
+import type { Locale } from "~/i18n/i18n";
+
+// Lucia v3 is kept behind this one file: the rest of the app uses the functions exported here.
+
+interface SessionRow {
+  id: string;
+  user_id: string;
+  expires_at: Date | string;
+  absolute_expires_at: Date | string;
+}
+
+// pg returns timestamptz as Date, but some adapters have returned strings (lucia #1424): accept both.
+const toDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+
+function toDatabaseSession(row: SessionRow): DatabaseSession {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    expiresAt: toDate(row.expires_at),
+    attributes: { absolute_expires_at: toDate(row.absolute_expires_at) },
+  };
+}
+
+const sessionColumns = ["id", "user_id", "expires_at", "absolute_expires_at"] as const;
+
+const adapter: Adapter = {
+  async getSessionAndUser(sessionId) {
+    const row = await getDb()
+      .selectFrom("user_session as s")
+      .innerJoin("app_user as u", "u.id", "s.user_id")
+      .select([
+        "s.id",
+        "s.user_id",
+        "s.expires_at",
+        "s.absolute_expires_at",
+        "u.email",
+        "u.name",
+        "u.organisation",
+        "u.locale",
+        "u.email_verified_at",
+      ])
+      .where("s.id", "=", sessionId)
+      .executeTakeFirst();
+    if (!row) return [null, null];
+    const user: DatabaseUser = {
+      id: row.user_id,
+      attributes: {
+        email: row.email,
+        name: row.name,
+        organisation: row.organisation,
+        locale: row.locale,
+        email_verified_at: row.email_verified_at,
+      },
+    };
+    return [toDatabaseSession(row), user];
+  },
+  async getUserSessions(userId) {
+    const rows = await getDb().selectFrom("user_session").select(sessionColumns).where("user_id", "=", userId).execute();
+    return rows.map(toDatabaseSession);
+  },
+  async setSession(session) {
+    await getDb()
+      .insertInto("user_session")
+      .values({
+        id: session.id,
+        user_id: session.userId,
+        expires_at: session.expiresAt,
+        absolute_expires_at: session.attributes.absolute_expires_at,
+      })
+      .execute();
+  },
+  async updateSessionExpiration(sessionId, expiresAt) {
+    await getDb().updateTable("user_session").set({ expires_at: expiresAt }).where("id", "=", sessionId).execute();
+  },
+  async deleteSession(sessionId) {
+    await getDb().deleteFrom("user_session").where("id", "=", sessionId).execute();
+  },
+  async deleteUserSessions(userId) {
+    await getDb().deleteFrom("user_session").where("user_id", "=", userId).execute();
+  },
+  async deleteExpiredSessions() {
+    const now = new Date();
+    await getDb()
+      .deleteFrom("user_session")
+      .where((eb) => eb.or([eb("expires_at", "<=", now), eb("absolute_expires_at", "<=", now)]))
+      .execute();
+  },
+};
+
+function createLucia() {
+  const c = config();
+  return new Lucia(adapter, {
+    // Idle timeout: Lucia extends a session once half of this has passed without use.
+    sessionExpiresIn: new TimeSpan(c.SESSION_IDLE_MINUTES, "m"),
+    sessionCookie: {
+      name: "lauwer_session",
+      expires: true,
+      attributes: { sameSite: "lax", secure: c.isProduction },
+    },
+    getSessionAttributes: (a) => ({ absoluteExpiresAt: a.absolute_expires_at }),
+    getUserAttributes: (a) => ({
+      email: a.email,
+      name: a.name,
+      organisation: a.organisation,
+      locale: a.locale,
+      emailVerified: a.email_verified_at !== null,
+    }),
+  });
+}
+
+let lucia: ReturnType<typeof createLucia> | undefined;
+function auth() {
+  lucia ??= createLucia();
+  return lucia;
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>;
+    DatabaseSessionAttributes: { absolute_expires_at: Date };
+    DatabaseUserAttributes: {
+      email: string;
+      name: string;
+      organisation: string;
+      locale: Locale;
+      email_verified_at: Date | null;
+    };
+  }
+}
+
+export type { Session, User } from "lucia";
+import type { Session, User } from "lucia";
+
+export const SESSION_COOKIE = "lauwer_session";
+
+/** Starts a new session (always a new id, so a pre-login id can never be fixated). */
+export async function createSession(userId: string): Promise<{ session: Session; cookie: string }> {
+  const absolute = new Date(Date.now() + config().SESSION_ABSOLUTE_HOURS * 3_600_000);
+  const session = await auth().createSession(userId, { absolute_expires_at: absolute });
+  return { session, cookie: auth().createSessionCookie(session.id).serialize() };
+}
+
+export interface ValidatedSession {
+  user: User | null;
+  session: Session | null;
+  /** A Set-Cookie value to send back: a refreshed cookie, or a blank one that clears a dead session. */
+  setCookie?: string;
+}
+
+/** Validates a session id with both the idle timeout (Lucia) and the absolute lifetime (ours). */
+export async function validateSessionId(sessionId: string | null): Promise<ValidatedSession> {
+  if (!sessionId) return { user: null, session: null };
+  const result = await auth().validateSession(sessionId);
+  if (!result.session) {
+    return { user: null, session: null, setCookie: auth().createBlankSessionCookie().serialize() };
+  }
+  if (Date.now() >= result.session.absoluteExpiresAt.getTime()) {
+    await auth().invalidateSession(result.session.id);
+    return { user: null, session: null, setCookie: auth().createBlankSessionCookie().serialize() };
+  }
+  const setCookie = result.session.fresh ? auth().createSessionCookie(result.session.id).serialize() : undefined;
+  return { ...result, setCookie };
+}
+
+export function readSessionCookie(cookieHeader: string | null | undefined): string | null {
+  return cookieHeader ? auth().readSessionCookie(cookieHeader) : null;
+}
+
+export async function invalidateSession(sessionId: string): Promise<string> {
+  await auth().invalidateSession(sessionId);
+  return auth().createBlankSessionCookie().serialize();
+}
+
+export async function invalidateUserSessions(userId: string): Promise<void> {
+  await auth().invalidateUserSessions(userId);
+}
+
+export function deleteExpiredSessions(): Promise<void> {
+  return auth().deleteExpiredSessions();
+}

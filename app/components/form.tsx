@@ -1,0 +1,128 @@
+import { useActionData, useNavigation } from "@remix-run/react";
+import { standardSchemaResolver } from "@hookform/resolvers/standard-schema";
+import {
+  Alert,
+  Button,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Paragraph,
+  Textbox,
+} from "@utrecht/component-library-react";
+import { useEffect, type ReactNode } from "react";
+import type { FieldValues, UseFormRegisterReturn } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { useRemixForm } from "remix-hook-form";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+
+/** What a failed action returns (see app/lib/forms.server.ts). */
+interface ActionFailure {
+  ok: false;
+  fieldErrors: Record<string, string>;
+  formError?: string;
+  formErrorParams?: Record<string, string | number>;
+  values: Record<string, string>;
+}
+
+function isFailure(data: unknown): data is ActionFailure {
+  return typeof data === "object" && data !== null && (data as { ok?: unknown }).ok === false;
+}
+
+/**
+ * react-hook-form bound to a shared zod schema, submitting as a Remix form. Values are posted as
+ * plain strings (exactly what the no-JavaScript form sends) and server errors merge with client ones.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a schema's input type differs from its output (defaults, trims)
+export function useAppForm<T extends FieldValues>(schema: StandardSchemaV1<any, T>, defaults: Partial<T> = {}) {
+  const actionData = useActionData<unknown>();
+  const failure = isFailure(actionData) ? actionData : undefined;
+  const navigation = useNavigation();
+  const form = useRemixForm<T>({
+    resolver: standardSchemaResolver(schema) as never,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    stringifyAllValues: false,
+    defaultValues: { ...defaults, ...(failure?.values ?? {}) } as never,
+  });
+
+  // Focus the first field the server rejected (client-side errors are focused by react-hook-form).
+  useEffect(() => {
+    if (!failure) return;
+    const first = Object.keys(failure.fieldErrors)[0];
+    const el = first ? document.getElementById(`field-${first}`) : document.getElementById("form-error");
+    el?.focus();
+  }, [failure]);
+
+  const errorOf = (name: string): string | undefined =>
+    (form.formState.errors[name]?.message as string | undefined) ?? failure?.fieldErrors[name];
+
+  return { ...form, failure, errorOf, busy: navigation.state === "submitting" };
+}
+
+/** A form-level message (e.g. wrong password, throttled): announced, and focusable for the effect above. */
+export function FormError({ failure }: { failure?: { formError?: string; formErrorParams?: Record<string, string | number> } }) {
+  const { t } = useTranslation();
+  if (!failure?.formError) return null;
+  return (
+    <div id="form-error" tabIndex={-1} role="alert">
+      <Alert type="error">
+        <Paragraph>{t(failure.formError, failure.formErrorParams)}</Paragraph>
+      </Alert>
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  name: string;
+  label: string;
+  registration: UseFormRegisterReturn;
+  error?: string;
+  description?: string;
+  type?: "text" | "email" | "password";
+  autoComplete?: string;
+  required?: boolean;
+  optionalLabel?: string;
+}
+
+/** Label, description, error and input wired together with ids and aria-describedby. */
+export function TextField({ name, label, registration, error, description, type = "text", autoComplete, required, optionalLabel }: TextFieldProps) {
+  const { t } = useTranslation();
+  const id = `field-${name}`;
+  const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <FormField type="text" invalid={Boolean(error)}>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>
+          {label}
+          {optionalLabel ? ` ${optionalLabel}` : null}
+        </FormLabel>
+      </div>
+      {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
+      {error ? <FormFieldErrorMessage id={errorId}>{t(error)}</FormFieldErrorMessage> : null}
+      <div className="utrecht-form-field__input">
+        <Textbox
+          id={id}
+          type={type}
+          autoComplete={autoComplete}
+          required={required}
+          invalid={Boolean(error)}
+          aria-describedby={describedBy}
+          {...registration}
+        />
+      </div>
+    </FormField>
+  );
+}
+
+export function SubmitButton({ children, busy }: { children: ReactNode; busy?: boolean }) {
+  return (
+    <div>
+      <Button type="submit" appearance="primary-action-button" aria-disabled={busy || undefined}>
+        {children}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Session, User } from "lucia";
+import type { Locale } from "~/i18n/i18n";
+
+/** What the HTTP server hands every loader and action (see server/app.ts). */
+export interface RequestContext {
+  user: User | null;
+  session: Session | null;
+  requestId: string;
+  ip: string;
+  locale: Locale;
+}

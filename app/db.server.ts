@@ -1,0 +1,38 @@
+import type { Kysely, Transaction } from "kysely";
+import type pg from "pg";
+import { createDb } from "../db/connection";
+import type { DB } from "../db/types";
+import { config } from "~/config.server";
+
+export type Db = Kysely<DB>;
+/** What repositories take first: the pool, or a transaction a service opened. */
+export type DbOrTrx = Kysely<DB> | Transaction<DB>;
+
+let instance: { db: Db; pool: pg.Pool } | undefined;
+
+function connect() {
+  if (!instance) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set (the server sets it after starting PostgreSQL)");
+    instance = createDb(url, config().DB_POOL_MAX);
+  }
+  return instance;
+}
+
+/** The process-wide Kysely instance; DATABASE_URL is set by the server before first use. */
+export function getDb(): Db {
+  return connect().db;
+}
+
+/** The underlying pg pool, for libraries that speak to PostgreSQL themselves (rate limiter). */
+export function getPool(): pg.Pool {
+  return connect().pool;
+}
+
+export async function closeDb(): Promise<void> {
+  if (instance) {
+    const { db } = instance;
+    instance = undefined;
+    await db.destroy();
+  }
+}

@@ -1,0 +1,62 @@
+import { data } from "@remix-run/node";
+import type { z } from "zod/mini";
+
+export type FieldErrors = Record<string, string>;
+
+/** Action result for a form: translation keys per field, plus what the user typed (never passwords). */
+export interface FormFailure {
+  ok: false;
+  fieldErrors: FieldErrors;
+  formError?: string;
+  formErrorParams?: Record<string, string | number>;
+  values: Record<string, string>;
+}
+
+const SECRET_FIELDS = new Set(["password", "token"]);
+
+function visibleValues(raw: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET_FIELDS.has(k)));
+}
+
+/**
+ * Parses a posted form with the shared zod schema. Every value arrives as a plain string (the
+ * browser form and the no-JavaScript form post the same fields), so schemas see what the user typed.
+ */
+export async function parseForm<S extends z.ZodMiniType>(
+  request: Request,
+  schema: S,
+): Promise<{ ok: true; data: z.infer<S>; raw: Record<string, string> } | FormFailure> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return { ok: false, fieldErrors: {}, formError: "errors.badRequest", values: {} };
+  }
+  const raw: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !(key in raw)) raw[key] = value;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data as z.infer<S>, raw };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    if (fieldErrors[field]) continue;
+    fieldErrors[field] = issue.message.startsWith("errors.")
+      ? issue.message
+      : raw[field] === undefined || raw[field] === ""
+        ? "errors.required"
+        : "errors.invalid";
+  }
+  return { ok: false, fieldErrors, values: visibleValues(raw) };
+}
+
+export function formFailure(
+  status: number,
+  failure: Omit<FormFailure, "ok" | "values"> & { values?: Record<string, string> },
+) {
+  return data<FormFailure>(
+    { ok: false, fieldErrors: failure.fieldErrors, formError: failure.formError, formErrorParams: failure.formErrorParams, values: visibleValues(failure.values ?? {}) },
+    { status },
+  );
+}

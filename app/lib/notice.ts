@@ -1,0 +1,23 @@
+/** Success messages shown after a redirect, passed as ?melding=<key>; only these keys are shown. */
+export const NOTICES = [
+  "signup.done",
+  "login.done",
+  "logout.done",
+  "verify.done",
+  "verify.resent",
+  "verify.alreadyVerified",
+  "forgot.done",
+  "reset.done",
+  "admin.granted",
+  "admin.revoked",
+] as const;
+export type Notice = (typeof NOTICES)[number];
+
+export function noticeFrom(url: URL): Notice | null {
+  const key = url.searchParams.get("melding");
+  return (NOTICES as readonly string[]).includes(key ?? "") ? (key as Notice) : null;
+}
+
+export function withNotice(path: string, notice: Notice): string {
+  return `${path}${path.includes("?") ? "&" : "?"}melding=${encodeURIComponent(notice)}`;
+}

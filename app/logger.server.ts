@@ -1,0 +1,26 @@
+import pino from "pino";
+import { config } from "~/config.server";
+
+// Secrets never reach the logs: bodies are not logged, and these paths are censored wherever they appear.
+export const logger = pino({
+  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  redact: {
+    paths: [
+      "req.headers.cookie",
+      "req.headers.authorization",
+      'res.headers["set-cookie"]',
+      "password",
+      "*.password",
+      "token",
+      "*.token",
+      "DATABASE_URL",
+      "SMTP_URL",
+    ],
+    censor: "[redacted]",
+  },
+});
+
+export function configSummary() {
+  const c = config();
+  return { port: c.PORT, host: c.HOST, origin: c.origin, env: c.NODE_ENV, database: c.DATABASE_URL ? "external" : "embedded", smtp: Boolean(c.SMTP_URL) };
+}

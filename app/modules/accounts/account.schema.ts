@@ -1,0 +1,59 @@
+import { z } from "zod/mini";
+
+// Shared by the browser form (react-hook-form) and the server action. Messages are translation keys.
+
+const codePoints = (s: string) => [...s.normalize("NFKC")].length;
+
+export const EmailSchema = z.pipe(
+  z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, { error: "errors.required" })),
+  z.email({ error: "errors.email" }).check(z.maxLength(254, { error: "errors.email" })),
+);
+
+/** OWASP ASVS 2.1: 12 to 128 characters (Unicode code points), no composition rules. */
+export const NewPasswordSchema = z.string().check(
+  z.minLength(1, { error: "errors.required" }),
+  z.refine((p) => codePoints(p) >= 12, { error: "errors.passwordTooShort" }),
+  z.refine((p) => codePoints(p) <= 128, { error: "errors.passwordTooLong" }),
+);
+
+export const SignupSchema = z.object({
+  name: z.string().check(
+    z.trim(),
+    z.minLength(1, { error: "errors.required" }),
+    z.maxLength(200, { error: "errors.nameLength" }),
+  ),
+  email: EmailSchema,
+  organisation: z._default(
+    z.string().check(z.trim(), z.maxLength(200, { error: "errors.organisationLength" })),
+    "",
+  ),
+  password: NewPasswordSchema,
+});
+export type SignupInput = z.infer<typeof SignupSchema>;
+
+export const LoginSchema = z.object({
+  email: EmailSchema,
+  // Any length is accepted here: the policy applies when a password is chosen, not when it is typed.
+  password: z.string().check(z.minLength(1, { error: "errors.required" }), z.maxLength(1024, { error: "errors.passwordTooLong" })),
+  redirectTo: z.optional(z.string()),
+});
+export type LoginInput = z.infer<typeof LoginSchema>;
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema });
+export type ForgotPasswordInput = z.infer<typeof ForgotPasswordSchema>;
+
+export const TokenSchema = z.object({
+  token: z.string().check(z.minLength(20, { error: "errors.invalid" }), z.maxLength(200, { error: "errors.invalid" })),
+});
+
+export const ResetPasswordSchema = z.object({
+  token: z.string().check(z.minLength(20, { error: "errors.invalid" }), z.maxLength(200, { error: "errors.invalid" })),
+  password: NewPasswordSchema,
+});
+export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
+
+/** Only same-site paths may be redirect targets after login (no open redirects). */
+export function safeRedirect(to: string | null | undefined, fallback = "/account"): string {
+  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,153 @@
+import { createHash, randomBytes } from "node:crypto";
+import { config } from "~/config.server";
+import { getDb, type Db } from "~/db.server";
+import type { Locale } from "~/i18n/i18n";
+import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "~/auth/password.server";
+import { invalidateUserSessions } from "~/auth/lucia.server";
+import { enqueueMail } from "~/modules/mail/outbox.server";
+import { blockedFor, hit, reset as resetLimit } from "~/modules/rate-limit/rate-limit.server";
+import {
+  consumeToken,
+  findUserByEmail,
+  findUserById,
+  insertToken,
+  insertUser,
+  isTokenUsable,
+  markEmailVerified,
+  retireTokens,
+  updatePasswordHash,
+} from "./account.repository.server";
+import type { ForgotPasswordInput, LoginInput, ResetPasswordInput, SignupInput } from "./account.schema";
+
+const VERIFY_TTL_SECONDS = 24 * 3600;
+const RESET_TTL_SECONDS = 3600;
+
+export function newToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+const link = (path: string, token: string) => `${config().origin}${path}?token=${encodeURIComponent(token)}`;
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";
+}
+
+export type SignupResult = { ok: true; userId: string } | { ok: false; field: "password" | "email"; error: string };
+
+/** Creates an account and queues the verification mail in one transaction. */
+export async function signUp(input: SignupInput, locale: Locale, db: Db = getDb()): Promise<SignupResult> {
+  if (isCommonPassword(input.password)) return { ok: false, field: "password", error: "errors.passwordCommon" };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.transaction().execute(async (trx) => {
+      const created = await insertUser(trx, { ...input, passwordHash, locale });
+      const { token, hash } = newToken();
+      await insertToken(trx, "email_verification_token", created.id, hash, VERIFY_TTL_SECONDS);
+      await enqueueMail(trx, { to: created.email, locale, template: "verify", name: created.name, link: link("/e-mail-bevestigen", token) });
+      return created;
+    });
+    return { ok: true, userId: user.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, field: "email", error: "errors.emailTaken" };
+    throw error;
+  }
+}
+
+export async function resendVerification(userId: string, db: Db = getDb()): Promise<"sent" | "alreadyVerified" | "throttled"> {
+  const user = await findUserById(db, userId);
+  if (!user) return "throttled";
+  if (user.email_verified_at) return "alreadyVerified";
+  if (await hit("mailAccount", user.id)) return "throttled";
+  await db.transaction().execute(async (trx) => {
+    const { token, hash } = newToken();
+    await insertToken(trx, "email_verification_token", user.id, hash, VERIFY_TTL_SECONDS);
+    await enqueueMail(trx, { to: user.email, locale: user.locale, template: "verify", name: user.name, link: link("/e-mail-bevestigen", token) });
+  });
+  return "sent";
+}
+
+/** Single use: the token is consumed in the same statement that checks it. */
+export async function verifyEmail(token: string, db: Db = getDb()): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const userId = await consumeToken(trx, "email_verification_token", hashToken(token));
+    if (!userId) return false;
+    await markEmailVerified(trx, userId);
+    return true;
+  });
+}
+
+export type LoginResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "failed" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Checks credentials with throttling per account and per IP. Failures count; a success clears the
+ * account's counter. The answer never tells whether the email exists.
+ */
+export async function login(input: LoginInput, ip: string, db: Db = getDb()): Promise<LoginResult> {
+  const waitAccount = await blockedFor("loginAccount", input.email);
+  const waitIp = await blockedFor("loginIp", ip);
+  if (waitAccount || waitIp) return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(waitAccount, waitIp) };
+
+  const user = await findUserByEmail(db, input.email);
+  const valid = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
+  if (!user || !valid) {
+    const [a, b] = await Promise.all([hit("loginAccount", input.email), hit("loginIp", ip)]);
+    if (a || b) return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(a, b) };
+    return { ok: false, reason: "failed" };
+  }
+  await resetLimit("loginAccount", input.email);
+  return { ok: true, userId: user.id };
+}
+
+/** Always answers the same; sends a reset link only when the account exists (and not too often). */
+export async function requestPasswordReset(input: ForgotPasswordInput, ip: string, db: Db = getDb()): Promise<void> {
+  if (await hit("mailIp", ip)) return;
+  const user = await findUserByEmail(db, input.email);
+  if (!user) return;
+  if (await hit("mailAccount", user.id)) return;
+  await db.transaction().execute(async (trx) => {
+    const { token, hash } = newToken();
+    await insertToken(trx, "password_reset_token", user.id, hash, RESET_TTL_SECONDS);
+    await enqueueMail(trx, { to: user.email, locale: user.locale, template: "reset", name: user.name, link: link("/wachtwoord-herstellen", token) });
+  });
+}
+
+export function isResetTokenUsable(token: string, db: Db = getDb()): Promise<boolean> {
+  return isTokenUsable(db, "password_reset_token", hashToken(token));
+}
+
+export type ResetResult = { ok: true; userId: string } | { ok: false; field: "password" | "token"; error: string };
+
+/**
+ * Sets a new password with a single-use, expiring link; ends every session of the account and
+ * tells the owner by mail. The caller starts a fresh session for this browser.
+ */
+export async function resetPassword(input: ResetPasswordInput, db: Db = getDb()): Promise<ResetResult> {
+  if (isCommonPassword(input.password)) return { ok: false, field: "password", error: "errors.passwordCommon" };
+  const passwordHash = await hashPassword(input.password);
+  const userId = await db.transaction().execute(async (trx) => {
+    const id = await consumeToken(trx, "password_reset_token", hashToken(input.token));
+    if (!id) return undefined;
+    const user = await findUserById(trx, id);
+    if (!user) return undefined;
+    await updatePasswordHash(trx, id, passwordHash);
+    await retireTokens(trx, "password_reset_token", id);
+    // Whoever could read the reset mail controls the mailbox: the address is confirmed too.
+    await markEmailVerified(trx, id);
+    await enqueueMail(trx, { to: user.email, locale: user.locale, template: "passwordChanged", name: user.name, link: `${config().origin}/wachtwoord-vergeten` });
+    return id;
+  });
+  if (!userId) return { ok: false, field: "token", error: "reset.invalid" };
+  await invalidateUserSessions(userId);
+  await resetLimit("loginAccount", (await findUserById(db, userId))?.email ?? "");
+  return { ok: true, userId };
+}

@@ -1,0 +1,119 @@
+import { sql } from "kysely";
+import type { Locale } from "~/i18n/i18n";
+import { translator } from "~/i18n/i18n";
+import type { DbOrTrx } from "~/db.server";
+
+export type MailTemplate = "verify" | "reset" | "passwordChanged";
+
+export interface MailRequest {
+  to: string;
+  locale: Locale;
+  template: MailTemplate;
+  name: string;
+  link: string;
+}
+
+export function renderMail({ locale, template, name, link }: Omit<MailRequest, "to">) {
+  const t = translator(locale);
+  const subject = t(`mail.${template}.subject`);
+  const body = [t("mail.greeting", { name }), t(`mail.${template}.body`, { link }), t("mail.signature")].join("\n\n");
+  return { subject, body };
+}
+
+/**
+ * Queues a mail in the transactional outbox. Call it in the same transaction as the event it
+ * reports, so a mail exists exactly when the event committed.
+ */
+export async function enqueueMail(db: DbOrTrx, mail: MailRequest): Promise<void> {
+  const { subject, body } = renderMail(mail);
+  await db
+    .insertInto("outbox_email")
+    .values({ to_address: mail.to, locale: mail.locale, template: mail.template, subject, body_text: body })
+    .execute();
+}
+
+export function listMail(db: DbOrTrx, limit = 100) {
+  return db
+    .selectFrom("outbox_email")
+    .select(["id", "to_address", "subject", "status", "created_at"])
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export function getMail(db: DbOrTrx, id: string) {
+  return db.selectFrom("outbox_email").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+const MAX_ATTEMPTS = 8;
+
+export interface Transport {
+  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+}
+
+/**
+ * Delivers due mails: claims a batch with SKIP LOCKED (so several workers never send one mail twice
+ * concurrently), sends each, and schedules a retry with exponential backoff on failure.
+ */
+export async function deliverDueMail(
+  db: DbOrTrx,
+  transport: Transport,
+  from: string,
+  batchSize = 20,
+): Promise<{ sent: number; failed: number }> {
+  // A worker that died mid-send leaves rows in 'sending'; give them back after ten minutes.
+  await db
+    .updateTable("outbox_email")
+    .set({ status: "pending", locked_at: null })
+    .where("status", "=", "sending")
+    .where("locked_at", "<", sql<Date>`now() - interval '10 minutes'`)
+    .execute();
+
+  const claimed = await db
+    .updateTable("outbox_email")
+    .set((eb) => ({ status: "sending", locked_at: sql`now()`, attempts: eb("attempts", "+", 1) }))
+    .where(
+      "id",
+      "in",
+      db
+        .selectFrom("outbox_email")
+        .select("id")
+        .where("status", "=", "pending")
+        .where("next_attempt_at", "<=", sql<Date>`now()`)
+        .orderBy("id")
+        .limit(batchSize)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning(["id", "to_address", "subject", "body_text", "attempts"])
+    .execute();
+
+  let sent = 0;
+  let failed = 0;
+  for (const mail of claimed) {
+    try {
+      await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text });
+      await db
+        .updateTable("outbox_email")
+        .set({ status: "sent", sent_at: sql`now()`, locked_at: null, last_error: null })
+        .where("id", "=", mail.id)
+        .execute();
+      sent++;
+    } catch (error) {
+      failed++;
+      const giveUp = mail.attempts >= MAX_ATTEMPTS;
+      const delaySeconds = Math.min(2 ** mail.attempts * 15, 6 * 3600);
+      await db
+        .updateTable("outbox_email")
+        .set({
+          status: giveUp ? "failed" : "pending",
+          locked_at: null,
+          last_error: String(error instanceof Error ? error.message : error).slice(0, 500),
+          next_attempt_at: sql`now() + make_interval(secs => ${delaySeconds})`,
+        })
+        .where("id", "=", mail.id)
+        .execute();
+    }
+  }
+  return { sent, failed };
+}

@@ -1,0 +1,119 @@
+import type { Db, DbOrTrx } from "~/db.server";
+import { getDb } from "~/db.server";
+import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { findUserByEmail } from "~/modules/accounts/account.repository.server";
+import { SCOPE_OF_ROLE, type GrantRoleInput, type Role } from "./role.schema";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ScopeOption {
+  value: string;
+  kind: "award" | "edition" | "project";
+  labelNl: string;
+  labelEn: string;
+}
+
+/** Everything a role can be scoped to, for the admin form. */
+export async function listScopeOptions(db: DbOrTrx): Promise<ScopeOption[]> {
+  const [awards, editions, projects] = await Promise.all([
+    db.selectFrom("award").select(["id", "name_nl", "name_en"]).orderBy("name_nl").execute(),
+    db
+      .selectFrom("edition as e")
+      .innerJoin("award as a", "a.id", "e.award_id")
+      .select(["e.id", "e.year", "a.name_nl", "a.name_en"])
+      .orderBy("a.name_nl")
+      .orderBy("e.year", "desc")
+      .execute(),
+    db.selectFrom("book_project").select(["id", "title_nl", "title_en"]).orderBy("title_nl").execute(),
+  ]);
+  return [
+    ...awards.map((a) => ({ value: `award:${a.id}`, kind: "award" as const, labelNl: a.name_nl, labelEn: a.name_en })),
+    ...editions.map((e) => ({
+      value: `edition:${e.id}`,
+      kind: "edition" as const,
+      labelNl: `${e.name_nl} ${e.year}`,
+      labelEn: `${e.name_en} ${e.year}`,
+    })),
+    ...projects.map((p) => ({ value: `project:${p.id}`, kind: "project" as const, labelNl: p.title_nl, labelEn: p.title_en })),
+  ];
+}
+
+export function listGrants(db: DbOrTrx, userId?: string) {
+  let q = db
+    .selectFrom("role_grant as g")
+    .innerJoin("app_user as u", "u.id", "g.user_id")
+    .leftJoin("award as a", "a.id", "g.award_id")
+    .leftJoin("edition as e", "e.id", "g.edition_id")
+    .leftJoin("award as ea", "ea.id", "e.award_id")
+    .leftJoin("book_project as p", "p.id", "g.book_project_id")
+    .select([
+      "g.id",
+      "g.role",
+      "g.created_at",
+      "u.name as user_name",
+      "u.email as user_email",
+      "a.name_nl as award_nl",
+      "a.name_en as award_en",
+      "ea.name_nl as edition_award_nl",
+      "ea.name_en as edition_award_en",
+      "e.year as edition_year",
+      "p.title_nl as project_nl",
+      "p.title_en as project_en",
+    ])
+    .orderBy("u.name")
+    .orderBy("g.role");
+  if (userId) q = q.where("g.user_id", "=", userId);
+  return q.execute();
+}
+
+export type GrantResult = { ok: true } | { ok: false; field: "email" | "scope" | "role"; error: string };
+
+function scopeColumns(role: Role, scope: string) {
+  const expected = SCOPE_OF_ROLE[role];
+  if (scope === "platform") return expected === "platform" ? {} : null;
+  const [kind, id] = scope.split(":");
+  if (kind !== expected || !id || !UUID.test(id)) return null;
+  if (kind === "award") return { award_id: id };
+  if (kind === "edition") return { edition_id: id };
+  return { book_project_id: id };
+}
+
+/** Grants a role in its scope; audited in the same transaction. */
+export async function grantRole(actor: Actor, input: GrantRoleInput, db: Db = getDb()): Promise<GrantResult> {
+  const columns = scopeColumns(input.role, input.scope);
+  if (!columns) return { ok: false, field: "scope", error: "errors.scopeMismatch" };
+  return db.transaction().execute(async (trx): Promise<GrantResult> => {
+    const user = await findUserByEmail(trx, input.email);
+    if (!user) return { ok: false, field: "email", error: "errors.userNotFound" };
+    const inserted = await trx
+      .insertInto("role_grant")
+      .values({ user_id: user.id, role: input.role, award_id: null, edition_id: null, book_project_id: null, granted_by: actor.actorId, ...columns })
+      .onConflict((oc) => oc.doNothing())
+      .returning(["id", "user_id", "role", "award_id", "edition_id", "book_project_id"])
+      .executeTakeFirst()
+      .catch((error: { code?: string }) => {
+        // 23503: the award, edition or project no longer exists.
+        if (error.code === "23503") return "missing" as const;
+        throw error;
+      });
+    if (inserted === "missing") return { ok: false, field: "scope", error: "errors.scopeNotFound" };
+    if (!inserted) return { ok: false, field: "email", error: "errors.alreadyGranted" };
+    await writeAudit(trx, actor, { action: "role.grant", entityType: "role_grant", entityId: inserted.id, after: inserted });
+    return { ok: true };
+  });
+}
+
+/** Revokes a grant; the audit entry keeps what was revoked. Returns false when it did not exist. */
+export async function revokeRole(actor: Actor, grantId: string, db: Db = getDb()): Promise<boolean> {
+  if (!UUID.test(grantId)) return false;
+  return db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom("role_grant")
+      .where("id", "=", grantId)
+      .returning(["id", "user_id", "role", "award_id", "edition_id", "book_project_id"])
+      .executeTakeFirst();
+    if (!removed) return false;
+    await writeAudit(trx, actor, { action: "role.revoke", entityType: "role_grant", entityId: removed.id, before: removed });
+    return true;
+  });
+}

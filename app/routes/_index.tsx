@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Heading1, Heading2, Paragraph } from "@utrecht/component-library-react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/db.server";
+import { listHomeContent } from "~/modules/home/home.server";
+
+export const meta: MetaFunction = () => [{ title: "Lauwer" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { awards, projects } = await listHomeContent(getDb());
+  const name = (nl: string, en: string) => (context.locale === "en" ? en : nl);
+  return {
+    awards: awards.map((a) => ({ slug: a.slug, name: name(a.name_nl, a.name_en), years: a.years })),
+    projects: projects.map((p) => ({ slug: p.slug, title: name(p.title_nl, p.title_en) })),
+    needsVerification: context.user ? !context.user.emailVerified : false,
+  };
+}
+
+export default function Home() {
+  const { awards, projects, needsVerification } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <Heading1>{t("home.title")}</Heading1>
+      <Paragraph lead>{t("home.intro")}</Paragraph>
+      {needsVerification ? <Paragraph>{t("home.verifyReminder")}</Paragraph> : null}
+      <section aria-labelledby="awards-heading">
+        <Heading2 id="awards-heading">{t("home.awardsHeading")}</Heading2>
+        {awards.length === 0 ? (
+          <Paragraph>{t("home.awardsEmpty")}</Paragraph>
+        ) : (
+          <ul className="lauwer-card-list">
+            {awards.map((a) => (
+              <li key={a.slug}>
+                <strong>{a.name}</strong>
+                <Paragraph>
+                  {a.years.join(", ")} — {t("home.comingSoon")}
+                </Paragraph>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="projects-heading">
+        <Heading2 id="projects-heading">{t("home.projectsHeading")}</Heading2>
+        {projects.length === 0 ? (
+          <Paragraph>{t("home.projectsEmpty")}</Paragraph>
+        ) : (
+          <ul className="lauwer-card-list">
+            {projects.map((p) => (
+              <li key={p.slug}>
+                <strong>{p.title}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

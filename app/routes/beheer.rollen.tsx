@@ -1,0 +1,194 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import {
+  Button,
+  FormField,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@utrecht/component-library-react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/auth/guards.server";
+import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
+import { getDb } from "~/db.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
+import { titleMeta } from "~/lib/meta";
+import { withNotice } from "~/lib/notice";
+import { actorFrom, listRecentAudit } from "~/modules/audit/audit.server";
+import { GrantRoleSchema, RevokeRoleSchema, ROLES, type GrantRoleInput } from "~/modules/roles/role.schema";
+import { grantRole, listGrants, listScopeOptions, revokeRole } from "~/modules/roles/role.server";
+import { scopeLabel } from "~/modules/roles/scope-label";
+
+export const meta = titleMeta("admin.title");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, { role: "admin" });
+  const db = getDb();
+  const [grants, scopes, audit] = await Promise.all([listGrants(db), listScopeOptions(db), listRecentAudit(db, 15)]);
+  const en = context.locale === "en";
+  return {
+    grants: grants.map((g) => ({ id: g.id, role: g.role, name: g.user_name, email: g.user_email, scope: scopeLabel(g, context.locale) })),
+    scopes: scopes.map((s) => ({ value: s.value, kind: s.kind, label: en ? s.labelEn : s.labelNl })),
+    audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString(), actor: a.actor_name, action: a.action, entity: a.entity_type })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireRole(request, context, { role: "admin" });
+  const actor = actorFrom(context);
+  if (new URL(request.url).searchParams.get("intent") === "revoke") {
+    const parsed = await parseForm(request, RevokeRoleSchema);
+    if (!parsed.ok || !(await revokeRole(actor, parsed.data.grantId))) {
+      return formFailure(404, { fieldErrors: {}, formError: "errors.scopeNotFound" });
+    }
+    return redirect(withNotice("/beheer/rollen", "admin.revoked"));
+  }
+  const parsed = await parseForm(request, GrantRoleSchema);
+  if (!parsed.ok) return formFailure(400, parsed);
+  const result = await grantRole(actor, parsed.data);
+  if (!result.ok) return formFailure(400, { fieldErrors: { [result.field]: result.error }, values: parsed.raw });
+  return redirect(withNotice("/beheer/rollen", "admin.granted"));
+}
+
+export default function AdminRoles() {
+  const { grants, scopes, audit } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { register, handleSubmit, errorOf, failure, busy } = useAppForm<GrantRoleInput>(GrantRoleSchema, { scope: "platform" });
+  const roleError = errorOf("role");
+  const scopeError = errorOf("scope");
+  const dateFormat = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  });
+  const groups = [
+    { kind: "award", label: t("roles.organizer") },
+    { kind: "edition", label: t("roles.jury") },
+    { kind: "project", label: t("roles.editor") },
+  ] as const;
+  return (
+    <>
+      <Heading1>{t("admin.title")}</Heading1>
+      <Paragraph>{t("admin.intro")}</Paragraph>
+
+      <section aria-labelledby="grant-heading">
+        <Heading2 id="grant-heading">{t("admin.grantHeading")}</Heading2>
+        <FormError failure={failure} />
+        <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
+          <TextField name="email" type="email" label={t("fields.email")} required registration={register("email")} error={errorOf("email")} />
+          <FormField type="text" invalid={Boolean(roleError)}>
+            <div className="utrecht-form-field__label">
+              <FormLabel htmlFor="field-role">{t("fields.role")}</FormLabel>
+            </div>
+            {roleError ? <FormFieldErrorMessage id="field-role-error">{t(roleError)}</FormFieldErrorMessage> : null}
+            <Select id="field-role" invalid={Boolean(roleError)} aria-describedby={roleError ? "field-role-error" : undefined} {...register("role")}>
+              {ROLES.map((r) => (
+                <SelectOption key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </SelectOption>
+              ))}
+            </Select>
+          </FormField>
+          <FormField type="text" invalid={Boolean(scopeError)}>
+            <div className="utrecht-form-field__label">
+              <FormLabel htmlFor="field-scope">{t("fields.scope")}</FormLabel>
+            </div>
+            {scopeError ? <FormFieldErrorMessage id="field-scope-error">{t(scopeError)}</FormFieldErrorMessage> : null}
+            <Select id="field-scope" invalid={Boolean(scopeError)} aria-describedby={scopeError ? "field-scope-error" : undefined} {...register("scope")}>
+              <SelectOption value="platform">{t("roles.platform")}</SelectOption>
+              {groups.map((g) => (
+                <optgroup key={g.kind} label={g.label}>
+                  {scopes
+                    .filter((s) => s.kind === g.kind)
+                    .map((s) => (
+                      <SelectOption key={s.value} value={s.value}>
+                        {s.label}
+                      </SelectOption>
+                    ))}
+                </optgroup>
+              ))}
+            </Select>
+          </FormField>
+          <SubmitButton busy={busy}>{t("admin.grant")}</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="current-heading">
+        <Heading2 id="current-heading">{t("admin.currentHeading")}</Heading2>
+        {grants.length === 0 ? (
+          <Paragraph>{t("admin.noGrants")}</Paragraph>
+        ) : (
+          <div className="lauwer-table-wrap">
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t("admin.user")}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t("fields.role")}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t("fields.scope")}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t("admin.actions")}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {grants.map((g) => (
+                  <TableRow key={g.id}>
+                    <TableCell>
+                      {g.name} ({g.email})
+                    </TableCell>
+                    <TableCell>{t(`roles.${g.role}`)}</TableCell>
+                    <TableCell>{g.scope ?? t("roles.platform")}</TableCell>
+                    <TableCell>
+                      <Form method="post" action="?intent=revoke">
+                        <input type="hidden" name="grantId" value={g.id} />
+                        <Button type="submit" appearance="secondary-action-button" aria-label={t("admin.revokeLabel", { role: t(`roles.${g.role}`), name: g.name })}>
+                          {t("admin.revoke")}
+                        </Button>
+                      </Form>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="audit-heading">
+        <Heading2 id="audit-heading">{t("admin.auditHeading")}</Heading2>
+        <div className="lauwer-table-wrap">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t("admin.auditWhen")}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t("admin.auditWho")}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t("admin.auditWhat")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {audit.map((a) => (
+                <TableRow key={a.id}>
+                  <TableCell>
+                    <time dateTime={a.at}>{dateFormat.format(new Date(a.at))}</time>
+                  </TableCell>
+                  <TableCell>{a.actor ?? "—"}</TableCell>
+                  <TableCell>
+                    {a.action} ({a.entity})
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { DB } from "./types";
+
+// bigint (bigserial ids, counts) stays a string: JavaScript numbers lose precision past 2^53.
+export function createDb(connectionString: string, max = 10): { db: Kysely<DB>; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on("error", () => undefined);
+  return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), pool };
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { DB } from "./types";
+import { hashPassword } from "../app/auth/password.server";
+
+// Demo data for a fresh installation. Awards, editions and the book project are placeholders
+// that later features fill in; accounts get a password from DEMO_PASSWORD or a random one.
+
+export const DEMO_AWARDS = [
+  { slug: "top-100-ambtenaar", name_nl: "Top 100 Ambtenaar van het Jaar", name_en: "Top 100 Civil Servant of the Year" },
+  { slug: "jonge-ambtenaar", name_nl: "Jonge Ambtenaar van het Jaar", name_en: "Young Civil Servant of the Year" },
+  { slug: "overheidsmanager", name_nl: "Overheidsmanager van het Jaar", name_en: "Public Sector Manager of the Year" },
+  { slug: "overheidsorganisatie-2-0", name_nl: "Overheidsorganisatie 2.0 van het Jaar", name_en: "Government Organisation 2.0 of the Year" },
+];
+
+export const DEMO_PROJECT = {
+  slug: "ambtenaren-200-jaar",
+  title_nl: "Ambtenaren! 200 jaar werken aan Nederland in 100 portretten",
+  title_en: "Civil servants! 200 years of working for the Netherlands in 100 portraits",
+};
+
+export interface SeededAccount {
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+}
+
+export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom("app_user").select(db.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Promise<SeededAccount[]> {
+  const password = process.env.DEMO_PASSWORD || `demo-${randomBytes(9).toString("base64url")}`;
+  const hash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const awards = [];
+    for (const a of DEMO_AWARDS) {
+      const award = await trx.insertInto("award").values(a).onConflict((oc) => oc.column("slug").doUpdateSet(a)).returning("id").executeTakeFirstOrThrow();
+      const edition = await trx
+        .insertInto("edition")
+        .values({ award_id: award.id, year })
+        .onConflict((oc) => oc.columns(["award_id", "year"]).doUpdateSet({ year }))
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      awards.push({ awardId: award.id, editionId: edition.id });
+    }
+    const project = await trx
+      .insertInto("book_project")
+      .values(DEMO_PROJECT)
+      .onConflict((oc) => oc.column("slug").doUpdateSet(DEMO_PROJECT))
+      .returning("id")
+      .executeTakeFirstOrThrow();
+
+    const people = [
+      { email: "beheerder@lauwer.test", name: "Bea Beheer", organisation: "Lauwer", role: "admin" as const },
+      { email: "organisator@lauwer.test", name: "Otto Organisator", organisation: "Publiek Denken", role: "organizer" as const },
+      { email: "jurylid@lauwer.test", name: "Julia de Jury", organisation: "Gemeente Zwolle", role: "jury" as const },
+      { email: "redacteur@lauwer.test", name: "Ruud Redacteur", organisation: "Ministerie van BZK", role: "editor" as const },
+      { email: "stemmer1@lauwer.test", name: "Sanne Stemmer", organisation: "Rijkswaterstaat", role: null },
+      { email: "stemmer2@lauwer.test", name: "Sem Stemmer", organisation: "Gemeente Groningen", role: null },
+    ];
+    const first = awards[0]!;
+    const accounts: SeededAccount[] = [];
+    for (const p of people) {
+      const user = await trx
+        .insertInto("app_user")
+        .values({ email: p.email, name: p.name, organisation: p.organisation, password_hash: hash, email_verified_at: new Date() })
+        .onConflict((oc) => oc.column("email").doUpdateSet({ password_hash: hash }))
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      if (p.role) {
+        await trx
+          .insertInto("role_grant")
+          .values({
+            user_id: user.id,
+            role: p.role,
+            award_id: p.role === "organizer" ? first.awardId : null,
+            edition_id: p.role === "jury" ? first.editionId : null,
+            book_project_id: p.role === "editor" ? project.id : null,
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      accounts.push({ email: p.email, name: p.name, role: p.role ?? "member", password });
+    }
+    await trx
+      .insertInto("audit_log")
+      .values({ actor_id: null, action: "seed.demo", entity_type: "platform", after: JSON.stringify({ accounts: people.map((p) => p.email) }) })
+      .execute();
+    return accounts;
+  });
+}
+
+export function printAccounts(accounts: SeededAccount[], write: (line: string) => void = console.log) {
+  write("Demo accounts (password for all of them below):");
+  for (const a of accounts) write(`  ${a.role.padEnd(10)} ${a.email}`);
+  write(`  password:  ${accounts[0]?.password ?? ""}`);
+}

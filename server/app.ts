@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { readSessionCookie, validateSessionId } from "~/auth/lucia.server";
+import { config } from "~/config.server";
+import { localeFromCookieHeader } from "~/i18n/locale.server";
+import { logger } from "~/logger.server";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF defence for every non-GET request: the Origin header must be this app's configured origin.
+ * A missing Origin is refused too. X-Forwarded-Host is never consulted.
+ */
+export function originCheck(allowedOrigin: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    if (req.get("origin") === allowedOrigin) return next();
+    res
+      .status(403)
+      .type("html")
+      .send(
+        `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Geen toegang / Forbidden</title></head><body><main>` +
+          `<h1>Geen toegang</h1><p>Dit verzoek kwam niet van deze website en is daarom geweigerd. Ga terug en probeer het opnieuw.</p>` +
+          `<h2 lang="en">Forbidden</h2><p lang="en">This request did not come from this website and was refused. Go back and try again.</p>` +
+          `</main></body></html>`,
+      );
+  };
+}
+
+async function loadContext(req: Request, res: Response): Promise<AppLoadContext> {
+  const sessionId = readSessionCookie(req.get("cookie"));
+  const { user, session, setCookie } = await validateSessionId(sessionId);
+  if (setCookie) res.append("Set-Cookie", setCookie);
+  return {
+    user,
+    session,
+    requestId: String(req.id),
+    ip: req.ip ?? "unknown",
+    locale: localeFromCookieHeader(req.get("cookie")),
+  };
+}
+
+export function createApp(build: ServerBuild, options: { publicDir?: string } = {}) {
+  const c = config();
+  const publicDir = options.publicDir ?? "public";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", c.TRUST_PROXY);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => Boolean(req.url?.startsWith("/build/")) },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split("?")[0] }),
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      // Remix inlines its hydration data; a nonce-based policy is tracked in docs/decisions.
+      contentSecurityPolicy: false,
+      hsts: c.isProduction,
+      referrerPolicy: { policy: "same-origin" },
+    }),
+  );
+  app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h" }));
+  app.use(originCheck(c.origin));
+  app.use((req, res, next) => {
+    // Forms are small; refuse large bodies before Remix reads them.
+    if (Number(req.get("content-length") ?? 0) > 1_000_000) {
+      res.status(413).type("text/plain").send("Verzoek te groot / Request too large");
+      return;
+    }
+    next();
+  });
+  app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext: loadContext }));
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    req.log?.error({ err: error }, "unhandled error");
+    if (res.headersSent) return;
+    res
+      .status(500)
+      .type("html")
+      .send(
+        `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Er ging iets mis</title></head><body><main>` +
+          `<h1>Er ging iets mis</h1><p>Probeer het later opnieuw. Code: <code>${String(req.id)}</code></p>` +
+          `<p lang="en">Something went wrong. Please try again later. Code: <code>${String(req.id)}</code></p></main></body></html>`,
+      );
+  });
+  return app;
+}

@@ -1,0 +1,58 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { resolveDatabase } from "../db/database";
+import { migrateToLatest } from "../db/migrate";
+import { isEmpty, printAccounts, seed } from "../db/seed";
+import { deleteExpiredSessions } from "~/auth/lucia.server";
+import { config } from "~/config.server";
+import { closeDb, getDb } from "~/db.server";
+import { configSummary, logger } from "~/logger.server";
+import { startOutboxWorker } from "~/modules/mail/worker.server";
+import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server";
+import { createApp } from "./app";
+
+async function main() {
+  const c = config();
+  const { embedded } = await resolveDatabase(c.DATA_DIR, (line) => logger.debug({ postgres: line.trim() }));
+  const db = getDb();
+  const applied = await migrateToLatest(db);
+  if (applied.length) logger.info({ migrations: applied }, "migrated");
+  if ((c.SEED_ON_EMPTY ?? Boolean(embedded)) && (await isEmpty(db))) {
+    printAccounts(await seed(db));
+  }
+
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const app = createApp(build);
+  const server = app.listen(c.PORT, c.HOST, () => {
+    logger.info(configSummary(), `Lauwer listens on ${c.origin}`);
+  });
+
+  const worker = startOutboxWorker(db);
+  const maintenance = setInterval(() => {
+    Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits()]).catch((err: unknown) =>
+      logger.error({ err }, "maintenance failed"),
+    );
+  }, 10 * 60_000);
+  maintenance.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    clearInterval(maintenance);
+    await new Promise((resolve) => server.close(resolve));
+    await worker.stop();
+    await closeDb();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  logger.fatal({ err }, "could not start");
+  process.exit(1);
+});
