@@ -3,7 +3,8 @@ import { config } from "~/config.server";
 
 // Secrets never reach the logs: bodies are not logged, and these paths are censored wherever they appear.
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  // Read through config(): a bare process.env.NODE_ENV is replaced at build time by the Remix compiler.
+  level: config().LOG_LEVEL,
   redact: {
     paths: [
       "req.headers.cookie",

@@ -19,6 +19,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import appCss from "~/styles/app.css";
 import { noticeFrom } from "~/lib/notice";
+import { config } from "~/config.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/i18n";
 
 export const links: LinksFunction = () => [
@@ -37,7 +38,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     requestId: context.requestId,
     notice: noticeFrom(new URL(request.url)),
     user: user ? { name: user.name, emailVerified: user.emailVerified } : null,
-    showDevMail: process.env.NODE_ENV !== "production",
+    showDevMail: !config().isProduction,
   };
 }
 

@@ -16,9 +16,16 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * A missing Origin is refused too. X-Forwarded-Host is never consulted.
  */
 export function originCheck(allowedOrigin: string) {
+  const allowedHost = new URL(allowedOrigin).host;
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    if (req.get("origin") === allowedOrigin) return next();
+    if (req.get("origin") === allowedOrigin) {
+      // This check is the authority. Remix repeats a weaker Host-vs-Origin comparison that a proxy
+      // rewriting Host would trip (as a 500), so present the verified host to it.
+      req.headers.host = allowedHost;
+      delete req.headers["x-forwarded-host"];
+      return next();
+    }
     res
       .status(403)
       .type("html")
