@@ -82,25 +82,25 @@ function scopeColumns(role: Role, scope: string) {
 export async function grantRole(actor: Actor, input: GrantRoleInput, db: Db = getDb()): Promise<GrantResult> {
   const columns = scopeColumns(input.role, input.scope);
   if (!columns) return { ok: false, field: "scope", error: "errors.scopeMismatch" };
-  return db.transaction().execute(async (trx): Promise<GrantResult> => {
-    const user = await findUserByEmail(trx, input.email);
-    if (!user) return { ok: false, field: "email", error: "errors.userNotFound" };
-    const inserted = await trx
-      .insertInto("role_grant")
-      .values({ user_id: user.id, role: input.role, award_id: null, edition_id: null, book_project_id: null, granted_by: actor.actorId, ...columns })
-      .onConflict((oc) => oc.doNothing())
-      .returning(["id", "user_id", "role", "award_id", "edition_id", "book_project_id"])
-      .executeTakeFirst()
-      .catch((error: { code?: string }) => {
-        // 23503: the award, edition or project no longer exists.
-        if (error.code === "23503") return "missing" as const;
-        throw error;
-      });
-    if (inserted === "missing") return { ok: false, field: "scope", error: "errors.scopeNotFound" };
-    if (!inserted) return { ok: false, field: "email", error: "errors.alreadyGranted" };
-    await writeAudit(trx, actor, { action: "role.grant", entityType: "role_grant", entityId: inserted.id, after: inserted });
-    return { ok: true };
-  });
+  try {
+    return await db.transaction().execute(async (trx): Promise<GrantResult> => {
+      const user = await findUserByEmail(trx, input.email);
+      if (!user) return { ok: false, field: "email", error: "errors.userNotFound" };
+      const inserted = await trx
+        .insertInto("role_grant")
+        .values({ user_id: user.id, role: input.role, award_id: null, edition_id: null, book_project_id: null, granted_by: actor.actorId, ...columns })
+        .onConflict((oc) => oc.doNothing())
+        .returning(["id", "user_id", "role", "award_id", "edition_id", "book_project_id"])
+        .executeTakeFirst();
+      if (!inserted) return { ok: false, field: "email", error: "errors.alreadyGranted" };
+      await writeAudit(trx, actor, { action: "role.grant", entityType: "role_grant", entityId: inserted.id, after: inserted });
+      return { ok: true };
+    });
+  } catch (error) {
+    // 23503: the award, edition or project does not exist (any more); the transaction rolled back.
+    if ((error as { code?: string }).code === "23503") return { ok: false, field: "scope", error: "errors.scopeNotFound" };
+    throw error;
+  }
 }
 
 /** Revokes a grant; the audit entry keeps what was revoked. Returns false when it did not exist. */

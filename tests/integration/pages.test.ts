@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../setup/http";
+
+let app: TestServer;
+beforeAll(async () => {
+  app = await startTestServer();
+});
+afterAll(() => app.close());
+
+describe("pages and language", () => {
+  it.each(["/", "/inloggen", "/registreren", "/wachtwoord-vergeten", "/privacy", "/toegankelijkheid", "/dev/mail"])(
+    "serves %s in Dutch by default with lang=nl",
+    async (path) => {
+      const res = await app.request(path);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('<html lang="nl"');
+    },
+  );
+
+  it("switches to English with the language form, remembers it, and goes back", async () => {
+    const res = await app.request("/taal", { form: { locale: "en", returnTo: "/inloggen" } });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/inloggen");
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("lauwer_lang="))!;
+    expect(cookie).toMatch(/lauwer_lang=en/);
+    expect(cookie).toMatch(/Max-Age=31536000/);
+    const page = await app.request("/inloggen", { headers: { cookie: cookie.split(";")[0]! } });
+    const html = await page.text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain("<title>Log in — Lauwer</title>");
+  });
+
+  it("does not redirect off-site after switching language", async () => {
+    const res = await app.request("/taal", { form: { locale: "en", returnTo: "https://evil.example/" } });
+    expect(res.headers.get("location")).toBe("/");
+  });
+
+  it("ignores an unknown language instead of failing", async () => {
+    const res = await app.request("/taal", { form: { locale: "de" } });
+    expect(res.status).toBe(302);
+    expect(res.headers.getSetCookie().join()).not.toContain("lauwer_lang");
+    const page = await app.request("/", { headers: { cookie: "lauwer_lang=de" } });
+    expect(await page.text()).toContain('<html lang="nl"');
+  });
+
+  it("answers an unknown page with a translated 404", async () => {
+    const res = await app.request("/bestaat-niet");
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("Pagina niet gevonden");
+    const post = await app.request("/bestaat-niet", { form: { a: "b" } });
+    expect(post.status).toBe(404);
+  });
+
+  it("answers a missing dev mail with 404, not 500", async () => {
+    expect((await app.request("/dev/mail/999999999")).status).toBe(404);
+    expect((await app.request("/dev/mail/abc")).status).toBe(404);
+  });
+
+  it("answers malformed bodies and oversized posts with 4xx, never 500", async () => {
+    const garbage = await app.request("/inloggen", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: "not multipart" });
+    expect(garbage.status).toBeGreaterThanOrEqual(400);
+    expect(garbage.status).toBeLessThan(500);
+    const huge = await app.request("/inloggen", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=" + "x".repeat(1_100_000) });
+    expect(huge.status).toBe(413);
+  });
+
+  it("sends security headers and a request id", async () => {
+    const res = await app.request("/");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get("x-powered-by")).toBeNull();
+  });
+});
