@@ -1,5 +1,4 @@
 /// <reference types="@remix-run/dev" />
-/// <reference types="@remix-run/node" />
 
 import "@remix-run/node";
 import type { RequestContext } from "~/context";
@@ -8,5 +7,6 @@ declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augmentation: the context is what the server passes
   interface AppLoadContext extends RequestContext {}
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = { "~": path.resolve(__dirname, "app") };
-const env = { NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", APP_ORIGIN: "http://localhost:3000" };
+const env = { NODE_ENV: "test" as const, LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", APP_ORIGIN: "http://localhost:3000" };
 
 export default defineConfig({
   resolve: { alias },

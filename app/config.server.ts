@@ -31,7 +31,8 @@ let cached: Config | undefined;
 /** Validated configuration from the environment (read once; see README "Configuration"). */
 export function config(): Config {
   if (cached) return cached;
-  const env = EnvSchema.parse(process.env);
+  // An empty variable (DATABASE_URL= in a compose file or shell) means "not set".
+  const env = EnvSchema.parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
   cached = {
     ...env,
     origin: new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).origin,

@@ -19,6 +19,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import appCss from "~/styles/app.css";
 import { noticeFrom } from "~/lib/notice";
+import { AppLink } from "~/components/app-link";
 import { config } from "~/config.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/i18n";
 
@@ -143,7 +144,7 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
         </header>
         <main id="main" tabIndex={-1} ref={mainRef} className="lauwer-container lauwer-main">
           {data?.notice ? (
-            <div role="status" className="lauwer-notice">
+            <div className="lauwer-notice">
               <Alert type="ok">
                 <Paragraph>{t(data.notice)}</Paragraph>
               </Alert>
@@ -156,10 +157,10 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
             <nav aria-label={t("layout.footerNav")}>
               <ul className="lauwer-footer__links">
                 <li>
-                  <Link href="/privacy">{t("layout.privacy")}</Link>
+                  <AppLink to="/privacy">{t("layout.privacy")}</AppLink>
                 </li>
                 <li>
-                  <Link href="/toegankelijkheid">{t("layout.accessibility")}</Link>
+                  <AppLink to="/toegankelijkheid">{t("layout.accessibility")}</AppLink>
                 </li>
               </ul>
             </nav>

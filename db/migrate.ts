@@ -1,8 +1,12 @@
 import { Migrator, type MigrationResultSet } from "kysely/migration";
 import type { Kysely } from "kysely";
+
+// Migrations run against whatever schema exists, not the app's DB type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
 import { migrations } from "./migrations/index";
 
-function migrator(db: Kysely<any>): Migrator {
+function migrator(db: AnyDb): Migrator {
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -20,10 +24,10 @@ function check({ error, results }: MigrationResultSet): string[] {
 }
 
 /** Applies every pending migration (Kysely takes a lock, so concurrent starts are safe). */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: AnyDb): Promise<string[]> {
   return check(await migrator(db).migrateToLatest());
 }
 
-export async function migrateDown(db: Kysely<any>): Promise<string[]> {
+export async function migrateDown(db: AnyDb): Promise<string[]> {
   return check(await migrator(db).migrateDown());
 }

@@ -91,7 +91,10 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     }
     next();
   });
-  app.all("*", createRequestHandler({ build, mode: build.mode, getLoadContext: loadContext }));
+  const remix = createRequestHandler({ build, mode: build.mode, getLoadContext: loadContext });
+  app.all("*", (req, res, next) => {
+    remix(req, res, next).catch(next);
+  });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     req.log?.error({ err: error }, "unhandled error");
     if (res.headersSent) return;

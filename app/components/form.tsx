@@ -65,11 +65,9 @@ export function FormError({ failure }: { failure?: { formError?: string; formErr
   const { t } = useTranslation();
   if (!failure?.formError) return null;
   return (
-    <div id="form-error" tabIndex={-1} role="alert">
-      <Alert type="error">
-        <Paragraph>{t(failure.formError, failure.formErrorParams)}</Paragraph>
-      </Alert>
-    </div>
+    <Alert type="error" id="form-error" tabIndex={-1}>
+      <Paragraph>{t(failure.formError, failure.formErrorParams)}</Paragraph>
+    </Alert>
   );
 }
 

@@ -40,11 +40,9 @@ export default function VerifyEmail() {
     <>
       <Heading1>{t("verify.title")}</Heading1>
       {failed ? (
-        <div role="alert">
-          <Alert type="error">
+        <Alert type="error">
             <Paragraph>{t(failed)}</Paragraph>
           </Alert>
-        </div>
       ) : null}
       <Paragraph>{t("verify.intro")}</Paragraph>
       <Form method="post">

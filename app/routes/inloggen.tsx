@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useSearchParams } from "@remix-run/react";
 import { Heading1, Paragraph } from "@utrecht/component-library-react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { requireAnonymous } from "~/auth/guards.server";
 import { createSession } from "~/auth/lucia.server";
@@ -43,9 +44,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const { register, handleSubmit, errorOf, failure, busy } = useAppForm<LoginInput>(LoginSchema, {
+  const { register, handleSubmit, errorOf, failure, busy, setValue } = useAppForm<LoginInput>(LoginSchema, {
     redirectTo: params.get("redirectTo") ?? "",
   });
+  // After a failed attempt the password is typed again, as without JavaScript (the server never echoes it).
+  useEffect(() => {
+    if (failure) setValue("password", "");
+  }, [failure, setValue]);
   return (
     <>
       <Heading1>{t("login.title")}</Heading1>

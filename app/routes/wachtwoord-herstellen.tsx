@@ -45,13 +45,11 @@ export default function ResetPassword() {
     <>
       <Heading1>{t("reset.title")}</Heading1>
       {!usable && !failure ? (
-        <div role="alert">
-          <Alert type="error">
+        <Alert type="error">
             <Paragraph>
               {t("reset.invalid")} <AppLink to="/wachtwoord-vergeten">{t("login.forgot")}</AppLink>
             </Paragraph>
           </Alert>
-        </div>
       ) : (
         <>
           <FormError failure={failure} />

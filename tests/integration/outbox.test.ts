@@ -15,7 +15,7 @@ interface Received {
 const received: Received[] = [];
 const refuse = new Set<string>();
 let smtp: SMTPServer;
-let transport: nodemailer.Transporter;
+let transport: ReturnType<typeof nodemailer.createTransport>;
 
 beforeAll(async () => {
   smtp = new SMTPServer({

@@ -1,0 +1,56 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// Browsers cannot be downloaded on these machines: use Debian's Chromium when it is there.
+const systemChromium = "/usr/bin/chromium";
+const port = Number(process.env.E2E_PORT ?? 4310);
+const origin = `http://127.0.0.1:${port}`;
+export const DEMO_PASSWORD = "demo wachtwoord voor e2e";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 60_000,
+  use: {
+    baseURL: origin,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    // The real server on a fresh embedded PostgreSQL, seeded with the demo accounts.
+    command: "rm -rf .data/e2e && node build/server.mjs",
+    url: `${origin}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "development",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_ORIGIN: origin,
+      DATA_DIR: ".data/e2e",
+      DEMO_PASSWORD,
+      SEED_ON_EMPTY: "true",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: "",
+    },
+  },
+});
