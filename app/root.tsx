@@ -12,7 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { Alert, Heading1, Link, Paragraph, SkipLink } from "@utrecht/component-library-react";
+import { Alert, Heading1, Paragraph, SkipLink } from "~/components/nlds";
 import utrechtCss from "@utrecht/component-library-css/dist/index.css";
 import tokensCss from "@utrecht/design-tokens/dist/index.css";
 import { useEffect, useRef, type ReactNode } from "react";
@@ -211,7 +211,7 @@ export function ErrorBoundary() {
       </Paragraph>
       {showStack ? <pre className="lauwer-stack">{error.stack}</pre> : null}
       <Paragraph>
-        <Link href="/">{t("errors.backHome")}</Link>
+        <AppLink to="/">{t("errors.backHome")}</AppLink>
       </Paragraph>
     </>
   );

@@ -9,7 +9,7 @@ import {
   FormLabel,
   Paragraph,
   Textbox,
-} from "@utrecht/component-library-react";
+} from "~/components/nlds";
 import { useEffect, type ReactNode } from "react";
 import type { FieldValues, UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";

@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import type { z } from "zod/mini";
+import type * as z from "zod/mini";
 
 export type FieldErrors = Record<string, string>;
 

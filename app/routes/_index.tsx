@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Heading1, Heading2, Paragraph } from "@utrecht/component-library-react";
+import { Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
 import { listHomeContent } from "~/modules/home/home.server";

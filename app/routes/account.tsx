@@ -11,7 +11,7 @@ import {
   Paragraph,
   UnorderedList,
   UnorderedListItem,
-} from "@utrecht/component-library-react";
+} from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { hasRole, requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";

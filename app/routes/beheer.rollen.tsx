@@ -16,7 +16,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-} from "@utrecht/component-library-react";
+} from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { DataList, DataListItem, DataListKey, DataListValue, Heading1, Paragraph } from "@utrecht/component-library-react";
+import { DataList, DataListItem, DataListKey, DataListValue, Heading1, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { getDb } from "~/db.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@utrecht/component-library-react";
+import { Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { requireDevMailbox } from "~/modules/mail/dev-mailbox.server";

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { Alert, Button, Heading1, Paragraph } from "@utrecht/component-library-react";
+import { Alert, Button, Heading1, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";

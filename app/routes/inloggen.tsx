@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useSearchParams } from "@remix-run/react";
-import { Heading1, Paragraph } from "@utrecht/component-library-react";
+import { Heading1, Paragraph } from "~/components/nlds";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { requireAnonymous } from "~/auth/guards.server";

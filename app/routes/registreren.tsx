@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { Heading1, Paragraph } from "@utrecht/component-library-react";
+import { Heading1, Paragraph } from "~/components/nlds";
 import { AppLink } from "~/components/app-link";
 import { titleMeta } from "~/lib/meta";
 import { useTranslation } from "react-i18next";

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { LOCALES } from "~/i18n/i18n";

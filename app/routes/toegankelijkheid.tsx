@@ -1,4 +1,4 @@
-import { Heading1, Paragraph } from "@utrecht/component-library-react";
+import { Heading1, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { titleMeta } from "~/lib/meta";
 

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Alert, Heading1, Paragraph } from "@utrecht/component-library-react";
+import { Alert, Heading1, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { createSession } from "~/auth/lucia.server";
 import { AppLink } from "~/components/app-link";

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { Heading1, Paragraph } from "@utrecht/component-library-react";
+import { Heading1, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { formFailure, parseForm } from "~/lib/forms.server";

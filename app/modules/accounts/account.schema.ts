@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 
 // Shared by the browser form (react-hook-form) and the server action. Messages are translation keys.
 

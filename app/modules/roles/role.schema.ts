@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { EmailSchema } from "~/modules/accounts/account.schema";
 
 export const ROLES = ["admin", "organizer", "jury", "editor"] as const;
