@@ -8,4 +8,6 @@ export interface RequestContext {
   requestId: string;
   ip: string;
   locale: Locale;
+  /** Content-Security-Policy nonce for this response's inline scripts. */
+  cspNonce: string;
 }

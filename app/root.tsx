@@ -20,6 +20,7 @@ import { useTranslation } from "react-i18next";
 import appCss from "~/styles/app.css";
 import { noticeFrom } from "~/lib/notice";
 import { AppLink } from "~/components/app-link";
+import { useNonce } from "~/components/nonce";
 import { config } from "~/config.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/i18n";
 
@@ -67,6 +68,7 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
   const data = useRootData();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  const nonce = useNonce();
   useFocusOnNavigation(mainRef);
   const returnTo = location.pathname + location.search;
   return (
@@ -167,8 +169,8 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
             <Paragraph>{t("layout.footerText")}</Paragraph>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

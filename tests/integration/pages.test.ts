@@ -71,4 +71,17 @@ describe("pages and language", () => {
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get("x-powered-by")).toBeNull();
   });
+
+  it("allows only its own scripts: every inline script carries this response's CSP nonce", async () => {
+    const res = await app.request("/");
+    const csp = res.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    const scripts = [...(await res.text()).matchAll(/<script([^>]*)>/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
+    const other = await app.request("/");
+    expect(other.headers.get("content-security-policy")).not.toContain(nonce!);
+  });
 });
