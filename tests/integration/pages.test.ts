@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db.server";
 import { startTestServer, type TestServer } from "../setup/http";
 
 let app: TestServer;
@@ -83,5 +85,21 @@ describe("pages and language", () => {
     for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
     const other = await app.request("/");
     expect(other.headers.get("content-security-policy")).not.toContain(nonce!);
+  });
+
+  it("turns an unexpected failure into a friendly, translated 500 page with the request's correlation id", async () => {
+    // Break the home page's query for a moment (this worker's own database).
+    await sql`alter table award rename to award_hidden`.execute(getDb());
+    try {
+      const res = await app.request("/");
+      expect(res.status).toBe(500);
+      const id = res.headers.get("x-request-id")!;
+      const html = await res.text();
+      expect(html).toContain("Er ging iets mis");
+      expect(html).toContain(id);
+    } finally {
+      await sql`alter table award_hidden rename to award`.execute(getDb());
+    }
+    expect((await app.request("/")).status).toBe(200);
   });
 });
