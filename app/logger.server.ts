@@ -23,5 +23,12 @@ export const logger = pino({
 
 export function configSummary() {
   const c = config();
-  return { port: c.PORT, host: c.HOST, origin: c.origin, env: c.NODE_ENV, database: c.DATABASE_URL ? "external" : "embedded", smtp: Boolean(c.SMTP_URL) };
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    origin: c.origin,
+    env: c.NODE_ENV,
+    database: c.DATABASE_URL ? "external" : "embedded",
+    smtp: Boolean(c.SMTP_URL),
+  };
 }

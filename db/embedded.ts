@@ -45,8 +45,7 @@ export async function startEmbeddedPostgres(
   options: { durable?: boolean; log?: (line: string) => void } = {},
 ): Promise<EmbeddedServer> {
   const databaseDir = path.resolve(dataDir);
-  const url = (port: number, database: string) =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const url = (port: number, database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
   const pidFile = path.join(databaseDir, "postmaster.pid");
   if (existsSync(pidFile)) {
@@ -68,8 +67,10 @@ export async function startEmbeddedPostgres(
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", `unix_socket_directories=`,
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      `unix_socket_directories=`,
       ...(options.durable === false ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
     onLog: log,

@@ -10,7 +10,11 @@ export const DEMO_AWARDS = [
   { slug: "top-100-ambtenaar", name_nl: "Top 100 Ambtenaar van het Jaar", name_en: "Top 100 Civil Servant of the Year" },
   { slug: "jonge-ambtenaar", name_nl: "Jonge Ambtenaar van het Jaar", name_en: "Young Civil Servant of the Year" },
   { slug: "overheidsmanager", name_nl: "Overheidsmanager van het Jaar", name_en: "Public Sector Manager of the Year" },
-  { slug: "overheidsorganisatie-2-0", name_nl: "Overheidsorganisatie 2.0 van het Jaar", name_en: "Government Organisation 2.0 of the Year" },
+  {
+    slug: "overheidsorganisatie-2-0",
+    name_nl: "Overheidsorganisatie 2.0 van het Jaar",
+    name_en: "Government Organisation 2.0 of the Year",
+  },
 ];
 
 export const DEMO_PROJECT = {
@@ -37,7 +41,12 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
   return db.transaction().execute(async (trx) => {
     const awards = [];
     for (const a of DEMO_AWARDS) {
-      const award = await trx.insertInto("award").values(a).onConflict((oc) => oc.column("slug").doUpdateSet(a)).returning("id").executeTakeFirstOrThrow();
+      const award = await trx
+        .insertInto("award")
+        .values(a)
+        .onConflict((oc) => oc.column("slug").doUpdateSet(a))
+        .returning("id")
+        .executeTakeFirstOrThrow();
       const edition = await trx
         .insertInto("edition")
         .values({ award_id: award.id, year })
@@ -87,7 +96,12 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
     }
     await trx
       .insertInto("audit_log")
-      .values({ actor_id: null, action: "seed.demo", entity_type: "platform", after: JSON.stringify({ accounts: people.map((p) => p.email) }) })
+      .values({
+        actor_id: null,
+        action: "seed.demo",
+        entity_type: "platform",
+        after: JSON.stringify({ accounts: people.map((p) => p.email) }),
+      })
       .execute();
     return accounts;
   });

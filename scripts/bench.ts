@@ -52,11 +52,27 @@ await seed(db);
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
 const app = spawn("node", ["build/server.mjs"], {
-  env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", APP_ORIGIN: origin, NODE_ENV: "production", LOG_LEVEL: "warn", SEED_ON_EMPTY: "false", LOGIN_FAILURES_PER_IP: "1000000" },
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    APP_ORIGIN: origin,
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    SEED_ON_EMPTY: "false",
+    LOGIN_FAILURES_PER_IP: "1000000",
+  },
   stdio: ["ignore", "ignore", "inherit"],
 });
 for (let i = 0; i < 100; i++) {
-  if (await fetch(`${origin}/`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${origin}/`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   await new Promise((r) => setTimeout(r, 200));
 }
 
@@ -65,19 +81,33 @@ try {
   // 1. Home page: rendered through Remix vs the same queries straight to PostgreSQL.
   const sqlHome = await opsPerSecond(CONNECTIONS, () => listHomeContent(db));
   const appHome = await http(`${origin}/`);
-  rows.push(["home page (GET /)", `${appHome.rps.toFixed(0)} req/s (p99 ${appHome.p99} ms)`, `${sqlHome.toFixed(0)} queries/s (same SQL, direct)`, (appHome.rps / sqlHome).toFixed(3)]);
+  rows.push([
+    "home page (GET /)",
+    `${appHome.rps.toFixed(0)} req/s (p99 ${appHome.p99} ms)`,
+    `${sqlHome.toFixed(0)} queries/s (same SQL, direct)`,
+    (appHome.rps / sqlHome).toFixed(3),
+  ]);
 
   // 2. Login: the whole POST vs argon2id verification alone (the deliberate cost of a login).
   const hash = await hashPassword(DEMO_PASSWORD);
   const argon = await opsPerSecond(2, () => verify(hash, DEMO_PASSWORD));
   const body = new URLSearchParams({ email: "stemmer1@lauwer.test", password: DEMO_PASSWORD }).toString();
-  const appLogin = await http(`${origin}/inloggen`, {
-    method: "POST",
-    headers: { origin, "content-type": "application/x-www-form-urlencoded" },
-    body,
-    connections: 4,
-  }, "3xx");
-  rows.push(["login (POST /inloggen)", `${appLogin.rps.toFixed(1)} logins/s`, `${argon.toFixed(1)} argon2id verifies/s`, (appLogin.rps / argon).toFixed(3)]);
+  const appLogin = await http(
+    `${origin}/inloggen`,
+    {
+      method: "POST",
+      headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+      body,
+      connections: 4,
+    },
+    "3xx",
+  );
+  rows.push([
+    "login (POST /inloggen)",
+    `${appLogin.rps.toFixed(1)} logins/s`,
+    `${argon.toFixed(1)} argon2id verifies/s`,
+    (appLogin.rps / argon).toFixed(3),
+  ]);
 } finally {
   app.kill("SIGTERM");
   await db.destroy();

@@ -30,9 +30,7 @@ async function main() {
 
   const worker = startOutboxWorker(db);
   const maintenance = setInterval(() => {
-    Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits()]).catch((err: unknown) =>
-      logger.error({ err }, "maintenance failed"),
-    );
+    Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits()]).catch((err: unknown) => logger.error({ err }, "maintenance failed"));
   }, 10 * 60_000);
   maintenance.unref();
 

@@ -32,7 +32,11 @@ export function forbidden(): Response {
 
 /** True only when exactly this grant exists: nothing is implied, so access is denied unless granted. */
 export async function hasRole(db: DbOrTrx, userId: string, check: RoleCheck): Promise<boolean> {
-  let q = db.selectFrom("role_grant").select("id").where("user_id", "=", userId).where("role", "=", check.role as RoleName);
+  let q = db
+    .selectFrom("role_grant")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("role", "=", check.role as RoleName);
   switch (check.role) {
     case "admin":
       break;

@@ -8,6 +8,7 @@ import {
   FormFieldErrorMessage,
   FormLabel,
   Paragraph,
+  Select,
   Textbox,
 } from "~/components/nlds";
 import { useEffect, type ReactNode } from "react";
@@ -84,7 +85,17 @@ interface TextFieldProps {
 }
 
 /** Label, description, error and input wired together with ids and aria-describedby. */
-export function TextField({ name, label, registration, error, description, type = "text", autoComplete, required, optionalLabel }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  registration,
+  error,
+  description,
+  type = "text",
+  autoComplete,
+  required,
+  optionalLabel,
+}: TextFieldProps) {
   const { t } = useTranslation();
   const id = `field-${name}`;
   const descriptionId = description ? `${id}-description` : undefined;
@@ -110,6 +121,38 @@ export function TextField({ name, label, registration, error, description, type 
           aria-describedby={describedBy}
           {...registration}
         />
+      </div>
+    </FormField>
+  );
+}
+
+/** A labelled native select with its error linked by aria-describedby (options are the children). */
+export function SelectField({
+  name,
+  label,
+  registration,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  registration: UseFormRegisterReturn;
+  error?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = `field-${name}`;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <FormField type="text" invalid={Boolean(error)}>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>{label}</FormLabel>
+      </div>
+      {error ? <FormFieldErrorMessage id={errorId}>{t(error)}</FormFieldErrorMessage> : null}
+      <div className="utrecht-form-field__input">
+        <Select id={id} invalid={Boolean(error)} aria-describedby={errorId} {...registration}>
+          {children}
+        </Select>
       </div>
     </FormField>
   );

@@ -109,3 +109,21 @@ export function UnorderedList({ className, ...props }: Props<HTMLUListElement>) 
 export function UnorderedListItem({ className, ...props }: Props<HTMLLIElement>) {
   return <li className={cx("utrecht-unordered-list__item", className)} {...props} />;
 }
+
+/** A scrollable table with one header row; rows are the children. */
+export function HeadedTable({ headers, children }: { headers: ReactNode[]; children: ReactNode }) {
+  return (
+    <div className="lauwer-table-wrap">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            {headers.map((h, i) => (
+              <TableHeaderCell key={i}>{h}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>{children}</TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -51,12 +51,15 @@ export async function parseForm<S extends z.ZodMiniType>(
   return { ok: false, fieldErrors, values: visibleValues(raw) };
 }
 
-export function formFailure(
-  status: number,
-  failure: Omit<FormFailure, "ok" | "values"> & { values?: Record<string, string> },
-) {
+export function formFailure(status: number, failure: Omit<FormFailure, "ok" | "values"> & { values?: Record<string, string> }) {
   return data<FormFailure>(
-    { ok: false, fieldErrors: failure.fieldErrors, formError: failure.formError, formErrorParams: failure.formErrorParams, values: visibleValues(failure.values ?? {}) },
+    {
+      ok: false,
+      fieldErrors: failure.fieldErrors,
+      formError: failure.formError,
+      formErrorParams: failure.formErrorParams,
+      values: visibleValues(failure.values ?? {}),
+    },
     { status },
   );
 }

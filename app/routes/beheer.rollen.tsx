@@ -1,25 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import {
-  Button,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
-  Heading1,
-  Heading2,
-  Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "~/components/nlds";
+import { Button, Heading1, Heading2, HeadedTable, Paragraph, SelectOption, TableCell, TableRow } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
-import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
+import { FormError, SelectField, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { titleMeta } from "~/lib/meta";
@@ -64,8 +48,6 @@ export default function AdminRoles() {
   const { grants, scopes, audit } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const { register, handleSubmit, errorOf, failure, busy } = useAppForm<GrantRoleInput>(GrantRoleSchema, { scope: "platform" });
-  const roleError = errorOf("role");
-  const scopeError = errorOf("scope");
   const dateFormat = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", {
     dateStyle: "short",
     timeStyle: "short",
@@ -85,40 +67,35 @@ export default function AdminRoles() {
         <Heading2 id="grant-heading">{t("admin.grantHeading")}</Heading2>
         <FormError failure={failure} />
         <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-          <TextField name="email" type="email" label={t("fields.email")} required registration={register("email")} error={errorOf("email")} />
-          <FormField type="text" invalid={Boolean(roleError)}>
-            <div className="utrecht-form-field__label">
-              <FormLabel htmlFor="field-role">{t("fields.role")}</FormLabel>
-            </div>
-            {roleError ? <FormFieldErrorMessage id="field-role-error">{t(roleError)}</FormFieldErrorMessage> : null}
-            <Select id="field-role" invalid={Boolean(roleError)} aria-describedby={roleError ? "field-role-error" : undefined} {...register("role")}>
-              {ROLES.map((r) => (
-                <SelectOption key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </SelectOption>
-              ))}
-            </Select>
-          </FormField>
-          <FormField type="text" invalid={Boolean(scopeError)}>
-            <div className="utrecht-form-field__label">
-              <FormLabel htmlFor="field-scope">{t("fields.scope")}</FormLabel>
-            </div>
-            {scopeError ? <FormFieldErrorMessage id="field-scope-error">{t(scopeError)}</FormFieldErrorMessage> : null}
-            <Select id="field-scope" invalid={Boolean(scopeError)} aria-describedby={scopeError ? "field-scope-error" : undefined} {...register("scope")}>
-              <SelectOption value="platform">{t("roles.platform")}</SelectOption>
-              {groups.map((g) => (
-                <optgroup key={g.kind} label={g.label}>
-                  {scopes
-                    .filter((s) => s.kind === g.kind)
-                    .map((s) => (
-                      <SelectOption key={s.value} value={s.value}>
-                        {s.label}
-                      </SelectOption>
-                    ))}
-                </optgroup>
-              ))}
-            </Select>
-          </FormField>
+          <TextField
+            name="email"
+            type="email"
+            label={t("fields.email")}
+            required
+            registration={register("email")}
+            error={errorOf("email")}
+          />
+          <SelectField name="role" label={t("fields.role")} registration={register("role")} error={errorOf("role")}>
+            {ROLES.map((r) => (
+              <SelectOption key={r} value={r}>
+                {t(`roles.${r}`)}
+              </SelectOption>
+            ))}
+          </SelectField>
+          <SelectField name="scope" label={t("fields.scope")} registration={register("scope")} error={errorOf("scope")}>
+            <SelectOption value="platform">{t("roles.platform")}</SelectOption>
+            {groups.map((g) => (
+              <optgroup key={g.kind} label={g.label}>
+                {scopes
+                  .filter((s) => s.kind === g.kind)
+                  .map((s) => (
+                    <SelectOption key={s.value} value={s.value}>
+                      {s.label}
+                    </SelectOption>
+                  ))}
+              </optgroup>
+            ))}
+          </SelectField>
           <SubmitButton busy={busy}>{t("admin.grant")}</SubmitButton>
         </Form>
       </section>
@@ -128,66 +105,47 @@ export default function AdminRoles() {
         {grants.length === 0 ? (
           <Paragraph>{t("admin.noGrants")}</Paragraph>
         ) : (
-          <div className="lauwer-table-wrap">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t("admin.user")}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t("fields.role")}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t("fields.scope")}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t("admin.actions")}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {grants.map((g) => (
-                  <TableRow key={g.id}>
-                    <TableCell>
-                      {g.name} ({g.email})
-                    </TableCell>
-                    <TableCell>{t(`roles.${g.role}`)}</TableCell>
-                    <TableCell>{g.scope ?? t("roles.platform")}</TableCell>
-                    <TableCell>
-                      <Form method="post" action="?intent=revoke">
-                        <input type="hidden" name="grantId" value={g.id} />
-                        <Button type="submit" appearance="secondary-action-button" aria-label={t("admin.revokeLabel", { role: t(`roles.${g.role}`), name: g.name })}>
-                          {t("admin.revoke")}
-                        </Button>
-                      </Form>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <HeadedTable headers={[t("admin.user"), t("fields.role"), t("fields.scope"), t("admin.actions")]}>
+            {grants.map((g) => (
+              <TableRow key={g.id}>
+                <TableCell>
+                  {g.name} ({g.email})
+                </TableCell>
+                <TableCell>{t(`roles.${g.role}`)}</TableCell>
+                <TableCell>{g.scope ?? t("roles.platform")}</TableCell>
+                <TableCell>
+                  <Form method="post" action="?intent=revoke">
+                    <input type="hidden" name="grantId" value={g.id} />
+                    <Button
+                      type="submit"
+                      appearance="secondary-action-button"
+                      aria-label={t("admin.revokeLabel", { role: t(`roles.${g.role}`), name: g.name })}
+                    >
+                      {t("admin.revoke")}
+                    </Button>
+                  </Form>
+                </TableCell>
+              </TableRow>
+            ))}
+          </HeadedTable>
         )}
       </section>
 
       <section aria-labelledby="audit-heading">
         <Heading2 id="audit-heading">{t("admin.auditHeading")}</Heading2>
-        <div className="lauwer-table-wrap">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t("admin.auditWhen")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("admin.auditWho")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("admin.auditWhat")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {audit.map((a) => (
-                <TableRow key={a.id}>
-                  <TableCell>
-                    <time dateTime={a.at}>{dateFormat.format(new Date(a.at))}</time>
-                  </TableCell>
-                  <TableCell>{a.actor ?? "—"}</TableCell>
-                  <TableCell>
-                    {a.action} ({a.entity})
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <HeadedTable headers={[t("admin.auditWhen"), t("admin.auditWho"), t("admin.auditWhat")]}>
+          {audit.map((a) => (
+            <TableRow key={a.id}>
+              <TableCell>
+                <time dateTime={a.at}>{dateFormat.format(new Date(a.at))}</time>
+              </TableCell>
+              <TableCell>{a.actor ?? "—"}</TableCell>
+              <TableCell>
+                {a.action} ({a.entity})
+              </TableCell>
+            </TableRow>
+          ))}
+        </HeadedTable>
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Heading1, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "~/components/nlds";
+import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { requireDevMailbox } from "~/modules/mail/dev-mailbox.server";
@@ -26,32 +26,20 @@ export default function DevMailbox() {
       {mails.length === 0 ? (
         <Paragraph>{t("devMail.empty")}</Paragraph>
       ) : (
-        <div className="lauwer-table-wrap">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t("devMail.to")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("devMail.subject")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("devMail.sent")}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t("devMail.status")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {mails.map((m) => (
-                <TableRow key={m.id}>
-                  <TableCell>{m.to_address}</TableCell>
-                  <TableCell>
-                    <AppLink to={`/dev/mail/${m.id}`}>{m.subject}</AppLink>
-                  </TableCell>
-                  <TableCell>
-                    <time dateTime={m.created_at}>{m.created_at.replace("T", " ").slice(0, 19)}</time>
-                  </TableCell>
-                  <TableCell>{m.status}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <HeadedTable headers={[t("devMail.to"), t("devMail.subject"), t("devMail.sent"), t("devMail.status")]}>
+          {mails.map((m) => (
+            <TableRow key={m.id}>
+              <TableCell>{m.to_address}</TableCell>
+              <TableCell>
+                <AppLink to={`/dev/mail/${m.id}`}>{m.subject}</AppLink>
+              </TableCell>
+              <TableCell>
+                <time dateTime={m.created_at}>{m.created_at.replace("T", " ").slice(0, 19)}</time>
+              </TableCell>
+              <TableCell>{m.status}</TableCell>
+            </TableRow>
+          ))}
+        </HeadedTable>
       )}
     </>
   );

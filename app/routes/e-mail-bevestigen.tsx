@@ -41,8 +41,8 @@ export default function VerifyEmail() {
       <Heading1>{t("verify.title")}</Heading1>
       {failed ? (
         <Alert type="error">
-            <Paragraph>{t(failed)}</Paragraph>
-          </Alert>
+          <Paragraph>{t(failed)}</Paragraph>
+        </Alert>
       ) : null}
       <Paragraph>{t("verify.intro")}</Paragraph>
       <Form method="post">

@@ -57,7 +57,15 @@ export default function Login() {
       <FormError failure={failure} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
         <input type="hidden" {...register("redirectTo")} />
-        <TextField name="email" type="email" label={t("fields.email")} autoComplete="username" required registration={register("email")} error={errorOf("email")} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("fields.email")}
+          autoComplete="username"
+          required
+          registration={register("email")}
+          error={errorOf("email")}
+        />
         <TextField
           name="password"
           type="password"

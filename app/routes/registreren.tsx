@@ -38,8 +38,23 @@ export default function Signup() {
       <Paragraph>{t("signup.intro")}</Paragraph>
       <FormError failure={failure} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-        <TextField name="name" label={t("fields.name")} autoComplete="name" required registration={register("name")} error={errorOf("name")} />
-        <TextField name="email" type="email" label={t("fields.email")} autoComplete="email" required registration={register("email")} error={errorOf("email")} />
+        <TextField
+          name="name"
+          label={t("fields.name")}
+          autoComplete="name"
+          required
+          registration={register("name")}
+          error={errorOf("name")}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("fields.email")}
+          autoComplete="email"
+          required
+          registration={register("email")}
+          error={errorOf("email")}
+        />
         <TextField
           name="organisation"
           label={t("fields.organisation")}

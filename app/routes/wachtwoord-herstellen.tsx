@@ -46,10 +46,10 @@ export default function ResetPassword() {
       <Heading1>{t("reset.title")}</Heading1>
       {!usable && !failure ? (
         <Alert type="error">
-            <Paragraph>
-              {t("reset.invalid")} <AppLink to="/wachtwoord-vergeten">{t("login.forgot")}</AppLink>
-            </Paragraph>
-          </Alert>
+          <Paragraph>
+            {t("reset.invalid")} <AppLink to="/wachtwoord-vergeten">{t("login.forgot")}</AppLink>
+          </Paragraph>
+        </Alert>
       ) : (
         <>
           <FormError failure={failure} />

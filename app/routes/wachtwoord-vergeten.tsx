@@ -28,7 +28,15 @@ export default function ForgotPassword() {
       <Paragraph>{t("forgot.intro")}</Paragraph>
       <FormError failure={failure} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-        <TextField name="email" type="email" label={t("fields.email")} autoComplete="email" required registration={register("email")} error={errorOf("email")} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("fields.email")}
+          autoComplete="email"
+          required
+          registration={register("email")}
+          error={errorOf("email")}
+        />
         <SubmitButton busy={busy}>{t("forgot.submit")}</SubmitButton>
       </Form>
     </>

@@ -16,7 +16,15 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const countUsers = async (email: string) =>
-  Number((await getDb().selectFrom("app_user").select((eb) => eb.fn.countAll<string>().as("n")).where("email", "=", email).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await getDb()
+        .selectFrom("app_user")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("email", "=", email)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("sign-up", () => {
   it("creates the account, signs in, and queues a verification mail in the same transaction", async () => {
@@ -134,7 +142,10 @@ describe("login", () => {
     for (let i = 0; i < limit; i++) {
       expect(await login({ email: uniqueEmail("spray"), password: "geraden wachtwoord" }, ip)).toMatchObject({ reason: "failed" });
     }
-    expect(await login({ email: uniqueEmail("spray"), password: "geraden wachtwoord" }, ip)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await login({ email: uniqueEmail("spray"), password: "geraden wachtwoord" }, ip)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     const user = await createUser();
     expect(await login({ email: user.email, password: PASSWORD }, ip)).toMatchObject({ ok: false, reason: "throttled" });
     // Another address is not affected.

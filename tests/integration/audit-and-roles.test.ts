@@ -18,16 +18,28 @@ async function cookieFor(email: string) {
 
 async function scopes() {
   const db = getDb();
-  const award = await db.insertInto("award").values({ slug: `a-${Date.now()}-${Math.random()}`, name_nl: "Prijs", name_en: "Award" }).returning("id").executeTakeFirstOrThrow();
+  const award = await db
+    .insertInto("award")
+    .values({ slug: `a-${Date.now()}-${Math.random()}`, name_nl: "Prijs", name_en: "Award" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const edition = await db.insertInto("edition").values({ award_id: award.id, year: 2026 }).returning("id").executeTakeFirstOrThrow();
-  const project = await db.insertInto("book_project").values({ slug: `p-${Date.now()}-${Math.random()}`, title_nl: "Boek", title_en: "Book" }).returning("id").executeTakeFirstOrThrow();
+  const project = await db
+    .insertInto("book_project")
+    .values({ slug: `p-${Date.now()}-${Math.random()}`, title_nl: "Boek", title_en: "Book" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return { awardId: award.id, editionId: edition.id, projectId: project.id };
 }
 
 describe("audit log is append-only in the database", () => {
   it("refuses UPDATE, DELETE and TRUNCATE from the app's connection", async () => {
     const db = getDb();
-    const row = await db.insertInto("audit_log").values({ actor_id: null, action: "test.entry", entity_type: "test" }).returning("id").executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto("audit_log")
+      .values({ actor_id: null, action: "test.entry", entity_type: "test" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await expect(db.updateTable("audit_log").set({ action: "tampered" }).where("id", "=", row.id).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("audit_log").where("id", "=", row.id).execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
@@ -42,7 +54,9 @@ describe("scoped roles: deny unless granted", () => {
     const admin = await createUser();
     const a = await scopes();
     const b = await scopes();
-    expect(await grantRole({ actorId: admin.id }, { email: user.email, role: "organizer", scope: `award:${a.awardId}` })).toEqual({ ok: true });
+    expect(await grantRole({ actorId: admin.id }, { email: user.email, role: "organizer", scope: `award:${a.awardId}` })).toEqual({
+      ok: true,
+    });
     const db = getDb();
     expect(await hasRole(db, user.id, { role: "organizer", awardId: a.awardId })).toBe(true);
     expect(await hasRole(db, user.id, { role: "organizer", awardId: b.awardId })).toBe(false);
@@ -54,20 +68,41 @@ describe("scoped roles: deny unless granted", () => {
     const user = await createUser();
     const s = await scopes();
     const actor = { actorId: null };
-    expect(await grantRole(actor, { email: user.email, role: "jury", scope: `award:${s.awardId}` })).toMatchObject({ ok: false, field: "scope" });
-    expect(await grantRole(actor, { email: user.email, role: "admin", scope: `award:${s.awardId}` })).toMatchObject({ ok: false, field: "scope" });
-    expect(await grantRole(actor, { email: user.email, role: "editor", scope: "project:00000000-0000-4000-8000-000000000000" })).toMatchObject({ ok: false, error: "errors.scopeNotFound" });
-    expect(await grantRole(actor, { email: "niemand@example.nl", role: "admin", scope: "platform" })).toMatchObject({ ok: false, error: "errors.userNotFound" });
+    expect(await grantRole(actor, { email: user.email, role: "jury", scope: `award:${s.awardId}` })).toMatchObject({
+      ok: false,
+      field: "scope",
+    });
+    expect(await grantRole(actor, { email: user.email, role: "admin", scope: `award:${s.awardId}` })).toMatchObject({
+      ok: false,
+      field: "scope",
+    });
+    expect(
+      await grantRole(actor, { email: user.email, role: "editor", scope: "project:00000000-0000-4000-8000-000000000000" }),
+    ).toMatchObject({ ok: false, error: "errors.scopeNotFound" });
+    expect(await grantRole(actor, { email: "niemand@example.nl", role: "admin", scope: "platform" })).toMatchObject({
+      ok: false,
+      error: "errors.userNotFound",
+    });
     expect(await grantRole(actor, { email: user.email, role: "jury", scope: `edition:${s.editionId}` })).toEqual({ ok: true });
-    expect(await grantRole(actor, { email: user.email, role: "jury", scope: `edition:${s.editionId}` })).toMatchObject({ ok: false, error: "errors.alreadyGranted" });
-    const n = await getDb().selectFrom("role_grant").select((eb) => eb.fn.countAll<string>().as("n")).where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    expect(await grantRole(actor, { email: user.email, role: "jury", scope: `edition:${s.editionId}` })).toMatchObject({
+      ok: false,
+      error: "errors.alreadyGranted",
+    });
+    const n = await getDb()
+      .selectFrom("role_grant")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("user_id", "=", user.id)
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
   });
 
   it("the database itself refuses a grant with the wrong scope columns", async () => {
     const user = await createUser();
     await expect(
-      getDb().insertInto("role_grant").values({ user_id: user.id, role: "organizer", award_id: null, edition_id: null, book_project_id: null, granted_by: null }).execute(),
+      getDb()
+        .insertInto("role_grant")
+        .values({ user_id: user.id, role: "organizer", award_id: null, edition_id: null, book_project_id: null, granted_by: null })
+        .execute(),
     ).rejects.toThrow(/role_grant_scope/);
   });
 
@@ -75,13 +110,21 @@ describe("scoped roles: deny unless granted", () => {
     const admin = await createUser();
     const user = await createUser();
     const s = await scopes();
-    await grantRole({ actorId: admin.id, ip: "203.0.113.9", requestId: "req-1" }, { email: user.email, role: "editor", scope: `project:${s.projectId}` });
+    await grantRole(
+      { actorId: admin.id, ip: "203.0.113.9", requestId: "req-1" },
+      { email: user.email, role: "editor", scope: `project:${s.projectId}` },
+    );
     const grant = await getDb().selectFrom("role_grant").select("id").where("user_id", "=", user.id).executeTakeFirstOrThrow();
     expect(await revokeRole({ actorId: admin.id }, grant.id)).toBe(true);
     expect(await revokeRole({ actorId: admin.id }, grant.id)).toBe(false);
     const entries = await getDb().selectFrom("audit_log").selectAll().where("entity_id", "=", grant.id).orderBy("id").execute();
     expect(entries.map((e) => e.action)).toEqual(["role.grant", "role.revoke"]);
-    expect(entries[0]).toMatchObject({ actor_id: admin.id, ip: "203.0.113.9", request_id: "req-1", after: expect.objectContaining({ role: "editor", book_project_id: s.projectId }) });
+    expect(entries[0]).toMatchObject({
+      actor_id: admin.id,
+      ip: "203.0.113.9",
+      request_id: "req-1",
+      after: expect.objectContaining({ role: "editor", book_project_id: s.projectId }),
+    });
     expect(entries[1]).toMatchObject({ actor_id: admin.id, before: expect.objectContaining({ user_id: user.id }) });
   });
 });
@@ -108,7 +151,10 @@ describe("admin screen authorization over HTTP", () => {
   it("refuses a member's grant action and changes nothing", async () => {
     const member = await createUser();
     const cookie = await cookieFor(member.email);
-    const res = await app.request("/beheer/rollen", { form: { email: member.email, role: "admin", scope: "platform" }, headers: { cookie } });
+    const res = await app.request("/beheer/rollen", {
+      form: { email: member.email, role: "admin", scope: "platform" },
+      headers: { cookie },
+    });
     expect(res.status).toBe(403);
     expect(await hasRole(getDb(), member.id, { role: "admin" })).toBe(false);
   });
@@ -119,11 +165,17 @@ describe("admin screen authorization over HTTP", () => {
     const cookie = await cookieFor(admin.email);
     const user = await createUser();
     const s = await scopes();
-    const res = await app.request("/beheer/rollen", { form: { email: user.email, role: "organizer", scope: `award:${s.awardId}` }, headers: { cookie } });
+    const res = await app.request("/beheer/rollen", {
+      form: { email: user.email, role: "organizer", scope: `award:${s.awardId}` },
+      headers: { cookie },
+    });
     expect(res.status).toBe(302);
     expect(await hasRole(getDb(), user.id, { role: "organizer", awardId: s.awardId })).toBe(true);
 
-    const bad = await app.request("/beheer/rollen", { form: { email: user.email, role: "organizer", scope: "award:not-a-uuid" }, headers: { cookie } });
+    const bad = await app.request("/beheer/rollen", {
+      form: { email: user.email, role: "organizer", scope: "award:not-a-uuid" },
+      headers: { cookie },
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Kies een van de mogelijkheden");
 
@@ -131,9 +183,17 @@ describe("admin screen authorization over HTTP", () => {
     const revoke = await app.request("/beheer/rollen?intent=revoke", { form: { grantId: grant.id }, headers: { cookie } });
     expect(revoke.status).toBe(302);
     expect(await hasRole(getDb(), user.id, { role: "organizer", awardId: s.awardId })).toBe(false);
-    const bogus = await app.request("/beheer/rollen?intent=revoke", { form: { grantId: "'; drop table role_grant; --" }, headers: { cookie } });
+    const bogus = await app.request("/beheer/rollen?intent=revoke", {
+      form: { grantId: "'; drop table role_grant; --" },
+      headers: { cookie },
+    });
     expect(bogus.status).toBe(404);
-    const audited = await getDb().selectFrom("audit_log").select("action").where("entity_id", "=", grant.id).where("actor_id", "=", admin.id).execute();
+    const audited = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", grant.id)
+      .where("actor_id", "=", admin.id)
+      .execute();
     expect(audited.map((a) => a.action).sort()).toEqual(["role.grant", "role.revoke"]);
   });
 });

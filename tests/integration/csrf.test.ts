@@ -20,7 +20,12 @@ async function routesWithActions(): Promise<string[]> {
       if (r.path) segments.unshift(r.path);
       r = r.parentId ? build.routes[r.parentId] : undefined;
     }
-    const p = "/" + segments.join("/").replace(/:[^/]+/g, "1").replace(/\*$/, "onbekend");
+    const p =
+      "/" +
+      segments
+        .join("/")
+        .replace(/:[^/]+/g, "1")
+        .replace(/\*$/, "onbekend");
     paths.push(p.replace(/\/+/g, "/"));
   }
   return paths;
@@ -39,7 +44,11 @@ describe("CSRF: Origin check on every non-GET request", () => {
 
   it.each(["POST", "PUT", "PATCH", "DELETE"])("refuses %s without an Origin header on every action", async (method) => {
     for (const p of actionPaths) {
-      const res = await app.request(p, { method, headers: { "x-no-origin": "1", "content-type": "application/x-www-form-urlencoded" }, body: "email=a%40b.nl" });
+      const res = await app.request(p, {
+        method,
+        headers: { "x-no-origin": "1", "content-type": "application/x-www-form-urlencoded" },
+        body: "email=a%40b.nl",
+      });
       expect(res.status, `${method} ${p}`).toBe(403);
     }
   });

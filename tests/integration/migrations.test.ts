@@ -20,7 +20,9 @@ describe("migrations", () => {
       for (let i = 0; i < names.length; i++) await migrateDown(db);
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
-      const tables = await client.query("select table_name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'");
+      const tables = await client.query(
+        "select table_name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'",
+      );
       await client.end();
       expect(tables.rows).toEqual([]);
       expect((await migrateToLatest(db)).length).toBe(names.length);

@@ -60,7 +60,13 @@ describe("mail outbox", () => {
 
   it("delivers pending mail over SMTP once, in the recipient's language", async () => {
     const to = uniqueEmail("deliver");
-    await enqueueMail(getDb(), { to, locale: "en", template: "reset", name: "Ada", link: "http://localhost:3000/wachtwoord-herstellen?token=abc" });
+    await enqueueMail(getDb(), {
+      to,
+      locale: "en",
+      template: "reset",
+      name: "Ada",
+      link: "http://localhost:3000/wachtwoord-herstellen?token=abc",
+    });
     const first = await deliverDueMail(getDb(), transport, "Lauwer <no-reply@lauwer.test>");
     expect(first.sent).toBeGreaterThanOrEqual(1);
     const mine = received.filter((r) => r.to.includes(to));
@@ -89,14 +95,19 @@ describe("mail outbox", () => {
 
     // Once the server accepts again and the retry is due, it goes out.
     refuse.delete(to);
-    await getDb().updateTable("outbox_email").set({ next_attempt_at: new Date(0) }).where("id", "=", row.id).execute();
+    await getDb()
+      .updateTable("outbox_email")
+      .set({ next_attempt_at: new Date(0) })
+      .where("id", "=", row.id)
+      .execute();
     await deliverDueMail(getDb(), transport, "Lauwer <no-reply@lauwer.test>");
     expect(received.filter((r) => r.to.includes(to))).toHaveLength(1);
   });
 
   it("never hands one mail to two concurrent workers", async () => {
     const to = uniqueEmail("concurrent");
-    for (let i = 0; i < 10; i++) await enqueueMail(getDb(), { to, locale: "nl", template: "verify", name: `N${i}`, link: "http://localhost:3000/x" });
+    for (let i = 0; i < 10; i++)
+      await enqueueMail(getDb(), { to, locale: "nl", template: "verify", name: `N${i}`, link: "http://localhost:3000/x" });
     await Promise.all([1, 2, 3].map(() => deliverDueMail(getDb(), transport, "Lauwer <no-reply@lauwer.test>", 4)));
     await deliverDueMail(getDb(), transport, "Lauwer <no-reply@lauwer.test>");
     expect(received.filter((r) => r.to.includes(to))).toHaveLength(10);

@@ -59,10 +59,18 @@ describe("pages and language", () => {
   });
 
   it("answers malformed bodies and oversized posts with 4xx, never 500", async () => {
-    const garbage = await app.request("/inloggen", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: "not multipart" });
+    const garbage = await app.request("/inloggen", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      body: "not multipart",
+    });
     expect(garbage.status).toBeGreaterThanOrEqual(400);
     expect(garbage.status).toBeLessThan(500);
-    const huge = await app.request("/inloggen", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=" + "x".repeat(1_100_000) });
+    const huge = await app.request("/inloggen", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "a=" + "x".repeat(1_100_000),
+    });
     expect(huge.status).toBe(413);
   });
 

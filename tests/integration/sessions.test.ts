@@ -88,7 +88,9 @@ describe("session cookies over HTTP", () => {
     const res = await logIn(user.email, planted);
     const issued = sessionCookieFrom(res)!;
     expect(issued).not.toBe(planted);
-    expect(await getDb().selectFrom("user_session").select("id").where("id", "=", "attackerchosenid00000000000").executeTakeFirst()).toBeUndefined();
+    expect(
+      await getDb().selectFrom("user_session").select("id").where("id", "=", "attackerchosenid00000000000").executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("logout invalidates the session on the server, not only in the browser", async () => {

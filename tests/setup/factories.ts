@@ -25,7 +25,10 @@ export async function createUser(overrides: { email?: string; name?: string; ver
 }
 
 export async function grantAdmin(userId: string) {
-  await getDb().insertInto("role_grant").values({ user_id: userId, role: "admin", award_id: null, edition_id: null, book_project_id: null, granted_by: null }).execute();
+  await getDb()
+    .insertInto("role_grant")
+    .values({ user_id: userId, role: "admin", award_id: null, edition_id: null, book_project_id: null, granted_by: null })
+    .execute();
 }
 
 /** The newest mail to an address, from the outbox. */

@@ -130,7 +130,8 @@ export const en: Messages = {
   },
   errors: {
     invalid: "This value is invalid. Check what you entered.",
-    scopeMismatch: "This role belongs to something else: organizer to an award, jury member to an edition, editor to a book project, platform administrator to the whole platform.",
+    scopeMismatch:
+      "This role belongs to something else: organizer to an award, jury member to an edition, editor to a book project, platform administrator to the whole platform.",
     required: "Fill in this field.",
     email: "Enter a valid email address, such as name@example.nl.",
     nameLength: "Enter a name of at most 200 characters.",

@@ -129,7 +129,8 @@ export const nl = {
   },
   errors: {
     invalid: "Deze waarde is ongeldig. Controleer wat je invulde.",
-    scopeMismatch: "Deze rol hoort bij iets anders: organisator bij een prijs, jurylid bij een editie, redacteur bij een boekproject, platformbeheerder bij het hele platform.",
+    scopeMismatch:
+      "Deze rol hoort bij iets anders: organisator bij een prijs, jurylid bij een editie, redacteur bij een boekproject, platformbeheerder bij het hele platform.",
     required: "Vul dit veld in.",
     email: "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
     nameLength: "Vul een naam in van hoogstens 200 tekens.",

@@ -87,5 +87,10 @@ export async function isTokenUsable(db: DbOrTrx, table: TokenTable, tokenHash: s
 
 /** Retires every other open token of the user (e.g. after a reset, older reset links stop working). */
 export async function retireTokens(db: DbOrTrx, table: TokenTable, userId: string) {
-  await db.updateTable(table).set({ used_at: sql`now()` }).where("user_id", "=", userId).where("used_at", "is", null).execute();
+  await db
+    .updateTable(table)
+    .set({ used_at: sql`now()` })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
 }

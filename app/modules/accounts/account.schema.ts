@@ -17,16 +17,9 @@ export const NewPasswordSchema = z.string().check(
 );
 
 export const SignupSchema = z.object({
-  name: z.string().check(
-    z.trim(),
-    z.minLength(1, { error: "errors.required" }),
-    z.maxLength(200, { error: "errors.nameLength" }),
-  ),
+  name: z.string().check(z.trim(), z.minLength(1, { error: "errors.required" }), z.maxLength(200, { error: "errors.nameLength" })),
   email: EmailSchema,
-  organisation: z._default(
-    z.string().check(z.trim(), z.maxLength(200, { error: "errors.organisationLength" })),
-    "",
-  ),
+  organisation: z._default(z.string().check(z.trim(), z.maxLength(200, { error: "errors.organisationLength" })), ""),
   password: NewPasswordSchema,
 });
 export type SignupInput = z.infer<typeof SignupSchema>;

@@ -48,7 +48,13 @@ export async function signUp(input: SignupInput, locale: Locale, db: Db = getDb(
       const created = await insertUser(trx, { ...input, passwordHash, locale });
       const { token, hash } = newToken();
       await insertToken(trx, "email_verification_token", created.id, hash, VERIFY_TTL_SECONDS);
-      await enqueueMail(trx, { to: created.email, locale, template: "verify", name: created.name, link: link("/e-mail-bevestigen", token) });
+      await enqueueMail(trx, {
+        to: created.email,
+        locale,
+        template: "verify",
+        name: created.name,
+        link: link("/e-mail-bevestigen", token),
+      });
       return created;
     });
     return { ok: true, userId: user.id };
@@ -66,7 +72,13 @@ export async function resendVerification(userId: string, db: Db = getDb()): Prom
   await db.transaction().execute(async (trx) => {
     const { token, hash } = newToken();
     await insertToken(trx, "email_verification_token", user.id, hash, VERIFY_TTL_SECONDS);
-    await enqueueMail(trx, { to: user.email, locale: user.locale, template: "verify", name: user.name, link: link("/e-mail-bevestigen", token) });
+    await enqueueMail(trx, {
+      to: user.email,
+      locale: user.locale,
+      template: "verify",
+      name: user.name,
+      link: link("/e-mail-bevestigen", token),
+    });
   });
   return "sent";
 }
@@ -82,9 +94,7 @@ export async function verifyEmail(token: string, db: Db = getDb()): Promise<bool
 }
 
 export type LoginResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "failed" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+  { ok: true; userId: string } | { ok: false; reason: "failed" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
  * Checks credentials with throttling per account and per IP. Failures count; a success clears the
@@ -117,7 +127,13 @@ export async function requestPasswordReset(input: ForgotPasswordInput, ip: strin
   await db.transaction().execute(async (trx) => {
     const { token, hash } = newToken();
     await insertToken(trx, "password_reset_token", user.id, hash, RESET_TTL_SECONDS);
-    await enqueueMail(trx, { to: user.email, locale: user.locale, template: "reset", name: user.name, link: link("/wachtwoord-herstellen", token) });
+    await enqueueMail(trx, {
+      to: user.email,
+      locale: user.locale,
+      template: "reset",
+      name: user.name,
+      link: link("/wachtwoord-herstellen", token),
+    });
   });
 }
 
@@ -143,7 +159,13 @@ export async function resetPassword(input: ResetPasswordInput, db: Db = getDb())
     await retireTokens(trx, "password_reset_token", id);
     // Whoever could read the reset mail controls the mailbox: the address is confirmed too.
     await markEmailVerified(trx, id);
-    await enqueueMail(trx, { to: user.email, locale: user.locale, template: "passwordChanged", name: user.name, link: `${config().origin}/wachtwoord-vergeten` });
+    await enqueueMail(trx, {
+      to: user.email,
+      locale: user.locale,
+      template: "passwordChanged",
+      name: user.name,
+      link: `${config().origin}/wachtwoord-vergeten`,
+    });
     return id;
   });
   if (!userId) return { ok: false, field: "token", error: "reset.invalid" };

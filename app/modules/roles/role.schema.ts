@@ -4,7 +4,9 @@ import { EmailSchema } from "~/modules/accounts/account.schema";
 export const ROLES = ["admin", "organizer", "jury", "editor"] as const;
 export type Role = (typeof ROLES)[number];
 
-const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "errors.invalidChoice" }));
+const uuid = z
+  .string()
+  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "errors.invalidChoice" }));
 
 /** The scope a role applies to, encoded in one form value: `platform`, `award:<id>`, `edition:<id>`, `project:<id>`. */
 export const ScopeSchema = z.union(

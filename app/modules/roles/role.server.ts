@@ -88,7 +88,15 @@ export async function grantRole(actor: Actor, input: GrantRoleInput, db: Db = ge
       if (!user) return { ok: false, field: "email", error: "errors.userNotFound" };
       const inserted = await trx
         .insertInto("role_grant")
-        .values({ user_id: user.id, role: input.role, award_id: null, edition_id: null, book_project_id: null, granted_by: actor.actorId, ...columns })
+        .values({
+          user_id: user.id,
+          role: input.role,
+          award_id: null,
+          edition_id: null,
+          book_project_id: null,
+          granted_by: actor.actorId,
+          ...columns,
+        })
         .onConflict((oc) => oc.doNothing())
         .returning(["id", "user_id", "role", "award_id", "edition_id", "book_project_id"])
         .executeTakeFirst();
