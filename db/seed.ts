@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "./types";
 import { hashPassword } from "../app/auth/password.server";
+import { seedAwards } from "./demo/awards";
 
 // Demo data for a fresh installation. Awards, editions and the book project are placeholders
 // that later features fill in; accounts get a password from DEMO_PASSWORD or a random one.
@@ -40,6 +41,7 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
   const hash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const awards = [];
+    const awardIds: Record<string, string> = {};
     for (const a of DEMO_AWARDS) {
       const award = await trx
         .insertInto("award")
@@ -54,6 +56,7 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
         .returning("id")
         .executeTakeFirstOrThrow();
       awards.push({ awardId: award.id, editionId: edition.id });
+      awardIds[a.slug] = award.id;
     }
     const project = await trx
       .insertInto("book_project")
@@ -94,6 +97,21 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
       }
       accounts.push({ email: p.email, name: p.name, role: p.role ?? "member", password });
     }
+    // Members who nominated the demo candidates (they can log in with the same password).
+    const memberIds: string[] = [];
+    for (let i = 1; i <= 12; i++) {
+      const email = `lid${String(i).padStart(2, "0")}@lauwer.test`;
+      const member = await trx
+        .insertInto("app_user")
+        .values({ email, name: `Demolid ${i}`, organisation: "Gemeente Demo", password_hash: hash, email_verified_at: new Date() })
+        .onConflict((oc) => oc.column("email").doUpdateSet({ password_hash: hash }))
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      memberIds.push(member.id);
+    }
+    const organizer = await trx.selectFrom("app_user").select("id").where("email", "=", "organisator@lauwer.test").executeTakeFirst();
+    await seedAwards(trx, awardIds, memberIds, organizer?.id ?? null);
+
     await trx
       .insertInto("audit_log")
       .values({

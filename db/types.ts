@@ -39,13 +39,124 @@ export interface AwardTable {
   slug: string;
   name_nl: string;
   name_en: string;
+  description_nl: Generated<string>;
+  description_en: Generated<string>;
   created_at: Generated<Date>;
 }
+
+export type NomineeKind = "person" | "organisation";
 
 export interface EditionTable {
   id: Generated<string>;
   award_id: string;
   year: number;
+  description_nl: Generated<string>;
+  description_en: Generated<string>;
+  theme_nl: Generated<string>;
+  theme_en: Generated<string>;
+  criteria_nl: Generated<string>;
+  criteria_en: Generated<string>;
+  nominee_kind: Generated<NomineeKind>;
+  max_nominee_age: number | null;
+  nomination_opens_at: TimestampNull;
+  nomination_closes_at: TimestampNull;
+  nominations_per_member: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface CategoryTable {
+  id: Generated<string>;
+  edition_id: string;
+  slug: string;
+  name_nl: string;
+  name_en: string;
+  position: Generated<number>;
+}
+
+export type RoundKind = "public_vote" | "jury" | "organizer_selection" | "live_vote";
+export type Advancement = "top_k" | "organizer" | "none";
+
+export interface RoundTable {
+  id: Generated<string>;
+  edition_id: string;
+  position: number;
+  kind: RoundKind;
+  name_nl: string;
+  name_en: string;
+  opens_at: TimestampNull;
+  closes_at: TimestampNull;
+  source: Generated<"all" | "previous">;
+  advancement: Advancement;
+  advance_k: number | null;
+  settings: Generated<Record<string, unknown>>;
+}
+
+export type NomineeStatus = "pending" | "approved" | "rejected" | "merged";
+export type ConsentStatus = "pending" | "accepted" | "declined";
+
+export interface NomineeTable {
+  id: Generated<string>;
+  edition_id: string;
+  category_id: string;
+  kind: NomineeKind;
+  name: string;
+  organisation: Generated<string>;
+  contact_email: string | null;
+  age: number | null;
+  pitch: Generated<string>;
+  story: Generated<string>;
+  status: Generated<NomineeStatus>;
+  rejection_reason: string | null;
+  consent_status: Generated<ConsentStatus>;
+  consent_at: TimestampNull;
+  merged_into: string | null;
+  redacted_at: TimestampNull;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  is_candidate: ColumnType<boolean, never, never>;
+}
+
+export interface NominationTable {
+  id: Generated<string>;
+  edition_id: string;
+  nominee_id: string;
+  submitted_for_nominee_id: string;
+  nominator_id: string | null;
+  motivation: string;
+  video_url: string | null;
+  relation: Generated<string>;
+  anonymous_to_nominee: Generated<boolean>;
+  is_supporting: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface NominationDraftTable {
+  edition_id: string;
+  user_id: string;
+  data: Record<string, unknown>;
+  updated_at: Generated<Date>;
+}
+
+export interface NominationReferenceTable {
+  id: Generated<string>;
+  nomination_id: string;
+  position: number;
+  name: string;
+  email: string;
+  relation: Generated<string>;
+  token_hash: string;
+  expires_at: Timestamp;
+  statement: string | null;
+  submitted_at: TimestampNull;
+  created_at: Generated<Date>;
+}
+
+export interface NomineeConsentTokenTable {
+  token_hash: string;
+  nominee_id: string;
+  expires_at: Timestamp;
+  used_at: TimestampNull;
   created_at: Generated<Date>;
 }
 
@@ -115,6 +226,13 @@ export interface DB {
   audit_log: AuditLogTable;
   outbox_email: OutboxEmailTable;
   rate_limit: RateLimitTable;
+  category: CategoryTable;
+  round: RoundTable;
+  nominee: NomineeTable;
+  nomination: NominationTable;
+  nomination_draft: NominationDraftTable;
+  nomination_reference: NominationReferenceTable;
+  nominee_consent_token: NomineeConsentTokenTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

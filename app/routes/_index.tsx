@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
 import { getDb } from "~/db.server";
 import { listHomeContent } from "~/modules/home/home.server";
 
@@ -11,7 +12,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const { awards, projects } = await listHomeContent(getDb());
   const name = (nl: string, en: string) => (context.locale === "en" ? en : nl);
   return {
-    awards: awards.map((a) => ({ slug: a.slug, name: name(a.name_nl, a.name_en), years: a.years })),
+    awards: awards.map((a) => ({ slug: a.slug, name: name(a.name_nl, a.name_en), description: name(a.description_nl, a.description_en) })),
     projects: projects.map((p) => ({ slug: p.slug, title: name(p.title_nl, p.title_en) })),
     needsVerification: context.user ? !context.user.emailVerified : false,
   };
@@ -33,10 +34,10 @@ export default function Home() {
           <ul className="lauwer-card-list">
             {awards.map((a) => (
               <li key={a.slug}>
-                <strong>{a.name}</strong>
-                <Paragraph>
-                  {a.years.join(", ")} — {t("home.comingSoon")}
-                </Paragraph>
+                <AppLink to={`/prijzen/${a.slug}`}>
+                  <strong>{a.name}</strong>
+                </AppLink>
+                <Paragraph>{a.description}</Paragraph>
               </li>
             ))}
           </ul>

@@ -1,0 +1,77 @@
+import { sql } from "kysely";
+import type { DbOrTrx } from "~/db.server";
+import type { Locale } from "~/i18n/i18n";
+import { computePhase, stepState } from "./phase";
+
+export const YEAR = /^\d{4}$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const pickLang = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
+
+/** An edition by its public address (award slug + year), with categories and rounds; 404 when absent. */
+export async function loadEdition(db: DbOrTrx, awardSlug: string | undefined, year: string | undefined, locale: Locale) {
+  if (!awardSlug || !year || !YEAR.test(year)) throw new Response("Not found", { status: 404 });
+  const edition = await db
+    .selectFrom("edition as e")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .selectAll("e")
+    .select(["a.slug as award_slug", "a.name_nl as award_nl", "a.name_en as award_en", sql<Date>`now()`.as("db_now")])
+    .where("a.slug", "=", awardSlug)
+    .where("e.year", "=", Number(year))
+    .executeTakeFirst();
+  if (!edition) throw new Response("Not found", { status: 404 });
+  const [categories, rounds] = await Promise.all([
+    db.selectFrom("category").selectAll().where("edition_id", "=", edition.id).orderBy("position").execute(),
+    db.selectFrom("round").selectAll().where("edition_id", "=", edition.id).orderBy("position").execute(),
+  ]);
+  const now = edition.db_now;
+  const phase = computePhase(
+    { nominationOpensAt: edition.nomination_opens_at, nominationClosesAt: edition.nomination_closes_at },
+    rounds.map((r) => ({ id: r.id, position: r.position, kind: r.kind, opensAt: r.opens_at, closesAt: r.closes_at })),
+    now,
+  );
+  return {
+    id: edition.id,
+    awardSlug: edition.award_slug,
+    year: edition.year,
+    name: `${pickLang(locale, edition.award_nl, edition.award_en)} ${edition.year}`,
+    awardName: pickLang(locale, edition.award_nl, edition.award_en),
+    description: pickLang(locale, edition.description_nl, edition.description_en),
+    theme: pickLang(locale, edition.theme_nl, edition.theme_en),
+    criteria: pickLang(locale, edition.criteria_nl, edition.criteria_en),
+    nomineeKind: edition.nominee_kind,
+    maxNomineeAge: edition.max_nominee_age,
+    nominationsPerMember: edition.nominations_per_member,
+    nomination: {
+      opensAt: edition.nomination_opens_at?.toISOString() ?? null,
+      closesAt: edition.nomination_closes_at?.toISOString() ?? null,
+      state: stepState(edition.nomination_opens_at, edition.nomination_closes_at, now),
+    },
+    categories: categories.map((c) => ({ id: c.id, slug: c.slug, name: pickLang(locale, c.name_nl, c.name_en) })),
+    rounds: rounds.map((r) => ({
+      id: r.id,
+      position: r.position,
+      kind: r.kind,
+      name: pickLang(locale, r.name_nl, r.name_en),
+      opensAt: r.opens_at?.toISOString() ?? null,
+      closesAt: r.closes_at?.toISOString() ?? null,
+      advancement: r.advancement,
+      advanceK: r.advance_k,
+      state: stepState(r.opens_at, r.closes_at, now),
+    })),
+    phase,
+  };
+}
+
+export type EditionView = Awaited<ReturnType<typeof loadEdition>>;
+
+export async function latestEditionYear(db: DbOrTrx, awardSlug: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("edition as e")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .select("e.year")
+    .where("a.slug", "=", awardSlug)
+    .orderBy("e.year", "desc")
+    .executeTakeFirst();
+  return row?.year;
+}

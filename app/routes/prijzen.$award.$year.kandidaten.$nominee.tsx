@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { Heading1, Heading2, Paragraph } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { getCandidate } from "~/modules/awards/candidates.server";
+import { loadEdition, UUID } from "~/modules/awards/edition.server";
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
+  if (!UUID.test(params.nominee ?? "")) throw new Response("Not found", { status: 404 });
+  const candidate = await getCandidate(getDb(), edition.id, params.nominee!);
+  // Not a public candidate (pending, rejected, not consented, or another edition's): simply not found.
+  if (!candidate) throw new Response("Not found", { status: 404 });
+  const en = context.locale === "en";
+  return {
+    base: `/prijzen/${edition.awardSlug}/${edition.year}/kandidaten`,
+    candidate: {
+      name: candidate.name,
+      organisation: candidate.organisation,
+      kind: candidate.kind,
+      pitch: candidate.pitch,
+      story: candidate.story,
+      category: en ? candidate.category_en : candidate.category_nl,
+      nominationCount: candidate.nominationCount,
+      motivations: candidate.motivations.map((m) => ({ id: m.id, text: m.motivation })),
+    },
+  };
+}
+
+export default function CandidatePage() {
+  const { candidate, base } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <article className="lauwer-candidate">
+      <div className="lauwer-candidate__photo" role="img" aria-label={t("awards.photoPlaceholder")}>
+        {candidate.name
+          .split(/\s+/)
+          .map((w) => w[0])
+          .join("")
+          .slice(0, 2)}
+      </div>
+      <Heading1>{candidate.name}</Heading1>
+      <Paragraph lead>{[candidate.organisation, candidate.category].filter(Boolean).join(" · ")}</Paragraph>
+      <Paragraph>{t("awards.nominationCount", { count: candidate.nominationCount })}</Paragraph>
+      {candidate.pitch ? (
+        <section aria-labelledby="pitch-heading">
+          <Heading2 id="pitch-heading">{t("awards.pitch")}</Heading2>
+          <Paragraph>{candidate.pitch}</Paragraph>
+        </section>
+      ) : null}
+      {candidate.story ? (
+        <section aria-labelledby="story-heading">
+          <Heading2 id="story-heading">{t("awards.story")}</Heading2>
+          <Paragraph>{candidate.story}</Paragraph>
+        </section>
+      ) : null}
+      <section aria-labelledby="motivations-heading">
+        <Heading2 id="motivations-heading">{t("awards.motivations")}</Heading2>
+        {candidate.motivations.map((m) => (
+          <blockquote key={m.id} className="utrecht-blockquote">
+            <Paragraph>{m.text}</Paragraph>
+          </blockquote>
+        ))}
+      </section>
+      <Paragraph>
+        <AppLink to={base}>{t("awards.backToCandidates")}</AppLink>
+      </Paragraph>
+    </article>
+  );
+}

@@ -1,0 +1,120 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { Button, FormField, FormLabel, Heading1, Paragraph, Select, SelectOption, Textbox } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { listCandidates, PAGE_SIZE } from "~/modules/awards/candidates.server";
+import { loadEdition } from "~/modules/awards/edition.server";
+import { useEdition } from "~/modules/awards/components/use-edition";
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const category = url.searchParams.get("categorie") ?? "";
+  const categoryId = edition.categories.find((c) => c.slug === category)?.id;
+  const pageParam = Number(url.searchParams.get("pagina") ?? "1");
+  const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
+  const { rows, total } = await listCandidates(getDb(), edition.id, { q, categoryId, page });
+  const en = context.locale === "en";
+  return {
+    q,
+    category: categoryId ? category : "",
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    total,
+    candidates: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      organisation: r.organisation,
+      category: en ? r.category_en : r.category_nl,
+      nominations: r.nominations,
+    })),
+  };
+}
+
+export default function Candidates() {
+  const { q, category, page, pages, total, candidates } = useLoaderData<typeof loader>();
+  const edition = useEdition();
+  const { t } = useTranslation();
+  const base = `/prijzen/${edition.awardSlug}/${edition.year}/kandidaten`;
+  const pageLink = (p: number) => {
+    const params = new URLSearchParams();
+    if (q) params.set("q", q);
+    if (category) params.set("categorie", category);
+    if (p > 1) params.set("pagina", String(p));
+    const s = params.toString();
+    return s ? `${base}?${s}` : base;
+  };
+  return (
+    <>
+      <Heading1>{t("awards.candidates")}</Heading1>
+      <Form method="get" role="search" className="lauwer-search">
+        <FormField type="text">
+          <div className="utrecht-form-field__label">
+            <FormLabel htmlFor="search-q">{t("awards.search")}</FormLabel>
+          </div>
+          <div className="utrecht-form-field__input">
+            <Textbox id="search-q" name="q" type="search" defaultValue={q} />
+          </div>
+        </FormField>
+        {edition.categories.length > 1 ? (
+          <FormField type="text">
+            <div className="utrecht-form-field__label">
+              <FormLabel htmlFor="search-category">{t("awards.category")}</FormLabel>
+            </div>
+            <div className="utrecht-form-field__input">
+              <Select id="search-category" name="categorie" defaultValue={category}>
+                <SelectOption value="">{t("awards.allCategories")}</SelectOption>
+                {edition.categories.map((c) => (
+                  <SelectOption key={c.id} value={c.slug}>
+                    {c.name}
+                  </SelectOption>
+                ))}
+              </Select>
+            </div>
+          </FormField>
+        ) : null}
+        <div>
+          <Button type="submit" appearance="secondary-action-button">
+            {t("awards.searchButton")}
+          </Button>
+        </div>
+      </Form>
+      <Paragraph role="status">{t("awards.resultCount", { count: total })}</Paragraph>
+      {candidates.length === 0 ? (
+        <Paragraph>{t("awards.noCandidates")}</Paragraph>
+      ) : (
+        <ul className="lauwer-card-list">
+          {candidates.map((c) => (
+            <li key={c.id}>
+              <AppLink to={`${base}/${c.id}`}>
+                <strong>{c.name}</strong>
+              </AppLink>
+              {c.organisation ? <Paragraph>{c.organisation}</Paragraph> : null}
+              <Paragraph>
+                {c.category} · {t("awards.nominationCount", { count: c.nominations })}
+              </Paragraph>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={t("awards.pagination")} className="lauwer-pagination">
+          {page > 1 ? (
+            <Link className="utrecht-link" to={pageLink(page - 1)} rel="prev">
+              {t("awards.previous")}
+            </Link>
+          ) : null}
+          <span>{t("awards.pageOf", { page, pages })}</span>
+          {page < pages ? (
+            <Link className="utrecht-link" to={pageLink(page + 1)} rel="next">
+              {t("awards.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

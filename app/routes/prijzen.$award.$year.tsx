@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/db.server";
+import { loadEdition } from "~/modules/awards/edition.server";
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  return { edition: await loadEdition(getDb(), params.award, params.year, context.locale) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.edition.name} — Lauwer` : "Lauwer" }];
+
+/** Every page of an edition shows where the edition stands and its sub-navigation. */
+export default function EditionLayout() {
+  const { edition } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const base = `/prijzen/${edition.awardSlug}/${edition.year}`;
+  const phase = edition.phase;
+  const phaseText =
+    phase.kind === "round"
+      ? t("awards.phase.round", {
+          rounds: edition.rounds
+            .filter((r) => phase.roundIds.includes(r.id))
+            .map((r) => r.name)
+            .join(", "),
+        })
+      : t(`awards.phase.${phase.kind}`);
+  return (
+    <>
+      <p className="lauwer-preheading">{edition.name}</p>
+      <p className="lauwer-phase">
+        <span className="lauwer-phase__label">{t("awards.phaseLabel")}:</span> <strong>{phaseText}</strong>
+      </p>
+      <nav aria-label={t("awards.editionNav")} className="lauwer-subnav">
+        <ul>
+          <li>
+            <NavLink to={base} end>
+              {t("awards.about")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/kandidaten`}>{t("awards.candidates")}</NavLink>
+          </li>
+          {phase.kind === "nominating" ? (
+            <li>
+              <NavLink to={`${base}/nomineren`}>{t("awards.nominate")}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}
