@@ -104,9 +104,13 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
   app.use(express.static(publicDir, { maxAge: "1h" }));
   app.use(originCheck(c.origin));
   app.use((req, res, next) => {
-    // Forms are small; refuse large bodies before Remix reads them.
+    // Forms are small: refuse large bodies before Remix reads them, and bodies of unknown length.
     if (Number(req.get("content-length") ?? 0) > 1_000_000) {
       res.status(413).type("text/plain").send("Verzoek te groot / Request too large");
+      return;
+    }
+    if (!SAFE_METHODS.has(req.method) && req.get("transfer-encoding") && !req.get("content-length")) {
+      res.status(411).type("text/plain").send("Lengte vereist / Length required");
       return;
     }
     next();

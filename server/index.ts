@@ -18,7 +18,8 @@ async function main() {
   const db = getDb();
   const applied = await migrateToLatest(db);
   if (applied.length) logger.info({ migrations: applied }, "migrated");
-  if ((c.SEED_ON_EMPTY ?? Boolean(embedded)) && (await isEmpty(db))) {
+  // Demo data only where it cannot surprise anyone: an embedded database outside production, or when asked.
+  if ((c.SEED_ON_EMPTY ?? (Boolean(embedded) && !c.isProduction)) && (await isEmpty(db))) {
     printAccounts(await seed(db));
   }
 
@@ -28,6 +29,7 @@ async function main() {
     logger.info(configSummary(), `Lauwer listens on ${c.origin}`);
   });
 
+  if (c.isProduction && !c.SMTP_URL) logger.warn("SMTP_URL is not set: mail is queued in the outbox but not delivered");
   const worker = startOutboxWorker(db);
   const maintenance = setInterval(() => {
     Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits()]).catch((err: unknown) => logger.error({ err }, "maintenance failed"));

@@ -165,8 +165,19 @@ export async function validateSessionId(sessionId: string | null): Promise<Valid
   return { ...result, setCookie };
 }
 
+// Lucia's ids are lower-case base32; anything else is not worth a database round trip.
+const SESSION_ID = /^[a-z0-9]{20,64}$/;
+
+/** The session id from a Cookie header; null for none, or for a malformed header or id (never throws). */
 export function readSessionCookie(cookieHeader: string | null | undefined): string | null {
-  return cookieHeader ? auth().readSessionCookie(cookieHeader) : null;
+  if (!cookieHeader) return null;
+  let id: string | null;
+  try {
+    id = auth().readSessionCookie(cookieHeader);
+  } catch {
+    return null; // a percent-encoding error in any cookie makes the header unreadable
+  }
+  return id && SESSION_ID.test(id) ? id : null;
 }
 
 export async function invalidateSession(sessionId: string): Promise<string> {

@@ -13,6 +13,10 @@ export interface FormFailure {
 }
 
 const SECRET_FIELDS = new Set(["password", "token"]);
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const stripControl = (raw: Record<string, string>) =>
+  Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.replace(new RegExp(CONTROL.source, "g"), "")]));
 
 function visibleValues(raw: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET_FIELDS.has(k)));
@@ -35,6 +39,16 @@ export async function parseForm<S extends z.ZodMiniType>(
   const raw: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string" && !(key in raw)) raw[key] = value;
+  }
+  // Control characters (NUL and friends; not tab or newlines) are never text a person meant to type,
+  // and PostgreSQL refuses NUL in text: answer them as invalid input.
+  const controlled = Object.keys(raw).filter((k) => CONTROL.test(raw[k]!));
+  if (controlled.length) {
+    return {
+      ok: false,
+      fieldErrors: Object.fromEntries(controlled.map((k) => [k, "errors.invalid"])),
+      values: visibleValues(stripControl(raw)),
+    };
   }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data as z.infer<S>, raw };

@@ -32,8 +32,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = actorFrom(context);
   if (new URL(request.url).searchParams.get("intent") === "revoke") {
     const parsed = await parseForm(request, RevokeRoleSchema);
-    if (!parsed.ok || !(await revokeRole(actor, parsed.data.grantId))) {
-      return formFailure(404, { fieldErrors: {}, formError: "errors.scopeNotFound" });
+    const result = parsed.ok ? await revokeRole(actor, parsed.data.grantId) : "notFound";
+    if (result !== "revoked") {
+      return formFailure(result === "lastAdmin" ? 409 : 404, {
+        fieldErrors: {},
+        formError: result === "lastAdmin" ? "admin.lastAdmin" : "admin.revokeNotFound",
+      });
     }
     return redirect(withNotice("/beheer/rollen", "admin.revoked"));
   }

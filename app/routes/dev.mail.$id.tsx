@@ -49,7 +49,7 @@ export default function DevMail() {
         </DataListItem>
         <DataListItem>
           <DataListKey>{t("devMail.status")}</DataListKey>
-          <DataListValue>{mail.status}</DataListValue>
+          <DataListValue>{t(`devMail.statuses.${mail.status}`)}</DataListValue>
         </DataListItem>
       </DataList>
       <Linkified text={mail.body} />

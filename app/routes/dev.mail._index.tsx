@@ -36,7 +36,7 @@ export default function DevMailbox() {
               <TableCell>
                 <time dateTime={m.created_at}>{m.created_at.replace("T", " ").slice(0, 19)}</time>
               </TableCell>
-              <TableCell>{m.status}</TableCell>
+              <TableCell>{t(`devMail.statuses.${m.status}`)}</TableCell>
             </TableRow>
           ))}
         </HeadedTable>

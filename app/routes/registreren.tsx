@@ -23,8 +23,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous(context);
   const parsed = await parseForm(request, SignupSchema);
   if (!parsed.ok) return formFailure(400, parsed);
-  const result = await signUp(parsed.data, context.locale);
-  if (!result.ok) return formFailure(400, { fieldErrors: { [result.field]: result.error }, values: parsed.raw });
+  const result = await signUp(parsed.data, context.locale, context.ip);
+  if (!result.ok)
+    return formFailure(result.error === "errors.tooMany" ? 429 : 400, {
+      fieldErrors: { [result.field]: result.error },
+      values: parsed.raw,
+    });
   const { cookie } = await createSession(result.userId);
   return redirect(withNotice("/account", "signup.done"), { headers: { "Set-Cookie": cookie } });
 }

@@ -115,8 +115,8 @@ describe("scoped roles: deny unless granted", () => {
       { email: user.email, role: "editor", scope: `project:${s.projectId}` },
     );
     const grant = await getDb().selectFrom("role_grant").select("id").where("user_id", "=", user.id).executeTakeFirstOrThrow();
-    expect(await revokeRole({ actorId: admin.id }, grant.id)).toBe(true);
-    expect(await revokeRole({ actorId: admin.id }, grant.id)).toBe(false);
+    expect(await revokeRole({ actorId: admin.id }, grant.id)).toBe("revoked");
+    expect(await revokeRole({ actorId: admin.id }, grant.id)).toBe("notFound");
     const entries = await getDb().selectFrom("audit_log").selectAll().where("entity_id", "=", grant.id).orderBy("id").execute();
     expect(entries.map((e) => e.action)).toEqual(["role.grant", "role.revoke"]);
     expect(entries[0]).toMatchObject({
@@ -126,6 +126,19 @@ describe("scoped roles: deny unless granted", () => {
       after: expect.objectContaining({ role: "editor", book_project_id: s.projectId }),
     });
     expect(entries[1]).toMatchObject({ actor_id: admin.id, before: expect.objectContaining({ user_id: user.id }) });
+  });
+});
+
+describe("the last platform admin", () => {
+  it("cannot be revoked, so the admin screen is never locked", async () => {
+    const db = getDb();
+    // This worker's database may hold admins from other tests: keep exactly one.
+    const extra = await createUser();
+    await grantAdmin(extra.id);
+    const grants = await db.selectFrom("role_grant").select("id").where("role", "=", "admin").orderBy("created_at").execute();
+    for (const g of grants.slice(1)) expect(await revokeRole({ actorId: null }, g.id)).toBe("revoked");
+    expect(await revokeRole({ actorId: null }, grants[0]!.id)).toBe("lastAdmin");
+    expect(await db.selectFrom("role_grant").select("id").where("id", "=", grants[0]!.id).executeTakeFirst()).toBeDefined();
   });
 });
 

@@ -79,6 +79,7 @@ describe("mail outbox", () => {
     const row = await getDb().selectFrom("outbox_email").selectAll().where("to_address", "=", to).executeTakeFirstOrThrow();
     expect(row.status).toBe("sent");
     expect(row.sent_at).not.toBeNull();
+    expect(row.body_text).toBe(""); // no live link is kept once delivered
   });
 
   it("keeps a refused mail and schedules a retry with backoff instead of losing it", async () => {

@@ -74,6 +74,38 @@ describe("pages and language", () => {
     expect(huge.status).toBe(413);
   });
 
+  it("treats a malformed Cookie header or session id as no session, never a 500", async () => {
+    for (const cookie of ["x=%E0%A4%A", "lauwer_session=%00", "lauwer_session=" + "a".repeat(5000), "lauwer_session=DROP TABLE"]) {
+      const res = await app.request("/account", { headers: { cookie } });
+      expect(res.status, cookie.slice(0, 40)).toBe(302);
+    }
+  });
+
+  it("answers control characters in a field with a translated error and stores nothing", async () => {
+    const res = await app.request("/registreren", {
+      form: { name: "Nul\u0000Teken", email: "nul@example.nl", password: "een lang genoeg wachtwoord" },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Deze waarde is ongeldig");
+    const row = await getDb().selectFrom("app_user").select("id").where("email", "=", "nul@example.nl").executeTakeFirst();
+    expect(row).toBeUndefined();
+  });
+
+  it("refuses a posted body of unknown length", async () => {
+    const res = await app.request("/inloggen", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new ReadableStream({
+        start(c) {
+          c.enqueue(new TextEncoder().encode("email=a%40b.nl"));
+          c.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(411);
+  });
+
   it("sends security headers and a request id", async () => {
     const res = await app.request("/");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");

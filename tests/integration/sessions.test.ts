@@ -82,6 +82,7 @@ describe("session cookies over HTTP", () => {
     expect(a).not.toBe(b);
   });
 
+  // Session fixation: if login adopted the id the browser sent, that row would exist afterwards.
   it("does not promote a session id sent by the browser before login", async () => {
     const user = await createUser();
     const planted = "lauwer_session=attackerchosenid00000000000";

@@ -67,6 +67,11 @@ describe("safeRedirect", () => {
     ["/\\evil.example", "/account"],
     ["https://evil.example", "/account"],
     ["javascript:alert(1)", "/account"],
+    ["/\t/evil.example", "/account"], // browsers drop tabs: this is //evil.example
+    ["/\n/evil.example", "/account"],
+    ["/\\evil.example", "/account"],
+    ["/prijzen/café?q=€", "/prijzen/caf%C3%A9?q=%E2%82%AC"], // encoded, so always a valid Location header
+    ["/a/../beheer", "/beheer"],
   ])("%s → %s", (input, expected) => {
     expect(safeRedirect(input)).toBe(expected);
   });

@@ -45,8 +45,21 @@ export const ResetPasswordSchema = z.object({
 });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
 
-/** Only same-site paths may be redirect targets after login (no open redirects). */
+const REDIRECT_BASE = "http://lauwer.invalid";
+
+/**
+ * Only same-site paths may be redirect targets (no open redirects). The target is resolved the way a
+ * browser would (tabs and newlines dropped, backslashes as slashes) and must stay on this origin; the
+ * result is re-serialised, so it is always a valid, encoded header value.
+ */
 export function safeRedirect(to: string | null | undefined, fallback = "/account"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (!to || !to.startsWith("/")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  return url.pathname + url.search + url.hash;
 }

@@ -3,7 +3,6 @@ import { config } from "~/config.server";
 import { getDb, type Db } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "~/auth/password.server";
-import { invalidateUserSessions } from "~/auth/lucia.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { blockedFor, hit, reset as resetLimit } from "~/modules/rate-limit/rate-limit.server";
 import {
@@ -40,7 +39,9 @@ function isUniqueViolation(error: unknown): boolean {
 export type SignupResult = { ok: true; userId: string } | { ok: false; field: "password" | "email"; error: string };
 
 /** Creates an account and queues the verification mail in one transaction. */
-export async function signUp(input: SignupInput, locale: Locale, db: Db = getDb()): Promise<SignupResult> {
+export async function signUp(input: SignupInput, locale: Locale, ip: string, db: Db = getDb()): Promise<SignupResult> {
+  // Every sign-up sends a mail: limit them per address, like other mail-sending requests.
+  if (await hit("mailIp", ip)) return { ok: false, field: "email", error: "errors.tooMany" };
   if (isCommonPassword(input.password)) return { ok: false, field: "password", error: "errors.passwordCommon" };
   const passwordHash = await hashPassword(input.password);
   try {
@@ -157,6 +158,8 @@ export async function resetPassword(input: ResetPasswordInput, db: Db = getDb())
     if (!user) return undefined;
     await updatePasswordHash(trx, id, passwordHash);
     await retireTokens(trx, "password_reset_token", id);
+    // Every session of the account ends with the change, in the same transaction.
+    await trx.deleteFrom("user_session").where("user_id", "=", id).execute();
     // Whoever could read the reset mail controls the mailbox: the address is confirmed too.
     await markEmailVerified(trx, id);
     await enqueueMail(trx, {
@@ -169,7 +172,6 @@ export async function resetPassword(input: ResetPasswordInput, db: Db = getDb())
     return id;
   });
   if (!userId) return { ok: false, field: "token", error: "reset.invalid" };
-  await invalidateUserSessions(userId);
   await resetLimit("loginAccount", (await findUserById(db, userId))?.email ?? "");
   return { ok: true, userId };
 }

@@ -3,20 +3,24 @@ import type { Locale } from "~/i18n/i18n";
 import { translator } from "~/i18n/i18n";
 import type { DbOrTrx } from "~/db.server";
 
-export type MailTemplate = "verify" | "reset" | "passwordChanged";
+export type MailTemplate =
+  "verify" | "reset" | "passwordChanged" | "consent" | "referenceRequest" | "nomineeDeclined" | "nominationRejected";
 
 export interface MailRequest {
   to: string;
   locale: Locale;
   template: MailTemplate;
+  /** The recipient's name, for the greeting. */
   name: string;
   link: string;
+  /** Further values the template interpolates (award, nominee, nominator, reason…). */
+  params?: Record<string, string>;
 }
 
-export function renderMail({ locale, template, name, link }: Omit<MailRequest, "to">) {
+export function renderMail({ locale, template, name, link, params = {} }: Omit<MailRequest, "to">) {
   const t = translator(locale);
-  const subject = t(`mail.${template}.subject`);
-  const body = [t("mail.greeting", { name }), t(`mail.${template}.body`, { link }), t("mail.signature")].join("\n\n");
+  const subject = t(`mail.${template}.subject`, params);
+  const body = [t("mail.greeting", { name }), t(`mail.${template}.body`, { ...params, link }), t("mail.signature")].join("\n\n");
   return { subject, body };
 }
 
@@ -95,7 +99,8 @@ export async function deliverDueMail(
       await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text });
       await db
         .updateTable("outbox_email")
-        .set({ status: "sent", sent_at: sql`now()`, locked_at: null, last_error: null })
+        // The body may hold a live single-use link: once delivered, the outbox keeps no copy of it.
+        .set({ status: "sent", sent_at: sql`now()`, locked_at: null, last_error: null, body_text: "" })
         .where("id", "=", mail.id)
         .execute();
       sent++;

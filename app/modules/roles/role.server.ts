@@ -111,17 +111,22 @@ export async function grantRole(actor: Actor, input: GrantRoleInput, db: Db = ge
   }
 }
 
-/** Revokes a grant; the audit entry keeps what was revoked. Returns false when it did not exist. */
-export async function revokeRole(actor: Actor, grantId: string, db: Db = getDb()): Promise<boolean> {
-  if (!UUID.test(grantId)) return false;
-  return db.transaction().execute(async (trx) => {
+export type RevokeResult = "revoked" | "notFound" | "lastAdmin";
+
+/** Revokes a grant; the audit entry keeps what was revoked. The last platform admin cannot be revoked. */
+export async function revokeRole(actor: Actor, grantId: string, db: Db = getDb()): Promise<RevokeResult> {
+  if (!UUID.test(grantId)) return "notFound";
+  return db.transaction().execute(async (trx): Promise<RevokeResult> => {
+    // Lock all admin grants, so two admins revoking each other cannot both succeed.
+    const admins = await trx.selectFrom("role_grant").select("id").where("role", "=", "admin").forUpdate().execute();
+    if (admins.length === 1 && admins[0]!.id === grantId) return "lastAdmin";
     const removed = await trx
       .deleteFrom("role_grant")
       .where("id", "=", grantId)
       .returning(["id", "user_id", "role", "award_id", "edition_id", "book_project_id"])
       .executeTakeFirst();
-    if (!removed) return false;
+    if (!removed) return "notFound";
     await writeAudit(trx, actor, { action: "role.revoke", entityType: "role_grant", entityId: removed.id, before: removed });
-    return true;
+    return "revoked";
   });
 }
