@@ -106,6 +106,9 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
                 {data?.user ? (
                   <>
                     <li>
+                      <NavLink to="/mijn-nominaties">{t("layout.myNominations")}</NavLink>
+                    </li>
+                    <li>
                       <NavLink to="/account">{t("layout.account")}</NavLink>
                     </li>
                     <li>

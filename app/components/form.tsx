@@ -8,7 +8,9 @@ import {
   FormFieldErrorMessage,
   FormLabel,
   Paragraph,
+  Checkbox,
   Select,
+  Textarea,
   Textbox,
 } from "~/components/nlds";
 import { useEffect, type ReactNode } from "react";
@@ -153,6 +155,63 @@ export function SelectField({
         <Select id={id} invalid={Boolean(error)} aria-describedby={errorId} {...registration}>
           {children}
         </Select>
+      </div>
+    </FormField>
+  );
+}
+
+/** A textarea with label, description, error and an optional character counter, all linked for screen readers. */
+export function TextareaField({
+  name,
+  label,
+  registration,
+  error,
+  description,
+  counter,
+  rows = 6,
+}: {
+  name: string;
+  label: string;
+  registration: UseFormRegisterReturn;
+  error?: string;
+  description?: string;
+  /** Text such as "120 of 2000 characters", shown under the field. */
+  counter?: string;
+  rows?: number;
+}) {
+  const { t } = useTranslation();
+  const id = `field-${name}`;
+  const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const counterId = counter ? `${id}-counter` : undefined;
+  const describedBy = [descriptionId, errorId, counterId].filter(Boolean).join(" ") || undefined;
+  return (
+    <FormField type="text" invalid={Boolean(error)}>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>{label}</FormLabel>
+      </div>
+      {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
+      {error ? <FormFieldErrorMessage id={errorId}>{t(error)}</FormFieldErrorMessage> : null}
+      <div className="utrecht-form-field__input">
+        <Textarea id={id} rows={rows} invalid={Boolean(error)} aria-describedby={describedBy} {...registration} />
+      </div>
+      {counter ? (
+        <div id={counterId} className="lauwer-counter">
+          {counter}
+        </div>
+      ) : null}
+    </FormField>
+  );
+}
+
+export function CheckboxField({ name, label, registration }: { name: string; label: string; registration: UseFormRegisterReturn }) {
+  const id = `field-${name}`;
+  return (
+    <FormField type="checkbox">
+      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
+        <FormLabel htmlFor={id} type="checkbox">
+          <Checkbox id={id} value="true" {...registration} /> {label}
+        </FormLabel>
       </div>
     </FormField>
   );

@@ -1,4 +1,11 @@
-import { forwardRef, type HTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  forwardRef,
+  type HTMLAttributes,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 // NL Design System components (Utrecht's CSS components, from @utrecht/component-library-css).
 // Interactive form parts come from Utrecht's per-component React packages. The rest are the same
@@ -127,3 +134,23 @@ export function HeadedTable({ headers, children }: { headers: ReactNode[]; child
     </div>
   );
 }
+
+export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }>(
+  function Textarea({ className, invalid, ...props }, ref) {
+    return (
+      <textarea
+        ref={ref}
+        aria-invalid={invalid || undefined}
+        className={cx("utrecht-textarea", "utrecht-textarea--html-textarea", invalid && "utrecht-textarea--invalid", className)}
+        {...props}
+      />
+    );
+  },
+);
+
+export const Checkbox = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>(function Checkbox(
+  { className, ...props },
+  ref,
+) {
+  return <input ref={ref} type="checkbox" className={cx("utrecht-checkbox", "utrecht-checkbox--html-input", className)} {...props} />;
+});

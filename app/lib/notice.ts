@@ -10,6 +10,16 @@ export const NOTICES = [
   "reset.done",
   "admin.granted",
   "admin.revoked",
+  "nominate.done",
+  "nominate.draftSaved",
+  "nominate.supported",
+  "consent.accepted",
+  "consent.declined",
+  "reference.done",
+  "moderation.approved",
+  "moderation.rejected",
+  "moderation.edited",
+  "moderation.merged",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

@@ -32,6 +32,7 @@ export async function loadEdition(db: DbOrTrx, awardSlug: string | undefined, ye
   );
   return {
     id: edition.id,
+    awardId: edition.award_id,
     awardSlug: edition.award_slug,
     year: edition.year,
     name: `${pickLang(locale, edition.award_nl, edition.award_en)} ${edition.year}`,

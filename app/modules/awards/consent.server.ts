@@ -1,0 +1,143 @@
+import { sql } from "kysely";
+import { config } from "~/config.server";
+import { getDb, type Db, type DbOrTrx } from "~/db.server";
+import { hashToken } from "~/modules/accounts/account.server";
+import { enqueueMail } from "~/modules/mail/outbox.server";
+
+/** What the nominee sees before deciding: who nominated them (unless anonymous) and for what. */
+export async function consentContext(db: DbOrTrx, token: string) {
+  const row = await db
+    .selectFrom("nominee_consent_token as t")
+    .innerJoin("nominee as n", "n.id", "t.nominee_id")
+    .innerJoin("edition as e", "e.id", "n.edition_id")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .select(["n.id", "n.name", "n.consent_status", "a.name_nl", "a.name_en", "e.year"])
+    .where("t.token_hash", "=", hashToken(token))
+    .where("t.used_at", "is", null)
+    .where("t.expires_at", ">", sql<Date>`now()`)
+    .executeTakeFirst();
+  if (!row || row.consent_status !== "pending") return undefined;
+  const nominators = await db
+    .selectFrom("nomination as m")
+    .leftJoin("app_user as u", "u.id", "m.nominator_id")
+    .select(["u.name", "m.anonymous_to_nominee"])
+    .where("m.nominee_id", "=", row.id)
+    .execute();
+  return {
+    name: row.name,
+    awardNl: `${row.name_nl} ${row.year}`,
+    awardEn: `${row.name_en} ${row.year}`,
+    nominators: nominators.filter((n) => !n.anonymous_to_nominee && n.name).map((n) => n.name!),
+    anonymousCount: nominators.filter((n) => n.anonymous_to_nominee || !n.name).length,
+  };
+}
+
+/**
+ * Records the nominee's decision, once (the token is consumed in the same transaction).
+ * Declining removes the person's data at once and kindly tells each nominator.
+ */
+export async function decideConsent(token: string, decision: "accept" | "decline", db: Db = getDb()): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const used = await trx
+      .updateTable("nominee_consent_token")
+      .set({ used_at: sql`now()` })
+      .where("token_hash", "=", hashToken(token))
+      .where("used_at", "is", null)
+      .where("expires_at", ">", sql<Date>`now()`)
+      .returning("nominee_id")
+      .executeTakeFirst();
+    if (!used) return false;
+    const nominee = await trx
+      .updateTable("nominee")
+      .set({ consent_status: decision === "accept" ? "accepted" : "declined", consent_at: sql`now()`, updated_at: sql`now()` })
+      .where("id", "=", used.nominee_id)
+      .where("consent_status", "=", "pending")
+      .returning(["id", "edition_id"])
+      .executeTakeFirst();
+    if (!nominee) return false;
+    // Other open links for this nominee stop working.
+    await trx
+      .updateTable("nominee_consent_token")
+      .set({ used_at: sql`now()` })
+      .where("nominee_id", "=", nominee.id)
+      .where("used_at", "is", null)
+      .execute();
+    if (decision === "decline") await redactNominee(trx, nominee.id, true);
+    return true;
+  });
+}
+
+/** Removes a nominated person's personal data; nominations stay as counted, empty rows. */
+export async function redactNominee(trx: DbOrTrx, nomineeId: string, tellNominators: boolean) {
+  const award = await trx
+    .selectFrom("nominee as n")
+    .innerJoin("edition as e", "e.id", "n.edition_id")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .select(["a.name_nl", "a.name_en", "e.year"])
+    .where("n.id", "=", nomineeId)
+    .executeTakeFirstOrThrow();
+  if (tellNominators) {
+    const nominators = await trx
+      .selectFrom("nomination as m")
+      .innerJoin("app_user as u", "u.id", "m.nominator_id")
+      .select(["u.email", "u.name", "u.locale"])
+      .where("m.nominee_id", "=", nomineeId)
+      .execute();
+    for (const n of nominators) {
+      await enqueueMail(trx, {
+        to: n.email,
+        locale: n.locale,
+        template: "nomineeDeclined",
+        name: n.name,
+        link: `${config().origin}/mijn-nominaties`,
+        params: { award: `${n.locale === "en" ? award.name_en : award.name_nl} ${award.year}` },
+      });
+    }
+  }
+  await trx
+    .updateTable("nominee")
+    .set({
+      name: "",
+      organisation: "",
+      contact_email: null,
+      age: null,
+      pitch: "",
+      story: "",
+      redacted_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
+    .where("id", "=", nomineeId)
+    .execute();
+  const nominationIds = trx.selectFrom("nomination").select("id").where("nominee_id", "=", nomineeId);
+  await trx.deleteFrom("nomination_reference").where("nomination_id", "in", nominationIds).execute();
+  await trx.updateTable("nomination").set({ motivation: "", video_url: null, relation: "" }).where("nominee_id", "=", nomineeId).execute();
+}
+
+/** What a reference sees: the nominee and award, while the link is unused and unexpired. */
+export async function referenceContext(db: DbOrTrx, token: string) {
+  return db
+    .selectFrom("nomination_reference as r")
+    .innerJoin("nomination as m", "m.id", "r.nomination_id")
+    .innerJoin("nominee as n", "n.id", "m.nominee_id")
+    .innerJoin("edition as e", "e.id", "n.edition_id")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .select(["r.name as reference_name", "n.name as nominee_name", "a.name_nl", "a.name_en", "e.year"])
+    .where("r.token_hash", "=", hashToken(token))
+    .where("r.submitted_at", "is", null)
+    .where("r.expires_at", ">", sql<Date>`now()`)
+    .where("n.redacted_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** Stores a reference's statement through its link, once. */
+export async function submitReference(token: string, statement: string, db: Db = getDb()): Promise<boolean> {
+  const row = await db
+    .updateTable("nomination_reference")
+    .set({ statement, submitted_at: sql`now()` })
+    .where("token_hash", "=", hashToken(token))
+    .where("submitted_at", "is", null)
+    .where("expires_at", ">", sql<Date>`now()`)
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}

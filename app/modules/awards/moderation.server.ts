@@ -1,0 +1,237 @@
+import { sql } from "kysely";
+import { config } from "~/config.server";
+import { getDb, type Db, type DbOrTrx } from "~/db.server";
+import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { enqueueMail } from "~/modules/mail/outbox.server";
+
+export type ModerationResult = { ok: true } | { ok: false; error: string };
+
+/** The organizer's queue: every nominee of the edition except merged ones, with filters. */
+export async function listQueue(
+  db: DbOrTrx,
+  editionId: string,
+  filters: { status?: "pending" | "approved" | "rejected"; categoryId?: string; consent?: "pending" | "accepted" | "declined" },
+) {
+  let q = db
+    .selectFrom("nominee as n")
+    .innerJoin("category as c", "c.id", "n.category_id")
+    .select([
+      "n.id",
+      "n.name",
+      "n.organisation",
+      "n.kind",
+      "n.status",
+      "n.consent_status",
+      "n.rejection_reason",
+      "n.redacted_at",
+      "n.age",
+      "c.name_nl as category_nl",
+      "c.name_en as category_en",
+      (eb) =>
+        eb
+          .selectFrom("nomination as m")
+          .whereRef("m.nominee_id", "=", "n.id")
+          .select((e) => e.fn.countAll<string>().as("c"))
+          .as("nominations"),
+      (eb) =>
+        eb
+          .selectFrom("nomination_reference as r")
+          .innerJoin("nomination as m", "m.id", "r.nomination_id")
+          .whereRef("m.nominee_id", "=", "n.id")
+          .where("r.submitted_at", "is not", null)
+          .select((e) => e.fn.countAll<string>().as("c"))
+          .as("statements"),
+    ])
+    .where("n.edition_id", "=", editionId)
+    .where("n.status", "<>", "merged");
+  if (filters.status) q = q.where("n.status", "=", filters.status);
+  if (filters.categoryId) q = q.where("n.category_id", "=", filters.categoryId);
+  if (filters.consent) q = q.where("n.consent_status", "=", filters.consent);
+  const rows = await q
+    .orderBy(sql`case n.status when 'pending' then 0 when 'approved' then 1 else 2 end`)
+    .orderBy(sql`lauwer_fold(n.name)`)
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({ ...r, nominations: Number(r.nominations), statements: Number(r.statements) }));
+}
+
+/** Nominations and reference statements of one nominee, for organizers (never public). */
+export async function nomineeDetail(db: DbOrTrx, editionId: string, nomineeId: string) {
+  const nominations = await db
+    .selectFrom("nomination as m")
+    .innerJoin("nominee as n", "n.id", "m.nominee_id")
+    .leftJoin("app_user as u", "u.id", "m.nominator_id")
+    .select(["m.id", "m.motivation", "m.video_url", "m.relation", "m.is_supporting", "u.name as nominator"])
+    .where("m.nominee_id", "=", nomineeId)
+    .where("n.edition_id", "=", editionId)
+    .orderBy("m.created_at")
+    .execute();
+  const references = await db
+    .selectFrom("nomination_reference as r")
+    .innerJoin("nomination as m", "m.id", "r.nomination_id")
+    .select(["r.id", "r.name", "r.relation", "r.statement", "r.submitted_at", "m.id as nomination_id"])
+    .where("m.nominee_id", "=", nomineeId)
+    .execute();
+  return { nominations, references };
+}
+
+async function lockNominee(trx: DbOrTrx, editionId: string, nomineeId: string) {
+  return trx
+    .selectFrom("nominee")
+    .select(["id", "name", "organisation", "status", "consent_status", "edition_id", "redacted_at"])
+    .where("id", "=", nomineeId)
+    .where("edition_id", "=", editionId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function approveNominee(actor: Actor, editionId: string, nomineeId: string, db: Db = getDb()): Promise<ModerationResult> {
+  return db.transaction().execute(async (trx) => {
+    const n = await lockNominee(trx, editionId, nomineeId);
+    if (!n || n.status === "merged" || n.redacted_at) return { ok: false, error: "moderation.errors.notFound" };
+    if (n.status === "approved") return { ok: true };
+    await trx
+      .updateTable("nominee")
+      .set({ status: "approved", rejection_reason: null, updated_at: sql`now()` })
+      .where("id", "=", nomineeId)
+      .execute();
+    await writeAudit(trx, actor, {
+      action: "nominee.approve",
+      entityType: "nominee",
+      entityId: nomineeId,
+      before: { status: n.status },
+      after: { status: "approved" },
+    });
+    return { ok: true };
+  });
+}
+
+/** Rejects with a reason, mailed to every nominator. */
+export async function rejectNominee(
+  actor: Actor,
+  editionId: string,
+  nomineeId: string,
+  reason: string,
+  db: Db = getDb(),
+): Promise<ModerationResult> {
+  return db.transaction().execute(async (trx) => {
+    const n = await lockNominee(trx, editionId, nomineeId);
+    if (!n || n.status === "merged" || n.redacted_at) return { ok: false, error: "moderation.errors.notFound" };
+    await trx
+      .updateTable("nominee")
+      .set({ status: "rejected", rejection_reason: reason, updated_at: sql`now()` })
+      .where("id", "=", nomineeId)
+      .execute();
+    const award = await trx
+      .selectFrom("edition as e")
+      .innerJoin("award as a", "a.id", "e.award_id")
+      .select(["a.name_nl", "a.name_en", "e.year"])
+      .where("e.id", "=", editionId)
+      .executeTakeFirstOrThrow();
+    const nominators = await trx
+      .selectFrom("nomination as m")
+      .innerJoin("app_user as u", "u.id", "m.nominator_id")
+      .select(["u.email", "u.name", "u.locale"])
+      .where("m.nominee_id", "=", nomineeId)
+      .execute();
+    for (const u of nominators) {
+      await enqueueMail(trx, {
+        to: u.email,
+        locale: u.locale,
+        template: "nominationRejected",
+        name: u.name,
+        link: `${config().origin}/mijn-nominaties`,
+        params: { award: `${u.locale === "en" ? award.name_en : award.name_nl} ${award.year}`, nominee: n.name, reason },
+      });
+    }
+    await writeAudit(trx, actor, {
+      action: "nominee.reject",
+      entityType: "nominee",
+      entityId: nomineeId,
+      before: { status: n.status },
+      after: { status: "rejected", reason },
+    });
+    return { ok: true };
+  });
+}
+
+/** Fixes obvious typos in name or organisation; the audit log keeps before and after. */
+export async function editNominee(
+  actor: Actor,
+  editionId: string,
+  nomineeId: string,
+  change: { name: string; organisation: string },
+  db: Db = getDb(),
+): Promise<ModerationResult> {
+  return db.transaction().execute(async (trx) => {
+    const n = await lockNominee(trx, editionId, nomineeId);
+    if (!n || n.status === "merged" || n.redacted_at) return { ok: false, error: "moderation.errors.notFound" };
+    await trx
+      .updateTable("nominee")
+      .set({ name: change.name, organisation: change.organisation, updated_at: sql`now()` })
+      .where("id", "=", nomineeId)
+      .execute();
+    await writeAudit(trx, actor, {
+      action: "nominee.edit",
+      entityType: "nominee",
+      entityId: nomineeId,
+      before: { name: n.name, organisation: n.organisation },
+      after: change,
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * Merges a duplicate into a survivor: every nomination (with its references) moves to the survivor,
+ * the duplicate stays as a 'merged' row pointing at it. Nothing is deleted; counts add up exactly.
+ */
+export async function mergeNominees(
+  actor: Actor,
+  editionId: string,
+  survivorId: string,
+  duplicateId: string,
+  db: Db = getDb(),
+): Promise<ModerationResult> {
+  if (survivorId === duplicateId) return { ok: false, error: "moderation.errors.sameNominee" };
+  return db.transaction().execute(async (trx) => {
+    // Lock both in a fixed order so two crossing merges cannot deadlock.
+    const [first, second] = [survivorId, duplicateId].sort();
+    const a = await lockNominee(trx, editionId, first!);
+    const b = await lockNominee(trx, editionId, second!);
+    const survivor = a?.id === survivorId ? a : b;
+    const duplicate = a?.id === duplicateId ? a : b;
+    if (
+      !survivor ||
+      !duplicate ||
+      survivor.status === "merged" ||
+      duplicate.status === "merged" ||
+      survivor.redacted_at ||
+      duplicate.redacted_at
+    ) {
+      return { ok: false, error: "moderation.errors.notFound" };
+    }
+    const moved = await trx
+      .updateTable("nomination")
+      .set({ nominee_id: survivorId })
+      .where("nominee_id", "=", duplicateId)
+      .returning("id")
+      .execute();
+    await trx
+      .updateTable("nominee")
+      .set({ status: "merged", merged_into: survivorId, updated_at: sql`now()` })
+      .where("id", "=", duplicateId)
+      .execute();
+    await writeAudit(trx, actor, {
+      action: "nominee.merge",
+      entityType: "nominee",
+      entityId: duplicateId,
+      before: {
+        duplicate: { id: duplicateId, name: duplicate.name, status: duplicate.status },
+        survivor: { id: survivorId, name: survivor.name },
+      },
+      after: { mergedInto: survivorId, movedNominations: moved.map((m) => m.id) },
+    });
+    return { ok: true };
+  });
+}

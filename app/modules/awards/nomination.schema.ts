@@ -1,0 +1,130 @@
+import * as z from "zod/mini";
+import { EmailSchema } from "~/modules/accounts/account.schema";
+
+// Shared by the nomination forms (react-hook-form in the browser) and the actions. Messages are translation keys.
+
+export const MOTIVATION_MIN = 50;
+export const MOTIVATION_MAX = 2000;
+export const PITCH_MAX = 140;
+export const STORY_MIN = 200;
+export const STORY_MAX = 6000;
+
+/** Pitch videos only from these hosts, only over https. */
+export const VIDEO_HOSTS = ["youtube.com", "www.youtube.com", "youtu.be", "vimeo.com", "player.vimeo.com", "www.vimeo.com"];
+
+export function isAllowedVideoUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && VIDEO_HOSTS.includes(url.hostname) && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+const text = (min: number, max: number, tooShort: string, tooLong: string) =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: "errors.required" }),
+      z.minLength(min, { error: tooShort }),
+      z.maxLength(max, { error: tooLong }),
+    );
+
+const optionalText = (max: number, tooLong: string) => z._default(z.string().check(z.trim(), z.maxLength(max, { error: tooLong })), "");
+
+const uuid = z
+  .string()
+  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "errors.invalidChoice" }));
+
+const checkbox = z.pipe(
+  z._default(z.string(), ""),
+  z.transform((v) => v === "true" || v === "on"),
+);
+
+const videoUrl = z._default(
+  z.string().check(
+    z.trim(),
+    z.refine((v) => v === "" || isAllowedVideoUrl(v), { error: "nominate.errors.videoUrl" }),
+  ),
+  "",
+);
+
+const optionalEmail = z._default(
+  z.string().check(
+    z.trim(),
+    z.toLowerCase(),
+    z.refine((v) => v === "" || z.email().safeParse(v).success, { error: "errors.email" }),
+  ),
+  "",
+);
+
+/** Age as typed; the edition's maximum is checked by the service (it depends on the edition). */
+const age = z._default(
+  z.string().check(
+    z.trim(),
+    z.refine((v) => v === "" || (/^\d{1,3}$/.test(v) && Number(v) >= 14 && Number(v) <= 120), { error: "nominate.errors.age" }),
+  ),
+  "",
+);
+
+const motivation = text(MOTIVATION_MIN, MOTIVATION_MAX, "nominate.errors.motivationShort", "nominate.errors.motivationLong");
+const relation = text(2, 200, "errors.required", "nominate.errors.tooLong");
+
+export const PersonNominationSchema = z
+  .object({
+    categoryId: uuid,
+    name: text(2, 200, "errors.required", "nominate.errors.tooLong"),
+    organisation: text(2, 200, "errors.required", "nominate.errors.tooLong"),
+    email: EmailSchema,
+    age,
+    motivation,
+    videoUrl,
+    relation,
+    anonymous: checkbox,
+    ref1Name: optionalText(200, "nominate.errors.tooLong"),
+    ref1Email: optionalEmail,
+    ref1Relation: optionalText(200, "nominate.errors.tooLong"),
+    ref2Name: optionalText(200, "nominate.errors.tooLong"),
+    ref2Email: optionalEmail,
+    ref2Relation: optionalText(200, "nominate.errors.tooLong"),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      // A reference needs both a name and an address, or neither.
+      for (const n of [1, 2] as const) {
+        const name = v[`ref${n}Name`];
+        const email = v[`ref${n}Email`];
+        if (name && !email)
+          ctx.issues.push({ code: "custom", input: email, path: [`ref${n}Email`], message: "nominate.errors.referenceIncomplete" });
+        if (email && !name)
+          ctx.issues.push({ code: "custom", input: name, path: [`ref${n}Name`], message: "nominate.errors.referenceIncomplete" });
+      }
+    }),
+  );
+export type PersonNominationInput = z.infer<typeof PersonNominationSchema>;
+
+export const OrganisationNominationSchema = z.object({
+  categoryId: uuid,
+  name: text(2, 200, "errors.required", "nominate.errors.tooLong"),
+  email: EmailSchema,
+  pitch: text(10, PITCH_MAX, "nominate.errors.pitchShort", "nominate.errors.pitchLong"),
+  story: text(STORY_MIN, STORY_MAX, "nominate.errors.storyShort", "nominate.errors.storyLong"),
+  videoUrl,
+  relation,
+  anonymous: checkbox,
+});
+export type OrganisationNominationInput = z.infer<typeof OrganisationNominationSchema>;
+
+export const SupportSchema = z.object({ motivation, relation, anonymous: checkbox });
+export type SupportInput = z.infer<typeof SupportSchema>;
+
+export const ReferenceStatementSchema = z.object({
+  token: z.string().check(z.minLength(20, { error: "errors.invalid" }), z.maxLength(200, { error: "errors.invalid" })),
+  statement: text(20, 5000, "nominate.errors.statementShort", "nominate.errors.statementLong"),
+});
+
+export const ConsentSchema = z.object({
+  token: z.string().check(z.minLength(20, { error: "errors.invalid" }), z.maxLength(200, { error: "errors.invalid" })),
+  decision: z.enum(["accept", "decline"], { error: "errors.invalidChoice" }),
+});

@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/guards.server";
+import { AppLink } from "~/components/app-link";
+import { Heading1, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { titleMeta } from "~/lib/meta";
+
+export const meta = titleMeta("moderation.myAwards");
+
+/** The awards this user organizes (only those: roles are per award). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(request, context);
+  const rows = await getDb()
+    .selectFrom("role_grant as g")
+    .innerJoin("award as a", "a.id", "g.award_id")
+    .innerJoin("edition as e", "e.award_id", "a.id")
+    .select(["a.slug", "a.name_nl", "a.name_en", "e.year"])
+    .where("g.user_id", "=", user.id)
+    .where("g.role", "=", "organizer")
+    .orderBy("a.name_nl")
+    .orderBy("e.year", "desc")
+    .execute();
+  return {
+    editions: rows.map((r) => ({
+      href: `/beheer/prijzen/${r.slug}/${r.year}/moderatie`,
+      name: `${context.locale === "en" ? r.name_en : r.name_nl} ${r.year}`,
+    })),
+  };
+}
+
+export default function MyAwards() {
+  const { editions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <Heading1>{t("moderation.myAwards")}</Heading1>
+      {editions.length === 0 ? (
+        <Paragraph>{t("moderation.noAwards")}</Paragraph>
+      ) : (
+        <UnorderedList>
+          {editions.map((e) => (
+            <UnorderedListItem key={e.href}>
+              <AppLink to={e.href}>{t("moderation.manage", { name: e.name })}</AppLink>
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,380 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useFetcher, useLoaderData, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/guards.server";
+import { AppLink } from "~/components/app-link";
+import { CheckboxField, FormError, SelectField, TextareaField, TextField, useAppForm } from "~/components/form";
+import { Button, Heading1, Heading2, Paragraph, SelectOption } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
+import { useEdition } from "~/modules/awards/components/use-edition";
+import { loadEdition } from "~/modules/awards/edition.server";
+import {
+  MOTIVATION_MAX,
+  MOTIVATION_MIN,
+  OrganisationNominationSchema,
+  PersonNominationSchema,
+  PITCH_MAX,
+  STORY_MAX,
+  STORY_MIN,
+  type OrganisationNominationInput,
+  type PersonNominationInput,
+} from "~/modules/awards/nomination.schema";
+import { countOwnNominations, getDraft, nominateOrganisation, nominatePerson, saveDraft } from "~/modules/awards/nomination.server";
+import type { loader as suggestionsLoader } from "./prijzen.$award.$year.suggesties";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = requireUser(request, context);
+  const db = getDb();
+  const edition = await loadEdition(db, params.award, params.year, context.locale);
+  const [draft, used] = await Promise.all([getDraft(db, user.id, edition.id), countOwnNominations(db, user.id, edition.id)]);
+  return { verified: user.emailVerified, open: edition.nomination.state === "current", draft: draft ?? null, used };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = requireUser(request, context);
+  const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
+  const here = `/prijzen/${edition.awardSlug}/${edition.year}/nomineren`;
+  if (new URL(request.url).searchParams.get("intent") === "draft") {
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
+    }
+    const data: Record<string, string> = {};
+    for (const [k, v] of form.entries()) if (typeof v === "string" && k.length <= 40 && Object.keys(data).length < 40) data[k] = v;
+    if (!(await saveDraft(getDb(), user.id, edition.id, data)))
+      return formFailure(413, { fieldErrors: {}, formError: "nominate.errors.draftTooLarge", values: data });
+    return redirect(withNotice(here, "nominate.draftSaved"));
+  }
+  const nominator = { id: user.id, name: user.name, emailVerified: user.emailVerified };
+  const parsed =
+    edition.nomineeKind === "person"
+      ? await parseForm(request, PersonNominationSchema)
+      : await parseForm(request, OrganisationNominationSchema);
+  if (!parsed.ok) return formFailure(400, parsed);
+  const result =
+    edition.nomineeKind === "person"
+      ? await nominatePerson(nominator, edition.id, parsed.data as PersonNominationInput, context.locale)
+      : await nominateOrganisation(nominator, edition.id, parsed.data as OrganisationNominationInput, context.locale);
+  if (!result.ok) {
+    return formFailure(result.field ? 400 : 409, {
+      fieldErrors: result.field ? { [result.field]: result.error } : {},
+      formError: result.field ? undefined : result.error,
+      values: parsed.raw,
+    });
+  }
+  return redirect(withNotice("/mijn-nominaties", "nominate.done"));
+}
+
+function DraftButton() {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  return (
+    <Button
+      type="submit"
+      appearance="secondary-action-button"
+      formAction="?intent=draft"
+      formNoValidate
+      onClick={(e) => {
+        // Drafts are saved as typed, without validation (react-hook-form validates only real submissions).
+        e.preventDefault();
+        if (e.currentTarget.form) submit(e.currentTarget.form, { method: "post", action: "?intent=draft" });
+      }}
+    >
+      {t("nominate.saveDraft")}
+    </Button>
+  );
+}
+
+/** Candidates that look like the typed name, so the member can support instead of duplicating. */
+function Suggestions({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const edition = useEdition();
+  const fetcher = useFetcher<typeof suggestionsLoader>();
+  const { load } = fetcher;
+  const base = `/prijzen/${edition.awardSlug}/${edition.year}`;
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => {
+    clearTimeout(timer.current);
+    if (name.trim().length < 3) return;
+    timer.current = setTimeout(() => void load(`${base}/suggesties?naam=${encodeURIComponent(name)}`), 300);
+    return () => clearTimeout(timer.current);
+  }, [name, base, load]);
+  const suggestions = name.trim().length >= 3 ? (fetcher.data?.suggestions ?? []) : [];
+  return (
+    <div aria-live="polite">
+      {suggestions.length ? (
+        <section className="lauwer-suggestions" aria-labelledby="suggestions-heading">
+          <Heading2 id="suggestions-heading">{t("nominate.suggestionsHeading")}</Heading2>
+          <Paragraph>{t("nominate.suggestionsIntro")}</Paragraph>
+          <ul>
+            {suggestions.map((s) => (
+              <li key={s.id}>
+                {s.name}
+                {s.organisation ? ` (${s.organisation})` : ""}, {s.category} —{" "}
+                <AppLink to={`${base}/kandidaten/${s.id}/steunen`}>{t("nominate.support", { name: s.name })}</AppLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function PersonForm({ defaults }: { defaults: Record<string, string> }) {
+  const { t } = useTranslation();
+  const edition = useEdition();
+  const { register, handleSubmit, errorOf, failure, watch } = useAppForm<PersonNominationInput>(PersonNominationSchema, defaults as never);
+  const motivation = watch("motivation") ?? "";
+  const name = watch("name") ?? "";
+  return (
+    <>
+      <FormError failure={failure} />
+      <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
+        <fieldset>
+          <legend>{t("nominate.personHeading")}</legend>
+          <SelectField
+            name="categoryId"
+            label={t("nominate.fields.category")}
+            registration={register("categoryId")}
+            error={errorOf("categoryId")}
+          >
+            {edition.categories.map((c) => (
+              <SelectOption key={c.id} value={c.id}>
+                {c.name}
+              </SelectOption>
+            ))}
+          </SelectField>
+          <TextField
+            name="name"
+            label={t("nominate.fields.name")}
+            autoComplete="off"
+            required
+            registration={register("name")}
+            error={errorOf("name")}
+          />
+          <Suggestions name={name} />
+          <TextField
+            name="organisation"
+            label={t("nominate.fields.organisation")}
+            required
+            registration={register("organisation")}
+            error={errorOf("organisation")}
+          />
+          <TextField
+            name="email"
+            type="email"
+            label={t("nominate.fields.email")}
+            description={t("nominate.fields.emailHint")}
+            autoComplete="off"
+            required
+            registration={register("email")}
+            error={errorOf("email")}
+          />
+          {edition.maxNomineeAge ? (
+            <TextField
+              name="age"
+              label={t("nominate.fields.age")}
+              description={t("nominate.fields.ageHint", { age: edition.maxNomineeAge })}
+              required
+              registration={register("age")}
+              error={errorOf("age")}
+            />
+          ) : null}
+        </fieldset>
+        <fieldset>
+          <legend>{t("nominate.motivationHeading")}</legend>
+          <TextareaField
+            name="motivation"
+            label={t("nominate.fields.motivation")}
+            description={t("nominate.fields.motivationHint", { min: MOTIVATION_MIN, max: MOTIVATION_MAX })}
+            counter={t("nominate.counter", { count: motivation.length, max: MOTIVATION_MAX })}
+            registration={register("motivation")}
+            error={errorOf("motivation")}
+            rows={8}
+          />
+          <TextField
+            name="videoUrl"
+            label={t("nominate.fields.videoUrl")}
+            optionalLabel={t("fields.optional")}
+            description={t("nominate.fields.videoUrlHint")}
+            registration={register("videoUrl")}
+            error={errorOf("videoUrl")}
+          />
+          <TextField
+            name="relation"
+            label={t("nominate.fields.relation")}
+            description={t("nominate.fields.relationHint")}
+            required
+            registration={register("relation")}
+            error={errorOf("relation")}
+          />
+          <CheckboxField name="anonymous" label={t("nominate.fields.anonymous")} registration={register("anonymous")} />
+        </fieldset>
+        <fieldset>
+          <legend>{t("nominate.referencesHeading")}</legend>
+          <Paragraph>{t("nominate.referencesIntro")}</Paragraph>
+          {([1, 2] as const).map((n) => (
+            <fieldset key={n}>
+              <legend>{t("nominate.reference", { n })}</legend>
+              <TextField
+                name={`ref${n}Name`}
+                label={t("nominate.fields.refName")}
+                registration={register(`ref${n}Name`)}
+                error={errorOf(`ref${n}Name`)}
+              />
+              <TextField
+                name={`ref${n}Email`}
+                type="email"
+                label={t("nominate.fields.refEmail")}
+                registration={register(`ref${n}Email`)}
+                error={errorOf(`ref${n}Email`)}
+              />
+              <TextField
+                name={`ref${n}Relation`}
+                label={t("nominate.fields.refRelation")}
+                registration={register(`ref${n}Relation`)}
+                error={errorOf(`ref${n}Relation`)}
+              />
+            </fieldset>
+          ))}
+        </fieldset>
+        <div className="lauwer-actions">
+          <Button type="submit" appearance="primary-action-button">
+            {t("nominate.submit")}
+          </Button>
+          <DraftButton />
+        </div>
+      </Form>
+    </>
+  );
+}
+
+function OrganisationForm({ defaults }: { defaults: Record<string, string> }) {
+  const { t } = useTranslation();
+  const edition = useEdition();
+  const { register, handleSubmit, errorOf, failure, watch } = useAppForm<OrganisationNominationInput>(
+    OrganisationNominationSchema,
+    defaults as never,
+  );
+  const pitch = watch("pitch") ?? "";
+  const story = watch("story") ?? "";
+  const name = watch("name") ?? "";
+  return (
+    <>
+      <FormError failure={failure} />
+      <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
+        <fieldset>
+          <legend>{t("nominate.organisationHeading")}</legend>
+          <SelectField
+            name="categoryId"
+            label={t("nominate.fields.category")}
+            registration={register("categoryId")}
+            error={errorOf("categoryId")}
+          >
+            {edition.categories.map((c) => (
+              <SelectOption key={c.id} value={c.id}>
+                {c.name}
+              </SelectOption>
+            ))}
+          </SelectField>
+          <TextField
+            name="name"
+            label={t("nominate.fields.orgName")}
+            autoComplete="off"
+            required
+            registration={register("name")}
+            error={errorOf("name")}
+          />
+          <Suggestions name={name} />
+          <TextField
+            name="email"
+            type="email"
+            label={t("nominate.fields.orgEmail")}
+            description={t("nominate.fields.emailHint")}
+            required
+            registration={register("email")}
+            error={errorOf("email")}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t("nominate.motivationHeading")}</legend>
+          <TextareaField
+            name="pitch"
+            label={t("nominate.fields.pitch")}
+            description={t("nominate.fields.pitchHint", { max: PITCH_MAX })}
+            counter={t("nominate.counter", { count: pitch.length, max: PITCH_MAX })}
+            registration={register("pitch")}
+            error={errorOf("pitch")}
+            rows={2}
+          />
+          <TextareaField
+            name="story"
+            label={t("nominate.fields.story")}
+            description={t("nominate.fields.storyHint", { min: STORY_MIN, max: STORY_MAX })}
+            counter={t("nominate.counter", { count: story.length, max: STORY_MAX })}
+            registration={register("story")}
+            error={errorOf("story")}
+            rows={14}
+          />
+          <TextField
+            name="videoUrl"
+            label={t("nominate.fields.videoUrl")}
+            optionalLabel={t("fields.optional")}
+            description={t("nominate.fields.videoUrlHint")}
+            registration={register("videoUrl")}
+            error={errorOf("videoUrl")}
+          />
+          <TextField
+            name="relation"
+            label={t("nominate.fields.relation")}
+            description={t("nominate.fields.relationHint")}
+            required
+            registration={register("relation")}
+            error={errorOf("relation")}
+          />
+          <CheckboxField name="anonymous" label={t("nominate.fields.anonymous")} registration={register("anonymous")} />
+        </fieldset>
+        <div className="lauwer-actions">
+          <Button type="submit" appearance="primary-action-button">
+            {t("nominate.submit")}
+          </Button>
+          <DraftButton />
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export default function Nominate() {
+  const { verified, open, draft, used } = useLoaderData<typeof loader>();
+  const edition = useEdition();
+  const { t } = useTranslation();
+  const cap = edition.nominationsPerMember;
+  const defaults = { categoryId: edition.categories[0]?.id ?? "", ...(draft ?? {}) };
+  return (
+    <>
+      <Heading1>{t("nominate.title", { award: edition.name })}</Heading1>
+      {!open ? (
+        <Paragraph>{t("nominate.closed")}</Paragraph>
+      ) : !verified ? (
+        <Paragraph>
+          {t("nominate.verifyFirst")} <AppLink to="/account">{t("layout.account")}</AppLink>
+        </Paragraph>
+      ) : used >= cap ? (
+        <Paragraph>{t("nominate.capReached")}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t("nominate.intro", { cap, used })}</Paragraph>
+          {draft ? <Paragraph>{t("nominate.draftLoaded")}</Paragraph> : null}
+          {edition.nomineeKind === "person" ? <PersonForm defaults={defaults} /> : <OrganisationForm defaults={defaults} />}
+        </>
+      )}
+    </>
+  );
+}
