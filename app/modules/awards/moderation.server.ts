@@ -197,10 +197,9 @@ export async function mergeNominees(
   return db.transaction().execute(async (trx) => {
     // Lock both in a fixed order so two crossing merges cannot deadlock.
     const [first, second] = [survivorId, duplicateId].sort();
-    const a = await lockNominee(trx, editionId, first!);
-    const b = await lockNominee(trx, editionId, second!);
-    const survivor = a?.id === survivorId ? a : b;
-    const duplicate = a?.id === duplicateId ? a : b;
+    const locked = [await lockNominee(trx, editionId, first!), await lockNominee(trx, editionId, second!)];
+    const survivor = locked.find((n) => n?.id === survivorId);
+    const duplicate = locked.find((n) => n?.id === duplicateId);
     if (
       !survivor ||
       !duplicate ||

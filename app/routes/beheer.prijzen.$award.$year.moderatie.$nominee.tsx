@@ -1,0 +1,237 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
+import { Button, Heading1, Heading2, Paragraph, SelectOption } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
+import { actorFrom } from "~/modules/audit/audit.server";
+import { UUID } from "~/modules/awards/edition.server";
+import { requireEditionOrganizer } from "~/modules/awards/guard.server";
+import { EditNomineeSchema, MergeSchema, NomineeIdSchema, RejectSchema } from "~/modules/awards/moderation.schema";
+import {
+  approveNominee,
+  editNominee,
+  listQueue,
+  mergeNominees,
+  nomineeDetail,
+  rejectNominee,
+  type ModerationResult,
+} from "~/modules/awards/moderation.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { edition } = await requireEditionOrganizer(request, context, params);
+  if (!UUID.test(params.nominee ?? "")) throw new Response("Not found", { status: 404 });
+  const all = await listQueue(getDb(), edition.id, {});
+  const nominee = all.find((n) => n.id === params.nominee);
+  if (!nominee) throw new Response("Not found", { status: 404 });
+  const detail = await nomineeDetail(getDb(), edition.id, nominee.id);
+  return {
+    edition: { name: edition.name },
+    nominee: {
+      id: nominee.id,
+      name: nominee.redacted_at ? null : nominee.name,
+      organisation: nominee.organisation,
+      status: nominee.status,
+      consent: nominee.consent_status,
+      rejectionReason: nominee.rejection_reason,
+      category: context.locale === "en" ? nominee.category_en : nominee.category_nl,
+    },
+    nominations: detail.nominations,
+    references: detail.references.map((r) => ({ ...r, submitted_at: r.submitted_at?.toISOString() ?? null })),
+    others: all.filter((n) => n.id !== nominee.id && !n.redacted_at).map((n) => ({ id: n.id, name: n.name, organisation: n.organisation })),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { edition } = await requireEditionOrganizer(request, context, params);
+  const actor = actorFrom(context);
+  const intent = new URL(request.url).searchParams.get("intent");
+  const queue = `/beheer/prijzen/${edition.awardSlug}/${edition.year}/moderatie`;
+  let result: ModerationResult;
+  let notice: "moderation.approved" | "moderation.rejected" | "moderation.edited" | "moderation.merged";
+  if (intent === "reject") {
+    const parsed = await parseForm(request, RejectSchema);
+    if (!parsed.ok) return formFailure(400, { ...parsed, values: { ...parsed.values, intent: "reject" } });
+    result = await rejectNominee(actor, edition.id, parsed.data.nomineeId, parsed.data.reason);
+    notice = "moderation.rejected";
+  } else if (intent === "edit") {
+    const parsed = await parseForm(request, EditNomineeSchema);
+    if (!parsed.ok) return formFailure(400, { ...parsed, values: { ...parsed.values, intent: "edit" } });
+    result = await editNominee(actor, edition.id, parsed.data.nomineeId, {
+      name: parsed.data.name,
+      organisation: parsed.data.organisation,
+    });
+    notice = "moderation.edited";
+  } else if (intent === "merge") {
+    const parsed = await parseForm(request, MergeSchema);
+    if (!parsed.ok) return formFailure(400, { ...parsed, values: { ...parsed.values, intent: "merge" } });
+    result = await mergeNominees(actor, edition.id, parsed.data.survivorId, parsed.data.nomineeId);
+    notice = "moderation.merged";
+  } else {
+    const parsed = await parseForm(request, NomineeIdSchema);
+    if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "moderation.errors.notFound" });
+    result = await approveNominee(actor, edition.id, parsed.data.nomineeId);
+    notice = "moderation.approved";
+  }
+  if (!result.ok) return formFailure(409, { fieldErrors: {}, formError: result.error, values: { intent: intent ?? "" } });
+  return redirect(withNotice(intent === "merge" ? queue : `${queue}/${params.nominee}`, notice));
+}
+
+function RejectForm({ nomineeId }: { nomineeId: string }) {
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf } = useAppForm<{ nomineeId: string; reason: string }>(RejectSchema, { nomineeId });
+  return (
+    <Form method="post" action="?intent=reject" onSubmit={handleSubmit} noValidate className="lauwer-form">
+      <input type="hidden" {...register("nomineeId")} />
+      <TextareaField
+        name="reason"
+        label={t("moderation.rejectReason")}
+        registration={register("reason")}
+        error={errorOf("reason")}
+        rows={3}
+      />
+      <SubmitButton>{t("moderation.reject")}</SubmitButton>
+    </Form>
+  );
+}
+
+function EditForm({ nomineeId, name, organisation }: { nomineeId: string; name: string; organisation: string }) {
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf } = useAppForm<{ nomineeId: string; name: string; organisation: string }>(EditNomineeSchema, {
+    nomineeId,
+    name,
+    organisation,
+  });
+  return (
+    <Form method="post" action="?intent=edit" onSubmit={handleSubmit} noValidate className="lauwer-form">
+      <input type="hidden" {...register("nomineeId")} />
+      <TextField name="name" label={t("fields.name")} registration={register("name")} error={errorOf("name")} />
+      <TextField
+        name="organisation"
+        label={t("fields.organisation")}
+        registration={register("organisation")}
+        error={errorOf("organisation")}
+      />
+      <SubmitButton>{t("moderation.save")}</SubmitButton>
+    </Form>
+  );
+}
+
+function MergeForm({ nomineeId, others }: { nomineeId: string; others: Array<{ id: string; name: string; organisation: string }> }) {
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf } = useAppForm<{ nomineeId: string; survivorId: string }>(MergeSchema, {
+    nomineeId,
+    survivorId: others[0]?.id ?? "",
+  });
+  return (
+    <Form method="post" action="?intent=merge" onSubmit={handleSubmit} noValidate className="lauwer-form">
+      <input type="hidden" {...register("nomineeId")} />
+      <Paragraph>{t("moderation.mergeHint")}</Paragraph>
+      <SelectField name="survivorId" label={t("moderation.mergeInto")} registration={register("survivorId")} error={errorOf("survivorId")}>
+        {others.map((o) => (
+          <SelectOption key={o.id} value={o.id}>
+            {o.name}
+            {o.organisation ? ` (${o.organisation})` : ""}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <SubmitButton>{t("moderation.merge")}</SubmitButton>
+    </Form>
+  );
+}
+
+export default function ModerateNominee() {
+  const { edition, nominee, nominations, references, others } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const editable = nominee.name !== null && nominee.status !== "merged";
+  return (
+    <>
+      <Paragraph className="lauwer-preheading">{t("moderation.title", { edition: edition.name })}</Paragraph>
+      <Heading1>{nominee.name ?? t("moderation.redacted")}</Heading1>
+      <Paragraph>
+        {[nominee.organisation, nominee.category].filter(Boolean).join(" · ")} — {t("moderation.status")}:{" "}
+        {t(`moderation.statusValue.${nominee.status}`)}; {t("moderation.consent")}: {t(`moderation.consentValue.${nominee.consent}`)}
+      </Paragraph>
+      {nominee.rejectionReason ? <Paragraph>{nominee.rejectionReason}</Paragraph> : null}
+      <FormError failure={failure && "formError" in failure ? failure : undefined} />
+
+      <section aria-labelledby="nominations-heading">
+        <Heading2 id="nominations-heading">{t("moderation.nominationsHeading")}</Heading2>
+        {nominations.map((n) => (
+          <blockquote key={n.id} className="utrecht-blockquote">
+            <Paragraph>{n.motivation || "—"}</Paragraph>
+            <Paragraph>
+              — {t("moderation.by", { name: n.nominator ?? t("moderation.anonymousNominator") })}
+              {n.relation ? ` (${n.relation})` : ""}
+              {n.video_url ? (
+                <>
+                  {" "}
+                  ·{" "}
+                  <a href={n.video_url} className="utrecht-link" rel="noopener noreferrer">
+                    {n.video_url}
+                  </a>
+                </>
+              ) : null}
+            </Paragraph>
+          </blockquote>
+        ))}
+      </section>
+
+      {references.length ? (
+        <section aria-labelledby="references-heading">
+          <Heading2 id="references-heading">{t("moderation.referencesHeading")}</Heading2>
+          {references.map((r) => (
+            <blockquote key={r.id} className="utrecht-blockquote">
+              <Paragraph>{r.statement ?? t("moderation.noStatement")}</Paragraph>
+              <Paragraph>
+                — {r.name}
+                {r.relation ? ` (${r.relation})` : ""}
+              </Paragraph>
+            </blockquote>
+          ))}
+        </section>
+      ) : null}
+
+      {editable ? (
+        <>
+          {nominee.status !== "approved" ? (
+            <section aria-labelledby="approve-heading">
+              <Heading2 id="approve-heading">{t("moderation.approve")}</Heading2>
+              <Form method="post" action="?intent=approve">
+                <input type="hidden" name="nomineeId" value={nominee.id} />
+                <Button type="submit" appearance="primary-action-button">
+                  {t("moderation.approve")}
+                </Button>
+              </Form>
+            </section>
+          ) : null}
+          {nominee.status !== "rejected" ? (
+            <section aria-labelledby="reject-heading">
+              <Heading2 id="reject-heading">{t("moderation.reject")}</Heading2>
+              <RejectForm nomineeId={nominee.id} />
+            </section>
+          ) : null}
+          <section aria-labelledby="edit-heading">
+            <Heading2 id="edit-heading">{t("moderation.edit")}</Heading2>
+            <EditForm nomineeId={nominee.id} name={nominee.name ?? ""} organisation={nominee.organisation} />
+          </section>
+          {others.length ? (
+            <section aria-labelledby="merge-heading">
+              <Heading2 id="merge-heading">{t("moderation.merge")}</Heading2>
+              <MergeForm nomineeId={nominee.id} others={others} />
+            </section>
+          ) : null}
+        </>
+      ) : null}
+      <Paragraph>
+        <AppLink to=".." relative="path">
+          {t("moderation.back")}
+        </AppLink>
+      </Paragraph>
+    </>
+  );
+}
