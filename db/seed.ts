@@ -97,9 +97,10 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
       }
       accounts.push({ email: p.email, name: p.name, role: p.role ?? "member", password });
     }
-    // Members who nominated the demo candidates (they can log in with the same password).
+    // Demo members (same password). lid01–lid05 have nominated nobody yet; the others nominated the
+    // demo candidates, taking turns so no one exceeds an edition's cap.
     const memberIds: string[] = [];
-    for (let i = 1; i <= 12; i++) {
+    for (let i = 1; i <= 60; i++) {
       const email = `lid${String(i).padStart(2, "0")}@lauwer.test`;
       const member = await trx
         .insertInto("app_user")
@@ -110,7 +111,7 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
       memberIds.push(member.id);
     }
     const organizer = await trx.selectFrom("app_user").select("id").where("email", "=", "organisator@lauwer.test").executeTakeFirst();
-    await seedAwards(trx, awardIds, memberIds, organizer?.id ?? null);
+    await seedAwards(trx, awardIds, memberIds.slice(5), organizer?.id ?? null);
 
     await trx
       .insertInto("audit_log")

@@ -331,6 +331,9 @@ export async function seedAwards(trx: Transaction<DB>, awardIds: Record<string, 
         .execute();
     }
 
+    // Nominators take turns, so every demo member stays within the edition's cap.
+    let turn = 0;
+    const nextNominator = () => members[turn++ % members.length]!;
     for (let n = 0; n < 50; n++) {
       const category = categories[n % categories.length]!;
       const isOrg = spec.kind === "organisation";
@@ -358,11 +361,11 @@ export async function seedAwards(trx: Transaction<DB>, awardIds: Record<string, 
           status,
           consent_status: consent,
           consent_at: consent === "accepted" ? new Date() : null,
-          created_by: members[n % members.length]!,
+          created_by: null,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const supporters = 1 + (n % 3);
+      const supporters = 1 + (n % 2);
       for (let s = 0; s < supporters; s++) {
         const who = isOrg ? "Deze organisatie" : name.split(" ")[0];
         await trx
@@ -371,7 +374,7 @@ export async function seedAwards(trx: Transaction<DB>, awardIds: Record<string, 
             edition_id: edition.id,
             nominee_id: nominee.id,
             submitted_for_nominee_id: nominee.id,
-            nominator_id: members[(n + s) % members.length]!,
+            nominator_id: nextNominator(),
             motivation: `${who} ${pick(DEEDS)}. ${pick(CLOSERS)}`,
             relation: s === 0 ? "collega" : "samenwerkingspartner",
             is_supporting: s > 0,

@@ -37,9 +37,10 @@ const uuid = z
   .string()
   .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "errors.invalidChoice" }));
 
+// A checkbox is a boolean in the browser form and "true"/"on"/absent when posted.
 const checkbox = z.pipe(
-  z._default(z.string(), ""),
-  z.transform((v) => v === "true" || v === "on"),
+  z._default(z.union([z.string(), z.boolean()]), ""),
+  z.transform((v) => v === true || v === "true" || v === "on"),
 );
 
 const videoUrl = z._default(

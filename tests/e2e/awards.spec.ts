@@ -1,0 +1,148 @@
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, openLatestMail, test, uniqueEmail } from "./fixtures";
+
+const TOP100 = "/prijzen/top-100-ambtenaar";
+
+test("browse an edition: phase, timeline, candidates with search, filter and pages, and a candidate page", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Top 100 Ambtenaar van het Jaar" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Top 100 Ambtenaar van het Jaar \d{4}/ })).toBeVisible();
+  await expect(page.locator(".lauwer-phase")).toContainText("Nomineren is open");
+  await expect(page.getByRole("heading", { name: "Tijdlijn" })).toBeVisible();
+  await expect(page.locator("[aria-current=step]")).toContainText("Nomineren");
+  await expectAccessible(page);
+
+  await page.getByRole("navigation", { name: "Deze editie" }).getByRole("link", { name: "Kandidaten" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kandidaten" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("kandidaten");
+  await expectAccessible(page);
+  await page.getByLabel("Categorie").selectOption({ label: "Rijk — beleid" });
+  await page.getByRole("button", { name: "Zoeken" }).click();
+  await expect(page).toHaveURL(/categorie=rijk-beleid/);
+  const first = page.locator(".lauwer-card-list a").first();
+  const name = (await first.textContent())!.trim();
+  await first.click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Waarom genomineerd" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(`${TOP100}/2026/kandidaten`);
+  await page.getByRole("navigation", { name: "Paginering" }).getByRole("link", { name: "Volgende" }).click();
+  await expect(page.getByText(/Pagina 2 van/)).toBeVisible();
+
+  // English
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Candidates" })).toBeVisible();
+  await expect(page.locator(".lauwer-phase")).toContainText("Nominations are open");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Schakel over naar Nederlands" }).click();
+});
+
+test("a member nominates a person, the nominee consents by mail, an organizer approves, and the candidate is public", async ({ page }) => {
+  const nomineeEmail = uniqueEmail("genomineerde");
+  const nomineeName = `Marieke Testpersoon ${Date.now().toString(36)}`;
+  await logIn(page, "lid01@lauwer.test", DEMO_PASSWORD);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto(`${TOP100}/2026`);
+  await page.getByRole("navigation", { name: "Deze editie" }).getByRole("link", { name: "Nomineren" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Nomineren voor/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Categorie").selectOption({ label: "Decentraal — uitvoering" });
+  await page.getByLabel("Naam van de genomineerde").fill(nomineeName);
+  await page.getByLabel("Organisatie van de genomineerde").fill("Gemeente Amersfoort");
+  await page.getByLabel("E-mailadres van de genomineerde").fill(nomineeEmail);
+  const motivation = page.getByLabel("Motivatie");
+  await motivation.fill("Marieke zorgde ervoor dat inwoners met schulden binnen een week geholpen worden, in plaats van na drie maanden.");
+  await expect(page.getByText(/\d+ van 2000 tekens/)).toBeVisible();
+  await page.getByLabel("Jouw relatie tot de genomineerde").fill("collega");
+  await page.getByRole("button", { name: "Nominatie versturen" }).click();
+  await expect(page.getByRole("status")).toContainText("Je nominatie is ontvangen");
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn nominaties" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: nomineeName })).toContainText("Wacht op beoordeling");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(page.getByRole("status")).toContainText("Je bent uitgelogd");
+
+  // Not public yet.
+  await page.goto(`${TOP100}/2026/kandidaten?q=${encodeURIComponent(nomineeName)}`);
+  await expect(page.locator(".lauwer-card-list")).toHaveCount(0);
+
+  // The nominee consents through the mailed link (no account).
+  const consentLink = await openLatestMail(page, nomineeEmail, "Je bent genomineerd voor Top 100 Ambtenaar van het Jaar");
+  await page.goto(consentLink);
+  await expect(page.getByRole("heading", { level: 1, name: "Toestemming voor je nominatie" })).toBeVisible();
+  await expect(page.getByText("Genomineerd door: Demolid 1.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Ik geef toestemming" }).click();
+  await expect(page.getByRole("status")).toContainText("Dank je wel voor je toestemming");
+
+  // The organizer approves from the moderation queue.
+  await logIn(page, "organisator@lauwer.test", DEMO_PASSWORD);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto("/beheer/prijzen");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /Beheer Top 100 Ambtenaar van het Jaar/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Moderatie/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: `${nomineeName} goedkeuren` }).click();
+  await expect(page.getByRole("status").first()).toContainText("Goedgekeurd");
+
+  await page.goto(`${TOP100}/2026/kandidaten?q=${encodeURIComponent(nomineeName)}`);
+  await page.getByRole("link", { name: nomineeName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: nomineeName })).toBeVisible();
+  await expect(page.getByText("inwoners met schulden binnen een week")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("bad input on every nomination field gives a clear translated error and stores nothing", async ({ page }) => {
+  await logIn(page, "lid02@lauwer.test", DEMO_PASSWORD);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto(`${TOP100}/2026/nomineren`);
+  await page.getByLabel("Naam van de genomineerde").fill("");
+  await page.getByLabel("E-mailadres van de genomineerde").fill("geen-adres");
+  await page.getByLabel("Motivatie").fill("Te kort.");
+  await page.getByLabel("Link naar een pitchvideo (niet verplicht)").fill("http://example.com/video");
+  await page.getByLabel("Naam", { exact: true }).first().fill("Alleen een naam");
+  await page.getByRole("button", { name: "Nominatie versturen" }).click();
+
+  await expect(page.getByLabel("Naam van de genomineerde")).toBeFocused();
+  await expect(page.getByLabel("Naam van de genomineerde")).toHaveAccessibleDescription(/Vul dit veld in/);
+  await expect(page.getByLabel("Organisatie van de genomineerde")).toHaveAccessibleDescription(/Vul dit veld in/);
+  await expect(page.getByLabel("E-mailadres van de genomineerde")).toHaveAccessibleDescription(/geldig e-mailadres/);
+  await expect(page.getByLabel("Motivatie")).toHaveAccessibleDescription(/minstens 50 tekens/);
+  await expect(page.getByLabel("Link naar een pitchvideo (niet verplicht)")).toHaveAccessibleDescription(/https-link van YouTube of Vimeo/);
+  await expect(page.getByLabel("Jouw relatie tot de genomineerde")).toHaveAccessibleDescription(/Vul dit veld in/);
+  await expectAccessible(page);
+
+  // With every other field valid, an incomplete reference is still refused.
+  await page.getByLabel("Naam van de genomineerde").fill("Alleen een naam");
+  await page.getByLabel("Organisatie van de genomineerde").fill("Gemeente Ede");
+  await page.getByLabel("E-mailadres van de genomineerde").fill(uniqueEmail("ref-test"));
+  await page.getByLabel("Motivatie").fill("Een motivatie die lang genoeg is om door de controle te komen, met voorbeelden.");
+  await page.getByLabel("Link naar een pitchvideo (niet verplicht)").fill("https://www.youtube.com/watch?v=abc");
+  await page.getByLabel("Jouw relatie tot de genomineerde").fill("collega");
+  await page.getByRole("button", { name: "Nominatie versturen" }).click();
+  await expect(page.getByRole("group", { name: "Referentie 1" }).getByLabel("E-mailadres")).toHaveAccessibleDescription(
+    /zowel de naam als het e-mailadres/,
+  );
+
+  await page.goto("/mijn-nominaties");
+  await expect(page.getByRole("row").filter({ hasText: "Alleen een naam" })).toHaveCount(0);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the server answers bad nomination input with translated errors and keeps what was typed", async ({ page }) => {
+    await logIn(page, "lid03@lauwer.test", DEMO_PASSWORD);
+    await page.goto(`${TOP100}/2026/nomineren`);
+    await page.getByLabel("Naam van de genomineerde").fill("Piet Zonder Script");
+    await page.getByLabel("Motivatie").fill("kort");
+    await page.getByRole("button", { name: "Nominatie versturen" }).click();
+    await expect(page.getByLabel("Motivatie")).toHaveAccessibleDescription(/minstens 50 tekens/);
+    await expect(page.getByLabel("Naam van de genomineerde")).toHaveValue("Piet Zonder Script");
+    await page.getByRole("button", { name: "Bewaar als concept" }).click();
+    await expect(page.getByText("Je concept is bewaard")).toBeVisible();
+    await expect(page.getByLabel("Naam van de genomineerde")).toHaveValue("Piet Zonder Script");
+  });
+});
