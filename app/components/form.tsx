@@ -37,9 +37,10 @@ function isFailure(data: unknown): data is ActionFailure {
  * plain strings (exactly what the no-JavaScript form sends) and server errors merge with client ones.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a schema's input type differs from its output (defaults, trims)
-export function useAppForm<T extends FieldValues>(schema: StandardSchemaV1<any, T>, defaults: Partial<T> = {}) {
+export function useAppForm<T extends FieldValues>(schema: StandardSchemaV1<any, T>, defaults: Partial<T> = {}, formId?: string) {
   const actionData = useActionData<unknown>();
-  const failure = isFailure(actionData) ? actionData : undefined;
+  // With several forms on a page, each posts a hidden formId and only takes back its own failure.
+  const failure = isFailure(actionData) && (formId === undefined || actionData.values.formId === formId) ? actionData : undefined;
   const navigation = useNavigation();
   const form = useRemixForm<T>({
     resolver: standardSchemaResolver(schema) as never,
@@ -80,7 +81,7 @@ interface TextFieldProps {
   registration: UseFormRegisterReturn;
   error?: string;
   description?: string;
-  type?: "text" | "email" | "password";
+  type?: "text" | "email" | "password" | "datetime-local";
   autoComplete?: string;
   required?: boolean;
   optionalLabel?: string;

@@ -20,6 +20,7 @@ export const NOTICES = [
   "moderation.rejected",
   "moderation.edited",
   "moderation.merged",
+  "procedure.saved",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

@@ -64,6 +64,11 @@ export default function ModerationQueue() {
     <>
       <Heading1>{t("moderation.title", { edition: edition.name })}</Heading1>
       <Paragraph>{t("moderation.intro")}</Paragraph>
+      <Paragraph>
+        <AppLink to="../procedure" relative="path">
+          {t("procedure.manageProcedure")}
+        </AppLink>
+      </Paragraph>
       <Form method="get" className="lauwer-search" aria-label={t("moderation.filters")}>
         <FormField type="text">
           <div className="utrecht-form-field__label">

@@ -146,3 +146,32 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Naam van de genomineerde")).toHaveValue("Piet Zonder Script");
   });
 });
+
+test("an organizer edits the procedure: opened rounds are locked, a new round can be added", async ({ page }) => {
+  await logIn(page, "organisator@lauwer.test", DEMO_PASSWORD);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto("/beheer/prijzen/overheidsmanager/2026/moderatie");
+  await page.getByRole("link", { name: "Instellingen en procedure" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Instellingen en procedure/ })).toBeVisible();
+  await expectAccessible(page);
+  // The shortlist round has opened: its fields are disabled.
+  const shortlist = page.getByRole("group", { name: /Ronde 1: Shortlist/ });
+  await expect(shortlist.getByText("Deze ronde is geopend")).toBeVisible();
+  await expect(shortlist.getByLabel("Aantal per categorie")).toBeDisabled();
+
+  const add = page.getByRole("group", { name: "Nieuwe ronde" });
+  await add.getByLabel("Naam (Nederlands)").fill("Uitreiking");
+  await add.getByLabel("Naam (Engels)").fill("Ceremony");
+  await add.getByLabel("Soort ronde").selectOption("live_vote");
+  await add.getByLabel("Wie gaat door").selectOption("top_k");
+  await add.getByRole("button", { name: "Ronde toevoegen" }).click();
+  await expect(add.getByLabel("Aantal per categorie")).toHaveAccessibleDescription(/hoeveel kandidaten/);
+  await add.getByLabel("Wie gaat door").selectOption("none");
+  await add.getByRole("button", { name: "Ronde toevoegen" }).click();
+  await expect(page.getByRole("status")).toContainText("Opgeslagen");
+  await expect(page.getByRole("group", { name: /Ronde 4: Uitreiking/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Ronde verwijderen: Uitreiking" }).click();
+  await expect(page.getByRole("status")).toContainText("Opgeslagen");
+  await expect(page.getByRole("group", { name: /Ronde 4/ })).toHaveCount(0);
+});

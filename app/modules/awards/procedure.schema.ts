@@ -1,0 +1,102 @@
+import * as z from "zod/mini";
+
+// Organizer forms for an edition's settings, categories and rounds. Times are typed as local
+// Amsterdam time (datetime-local) and converted by PostgreSQL.
+
+const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const datetime = z
+  .string()
+  .check(z.trim(), z.minLength(1, { error: "errors.required" }), z.regex(LOCAL_DATETIME, { error: "procedure.errors.datetime" }));
+const optionalDatetime = z._default(
+  z.string().check(
+    z.trim(),
+    z.refine((v) => v === "" || LOCAL_DATETIME.test(v), { error: "procedure.errors.datetime" }),
+  ),
+  "",
+);
+const name = z
+  .string()
+  .check(z.trim(), z.minLength(1, { error: "errors.required" }), z.maxLength(200, { error: "nominate.errors.tooLong" }));
+const longText = z._default(z.string().check(z.trim(), z.maxLength(4000, { error: "nominate.errors.tooLong" })), "");
+const formId = z.optional(z.string());
+
+export const EditionSettingsSchema = z
+  .object({
+    formId,
+    descriptionNl: longText,
+    descriptionEn: longText,
+    themeNl: z._default(z.string().check(z.trim(), z.maxLength(200, { error: "nominate.errors.tooLong" })), ""),
+    themeEn: z._default(z.string().check(z.trim(), z.maxLength(200, { error: "nominate.errors.tooLong" })), ""),
+    criteriaNl: longText,
+    criteriaEn: longText,
+    nomineeKind: z.enum(["person", "organisation"], { error: "errors.invalidChoice" }),
+    maxAge: z._default(
+      z.string().check(
+        z.trim(),
+        z.refine((v) => v === "" || (/^\d{2,3}$/.test(v) && Number(v) >= 16 && Number(v) <= 120), { error: "procedure.errors.maxAge" }),
+      ),
+      "",
+    ),
+    opensAt: datetime,
+    closesAt: datetime,
+    perMember: z.string().check(
+      z.trim(),
+      z.refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100, { error: "procedure.errors.perMember" }),
+    ),
+  })
+  .check(
+    z.refine((v) => !LOCAL_DATETIME.test(v.opensAt) || !LOCAL_DATETIME.test(v.closesAt) || v.closesAt > v.opensAt, {
+      error: "procedure.errors.window",
+      path: ["closesAt"],
+    }),
+  );
+export type EditionSettingsInput = z.infer<typeof EditionSettingsSchema>;
+
+export const CategorySchema = z.object({
+  formId,
+  slug: z
+    .string()
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "procedure.errors.slug" }),
+      z.maxLength(60, { error: "nominate.errors.tooLong" }),
+    ),
+  nameNl: name,
+  nameEn: name,
+});
+export type CategoryInput = z.infer<typeof CategorySchema>;
+
+export const ROUND_KINDS = ["public_vote", "jury", "organizer_selection", "live_vote"] as const;
+export const ADVANCEMENTS = ["top_k", "organizer", "none"] as const;
+
+export const RoundSchema = z
+  .object({
+    formId,
+    roundId: z._default(z.string(), ""),
+    kind: z.enum(ROUND_KINDS, { error: "errors.invalidChoice" }),
+    nameNl: name,
+    nameEn: name,
+    opensAt: optionalDatetime,
+    closesAt: optionalDatetime,
+    source: z.enum(["all", "previous"], { error: "errors.invalidChoice" }),
+    advancement: z.enum(ADVANCEMENTS, { error: "errors.invalidChoice" }),
+    advanceK: z._default(z.string().check(z.trim()), ""),
+  })
+  .check(
+    z.refine((v) => v.advancement !== "top_k" || (/^\d{1,4}$/.test(v.advanceK) && Number(v.advanceK) >= 1), {
+      error: "procedure.errors.advanceK",
+      path: ["advanceK"],
+    }),
+    z.refine((v) => v.kind === "live_vote" || (v.opensAt !== "" && v.closesAt !== ""), {
+      error: "procedure.errors.windowRequired",
+      path: ["opensAt"],
+    }),
+    z.refine((v) => v.opensAt === "" || v.closesAt === "" || v.closesAt > v.opensAt, {
+      error: "procedure.errors.window",
+      path: ["closesAt"],
+    }),
+  );
+export type RoundInput = z.infer<typeof RoundSchema>;
+
+export const DeleteRoundSchema = z.object({ formId, roundId: z.string() });

@@ -1,0 +1,156 @@
+import { sql } from "kysely";
+import { getDb, type Db } from "~/db.server";
+import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import type { CategoryInput, EditionSettingsInput, RoundInput } from "./procedure.schema";
+
+export type ProcedureResult = { ok: true } | { ok: false; field?: string; error: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A local Amsterdam time from a datetime-local field, converted by PostgreSQL (or null when empty). */
+const amsterdam = (local: string) => (local ? sql<Date>`(${local}::timestamp at time zone 'Europe/Amsterdam')` : null);
+
+/** Edition settings; audited with before and after. */
+export async function updateEditionSettings(
+  actor: Actor,
+  editionId: string,
+  input: EditionSettingsInput,
+  db: Db = getDb(),
+): Promise<ProcedureResult> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("edition").selectAll().where("id", "=", editionId).forUpdate().executeTakeFirst();
+    if (!before) return { ok: false, error: "moderation.errors.notFound" };
+    const after = await trx
+      .updateTable("edition")
+      .set({
+        description_nl: input.descriptionNl,
+        description_en: input.descriptionEn,
+        theme_nl: input.themeNl,
+        theme_en: input.themeEn,
+        criteria_nl: input.criteriaNl,
+        criteria_en: input.criteriaEn,
+        nominee_kind: input.nomineeKind,
+        max_nominee_age: input.maxAge === "" ? null : Number(input.maxAge),
+        nomination_opens_at: amsterdam(input.opensAt),
+        nomination_closes_at: amsterdam(input.closesAt),
+        nominations_per_member: Number(input.perMember),
+      })
+      .where("id", "=", editionId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: "edition.update", entityType: "edition", entityId: editionId, before, after });
+    return { ok: true };
+  });
+}
+
+export async function addCategory(actor: Actor, editionId: string, input: CategoryInput, db: Db = getDb()): Promise<ProcedureResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("category")
+      .values({
+        edition_id: editionId,
+        slug: input.slug,
+        name_nl: input.nameNl,
+        name_en: input.nameEn,
+        position: sql<number>`(select coalesce(max(position) + 1, 0) from category where edition_id = ${editionId})`,
+      })
+      .onConflict((oc) => oc.columns(["edition_id", "slug"]).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return { ok: false, field: "slug", error: "procedure.errors.slugTaken" };
+    await writeAudit(trx, actor, { action: "category.create", entityType: "category", entityId: row.id, after: row });
+    return { ok: true };
+  });
+}
+
+function roundValues(input: RoundInput) {
+  return {
+    kind: input.kind,
+    name_nl: input.nameNl,
+    name_en: input.nameEn,
+    opens_at: amsterdam(input.opensAt),
+    closes_at: amsterdam(input.closesAt),
+    source: input.source,
+    advancement: input.advancement,
+    advance_k: input.advancement === "top_k" ? Number(input.advanceK) : null,
+  };
+}
+
+export async function addRound(actor: Actor, editionId: string, input: RoundInput, db: Db = getDb()): Promise<ProcedureResult> {
+  return db.transaction().execute(async (trx) => {
+    // Serialise additions per edition so positions stay 1..n.
+    await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto("round")
+      .values({
+        edition_id: editionId,
+        position: sql<number>`(select coalesce(max(position), 0) + 1 from round where edition_id = ${editionId})`,
+        ...roundValues(input),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: "round.create", entityType: "round", entityId: row.id, after: row });
+    return { ok: true };
+  });
+}
+
+const isLockedError = (e: unknown) => (e as { code?: string }).code === "23514" && /has opened/.test(String((e as Error).message));
+
+/**
+ * Changes a round that has not opened yet. Once it opened (by the database clock) its procedure is
+ * locked: the service says so, and the trigger on `round` refuses it even if two requests race.
+ */
+export async function updateRound(actor: Actor, editionId: string, input: RoundInput, db: Db = getDb()): Promise<ProcedureResult> {
+  if (!UUID.test(input.roundId)) return { ok: false, error: "moderation.errors.notFound" };
+  try {
+    return await db.transaction().execute(async (trx): Promise<ProcedureResult> => {
+      const before = await trx
+        .selectFrom("round")
+        .selectAll()
+        .select(sql<boolean>`coalesce(opens_at <= now(), false)`.as("opened"))
+        .where("id", "=", input.roundId)
+        .where("edition_id", "=", editionId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!before) return { ok: false, error: "moderation.errors.notFound" };
+      if (before.opened) return { ok: false, error: "procedure.errors.locked" };
+      const after = await trx
+        .updateTable("round")
+        .set(roundValues(input))
+        .where("id", "=", input.roundId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, { action: "round.update", entityType: "round", entityId: input.roundId, before, after });
+      return { ok: true };
+    });
+  } catch (e) {
+    if (isLockedError(e)) return { ok: false, error: "procedure.errors.locked" };
+    throw e;
+  }
+}
+
+export async function deleteRound(actor: Actor, editionId: string, roundId: string, db: Db = getDb()): Promise<ProcedureResult> {
+  if (!UUID.test(roundId)) return { ok: false, error: "moderation.errors.notFound" };
+  try {
+    return await db.transaction().execute(async (trx): Promise<ProcedureResult> => {
+      const removed = await trx
+        .deleteFrom("round")
+        .where("id", "=", roundId)
+        .where("edition_id", "=", editionId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!removed) return { ok: false, error: "moderation.errors.notFound" };
+      // Close the gap so positions stay 1..n (the unique constraint is checked at commit).
+      await trx
+        .updateTable("round")
+        .set({ position: sql`position - 1` })
+        .where("edition_id", "=", editionId)
+        .where("position", ">", removed.position)
+        .execute();
+      await writeAudit(trx, actor, { action: "round.delete", entityType: "round", entityId: roundId, before: removed });
+      return { ok: true };
+    });
+  } catch (e) {
+    if (isLockedError(e)) return { ok: false, error: "procedure.errors.locked" };
+    throw e;
+  }
+}

@@ -1,0 +1,147 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db.server";
+import { RoundSchema } from "~/modules/awards/procedure.schema";
+import { addRound, deleteRound, updateRound } from "~/modules/awards/procedure.server";
+import { createEdition, createUser, PASSWORD } from "../setup/factories";
+import { sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
+
+let app: TestServer;
+beforeAll(async () => {
+  app = await startTestServer();
+});
+afterAll(() => app.close());
+
+const round = (overrides: Record<string, string> = {}) =>
+  RoundSchema.parse({
+    kind: "public_vote",
+    nameNl: "Publieksstemming",
+    nameEn: "Public vote",
+    opensAt: "2099-01-01T09:00",
+    closesAt: "2099-01-15T17:00",
+    source: "all",
+    advancement: "top_k",
+    advanceK: "2",
+    ...overrides,
+  });
+
+async function rounds(editionId: string) {
+  return getDb().selectFrom("round").selectAll().where("edition_id", "=", editionId).orderBy("position").execute();
+}
+
+describe("the procedure locks once a round opens", () => {
+  it("lets organizers add, change and remove rounds that have not opened, in Amsterdam time", async () => {
+    const e = await createEdition();
+    await addRound({ actorId: null }, e.editionId, round());
+    await addRound(
+      { actorId: null },
+      e.editionId,
+      round({ kind: "jury", nameNl: "Jury", nameEn: "Jury", advancement: "none", advanceK: "" }),
+    );
+    let rs = await rounds(e.editionId);
+    expect(rs.map((r) => r.position)).toEqual([1, 2]);
+    expect(rs[0]!.opens_at!.toISOString()).toBe("2099-01-01T08:00:00.000Z"); // 09:00 in Amsterdam (winter)
+    expect(await updateRound({ actorId: null }, e.editionId, round({ roundId: rs[0]!.id, advanceK: "5" }))).toEqual({ ok: true });
+    expect(await deleteRound({ actorId: null }, e.editionId, rs[0]!.id)).toEqual({ ok: true });
+    rs = await rounds(e.editionId);
+    expect(rs.map((r) => [r.position, r.name_nl])).toEqual([[1, "Jury"]]);
+  });
+
+  it("refuses to change or remove an opened round, in the service and in the database", async () => {
+    const e = await createEdition();
+    await addRound({ actorId: null }, e.editionId, round());
+    const [r] = await rounds(e.editionId);
+    await getDb()
+      .updateTable("round")
+      .set({ opens_at: sql<Date>`now() - interval '1 second'`, closes_at: sql<Date>`now() + interval '1 day'` })
+      .where("id", "=", r!.id)
+      .execute();
+    expect(await updateRound({ actorId: null }, e.editionId, round({ roundId: r!.id, advanceK: "9" }))).toEqual({
+      ok: false,
+      error: "procedure.errors.locked",
+    });
+    expect(await deleteRound({ actorId: null }, e.editionId, r!.id)).toEqual({ ok: false, error: "procedure.errors.locked" });
+    // Even a direct write is refused by the trigger.
+    await expect(getDb().updateTable("round").set({ advance_k: 9 }).where("id", "=", r!.id).execute()).rejects.toThrow(/locked/);
+    await expect(getDb().deleteFrom("round").where("id", "=", r!.id).execute()).rejects.toThrow(/cannot be removed/);
+    expect((await rounds(e.editionId))[0]!.advance_k).toBe(2);
+  });
+
+  it("still lets an organizer close a live vote that is open", async () => {
+    const e = await createEdition();
+    await addRound(
+      { actorId: null },
+      e.editionId,
+      round({ kind: "live_vote", opensAt: "", closesAt: "", advancement: "none", advanceK: "" }),
+    );
+    const [r] = await rounds(e.editionId);
+    await getDb()
+      .updateTable("round")
+      .set({ opens_at: sql<Date>`now() - interval '1 minute'` })
+      .where("id", "=", r!.id)
+      .execute();
+    await getDb()
+      .updateTable("round")
+      .set({ closes_at: sql<Date>`now()` })
+      .where("id", "=", r!.id)
+      .execute();
+    expect((await rounds(e.editionId))[0]!.closes_at).not.toBeNull();
+  });
+});
+
+describe("the procedure page", () => {
+  async function organizerCookie(awardId: string) {
+    const u = await createUser();
+    await getDb()
+      .insertInto("role_grant")
+      .values({ user_id: u.id, role: "organizer", award_id: awardId, edition_id: null, book_project_id: null, granted_by: null })
+      .execute();
+    return { user: u, cookie: sessionCookieFrom(await app.request("/inloggen", { form: { email: u.email, password: PASSWORD } }))! };
+  }
+
+  it("saves settings (audited) and answers bad input with translated errors, changing nothing", async () => {
+    const e = await createEdition();
+    const { user, cookie } = await organizerCookie(e.awardId);
+    const page = `/beheer/prijzen/${e.slug}/2026/procedure`;
+    expect((await app.request(page, { headers: { cookie } })).status).toBe(200);
+    const form = {
+      formId: "settings",
+      descriptionNl: "Nieuw",
+      nomineeKind: "person",
+      maxAge: "35",
+      opensAt: "2099-03-01T09:00",
+      closesAt: "2099-04-01T17:00",
+      perMember: "4",
+    };
+    const bad = await app.request(`${page}?intent=settings`, {
+      form: { ...form, closesAt: "2099-02-01T09:00", perMember: "0" },
+      headers: { cookie },
+    });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("De sluitingstijd moet na de openingstijd liggen");
+    expect(
+      (await getDb().selectFrom("edition").select("nominations_per_member").where("id", "=", e.editionId).executeTakeFirstOrThrow())
+        .nominations_per_member,
+    ).toBe(3);
+
+    const ok = await app.request(`${page}?intent=settings`, { form, headers: { cookie } });
+    expect(ok.status).toBe(302);
+    const edition = await getDb().selectFrom("edition").selectAll().where("id", "=", e.editionId).executeTakeFirstOrThrow();
+    expect(edition).toMatchObject({ description_nl: "Nieuw", max_nominee_age: 35, nominations_per_member: 4 });
+    const audit = await getDb().selectFrom("audit_log").select("action").where("actor_id", "=", user.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(["edition.update"]);
+  });
+
+  it("is closed to organizers of another award", async () => {
+    const e = await createEdition();
+    const other = await createEdition();
+    const { cookie } = await organizerCookie(other.awardId);
+    expect((await app.request(`/beheer/prijzen/${e.slug}/2026/procedure`, { headers: { cookie } })).status).toBe(403);
+    const post = await app.request(`/beheer/prijzen/${e.slug}/2026/procedure?intent=category`, {
+      form: { slug: "x", nameNl: "X", nameEn: "X" },
+      headers: { cookie },
+    });
+    expect(post.status).toBe(403);
+  });
+});
