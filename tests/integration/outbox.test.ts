@@ -44,6 +44,16 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
+/** Delivers until nothing is due: the worker's database may hold other tests' mail too. */
+async function drain() {
+  let total = { sent: 0, failed: 0 };
+  for (;;) {
+    const r = await deliverDueMail(getDb(), transport, "Lauwer <no-reply@lauwer.test>");
+    if (r.sent + r.failed === 0) return total;
+    total = { sent: total.sent + r.sent, failed: total.failed + r.failed };
+  }
+}
+
 describe("mail outbox", () => {
   it("only has a mail when the transaction that queued it committed", async () => {
     const to = uniqueEmail("rolledback");
@@ -67,14 +77,14 @@ describe("mail outbox", () => {
       name: "Ada",
       link: "http://localhost:3000/wachtwoord-herstellen?token=abc",
     });
-    const first = await deliverDueMail(getDb(), transport, "Lauwer <no-reply@lauwer.test>");
+    const first = await drain();
     expect(first.sent).toBeGreaterThanOrEqual(1);
     const mine = received.filter((r) => r.to.includes(to));
     expect(mine).toHaveLength(1);
     expect(mine[0]!.raw).toContain("Subject: Set a new password for Lauwer");
     expect(mine[0]!.raw).toContain("Dear Ada,");
 
-    await deliverDueMail(getDb(), transport, "Lauwer <no-reply@lauwer.test>");
+    await drain();
     expect(received.filter((r) => r.to.includes(to))).toHaveLength(1);
     const row = await getDb().selectFrom("outbox_email").selectAll().where("to_address", "=", to).executeTakeFirstOrThrow();
     expect(row.status).toBe("sent");
@@ -86,7 +96,7 @@ describe("mail outbox", () => {
     const to = uniqueEmail("refused");
     refuse.add(to);
     await enqueueMail(getDb(), { to, locale: "nl", template: "verify", name: "B", link: "http://localhost:3000/x" });
-    const result = await deliverDueMail(getDb(), transport, "Lauwer <no-reply@lauwer.test>");
+    const result = await drain();
     expect(result.failed).toBeGreaterThanOrEqual(1);
     const row = await getDb().selectFrom("outbox_email").selectAll().where("to_address", "=", to).executeTakeFirstOrThrow();
     expect(row.status).toBe("pending");
@@ -110,7 +120,7 @@ describe("mail outbox", () => {
     for (let i = 0; i < 10; i++)
       await enqueueMail(getDb(), { to, locale: "nl", template: "verify", name: `N${i}`, link: "http://localhost:3000/x" });
     await Promise.all([1, 2, 3].map(() => deliverDueMail(getDb(), transport, "Lauwer <no-reply@lauwer.test>", 4)));
-    await deliverDueMail(getDb(), transport, "Lauwer <no-reply@lauwer.test>");
+    await drain();
     expect(received.filter((r) => r.to.includes(to))).toHaveLength(10);
   });
 });
