@@ -21,6 +21,7 @@ export const NOTICES = [
   "moderation.edited",
   "moderation.merged",
   "procedure.saved",
+  "procedure.created",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth/guards.server";
+import { hasRole, requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
@@ -22,7 +22,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     .orderBy("a.name_nl")
     .orderBy("e.year", "desc")
     .execute();
+  const awards = [...new Map(rows.map((r) => [r.slug, context.locale === "en" ? r.name_en : r.name_nl])).entries()];
   return {
+    isAdmin: await hasRole(getDb(), user.id, { role: "admin" }),
+    newEditions: awards.map(([slug, name]) => ({ href: `/beheer/prijzen/${slug}/nieuwe-editie`, name })),
     editions: rows.map((r) => ({
       href: `/beheer/prijzen/${r.slug}/${r.year}/moderatie`,
       name: `${context.locale === "en" ? r.name_en : r.name_nl} ${r.year}`,
@@ -31,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function MyAwards() {
-  const { editions } = useLoaderData<typeof loader>();
+  const { editions, newEditions, isAdmin } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -47,6 +50,18 @@ export default function MyAwards() {
           ))}
         </UnorderedList>
       )}
+      <UnorderedList>
+        {newEditions.map((e) => (
+          <UnorderedListItem key={e.href}>
+            <AppLink to={e.href}>{t("procedure.newEdition", { award: e.name })}</AppLink>
+          </UnorderedListItem>
+        ))}
+        {isAdmin ? (
+          <UnorderedListItem>
+            <AppLink to="/beheer/prijzen/nieuw">{t("procedure.newAward")}</AppLink>
+          </UnorderedListItem>
+        ) : null}
+      </UnorderedList>
     </>
   );
 }

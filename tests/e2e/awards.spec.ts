@@ -175,3 +175,79 @@ test("an organizer edits the procedure: opened rounds are locked, a new round ca
   await expect(page.getByRole("status")).toContainText("Opgeslagen");
   await expect(page.getByRole("group", { name: /Ronde 4/ })).toHaveCount(0);
 });
+
+test("a reference writes a statement through the mailed link, and organizers read it", async ({ page }) => {
+  const referenceEmail = uniqueEmail("referent");
+  const nomineeName = `Ruud Referentietest ${Date.now().toString(36)}`;
+  await logIn(page, "lid04@lauwer.test", DEMO_PASSWORD);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto(`${TOP100}/2026/nomineren`);
+  await page.getByLabel("Naam van de genomineerde").fill(nomineeName);
+  await page.getByLabel("Organisatie van de genomineerde").fill("Provincie Utrecht");
+  await page.getByLabel("E-mailadres van de genomineerde").fill(uniqueEmail("ruud"));
+  await page
+    .getByLabel("Motivatie")
+    .fill("Ruud bracht drie afdelingen die nooit samenwerkten aan één tafel en loste zo een probleem van jaren op.");
+  await page.getByLabel("Jouw relatie tot de genomineerde").fill("collega");
+  const ref = page.getByRole("group", { name: "Referentie 1" });
+  await ref.getByLabel("Naam").fill("Renske Referent");
+  await ref.getByLabel("E-mailadres").fill(referenceEmail);
+  await ref.getByLabel("Relatie tot de genomineerde").fill("leidinggevende");
+  await page.getByRole("button", { name: "Nominatie versturen" }).click();
+  await expect(page.getByRole("status")).toContainText("Je nominatie is ontvangen");
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(page.getByRole("status")).toContainText("Je bent uitgelogd");
+
+  const link = await openLatestMail(page, referenceEmail, `Wil je iets vertellen over ${nomineeName}?`);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: `Verklaring over ${nomineeName}` })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Je verklaring").fill("Kort.");
+  await page.getByRole("button", { name: "Verklaring versturen" }).click();
+  await expect(page.getByLabel("Je verklaring")).toHaveAccessibleDescription(/minstens 20 tekens/);
+  await page.getByLabel("Je verklaring").fill("Ruud is de collega die iedereen verbindt; zonder hem was het project nooit gelukt.");
+  await page.getByRole("button", { name: "Verklaring versturen" }).click();
+  await expect(page.getByRole("status")).toContainText("Dank je wel voor je verklaring");
+  await page.goto(link);
+  await expect(page.getByText("ongeldig, verlopen of al gebruikt")).toBeVisible();
+
+  await logIn(page, "organisator@lauwer.test", DEMO_PASSWORD);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto(`/beheer${TOP100}/2026/moderatie?status=pending`);
+  await page.getByRole("link", { name: `Bekijk ${nomineeName}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: nomineeName })).toBeVisible();
+  await expect(page.getByText("zonder hem was het project nooit gelukt")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an admin creates an award, grants its organizer, who starts its first edition", async ({ page }) => {
+  const slug = `e2e-prijs-${Date.now().toString(36)}`;
+  await logIn(page, "beheerder@lauwer.test", DEMO_PASSWORD);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto("/beheer/prijzen/nieuw");
+  await expectAccessible(page);
+  await page.getByLabel("Korte naam in de link").fill(slug);
+  await page.getByLabel("Naam (Nederlands)").fill("E2E Prijs");
+  await page.getByLabel("Naam (Engels)").fill("E2E Award");
+  await page.getByRole("button", { name: "Prijs aanmaken" }).click();
+  await expect(page.getByRole("status")).toContainText("Aangemaakt");
+  await page.getByLabel("E-mailadres").fill("organisator@lauwer.test");
+  await page.getByLabel("Rol", { exact: true }).selectOption("organizer");
+  await page.getByLabel("Voor").selectOption({ label: "E2E Prijs" });
+  await page.getByRole("button", { name: "Rol toekennen" }).click();
+  await expect(page.getByRole("status")).toContainText("Rol toegekend");
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(page.getByRole("status")).toContainText("Je bent uitgelogd");
+
+  await logIn(page, "organisator@lauwer.test", DEMO_PASSWORD);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto(`/beheer/prijzen/${slug}/nieuwe-editie`);
+  await expectAccessible(page);
+  await page.getByLabel("Jaar").fill("20x7");
+  await page.getByRole("button", { name: "Editie aanmaken" }).click();
+  await expect(page.getByLabel("Jaar")).toHaveAccessibleDescription(/jaartal/);
+  await page.getByLabel("Jaar").fill("2027");
+  await page.getByRole("button", { name: "Editie aanmaken" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Instellingen en procedure: E2E Prijs 2027/ })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Aangemaakt");
+});

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { RoundSchema } from "~/modules/awards/procedure.schema";
 import { addRound, deleteRound, updateRound } from "~/modules/awards/procedure.server";
-import { createEdition, createUser, PASSWORD } from "../setup/factories";
+import { createEdition, createUser, grantAdmin, PASSWORD } from "../setup/factories";
 import { sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
 
 let app: TestServer;
@@ -143,5 +143,55 @@ describe("the procedure page", () => {
       headers: { cookie },
     });
     expect(post.status).toBe(403);
+  });
+});
+
+describe("new awards and editions", () => {
+  async function login(email: string) {
+    return sessionCookieFrom(await app.request("/inloggen", { form: { email, password: PASSWORD } }))!;
+  }
+
+  it("only platform admins create awards; a taken slug is a field error", async () => {
+    const member = await createUser();
+    const slug = `nieuwe-prijs-${Date.now()}`;
+    const form = { slug, nameNl: "Nieuwe Prijs", nameEn: "New Award" };
+    expect((await app.request("/beheer/prijzen/nieuw", { form, headers: { cookie: await login(member.email) } })).status).toBe(403);
+    const admin = await createUser();
+    await grantAdmin(admin.id);
+    const cookie = await login(admin.email);
+    expect((await app.request("/beheer/prijzen/nieuw", { form, headers: { cookie } })).status).toBe(302);
+    const again = await app.request("/beheer/prijzen/nieuw", { form, headers: { cookie } });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain("Er bestaat al een prijs met deze korte naam");
+    const bad = await app.request("/beheer/prijzen/nieuw", { form: { ...form, slug: "Geen Slug!" }, headers: { cookie } });
+    expect(bad.status).toBe(400);
+    expect(await getDb().selectFrom("award").select("id").where("slug", "=", slug).execute()).toHaveLength(1);
+  });
+
+  it("a new edition copies categories and the procedure without windows; one edition per year", async () => {
+    const e = await createEdition();
+    await addRound({ actorId: null }, e.editionId, round());
+    const organizer = await createUser();
+    await getDb()
+      .insertInto("role_grant")
+      .values({ user_id: organizer.id, role: "organizer", award_id: e.awardId, edition_id: null, book_project_id: null, granted_by: null })
+      .execute();
+    const cookie = await login(organizer.email);
+    const res = await app.request(`/beheer/prijzen/${e.slug}/nieuwe-editie`, { form: { year: "2027" }, headers: { cookie } });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/beheer/prijzen/${e.slug}/2027/procedure?melding=procedure.created`);
+    const next = await getDb()
+      .selectFrom("edition")
+      .select("id")
+      .where("award_id", "=", e.awardId)
+      .where("year", "=", 2027)
+      .executeTakeFirstOrThrow();
+    const categories = await getDb().selectFrom("category").select("slug").where("edition_id", "=", next.id).orderBy("position").execute();
+    expect(categories.map((c) => c.slug)).toEqual(["cat-0", "cat-1"]);
+    const copied = await rounds(next.id);
+    expect(copied).toMatchObject([{ position: 1, kind: "public_vote", advance_k: 2, opens_at: null, closes_at: null }]);
+    const dup = await app.request(`/beheer/prijzen/${e.slug}/nieuwe-editie`, { form: { year: "2027" }, headers: { cookie } });
+    expect(dup.status).toBe(400);
+    expect(await dup.text()).toContain("al een editie in dat jaar");
   });
 });

@@ -100,3 +100,24 @@ export const RoundSchema = z
 export type RoundInput = z.infer<typeof RoundSchema>;
 
 export const DeleteRoundSchema = z.object({ formId, roundId: z.string() });
+
+export const AwardSchema = z.object({
+  slug: z
+    .string()
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "procedure.errors.slug" }),
+      z.maxLength(60, { error: "nominate.errors.tooLong" }),
+    ),
+  nameNl: name,
+  nameEn: name,
+});
+export type AwardInput = z.infer<typeof AwardSchema>;
+
+export const NewEditionSchema = z.object({
+  year: z.string().check(
+    z.trim(),
+    z.refine((v) => /^\d{4}$/.test(v) && Number(v) >= 2000 && Number(v) <= 2200, { error: "procedure.errors.year" }),
+  ),
+});

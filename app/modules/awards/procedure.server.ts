@@ -154,3 +154,86 @@ export async function deleteRound(actor: Actor, editionId: string, roundId: stri
     throw e;
   }
 }
+
+/** A new award (platform admins); its organizers are then granted on the roles screen. */
+export async function createAward(
+  actor: Actor,
+  input: { slug: string; nameNl: string; nameEn: string },
+  db: Db = getDb(),
+): Promise<ProcedureResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("award")
+      .values({ slug: input.slug, name_nl: input.nameNl, name_en: input.nameEn })
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return { ok: false, field: "slug", error: "procedure.errors.awardSlugTaken" };
+    await writeAudit(trx, actor, { action: "award.create", entityType: "award", entityId: row.id, after: row });
+    return { ok: true };
+  });
+}
+
+/**
+ * A new yearly edition. It starts from the latest edition's texts, categories and procedure (rounds
+ * without their windows, which the organizers set for the new year).
+ */
+export async function createEdition(actor: Actor, awardId: string, year: number, db: Db = getDb()): Promise<ProcedureResult> {
+  return db.transaction().execute(async (trx) => {
+    const previous = await trx.selectFrom("edition").selectAll().where("award_id", "=", awardId).orderBy("year", "desc").executeTakeFirst();
+    const edition = await trx
+      .insertInto("edition")
+      .values({
+        award_id: awardId,
+        year,
+        ...(previous
+          ? {
+              description_nl: previous.description_nl,
+              description_en: previous.description_en,
+              criteria_nl: previous.criteria_nl,
+              criteria_en: previous.criteria_en,
+              nominee_kind: previous.nominee_kind,
+              max_nominee_age: previous.max_nominee_age,
+              nominations_per_member: previous.nominations_per_member,
+            }
+          : {}),
+      })
+      .onConflict((oc) => oc.columns(["award_id", "year"]).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!edition) return { ok: false, field: "year", error: "procedure.errors.yearTaken" };
+    if (previous) {
+      const categories = await trx.selectFrom("category").selectAll().where("edition_id", "=", previous.id).execute();
+      for (const c of categories) {
+        await trx
+          .insertInto("category")
+          .values({ edition_id: edition.id, slug: c.slug, name_nl: c.name_nl, name_en: c.name_en, position: c.position })
+          .execute();
+      }
+      const rounds = await trx.selectFrom("round").selectAll().where("edition_id", "=", previous.id).orderBy("position").execute();
+      for (const r of rounds) {
+        await trx
+          .insertInto("round")
+          .values({
+            edition_id: edition.id,
+            position: r.position,
+            kind: r.kind,
+            name_nl: r.name_nl,
+            name_en: r.name_en,
+            source: r.source,
+            advancement: r.advancement,
+            advance_k: r.advance_k,
+            settings: JSON.stringify(r.settings) as unknown as Record<string, unknown>,
+          })
+          .execute();
+      }
+    }
+    await writeAudit(trx, actor, {
+      action: "edition.create",
+      entityType: "edition",
+      entityId: edition.id,
+      after: { awardId, year, copiedFrom: previous?.id ?? null },
+    });
+    return { ok: true };
+  });
+}

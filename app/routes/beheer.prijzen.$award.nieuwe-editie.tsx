@@ -1,0 +1,56 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/auth/guards.server";
+import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
+import { Heading1, Paragraph } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
+import { actorFrom } from "~/modules/audit/audit.server";
+import { NewEditionSchema } from "~/modules/awards/procedure.schema";
+import { createEdition } from "~/modules/awards/procedure.server";
+
+async function awardFor(request: Request, context: LoaderFunctionArgs["context"], slug: string | undefined) {
+  const award = await getDb()
+    .selectFrom("award")
+    .select(["id", "slug", "name_nl", "name_en"])
+    .where("slug", "=", slug ?? "")
+    .executeTakeFirst();
+  if (!award) throw new Response("Not found", { status: 404 });
+  await requireRole(request, context, { role: "organizer", awardId: award.id });
+  return award;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const award = await awardFor(request, context, params.award);
+  return { name: context.locale === "en" ? award.name_en : award.name_nl };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const award = await awardFor(request, context, params.award);
+  const parsed = await parseForm(request, NewEditionSchema);
+  if (!parsed.ok) return formFailure(400, parsed);
+  const result = await createEdition(actorFrom(context), award.id, Number(parsed.data.year));
+  if (!result.ok) return formFailure(400, { fieldErrors: { year: result.error }, values: parsed.raw });
+  return redirect(withNotice(`/beheer/prijzen/${award.slug}/${parsed.data.year}/procedure`, "procedure.created"));
+}
+
+export default function NewEdition() {
+  const { name } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf, failure } = useAppForm<{ year: string }>(NewEditionSchema, {
+    year: String(new Date().getFullYear() + 1),
+  });
+  return (
+    <>
+      <Heading1>{t("procedure.newEdition", { award: name })}</Heading1>
+      <Paragraph>{t("procedure.newEditionIntro")}</Paragraph>
+      <FormError failure={failure} />
+      <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
+        <TextField name="year" label={t("procedure.yearLabel")} registration={register("year")} error={errorOf("year")} />
+        <SubmitButton>{t("procedure.createEdition")}</SubmitButton>
+      </Form>
+    </>
+  );
+}
