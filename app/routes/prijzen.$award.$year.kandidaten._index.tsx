@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Button, FormField, FormLabel, Heading1, Paragraph, Select, SelectOption, Textbox } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { searchTerm } from "~/lib/query";
 import { listCandidates, PAGE_SIZE } from "~/modules/awards/candidates.server";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { useEdition } from "~/modules/awards/components/use-edition";
@@ -11,7 +12,7 @@ import { useEdition } from "~/modules/awards/components/use-edition";
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
   const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const q = searchTerm(url.searchParams.get("q"));
   const category = url.searchParams.get("categorie") ?? "";
   const categoryId = edition.categories.find((c) => c.slug === category)?.id;
   const pageParam = Number(url.searchParams.get("pagina") ?? "1");

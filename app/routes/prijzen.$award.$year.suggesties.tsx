@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
+import { searchTerm } from "~/lib/query";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { suggestCandidates } from "~/modules/awards/nomination.server";
 
 /** Likely existing public candidates for a typed name (JSON for the nomination form). */
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
-  const name = new URL(request.url).searchParams.get("naam") ?? "";
+  const name = searchTerm(new URL(request.url).searchParams.get("naam"), 200);
   const rows = await suggestCandidates(getDb(), edition.id, name);
   return {
     suggestions: rows.map((r) => ({

@@ -265,6 +265,24 @@ describe("nothing of a non-candidate leaks", () => {
   });
 });
 
+describe("search input", () => {
+  it("answers control characters and odd parameters without a 500", async () => {
+    const e = await createEdition();
+    const base = `/prijzen/${e.slug}/2026`;
+    for (const p of [
+      `${base}/kandidaten?q=%00`,
+      `${base}/kandidaten?q=%25_%5C`,
+      `${base}/kandidaten?pagina=-1`,
+      `${base}/kandidaten?pagina=1e9`,
+      `${base}/suggesties?naam=%00%01abc`,
+      `${base}/kandidaten/%00`,
+    ]) {
+      const res = await app.request(p);
+      expect(res.status, p).toBeLessThan(500);
+    }
+  });
+});
+
 describe("merging duplicates", () => {
   it("moves every nomination and reference to the survivor, loses nothing, and is audited", async () => {
     const e = await createEdition({ perMember: 5 });

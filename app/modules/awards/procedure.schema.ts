@@ -3,10 +3,19 @@ import * as z from "zod/mini";
 // Organizer forms for an edition's settings, categories and rounds. Times are typed as local
 // Amsterdam time (datetime-local) and converted by PostgreSQL.
 
-const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const LOCAL_DATETIME_SHAPE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+/** A real calendar date and time (2099-02-31 or 25:00 are refused here, not by PostgreSQL). */
+function isLocalDateTime(v: string): boolean {
+  const m = LOCAL_DATETIME_SHAPE.exec(v);
+  if (!m) return false;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  return y >= 2000 && y <= 2200 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60;
+}
+const LOCAL_DATETIME = { test: isLocalDateTime };
 const datetime = z
   .string()
-  .check(z.trim(), z.minLength(1, { error: "errors.required" }), z.regex(LOCAL_DATETIME, { error: "procedure.errors.datetime" }));
+  .check(z.trim(), z.minLength(1, { error: "errors.required" }), z.refine(isLocalDateTime, { error: "procedure.errors.datetime" }));
 const optionalDatetime = z._default(
   z.string().check(
     z.trim(),

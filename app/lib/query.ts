@@ -1,0 +1,8 @@
+/** A search term from the URL: control characters removed (PostgreSQL refuses NUL), length bounded. */
+export function searchTerm(value: string | null, max = 100): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return (value ?? "")
+    .replace(/[\u0000-\u001F\u007F]/g, " ")
+    .trim()
+    .slice(0, max);
+}
