@@ -1,8 +1,7 @@
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F]/g;
+
 /** A search term from the URL: control characters removed (PostgreSQL refuses NUL), length bounded. */
 export function searchTerm(value: string | null, max = 100): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return (value ?? "")
-    .replace(/[\u0000-\u001F\u007F]/g, " ")
-    .trim()
-    .slice(0, max);
+  return (value ?? "").replace(CONTROL, " ").trim().slice(0, max);
 }
