@@ -53,9 +53,9 @@ export function useAppForm<T extends FieldValues>(schema: StandardSchemaV1<any, 
   // Focus the first field the server rejected (client-side errors are focused by react-hook-form).
   useEffect(() => {
     if (!failure) return;
-    const first = Object.keys(failure.fieldErrors)[0];
-    const el = first ? document.getElementById(`field-${first}`) : document.getElementById("form-error");
-    el?.focus();
+    // The first field marked invalid in document order (ids may carry a per-form prefix), else the message.
+    const first = Object.keys(failure.fieldErrors).length ? document.querySelector<HTMLElement>("[aria-invalid='true']") : null;
+    (first ?? document.getElementById("form-error"))?.focus();
   }, [failure]);
 
   const errorOf = (name: string): string | undefined =>

@@ -24,9 +24,9 @@ import {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
   if (!UUID.test(params.nominee ?? "")) throw new Response("Not found", { status: 404 });
-  const all = await listQueue(getDb(), edition.id, {});
-  const nominee = all.find((n) => n.id === params.nominee);
+  const [nominee] = await listQueue(getDb(), edition.id, { nomineeId: params.nominee });
   if (!nominee) throw new Response("Not found", { status: 404 });
+  const all = await listQueue(getDb(), edition.id, {});
   const detail = await nomineeDetail(getDb(), edition.id, nominee.id);
   return {
     edition: { name: edition.name },

@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const rows = await getDb()
     .selectFrom("role_grant as g")
     .innerJoin("award as a", "a.id", "g.award_id")
-    .innerJoin("edition as e", "e.award_id", "a.id")
+    .leftJoin("edition as e", "e.award_id", "a.id")
     .select(["a.slug", "a.name_nl", "a.name_en", "e.year"])
     .where("g.user_id", "=", user.id)
     .where("g.role", "=", "organizer")
@@ -26,10 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     isAdmin: await hasRole(getDb(), user.id, { role: "admin" }),
     newEditions: awards.map(([slug, name]) => ({ href: `/beheer/prijzen/${slug}/nieuwe-editie`, name })),
-    editions: rows.map((r) => ({
-      href: `/beheer/prijzen/${r.slug}/${r.year}/moderatie`,
-      name: `${context.locale === "en" ? r.name_en : r.name_nl} ${r.year}`,
-    })),
+    editions: rows
+      .filter((r) => r.year !== null)
+      .map((r) => ({
+        href: `/beheer/prijzen/${r.slug}/${r.year}/moderatie`,
+        name: `${context.locale === "en" ? r.name_en : r.name_nl} ${r.year}`,
+      })),
   };
 }
 

@@ -25,6 +25,9 @@ import {
 import { countOwnNominations, getDraft, nominateOrganisation, nominatePerson, saveDraft } from "~/modules/awards/nomination.server";
 import type { loader as suggestionsLoader } from "./prijzen.$award.$year.suggesties";
 
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const DRAFT_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const db = getDb();
@@ -45,7 +48,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
     }
     const data: Record<string, string> = {};
-    for (const [k, v] of form.entries()) if (typeof v === "string" && k.length <= 40 && Object.keys(data).length < 40) data[k] = v;
+    for (const [k, v] of form.entries()) {
+      // Drafts keep text as typed, less control characters (jsonb refuses NUL).
+      if (typeof v === "string" && k.length <= 40 && Object.keys(data).length < 40) data[k] = v.replace(DRAFT_CONTROL, "");
+    }
     if (!(await saveDraft(getDb(), user.id, edition.id, data)))
       return formFailure(413, { fieldErrors: {}, formError: "nominate.errors.draftTooLarge", values: data });
     return redirect(withNotice(here, "nominate.draftSaved"));

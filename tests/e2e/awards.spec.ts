@@ -63,7 +63,20 @@ test("a member nominates a person, the nominee consents by mail, an organizer ap
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await expect(page.getByRole("status")).toContainText("Je bent uitgelogd");
 
-  // Not public yet.
+  // The organizer approves from the moderation queue.
+  await logIn(page, "organisator@lauwer.test", DEMO_PASSWORD);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto("/beheer/prijzen");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /Beheer Top 100 Ambtenaar van het Jaar/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Moderatie/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: `${nomineeName} goedkeuren` }).click();
+  await expect(page.getByRole("status").first()).toContainText("Goedgekeurd");
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(page.getByText("Je bent uitgelogd")).toBeVisible();
+
+  // Approved, but without the nominee's consent it is not public.
   await page.goto(`${TOP100}/2026/kandidaten?q=${encodeURIComponent(nomineeName)}`);
   await expect(page.locator(".lauwer-card-list")).toHaveCount(0);
 
@@ -75,17 +88,6 @@ test("a member nominates a person, the nominee consents by mail, an organizer ap
   await expectAccessible(page);
   await page.getByRole("button", { name: "Ik geef toestemming" }).click();
   await expect(page.getByRole("status")).toContainText("Dank je wel voor je toestemming");
-
-  // The organizer approves from the moderation queue.
-  await logIn(page, "organisator@lauwer.test", DEMO_PASSWORD);
-  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
-  await page.goto("/beheer/prijzen");
-  await expectAccessible(page);
-  await page.getByRole("link", { name: /Beheer Top 100 Ambtenaar van het Jaar/ }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /Moderatie/ })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByRole("button", { name: `${nomineeName} goedkeuren` }).click();
-  await expect(page.getByRole("status").first()).toContainText("Goedgekeurd");
 
   await page.goto(`${TOP100}/2026/kandidaten?q=${encodeURIComponent(nomineeName)}`);
   await page.getByRole("link", { name: nomineeName }).click();

@@ -168,15 +168,17 @@ describe("consent", () => {
     expect(still).toMatchObject({ consent_status: "accepted", name: input.name });
   });
 
-  it("hides the nominator who asked for anonymity", async () => {
+  it("hides the nominator who asked for anonymity, from the nominee and from the references", async () => {
     const e = await createEdition();
     const member = await createUser({ name: "Geheime Nominator" });
-    const input = person(e.categoryIds[0]!, { anonymous: "true" });
+    const refEmail = uniqueEmail("ref");
+    const input = person(e.categoryIds[0]!, { anonymous: "true", ref1Name: "Collega", ref1Email: refEmail });
     await nominatePerson(asNominator(member), e.editionId, input, "nl");
     const mail = await lastMailTo(input.email);
     expect(mail!.body_text).not.toContain("Geheime Nominator");
     const page = await app.request(`/instemming?token=${linkFrom(mail!.body_text).searchParams.get("token")}`);
     expect(await page.text()).not.toContain("Geheime Nominator");
+    expect((await lastMailTo(refEmail))!.body_text).not.toContain("Geheime Nominator");
   });
 
   it("refuses an expired link", async () => {
@@ -325,6 +327,27 @@ describe("merging duplicates", () => {
     expect(await mergeNominees({ actorId: admin.id }, e.editionId, one.nomineeId, one.nomineeId)).toMatchObject({ ok: false });
     const audit = await getDb().selectFrom("audit_log").select("action").where("actor_id", "=", admin.id).execute();
     expect(audit.map((x) => x.action)).toEqual(["nominee.merge", "nominee.merge"]);
+  });
+
+  it("after a merge the duplicate's consent link stops working, and a decline redacts the merged duplicate too", async () => {
+    const e = await createEdition({ perMember: 5 });
+    const m = await createUser();
+    const first = person(e.categoryIds[0]!, { name: "Petra Dubbel" });
+    const second = person(e.categoryIds[0]!, { name: "P. Dubbel" });
+    const one = await nominatePerson(asNominator(m), e.editionId, first, "nl");
+    const two = await nominatePerson(asNominator(m), e.editionId, second, "nl");
+    if (!one.ok || !two.ok) throw new Error("setup");
+    const duplicateToken = await consentToken(second.email);
+    await mergeNominees({ actorId: null }, e.editionId, one.nomineeId, two.nomineeId);
+    expect(await decideConsent(duplicateToken, "accept")).toBe(false);
+    expect(await decideConsent(await consentToken(first.email), "decline")).toBe(true);
+    const rows = await getDb()
+      .selectFrom("nominee")
+      .select(["name", "contact_email", "redacted_at"])
+      .where("edition_id", "=", e.editionId)
+      .execute();
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r).toMatchObject({ name: "", contact_email: null, redacted_at: expect.any(Date) });
   });
 
   it("refuses to merge nominees of another edition", async () => {

@@ -67,6 +67,14 @@ describe("the procedure locks once a round opens", () => {
     expect((await rounds(e.editionId))[0]!.advance_k).toBe(2);
   });
 
+  it("answers a window that collapses in the spring-forward gap with a field error", async () => {
+    const e = await createEdition();
+    // 02:30 does not exist in Amsterdam on 29 March 2026: it becomes 03:30, after 03:15.
+    const result = await addRound({ actorId: null }, e.editionId, round({ opensAt: "2026-03-29T02:30", closesAt: "2026-03-29T03:15" }));
+    expect(result).toEqual({ ok: false, field: "closesAt", error: "procedure.errors.window" });
+    expect(await rounds(e.editionId)).toEqual([]);
+  });
+
   it("still lets an organizer close a live vote that is open", async () => {
     const e = await createEdition();
     await addRound(

@@ -103,10 +103,12 @@ export async function redactNominee(trx: DbOrTrx, nomineeId: string, tellNominat
       age: null,
       pitch: "",
       story: "",
+      rejection_reason: null,
       redacted_at: sql`now()`,
       updated_at: sql`now()`,
     })
-    .where("id", "=", nomineeId)
+    // The same person may also stand in duplicates merged into this nominee: redact those too.
+    .where((eb) => eb.or([eb("id", "=", nomineeId), eb("merged_into", "=", nomineeId)]))
     .execute();
   const nominationIds = trx.selectFrom("nomination").select("id").where("nominee_id", "=", nomineeId);
   await trx.deleteFrom("nomination_reference").where("nomination_id", "in", nominationIds).execute();

@@ -4,13 +4,15 @@ import type { Locale } from "~/i18n/i18n";
 import { computePhase, stepState } from "./phase";
 
 export const YEAR = /^\d{4}$/;
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const pickLang = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
 
 /** An edition by its public address (award slug + year), with categories and rounds; 404 when absent. */
 export async function loadEdition(db: DbOrTrx, awardSlug: string | undefined, year: string | undefined, locale: Locale) {
-  if (!awardSlug || !year || !YEAR.test(year)) throw new Response("Not found", { status: 404 });
+  if (!awardSlug || !SLUG.test(awardSlug) || awardSlug.length > 60 || !year || !YEAR.test(year))
+    throw new Response("Not found", { status: 404 });
   const edition = await db
     .selectFrom("edition as e")
     .innerJoin("award as a", "a.id", "e.award_id")
@@ -67,6 +69,7 @@ export async function loadEdition(db: DbOrTrx, awardSlug: string | undefined, ye
 export type EditionView = Awaited<ReturnType<typeof loadEdition>>;
 
 export async function latestEditionYear(db: DbOrTrx, awardSlug: string): Promise<number | undefined> {
+  if (!SLUG.test(awardSlug) || awardSlug.length > 60) return undefined;
   const row = await db
     .selectFrom("edition as e")
     .innerJoin("award as a", "a.id", "e.award_id")

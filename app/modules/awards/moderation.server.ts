@@ -10,7 +10,12 @@ export type ModerationResult = { ok: true } | { ok: false; error: string };
 export async function listQueue(
   db: DbOrTrx,
   editionId: string,
-  filters: { status?: "pending" | "approved" | "rejected"; categoryId?: string; consent?: "pending" | "accepted" | "declined" },
+  filters: {
+    status?: "pending" | "approved" | "rejected";
+    categoryId?: string;
+    consent?: "pending" | "accepted" | "declined";
+    nomineeId?: string;
+  },
 ) {
   let q = db
     .selectFrom("nominee as n")
@@ -47,6 +52,7 @@ export async function listQueue(
   if (filters.status) q = q.where("n.status", "=", filters.status);
   if (filters.categoryId) q = q.where("n.category_id", "=", filters.categoryId);
   if (filters.consent) q = q.where("n.consent_status", "=", filters.consent);
+  if (filters.nomineeId) q = q.where("n.id", "=", filters.nomineeId);
   const rows = await q
     .orderBy(sql`case n.status when 'pending' then 0 when 'approved' then 1 else 2 end`)
     .orderBy(sql`lauwer_fold(n.name)`)
@@ -220,6 +226,13 @@ export async function mergeNominees(
       .updateTable("nominee")
       .set({ status: "merged", merged_into: survivorId, updated_at: sql`now()` })
       .where("id", "=", duplicateId)
+      .execute();
+    // The survivor's consent is the one that counts from now on: the duplicate's links stop working.
+    await trx
+      .updateTable("nominee_consent_token")
+      .set({ used_at: sql`now()` })
+      .where("nominee_id", "=", duplicateId)
+      .where("used_at", "is", null)
       .execute();
     await writeAudit(trx, actor, {
       action: "nominee.merge",

@@ -165,7 +165,12 @@ export async function nominatePerson(
         template: "referenceRequest",
         name,
         link: `${config().origin}/referentie?token=${token}`,
-        params: { award, nominee: input.name, nominator: nominator.name, relation: input[`ref${n}Relation`] || "—" },
+        params: {
+          award,
+          nominee: input.name,
+          nominator: input.anonymous ? (locale === "en" ? "Someone" : "Iemand") : nominator.name,
+          relation: input[`ref${n}Relation`] || "—",
+        },
       });
     }
     const anonymousName = locale === "en" ? "Someone" : "Iemand";
@@ -253,6 +258,7 @@ export async function supportNominee(
       .where("id", "=", nomineeId)
       .where("edition_id", "=", editionId)
       .where("is_candidate", "=", true)
+      .forShare() // a concurrent merge or decline of this nominee waits, or this waits for it
       .executeTakeFirst();
     if (!nominee) return { ok: false, error: "nominate.errors.notFound" };
     const already = await trx

@@ -16,30 +16,36 @@ export async function updateEditionSettings(
   input: EditionSettingsInput,
   db: Db = getDb(),
 ): Promise<ProcedureResult> {
-  return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("edition").selectAll().where("id", "=", editionId).forUpdate().executeTakeFirst();
-    if (!before) return { ok: false, error: "moderation.errors.notFound" };
-    const after = await trx
-      .updateTable("edition")
-      .set({
-        description_nl: input.descriptionNl,
-        description_en: input.descriptionEn,
-        theme_nl: input.themeNl,
-        theme_en: input.themeEn,
-        criteria_nl: input.criteriaNl,
-        criteria_en: input.criteriaEn,
-        nominee_kind: input.nomineeKind,
-        max_nominee_age: input.maxAge === "" ? null : Number(input.maxAge),
-        nomination_opens_at: amsterdam(input.opensAt),
-        nomination_closes_at: amsterdam(input.closesAt),
-        nominations_per_member: Number(input.perMember),
-      })
-      .where("id", "=", editionId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: "edition.update", entityType: "edition", entityId: editionId, before, after });
-    return { ok: true };
-  });
+  return db
+    .transaction()
+    .execute(async (trx): Promise<ProcedureResult> => {
+      const before = await trx.selectFrom("edition").selectAll().where("id", "=", editionId).forUpdate().executeTakeFirst();
+      if (!before) return { ok: false, error: "moderation.errors.notFound" };
+      const after = await trx
+        .updateTable("edition")
+        .set({
+          description_nl: input.descriptionNl,
+          description_en: input.descriptionEn,
+          theme_nl: input.themeNl,
+          theme_en: input.themeEn,
+          criteria_nl: input.criteriaNl,
+          criteria_en: input.criteriaEn,
+          nominee_kind: input.nomineeKind,
+          max_nominee_age: input.maxAge === "" ? null : Number(input.maxAge),
+          nomination_opens_at: amsterdam(input.opensAt),
+          nomination_closes_at: amsterdam(input.closesAt),
+          nominations_per_member: Number(input.perMember),
+        })
+        .where("id", "=", editionId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, { action: "edition.update", entityType: "edition", entityId: editionId, before, after });
+      return { ok: true };
+    })
+    .catch((e: unknown) => {
+      if (isWindowError(e)) return windowError;
+      throw e;
+    });
 }
 
 export async function addCategory(actor: Actor, editionId: string, input: CategoryInput, db: Db = getDb()): Promise<ProcedureResult> {
@@ -76,22 +82,34 @@ function roundValues(input: RoundInput) {
 }
 
 export async function addRound(actor: Actor, editionId: string, input: RoundInput, db: Db = getDb()): Promise<ProcedureResult> {
-  return db.transaction().execute(async (trx) => {
-    // Serialise additions per edition so positions stay 1..n.
-    await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().executeTakeFirstOrThrow();
-    const row = await trx
-      .insertInto("round")
-      .values({
-        edition_id: editionId,
-        position: sql<number>`(select coalesce(max(position), 0) + 1 from round where edition_id = ${editionId})`,
-        ...roundValues(input),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: "round.create", entityType: "round", entityId: row.id, after: row });
-    return { ok: true };
-  });
+  return db
+    .transaction()
+    .execute(async (trx): Promise<ProcedureResult> => {
+      // Serialise additions per edition so positions stay 1..n.
+      await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto("round")
+        .values({
+          edition_id: editionId,
+          position: sql<number>`(select coalesce(max(position), 0) + 1 from round where edition_id = ${editionId})`,
+          ...roundValues(input),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, { action: "round.create", entityType: "round", entityId: row.id, after: row });
+      return { ok: true };
+    })
+    .catch((e: unknown) => {
+      if (isWindowError(e)) return windowError;
+      throw e;
+    });
 }
+
+/** A window that closes before it opens after time-zone conversion (a spring-forward gap) hits the check constraint. */
+const isWindowError = (e: unknown) =>
+  (e as { code?: string }).code === "23514" &&
+  /edition_nomination_window|round_window/.test(String((e as { constraint?: string }).constraint ?? (e as Error).message));
+const windowError: ProcedureResult = { ok: false, field: "closesAt", error: "procedure.errors.window" };
 
 const isLockedError = (e: unknown) => (e as { code?: string }).code === "23514" && /has opened/.test(String((e as Error).message));
 
@@ -124,6 +142,7 @@ export async function updateRound(actor: Actor, editionId: string, input: RoundI
     });
   } catch (e) {
     if (isLockedError(e)) return { ok: false, error: "procedure.errors.locked" };
+    if (isWindowError(e)) return windowError;
     throw e;
   }
 }
