@@ -29,10 +29,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const status = QUEUE_STATUSES.find((s) => s === url.searchParams.get("status"));
   const consent = CONSENTS.find((s) => s === url.searchParams.get("toestemming"));
   const category = edition.categories.find((c) => c.slug === url.searchParams.get("categorie"));
-  const rows = await listQueue(getDb(), edition.id, { status, consent, categoryId: category?.id });
+  const possibleDuplicate = url.searchParams.get("vlag") === "dubbel";
+  const rows = await listQueue(getDb(), edition.id, { status, consent, categoryId: category?.id, possibleDuplicate });
   return {
     edition: { name: edition.name, categories: edition.categories },
-    filters: { status: status ?? "", consent: consent ?? "", category: category?.slug ?? "" },
+    filters: { status: status ?? "", consent: consent ?? "", category: category?.slug ?? "", flag: possibleDuplicate ? "dubbel" : "" },
     rows: rows.map((r) => ({
       id: r.id,
       name: r.redacted_at ? null : r.name,
@@ -42,6 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       consent: r.consent_status,
       nominations: r.nominations,
       statements: r.statements,
+      possibleDuplicate: r.possible_duplicate,
     })),
   };
 }
@@ -96,6 +98,15 @@ export default function ModerationQueue() {
             ))}
           </Select>
         </FormField>
+        <FormField type="text">
+          <div className="utrecht-form-field__label">
+            <FormLabel htmlFor="filter-flag">{t("moderation.flag")}</FormLabel>
+          </div>
+          <Select id="filter-flag" name="vlag" defaultValue={filters.flag}>
+            <SelectOption value="">{t("moderation.any")}</SelectOption>
+            <SelectOption value="dubbel">{t("moderation.possibleDuplicate")}</SelectOption>
+          </Select>
+        </FormField>
         {edition.categories.length > 1 ? (
           <FormField type="text">
             <div className="utrecht-form-field__label">
@@ -135,6 +146,7 @@ export default function ModerationQueue() {
                 {r.name ?? t("moderation.redacted")}
               </AppLink>
               {r.organisation ? <div>{r.organisation}</div> : null}
+              {r.possibleDuplicate ? <div className="lauwer-flag">{t("moderation.possibleDuplicate")}</div> : null}
             </TableCell>
             <TableCell>{r.category}</TableCell>
             <TableCell>

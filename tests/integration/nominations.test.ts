@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { decideConsent } from "~/modules/awards/consent.server";
-import { approveNominee, mergeNominees } from "~/modules/awards/moderation.server";
+import { approveNominee, listQueue, mergeNominees } from "~/modules/awards/moderation.server";
 import { PersonNominationSchema, SupportSchema } from "~/modules/awards/nomination.schema";
 import { nominatePerson, supportNominee } from "~/modules/awards/nomination.server";
 import { createEdition, createUser, lastMailTo, linkFrom, PASSWORD, personInput, uniqueEmail } from "../setup/factories";
@@ -348,6 +348,18 @@ describe("merging duplicates", () => {
       .execute();
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r).toMatchObject({ name: "", contact_email: null, redacted_at: expect.any(Date) });
+  });
+
+  it("flags likely duplicates for organizers", async () => {
+    const e = await createEdition({ perMember: 5 });
+    const m = await createUser();
+    for (const name of ["Jan-Willem van der Berg", "Jan Willem van den Berg", "Fatima Yılmaz"]) {
+      await nominatePerson(asNominator(m), e.editionId, person(e.categoryIds[0]!, { name }), "nl");
+    }
+    const flagged = await listQueue(getDb(), e.editionId, { possibleDuplicate: true });
+    expect(flagged.map((n) => n.name).sort()).toEqual(["Jan Willem van den Berg", "Jan-Willem van der Berg"]);
+    const all = await listQueue(getDb(), e.editionId, {});
+    expect(all.find((n) => n.name === "Fatima Yılmaz")?.possible_duplicate).toBe(false);
   });
 
   it("refuses to merge nominees of another edition", async () => {

@@ -339,6 +339,8 @@ export const en: Messages = {
     filters: "Filters",
     status: "Status",
     consent: "Consent",
+    flag: "Flag",
+    possibleDuplicate: "Possible duplicate",
     any: "All",
     filter: "Filter",
     count: "{{count}} nominees",

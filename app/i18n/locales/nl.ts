@@ -338,6 +338,8 @@ export const nl = {
     filters: "Filters",
     status: "Status",
     consent: "Toestemming",
+    flag: "Signaal",
+    possibleDuplicate: "Mogelijk dubbel",
     any: "Alle",
     filter: "Filteren",
     count: "{{count}} genomineerden",

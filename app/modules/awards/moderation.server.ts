@@ -15,8 +15,17 @@ export async function listQueue(
     categoryId?: string;
     consent?: "pending" | "accepted" | "declined";
     nomineeId?: string;
+    /** Only nominees whose name closely resembles another one in the edition. */
+    possibleDuplicate?: boolean;
   },
 ) {
+  // A flag for organizers: another live nominee in the edition with a very similar name (trigram
+  // prefilter through the index, then a stricter similarity).
+  const similarExists = sql<boolean>`exists (
+    select 1 from nominee o
+    where o.edition_id = n.edition_id and o.id <> n.id and o.status <> 'merged' and o.redacted_at is null
+      and lauwer_fold(o.name) % lauwer_fold(n.name)
+      and similarity(lauwer_fold(o.name), lauwer_fold(n.name)) > 0.6)`;
   let q = db
     .selectFrom("nominee as n")
     .innerJoin("category as c", "c.id", "n.category_id")
@@ -32,6 +41,7 @@ export async function listQueue(
       "n.age",
       "c.name_nl as category_nl",
       "c.name_en as category_en",
+      similarExists.as("possible_duplicate"),
       (eb) =>
         eb
           .selectFrom("nomination as m")
@@ -53,6 +63,7 @@ export async function listQueue(
   if (filters.categoryId) q = q.where("n.category_id", "=", filters.categoryId);
   if (filters.consent) q = q.where("n.consent_status", "=", filters.consent);
   if (filters.nomineeId) q = q.where("n.id", "=", filters.nomineeId);
+  if (filters.possibleDuplicate) q = q.where(similarExists);
   const rows = await q
     .orderBy(sql`case n.status when 'pending' then 0 when 'approved' then 1 else 2 end`)
     .orderBy(sql`lauwer_fold(n.name)`)
