@@ -2,14 +2,15 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
-import { CheckboxField, FormError, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
+import { FormError, SubmitButton, useAppForm } from "~/components/form";
+import { MotivationField, NominatorFields, type FieldBinding } from "~/modules/awards/components/nomination-fields";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { getCandidate } from "~/modules/awards/candidates.server";
 import { loadEdition, UUID } from "~/modules/awards/edition.server";
-import { MOTIVATION_MAX, MOTIVATION_MIN, SupportSchema, type SupportInput } from "~/modules/awards/nomination.schema";
+import { SupportSchema, type SupportInput } from "~/modules/awards/nomination.schema";
 import { supportNominee } from "~/modules/awards/nomination.server";
 
 async function load(params: LoaderFunctionArgs["params"], locale: "nl" | "en") {
@@ -46,6 +47,7 @@ export default function Support() {
   const { t } = useTranslation();
   const { register, handleSubmit, errorOf, failure, watch } = useAppForm<SupportInput>(SupportSchema);
   const motivation = watch("motivation") ?? "";
+  const bind = { register, errorOf } as unknown as FieldBinding;
   return (
     <>
       <Heading1>{t("nominate.supportTitle", { name })}</Heading1>
@@ -56,23 +58,8 @@ export default function Support() {
           <Paragraph>{t("nominate.supportIntro", { name })}</Paragraph>
           <FormError failure={failure} />
           <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-            <TextareaField
-              name="motivation"
-              label={t("nominate.fields.motivation")}
-              description={t("nominate.fields.motivationHint", { min: MOTIVATION_MIN, max: MOTIVATION_MAX })}
-              counter={t("nominate.counter", { count: motivation.length, max: MOTIVATION_MAX })}
-              registration={register("motivation")}
-              error={errorOf("motivation")}
-            />
-            <TextField
-              name="relation"
-              label={t("nominate.fields.relation")}
-              description={t("nominate.fields.relationHint")}
-              required
-              registration={register("relation")}
-              error={errorOf("relation")}
-            />
-            <CheckboxField name="anonymous" label={t("nominate.fields.anonymous")} registration={register("anonymous")} />
+            <MotivationField bind={bind} length={motivation.length} />
+            <NominatorFields bind={bind} />
             <SubmitButton>{t("nominate.supportSubmit")}</SubmitButton>
           </Form>
         </>

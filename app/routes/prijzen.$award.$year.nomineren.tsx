@@ -4,16 +4,21 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
-import { CheckboxField, FormError, SelectField, TextareaField, TextField, useAppForm } from "~/components/form";
-import { Button, Heading1, Heading2, Paragraph, SelectOption } from "~/components/nlds";
+import { FormError, TextareaField, TextField, useAppForm } from "~/components/form";
+import { Button, Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { useEdition } from "~/modules/awards/components/use-edition";
+import {
+  CategoryField,
+  MotivationField,
+  NominatorFields,
+  VideoField,
+  type FieldBinding,
+} from "~/modules/awards/components/nomination-fields";
 import { loadEdition } from "~/modules/awards/edition.server";
 import {
-  MOTIVATION_MAX,
-  MOTIVATION_MIN,
   OrganisationNominationSchema,
   PersonNominationSchema,
   PITCH_MAX,
@@ -132,30 +137,30 @@ function Suggestions({ name }: { name: string }) {
   );
 }
 
+function FormActions() {
+  const { t } = useTranslation();
+  return (
+    <div className="lauwer-actions">
+      <Button type="submit" appearance="primary-action-button">
+        {t("nominate.submit")}
+      </Button>
+      <DraftButton />
+    </div>
+  );
+}
+
 function PersonForm({ defaults }: { defaults: Record<string, string> }) {
   const { t } = useTranslation();
   const edition = useEdition();
   const { register, handleSubmit, errorOf, failure, watch } = useAppForm<PersonNominationInput>(PersonNominationSchema, defaults as never);
-  const motivation = watch("motivation") ?? "";
-  const name = watch("name") ?? "";
+  const bind = { register, errorOf } as unknown as FieldBinding;
   return (
     <>
       <FormError failure={failure} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
         <fieldset>
           <legend>{t("nominate.personHeading")}</legend>
-          <SelectField
-            name="categoryId"
-            label={t("nominate.fields.category")}
-            registration={register("categoryId")}
-            error={errorOf("categoryId")}
-          >
-            {edition.categories.map((c) => (
-              <SelectOption key={c.id} value={c.id}>
-                {c.name}
-              </SelectOption>
-            ))}
-          </SelectField>
+          <CategoryField bind={bind} />
           <TextField
             name="name"
             label={t("nominate.fields.name")}
@@ -164,7 +169,7 @@ function PersonForm({ defaults }: { defaults: Record<string, string> }) {
             registration={register("name")}
             error={errorOf("name")}
           />
-          <Suggestions name={name} />
+          <Suggestions name={watch("name") ?? ""} />
           <TextField
             name="organisation"
             label={t("nominate.fields.organisation")}
@@ -195,32 +200,9 @@ function PersonForm({ defaults }: { defaults: Record<string, string> }) {
         </fieldset>
         <fieldset>
           <legend>{t("nominate.motivationHeading")}</legend>
-          <TextareaField
-            name="motivation"
-            label={t("nominate.fields.motivation")}
-            description={t("nominate.fields.motivationHint", { min: MOTIVATION_MIN, max: MOTIVATION_MAX })}
-            counter={t("nominate.counter", { count: motivation.length, max: MOTIVATION_MAX })}
-            registration={register("motivation")}
-            error={errorOf("motivation")}
-            rows={8}
-          />
-          <TextField
-            name="videoUrl"
-            label={t("nominate.fields.videoUrl")}
-            optionalLabel={t("fields.optional")}
-            description={t("nominate.fields.videoUrlHint")}
-            registration={register("videoUrl")}
-            error={errorOf("videoUrl")}
-          />
-          <TextField
-            name="relation"
-            label={t("nominate.fields.relation")}
-            description={t("nominate.fields.relationHint")}
-            required
-            registration={register("relation")}
-            error={errorOf("relation")}
-          />
-          <CheckboxField name="anonymous" label={t("nominate.fields.anonymous")} registration={register("anonymous")} />
+          <MotivationField bind={bind} length={(watch("motivation") ?? "").length} />
+          <VideoField bind={bind} />
+          <NominatorFields bind={bind} />
         </fieldset>
         <fieldset>
           <legend>{t("nominate.referencesHeading")}</legend>
@@ -250,12 +232,7 @@ function PersonForm({ defaults }: { defaults: Record<string, string> }) {
             </fieldset>
           ))}
         </fieldset>
-        <div className="lauwer-actions">
-          <Button type="submit" appearance="primary-action-button">
-            {t("nominate.submit")}
-          </Button>
-          <DraftButton />
-        </div>
+        <FormActions />
       </Form>
     </>
   );
@@ -263,32 +240,18 @@ function PersonForm({ defaults }: { defaults: Record<string, string> }) {
 
 function OrganisationForm({ defaults }: { defaults: Record<string, string> }) {
   const { t } = useTranslation();
-  const edition = useEdition();
   const { register, handleSubmit, errorOf, failure, watch } = useAppForm<OrganisationNominationInput>(
     OrganisationNominationSchema,
     defaults as never,
   );
-  const pitch = watch("pitch") ?? "";
-  const story = watch("story") ?? "";
-  const name = watch("name") ?? "";
+  const bind = { register, errorOf } as unknown as FieldBinding;
   return (
     <>
       <FormError failure={failure} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
         <fieldset>
           <legend>{t("nominate.organisationHeading")}</legend>
-          <SelectField
-            name="categoryId"
-            label={t("nominate.fields.category")}
-            registration={register("categoryId")}
-            error={errorOf("categoryId")}
-          >
-            {edition.categories.map((c) => (
-              <SelectOption key={c.id} value={c.id}>
-                {c.name}
-              </SelectOption>
-            ))}
-          </SelectField>
+          <CategoryField bind={bind} />
           <TextField
             name="name"
             label={t("nominate.fields.orgName")}
@@ -297,7 +260,7 @@ function OrganisationForm({ defaults }: { defaults: Record<string, string> }) {
             registration={register("name")}
             error={errorOf("name")}
           />
-          <Suggestions name={name} />
+          <Suggestions name={watch("name") ?? ""} />
           <TextField
             name="email"
             type="email"
@@ -314,7 +277,7 @@ function OrganisationForm({ defaults }: { defaults: Record<string, string> }) {
             name="pitch"
             label={t("nominate.fields.pitch")}
             description={t("nominate.fields.pitchHint", { max: PITCH_MAX })}
-            counter={t("nominate.counter", { count: pitch.length, max: PITCH_MAX })}
+            counter={t("nominate.counter", { count: (watch("pitch") ?? "").length, max: PITCH_MAX })}
             registration={register("pitch")}
             error={errorOf("pitch")}
             rows={2}
@@ -323,35 +286,15 @@ function OrganisationForm({ defaults }: { defaults: Record<string, string> }) {
             name="story"
             label={t("nominate.fields.story")}
             description={t("nominate.fields.storyHint", { min: STORY_MIN, max: STORY_MAX })}
-            counter={t("nominate.counter", { count: story.length, max: STORY_MAX })}
+            counter={t("nominate.counter", { count: (watch("story") ?? "").length, max: STORY_MAX })}
             registration={register("story")}
             error={errorOf("story")}
             rows={14}
           />
-          <TextField
-            name="videoUrl"
-            label={t("nominate.fields.videoUrl")}
-            optionalLabel={t("fields.optional")}
-            description={t("nominate.fields.videoUrlHint")}
-            registration={register("videoUrl")}
-            error={errorOf("videoUrl")}
-          />
-          <TextField
-            name="relation"
-            label={t("nominate.fields.relation")}
-            description={t("nominate.fields.relationHint")}
-            required
-            registration={register("relation")}
-            error={errorOf("relation")}
-          />
-          <CheckboxField name="anonymous" label={t("nominate.fields.anonymous")} registration={register("anonymous")} />
+          <VideoField bind={bind} />
+          <NominatorFields bind={bind} />
         </fieldset>
-        <div className="lauwer-actions">
-          <Button type="submit" appearance="primary-action-button">
-            {t("nominate.submit")}
-          </Button>
-          <DraftButton />
-        </div>
+        <FormActions />
       </Form>
     </>
   );

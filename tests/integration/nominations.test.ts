@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { decideConsent } from "~/modules/awards/consent.server";
-import { approveNominee, listQueue, mergeNominees } from "~/modules/awards/moderation.server";
+import { approveNominee, listQueue, mergeNominees, rejectNominee } from "~/modules/awards/moderation.server";
 import { PersonNominationSchema, SupportSchema } from "~/modules/awards/nomination.schema";
 import { nominatePerson, supportNominee } from "~/modules/awards/nomination.server";
 import { createEdition, createUser, lastMailTo, linkFrom, PASSWORD, personInput, uniqueEmail } from "../setup/factories";
@@ -408,6 +408,24 @@ describe("moderation authorization", () => {
     expect(
       (await app.request(`/beheer/prijzen/${a.slug}/2026/moderatie`, { headers: { cookie: await cookieFor(organizerA.email) } })).status,
     ).toBe(200);
+  });
+
+  it("a rejection with a reason is mailed to every nominator in their language, and audited", async () => {
+    const e = await createEdition({ perMember: 5 });
+    const m = await createUser();
+    const made = await nominatePerson(asNominator(m), e.editionId, person(e.categoryIds[0]!, { name: "Niet Toegelaten" }), "nl");
+    if (!made.ok) throw new Error("setup");
+    const organizer = await createUser();
+    expect(await rejectNominee({ actorId: organizer.id }, e.editionId, made.nomineeId, "Deze persoon werkt niet bij de overheid.")).toEqual(
+      { ok: true },
+    );
+    const mail = await lastMailTo(m.email);
+    expect(mail?.template).toBe("nominationRejected");
+    expect(mail?.subject).toBe(`Je nominatie voor Prijs ${e.slug} 2026 is niet toegelaten`);
+    expect(mail?.body_text).toContain("Deze persoon werkt niet bij de overheid.");
+    expect(mail?.body_text).toContain("Niet Toegelaten");
+    const audit = await getDb().selectFrom("audit_log").select("action").where("actor_id", "=", organizer.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(["nominee.reject"]);
   });
 
   it("an organizer approves through the queue and the action is audited", async () => {

@@ -1,8 +1,7 @@
 import { sql } from "kysely";
-import { config } from "~/config.server";
 import { getDb, type Db, type DbOrTrx } from "~/db.server";
 import { hashToken } from "~/modules/accounts/account.server";
-import { enqueueMail } from "~/modules/mail/outbox.server";
+import { mailNominators } from "./notify.server";
 
 /** What the nominee sees before deciding: who nominated them (unless anonymous) and for what. */
 export async function consentContext(db: DbOrTrx, token: string) {
@@ -69,31 +68,7 @@ export async function decideConsent(token: string, decision: "accept" | "decline
 
 /** Removes a nominated person's personal data; nominations stay as counted, empty rows. */
 export async function redactNominee(trx: DbOrTrx, nomineeId: string, tellNominators: boolean) {
-  const award = await trx
-    .selectFrom("nominee as n")
-    .innerJoin("edition as e", "e.id", "n.edition_id")
-    .innerJoin("award as a", "a.id", "e.award_id")
-    .select(["a.name_nl", "a.name_en", "e.year"])
-    .where("n.id", "=", nomineeId)
-    .executeTakeFirstOrThrow();
-  if (tellNominators) {
-    const nominators = await trx
-      .selectFrom("nomination as m")
-      .innerJoin("app_user as u", "u.id", "m.nominator_id")
-      .select(["u.email", "u.name", "u.locale"])
-      .where("m.nominee_id", "=", nomineeId)
-      .execute();
-    for (const n of nominators) {
-      await enqueueMail(trx, {
-        to: n.email,
-        locale: n.locale,
-        template: "nomineeDeclined",
-        name: n.name,
-        link: `${config().origin}/mijn-nominaties`,
-        params: { award: `${n.locale === "en" ? award.name_en : award.name_nl} ${award.year}` },
-      });
-    }
-  }
+  if (tellNominators) await mailNominators(trx, nomineeId, "nomineeDeclined");
   await trx
     .updateTable("nominee")
     .set({

@@ -1,8 +1,7 @@
 import { sql } from "kysely";
-import { config } from "~/config.server";
 import { getDb, type Db, type DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
-import { enqueueMail } from "~/modules/mail/outbox.server";
+import { mailNominators } from "./notify.server";
 
 export type ModerationResult = { ok: true } | { ok: false; error: string };
 
@@ -139,28 +138,7 @@ export async function rejectNominee(
       .set({ status: "rejected", rejection_reason: reason, updated_at: sql`now()` })
       .where("id", "=", nomineeId)
       .execute();
-    const award = await trx
-      .selectFrom("edition as e")
-      .innerJoin("award as a", "a.id", "e.award_id")
-      .select(["a.name_nl", "a.name_en", "e.year"])
-      .where("e.id", "=", editionId)
-      .executeTakeFirstOrThrow();
-    const nominators = await trx
-      .selectFrom("nomination as m")
-      .innerJoin("app_user as u", "u.id", "m.nominator_id")
-      .select(["u.email", "u.name", "u.locale"])
-      .where("m.nominee_id", "=", nomineeId)
-      .execute();
-    for (const u of nominators) {
-      await enqueueMail(trx, {
-        to: u.email,
-        locale: u.locale,
-        template: "nominationRejected",
-        name: u.name,
-        link: `${config().origin}/mijn-nominaties`,
-        params: { award: `${u.locale === "en" ? award.name_en : award.name_nl} ${award.year}`, nominee: n.name, reason },
-      });
-    }
+    await mailNominators(trx, nomineeId, "nominationRejected", { nominee: n.name, reason });
     await writeAudit(trx, actor, {
       action: "nominee.reject",
       entityType: "nominee",

@@ -94,6 +94,25 @@ async function sendConsentRequest(
   });
 }
 
+/** How the nominee and references see the nominator: by name, or not at all when they asked. */
+function shownNominator(nominator: Nominator, anonymous: boolean, locale: Locale) {
+  return anonymous ? (locale === "en" ? "Someone" : "Iemand") : nominator.name;
+}
+
+/** The end of a new nomination: ask the nominee for consent, and drop the member's draft. */
+async function finishNomination(
+  trx: Transaction<DB>,
+  nominator: Nominator,
+  editionId: string,
+  nominee: { id: string; name: string; email: string },
+  anonymous: boolean,
+  award: string,
+  locale: Locale,
+) {
+  await sendConsentRequest(trx, nominee, award, shownNominator(nominator, anonymous, locale), locale);
+  await trx.deleteFrom("nomination_draft").where("user_id", "=", nominator.id).where("edition_id", "=", editionId).execute();
+}
+
 /** Nominates a person: nominee (pending moderation and consent), nomination, references, consent mail. */
 export async function nominatePerson(
   nominator: Nominator,
@@ -168,20 +187,20 @@ export async function nominatePerson(
         params: {
           award,
           nominee: input.name,
-          nominator: input.anonymous ? (locale === "en" ? "Someone" : "Iemand") : nominator.name,
+          nominator: shownNominator(nominator, input.anonymous, locale),
           relation: input[`ref${n}Relation`] || "—",
         },
       });
     }
-    const anonymousName = locale === "en" ? "Someone" : "Iemand";
-    await sendConsentRequest(
+    await finishNomination(
       trx,
+      nominator,
+      editionId,
       { id: nominee.id, name: input.name, email: input.email },
+      input.anonymous,
       award,
-      input.anonymous ? anonymousName : nominator.name,
       locale,
     );
-    await trx.deleteFrom("nomination_draft").where("user_id", "=", nominator.id).where("edition_id", "=", editionId).execute();
     return { ok: true, nomineeId: nominee.id };
   });
 }
@@ -228,15 +247,15 @@ export async function nominateOrganisation(
         anonymous_to_nominee: input.anonymous,
       })
       .execute();
-    const anonymousName = locale === "en" ? "Someone" : "Iemand";
-    await sendConsentRequest(
+    await finishNomination(
       trx,
+      nominator,
+      editionId,
       { id: nominee.id, name: input.name, email: input.email },
+      input.anonymous,
       awardName(edition, locale),
-      input.anonymous ? anonymousName : nominator.name,
       locale,
     );
-    await trx.deleteFrom("nomination_draft").where("user_id", "=", nominator.id).where("edition_id", "=", editionId).execute();
     return { ok: true, nomineeId: nominee.id };
   });
 }

@@ -1,0 +1,80 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, SelectField, TextareaField, TextField } from "~/components/form";
+import { SelectOption } from "~/components/nlds";
+import { MOTIVATION_MAX, MOTIVATION_MIN } from "../nomination.schema";
+import { useEdition } from "./use-edition";
+
+/** What the nomination forms hand their field groups: react-hook-form's register and the merged errors. */
+export interface FieldBinding {
+  register: (name: never) => UseFormRegisterReturn;
+  errorOf: (name: string) => string | undefined;
+}
+
+const reg = (b: FieldBinding, name: string) => b.register(name as never);
+
+export function CategoryField({ bind }: { bind: FieldBinding }) {
+  const { t } = useTranslation();
+  const edition = useEdition();
+  return (
+    <SelectField
+      name="categoryId"
+      label={t("nominate.fields.category")}
+      registration={reg(bind, "categoryId")}
+      error={bind.errorOf("categoryId")}
+    >
+      {edition.categories.map((c) => (
+        <SelectOption key={c.id} value={c.id}>
+          {c.name}
+        </SelectOption>
+      ))}
+    </SelectField>
+  );
+}
+
+export function MotivationField({ bind, length }: { bind: FieldBinding; length: number }) {
+  const { t } = useTranslation();
+  return (
+    <TextareaField
+      name="motivation"
+      label={t("nominate.fields.motivation")}
+      description={t("nominate.fields.motivationHint", { min: MOTIVATION_MIN, max: MOTIVATION_MAX })}
+      counter={t("nominate.counter", { count: length, max: MOTIVATION_MAX })}
+      registration={reg(bind, "motivation")}
+      error={bind.errorOf("motivation")}
+      rows={8}
+    />
+  );
+}
+
+export function VideoField({ bind }: { bind: FieldBinding }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      name="videoUrl"
+      label={t("nominate.fields.videoUrl")}
+      optionalLabel={t("fields.optional")}
+      description={t("nominate.fields.videoUrlHint")}
+      registration={reg(bind, "videoUrl")}
+      error={bind.errorOf("videoUrl")}
+    />
+  );
+}
+
+/** The nominator's relation to the nominee and whether the nominee may learn who nominated them. */
+export function NominatorFields({ bind }: { bind: FieldBinding }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        name="relation"
+        label={t("nominate.fields.relation")}
+        description={t("nominate.fields.relationHint")}
+        required
+        registration={reg(bind, "relation")}
+        error={bind.errorOf("relation")}
+      />
+      <CheckboxField name="anonymous" label={t("nominate.fields.anonymous")} registration={reg(bind, "anonymous")} />
+    </>
+  );
+}
