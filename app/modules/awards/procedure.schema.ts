@@ -28,6 +28,15 @@ const name = z
   .check(z.trim(), z.minLength(1, { error: "errors.required" }), z.maxLength(200, { error: "nominate.errors.tooLong" }));
 const longText = z._default(z.string().check(z.trim(), z.maxLength(4000, { error: "nominate.errors.tooLong" })), "");
 const formId = z.optional(z.string());
+/** The short name in a link: lower-case words joined by hyphens. */
+const slug = z
+  .string()
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "procedure.errors.slug" }),
+    z.maxLength(60, { error: "nominate.errors.tooLong" }),
+  );
 
 export const EditionSettingsSchema = z
   .object({
@@ -63,14 +72,7 @@ export type EditionSettingsInput = z.infer<typeof EditionSettingsSchema>;
 
 export const CategorySchema = z.object({
   formId,
-  slug: z
-    .string()
-    .check(
-      z.trim(),
-      z.toLowerCase(),
-      z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "procedure.errors.slug" }),
-      z.maxLength(60, { error: "nominate.errors.tooLong" }),
-    ),
+  slug,
   nameNl: name,
   nameEn: name,
 });
@@ -111,14 +113,7 @@ export type RoundInput = z.infer<typeof RoundSchema>;
 export const DeleteRoundSchema = z.object({ formId, roundId: z.string() });
 
 export const AwardSchema = z.object({
-  slug: z
-    .string()
-    .check(
-      z.trim(),
-      z.toLowerCase(),
-      z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "procedure.errors.slug" }),
-      z.maxLength(60, { error: "nominate.errors.tooLong" }),
-    ),
+  slug,
   nameNl: name,
   nameEn: name,
 });
