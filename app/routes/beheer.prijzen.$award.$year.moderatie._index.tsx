@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import {
@@ -19,7 +19,7 @@ import { formFailure, parseForm } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { NomineeIdSchema, QUEUE_STATUSES } from "~/modules/awards/moderation.schema";
-import { approveNominee, listQueue } from "~/modules/awards/moderation.server";
+import { approveNominee, listQueue, QUEUE_PAGE_SIZE } from "~/modules/awards/moderation.server";
 
 const CONSENTS = ["pending", "accepted", "declined"] as const;
 
@@ -30,10 +30,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const consent = CONSENTS.find((s) => s === url.searchParams.get("toestemming"));
   const category = edition.categories.find((c) => c.slug === url.searchParams.get("categorie"));
   const possibleDuplicate = url.searchParams.get("vlag") === "dubbel";
-  const rows = await listQueue(getDb(), edition.id, { status, consent, categoryId: category?.id, possibleDuplicate });
+  const pageParam = Number(url.searchParams.get("pagina") ?? "1");
+  const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
+  const rows = await listQueue(getDb(), edition.id, { status, consent, categoryId: category?.id, possibleDuplicate, page });
+  const total = rows[0]?.total ?? 0;
   return {
     edition: { name: edition.name, categories: edition.categories },
     filters: { status: status ?? "", consent: consent ?? "", category: category?.slug ?? "", flag: possibleDuplicate ? "dubbel" : "" },
+    page,
+    pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+    total,
     rows: rows.map((r) => ({
       id: r.id,
       name: r.redacted_at ? null : r.name,
@@ -60,7 +66,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ModerationQueue() {
-  const { edition, filters, rows } = useLoaderData<typeof loader>();
+  const { edition, filters, rows, page, pages, total } = useLoaderData<typeof loader>();
+  const pageLink = (p: number) => {
+    const params = new URLSearchParams(
+      Object.entries({ status: filters.status, toestemming: filters.consent, categorie: filters.category, vlag: filters.flag }).filter(
+        ([, v]) => v,
+      ),
+    );
+    if (p > 1) params.set("pagina", String(p));
+    return `?${params.toString()}`;
+  };
   const { t } = useTranslation();
   return (
     <>
@@ -128,7 +143,7 @@ export default function ModerationQueue() {
           </Button>
         </div>
       </Form>
-      <Paragraph role="status">{t("moderation.count", { count: rows.length })}</Paragraph>
+      <Paragraph role="status">{t("moderation.count", { count: total })}</Paragraph>
       <HeadedTable
         headers={[
           t("moderation.nominee"),
@@ -167,6 +182,21 @@ export default function ModerationQueue() {
           </TableRow>
         ))}
       </HeadedTable>
+      {pages > 1 ? (
+        <nav aria-label={t("awards.pagination")} className="lauwer-pagination">
+          {page > 1 ? (
+            <Link className="utrecht-link" to={pageLink(page - 1)} rel="prev">
+              {t("awards.previous")}
+            </Link>
+          ) : null}
+          <span>{t("awards.pageOf", { page, pages })}</span>
+          {page < pages ? (
+            <Link className="utrecht-link" to={pageLink(page + 1)} rel="next">
+              {t("awards.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -362,6 +362,18 @@ describe("merging duplicates", () => {
     expect(all.find((n) => n.name === "Fatima Yılmaz")?.possible_duplicate).toBe(false);
   });
 
+  it("pages the queue with an exact total", async () => {
+    const e = await createEdition({ perMember: 10 });
+    const m = await createUser();
+    for (let i = 0; i < 5; i++)
+      await nominatePerson(asNominator(m), e.editionId, person(e.categoryIds[0]!, { name: `Kandidaat ${i}` }), "nl");
+    const first = await listQueue(getDb(), e.editionId, { page: 1, pageSize: 2 });
+    const third = await listQueue(getDb(), e.editionId, { page: 3, pageSize: 2 });
+    expect(first.map((r) => r.name)).toEqual(["Kandidaat 0", "Kandidaat 1"]);
+    expect(third.map((r) => r.name)).toEqual(["Kandidaat 4"]);
+    expect(first[0]!.total).toBe(5);
+  });
+
   it("refuses to merge nominees of another edition", async () => {
     const e = await createEdition();
     const other = await createEdition();

@@ -3,6 +3,8 @@ import { getDb, type Db, type DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { mailNominators } from "./notify.server";
 
+export const QUEUE_PAGE_SIZE = 100;
+
 export type ModerationResult = { ok: true } | { ok: false; error: string };
 
 /** The organizer's queue: every nominee of the edition except merged ones, with filters. */
@@ -16,8 +18,11 @@ export async function listQueue(
     nomineeId?: string;
     /** Only nominees whose name closely resembles another one in the edition. */
     possibleDuplicate?: boolean;
+    page?: number;
+    pageSize?: number;
   },
 ) {
+  const pageSize = filters.pageSize ?? QUEUE_PAGE_SIZE;
   // A flag for organizers: another live nominee in the edition with a very similar name (trigram
   // prefilter through the index, then a stricter similarity).
   const similarExists = sql<boolean>`exists (
@@ -38,9 +43,11 @@ export async function listQueue(
       "n.rejection_reason",
       "n.redacted_at",
       "n.age",
+      "n.category_id",
       "c.name_nl as category_nl",
       "c.name_en as category_en",
       similarExists.as("possible_duplicate"),
+      sql<string>`count(*) over ()`.as("total"),
       (eb) =>
         eb
           .selectFrom("nomination as m")
@@ -66,9 +73,11 @@ export async function listQueue(
   const rows = await q
     .orderBy(sql`case n.status when 'pending' then 0 when 'approved' then 1 else 2 end`)
     .orderBy(sql`lauwer_fold(n.name)`)
-    .limit(500)
+    .orderBy("n.id")
+    .limit(pageSize)
+    .offset(((filters.page ?? 1) - 1) * pageSize)
     .execute();
-  return rows.map((r) => ({ ...r, nominations: Number(r.nominations), statements: Number(r.statements) }));
+  return rows.map((r) => ({ ...r, total: Number(r.total), nominations: Number(r.nominations), statements: Number(r.statements) }));
 }
 
 /** Nominations and reference statements of one nominee, for organizers (never public). */
