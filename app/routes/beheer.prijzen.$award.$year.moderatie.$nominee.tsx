@@ -26,8 +26,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!UUID.test(params.nominee ?? "")) throw new Response("Not found", { status: 404 });
   const [nominee] = await listQueue(getDb(), edition.id, { nomineeId: params.nominee });
   if (!nominee) throw new Response("Not found", { status: 404 });
-  // Merge targets: the nominees of the same category (a duplicate is nearly always filed there).
-  const all = await listQueue(getDb(), edition.id, { categoryId: nominee.category_id, pageSize: 1000 });
+  // Merge targets: every other live nominee of the edition (DESIGN §6: up to ~1,000 per edition).
+  const all = await listQueue(getDb(), edition.id, { pageSize: 2000 });
   const detail = await nomineeDetail(getDb(), edition.id, nominee.id);
   return {
     edition: { name: edition.name },
