@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
+import { Pagination } from "~/components/pagination";
 import {
   Button,
   FormField,
@@ -182,21 +183,7 @@ export default function ModerationQueue() {
           </TableRow>
         ))}
       </HeadedTable>
-      {pages > 1 ? (
-        <nav aria-label={t("awards.pagination")} className="lauwer-pagination">
-          {page > 1 ? (
-            <Link className="utrecht-link" to={pageLink(page - 1)} rel="prev">
-              {t("awards.previous")}
-            </Link>
-          ) : null}
-          <span>{t("awards.pageOf", { page, pages })}</span>
-          {page < pages ? (
-            <Link className="utrecht-link" to={pageLink(page + 1)} rel="next">
-              {t("awards.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={pageLink} />
     </>
   );
 }

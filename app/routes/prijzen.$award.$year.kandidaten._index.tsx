@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
+import { Pagination } from "~/components/pagination";
 import { Button, FormField, FormLabel, Heading1, Paragraph, Select, SelectOption, Textbox } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { searchTerm } from "~/lib/query";
@@ -101,21 +102,7 @@ export default function Candidates() {
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t("awards.pagination")} className="lauwer-pagination">
-          {page > 1 ? (
-            <Link className="utrecht-link" to={pageLink(page - 1)} rel="prev">
-              {t("awards.previous")}
-            </Link>
-          ) : null}
-          <span>{t("awards.pageOf", { page, pages })}</span>
-          {page < pages ? (
-            <Link className="utrecht-link" to={pageLink(page + 1)} rel="next">
-              {t("awards.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={pageLink} />
     </>
   );
 }

@@ -68,6 +68,22 @@ async function categoryInEdition(trx: DbOrTrx, editionId: string, categoryId: st
   return trx.selectFrom("category").select("id").where("id", "=", categoryId).where("edition_id", "=", editionId).executeTakeFirst();
 }
 
+/** `admit`, plus what a new nominee needs: the edition takes this kind, and the category is the edition's. */
+async function admitNew(
+  trx: Transaction<DB>,
+  nominator: Nominator,
+  editionId: string,
+  kind: "person" | "organisation",
+  categoryId: string,
+) {
+  const admitted = await admit(trx, nominator, editionId);
+  if (!admitted.ok) return admitted;
+  if (admitted.edition.nominee_kind !== kind) return { ok: false as const, error: "nominate.errors.closed" };
+  if (!(await categoryInEdition(trx, editionId, categoryId)))
+    return { ok: false as const, field: "categoryId", error: "errors.invalidChoice" };
+  return admitted;
+}
+
 function awardName(edition: EditionRow, locale: Locale) {
   return locale === "en" ? edition.award_en : edition.award_nl;
 }
@@ -122,12 +138,9 @@ export async function nominatePerson(
   db: Db = getDb(),
 ): Promise<NominateResult> {
   return db.transaction().execute(async (trx): Promise<NominateResult> => {
-    const admitted = await admit(trx, nominator, editionId);
+    const admitted = await admitNew(trx, nominator, editionId, "person", input.categoryId);
     if (!admitted.ok) return admitted;
     const { edition } = admitted;
-    if (edition.nominee_kind !== "person") return { ok: false, error: "nominate.errors.closed" };
-    if (!(await categoryInEdition(trx, editionId, input.categoryId)))
-      return { ok: false, field: "categoryId", error: "errors.invalidChoice" };
     if (edition.max_nominee_age !== null) {
       if (input.age === "") return { ok: false, field: "age", error: "nominate.errors.ageRequired" };
       if (Number(input.age) > edition.max_nominee_age) return { ok: false, field: "age", error: "nominate.errors.tooOld" };
@@ -214,12 +227,9 @@ export async function nominateOrganisation(
   db: Db = getDb(),
 ): Promise<NominateResult> {
   return db.transaction().execute(async (trx): Promise<NominateResult> => {
-    const admitted = await admit(trx, nominator, editionId);
+    const admitted = await admitNew(trx, nominator, editionId, "organisation", input.categoryId);
     if (!admitted.ok) return admitted;
     const { edition } = admitted;
-    if (edition.nominee_kind !== "organisation") return { ok: false, error: "nominate.errors.closed" };
-    if (!(await categoryInEdition(trx, editionId, input.categoryId)))
-      return { ok: false, field: "categoryId", error: "errors.invalidChoice" };
     const nominee = await trx
       .insertInto("nominee")
       .values({
