@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
+  VOTE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+  VOTE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(600),
   /** How many reverse proxies stand in front (their X-Forwarded-For hops are trusted); 0 trusts none. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SEED_ON_EMPTY: bool.optional(),

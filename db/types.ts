@@ -89,6 +89,73 @@ export interface RoundTable {
   advancement: Advancement;
   advance_k: number | null;
   settings: Generated<Record<string, unknown>>;
+  ballot_mode: Generated<BallotMode>;
+  max_choices: Generated<number>;
+  allow_change: Generated<boolean>;
+  show_live_totals: Generated<boolean>;
+  eligibility: Generated<Eligibility>;
+  eligible_domains: Generated<string[]>;
+  tie_break: Generated<TieBreak>;
+  short_code: string | null;
+  results_published_at: TimestampNull;
+  revealed_at: TimestampNull;
+  advanced_at: TimestampNull;
+}
+
+export type BallotMode = "single" | "approval" | "ranked";
+export type Eligibility = "verified" | "domains" | "invite";
+export type TieBreak = "include_all" | "organizer" | "first_preferences";
+
+export interface BallotTable {
+  id: Generated<string>;
+  round_id: string;
+  edition_id: string;
+  category_id: string;
+  voter_id: string | null;
+  version: Generated<number>;
+  receipt_code: string;
+  ip: string | null;
+  device_hash: string | null;
+  cast_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  voided_at: TimestampNull;
+  void_reason: string | null;
+  voided_by: string | null;
+}
+
+export interface BallotChoiceTable {
+  ballot_id: string;
+  category_id: string;
+  nominee_id: string;
+  rank: number;
+}
+
+export interface BallotRevisionTable {
+  ballot_id: string;
+  version: number;
+  receipt_code: string;
+  choices: string[];
+  ip: string | null;
+  device_hash: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RoundInviteTable {
+  round_id: string;
+  email: string;
+  invited_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RoundAdvancementTable {
+  round_id: string;
+  nominee_id: string;
+  category_id: string;
+  place: number | null;
+  score: number | null;
+  decided_by: "rule" | "tie_rule" | "organizer";
+  reason: string | null;
+  created_at: Generated<Date>;
 }
 
 export type NomineeStatus = "pending" | "approved" | "rejected" | "merged";
@@ -233,6 +300,11 @@ export interface DB {
   nomination_draft: NominationDraftTable;
   nomination_reference: NominationReferenceTable;
   nominee_consent_token: NomineeConsentTokenTable;
+  ballot: BallotTable;
+  ballot_choice: BallotChoiceTable;
+  ballot_revision: BallotRevisionTable;
+  round_invite: RoundInviteTable;
+  round_advancement: RoundAdvancementTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

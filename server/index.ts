@@ -10,6 +10,7 @@ import { closeDb, getDb } from "~/db.server";
 import { configSummary, logger } from "~/logger.server";
 import { startOutboxWorker } from "~/modules/mail/worker.server";
 import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server";
+import { advanceClosedRounds } from "~/modules/voting/round.server";
 import { createApp } from "./app";
 
 async function main() {
@@ -35,6 +36,11 @@ async function main() {
     Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits()]).catch((err: unknown) => logger.error({ err }, "maintenance failed"));
   }, 10 * 60_000);
   maintenance.unref();
+  // Vote rounds that closed advance their top K within a minute (also done on demand by the pages that need it).
+  const advancing = setInterval(() => {
+    advanceClosedRounds(getDb()).catch((err: unknown) => logger.error({ err }, "advancing closed rounds failed"));
+  }, 60_000);
+  advancing.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -42,6 +48,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "shutting down");
     clearInterval(maintenance);
+    clearInterval(advancing);
     await new Promise((resolve) => server.close(resolve));
     await worker.stop();
     await closeDb();

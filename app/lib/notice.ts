@@ -22,6 +22,16 @@ export const NOTICES = [
   "moderation.merged",
   "procedure.saved",
   "procedure.created",
+  "voting.notice.cast",
+  "voting.notice.changed",
+  "voting.notice.unchanged",
+  "voting.notice.published",
+  "voting.notice.opened",
+  "voting.notice.closedNow",
+  "voting.notice.revealed",
+  "voting.notice.invited",
+  "voting.notice.voided",
+  "voting.notice.tieDecided",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

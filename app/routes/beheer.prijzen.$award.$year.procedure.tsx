@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
+import { CheckboxField, FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
 import { Button, Heading1, Heading2, Paragraph, SelectOption, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
@@ -11,6 +11,9 @@ import { actorFrom } from "~/modules/audit/audit.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import {
   ADVANCEMENTS,
+  BALLOT_MODES,
+  ELIGIBILITIES,
+  TIE_BREAKS,
   CategorySchema,
   DeleteRoundSchema,
   EditionSettingsSchema,
@@ -95,6 +98,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         source: r.source,
         advancement: r.advancement,
         advanceK: r.advance_k?.toString() ?? "",
+        ballotMode: r.ballot_mode,
+        maxChoices: String(r.max_choices),
+        allowChange: r.allow_change,
+        showLiveTotals: r.show_live_totals,
+        eligibility: r.eligibility,
+        domains: r.eligible_domains.join(", "),
+        tieBreak: r.tie_break,
       },
     })),
   };
@@ -257,6 +267,13 @@ function RoundForm({ id, title, values, opened }: { id: string; title: string; v
     source: "previous",
     advancement: "top_k",
     advanceK: "",
+    ballotMode: "single",
+    maxChoices: "1",
+    allowChange: false,
+    showLiveTotals: false,
+    eligibility: "verified",
+    domains: "",
+    tieBreak: "include_all",
   };
   const { register, handleSubmit, errorOf, failure } = useAppForm<RoundInput>(RoundSchema, { ...defaults, formId: id }, id);
   return (
@@ -313,6 +330,66 @@ function RoundForm({ id, title, values, opened }: { id: string; title: string; v
           registration={register("advanceK")}
           error={errorOf("advanceK")}
         />
+        <fieldset>
+          <legend>{t("procedure.votingRules")}</legend>
+          <p className="utrecht-form-field-description">{t("procedure.votingRulesHint")}</p>
+          <SelectField
+            name={`${id}-ballotMode`}
+            label={t("procedure.fields.ballotMode")}
+            registration={register("ballotMode")}
+            error={errorOf("ballotMode")}
+          >
+            {BALLOT_MODES.map((m) => (
+              <SelectOption key={m} value={m}>
+                {t(`procedure.ballotMode.${m}`)}
+              </SelectOption>
+            ))}
+          </SelectField>
+          <TextField
+            name={`${id}-maxChoices`}
+            label={t("procedure.fields.maxChoices")}
+            description={t("procedure.fields.maxChoicesHint")}
+            registration={register("maxChoices")}
+            error={errorOf("maxChoices")}
+          />
+          <CheckboxField name={`${id}-allowChange`} label={t("procedure.fields.allowChange")} registration={register("allowChange")} />
+          <CheckboxField
+            name={`${id}-showLiveTotals`}
+            label={t("procedure.fields.showLiveTotals")}
+            registration={register("showLiveTotals")}
+          />
+          <SelectField
+            name={`${id}-eligibility`}
+            label={t("procedure.fields.eligibility")}
+            registration={register("eligibility")}
+            error={errorOf("eligibility")}
+          >
+            {ELIGIBILITIES.map((m) => (
+              <SelectOption key={m} value={m}>
+                {t(`procedure.eligibility.${m}`)}
+              </SelectOption>
+            ))}
+          </SelectField>
+          <TextField
+            name={`${id}-domains`}
+            label={t("procedure.fields.domains")}
+            description={t("procedure.fields.domainsHint")}
+            registration={register("domains")}
+            error={errorOf("domains")}
+          />
+          <SelectField
+            name={`${id}-tieBreak`}
+            label={t("procedure.fields.tieBreak")}
+            registration={register("tieBreak")}
+            error={errorOf("tieBreak")}
+          >
+            {TIE_BREAKS.map((m) => (
+              <SelectOption key={m} value={m}>
+                {t(`procedure.tieBreak.${m}`)}
+              </SelectOption>
+            ))}
+          </SelectField>
+        </fieldset>
         {!opened ? <SubmitButton>{values ? t("procedure.save") : t("procedure.addRound")}</SubmitButton> : null}
       </fieldset>
     </Form>
@@ -356,6 +433,13 @@ export default function Procedure() {
               values={r.values as RoundInput}
               opened={r.opened}
             />
+            {r.values.kind === "public_vote" || r.values.kind === "live_vote" ? (
+              <Paragraph>
+                <AppLink to={`${edition.base}/stemmen/${r.position}`}>
+                  {t("procedure.manageVoting")}: {r.values.nameNl}
+                </AppLink>
+              </Paragraph>
+            ) : null}
             {!r.opened ? (
               <Form method="post" action="?intent=delete-round">
                 <input type="hidden" name="formId" value={`round-${r.position}`} />

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
 import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { useDateFormat } from "~/modules/awards/components/format";
 import { useEdition } from "~/modules/awards/components/use-edition";
@@ -41,7 +42,14 @@ export default function EditionAbout() {
               className={`lauwer-timeline__step lauwer-timeline__step--${r.state}`}
               aria-current={r.state === "current" ? "step" : undefined}
             >
-              <strong>{r.name}</strong> — {t(`awards.kind.${r.kind}`)} ({t(`awards.${r.state}`)})
+              {r.kind === "public_vote" || r.kind === "live_vote" ? (
+                <AppLink to={`/prijzen/${edition.awardSlug}/${edition.year}/ronde/${r.position}`}>
+                  <strong>{r.name}</strong>
+                </AppLink>
+              ) : (
+                <strong>{r.name}</strong>
+              )}{" "}
+              — {t(`awards.kind.${r.kind}`)} ({t(`awards.${r.state}`)})
               <br />
               {date(r.opensAt, later)} – {date(r.closesAt, later)}. {t(`awards.advance.${r.advancement}`, { k: r.advanceK })}
             </li>

@@ -41,6 +41,13 @@ export default function EditionLayout() {
           <li>
             <NavLink to={`${base}/kandidaten`}>{t("awards.candidates")}</NavLink>
           </li>
+          {edition.rounds
+            .filter((r) => (r.kind === "public_vote" || r.kind === "live_vote") && r.state !== "future")
+            .map((r) => (
+              <li key={r.id}>
+                <NavLink to={`${base}/ronde/${r.position}`}>{r.name}</NavLink>
+              </li>
+            ))}
           {phase.kind === "nominating" ? (
             <li>
               <NavLink to={`${base}/nomineren`}>{t("awards.nominate")}</NavLink>

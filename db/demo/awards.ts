@@ -1,5 +1,6 @@
+import { randomInt } from "node:crypto";
 import type { Transaction } from "kysely";
-import type { Advancement, DB, NomineeKind, RoundKind } from "../types";
+import type { Advancement, BallotMode, DB, Eligibility, NomineeKind, RoundKind } from "../types";
 
 // The four demo awards, configured as the real ones run (shared/DESIGN.md §1), with ~50 nominees
 // each: mostly candidates, some waiting for moderation or for the nominee's consent.
@@ -16,6 +17,7 @@ interface RoundSpec {
   source?: "all" | "previous";
   advancement: Advancement;
   k?: number;
+  voting?: { mode: BallotMode; max: number; allowChange?: boolean; eligibility?: Eligibility; domains?: string[] };
 }
 
 interface AwardSpec {
@@ -54,7 +56,17 @@ export const AWARD_SPECS: AwardSpec[] = [
       ["decentraal-uitvoering", "Decentraal — uitvoering", "Local government — operations"],
     ],
     rounds: [
-      { kind: "public_vote", nl: "Publieksstemming", en: "Public vote", opens: 22, closes: 36, source: "all", advancement: "top_k", k: 2 },
+      {
+        kind: "public_vote",
+        nl: "Publieksstemming",
+        en: "Public vote",
+        opens: 22,
+        closes: 36,
+        source: "all",
+        advancement: "top_k",
+        k: 2,
+        voting: { mode: "approval", max: 5, allowChange: true },
+      },
       { kind: "jury", nl: "Jurering", en: "Jury", opens: 38, closes: 52, advancement: "none" },
     ],
   },
@@ -76,14 +88,22 @@ export const AWARD_SPECS: AwardSpec[] = [
         kind: "organizer_selection",
         nl: "Selectie finalisten",
         en: "Selection of finalists",
-        opens: -6,
-        closes: 8,
+        opens: -7,
+        closes: -4,
         source: "all",
         advancement: "organizer",
         k: undefined,
       },
-      { kind: "public_vote", nl: "Publieksprijs", en: "Public prize", opens: 10, closes: 24, advancement: "none" },
-      { kind: "jury", nl: "Juryprijs", en: "Jury prize", opens: 10, closes: 24, advancement: "none" },
+      {
+        kind: "public_vote",
+        nl: "Publieksprijs",
+        en: "Public prize",
+        opens: -3,
+        closes: 10,
+        advancement: "none",
+        voting: { mode: "single", max: 1, allowChange: true },
+      },
+      { kind: "jury", nl: "Juryprijs", en: "Jury prize", opens: 12, closes: 24, advancement: "none" },
       { kind: "live_vote", nl: "Stemming in de zaal", en: "Vote in the room", opens: null, closes: null, advancement: "none" },
     ],
   },
@@ -327,6 +347,11 @@ export async function seedAwards(trx: Transaction<DB>, awardIds: Record<string, 
           source: r.source ?? "previous",
           advancement: r.advancement,
           advance_k: r.k ?? null,
+          ballot_mode: r.voting?.mode ?? "single",
+          max_choices: r.voting?.max ?? 1,
+          allow_change: r.voting?.allowChange ?? false,
+          eligibility: r.voting?.eligibility ?? "verified",
+          eligible_domains: r.voting?.domains ?? [],
         })
         .execute();
     }
@@ -382,6 +407,7 @@ export async function seedAwards(trx: Transaction<DB>, awardIds: Record<string, 
           .execute();
       }
     }
+    await seedVotingState(trx, edition.id, members);
   }
   if (organizerId) {
     // The demo organizer runs every demo award.
@@ -391,6 +417,76 @@ export async function seedAwards(trx: Transaction<DB>, awardIds: Record<string, 
         .values({ user_id: organizerId, role: "organizer", award_id: awardId, edition_id: null, book_project_id: null })
         .onConflict((oc) => oc.doNothing())
         .execute();
+    }
+  }
+}
+
+const RECEIPT = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
+const receipt = () => {
+  const c = Array.from({ length: 12 }, () => RECEIPT[randomInt(RECEIPT.length)]).join("");
+  return `${c.slice(0, 4)}-${c.slice(4, 8)}-${c.slice(8)}`;
+};
+
+/**
+ * A demo edition mid-procedure: a closed organizer selection has chosen three finalists per
+ * category, and an open public vote already has ballots from demo members.
+ */
+async function seedVotingState(trx: Transaction<DB>, editionId: string, members: string[]) {
+  const rounds = await trx.selectFrom("round").selectAll().where("edition_id", "=", editionId).orderBy("position").execute();
+  const now = Date.now();
+  let finalists: Array<{ id: string; category_id: string }> = [];
+  for (const r of rounds) {
+    const closed = r.closes_at !== null && r.closes_at.getTime() < now;
+    const open = r.opens_at !== null && r.opens_at.getTime() <= now && (r.closes_at === null || r.closes_at.getTime() > now);
+    if (r.kind === "organizer_selection" && r.advancement === "organizer" && closed) {
+      const candidates = await trx
+        .selectFrom("nominee")
+        .select(["id", "category_id"])
+        .where("edition_id", "=", editionId)
+        .where("is_candidate", "=", true)
+        .orderBy("name")
+        .execute();
+      const perCategory = new Map<string, number>();
+      finalists = candidates.filter((c) => {
+        const n = perCategory.get(c.category_id) ?? 0;
+        perCategory.set(c.category_id, n + 1);
+        return n < 3;
+      });
+      await trx
+        .insertInto("round_advancement")
+        .values(
+          finalists.map((f) => ({
+            round_id: r.id,
+            nominee_id: f.id,
+            category_id: f.category_id,
+            place: null,
+            score: null,
+            decided_by: "organizer" as const,
+            reason: "Finalisten gekozen door de organisatie",
+          })),
+        )
+        .execute();
+    }
+    if (r.kind === "public_vote" && open && finalists.length) {
+      // Two thirds of the members have voted already; the choices spread unevenly over the finalists.
+      const voters = members.slice(0, Math.floor((members.length * 2) / 3));
+      for (const [i, voterId] of voters.entries()) {
+        const choice = finalists[(i * i) % finalists.length]!;
+        const code = receipt();
+        const ballot = await trx
+          .insertInto("ballot")
+          .values({ round_id: r.id, edition_id: editionId, category_id: choice.category_id, voter_id: voterId, receipt_code: code })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto("ballot_choice")
+          .values({ ballot_id: ballot.id, category_id: choice.category_id, nominee_id: choice.id, rank: 1 })
+          .execute();
+        await trx
+          .insertInto("ballot_revision")
+          .values({ ballot_id: ballot.id, version: 1, receipt_code: code, choices: [choice.id] })
+          .execute();
+      }
     }
   }
 }

@@ -1,10 +1,12 @@
 import type { Migration } from "kysely/migration";
 import * as m20261123120000 from "./20261123120000_foundation";
 import * as m20261123130000 from "./20261123130000_awards";
+import * as m20261123140000 from "./20261123140000_voting";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
 // Add each new migration here; never edit one that has landed.
 export const migrations: Record<string, Migration> = {
   "20261123120000_foundation": m20261123120000,
   "20261123130000_awards": m20261123130000,
+  "20261123140000_voting": m20261123140000,
 };

@@ -78,6 +78,16 @@ export const CategorySchema = z.object({
 });
 export type CategoryInput = z.infer<typeof CategorySchema>;
 
+const checkbox = z.pipe(
+  z._default(z.union([z.string(), z.boolean()]), ""),
+  z.transform((v) => v === true || v === "true" || v === "on"),
+);
+export const BALLOT_MODES = ["single", "approval", "ranked"] as const;
+export const ELIGIBILITIES = ["verified", "domains", "invite"] as const;
+export const TIE_BREAKS = ["include_all", "organizer", "first_preferences"] as const;
+const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+/** Domains typed as a list separated by commas, spaces or new lines. */
+export const domainList = (v: string) => v.split(/[\s,;]+/).filter(Boolean);
 export const ROUND_KINDS = ["public_vote", "jury", "organizer_selection", "live_vote"] as const;
 export const ADVANCEMENTS = ["top_k", "organizer", "none"] as const;
 
@@ -93,8 +103,29 @@ export const RoundSchema = z
     source: z.enum(["all", "previous"], { error: "errors.invalidChoice" }),
     advancement: z.enum(ADVANCEMENTS, { error: "errors.invalidChoice" }),
     advanceK: z._default(z.string().check(z.trim()), ""),
+    ballotMode: z._default(z.enum(BALLOT_MODES, { error: "errors.invalidChoice" }), "single"),
+    maxChoices: z._default(z.string().check(z.trim()), "1"),
+    allowChange: checkbox,
+    showLiveTotals: checkbox,
+    eligibility: z._default(z.enum(ELIGIBILITIES, { error: "errors.invalidChoice" }), "verified"),
+    domains: z._default(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(2000, { error: "nominate.errors.tooLong" })), ""),
+    tieBreak: z._default(z.enum(TIE_BREAKS, { error: "errors.invalidChoice" }), "include_all"),
   })
   .check(
+    z.refine(
+      (v) => v.ballotMode === "single" || (/^\d{1,2}$/.test(v.maxChoices) && Number(v.maxChoices) >= 2 && Number(v.maxChoices) <= 20),
+      {
+        error: "procedure.errors.maxChoices",
+        path: ["maxChoices"],
+      },
+    ),
+    z.refine(
+      (v) => v.eligibility !== "domains" || (domainList(v.domains).length > 0 && domainList(v.domains).every((d) => DOMAIN.test(d))),
+      {
+        error: "procedure.errors.domains",
+        path: ["domains"],
+      },
+    ),
     z.refine((v) => v.advancement !== "top_k" || (/^\d{1,4}$/.test(v.advanceK) && Number(v.advanceK) >= 1), {
       error: "procedure.errors.advanceK",
       path: ["advanceK"],

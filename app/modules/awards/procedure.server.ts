@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { getDb, type Db } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
-import type { CategoryInput, EditionSettingsInput, RoundInput } from "./procedure.schema";
+import { domainList, type CategoryInput, type EditionSettingsInput, type RoundInput } from "./procedure.schema";
 
 export type ProcedureResult = { ok: true } | { ok: false; field?: string; error: string };
 
@@ -78,6 +78,13 @@ function roundValues(input: RoundInput) {
     source: input.source,
     advancement: input.advancement,
     advance_k: input.advancement === "top_k" ? Number(input.advanceK) : null,
+    ballot_mode: input.ballotMode,
+    max_choices: input.ballotMode === "single" ? 1 : Number(input.maxChoices),
+    allow_change: input.allowChange,
+    show_live_totals: input.showLiveTotals,
+    eligibility: input.eligibility,
+    eligible_domains: input.eligibility === "domains" ? [...new Set(domainList(input.domains))] : [],
+    tie_break: input.tieBreak,
   };
 }
 

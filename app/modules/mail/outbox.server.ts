@@ -4,7 +4,16 @@ import { translator } from "~/i18n/i18n";
 import type { DbOrTrx } from "~/db.server";
 
 export type MailTemplate =
-  "verify" | "reset" | "passwordChanged" | "consent" | "referenceRequest" | "nomineeDeclined" | "nominationRejected";
+  | "verify"
+  | "reset"
+  | "passwordChanged"
+  | "consent"
+  | "referenceRequest"
+  | "nomineeDeclined"
+  | "nominationRejected"
+  | "ballotReceipt"
+  | "ballotChanged"
+  | "voteInvite";
 
 export interface MailRequest {
   to: string;

@@ -4,7 +4,7 @@ import { getPool } from "~/db.server";
 
 // Counters live in PostgreSQL (table rate_limit, created by a migration) so limits hold across processes.
 
-type LimiterName = "loginAccount" | "loginIp" | "mailAccount" | "mailIp";
+type LimiterName = "loginAccount" | "loginIp" | "mailAccount" | "mailIp" | "voteAccount" | "voteIp";
 const limiters = new Map<LimiterName, RateLimiterPostgres>();
 
 function limiter(name: LimiterName): RateLimiterPostgres {
@@ -17,6 +17,16 @@ function limiter(name: LimiterName): RateLimiterPostgres {
       loginIp: c.LOGIN_FAILURES_PER_IP,
       mailAccount: 5,
       mailIp: 30,
+      voteAccount: c.VOTE_LIMIT_PER_ACCOUNT,
+      voteIp: c.VOTE_LIMIT_PER_IP,
+    };
+    const durations: Record<LimiterName, number> = {
+      loginAccount: window,
+      loginIp: window,
+      mailAccount: 3600,
+      mailIp: 3600,
+      voteAccount: 60,
+      voteIp: 60,
     };
     l = new RateLimiterPostgres({
       storeClient: getPool(),
@@ -26,7 +36,7 @@ function limiter(name: LimiterName): RateLimiterPostgres {
       clearExpiredByTimeout: false,
       keyPrefix: name,
       points: points[name],
-      duration: name.startsWith("mail") ? 3600 : window,
+      duration: durations[name],
     });
     limiters.set(name, l);
   }

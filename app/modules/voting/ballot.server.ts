@@ -1,0 +1,361 @@
+import { createHash, randomInt } from "node:crypto";
+import { sql } from "kysely";
+import type { Db, DbOrTrx } from "~/db.server";
+import type { Locale } from "~/i18n/i18n";
+import { renderMail } from "~/modules/mail/outbox.server";
+import { formatReceipt, normalizeReceipt, RECEIPT_ALPHABET } from "./rules";
+import { eligibility, type VotingRound } from "./round.server";
+
+export function newReceiptCode(): string {
+  return formatReceipt(Array.from({ length: 12 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join(""));
+}
+
+/** The device cookie is stored only as a hash: enough to see accounts sharing a browser, nothing more. */
+export function deviceHash(deviceId: string | undefined): string | null {
+  return deviceId ? createHash("sha256").update(deviceId).digest("hex").slice(0, 32) : null;
+}
+
+export interface Voter {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  emailVerified: boolean;
+}
+
+export interface CastInput {
+  round: Pick<
+    VotingRound,
+    "id" | "edition_id" | "position" | "source" | "max_choices" | "allow_change" | "eligibility" | "eligible_domains"
+  >;
+  /** The round whose advancement list holds the ballot's candidates, or null for every candidate (see candidateSource). */
+  sourceRoundId: string | null;
+  categoryId: string;
+  voter: Voter;
+  choices: string[];
+  ip: string | null;
+  device: string | null;
+  /** Texts for the receipt mail: award/edition name and the link to "my votes". */
+  mail: { award: string; category: string; link: string };
+}
+
+export type CastError = "closed" | "notEligible" | "invalidChoice" | "alreadyVoted" | "voided";
+export type CastResult = { ok: true; receiptCode: string; version: number; unchanged?: boolean } | { ok: false; error: CastError };
+
+const pgCode = (e: unknown) => (e as { code?: string }).code;
+const pgConstraint = (e: unknown) => (e as { constraint?: string }).constraint;
+
+function mapError(e: unknown): CastResult | null {
+  const constraint = pgConstraint(e);
+  if (pgCode(e) === "23514" && constraint === "ballot_window") return { ok: false, error: "closed" };
+  if (pgCode(e) === "23514" && (constraint === "ballot_choices" || constraint === "ballot_round_kind"))
+    return { ok: false, error: "invalidChoice" };
+  if (pgCode(e) === "23503" || (pgCode(e) === "23505" && constraint?.startsWith("ballot_choice")))
+    return { ok: false, error: "invalidChoice" };
+  return null;
+}
+
+/**
+ * The SQL of a first ballot, as one statement (one round trip, one implicit transaction): it checks
+ * the window by the database clock, eligibility and that every choice is a candidate of the round in
+ * this category, then inserts the ballot, its choices, its first revision and the receipt mail. The
+ * unique constraint answers a second ballot with "nothing inserted"; the deferred trigger re-checks
+ * window and choice count at commit. `npm run bench` runs this same statement straight on pg.
+ */
+export function firstBallotSql(p: {
+  roundId: string;
+  categoryId: string;
+  voterId: string;
+  email: string;
+  sourceRoundId: string | null;
+  choices: string[];
+  receipt: string;
+  ip: string | null;
+  device: string | null;
+  mail: { to: string; locale: string; subject: string; body: string };
+}) {
+  const domain = p.email.split("@")[1] ?? "";
+  return sql<{ open: number; eligible: boolean | null; valid: boolean | null; ballot_id: string | null }>`
+    with r as (
+      select r.id, r.edition_id, r.eligibility, r.eligible_domains
+      from round r
+      where r.id = ${p.roundId} and r.kind in ('public_vote', 'live_vote')
+        and r.opens_at <= now() and (r.closes_at is null or now() < r.closes_at)
+    ), ok as (
+      select r.id, r.edition_id,
+        case r.eligibility
+          when 'verified' then true
+          when 'domains' then exists (select 1 from unnest(r.eligible_domains) d where ${domain} = d or ${domain} like '%.' || d)
+          else exists (select 1 from round_invite i where i.round_id = r.id and i.email = ${p.email.toLowerCase()})
+        end as eligible,
+        (select count(*) from nominee n
+          where n.id = any(${p.choices}::uuid[]) and n.category_id = ${p.categoryId} and n.is_candidate
+            and (${p.sourceRoundId}::uuid is null
+              or exists (select 1 from round_advancement a where a.round_id = ${p.sourceRoundId}::uuid and a.nominee_id = n.id))
+        ) = ${p.choices.length} as valid
+      from r
+    ), b as (
+      insert into ballot (round_id, edition_id, category_id, voter_id, receipt_code, ip, device_hash)
+      select ok.id, ok.edition_id, ${p.categoryId}, ${p.voterId}, ${p.receipt}, ${p.ip}::inet, ${p.device} from ok where ok.eligible and ok.valid
+      on conflict (round_id, category_id, voter_id) do nothing
+      returning id
+    ), c as (
+      insert into ballot_choice (ballot_id, category_id, nominee_id, rank)
+      select b.id, ${p.categoryId}, x.nominee, x.rank from b cross join unnest(${p.choices}::uuid[]) with ordinality as x(nominee, rank)
+    ), h as (
+      insert into ballot_revision (ballot_id, version, receipt_code, choices, ip, device_hash)
+      select b.id, 1, ${p.receipt}, ${p.choices}::uuid[], ${p.ip}::inet, ${p.device} from b
+    ), m as (
+      insert into outbox_email (to_address, locale, template, subject, body_text)
+      select ${p.mail.to}, ${p.mail.locale}, 'ballotReceipt', ${p.mail.subject}, ${p.mail.body} from b
+    )
+    select (select count(*) from r)::int as open, (select eligible from ok) as eligible, (select valid from ok) as valid,
+      (select id from b) as ballot_id`;
+}
+
+function receiptMail(input: CastInput, receipt: string, changed: boolean) {
+  const { subject, body } = renderMail({
+    locale: input.voter.locale,
+    template: changed ? "ballotChanged" : "ballotReceipt",
+    name: input.voter.name,
+    link: input.mail.link,
+    params: { award: input.mail.award, category: input.mail.category, receipt },
+  });
+  return { to: input.voter.email, locale: input.voter.locale, subject, body };
+}
+
+/**
+ * Casts a ballot, or changes it when the round allows. One person, one vote: the unique constraint
+ * decides between racing submissions; every other attempt gets a clear answer and changes nothing.
+ */
+export async function castBallot(db: Db, input: CastInput): Promise<CastResult> {
+  const elig = await eligibility(db, input.round, input.voter);
+  if (!elig.ok) return { ok: false, error: "notEligible" };
+  const receipt = newReceiptCode();
+  let row;
+  try {
+    const result = await firstBallotSql({
+      roundId: input.round.id,
+      categoryId: input.categoryId,
+      voterId: input.voter.id,
+      email: input.voter.email,
+      sourceRoundId: input.sourceRoundId,
+      choices: input.choices,
+      receipt,
+      ip: input.ip,
+      device: input.device,
+      mail: receiptMail(input, receipt, false),
+    }).execute(db);
+    row = result.rows[0]!;
+  } catch (e) {
+    const mapped = mapError(e);
+    if (mapped) return mapped;
+    throw e;
+  }
+  if (row.open === 0) return { ok: false, error: "closed" };
+  if (!row.eligible) return { ok: false, error: "notEligible" };
+  if (!row.valid) return { ok: false, error: "invalidChoice" };
+  if (row.ballot_id) return { ok: true, receiptCode: receipt, version: 1 };
+  if (!input.round.allow_change) return { ok: false, error: "alreadyVoted" };
+  try {
+    return await changeBallot(db, input);
+  } catch (e) {
+    const mapped = mapError(e);
+    if (mapped) return mapped;
+    throw e;
+  }
+}
+
+/** Last ballot counts: the row is locked, its choices replaced, the version bumped and the change kept as a revision. */
+async function changeBallot(db: Db, input: CastInput): Promise<CastResult> {
+  return db
+    .transaction()
+    .execute(async (trx): Promise<CastResult> => {
+      const ballot = await trx
+        .selectFrom("ballot")
+        .select(["id", "version", "voided_at", "receipt_code"])
+        .where("round_id", "=", input.round.id)
+        .where("category_id", "=", input.categoryId)
+        .where("voter_id", "=", input.voter.id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!ballot) return { ok: false, error: "invalidChoice" };
+      if (ballot.voided_at) return { ok: false, error: "voided" };
+      const current = await trx
+        .selectFrom("ballot_choice")
+        .select("nominee_id")
+        .where("ballot_id", "=", ballot.id)
+        .orderBy("rank")
+        .execute();
+      if (current.map((c) => c.nominee_id).join(",") === input.choices.join(",")) {
+        return { ok: true, receiptCode: ballot.receipt_code, version: ballot.version, unchanged: true };
+      }
+      const receipt = newReceiptCode();
+      const version = ballot.version + 1;
+      await trx.deleteFrom("ballot_choice").where("ballot_id", "=", ballot.id).execute();
+      await trx
+        .insertInto("ballot_choice")
+        .values(input.choices.map((nominee_id, i) => ({ ballot_id: ballot.id, category_id: input.categoryId, nominee_id, rank: i + 1 })))
+        .execute();
+      await trx
+        .updateTable("ballot")
+        .set({ version, receipt_code: receipt, updated_at: sql`now()`, ip: input.ip, device_hash: input.device })
+        .where("id", "=", ballot.id)
+        .execute();
+      await trx
+        .insertInto("ballot_revision")
+        .values({ ballot_id: ballot.id, version, receipt_code: receipt, choices: input.choices, ip: input.ip, device_hash: input.device })
+        .execute();
+      const mail = receiptMail(input, receipt, true);
+      await trx
+        .insertInto("outbox_email")
+        .values({ to_address: mail.to, locale: mail.locale, template: "ballotChanged", subject: mail.subject, body_text: mail.body })
+        .execute();
+      // Candidates are re-checked inside the transaction, as for a first ballot.
+      const valid = await candidateCount(trx, input);
+      if (valid !== input.choices.length) throw new InvalidChoice();
+      return { ok: true, receiptCode: receipt, version };
+    })
+    .catch((e: unknown) => {
+      if (e instanceof InvalidChoice) return { ok: false, error: "invalidChoice" } as const;
+      throw e;
+    });
+}
+
+class InvalidChoice extends Error {}
+
+async function candidateCount(trx: DbOrTrx, input: CastInput): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from nominee n
+    where n.id = any(${input.choices}::uuid[]) and n.category_id = ${input.categoryId} and n.is_candidate
+      and (${input.sourceRoundId}::uuid is null
+        or exists (select 1 from round_advancement a where a.round_id = ${input.sourceRoundId}::uuid and a.nominee_id = n.id))`.execute(
+    trx,
+  );
+  return r.rows[0]!.n;
+}
+
+/** The voter's own ballot in a round and category (with choices), for the ballot page. */
+export async function ownBallot(db: DbOrTrx, roundId: string, categoryId: string, voterId: string) {
+  const ballot = await db
+    .selectFrom("ballot")
+    .select(["id", "version", "receipt_code", "cast_at", "updated_at", "voided_at"])
+    .where("round_id", "=", roundId)
+    .where("category_id", "=", categoryId)
+    .where("voter_id", "=", voterId)
+    .executeTakeFirst();
+  if (!ballot) return null;
+  const choices = await db
+    .selectFrom("ballot_choice as c")
+    .innerJoin("nominee as n", "n.id", "c.nominee_id")
+    .select(["c.nominee_id", "c.rank", "n.name"])
+    .where("c.ballot_id", "=", ballot.id)
+    .orderBy("c.rank")
+    .execute();
+  return {
+    version: ballot.version,
+    receiptCode: ballot.receipt_code,
+    castAt: ballot.cast_at.toISOString(),
+    updatedAt: ballot.updated_at.toISOString(),
+    voided: ballot.voided_at !== null,
+    choices: choices.map((c) => ({ id: c.nominee_id, rank: c.rank, name: c.name })),
+  };
+}
+
+/** "My votes": every ballot of the account, newest first, with its choices (only ever shown to the voter). */
+export async function myBallots(db: DbOrTrx, voterId: string, locale: Locale) {
+  const rows = await db
+    .selectFrom("ballot as b")
+    .innerJoin("round as r", "r.id", "b.round_id")
+    .innerJoin("category as c", "c.id", "b.category_id")
+    .innerJoin("edition as e", "e.id", "b.edition_id")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .select([
+      "b.id",
+      "b.receipt_code",
+      "b.version",
+      "b.cast_at",
+      "b.updated_at",
+      "b.voided_at",
+      "r.position",
+      "r.name_nl as round_nl",
+      "r.name_en as round_en",
+      "c.slug as category_slug",
+      "c.name_nl as category_nl",
+      "c.name_en as category_en",
+      "a.slug as award_slug",
+      "a.name_nl as award_nl",
+      "a.name_en as award_en",
+      "e.year",
+      sql<
+        string[]
+      >`array(select n.name from ballot_choice bc join nominee n on n.id = bc.nominee_id where bc.ballot_id = b.id order by bc.rank)`.as(
+        "choices",
+      ),
+    ])
+    .where("b.voter_id", "=", voterId)
+    .orderBy("b.updated_at", "desc")
+    .limit(200)
+    .execute();
+  const pick = (nl: string, en: string) => (locale === "en" && en ? en : nl);
+  return rows.map((r) => ({
+    id: r.id,
+    receiptCode: r.receipt_code,
+    version: r.version,
+    castAt: r.cast_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    voided: r.voided_at !== null,
+    round: pick(r.round_nl, r.round_en),
+    category: pick(r.category_nl, r.category_en),
+    award: `${pick(r.award_nl, r.award_en)} ${r.year}`,
+    href: `/prijzen/${r.award_slug}/${r.year}/ronde/${r.position}/${r.category_slug}`,
+    choices: r.choices,
+  }));
+}
+
+export type ReceiptStatus =
+  | { status: "unknown" }
+  | { status: "counted" | "received" | "voided" | "superseded"; award: string; round: string; category: string; at: string };
+
+/**
+ * Public receipt check. Says whether the code's ballot is in the published tally (or received,
+ * before publication), superseded by a later change, or voided — never what was chosen or by whom.
+ */
+export async function checkReceipt(db: DbOrTrx, input: string, locale: Locale): Promise<ReceiptStatus> {
+  const code = normalizeReceipt(input);
+  if (!code) return { status: "unknown" };
+  const row = await db
+    .selectFrom("ballot_revision as v")
+    .innerJoin("ballot as b", "b.id", "v.ballot_id")
+    .innerJoin("round as r", "r.id", "b.round_id")
+    .innerJoin("category as c", "c.id", "b.category_id")
+    .innerJoin("edition as e", "e.id", "b.edition_id")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .select([
+      "v.version",
+      "v.created_at",
+      "b.version as current_version",
+      "b.voided_at",
+      "r.results_published_at",
+      "r.name_nl as round_nl",
+      "r.name_en as round_en",
+      "c.name_nl as category_nl",
+      "c.name_en as category_en",
+      "a.name_nl as award_nl",
+      "a.name_en as award_en",
+      "e.year",
+    ])
+    .where("v.receipt_code", "=", code)
+    .executeTakeFirst();
+  if (!row) return { status: "unknown" };
+  const pick = (nl: string, en: string) => (locale === "en" && en ? en : nl);
+  const status =
+    row.version !== row.current_version ? "superseded" : row.voided_at ? "voided" : row.results_published_at ? "counted" : "received";
+  return {
+    status,
+    award: `${pick(row.award_nl, row.award_en)} ${row.year}`,
+    round: pick(row.round_nl, row.round_en),
+    category: pick(row.category_nl, row.category_en),
+    at: row.created_at.toISOString(),
+  };
+}

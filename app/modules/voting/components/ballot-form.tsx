@@ -1,0 +1,197 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, Paragraph } from "~/components/nlds";
+import type { BallotMode } from "../../../../db/types";
+import { selectionFromForm } from "../rules";
+
+export interface BallotCandidate {
+  id: string;
+  name: string;
+  organisation: string;
+}
+
+interface Props {
+  mode: BallotMode;
+  maxChoices: number;
+  candidates: BallotCandidate[];
+  /** Choices to start from: the voter's current ballot, or what they chose before going back. */
+  initial: string[];
+  error?: { key: string; params?: Record<string, string | number> };
+}
+
+/**
+ * Step 1 of voting: choose. Radio buttons (single), checkboxes (approval) or typed ranks (ranked);
+ * never a drop-down. Nothing is cast here: the button leads to the confirmation step.
+ */
+export function BallotForm({ mode, maxChoices, candidates, initial, error }: Props) {
+  const { t } = useTranslation();
+  const [clientError, setClientError] = useState<Props["error"]>();
+  const [count, setCount] = useState(initial.length);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const shown = clientError ?? error;
+  useEffect(() => {
+    if (shown) errorRef.current?.focus();
+  }, [shown]);
+  const busy = useNavigation().state === "submitting";
+
+  const readForm = (form: HTMLFormElement) => {
+    const raw: Record<string, string> = {};
+    for (const [k, v] of new FormData(form).entries()) if (typeof v === "string") raw[k] = v;
+    return raw;
+  };
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const result = selectionFromForm(
+      readForm(e.currentTarget),
+      mode,
+      maxChoices,
+      candidates.map((c) => c.id),
+    );
+    if (!result.ok) {
+      e.preventDefault();
+      setClientError({ key: result.error, params: result.params });
+    } else setClientError(undefined);
+  };
+  const onChange = (e: FormEvent<HTMLFormElement>) => {
+    const raw = readForm(e.currentTarget);
+    setCount(
+      Object.entries(raw).filter(([k, v]) => (k === "choice" || k.startsWith("choice-") || k.startsWith("rank-")) && v.trim() !== "")
+        .length,
+    );
+  };
+  const instruction =
+    mode === "single"
+      ? t("voting.instruction.single")
+      : mode === "approval"
+        ? t("voting.instruction.approval", { max: maxChoices })
+        : t("voting.instruction.ranked", { max: maxChoices });
+  const initialRank = (id: string) => {
+    const i = initial.indexOf(id);
+    return i < 0 ? "" : String(i + 1);
+  };
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} onChange={onChange} className="lauwer-form lauwer-ballot">
+      <input type="hidden" name="intent" value="review" />
+      {shown ? (
+        <Alert type="error" id="form-error" tabIndex={-1} ref={errorRef}>
+          <Paragraph>{t(shown.key, shown.params)}</Paragraph>
+        </Alert>
+      ) : null}
+      <fieldset aria-describedby="ballot-instruction">
+        <legend>{t("voting.chooseLegend")}</legend>
+        <p id="ballot-instruction" className="utrecht-form-field-description">
+          {instruction}
+        </p>
+        {mode !== "single" ? (
+          <p className="lauwer-ballot__count" aria-live="polite">
+            {t("voting.chosenCount", { count, max: maxChoices })}
+          </p>
+        ) : null}
+        <ul className="lauwer-ballot__list">
+          {candidates.map((c) => {
+            const id = `cand-${c.id}`;
+            const label = (
+              <>
+                <span className="lauwer-ballot__name">{c.name}</span>
+                {c.organisation ? <span className="lauwer-ballot__org">{c.organisation}</span> : null}
+              </>
+            );
+            return (
+              <li key={c.id} className="lauwer-ballot__item">
+                {mode === "single" ? (
+                  <label htmlFor={id} className="lauwer-ballot__option">
+                    <input
+                      type="radio"
+                      id={id}
+                      name="choice"
+                      value={c.id}
+                      defaultChecked={initial[0] === c.id}
+                      className="utrecht-radio-button"
+                    />
+                    {label}
+                  </label>
+                ) : mode === "approval" ? (
+                  <label htmlFor={id} className="lauwer-ballot__option">
+                    <input
+                      type="checkbox"
+                      id={id}
+                      name={`choice-${c.id}`}
+                      value="on"
+                      defaultChecked={initial.includes(c.id)}
+                      className="utrecht-checkbox utrecht-checkbox--html-input"
+                    />
+                    {label}
+                  </label>
+                ) : (
+                  <div className="lauwer-ballot__option">
+                    <input
+                      type="text"
+                      inputMode="numeric"
+                      id={id}
+                      name={`rank-${c.id}`}
+                      defaultValue={initialRank(c.id)}
+                      size={2}
+                      maxLength={2}
+                      autoComplete="off"
+                      className="utrecht-textbox utrecht-textbox--html-input lauwer-ballot__rank"
+                      aria-label={t("voting.rankFor", { name: c.name })}
+                    />
+                    <label htmlFor={id}>{label}</label>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+      <div>
+        <Button type="submit" appearance="primary-action-button" aria-disabled={busy || undefined}>
+          {t("voting.toConfirmation")}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** Step 2: the summary of the choices; only this button casts the ballot. Focus moves to its heading. */
+export function BallotConfirmation({
+  choices,
+  list,
+  ranked,
+}: {
+  choices: Array<{ id: string; name: string; rank: number }>;
+  list: string;
+  ranked: boolean;
+}) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [list]);
+  const busy = useNavigation().state === "submitting";
+  const List = ranked ? "ol" : "ul";
+  return (
+    <section aria-labelledby="confirm-heading" className="lauwer-ballot__confirm">
+      <h2 id="confirm-heading" className="utrecht-heading-2" tabIndex={-1} ref={heading}>
+        {t("voting.confirmTitle")}
+      </h2>
+      <Paragraph>{t("voting.confirmIntro", { count: choices.length })}</Paragraph>
+      <List className="lauwer-ballot__summary">
+        {choices.map((c) => (
+          <li key={c.id}>{c.name}</li>
+        ))}
+      </List>
+      <Form method="post" className="lauwer-actions">
+        <input type="hidden" name="intent" value="cast" />
+        <input type="hidden" name="choices" value={list} />
+        <Button type="submit" appearance="primary-action-button" aria-disabled={busy || undefined}>
+          {t("voting.cast")}
+        </Button>
+      </Form>
+      <Form method="get" className="lauwer-actions">
+        <input type="hidden" name="keuze" value={list} />
+        <Button type="submit" appearance="secondary-action-button">
+          {t("voting.back")}
+        </Button>
+      </Form>
+    </section>
+  );
+}

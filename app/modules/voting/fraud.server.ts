@@ -1,0 +1,174 @@
+import { sql } from "kysely";
+import type { Db, DbOrTrx } from "~/db.server";
+import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+
+// Fraud signals for organizers: patterns worth a look, never automatic verdicts. Organizers decide
+// and void ballots with a reason; voided ballots stay in the database and drop out of every tally.
+
+export const SIGNAL_WINDOW_MINUTES = 10;
+export const THRESHOLDS = { ip: 10, network: 25, newAccounts: 10, device: 3 } as const;
+
+export type SignalKind = "ip" | "network" | "newAccounts" | "device";
+export interface Signal {
+  kind: SignalKind;
+  /** The value to filter ballots by: an IP, a /24 network, a nominee id, a device hash. */
+  key: string;
+  label: string;
+  ballots: number;
+  accounts: number;
+  from: string;
+}
+
+/** Every signal of a round, strongest first. Each query uses the round's ballots only (index on round_id, cast_at). */
+export async function fraudSignals(db: DbOrTrx, roundId: string): Promise<Signal[]> {
+  const bucket = sql`date_bin(${`${SIGNAL_WINDOW_MINUTES} minutes`}::interval, b.cast_at, timestamptz '2000-01-01')`;
+  const [ips, networks, fresh, devices] = await Promise.all([
+    sql<{ key: string; ballots: number; accounts: number; start: Date }>`
+      select host(b.ip) as key, count(*)::int as ballots, count(distinct b.voter_id)::int as accounts, min(b.cast_at) as start
+      from ballot b where b.round_id = ${roundId} and b.ip is not null and b.voided_at is null
+      group by b.ip, ${bucket} having count(distinct b.voter_id) >= ${THRESHOLDS.ip}`.execute(db),
+    sql<{ key: string; ballots: number; accounts: number; start: Date }>`
+      select network(set_masklen(b.ip, 24))::text as key, count(*)::int as ballots, count(distinct b.voter_id)::int as accounts, min(b.cast_at) as start
+      from ballot b where b.round_id = ${roundId} and family(b.ip) = 4 and b.voided_at is null
+      group by network(set_masklen(b.ip, 24)), ${bucket} having count(distinct b.voter_id) >= ${THRESHOLDS.network}`.execute(db),
+    // Accounts created less than a day before their ballot, voting for the same candidate within the window.
+    sql<{ key: string; label: string; ballots: number; accounts: number; start: Date }>`
+      select c.nominee_id::text as key, n.name as label, count(*)::int as ballots, count(distinct b.voter_id)::int as accounts, min(b.cast_at) as start
+      from ballot b join ballot_choice c on c.ballot_id = b.id join app_user u on u.id = b.voter_id join nominee n on n.id = c.nominee_id
+      where b.round_id = ${roundId} and b.voided_at is null and b.cast_at - u.created_at < interval '1 day'
+      group by c.nominee_id, n.name, ${bucket} having count(distinct b.voter_id) >= ${THRESHOLDS.newAccounts}`.execute(db),
+    sql<{ key: string; ballots: number; accounts: number; start: Date }>`
+      select b.device_hash as key, count(*)::int as ballots, count(distinct b.voter_id)::int as accounts, min(b.cast_at) as start
+      from ballot b where b.round_id = ${roundId} and b.device_hash is not null and b.voided_at is null
+      group by b.device_hash having count(distinct b.voter_id) >= ${THRESHOLDS.device}`.execute(db),
+  ]);
+  const out: Signal[] = [
+    ...ips.rows.map((r) => ({
+      kind: "ip" as const,
+      key: r.key,
+      label: r.key,
+      ballots: r.ballots,
+      accounts: r.accounts,
+      from: r.start.toISOString(),
+    })),
+    ...networks.rows.map((r) => ({
+      kind: "network" as const,
+      key: r.key,
+      label: r.key,
+      ballots: r.ballots,
+      accounts: r.accounts,
+      from: r.start.toISOString(),
+    })),
+    ...fresh.rows.map((r) => ({
+      kind: "newAccounts" as const,
+      key: r.key,
+      label: r.label,
+      ballots: r.ballots,
+      accounts: r.accounts,
+      from: r.start.toISOString(),
+    })),
+    ...devices.rows.map((r) => ({
+      kind: "device" as const,
+      key: r.key,
+      label: r.key.slice(0, 8),
+      ballots: r.ballots,
+      accounts: r.accounts,
+      from: r.start.toISOString(),
+    })),
+  ];
+  return out.sort((a, b) => b.accounts - a.accounts);
+}
+
+export interface BallotFilter {
+  kind?: SignalKind;
+  key?: string;
+  page: number;
+}
+
+export const BALLOT_PAGE = 100;
+
+/**
+ * Ballots of a round for organizers, filtered by a signal. Shows when, from where (IP), the device
+ * hash and how new the account was — not who the voter is, and choices only by candidate name.
+ */
+export async function listBallots(db: DbOrTrx, roundId: string, filter: BallotFilter) {
+  let q = db.selectFrom("ballot as b").leftJoin("app_user as u", "u.id", "b.voter_id").where("b.round_id", "=", roundId);
+  const key = filter.key ?? "";
+  if (filter.kind === "ip") q = q.where(sql<boolean>`host(b.ip) = ${key}`);
+  if (filter.kind === "network") q = q.where(sql<boolean>`family(b.ip) = 4 and network(set_masklen(b.ip, 24))::text = ${key}`);
+  if (filter.kind === "device") q = q.where("b.device_hash", "=", key);
+  if (filter.kind === "newAccounts")
+    q = q.where(sql<boolean>`b.cast_at - u.created_at < interval '1 day'`).where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("ballot_choice as c")
+          .whereRef("c.ballot_id", "=", "b.id")
+          .where(sql<boolean>`c.nominee_id::text = ${key}`),
+      ),
+    );
+  const rows = await q
+    .innerJoin("category as cat", "cat.id", "b.category_id")
+    .select([
+      "b.id",
+      "b.cast_at",
+      "b.updated_at",
+      "b.version",
+      "b.voided_at",
+      "b.void_reason",
+      "b.device_hash",
+      sql<string | null>`host(b.ip)`.as("ip"),
+      sql<number | null>`extract(epoch from b.cast_at - u.created_at)::int`.as("account_age_s"),
+      "cat.name_nl as category_nl",
+      "cat.name_en as category_en",
+      sql<
+        string[]
+      >`array(select n.name from ballot_choice bc join nominee n on n.id = bc.nominee_id where bc.ballot_id = b.id order by bc.rank)`.as(
+        "choices",
+      ),
+      sql<number>`count(*) over ()`.as("total"),
+    ])
+    .orderBy("b.cast_at", "desc")
+    .orderBy("b.id")
+    .limit(BALLOT_PAGE)
+    .offset((filter.page - 1) * BALLOT_PAGE)
+    .execute();
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    rows: rows.map((r) => ({
+      id: r.id,
+      castAt: r.cast_at.toISOString(),
+      version: r.version,
+      voided: r.voided_at !== null,
+      voidReason: r.void_reason,
+      ip: r.ip,
+      device: r.device_hash?.slice(0, 8) ?? null,
+      accountAgeHours: r.account_age_s === null ? null : Math.floor(r.account_age_s / 3600),
+      categoryNl: r.category_nl,
+      categoryEn: r.category_en,
+      choices: r.choices,
+    })),
+  };
+}
+
+/** Voids ballots of this round (others are ignored), with the reason; the ballots stay, the action is audited. */
+export async function voidBallots(db: Db, actor: Actor, roundId: string, ballotIds: string[], reason: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const voided = await trx
+      .updateTable("ballot")
+      .set({ voided_at: sql`now()`, void_reason: reason, voided_by: actor.actorId })
+      .where("round_id", "=", roundId)
+      .where("id", "in", ballotIds)
+      .where("voided_at", "is", null)
+      .returning("id")
+      .execute();
+    if (voided.length) {
+      await writeAudit(trx, actor, {
+        action: "ballot.void",
+        entityType: "round",
+        entityId: roundId,
+        after: { reason, ballots: voided.map((v) => v.id) },
+      });
+    }
+    return voided.length;
+  });
+}

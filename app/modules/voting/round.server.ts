@@ -1,0 +1,352 @@
+import { randomInt } from "node:crypto";
+import { sql, type Selectable } from "kysely";
+import type { RoundTable } from "../../../db/types";
+import type { Db, DbOrTrx } from "~/db.server";
+import type { Locale } from "~/i18n/i18n";
+import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import type { EditionView } from "~/modules/awards/edition.server";
+import { SLUG } from "~/modules/awards/edition.server";
+import { rankTally, topK, type RankedRow, type TallyRow } from "./rules";
+
+export const VOTE_KINDS = ["public_vote", "live_vote"] as const;
+export type VotingRound = Selectable<RoundTable> & { db_now: Date };
+export type RoundState = "upcoming" | "open" | "closed";
+
+const pickLang = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
+
+/** A vote round of an edition by its position in the procedure; 404 when it is not a vote. */
+export async function loadVotingRound(db: DbOrTrx, editionId: string, position: string | undefined): Promise<VotingRound> {
+  if (!position || !/^\d{1,3}$/.test(position)) throw new Response("Not found", { status: 404 });
+  const round = await db
+    .selectFrom("round")
+    .selectAll()
+    .select(sql<Date>`now()`.as("db_now"))
+    .where("edition_id", "=", editionId)
+    .where("position", "=", Number(position))
+    .where("kind", "in", VOTE_KINDS)
+    .executeTakeFirst();
+  if (!round) throw new Response("Not found", { status: 404 });
+  return round;
+}
+
+export function roundState(round: Pick<VotingRound, "opens_at" | "closes_at" | "db_now">): RoundState {
+  const now = round.db_now;
+  if (!round.opens_at || now < round.opens_at) return "upcoming";
+  if (round.closes_at && now >= round.closes_at) return "closed";
+  return "open";
+}
+
+/** Public totals: after publication, live when the round says so, and for a live vote once revealed. */
+export function totalsVisible(round: Pick<VotingRound, "results_published_at" | "show_live_totals" | "revealed_at" | "opens_at">): boolean {
+  return round.results_published_at !== null || (round.show_live_totals && round.opens_at !== null) || round.revealed_at !== null;
+}
+
+export function categoryBySlug(edition: EditionView, slug: string | undefined) {
+  if (!slug || !SLUG.test(slug)) throw new Response("Not found", { status: 404 });
+  const category = edition.categories.find((c) => c.slug === slug);
+  if (!category) throw new Response("Not found", { status: 404 });
+  return category;
+}
+
+/**
+ * Where a round's candidates come from: every public candidate (source "all"), or those who advanced
+ * from the nearest earlier round that selects (a round with advancement "none" passes its own
+ * candidates on unchanged, e.g. public prize → jury prize → live vote among the same finalists).
+ * Returns the id of the round whose advancement list applies, or null for all candidates.
+ */
+export async function candidateSource(db: DbOrTrx, round: Pick<VotingRound, "edition_id" | "position" | "source">): Promise<string | null> {
+  if (round.source === "all") return null;
+  const earlier = await db
+    .selectFrom("round")
+    .select(["id", "kind", "position", "source", "advancement"])
+    .where("edition_id", "=", round.edition_id)
+    .where("position", "<", round.position)
+    .orderBy("position", "desc")
+    .execute();
+  for (const prev of earlier) {
+    if (prev.advancement !== "none") {
+      if (prev.kind === "public_vote") await ensureAdvanced(db, prev.id);
+      return prev.id;
+    }
+    if (prev.source === "all") return null;
+  }
+  return NO_SOURCE;
+}
+/** A round with source "previous" but no earlier round: nobody is on its ballot. */
+const NO_SOURCE = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The candidates on a round's ballot in one category (alphabetical, never by votes).
+ */
+export async function roundCandidates(db: DbOrTrx, round: Pick<VotingRound, "edition_id" | "position" | "source">, categoryId?: string) {
+  let q = db
+    .selectFrom("nominee as n")
+    .select(["n.id", "n.name", "n.organisation", "n.category_id"])
+    .where("n.edition_id", "=", round.edition_id)
+    .where("n.is_candidate", "=", true);
+  if (categoryId) q = q.where("n.category_id", "=", categoryId);
+  const source = await candidateSource(db, round);
+  if (source !== null) {
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom("round_advancement as a").whereRef("a.nominee_id", "=", "n.id").where("a.round_id", "=", source)),
+    );
+  }
+  return q
+    .orderBy(sql`lauwer_fold(n.name)`)
+    .orderBy("n.id")
+    .execute();
+}
+
+export type Ineligible = "unverified" | "domain" | "invite";
+
+/** Whether this account may vote in the round, and if not, why (shown to the voter). */
+export async function eligibility(
+  db: DbOrTrx,
+  round: Pick<VotingRound, "id" | "eligibility" | "eligible_domains">,
+  user: { email: string; emailVerified: boolean },
+): Promise<{ ok: true } | { ok: false; reason: Ineligible }> {
+  if (!user.emailVerified) return { ok: false, reason: "unverified" };
+  const email = user.email.toLowerCase();
+  if (round.eligibility === "domains") {
+    const domain = email.split("@")[1] ?? "";
+    const ok = round.eligible_domains.some((d) => domain === d || domain.endsWith(`.${d}`));
+    return ok ? { ok: true } : { ok: false, reason: "domain" };
+  }
+  if (round.eligibility === "invite") {
+    const row = await db
+      .selectFrom("round_invite")
+      .select("email")
+      .where("round_id", "=", round.id)
+      .where("email", "=", email)
+      .executeTakeFirst();
+    return row ? { ok: true } : { ok: false, reason: "invite" };
+  }
+  return { ok: true };
+}
+
+/**
+ * Counted ballots per candidate of a round (voided ballots excluded), with candidates without votes.
+ * The one query behind every tally: results page, organizer view, projector and advancement.
+ */
+export async function tally(db: DbOrTrx, round: Pick<VotingRound, "id" | "edition_id" | "position" | "source" | "max_choices">) {
+  const candidates = await roundCandidates(db, round);
+  const counts = await db
+    .selectFrom("ballot_choice as c")
+    .innerJoin("ballot as b", "b.id", "c.ballot_id")
+    .select([
+      "c.nominee_id",
+      sql<number>`count(*)::int`.as("votes"),
+      sql<number>`sum(${round.max_choices} + 1 - c.rank)::int`.as("points"),
+      sql<number>`(count(*) filter (where c.rank = 1))::int`.as("first"),
+    ])
+    .where("b.round_id", "=", round.id)
+    .where("b.voided_at", "is", null)
+    .groupBy("c.nominee_id")
+    .execute();
+  const byId = new Map(counts.map((c) => [c.nominee_id, c]));
+  const perCategory = new Map<string, TallyRow[]>();
+  for (const cand of candidates) {
+    const c = byId.get(cand.id);
+    const row: TallyRow = { nomineeId: cand.id, name: cand.name, votes: c?.votes ?? 0, points: c?.points ?? 0, first: c?.first ?? 0 };
+    perCategory.set(cand.category_id, [...(perCategory.get(cand.category_id) ?? []), row]);
+  }
+  const ballots = await db
+    .selectFrom("ballot")
+    .select(["category_id", sql<number>`count(*)::int`.as("n")])
+    .where("round_id", "=", round.id)
+    .where("voided_at", "is", null)
+    .groupBy("category_id")
+    .execute();
+  return { perCategory, ballotsPerCategory: new Map(ballots.map((b) => [b.category_id, b.n])) };
+}
+
+export interface CategoryResult {
+  categoryId: string;
+  name: string;
+  ballots: number;
+  rows: RankedRow[];
+}
+
+export async function rankedResults(db: DbOrTrx, round: VotingRound, categories: EditionView["categories"]): Promise<CategoryResult[]> {
+  const { perCategory, ballotsPerCategory } = await tally(db, round);
+  return categories.map((c) => ({
+    categoryId: c.id,
+    name: c.name,
+    ballots: ballotsPerCategory.get(c.id) ?? 0,
+    rows: rankTally(perCategory.get(c.id) ?? [], round.ballot_mode, round.tie_break),
+  }));
+}
+
+/**
+ * Records who advanced from a closed top-K vote round, once (the round row is locked, advanced_at
+ * set). Runs from the maintenance timer, and lazily wherever the next round or the organizer needs it.
+ */
+export async function ensureAdvanced(db: DbOrTrx, roundId: string): Promise<void> {
+  const run = async (trx: DbOrTrx) => {
+    const round = await trx
+      .selectFrom("round")
+      .selectAll()
+      .select(sql<Date>`now()`.as("db_now"))
+      .where("id", "=", roundId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!round || round.advanced_at || round.kind !== "public_vote" || round.advancement !== "top_k" || roundState(round) !== "closed")
+      return;
+    const { perCategory } = await tally(trx, round);
+    const decided = [];
+    for (const [categoryId, rows] of perCategory) {
+      const { advance } = topK(rankTally(rows, round.ballot_mode, round.tie_break), round.advance_k ?? 0, round.tie_break);
+      for (const a of advance) {
+        decided.push({
+          round_id: round.id,
+          nominee_id: a.nomineeId,
+          category_id: categoryId,
+          place: a.place,
+          score: a.score,
+          decided_by: a.by,
+        });
+      }
+    }
+    if (decided.length)
+      await trx
+        .insertInto("round_advancement")
+        .values(decided)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    await trx
+      .updateTable("round")
+      .set({ advanced_at: sql`now()` })
+      .where("id", "=", round.id)
+      .execute();
+    await writeAudit(trx, { actorId: null }, { action: "round.advance", entityType: "round", entityId: round.id, after: decided });
+  };
+  if ("isTransaction" in db && db.isTransaction) await run(db);
+  else await (db as Db).transaction().execute(run);
+}
+
+/** Maintenance: advance every top-K vote round that closed and has not advanced yet. */
+export async function advanceClosedRounds(db: Db): Promise<number> {
+  const due = await db
+    .selectFrom("round")
+    .select("id")
+    .where("kind", "=", "public_vote")
+    .where("advancement", "=", "top_k")
+    .where("advanced_at", "is", null)
+    .where("closes_at", "<=", sql<Date>`now()`)
+    .execute();
+  for (const r of due) await ensureAdvanced(db, r.id);
+  return due.length;
+}
+
+export function roundName(round: Pick<VotingRound, "name_nl" | "name_en">, locale: Locale) {
+  return pickLang(locale, round.name_nl, round.name_en);
+}
+
+type LiveResult = { ok: true } | { ok: false; error: string };
+
+const SHORT_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
+const shortCode = () => Array.from({ length: 6 }, () => SHORT_ALPHABET[randomInt(SHORT_ALPHABET.length)]).join("");
+
+/** Organizer controls of a live vote: open now, close now, reveal results on the projector. Each is audited. */
+export async function liveControl(db: Db, actor: Actor, roundId: string, action: "open" | "close" | "reveal"): Promise<LiveResult> {
+  return db.transaction().execute(async (trx): Promise<LiveResult> => {
+    const round = await trx.selectFrom("round").selectAll().where("id", "=", roundId).forUpdate().executeTakeFirst();
+    if (!round || round.kind !== "live_vote") return { ok: false, error: "moderation.errors.notFound" };
+    if (action === "open") {
+      if (round.opens_at) return { ok: false, error: "voting.errors.alreadyOpened" };
+      await trx
+        .updateTable("round")
+        .set({ opens_at: sql`now()`, short_code: round.short_code ?? shortCode() })
+        .where("id", "=", roundId)
+        .execute();
+    } else if (action === "close") {
+      if (!round.opens_at || round.closes_at) return { ok: false, error: "voting.errors.notOpen" };
+      // clock_timestamp(): the close takes effect when this statement runs, not when the transaction began.
+      await trx
+        .updateTable("round")
+        .set({ closes_at: sql`clock_timestamp()` })
+        .where("id", "=", roundId)
+        .execute();
+    } else {
+      if (!round.opens_at) return { ok: false, error: "voting.errors.notOpen" };
+      if (round.revealed_at) return { ok: true };
+      await trx
+        .updateTable("round")
+        .set({ revealed_at: sql`now()` })
+        .where("id", "=", roundId)
+        .execute();
+    }
+    await writeAudit(trx, actor, { action: `round.live.${action}`, entityType: "round", entityId: roundId });
+    return { ok: true };
+  });
+}
+
+/** Makes a closed round's totals public. Audited; there is no unpublish (a later snapshot supersedes). */
+export async function publishResults(db: Db, actor: Actor, roundId: string): Promise<LiveResult> {
+  return db.transaction().execute(async (trx): Promise<LiveResult> => {
+    const round = await trx
+      .selectFrom("round")
+      .selectAll()
+      .select(sql<Date>`now()`.as("db_now"))
+      .where("id", "=", roundId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!round) return { ok: false, error: "moderation.errors.notFound" };
+    if (roundState(round) !== "closed") return { ok: false, error: "voting.errors.notClosed" };
+    if (round.results_published_at) return { ok: true };
+    await trx
+      .updateTable("round")
+      .set({ results_published_at: sql`now()` })
+      .where("id", "=", roundId)
+      .execute();
+    await writeAudit(trx, actor, { action: "round.publish", entityType: "round", entityId: roundId });
+    return { ok: true };
+  });
+}
+
+/** Organizers settle a tie the round's rule left open: the chosen candidates advance, with the reason. */
+export async function decideTie(
+  db: Db,
+  actor: Actor,
+  round: VotingRound,
+  categoryId: string,
+  chosen: string[],
+  reason: string,
+): Promise<LiveResult> {
+  return db.transaction().execute(async (trx): Promise<LiveResult> => {
+    await trx.selectFrom("round").select("id").where("id", "=", round.id).forUpdate().executeTakeFirstOrThrow();
+    const { perCategory } = await tally(trx, round);
+    const { undecided } = topK(
+      rankTally(perCategory.get(categoryId) ?? [], round.ballot_mode, round.tie_break),
+      round.advance_k ?? 0,
+      round.tie_break,
+    );
+    const already = await trx
+      .selectFrom("round_advancement")
+      .select("nominee_id")
+      .where("round_id", "=", round.id)
+      .where("category_id", "=", categoryId)
+      .where("decided_by", "=", "organizer")
+      .execute();
+    if (!undecided || already.length > 0) return { ok: false, error: "voting.errors.noTie" };
+    if (chosen.length !== undecided.seats || !chosen.every((id) => undecided.nomineeIds.includes(id)))
+      return { ok: false, error: "voting.errors.tieSeats" };
+    const rows = chosen.map((id) => ({
+      round_id: round.id,
+      nominee_id: id,
+      category_id: categoryId,
+      place: undecided.place,
+      score: null,
+      decided_by: "organizer" as const,
+      reason,
+    }));
+    await trx.insertInto("round_advancement").values(rows).execute();
+    await writeAudit(trx, actor, {
+      action: "round.tie.decide",
+      entityType: "round",
+      entityId: round.id,
+      after: { categoryId, chosen, reason },
+    });
+    return { ok: true };
+  });
+}

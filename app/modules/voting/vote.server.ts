@@ -1,0 +1,114 @@
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import type { Params } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { config } from "~/config.server";
+import { getDb } from "~/db.server";
+import type { Locale } from "~/i18n/i18n";
+import { formFailure, parseForm, type FormFailure } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
+import { loadEdition } from "~/modules/awards/edition.server";
+import { hit } from "~/modules/rate-limit/rate-limit.server";
+import { castBallot, deviceHash, ownBallot, type CastError } from "./ballot.server";
+import { deviceCookie, deviceIdFrom } from "./device.server";
+import { candidateSource, categoryBySlug, eligibility, loadVotingRound, roundCandidates, roundName, roundState } from "./round.server";
+import { BallotFormSchema } from "./ballot.schema";
+import { parseChoiceList, selectionFromForm } from "./rules";
+
+// The ballot page's loader and action (shared by the public vote and the live vote on a phone).
+
+async function loadBallotContext(params: Params, locale: Locale) {
+  const db = getDb();
+  const edition = await loadEdition(db, params.award, params.year, locale);
+  const round = await loadVotingRound(db, edition.id, params.position);
+  const category = categoryBySlug(edition, params.category);
+  return { db, edition, round, category };
+}
+
+export async function ballotLoader(request: Request, context: AppLoadContext, params: Params) {
+  const { db, edition, round, category } = await loadBallotContext(params, context.locale);
+  const user = context.user;
+  const [candidates, own, elig] = await Promise.all([
+    roundCandidates(db, round, category.id),
+    user ? ownBallot(db, round.id, category.id, user.id) : null,
+    user ? eligibility(db, round, user) : null,
+  ]);
+  const device = user ? deviceCookie(request) : null;
+  const payload = {
+    edition: { name: edition.name, awardSlug: edition.awardSlug, year: edition.year },
+    round: {
+      position: round.position,
+      kind: round.kind,
+      name: roundName(round, context.locale),
+      state: roundState(round),
+      opensAt: round.opens_at?.toISOString() ?? null,
+      closesAt: round.closes_at?.toISOString() ?? null,
+      mode: round.ballot_mode,
+      maxChoices: round.max_choices,
+      allowChange: round.allow_change,
+    },
+    category: { slug: category.slug, name: category.name },
+    otherCategories: edition.categories.filter((c) => c.id !== category.id).map((c) => ({ slug: c.slug, name: c.name })),
+    candidates: candidates.map((c) => ({ id: c.id, name: c.name, organisation: c.organisation })),
+    signedIn: Boolean(user),
+    ineligible: elig && !elig.ok ? elig.reason : null,
+    own,
+  };
+  return data(payload, device?.header ? { headers: { "Set-Cookie": device.header } } : undefined);
+}
+
+const CAST_STATUS: Record<CastError, number> = { closed: 409, notEligible: 403, invalidChoice: 400, alreadyVoted: 409, voided: 409 };
+
+export type BallotActionData =
+  FormFailure | { ok: true; review: { choices: Array<{ id: string; name: string; rank: number }>; list: string } };
+
+export async function ballotAction(request: Request, context: AppLoadContext, params: Params) {
+  const user = requireUser(request, context);
+  const { db, edition, round, category } = await loadBallotContext(params, context.locale);
+  const parsed = await parseForm(request, BallotFormSchema);
+  if (!parsed.ok) return formFailure(400, parsed);
+  const page = `/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}/${category.slug}`;
+
+  if (parsed.data.intent === "review") {
+    // Nothing is written: the voter sees a summary and confirms it (or goes back) in a second step.
+    const candidates = await roundCandidates(db, round, category.id);
+    const selection = selectionFromForm(
+      parsed.raw,
+      round.ballot_mode,
+      round.max_choices,
+      candidates.map((c) => c.id),
+    );
+    if (!selection.ok)
+      return formFailure(400, { fieldErrors: {}, formError: selection.error, formErrorParams: selection.params, values: parsed.raw });
+    const byId = new Map(candidates.map((c) => [c.id, c.name]));
+    return {
+      ok: true as const,
+      review: { choices: selection.choices.map((id, i) => ({ id, name: byId.get(id)!, rank: i + 1 })), list: selection.choices.join(",") },
+    };
+  }
+
+  const [accountWait, ipWait] = await Promise.all([hit("voteAccount", user.id), hit("voteIp", context.ip ?? "unknown")]);
+  const wait = Math.max(accountWait, ipWait);
+  if (wait > 0) {
+    return data<FormFailure>(
+      { ok: false, fieldErrors: {}, formError: "voting.errors.rateLimited", formErrorParams: { seconds: wait }, values: {} },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
+  }
+  const choices = parseChoiceList(parsed.data.choices, round.max_choices);
+  if (!choices) return formFailure(400, { fieldErrors: {}, formError: "voting.errors.invalidChoice" });
+  const result = await castBallot(db, {
+    round,
+    sourceRoundId: await candidateSource(db, round),
+    categoryId: category.id,
+    voter: { id: user.id, email: user.email, name: user.name, locale: user.locale as Locale, emailVerified: user.emailVerified },
+    choices,
+    ip: context.ip ?? null,
+    device: deviceHash(deviceIdFrom(request)),
+    mail: { award: edition.name, category: category.name, link: `${config().origin}/mijn-stemmen` },
+  });
+  if (!result.ok) return formFailure(CAST_STATUS[result.error], { fieldErrors: {}, formError: `voting.errors.${result.error}` });
+  return redirect(
+    withNotice(page, result.unchanged ? "voting.notice.unchanged" : result.version > 1 ? "voting.notice.changed" : "voting.notice.cast"),
+    303,
+  );
+}

@@ -1,0 +1,159 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { FormError } from "~/components/form";
+import { Button, FormField, FormLabel, Heading1, Paragraph, Textarea } from "~/components/nlds";
+import { Pagination } from "~/components/pagination";
+import { getDb } from "~/db.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
+import { actorFrom } from "~/modules/audit/audit.server";
+import { useDateFormat } from "~/modules/awards/components/format";
+import { requireEditionOrganizer } from "~/modules/awards/guard.server";
+import { ReasonSchema } from "~/modules/voting/ballot.schema";
+import { BALLOT_PAGE, listBallots, voidBallots, type SignalKind } from "~/modules/voting/fraud.server";
+import { loadVotingRound, roundName } from "~/modules/voting/round.server";
+import { UUID_RE } from "~/modules/voting/rules";
+
+const KINDS: SignalKind[] = ["ip", "network", "newAccounts", "device"];
+
+function filterFrom(url: URL) {
+  const kind = url.searchParams.get("signaal") as SignalKind | null;
+  const key = (url.searchParams.get("sleutel") ?? "").slice(0, 100);
+  const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1));
+  return kind && KINDS.includes(kind) && key ? { kind, key, page } : { page };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { edition } = await requireEditionOrganizer(request, context, params);
+  const db = getDb();
+  const round = await loadVotingRound(db, edition.id, params.position);
+  const filter = filterFrom(new URL(request.url));
+  const { rows, total } = await listBallots(db, round.id, filter);
+  return {
+    edition: edition.name,
+    round: roundName(round, context.locale),
+    back: `/beheer/prijzen/${edition.awardSlug}/${edition.year}/stemmen/${round.position}`,
+    filter,
+    total,
+    pages: Math.max(1, Math.ceil(total / BALLOT_PAGE)),
+    rows: rows.map((r) => ({ ...r, category: context.locale === "en" ? r.categoryEn : r.categoryNl })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.round} — ${data.edition} — Lauwer` : "Lauwer" }];
+
+/** Voids the ticked ballots of this round with a reason (audited); ballots of other rounds are never touched. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { edition } = await requireEditionOrganizer(request, context, params);
+  const db = getDb();
+  const round = await loadVotingRound(db, edition.id, params.position);
+  const parsed = await parseForm(request, ReasonSchema);
+  if (!parsed.ok) return formFailure(400, parsed);
+  const ids = Object.keys(parsed.raw)
+    .filter((k) => k.startsWith("ballot-"))
+    .map((k) => k.slice("ballot-".length))
+    .filter((id) => UUID_RE.test(id))
+    .slice(0, 1000);
+  if (ids.length === 0) return formFailure(400, { fieldErrors: {}, formError: "voting.errors.noBallotsChosen", values: parsed.raw });
+  const count = await voidBallots(db, actorFrom(context), round.id, ids, parsed.data.reason);
+  const url = new URL(request.url);
+  url.searchParams.set("ongeldig", String(count));
+  return redirect(withNotice(`${url.pathname}?${url.searchParams.toString()}`, "voting.notice.voided"), 303);
+}
+
+export default function Ballots() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const date = useDateFormat();
+  const href = (page: number) => {
+    const p = new URLSearchParams();
+    if ("kind" in d.filter && d.filter.kind) {
+      p.set("signaal", d.filter.kind);
+      p.set("sleutel", d.filter.key ?? "");
+    }
+    p.set("pagina", String(page));
+    return `?${p.toString()}`;
+  };
+  return (
+    <>
+      <Heading1>{t("voting.admin.ballotsTitle", { round: d.round, edition: d.edition })}</Heading1>
+      <Paragraph>
+        <AppLink to={d.back}>{t("voting.admin.backToRound")}</AppLink>
+      </Paragraph>
+      <Paragraph>
+        {"kind" in d.filter && d.filter.kind
+          ? t("voting.admin.filtered", { signal: t(`voting.admin.signalKind.${d.filter.kind}`, { label: d.filter.key }), count: d.total })
+          : t("voting.admin.allBallots", { count: d.total })}
+      </Paragraph>
+      <Paragraph>{t("voting.admin.ballotsPrivacy")}</Paragraph>
+      {actionData ? <FormError failure={actionData} /> : null}
+      <Form method="post" className="lauwer-form">
+        <table className="utrecht-table">
+          <caption className="utrecht-table__caption">{t("voting.admin.ballots")}</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              {[
+                t("voting.admin.select"),
+                t("voting.when"),
+                t("voting.categoryColumn"),
+                t("voting.admin.choices"),
+                "IP",
+                t("voting.admin.device"),
+                t("voting.admin.accountAge"),
+                t("voting.admin.status"),
+              ].map((h) => (
+                <th key={h} scope="col" className="utrecht-table__header-cell">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {d.rows.map((b) => (
+              <tr key={b.id} className="utrecht-table__row">
+                <td className="utrecht-table__cell">
+                  {!b.voided ? (
+                    <input
+                      type="checkbox"
+                      name={`ballot-${b.id}`}
+                      value="on"
+                      aria-label={t("voting.admin.selectBallot", { when: date(b.castAt, "") })}
+                    />
+                  ) : null}
+                </td>
+                <td className="utrecht-table__cell">{date(b.castAt, "")}</td>
+                <td className="utrecht-table__cell">{b.category}</td>
+                <td className="utrecht-table__cell">{b.choices.join(", ")}</td>
+                <td className="utrecht-table__cell">{b.ip ?? "—"}</td>
+                <td className="utrecht-table__cell">{b.device ?? "—"}</td>
+                <td className="utrecht-table__cell">
+                  {b.accountAgeHours === null ? "—" : t("voting.admin.hours", { count: b.accountAgeHours })}
+                </td>
+                <td className="utrecht-table__cell">
+                  {b.voided ? `${t("voting.voidedShort")}: ${b.voidReason ?? ""}` : t("voting.admin.counted")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <FormField>
+          <div className="utrecht-form-field__label">
+            <FormLabel htmlFor="void-reason">{t("voting.admin.reason")}</FormLabel>
+          </div>
+          <div className="utrecht-form-field__input">
+            <Textarea id="void-reason" name="reason" rows={2} />
+          </div>
+        </FormField>
+        <div>
+          <Button type="submit" appearance="primary-action-button">
+            {t("voting.admin.void")}
+          </Button>
+        </div>
+      </Form>
+      <Pagination page={d.filter.page} pages={d.pages} href={href} />
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { useDateFormat } from "~/modules/awards/components/format";
+import { loadEdition } from "~/modules/awards/edition.server";
+import { TallyTable } from "~/modules/voting/components/tally-table";
+import { loadVotingRound, rankedResults, roundName, roundState, totalsVisible } from "~/modules/voting/round.server";
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const db = getDb();
+  const edition = await loadEdition(db, params.award, params.year, context.locale);
+  const round = await loadVotingRound(db, edition.id, params.position);
+  const user = context.user;
+  const voted = user
+    ? await db.selectFrom("ballot").select("category_id").where("round_id", "=", round.id).where("voter_id", "=", user.id).execute()
+    : [];
+  const votedIds = new Set(voted.map((v) => v.category_id));
+  // Totals leave the server only when they are public (published, live by setting, or revealed).
+  const visible = totalsVisible(round);
+  const results = visible ? await rankedResults(db, round, edition.categories) : null;
+  return {
+    edition: { name: edition.name, awardSlug: edition.awardSlug, year: edition.year },
+    round: {
+      position: round.position,
+      kind: round.kind,
+      name: roundName(round, context.locale),
+      state: roundState(round),
+      opensAt: round.opens_at?.toISOString() ?? null,
+      closesAt: round.closes_at?.toISOString() ?? null,
+      mode: round.ballot_mode,
+      maxChoices: round.max_choices,
+      allowChange: round.allow_change,
+      published: round.results_published_at !== null,
+    },
+    categories: edition.categories.map((c) => ({ slug: c.slug, name: c.name, voted: votedIds.has(c.id) })),
+    results: results?.map((r) => ({
+      name: r.name,
+      ballots: r.ballots,
+      rows: r.rows.map((row) => ({
+        id: row.nomineeId,
+        name: row.name,
+        votes: row.votes,
+        points: row.points,
+        place: row.place,
+        tied: row.tied,
+      })),
+    })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.round.name} — ${data.edition.name} — Lauwer` : "Lauwer" },
+];
+
+export default function RoundPage() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const date = useDateFormat();
+  const base = `/prijzen/${d.edition.awardSlug}/${d.edition.year}/ronde/${d.round.position}`;
+  const rules =
+    d.round.mode === "single"
+      ? t("voting.instruction.single")
+      : d.round.mode === "approval"
+        ? t("voting.instruction.approval", { max: d.round.maxChoices })
+        : t("voting.instruction.ranked", { max: d.round.maxChoices });
+  return (
+    <>
+      <Heading1>{d.round.name}</Heading1>
+      <Paragraph>
+        {t(`voting.state.${d.round.state}`)}
+        {d.round.state === "open" && d.round.closesAt ? ` ${t("voting.closesOn", { date: date(d.round.closesAt, "") })}` : ""}
+        {d.round.state === "upcoming" && d.round.opensAt ? ` ${t("voting.opensOn", { date: date(d.round.opensAt, "") })}` : ""}
+      </Paragraph>
+      <Paragraph>
+        {rules} {d.round.allowChange ? t("voting.changeAllowed") : t("voting.changeNotAllowed")}
+      </Paragraph>
+      {d.round.kind === "live_vote" ? (
+        <Paragraph>
+          <AppLink to={`${base}/scherm`}>{t("voting.projector")}</AppLink>
+        </Paragraph>
+      ) : null}
+
+      <section aria-labelledby="categories-heading">
+        <Heading2 id="categories-heading">{t("voting.categoriesHeading")}</Heading2>
+        <UnorderedList>
+          {d.categories.map((c) => (
+            <UnorderedListItem key={c.slug}>
+              <AppLink to={`${base}/${c.slug}`}>{c.name}</AppLink>
+              {c.voted ? ` — ${t("voting.youVoted")}` : ""}
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      </section>
+
+      <section aria-labelledby="results-heading">
+        <Heading2 id="results-heading">{d.round.published ? t("voting.resultsHeading") : t("voting.liveResultsHeading")}</Heading2>
+        {d.results ? (
+          d.results.map((r) => (
+            <TallyTable key={r.name} caption={r.name} ballots={r.ballots} rows={r.rows} ranked={d.round.mode === "ranked"} />
+          ))
+        ) : (
+          <Paragraph>{t("voting.resultsHidden")}</Paragraph>
+        )}
+        <Paragraph>
+          <AppLink to="/stembewijs">{t("voting.checkReceipt")}</AppLink>
+        </Paragraph>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { config } from "~/config.server";
+import { getDb } from "~/db.server";
+import { loadEdition } from "~/modules/awards/edition.server";
+import { projectorState, type ProjectorState } from "~/modules/voting/live.server";
+import { loadVotingRound, roundName } from "~/modules/voting/round.server";
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const db = getDb();
+  const edition = await loadEdition(db, params.award, params.year, context.locale);
+  const round = await loadVotingRound(db, edition.id, params.position);
+  const shortUrl = round.short_code ? `${config().origin.replace(/^https?:\/\//, "")}/l/${round.short_code}` : null;
+  return {
+    name: roundName(round, context.locale),
+    edition: edition.name,
+    shortCode: round.short_code,
+    shortUrl,
+    stream: `/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}/stroom`,
+    live: await projectorState(db, round, edition.categories, context.locale),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} — ${data.edition} — Lauwer` : "Lauwer" }];
+
+/** The room's screen: large type, high contrast; results arrive live over server-sent events once revealed. */
+export default function Projector() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  // Updates from the stream win over the state the page was loaded with.
+  const [streamed, setLive] = useState<ProjectorState | null>(null);
+  const live = streamed ?? d.live;
+  useEffect(() => {
+    const source = new EventSource(d.stream);
+    source.addEventListener("state", (e) => setLive(JSON.parse((e as MessageEvent<string>).data) as ProjectorState));
+    return () => source.close();
+  }, [d.stream]);
+  return (
+    <section className="lauwer-projector" aria-labelledby="projector-heading">
+      <h1 id="projector-heading">{d.name}</h1>
+      <p aria-live="polite" data-testid="projector-state">
+        {t(`voting.state.${live.state}`)}
+      </p>
+      {d.shortCode && live.state !== "closed" ? (
+        <div className="lauwer-actions">
+          <img src={`/l/${d.shortCode}/qr`} alt={t("voting.qrAlt", { url: d.shortUrl })} className="lauwer-projector__qr" />
+          <div>
+            <p>{t("voting.projectorVoteAt")}</p>
+            <p className="lauwer-projector__url">{d.shortUrl}</p>
+          </div>
+        </div>
+      ) : null}
+      <div aria-live="polite">
+        {live.results ? (
+          live.results.map((r) => {
+            const top = Math.max(1, ...r.rows.map((row) => row.votes));
+            return (
+              <div key={r.name}>
+                <h2>
+                  {r.name} — {t("voting.ballotsCount", { count: r.ballots })}
+                </h2>
+                <ol className="lauwer-projector__list" data-testid="projector-results">
+                  {r.rows.map((row) => (
+                    <li key={row.id} className="lauwer-projector__row">
+                      <span>{row.name}</span>
+                      <strong>{t("voting.votesCount", { count: row.votes })}</strong>
+                      <svg
+                        className="lauwer-projector__bar"
+                        viewBox="0 0 100 10"
+                        preserveAspectRatio="none"
+                        aria-hidden="true"
+                        focusable="false"
+                      >
+                        <rect x="0" y="0" height="10" width={Math.round((row.votes / top) * 100)} />
+                      </svg>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            );
+          })
+        ) : (
+          <p>{t("voting.projectorWaiting")}</p>
+        )}
+      </div>
+    </section>
+  );
+}

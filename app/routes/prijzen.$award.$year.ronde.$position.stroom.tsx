@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { loadEdition } from "~/modules/awards/edition.server";
+import { projectorState } from "~/modules/voting/live.server";
+import { loadVotingRound } from "~/modules/voting/round.server";
+
+const INTERVAL_MS = 1500;
+const MAX_LIFETIME_MS = 30 * 60_000;
+
+/**
+ * Server-sent events for the projector: the round's public state, sent whenever it changes (checked
+ * every 1.5 s against the database). Totals are in it only once revealed or published.
+ */
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  const db = getDb();
+  const edition = await loadEdition(db, params.award, params.year, context.locale);
+  const first = await loadVotingRound(db, edition.id, params.position);
+  const encoder = new TextEncoder();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const started = Date.now();
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let last = "";
+      let closed = false;
+      const stop = () => {
+        if (closed) return;
+        closed = true;
+        clearTimeout(timer);
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      request.signal.addEventListener("abort", stop);
+      const tick = async () => {
+        if (closed) return;
+        try {
+          const round = await loadVotingRound(db, edition.id, String(first.position));
+          const payload = JSON.stringify(await projectorState(db, round, edition.categories, context.locale));
+          if (payload !== last) {
+            last = payload;
+            controller.enqueue(encoder.encode(`event: state\ndata: ${payload}\n\n`));
+          } else {
+            controller.enqueue(encoder.encode(": keep-alive\n\n"));
+          }
+        } catch {
+          stop();
+          return;
+        }
+        // The browser reconnects by itself; a bounded lifetime frees the connection now and then.
+        if (Date.now() - started > MAX_LIFETIME_MS) stop();
+        else timer = setTimeout(() => void tick(), INTERVAL_MS);
+      };
+      controller.enqueue(encoder.encode("retry: 2000\n\n"));
+      void tick();
+    },
+    cancel() {
+      clearTimeout(timer);
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert, Button, FormField, FormLabel, Heading1, Paragraph, Textbox } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { titleMeta } from "~/lib/meta";
+import { checkReceipt } from "~/modules/voting/ballot.server";
+
+export const meta = titleMeta("voting.verifyTitle");
+
+/** Public receipt check (a GET form, so the result can be bookmarked): counted or not, never the choice. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const code = (new URL(request.url).searchParams.get("code") ?? "").slice(0, 40);
+  if (!code.trim()) return { code: "", result: null };
+  return { code, result: await checkReceipt(getDb(), code, context.locale) };
+}
+
+export default function VerifyReceipt() {
+  const { code, result } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const date = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", {
+    dateStyle: "medium",
+    timeStyle: "medium",
+    timeZone: "Europe/Amsterdam",
+  });
+  return (
+    <>
+      <Heading1>{t("voting.verifyTitle")}</Heading1>
+      <Paragraph>{t("voting.verifyIntro")}</Paragraph>
+      <Form method="get" className="lauwer-form">
+        <FormField>
+          <div className="utrecht-form-field__label">
+            <FormLabel htmlFor="receipt-code">{t("voting.receiptLabel")}</FormLabel>
+          </div>
+          <div className="utrecht-form-field__input">
+            <Textbox id="receipt-code" name="code" defaultValue={code} autoComplete="off" spellCheck={false} />
+          </div>
+        </FormField>
+        <div>
+          <Button type="submit" appearance="primary-action-button">
+            {t("voting.verifySubmit")}
+          </Button>
+        </div>
+      </Form>
+      {result ? (
+        <Alert type={result.status === "counted" ? "ok" : result.status === "received" ? "info" : "warning"} id="receipt-result">
+          <Paragraph>
+            <strong>{t(`voting.receipt.${result.status}`)}</strong>
+          </Paragraph>
+          {result.status !== "unknown" ? (
+            <Paragraph>
+              {t("voting.receiptDetails", {
+                award: result.award,
+                round: result.round,
+                category: result.category,
+                at: date.format(new Date(result.at)),
+              })}
+            </Paragraph>
+          ) : null}
+        </Alert>
+      ) : null}
+    </>
+  );
+}
