@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Alert, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
@@ -9,6 +9,17 @@ import { ballotAction, ballotLoader, type BallotActionData } from "~/modules/vot
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) => ballotLoader(request, context, params);
 export const action = ({ request, context, params }: ActionFunctionArgs) => ballotAction(request, context, params);
+// Retry-After of a throttled ballot (429) reaches the browser with the page.
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
+  actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders;
+
+/**
+ * A refused ballot (the vote closed meanwhile, the ballot was voided…) answers with a 4xx, after which
+ * Remix keeps the old page data by default: reload it, so the page shows the round as it is now,
+ * as it does without JavaScript.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as { ok?: unknown } | undefined)?.ok === false || defaultShouldRevalidate;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.name}: ${data.category.name} — ${data.edition.name} — Lauwer` : "Lauwer" },

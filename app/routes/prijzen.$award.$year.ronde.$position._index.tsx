@@ -36,18 +36,23 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       published: round.results_published_at !== null,
     },
     categories: edition.categories.map((c) => ({ slug: c.slug, name: c.name, voted: votedIds.has(c.id) })),
-    results: results?.map((r) => ({
-      name: r.name,
-      ballots: r.ballots,
-      rows: r.rows.map((row) => ({
-        id: row.nomineeId,
-        name: row.name,
-        votes: row.votes,
-        points: row.points,
-        place: row.place,
-        tied: row.tied,
-      })),
-    })),
+    // Present only when public, so hidden totals are not even an empty key in the page data.
+    ...(results
+      ? {
+          results: results.map((r) => ({
+            name: r.name,
+            ballots: r.ballots,
+            rows: r.rows.map((row) => ({
+              id: row.nomineeId,
+              name: row.name,
+              votes: row.votes,
+              points: row.points,
+              place: row.place,
+              tied: row.tied,
+            })),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -97,7 +102,7 @@ export default function RoundPage() {
 
       <section aria-labelledby="results-heading">
         <Heading2 id="results-heading">{d.round.published ? t("voting.resultsHeading") : t("voting.liveResultsHeading")}</Heading2>
-        {d.results ? (
+        {"results" in d && d.results ? (
           d.results.map((r) => (
             <TallyTable key={r.name} caption={r.name} ballots={r.ballots} rows={r.rows} ranked={d.round.mode === "ranked"} />
           ))

@@ -62,7 +62,7 @@ export function TallyTable({
                 <svg className="lauwer-tally__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                   <rect x="0" y="0" height="10" width={Math.round((value / top) * 100)} />
                 </svg>
-                <span data-votes>{r.votes}</span>
+                <span data-votes={r.votes}>{r.votes}</span>
               </td>
               {ranked ? <td className="utrecht-table__cell">{r.points}</td> : null}
             </tr>

@@ -1,0 +1,195 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db.server";
+import { freePort } from "../../db/embedded";
+import { ORIGIN } from "../setup/http";
+import { createVoteRound, createVoters, rowCounts } from "../setup/voting";
+
+// 1,000 voters each fire 40 submissions at once (20 identical, 20 with other choices) through two
+// separate app processes on one database: exactly one ballot per voter per category must remain,
+// every other attempt answered clearly (409), and no 5xx.
+
+const VOTERS = 1000;
+const PER_VOTER = 40;
+const IN_FLIGHT = 96;
+
+interface AppProcess {
+  url: string;
+  child: ChildProcess;
+}
+
+async function startAppProcess(): Promise<AppProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["build/server.mjs"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.DATABASE_URL,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_ORIGIN: ORIGIN,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      SEED_ON_EMPTY: "false",
+      DB_POOL_MAX: "8",
+      // The limiter is still consulted on every request; these limits let the database decide.
+      VOTE_LIMIT_PER_ACCOUNT: "1000",
+      VOTE_LIMIT_PER_IP: "100000000",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    const up = await fetch(`${url}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { url, child };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error("app process did not start");
+}
+
+let apps: AppProcess[] = [];
+beforeAll(async () => {
+  apps = await Promise.all([startAppProcess(), startAppProcess()]);
+}, 60_000);
+afterAll(async () => {
+  for (const a of apps) a.child.kill();
+  await getDb().deleteFrom("rate_limit").execute();
+});
+
+/** Runs the tasks with at most `limit` in flight. */
+async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results: T[] = new Array<T>(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        results[i] = await tasks[i]!();
+      }
+    }),
+  );
+  return results;
+}
+
+describe("ballots under load through two app processes", () => {
+  it("keeps exactly one ballot per voter per category; every other attempt gets a clear 409 and none a 5xx", async () => {
+    const r = await createVoteRound({ mode: "approval", max: 2, categories: 1, candidatesPerCategory: 6 });
+    const voters = await createVoters(VOTERS);
+    const ids = r.candidates[r.categoryIds[0]!]!;
+    const path = `${r.base}/${r.categories[0]!.slug}`;
+    // 20 identical submissions and 20 with different choice sets per voter, shuffled together.
+    const tasks: Array<() => Promise<{ voter: number; status: number; body: string; choices: string }>> = [];
+    for (const [v, voter] of voters.entries()) {
+      for (let k = 0; k < PER_VOTER; k++) {
+        const choices = k < 20 ? `${ids[v % 6]},${ids[(v + 1) % 6]}` : `${ids[k % 6]},${ids[(k + 3) % 6]}`;
+        const app = apps[(v + k) % 2]!;
+        tasks.push(async () => {
+          const res = await fetch(app.url + path, {
+            method: "POST",
+            headers: { origin: ORIGIN, cookie: voter.cookie, "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ intent: "cast", choices }).toString(),
+            redirect: "manual",
+          });
+          return { voter: v, status: res.status, body: res.status === 303 ? "" : await res.text(), choices };
+        });
+      }
+    }
+    for (let i = tasks.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [tasks[i], tasks[j]] = [tasks[j]!, tasks[i]!];
+    }
+    const results = await pool(tasks, IN_FLIGHT);
+
+    const statuses = new Map<number, number>();
+    for (const x of results) statuses.set(x.status, (statuses.get(x.status) ?? 0) + 1);
+    expect([...statuses.keys()].sort()).toEqual([303, 409]);
+    expect(statuses.get(303)).toBe(VOTERS);
+    expect(statuses.get(409)).toBe(VOTERS * (PER_VOTER - 1));
+    expect(results.filter((x) => x.status === 409).every((x) => x.body.includes("voting.errors.alreadyVoted"))).toBe(true);
+
+    // The database: one ballot per voter, holding exactly the choices of that voter's accepted submission.
+    const ballots = await getDb()
+      .selectFrom("ballot as b")
+      .select(["b.voter_id", (eb) => eb.fn.countAll<string>().as("n")])
+      .where("b.round_id", "=", r.roundId)
+      .groupBy("b.voter_id")
+      .execute();
+    expect(ballots).toHaveLength(VOTERS);
+    expect(ballots.every((b) => Number(b.n) === 1)).toBe(true);
+    const accepted = new Map(results.filter((x) => x.status === 303).map((x) => [voters[x.voter]!.id, x.choices]));
+    const stored = await getDb()
+      .selectFrom("ballot as b")
+      .innerJoin("ballot_choice as c", "c.ballot_id", "b.id")
+      .select(["b.voter_id", "c.nominee_id", "c.rank"])
+      .where("b.round_id", "=", r.roundId)
+      .orderBy("c.rank")
+      .execute();
+    const byVoter = new Map<string, string[]>();
+    for (const s of stored) byVoter.set(s.voter_id!, [...(byVoter.get(s.voter_id!) ?? []), s.nominee_id]);
+    for (const [voter, choices] of accepted) expect(byVoter.get(voter)!.join(","), voter).toBe(choices);
+    const revisions = await getDb()
+      .selectFrom("ballot_revision as v")
+      .innerJoin("ballot as b", "b.id", "v.ballot_id")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("b.round_id", "=", r.roundId)
+      .executeTakeFirstOrThrow();
+    expect(Number(revisions.n)).toBe(VOTERS);
+    const mails = await getDb()
+      .selectFrom("outbox_email")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("template", "=", "ballotReceipt")
+      .where(
+        "to_address",
+        "in",
+        voters.map((v) => v.email),
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(mails.n)).toBe(VOTERS);
+
+    // Drift 0: the organizer-facing tally equals the rows (each voter named two candidates).
+    const counts = await rowCounts(r.roundId);
+    expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(VOTERS * 2);
+  }, 300_000);
+
+  it("serialises changes: with changes allowed the last committed ballot counts and every version is in the history", async () => {
+    const r = await createVoteRound({ mode: "single", categories: 1, candidatesPerCategory: 4, allowChange: true });
+    const voters = await createVoters(100);
+    const ids = r.candidates[r.categoryIds[0]!]!;
+    const path = `${r.base}/${r.categories[0]!.slug}`;
+    const tasks = voters.flatMap((voter, v) =>
+      Array.from({ length: 10 }, (_, k) => async () => {
+        const res = await fetch(apps[k % 2]!.url + path, {
+          method: "POST",
+          headers: { origin: ORIGIN, cookie: voter.cookie, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ intent: "cast", choices: ids[(v + k) % 4]! }).toString(),
+          redirect: "manual",
+        });
+        return res.status;
+      }),
+    );
+    const statuses = await pool(tasks, IN_FLIGHT);
+    expect(statuses.every((s) => s === 303)).toBe(true);
+    const ballots = await getDb()
+      .selectFrom("ballot")
+      .select(["id", "version", "receipt_code"])
+      .where("round_id", "=", r.roundId)
+      .execute();
+    expect(ballots).toHaveLength(100);
+    for (const b of ballots) {
+      const history = await getDb()
+        .selectFrom("ballot_revision")
+        .select(["version", "receipt_code", "choices"])
+        .where("ballot_id", "=", b.id)
+        .orderBy("version")
+        .execute();
+      // Versions 1..n without gaps; the newest revision is the ballot's current receipt and choice.
+      expect(history.map((h) => h.version)).toEqual(Array.from({ length: b.version }, (_, i) => i + 1));
+      expect(history.at(-1)!.receipt_code).toBe(b.receipt_code);
+      const current = await getDb().selectFrom("ballot_choice").select("nominee_id").where("ballot_id", "=", b.id).execute();
+      expect(current.map((c) => c.nominee_id)).toEqual(history.at(-1)!.choices);
+    }
+  }, 120_000);
+});
