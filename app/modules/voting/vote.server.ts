@@ -58,12 +58,32 @@ export async function ballotLoader(request: Request, context: AppLoadContext, pa
 
 const CAST_STATUS: Record<CastError, number> = { closed: 409, notEligible: 403, invalidChoice: 400, alreadyVoted: 409, voided: 409 };
 
+/**
+ * The edition and round behind a ballot submission, kept for a few seconds per process: at the
+ * closing-hour peak every submission would otherwise re-read the same rows. Safe because a round's
+ * rules are locked once it opens (round trigger), and the window, eligibility and candidates are
+ * checked again by the ballot statement itself with the database clock.
+ */
+const CONTEXT_TTL_MS = 5_000;
+const contextCache = new Map<string, { expires: number; value: ReturnType<typeof loadBallotContext> }>();
+function cachedBallotContext(params: Params, locale: Locale) {
+  const key = `${params.award}/${params.year}/${params.position}/${params.category}/${locale}`;
+  const now = Date.now();
+  const hit = contextCache.get(key);
+  if (hit && hit.expires > now) return hit.value;
+  if (contextCache.size > 1000) contextCache.clear();
+  const value = loadBallotContext(params, locale);
+  contextCache.set(key, { expires: now + CONTEXT_TTL_MS, value });
+  value.catch(() => contextCache.delete(key));
+  return value;
+}
+
 export type BallotActionData =
   FormFailure | { ok: true; review: { choices: Array<{ id: string; name: string; rank: number }>; list: string } };
 
 export async function ballotAction(request: Request, context: AppLoadContext, params: Params) {
   const user = requireUser(request, context);
-  const { db, edition, round, category } = await loadBallotContext(params, context.locale);
+  const { db, edition, round, category } = await cachedBallotContext(params, context.locale);
   const parsed = await parseForm(request, BallotFormSchema);
   if (!parsed.ok) return formFailure(400, parsed);
   const page = `/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}/${category.slug}`;
