@@ -153,7 +153,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (intent === "tie") {
     const parsed = await parseForm(request, ReasonSchema);
-    if (!parsed.ok) return formFailure(400, parsed);
+    // Shown above the forms (the tie form has no field-level messages).
+    if (!parsed.ok) return fail(parsed.fieldErrors.reason ?? "errors.badRequest", 400);
     const categoryId = parsed.raw.categoryId ?? "";
     const chosen = Object.keys(parsed.raw)
       .filter((k) => k.startsWith("advance-"))

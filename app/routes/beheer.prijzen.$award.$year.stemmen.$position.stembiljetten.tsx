@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
-import { Button, FormField, FormLabel, Heading1, Paragraph, Textarea } from "~/components/nlds";
+import { Button, FormField, FormFieldErrorMessage, FormLabel, Heading1, Paragraph, Textarea } from "~/components/nlds";
 import { Pagination } from "~/components/pagination";
 import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
@@ -25,6 +26,21 @@ function filterFrom(url: URL) {
   return kind && KINDS.includes(kind) && key ? { kind, key, page } : { page };
 }
 
+async function filterLabel(db: ReturnType<typeof getDb>, editionId: string, filter: ReturnType<typeof filterFrom>) {
+  if (!("kind" in filter)) return null;
+  if (filter.kind === "device") return filter.key.slice(0, 8);
+  if (filter.kind === "newAccounts" && UUID_RE.test(filter.key)) {
+    const nominee = await db
+      .selectFrom("nominee")
+      .select("name")
+      .where("id", "=", filter.key)
+      .where("edition_id", "=", editionId)
+      .executeTakeFirst();
+    return nominee?.name ?? filter.key;
+  }
+  return filter.key;
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
   const db = getDb();
@@ -32,6 +48,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const filter = filterFrom(new URL(request.url));
   const { rows, total } = await listBallots(db, round.id, filter);
   return {
+    // The signal as the round page names it: a candidate's name rather than its id, a device by its short hash.
+    filterLabel: await filterLabel(db, edition.id, filter),
     edition: edition.name,
     round: roundName(round, context.locale),
     back: `/beheer/prijzen/${edition.awardSlug}/${edition.year}/stemmen/${round.position}`,
@@ -68,6 +86,14 @@ export default function Ballots() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const date = useDateFormat();
+  const reasonError = actionData?.fieldErrors.reason;
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  // A refused form moves focus to what needs fixing: the reason, else the message above the table.
+  useEffect(() => {
+    if (!actionData) return;
+    if (reasonError) reasonRef.current?.focus();
+    else document.getElementById("form-error")?.focus();
+  }, [actionData, reasonError]);
   const href = (page: number) => {
     const p = new URLSearchParams();
     if ("kind" in d.filter && d.filter.kind) {
@@ -85,7 +111,10 @@ export default function Ballots() {
       </Paragraph>
       <Paragraph>
         {"kind" in d.filter && d.filter.kind
-          ? t("voting.admin.filtered", { signal: t(`voting.admin.signalKind.${d.filter.kind}`, { label: d.filter.key }), count: d.total })
+          ? t("voting.admin.filtered", {
+              signal: t(`voting.admin.signalKind.${d.filter.kind}`, { label: d.filterLabel ?? d.filter.key }),
+              count: d.total,
+            })
           : t("voting.admin.allBallots", { count: d.total })}
       </Paragraph>
       <Paragraph>{t("voting.admin.ballotsPrivacy")}</Paragraph>
@@ -139,12 +168,21 @@ export default function Ballots() {
             ))}
           </tbody>
         </table>
-        <FormField>
+        <FormField type="text" invalid={Boolean(reasonError)}>
           <div className="utrecht-form-field__label">
             <FormLabel htmlFor="void-reason">{t("voting.admin.reason")}</FormLabel>
           </div>
+          {reasonError ? <FormFieldErrorMessage id="void-reason-error">{t(reasonError)}</FormFieldErrorMessage> : null}
           <div className="utrecht-form-field__input">
-            <Textarea id="void-reason" name="reason" rows={2} />
+            <Textarea
+              id="void-reason"
+              name="reason"
+              rows={2}
+              ref={reasonRef}
+              invalid={Boolean(reasonError)}
+              aria-describedby={reasonError ? "void-reason-error" : undefined}
+              defaultValue={actionData?.values.reason}
+            />
           </div>
         </FormField>
         <div>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
@@ -32,11 +32,22 @@ export default function Projector() {
   // Updates from the stream win over the state the page was loaded with.
   const [streamed, setLive] = useState<ProjectorState | null>(null);
   const live = streamed ?? d.live;
+  const { revalidate } = useRevalidator();
+  const loadedState = useRef(d.live.state);
+  useEffect(() => {
+    loadedState.current = d.live.state;
+  }, [d.live.state]);
   useEffect(() => {
     const source = new EventSource(d.stream);
-    source.addEventListener("state", (e) => setLive(JSON.parse((e as MessageEvent<string>).data) as ProjectorState));
+    source.addEventListener("state", (e) => {
+      const next = JSON.parse((e as MessageEvent<string>).data) as ProjectorState;
+      setLive(next);
+      // The short link and its QR code come with the page's data and exist only once the vote opens:
+      // a screen put up before that reloads its data when the state moves on.
+      if (next.state !== loadedState.current) revalidate();
+    });
     return () => source.close();
-  }, [d.stream]);
+  }, [d.stream, revalidate]);
   return (
     <section className="lauwer-projector" aria-labelledby="projector-heading">
       <h1 id="projector-heading">{d.name}</h1>

@@ -5,6 +5,9 @@ import { projectorState } from "~/modules/voting/live.server";
 import { loadVotingRound } from "~/modules/voting/round.server";
 
 const INTERVAL_MS = 1500;
+/** Open streams per process: a projector needs one; beyond this the answer is 503 and the browser retries. */
+const MAX_STREAMS = 200;
+let openStreams = 0;
 const MAX_LIFETIME_MS = 30 * 60_000;
 
 /**
@@ -15,8 +18,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const db = getDb();
   const edition = await loadEdition(db, params.award, params.year, context.locale);
   const first = await loadVotingRound(db, edition.id, params.position);
+  if (openStreams >= MAX_STREAMS) return new Response("Busy", { status: 503, headers: { "Retry-After": "10" } });
+  openStreams++;
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopStream = () => {};
   const started = Date.now();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -25,6 +31,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       const stop = () => {
         if (closed) return;
         closed = true;
+        openStreams--;
         clearTimeout(timer);
         try {
           controller.close();
@@ -32,6 +39,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
           // already closed by the client
         }
       };
+      stopStream = stop;
       request.signal.addEventListener("abort", stop);
       const tick = async () => {
         if (closed) return;
@@ -56,7 +64,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       void tick();
     },
     cancel() {
-      clearTimeout(timer);
+      stopStream();
     },
   });
   return new Response(stream, {

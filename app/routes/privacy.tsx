@@ -12,6 +12,7 @@ export default function Privacy() {
       <Paragraph>{t("privacy.intro")}</Paragraph>
       <Paragraph>{t("privacy.rights")}</Paragraph>
       <Paragraph>{t("privacy.security")}</Paragraph>
+      <Paragraph>{t("privacy.voting")}</Paragraph>
     </>
   );
 }

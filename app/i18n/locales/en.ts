@@ -665,6 +665,8 @@ export const en: Messages = {
     rights:
       "You can view, correct or have your data removed. Nominees are informed and can object. An edition's data is removed or anonymised after its retention period.",
     security: "We only store passwords hashed (argon2id). Sessions expire after inactivity and after a fixed maximum duration.",
+    voting:
+      "With a vote we keep the time, your IP address and a random device code (cookie lauwer_device, stored only as a hash) to detect fraud. Organizers never see who voted for whom; only you see your choice, under My votes.",
   },
   a11y: {
     title: "Accessibility statement",

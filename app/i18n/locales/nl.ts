@@ -673,6 +673,8 @@ export const nl = {
     rights:
       "Je kunt je gegevens inzien, laten verbeteren of laten verwijderen. Genomineerden worden geïnformeerd en kunnen bezwaar maken. Gegevens van een editie worden na afloop van de bewaartermijn verwijderd of geanonimiseerd.",
     security: "Wachtwoorden slaan we alleen versleuteld op (argon2id). Sessies verlopen na inactiviteit en na een vaste maximale duur.",
+    voting:
+      "Bij een stem bewaren we het tijdstip, je IP-adres en een willekeurige apparaatcode (cookie lauwer_device, alleen als hash opgeslagen), om fraude te kunnen herkennen. Organisatoren zien nooit wie op wie stemde; je keuze zie alleen jij, op Mijn stemmen.",
   },
   a11y: {
     title: "Toegankelijkheidsverklaring",
