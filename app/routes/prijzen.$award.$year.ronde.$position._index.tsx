@@ -21,6 +21,18 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   // Totals leave the server only when they are public (published, live by setting, or revealed).
   const visible = totalsVisible(round);
   const results = visible ? await rankedResults(db, round, edition.categories) : null;
+  // Who goes on is public with the results (and only then).
+  const advanced =
+    round.results_published_at && round.advancement !== "none"
+      ? await db
+          .selectFrom("round_advancement as a")
+          .innerJoin("nominee as n", "n.id", "a.nominee_id")
+          .select(["n.id", "n.name", "a.category_id", "a.decided_by"])
+          .where("a.round_id", "=", round.id)
+          .where("n.is_candidate", "=", true)
+          .orderBy("a.place")
+          .execute()
+      : [];
   return {
     edition: { name: edition.name, awardSlug: edition.awardSlug, year: edition.year },
     round: {
@@ -35,7 +47,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       allowChange: round.allow_change,
       published: round.results_published_at !== null,
     },
-    categories: edition.categories.map((c) => ({ slug: c.slug, name: c.name, voted: votedIds.has(c.id) })),
+    categories: edition.categories.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      voted: votedIds.has(c.id),
+      advanced: advanced
+        .filter((a) => a.category_id === c.id)
+        .map((a) => ({ id: a.id, name: a.name, byOrganizer: a.decided_by === "organizer" })),
+    })),
     // Present only when public, so hidden totals are not even an empty key in the page data.
     ...(results
       ? {
@@ -109,6 +128,19 @@ export default function RoundPage() {
         ) : (
           <Paragraph>{t("voting.resultsHidden")}</Paragraph>
         )}
+        {d.categories.some((c) => c.advanced.length) ? (
+          <>
+            <Heading2>{t("voting.advancedHeading")}</Heading2>
+            {d.categories
+              .filter((c) => c.advanced.length)
+              .map((c) => (
+                <Paragraph key={c.slug}>
+                  <strong>{c.name}:</strong>{" "}
+                  {c.advanced.map((a) => (a.byOrganizer ? `${a.name} (${t("voting.byOrganizer")})` : a.name)).join(", ")}
+                </Paragraph>
+              ))}
+          </>
+        ) : null}
         <Paragraph>
           <AppLink to="/stembewijs">{t("voting.checkReceipt")}</AppLink>
         </Paragraph>

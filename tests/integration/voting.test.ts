@@ -12,10 +12,11 @@ import {
   loadVotingRound,
   publishResults,
   rankedResults,
+  totalsVisible,
 } from "~/modules/voting/round.server";
 import { createUser, grantAdmin, lastMailTo, uniqueEmail } from "../setup/factories";
 import { startTestServer, type TestServer } from "../setup/http";
-import { createVoteRound, createVoters, rowCounts, sessionFor, talliesInHtml, type VoteRound } from "../setup/voting";
+import { createdRounds, createVoteRound, createVoters, rowCounts, sessionFor, talliesInHtml, type VoteRound } from "../setup/voting";
 
 let app: TestServer;
 beforeAll(async () => {
@@ -23,8 +24,15 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 // Rate-limit counters are shared by every request from 127.0.0.1; tests measure their own limits.
+// Drift 0 after every test: for every round it touched, the rows counted per candidate equal the
+// organizer's tally, and the public results page whenever it shows totals.
 afterEach(async () => {
   await getDb().deleteFrom("rate_limit").execute();
+  for (const r of createdRounds.splice(0)) {
+    const { cookie } = await organizerOf(r);
+    const round = await loadVotingRound(getDb(), r.editionId, String(r.position));
+    await expectNoDrift(r, cookie, totalsVisible(round));
+  }
 });
 
 type Voter = Awaited<ReturnType<typeof createUser>>;
@@ -636,6 +644,12 @@ describe("advancement", () => {
       ]),
     );
     expect(rows).toHaveLength(3);
+    // Public once published, not before.
+    expect(await (await app.request(r.base)).text()).not.toContain("Door naar de volgende ronde");
+    await publishResults(getDb(), { actorId: null }, r.roundId);
+    const publicPage = await (await app.request(r.base)).text();
+    expect(publicPage).toContain("Door naar de volgende ronde");
+    expect(publicPage).toMatch(/Kandidaat A0, Kandidaat [BC]0, Kandidaat [BC]0/);
     // The next round's ballot holds exactly those candidates.
     await getDb()
       .insertInto("round")

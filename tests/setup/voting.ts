@@ -21,6 +21,9 @@ export interface VoteRoundOptions {
   candidatesPerCategory?: number;
 }
 
+/** Every round created by createVoteRound in this test file, for the drift check after each test. */
+export const createdRounds: VoteRound[] = [];
+
 /** An edition with an open vote round and approved, consented candidates in every category. */
 export async function createVoteRound(opts: VoteRoundOptions = {}) {
   const db = getDb();
@@ -76,7 +79,7 @@ export async function createVoteRound(opts: VoteRoundOptions = {}) {
     .where("edition_id", "=", e.editionId)
     .orderBy("position")
     .execute();
-  return {
+  const created: VoteRound = {
     ...e,
     roundId: round.id,
     position: round.position,
@@ -85,8 +88,21 @@ export async function createVoteRound(opts: VoteRoundOptions = {}) {
     base: `/prijzen/${e.slug}/2026/ronde/${round.position}`,
     adminBase: `/beheer/prijzen/${e.slug}/2026/stemmen/${round.position}`,
   };
+  createdRounds.push(created);
+  return created;
 }
-export type VoteRound = Awaited<ReturnType<typeof createVoteRound>>;
+export type VoteRound = {
+  awardId: string;
+  slug: string;
+  editionId: string;
+  categoryIds: string[];
+  roundId: string;
+  position: number;
+  candidates: Record<string, string[]>;
+  categories: Array<{ id: string; slug: string }>;
+  base: string;
+  adminBase: string;
+};
 
 /** A session row for a user, as Lucia stores it; returns the Cookie header value. */
 export async function sessionFor(userId: string): Promise<string> {

@@ -539,6 +539,8 @@ export const en: Messages = {
     projector: "Screen for the room",
     resultsHeading: "Results",
     liveResultsHeading: "Running totals",
+    advancedHeading: "On to the next round",
+    byOrganizer: "chosen by the organizers after a tie",
     resultsHidden: "The running totals are secret until the organizers publish the results.",
     ballotsCount_one: "{{count}} vote",
     ballotsCount_other: "{{count}} votes",

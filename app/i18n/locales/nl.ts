@@ -545,6 +545,8 @@ export const nl = {
     projector: "Scherm voor de zaal",
     resultsHeading: "Uitslag",
     liveResultsHeading: "Tussenstand",
+    advancedHeading: "Door naar de volgende ronde",
+    byOrganizer: "na gelijke stand gekozen door de organisatie",
     resultsHidden: "De tussenstand is geheim tot de organisatie de uitslag publiceert.",
     ballotsCount_one: "{{count}} stem",
     ballotsCount_other: "{{count}} stemmen",
