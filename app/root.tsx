@@ -109,6 +109,9 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
                       <NavLink to="/mijn-nominaties">{t("layout.myNominations")}</NavLink>
                     </li>
                     <li>
+                      <NavLink to="/mijn-stemmen">{t("voting.myVotes")}</NavLink>
+                    </li>
+                    <li>
                       <NavLink to="/account">{t("layout.account")}</NavLink>
                     </li>
                     <li>

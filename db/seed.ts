@@ -111,7 +111,8 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
       memberIds.push(member.id);
     }
     const organizer = await trx.selectFrom("app_user").select("id").where("email", "=", "organisator@lauwer.test").executeTakeFirst();
-    await seedAwards(trx, awardIds, memberIds.slice(5), organizer?.id ?? null);
+    const juror = await trx.selectFrom("app_user").select("id").where("email", "=", "jurylid@lauwer.test").executeTakeFirst();
+    await seedAwards(trx, awardIds, memberIds.slice(5), organizer?.id ?? null, juror?.id ?? null);
 
     await trx
       .insertInto("audit_log")

@@ -100,6 +100,68 @@ export interface RoundTable {
   results_published_at: TimestampNull;
   revealed_at: TimestampNull;
   advanced_at: TimestampNull;
+  jury_visibility: Generated<JuryVisibility>;
+  blind: Generated<boolean>;
+  show_vote_position: Generated<boolean>;
+  aggregation: Generated<"mean" | "median">;
+  normalize: Generated<boolean>;
+  min_scores: Generated<number>;
+}
+
+export type JuryVisibility = "never" | "after_own" | "after_close";
+
+export interface JuryInviteTable {
+  id: Generated<string>;
+  edition_id: string;
+  email: string;
+  category_ids: Generated<string[]>;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: Timestamp;
+  accepted_at: TimestampNull;
+  accepted_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface JuryMemberTable {
+  edition_id: string;
+  user_id: string;
+  category_ids: Generated<string[]>;
+  created_at: Generated<Date>;
+}
+
+export interface CriterionTable {
+  id: Generated<string>;
+  round_id: string;
+  position: number;
+  name_nl: string;
+  name_en: string;
+  description_nl: Generated<string>;
+  description_en: Generated<string>;
+  /** numeric comes back from pg as a string */
+  weight: ColumnType<string, string | number, string | number>;
+  scale_min: number;
+  scale_max: number;
+  anchors: Generated<Record<string, string>>;
+  comment_below: number | null;
+}
+
+export interface JuryConflictTable {
+  round_id: string;
+  juror_id: string;
+  nominee_id: string;
+  reason: string;
+  created_at: Generated<Date>;
+}
+
+export interface JuryScoreTable {
+  round_id: string;
+  juror_id: string;
+  nominee_id: string;
+  criterion_id: string;
+  score: number;
+  comment: Generated<string>;
+  updated_at: Generated<Date>;
 }
 
 export type BallotMode = "single" | "approval" | "ranked";
@@ -305,6 +367,11 @@ export interface DB {
   ballot_revision: BallotRevisionTable;
   round_invite: RoundInviteTable;
   round_advancement: RoundAdvancementTable;
+  jury_invite: JuryInviteTable;
+  jury_member: JuryMemberTable;
+  criterion: CriterionTable;
+  jury_conflict: JuryConflictTable;
+  jury_score: JuryScoreTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

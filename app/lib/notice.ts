@@ -32,6 +32,13 @@ export const NOTICES = [
   "voting.notice.invited",
   "voting.notice.voided",
   "voting.notice.tieDecided",
+  "jury.notice.invited",
+  "jury.notice.accepted",
+  "jury.notice.criterionSaved",
+  "jury.notice.criterionDeleted",
+  "jury.notice.reminded",
+  "jury.notice.conflict",
+  "jury.notice.saved",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

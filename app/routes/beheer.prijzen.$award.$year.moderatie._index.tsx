@@ -85,6 +85,10 @@ export default function ModerationQueue() {
       <Paragraph>
         <AppLink to="../procedure" relative="path">
           {t("procedure.manageProcedure")}
+        </AppLink>{" "}
+        ·{" "}
+        <AppLink to="../jury" relative="path">
+          {t("jury.home.title")}
         </AppLink>
       </Paragraph>
       <Form method="get" className="lauwer-search" aria-label={t("moderation.filters")}>

@@ -14,6 +14,7 @@ import {
   BALLOT_MODES,
   ELIGIBILITIES,
   TIE_BREAKS,
+  JURY_VISIBILITIES,
   CategorySchema,
   DeleteRoundSchema,
   EditionSettingsSchema,
@@ -105,6 +106,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         eligibility: r.eligibility,
         domains: r.eligible_domains.join(", "),
         tieBreak: r.tie_break,
+        juryVisibility: r.jury_visibility,
+        blind: r.blind,
+        showVotePosition: r.show_vote_position,
+        aggregation: r.aggregation,
+        normalize: r.normalize,
+        minScores: String(r.min_scores),
       },
     })),
   };
@@ -274,6 +281,12 @@ function RoundForm({ id, title, values, opened }: { id: string; title: string; v
     eligibility: "verified",
     domains: "",
     tieBreak: "include_all",
+    juryVisibility: "after_close",
+    blind: false,
+    showVotePosition: false,
+    aggregation: "mean",
+    normalize: false,
+    minScores: "3",
   };
   const { register, handleSubmit, errorOf, failure } = useAppForm<RoundInput>(RoundSchema, { ...defaults, formId: id }, id);
   return (
@@ -390,6 +403,44 @@ function RoundForm({ id, title, values, opened }: { id: string; title: string; v
             ))}
           </SelectField>
         </fieldset>
+        <fieldset>
+          <legend>{t("procedure.juryRules")}</legend>
+          <p className="utrecht-form-field-description">{t("procedure.juryRulesHint")}</p>
+          <SelectField
+            name={`${id}-juryVisibility`}
+            label={t("procedure.fields.juryVisibility")}
+            registration={register("juryVisibility")}
+            error={errorOf("juryVisibility")}
+          >
+            {JURY_VISIBILITIES.map((m) => (
+              <SelectOption key={m} value={m}>
+                {t(`procedure.juryVisibility.${m}`)}
+              </SelectOption>
+            ))}
+          </SelectField>
+          <CheckboxField name={`${id}-blind`} label={t("procedure.fields.blind")} registration={register("blind")} />
+          <CheckboxField
+            name={`${id}-showVotePosition`}
+            label={t("procedure.fields.showVotePosition")}
+            registration={register("showVotePosition")}
+          />
+          <SelectField
+            name={`${id}-aggregation`}
+            label={t("procedure.fields.aggregation")}
+            registration={register("aggregation")}
+            error={errorOf("aggregation")}
+          >
+            <SelectOption value="mean">{t("procedure.aggregation.mean")}</SelectOption>
+            <SelectOption value="median">{t("procedure.aggregation.median")}</SelectOption>
+          </SelectField>
+          <CheckboxField name={`${id}-normalize`} label={t("procedure.fields.normalize")} registration={register("normalize")} />
+          <TextField
+            name={`${id}-minScores`}
+            label={t("procedure.fields.minScores")}
+            registration={register("minScores")}
+            error={errorOf("minScores")}
+          />
+        </fieldset>
         {!opened ? <SubmitButton>{values ? t("procedure.save") : t("procedure.addRound")}</SubmitButton> : null}
       </fieldset>
     </Form>
@@ -433,6 +484,11 @@ export default function Procedure() {
               values={r.values as RoundInput}
               opened={r.opened}
             />
+            {r.values.kind === "jury" ? (
+              <Paragraph>
+                <AppLink to={`${edition.base}/jury/${r.position}`}>{t("jury.admin.roundLink", { name: r.values.nameNl })}</AppLink>
+              </Paragraph>
+            ) : null}
             {r.values.kind === "public_vote" || r.values.kind === "live_vote" ? (
               <Paragraph>
                 <AppLink to={`${edition.base}/stemmen/${r.position}`}>

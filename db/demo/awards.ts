@@ -31,124 +31,163 @@ interface AwardSpec {
   perMember: number;
   categories: Array<[slug: string, nl: string, en: string]>;
   rounds: RoundSpec[];
+  juryCriteria: Array<{ nl: string; en: string; descriptionNl: string; descriptionEn: string; weight: number }>;
 }
 
-export const AWARD_SPECS: AwardSpec[] = [
+const CRITERIA: AwardSpec["juryCriteria"] = [
   {
-    slug: "top-100-ambtenaar",
-    kind: "person",
-    description: [
-      "Collega's nomineren ambtenaren die het verschil maken. Het publiek stemt: dat geeft de Top 100 en de publieksprijs. De twee hoogst geplaatsten per categorie gaan door naar de jury.",
-      "Colleagues nominate civil servants who make a difference. The public votes: that gives the Top 100 and the public prize. The top two per category go on to the jury.",
-    ],
-    criteria: [
-      "Impact voor de samenleving, vakmanschap, samenwerking en voorbeeldfunctie.",
-      "Impact on society, craftsmanship, collaboration and being an example.",
-    ],
-    nominationWindow: [-30, 21],
-    perMember: 5,
-    categories: [
-      ["rijk-management", "Rijk — management", "Central government — management"],
-      ["rijk-beleid", "Rijk — beleid", "Central government — policy"],
-      ["rijk-uitvoering", "Rijk — uitvoering", "Central government — operations"],
-      ["decentraal-management", "Decentraal — management", "Local government — management"],
-      ["decentraal-beleid", "Decentraal — beleid", "Local government — policy"],
-      ["decentraal-uitvoering", "Decentraal — uitvoering", "Local government — operations"],
-    ],
-    rounds: [
-      {
-        kind: "public_vote",
-        nl: "Publieksstemming",
-        en: "Public vote",
-        opens: 22,
-        closes: 36,
-        source: "all",
-        advancement: "top_k",
-        k: 2,
-        voting: { mode: "approval", max: 5, allowChange: true },
-      },
-      { kind: "jury", nl: "Jurering", en: "Jury", opens: 38, closes: 52, advancement: "none" },
-    ],
+    nl: "Impact",
+    en: "Impact",
+    descriptionNl: "Wat is er voor inwoners, bedrijven of collega's beter geworden?",
+    descriptionEn: "What improved for residents, businesses or colleagues?",
+    weight: 2,
   },
   {
-    slug: "jonge-ambtenaar",
-    kind: "person",
-    description: [
-      "Voor ambtenaren tot en met 35 jaar die laten zien hoe de overheid van morgen werkt. Drie finalisten, een juryprijs en een publieksprijs, uitgereikt op een live-avond.",
-      "For civil servants aged 35 or younger who show how tomorrow's government works. Three finalists, a jury prize and a public prize, awarded at a live evening.",
-    ],
-    theme: ["Vakmanschap in verandering", "Craftsmanship in times of change"],
-    criteria: ["Lef, vernieuwing, verbinding en resultaat.", "Courage, innovation, connection and results."],
-    maxAge: 35,
-    nominationWindow: [-60, -7],
-    perMember: 3,
-    categories: [["algemeen", "Algemeen", "General"]],
-    rounds: [
-      {
-        kind: "organizer_selection",
-        nl: "Selectie finalisten",
-        en: "Selection of finalists",
-        opens: -7,
-        closes: -4,
-        source: "all",
-        advancement: "organizer",
-        k: undefined,
-      },
-      {
-        kind: "public_vote",
-        nl: "Publieksprijs",
-        en: "Public prize",
-        opens: -3,
-        closes: 10,
-        advancement: "none",
-        voting: { mode: "single", max: 1, allowChange: true },
-      },
-      { kind: "jury", nl: "Juryprijs", en: "Jury prize", opens: 12, closes: 24, advancement: "none" },
-      { kind: "live_vote", nl: "Stemming in de zaal", en: "Vote in the room", opens: null, closes: null, advancement: "none" },
-    ],
+    nl: "Vakmanschap",
+    en: "Craftsmanship",
+    descriptionNl: "Kennis, zorgvuldigheid en lef in het werk.",
+    descriptionEn: "Knowledge, care and courage in the work.",
+    weight: 1,
   },
   {
-    slug: "overheidsmanager",
-    kind: "person",
-    description: [
-      "De vakjury kiest uit ruim honderd genomineerden een shortlist van acht, interviewt hen, en kiest drie finalisten en een winnaar.",
-      "The expert jury chooses a shortlist of eight from over a hundred nominees, interviews them, and picks three finalists and a winner.",
-    ],
-    criteria: ["Leiderschap, resultaat, integriteit en ontwikkeling van mensen.", "Leadership, results, integrity and developing people."],
-    nominationWindow: [-90, -40],
-    perMember: 3,
-    categories: [["algemeen", "Algemeen", "General"]],
-    rounds: [
-      { kind: "jury", nl: "Shortlist", en: "Shortlist", opens: -38, closes: -10, source: "all", advancement: "top_k", k: 8 },
-      { kind: "jury", nl: "Interviews", en: "Interviews", opens: -8, closes: 14, advancement: "top_k", k: 3 },
-      { kind: "jury", nl: "Finale", en: "Final", opens: 20, closes: 30, advancement: "top_k", k: 1 },
-    ],
-  },
-  {
-    slug: "overheidsorganisatie-2-0",
-    kind: "organisation",
-    description: [
-      "Voor de overheidsorganisatie die het best laat zien hoe samenwerken, delen en digitaal werken de dienstverlening beter maakt. Eerst een korte pitch, daarna een verhaal van één pagina.",
-      "For the government organisation that best shows how collaboration, sharing and working digitally improve public services. First a short pitch, then a one-page story.",
-    ],
-    criteria: [
-      "Samenwerking, openheid en digitale dienstverlening, elk even zwaar.",
-      "Collaboration, openness and digital services, weighted equally.",
-    ],
-    nominationWindow: [-20, 30],
-    perMember: 2,
-    categories: [
-      ["samenwerking", "Samenwerking", "Collaboration"],
-      ["open-overheid", "Open overheid", "Open government"],
-      ["digitale-dienstverlening", "Digitale dienstverlening", "Digital services"],
-    ],
-    rounds: [
-      { kind: "jury", nl: "Longlist naar tien", en: "Longlist to ten", opens: 32, closes: 45, source: "all", advancement: "top_k", k: 10 },
-      { kind: "jury", nl: "Drie finalisten", en: "Three finalists", opens: 47, closes: 60, advancement: "top_k", k: 3 },
-      { kind: "jury", nl: "Winnaar", en: "Winner", opens: 62, closes: 70, advancement: "top_k", k: 1 },
-    ],
+    nl: "Samenwerking",
+    en: "Collaboration",
+    descriptionNl: "Verbinding binnen en buiten de eigen organisatie.",
+    descriptionEn: "Connecting within and beyond the own organisation.",
+    weight: 1,
   },
 ];
+
+export const AWARD_SPECS: AwardSpec[] = (
+  [
+    {
+      slug: "top-100-ambtenaar",
+      kind: "person",
+      description: [
+        "Collega's nomineren ambtenaren die het verschil maken. Het publiek stemt: dat geeft de Top 100 en de publieksprijs. De twee hoogst geplaatsten per categorie gaan door naar de jury.",
+        "Colleagues nominate civil servants who make a difference. The public votes: that gives the Top 100 and the public prize. The top two per category go on to the jury.",
+      ],
+      criteria: [
+        "Impact voor de samenleving, vakmanschap, samenwerking en voorbeeldfunctie.",
+        "Impact on society, craftsmanship, collaboration and being an example.",
+      ],
+      nominationWindow: [-30, 21],
+      perMember: 5,
+      categories: [
+        ["rijk-management", "Rijk — management", "Central government — management"],
+        ["rijk-beleid", "Rijk — beleid", "Central government — policy"],
+        ["rijk-uitvoering", "Rijk — uitvoering", "Central government — operations"],
+        ["decentraal-management", "Decentraal — management", "Local government — management"],
+        ["decentraal-beleid", "Decentraal — beleid", "Local government — policy"],
+        ["decentraal-uitvoering", "Decentraal — uitvoering", "Local government — operations"],
+      ],
+      rounds: [
+        {
+          kind: "public_vote",
+          nl: "Publieksstemming",
+          en: "Public vote",
+          opens: 22,
+          closes: 36,
+          source: "all",
+          advancement: "top_k",
+          k: 2,
+          voting: { mode: "approval", max: 5, allowChange: true },
+        },
+        { kind: "jury", nl: "Jurering", en: "Jury", opens: 38, closes: 52, advancement: "none" },
+      ],
+    },
+    {
+      slug: "jonge-ambtenaar",
+      kind: "person",
+      description: [
+        "Voor ambtenaren tot en met 35 jaar die laten zien hoe de overheid van morgen werkt. Drie finalisten, een juryprijs en een publieksprijs, uitgereikt op een live-avond.",
+        "For civil servants aged 35 or younger who show how tomorrow's government works. Three finalists, a jury prize and a public prize, awarded at a live evening.",
+      ],
+      theme: ["Vakmanschap in verandering", "Craftsmanship in times of change"],
+      criteria: ["Lef, vernieuwing, verbinding en resultaat.", "Courage, innovation, connection and results."],
+      maxAge: 35,
+      nominationWindow: [-60, -7],
+      perMember: 3,
+      categories: [["algemeen", "Algemeen", "General"]],
+      rounds: [
+        {
+          kind: "organizer_selection",
+          nl: "Selectie finalisten",
+          en: "Selection of finalists",
+          opens: -7,
+          closes: -4,
+          source: "all",
+          advancement: "organizer",
+          k: undefined,
+        },
+        {
+          kind: "public_vote",
+          nl: "Publieksprijs",
+          en: "Public prize",
+          opens: -3,
+          closes: 10,
+          advancement: "none",
+          voting: { mode: "single", max: 1, allowChange: true },
+        },
+        { kind: "jury", nl: "Juryprijs", en: "Jury prize", opens: 12, closes: 24, advancement: "none" },
+        { kind: "live_vote", nl: "Stemming in de zaal", en: "Vote in the room", opens: null, closes: null, advancement: "none" },
+      ],
+    },
+    {
+      slug: "overheidsmanager",
+      kind: "person",
+      description: [
+        "De vakjury kiest uit ruim honderd genomineerden een shortlist van acht, interviewt hen, en kiest drie finalisten en een winnaar.",
+        "The expert jury chooses a shortlist of eight from over a hundred nominees, interviews them, and picks three finalists and a winner.",
+      ],
+      criteria: [
+        "Leiderschap, resultaat, integriteit en ontwikkeling van mensen.",
+        "Leadership, results, integrity and developing people.",
+      ],
+      nominationWindow: [-90, -40],
+      perMember: 3,
+      categories: [["algemeen", "Algemeen", "General"]],
+      rounds: [
+        { kind: "jury", nl: "Shortlist", en: "Shortlist", opens: -38, closes: -10, source: "all", advancement: "top_k", k: 8 },
+        { kind: "jury", nl: "Interviews", en: "Interviews", opens: -8, closes: 14, advancement: "top_k", k: 3 },
+        { kind: "jury", nl: "Finale", en: "Final", opens: 20, closes: 30, advancement: "top_k", k: 1 },
+      ],
+    },
+    {
+      slug: "overheidsorganisatie-2-0",
+      kind: "organisation",
+      description: [
+        "Voor de overheidsorganisatie die het best laat zien hoe samenwerken, delen en digitaal werken de dienstverlening beter maakt. Eerst een korte pitch, daarna een verhaal van één pagina.",
+        "For the government organisation that best shows how collaboration, sharing and working digitally improve public services. First a short pitch, then a one-page story.",
+      ],
+      criteria: [
+        "Samenwerking, openheid en digitale dienstverlening, elk even zwaar.",
+        "Collaboration, openness and digital services, weighted equally.",
+      ],
+      nominationWindow: [-20, 30],
+      perMember: 2,
+      categories: [
+        ["samenwerking", "Samenwerking", "Collaboration"],
+        ["open-overheid", "Open overheid", "Open government"],
+        ["digitale-dienstverlening", "Digitale dienstverlening", "Digital services"],
+      ],
+      rounds: [
+        {
+          kind: "jury",
+          nl: "Longlist naar tien",
+          en: "Longlist to ten",
+          opens: 32,
+          closes: 45,
+          source: "all",
+          advancement: "top_k",
+          k: 10,
+        },
+        { kind: "jury", nl: "Drie finalisten", en: "Three finalists", opens: 47, closes: 60, advancement: "top_k", k: 3 },
+        { kind: "jury", nl: "Winnaar", en: "Winner", opens: 62, closes: 70, advancement: "top_k", k: 1 },
+      ],
+    },
+  ] as Array<Omit<AwardSpec, "juryCriteria">>
+).map((spec) => ({ ...spec, juryCriteria: CRITERIA }));
 
 const FIRST = [
   "Anouk",
@@ -287,7 +326,13 @@ function prng(seed: number) {
   };
 }
 
-export async function seedAwards(trx: Transaction<DB>, awardIds: Record<string, string>, members: string[], organizerId: string | null) {
+export async function seedAwards(
+  trx: Transaction<DB>,
+  awardIds: Record<string, string>,
+  members: string[],
+  organizerId: string | null,
+  jurorId: string | null = null,
+) {
   const rand = prng(20261123);
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
   const now = Date.now();
@@ -334,7 +379,8 @@ export async function seedAwards(trx: Transaction<DB>, awardIds: Record<string, 
       );
     }
     for (const [i, r] of spec.rounds.entries()) {
-      await trx
+      // Inserted unopened, so a jury round can get its criteria (they lock once the round opens).
+      const round = await trx
         .insertInto("round")
         .values({
           edition_id: edition.id,
@@ -342,8 +388,8 @@ export async function seedAwards(trx: Transaction<DB>, awardIds: Record<string, 
           kind: r.kind,
           name_nl: r.nl,
           name_en: r.en,
-          opens_at: at(r.opens),
-          closes_at: at(r.closes),
+          opens_at: null,
+          closes_at: null,
           source: r.source ?? "previous",
           advancement: r.advancement,
           advance_k: r.k ?? null,
@@ -353,6 +399,32 @@ export async function seedAwards(trx: Transaction<DB>, awardIds: Record<string, 
           eligibility: r.voting?.eligibility ?? "verified",
           eligible_domains: r.voting?.domains ?? [],
         })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      if (r.kind === "jury") {
+        for (const [j, c] of spec.juryCriteria.entries()) {
+          await trx
+            .insertInto("criterion")
+            .values({
+              round_id: round.id,
+              position: j + 1,
+              name_nl: c.nl,
+              name_en: c.en,
+              description_nl: c.descriptionNl,
+              description_en: c.descriptionEn,
+              weight: c.weight,
+              scale_min: 1,
+              scale_max: 10,
+              comment_below: 4,
+              anchors: JSON.stringify({ "1": "zwak", "5": "voldoende", "10": "uitmuntend" }) as unknown as Record<string, string>,
+            })
+            .execute();
+        }
+      }
+      await trx
+        .updateTable("round")
+        .set({ opens_at: at(r.opens), closes_at: at(r.closes) })
+        .where("id", "=", round.id)
         .execute();
     }
 
@@ -407,7 +479,7 @@ export async function seedAwards(trx: Transaction<DB>, awardIds: Record<string, 
           .execute();
       }
     }
-    await seedVotingState(trx, edition.id, members);
+    await seedVotingState(trx, edition.id, members, jurorId);
   }
   if (organizerId) {
     // The demo organizer runs every demo award.
@@ -431,7 +503,28 @@ const receipt = () => {
  * A demo edition mid-procedure: a closed organizer selection has chosen three finalists per
  * category, and an open public vote already has ballots from demo members.
  */
-async function seedVotingState(trx: Transaction<DB>, editionId: string, members: string[]) {
+async function seedVotingState(trx: Transaction<DB>, editionId: string, members: string[], jurorId: string | null) {
+  // The demo juror sits on every demo jury (all categories).
+  if (jurorId) {
+    await trx
+      .insertInto("jury_member")
+      .values({ edition_id: editionId, user_id: jurorId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const granted = await trx
+      .selectFrom("role_grant")
+      .select("id")
+      .where("user_id", "=", jurorId)
+      .where("role", "=", "jury")
+      .where("edition_id", "=", editionId)
+      .executeTakeFirst();
+    if (!granted) {
+      await trx
+        .insertInto("role_grant")
+        .values({ user_id: jurorId, role: "jury", award_id: null, edition_id: editionId, book_project_id: null })
+        .execute();
+    }
+  }
   const rounds = await trx.selectFrom("round").selectAll().where("edition_id", "=", editionId).orderBy("position").execute();
   const now = Date.now();
   let finalists: Array<{ id: string; category_id: string }> = [];
@@ -463,6 +556,37 @@ async function seedVotingState(trx: Transaction<DB>, editionId: string, members:
             score: null,
             decided_by: "organizer" as const,
             reason: "Finalisten gekozen door de organisatie",
+          })),
+        )
+        .execute();
+    }
+    if (r.kind === "jury" && r.advancement === "top_k" && closed && r.advance_k) {
+      const previous = finalists.length
+        ? finalists
+        : await trx
+            .selectFrom("nominee")
+            .select(["id", "category_id"])
+            .where("edition_id", "=", editionId)
+            .where("is_candidate", "=", true)
+            .orderBy("name")
+            .execute();
+      const perCategory = new Map<string, number>();
+      finalists = previous.filter((c) => {
+        const n = perCategory.get(c.category_id) ?? 0;
+        perCategory.set(c.category_id, n + 1);
+        return n < r.advance_k!;
+      });
+      await trx
+        .insertInto("round_advancement")
+        .values(
+          finalists.map((f, i) => ({
+            round_id: r.id,
+            nominee_id: f.id,
+            category_id: f.category_id,
+            place: i + 1,
+            score: null,
+            decided_by: "rule" as const,
+            reason: null,
           })),
         )
         .execute();

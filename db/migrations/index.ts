@@ -2,6 +2,7 @@ import type { Migration } from "kysely/migration";
 import * as m20261123120000 from "./20261123120000_foundation";
 import * as m20261123130000 from "./20261123130000_awards";
 import * as m20261123140000 from "./20261123140000_voting";
+import * as m20261123150000 from "./20261123150000_jury";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
 // Add each new migration here; never edit one that has landed.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   "20261123120000_foundation": m20261123120000,
   "20261123130000_awards": m20261123130000,
   "20261123140000_voting": m20261123140000,
+  "20261123150000_jury": m20261123150000,
 };

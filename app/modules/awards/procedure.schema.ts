@@ -82,6 +82,7 @@ const checkbox = z.pipe(
   z._default(z.union([z.string(), z.boolean()]), ""),
   z.transform((v) => v === true || v === "true" || v === "on"),
 );
+export const JURY_VISIBILITIES = ["never", "after_own", "after_close"] as const;
 export const BALLOT_MODES = ["single", "approval", "ranked"] as const;
 export const ELIGIBILITIES = ["verified", "domains", "invite"] as const;
 export const TIE_BREAKS = ["include_all", "organizer", "first_preferences"] as const;
@@ -110,6 +111,18 @@ export const RoundSchema = z
     eligibility: z._default(z.enum(ELIGIBILITIES, { error: "errors.invalidChoice" }), "verified"),
     domains: z._default(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(2000, { error: "nominate.errors.tooLong" })), ""),
     tieBreak: z._default(z.enum(TIE_BREAKS, { error: "errors.invalidChoice" }), "include_all"),
+    juryVisibility: z._default(z.enum(JURY_VISIBILITIES, { error: "errors.invalidChoice" }), "after_close"),
+    blind: checkbox,
+    showVotePosition: checkbox,
+    aggregation: z._default(z.enum(["mean", "median"], { error: "errors.invalidChoice" }), "mean"),
+    normalize: checkbox,
+    minScores: z._default(
+      z.string().check(
+        z.trim(),
+        z.refine((v) => /^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 50, { error: "procedure.errors.minScores" }),
+      ),
+      "3",
+    ),
   })
   .check(
     z.refine(

@@ -85,6 +85,12 @@ function roundValues(input: RoundInput) {
     eligibility: input.eligibility,
     eligible_domains: input.eligibility === "domains" ? [...new Set(domainList(input.domains))] : [],
     tie_break: input.tieBreak,
+    jury_visibility: input.juryVisibility,
+    blind: input.blind,
+    show_vote_position: input.showVotePosition,
+    aggregation: input.aggregation,
+    normalize: input.normalize,
+    min_scores: Number(input.minScores),
   };
 }
 

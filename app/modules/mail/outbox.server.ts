@@ -13,7 +13,9 @@ export type MailTemplate =
   | "nominationRejected"
   | "ballotReceipt"
   | "ballotChanged"
-  | "voteInvite";
+  | "voteInvite"
+  | "juryInvite"
+  | "juryReminder";
 
 export interface MailRequest {
   to: string;

@@ -4,7 +4,7 @@ import { getPool } from "~/db.server";
 
 // Counters live in PostgreSQL (table rate_limit, created by a migration) so limits hold across processes.
 
-type LimiterName = "loginAccount" | "loginIp" | "mailAccount" | "mailIp" | "voteAccount" | "voteIp";
+type LimiterName = "loginAccount" | "loginIp" | "mailAccount" | "mailIp" | "voteAccount" | "voteIp" | "juryReminder";
 const limiters = new Map<LimiterName, RateLimiterPostgres>();
 
 function limiter(name: LimiterName): RateLimiterPostgres {
@@ -19,6 +19,7 @@ function limiter(name: LimiterName): RateLimiterPostgres {
       mailIp: 30,
       voteAccount: c.VOTE_LIMIT_PER_ACCOUNT,
       voteIp: c.VOTE_LIMIT_PER_IP,
+      juryReminder: 1,
     };
     const durations: Record<LimiterName, number> = {
       loginAccount: window,
@@ -27,6 +28,7 @@ function limiter(name: LimiterName): RateLimiterPostgres {
       mailIp: 3600,
       voteAccount: 60,
       voteIp: 60,
+      juryReminder: 15 * 60,
     };
     l = new RateLimiterPostgres({
       storeClient: getPool(),

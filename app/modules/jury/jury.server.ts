@@ -1,0 +1,565 @@
+import { sql, type Selectable } from "kysely";
+import type { RoundTable } from "../../../db/types";
+import type { Db, DbOrTrx } from "~/db.server";
+import type { Locale } from "~/i18n/i18n";
+import { hashToken, newToken } from "~/modules/accounts/account.server";
+import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { enqueueMail } from "~/modules/mail/outbox.server";
+import { candidateSource, tally } from "~/modules/voting/round.server";
+import { rankTally } from "~/modules/voting/rules";
+import type { CriterionInput } from "./jury.schema";
+
+export type JuryRound = Selectable<RoundTable> & { db_now: Date };
+type Result = { ok: true } | { ok: false; error: string; field?: string };
+
+const INVITE_DAYS = 30;
+const pg = (e: unknown) => e as { code?: string; constraint?: string };
+
+/** A jury round of an edition by its position; 404 when there is none. */
+export async function loadJuryRound(db: DbOrTrx, editionId: string, position: string | undefined): Promise<JuryRound> {
+  if (!position || !/^\d{1,3}$/.test(position)) throw new Response("Not found", { status: 404 });
+  const round = await db
+    .selectFrom("round")
+    .selectAll()
+    .select(sql<Date>`now()`.as("db_now"))
+    .where("edition_id", "=", editionId)
+    .where("position", "=", Number(position))
+    .where("kind", "=", "jury")
+    .executeTakeFirst();
+  if (!round) throw new Response("Not found", { status: 404 });
+  return round;
+}
+
+export function juryRoundState(round: Pick<JuryRound, "opens_at" | "closes_at" | "db_now">): "upcoming" | "open" | "closed" {
+  if (!round.opens_at || round.db_now < round.opens_at) return "upcoming";
+  if (round.closes_at && round.db_now >= round.closes_at) return "closed";
+  return "open";
+}
+
+// ── Invitations and members ─────────────────────────────────────────────────────────────────────
+
+/** Invites people by e-mail to an edition's jury (optionally for some categories); each gets a single-use link. */
+export async function inviteJurors(
+  db: Db,
+  actor: Actor,
+  edition: { id: string; name: string },
+  emails: string[],
+  categoryIds: string[],
+  mail: { origin: string; locale: Locale },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    for (const email of emails) {
+      const { token, hash } = newToken();
+      await trx
+        .insertInto("jury_invite")
+        .values({
+          edition_id: edition.id,
+          email,
+          category_ids: categoryIds,
+          token_hash: hash,
+          invited_by: actor.actorId,
+          expires_at: sql<Date>`now() + make_interval(days => ${INVITE_DAYS})`,
+        })
+        .execute();
+      await enqueueMail(trx, {
+        to: email,
+        locale: mail.locale,
+        template: "juryInvite",
+        name: email,
+        link: `${mail.origin}/jury/uitnodiging?token=${token}`,
+        params: { award: edition.name },
+      });
+    }
+    await writeAudit(trx, actor, { action: "jury.invite", entityType: "edition", entityId: edition.id, after: { emails, categoryIds } });
+    return emails.length;
+  });
+}
+
+export async function inviteContext(db: DbOrTrx, token: string) {
+  return db
+    .selectFrom("jury_invite as i")
+    .innerJoin("edition as e", "e.id", "i.edition_id")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .select(["i.id", "i.email", "i.edition_id", "a.name_nl", "a.name_en", "a.slug", "e.year"])
+    .where("i.token_hash", "=", hashToken(token))
+    .where("i.accepted_at", "is", null)
+    .where("i.expires_at", ">", sql<Date>`now()`)
+    .executeTakeFirst();
+}
+
+/** Accepts an invitation once, with the signed-in account: it becomes a jury member (role and categories). */
+export async function acceptInvite(db: Db, user: { id: string }, token: string): Promise<{ ok: true; editionId: string } | { ok: false }> {
+  return db.transaction().execute(async (trx) => {
+    const invite = await trx
+      .updateTable("jury_invite")
+      .set({ accepted_at: sql`now()`, accepted_by: user.id })
+      .where("token_hash", "=", hashToken(token))
+      .where("accepted_at", "is", null)
+      .where("expires_at", ">", sql<Date>`now()`)
+      .returning(["id", "edition_id", "category_ids"])
+      .executeTakeFirst();
+    if (!invite) return { ok: false as const };
+    // A second invitation widens the member's categories; "all" (empty) stays all.
+    await trx
+      .insertInto("jury_member")
+      .values({ edition_id: invite.edition_id, user_id: user.id, category_ids: invite.category_ids })
+      .onConflict((oc) =>
+        oc.columns(["edition_id", "user_id"]).doUpdateSet({
+          category_ids: sql`case when cardinality(jury_member.category_ids) = 0 or cardinality(excluded.category_ids) = 0 then '{}'::uuid[]
+            else array(select distinct unnest(jury_member.category_ids || excluded.category_ids)) end`,
+        }),
+      )
+      .execute();
+    const granted = await trx
+      .selectFrom("role_grant")
+      .select("id")
+      .where("user_id", "=", user.id)
+      .where("role", "=", "jury")
+      .where("edition_id", "=", invite.edition_id)
+      .executeTakeFirst();
+    if (!granted) {
+      await trx
+        .insertInto("role_grant")
+        .values({ user_id: user.id, role: "jury", award_id: null, edition_id: invite.edition_id, book_project_id: null, granted_by: null })
+        .execute();
+    }
+    await writeAudit(
+      trx,
+      { actorId: user.id },
+      { action: "jury.accept", entityType: "edition", entityId: invite.edition_id, after: { invite: invite.id } },
+    );
+    return { ok: true as const, editionId: invite.edition_id };
+  });
+}
+
+export async function listJury(db: DbOrTrx, editionId: string) {
+  const [invites, members] = await Promise.all([
+    db
+      .selectFrom("jury_invite as i")
+      .leftJoin("app_user as u", "u.id", "i.accepted_by")
+      .select(["i.id", "i.email", "i.category_ids", "i.accepted_at", "i.expires_at", "i.created_at", "u.name as accepted_name"])
+      .where("i.edition_id", "=", editionId)
+      .orderBy("i.created_at", "desc")
+      .execute(),
+    db
+      .selectFrom("jury_member as m")
+      .innerJoin("app_user as u", "u.id", "m.user_id")
+      .select(["m.user_id", "u.name", "u.email", "m.category_ids"])
+      .where("m.edition_id", "=", editionId)
+      .orderBy("u.name")
+      .execute(),
+  ]);
+  return { invites, members };
+}
+
+/** The jury membership of a user in an edition (with the jury role still granted), or undefined. */
+export async function juryMembership(db: DbOrTrx, editionId: string, userId: string) {
+  return db
+    .selectFrom("jury_member as m")
+    .select(["m.user_id", "m.category_ids"])
+    .where("m.edition_id", "=", editionId)
+    .where("m.user_id", "=", userId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("role_grant as g")
+          .whereRef("g.user_id", "=", "m.user_id")
+          .whereRef("g.edition_id", "=", "m.edition_id")
+          .where("g.role", "=", "jury"),
+      ),
+    )
+    .executeTakeFirst();
+}
+
+// ── Criteria ────────────────────────────────────────────────────────────────────────────────────
+
+export function listCriteria(db: DbOrTrx, roundId: string) {
+  return db.selectFrom("criterion").selectAll().where("round_id", "=", roundId).orderBy("position").execute();
+}
+
+function criterionValues(input: CriterionInput) {
+  return {
+    name_nl: input.nameNl,
+    name_en: input.nameEn,
+    description_nl: input.descriptionNl,
+    description_en: input.descriptionEn,
+    weight: input.weight.replace(",", "."),
+    scale_min: Number(input.scaleMin),
+    scale_max: Number(input.scaleMax),
+    comment_below: input.commentBelow === "" ? null : Number(input.commentBelow),
+    anchors: JSON.stringify(parseAnchors(input.anchors)) as unknown as Record<string, string>,
+  };
+}
+
+/** "1=zwak; 10=uitmuntend" → {"1": "zwak", "10": "uitmuntend"}. */
+export function parseAnchors(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(/[;\n]/)) {
+    const m = /^\s*(\d{1,3})\s*=\s*(.+?)\s*$/.exec(part);
+    if (m) out[m[1]!] = m[2]!.slice(0, 80);
+  }
+  return out;
+}
+
+const lockedError = (e: unknown): Result | null =>
+  pg(e).constraint === "criterion_locked" ? { ok: false, error: "jury.errors.criteriaLocked" } : null;
+
+/** Adds or changes a criterion of a jury round that has not opened (the database refuses it otherwise). Audited. */
+export async function saveCriterion(db: Db, actor: Actor, round: { id: string }, input: CriterionInput): Promise<Result> {
+  try {
+    return await db.transaction().execute(async (trx): Promise<Result> => {
+      await trx.selectFrom("round").select("id").where("id", "=", round.id).forUpdate().executeTakeFirstOrThrow();
+      if (input.criterionId) {
+        const before = await trx
+          .selectFrom("criterion")
+          .selectAll()
+          .where("id", "=", input.criterionId)
+          .where("round_id", "=", round.id)
+          .executeTakeFirst();
+        if (!before) return { ok: false, error: "moderation.errors.notFound" };
+        const after = await trx
+          .updateTable("criterion")
+          .set(criterionValues(input))
+          .where("id", "=", input.criterionId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, actor, { action: "criterion.update", entityType: "criterion", entityId: after.id, before, after });
+      } else {
+        const after = await trx
+          .insertInto("criterion")
+          .values({
+            round_id: round.id,
+            position: sql<number>`(select coalesce(max(position), 0) + 1 from criterion where round_id = ${round.id})`,
+            ...criterionValues(input),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, actor, { action: "criterion.create", entityType: "criterion", entityId: after.id, after });
+      }
+      return { ok: true };
+    });
+  } catch (e) {
+    const mapped = lockedError(e);
+    if (mapped) return mapped;
+    throw e;
+  }
+}
+
+export async function deleteCriterion(db: Db, actor: Actor, round: { id: string }, criterionId: string): Promise<Result> {
+  try {
+    return await db.transaction().execute(async (trx): Promise<Result> => {
+      const removed = await trx
+        .deleteFrom("criterion")
+        .where("id", "=", criterionId)
+        .where("round_id", "=", round.id)
+        .returningAll()
+        .executeTakeFirst();
+      if (!removed) return { ok: false, error: "moderation.errors.notFound" };
+      await writeAudit(trx, actor, { action: "criterion.delete", entityType: "criterion", entityId: criterionId, before: removed });
+      return { ok: true };
+    });
+  } catch (e) {
+    const mapped = lockedError(e);
+    if (mapped) return mapped;
+    throw e;
+  }
+}
+
+// ── Scoring ─────────────────────────────────────────────────────────────────────────────────────
+
+/** The candidates a juror scores in a round: those that reached it, in the juror's categories. */
+export async function jurorCandidates(db: DbOrTrx, round: JuryRound, member: { user_id: string; category_ids: string[] }) {
+  const source = await candidateSource(db, round);
+  let q = db
+    .selectFrom("nominee as n")
+    .innerJoin("category as c", "c.id", "n.category_id")
+    .select([
+      "n.id",
+      "n.name",
+      "n.organisation",
+      "n.category_id",
+      "c.name_nl as category_nl",
+      "c.name_en as category_en",
+      (eb) =>
+        eb
+          .selectFrom("jury_score as s")
+          .select(sql<number>`count(*)::int`.as("n"))
+          .whereRef("s.nominee_id", "=", "n.id")
+          .where("s.round_id", "=", round.id)
+          .where("s.juror_id", "=", member.user_id)
+          .as("scored"),
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("jury_conflict as j")
+              .whereRef("j.nominee_id", "=", "n.id")
+              .where("j.round_id", "=", round.id)
+              .where("j.juror_id", "=", member.user_id),
+          )
+          .as("recused"),
+    ])
+    .where("n.edition_id", "=", round.edition_id)
+    .where("n.is_candidate", "=", true);
+  if (member.category_ids.length) q = q.where("n.category_id", "in", member.category_ids);
+  if (source !== null) {
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom("round_advancement as a").whereRef("a.nominee_id", "=", "n.id").where("a.round_id", "=", source)),
+    );
+  }
+  return q
+    .orderBy("c.position")
+    .orderBy(sql`lauwer_fold(n.name)`)
+    .orderBy("n.id")
+    .execute();
+}
+
+export type ScoreEntry = { criterionId: string; score: number; comment: string };
+
+const SCORE_ERRORS: Record<string, string> = {
+  jury_score_scale: "jury.errors.scale",
+  jury_score_comment: "jury.errors.commentRequired",
+  jury_score_recused: "jury.errors.recused",
+  jury_score_window: "jury.errors.closed",
+  jury_score_member: "jury.errors.notYours",
+  jury_score_criterion: "jury.errors.notYours",
+};
+
+/** Saves (part of) a juror's sheet for one candidate; every rule is re-checked by the database trigger. */
+export async function saveScores(
+  db: Db,
+  jurorId: string,
+  round: { id: string },
+  nomineeId: string,
+  entries: ScoreEntry[],
+): Promise<Result> {
+  if (entries.length === 0) return { ok: true };
+  try {
+    await db
+      .insertInto("jury_score")
+      .values(
+        entries.map((e) => ({
+          round_id: round.id,
+          juror_id: jurorId,
+          nominee_id: nomineeId,
+          criterion_id: e.criterionId,
+          score: e.score,
+          comment: e.comment,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(["round_id", "juror_id", "nominee_id", "criterion_id"]).doUpdateSet({
+          score: sql`excluded.score`,
+          comment: sql`excluded.comment`,
+          updated_at: sql`now()`,
+        }),
+      )
+      .execute();
+    return { ok: true };
+  } catch (e) {
+    const key = SCORE_ERRORS[pg(e).constraint ?? ""];
+    if (key) return { ok: false, error: key };
+    if (pg(e).code === "23503") return { ok: false, error: "jury.errors.notYours" };
+    throw e;
+  }
+}
+
+/** Declares a conflict of interest: the juror is recused for the candidate and any scores they gave are removed. */
+export async function declareConflict(
+  db: Db,
+  juror: Actor & { actorId: string },
+  round: { id: string },
+  nomineeId: string,
+  reason: string,
+): Promise<Result> {
+  return db.transaction().execute(async (trx): Promise<Result> => {
+    const inserted = await trx
+      .insertInto("jury_conflict")
+      .values({ round_id: round.id, juror_id: juror.actorId, nominee_id: nomineeId, reason })
+      .onConflict((oc) => oc.doNothing())
+      .returning("nominee_id")
+      .executeTakeFirst();
+    if (!inserted) return { ok: false, error: "jury.errors.alreadyRecused" };
+    await trx
+      .deleteFrom("jury_score")
+      .where("round_id", "=", round.id)
+      .where("juror_id", "=", juror.actorId)
+      .where("nominee_id", "=", nomineeId)
+      .execute();
+    await writeAudit(trx, juror, {
+      action: "jury.conflict",
+      entityType: "nominee",
+      entityId: nomineeId,
+      after: { round: round.id, reason },
+    });
+    return { ok: true };
+  });
+}
+
+/** Every score of a round (for organizers' aggregation), without recused jurors' (they have none). */
+export function roundScores(db: DbOrTrx, roundId: string) {
+  return db
+    .selectFrom("jury_score as s")
+    .innerJoin("app_user as u", "u.id", "s.juror_id")
+    .select(["s.juror_id", "u.name as juror_name", "s.nominee_id", "s.criterion_id", "s.score", "s.comment"])
+    .where("s.round_id", "=", roundId)
+    .execute();
+}
+
+/**
+ * Everything a juror needs for one candidate, or undefined when the candidate is not theirs to see.
+ * Other jurors' scores only as the round allows (never / after own sheet / after close), and never
+ * for a candidate the juror is recused from.
+ */
+export async function candidateSheet(
+  db: DbOrTrx,
+  round: JuryRound,
+  member: { user_id: string; category_ids: string[] },
+  nomineeId: string,
+) {
+  const list = await jurorCandidates(db, round, member);
+  const index = list.findIndex((c) => c.id === nomineeId);
+  if (index < 0) return undefined;
+  const cand = list[index]!;
+  const [nominee, nominations, criteria, scores] = await Promise.all([
+    db
+      .selectFrom("nominee")
+      .select(["id", "name", "organisation", "kind", "pitch", "story"])
+      .where("id", "=", nomineeId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("nomination as m")
+      .leftJoin("app_user as u", "u.id", "m.nominator_id")
+      .select([
+        "m.id",
+        "m.motivation",
+        "m.video_url",
+        "m.relation",
+        "u.name as nominator",
+        sql<
+          Array<{ name: string; relation: string; statement: string }>
+        >`coalesce((select json_agg(json_build_object('name', r.name, 'relation', r.relation, 'statement', r.statement) order by r.position)
+          from nomination_reference r where r.nomination_id = m.id and r.statement is not null), '[]'::json)`.as("references"),
+      ])
+      .where("m.nominee_id", "=", nomineeId)
+      .orderBy("m.created_at")
+      .execute(),
+    listCriteria(db, round.id),
+    cand.recused
+      ? Promise.resolve([])
+      : db
+          .selectFrom("jury_score")
+          .select(["juror_id", "criterion_id", "score", "comment"])
+          .where("round_id", "=", round.id)
+          .where("nominee_id", "=", nomineeId)
+          .execute(),
+  ]);
+  const own = scores.filter((s) => s.juror_id === member.user_id);
+  const ownComplete = criteria.length > 0 && own.length === criteria.length;
+  const state = juryRoundState(round);
+  const othersVisible =
+    !cand.recused &&
+    (round.jury_visibility === "after_close" ? state === "closed" : round.jury_visibility === "after_own" ? ownComplete : false);
+  // The candidate's place in the last closed public vote before this round, when the round shows it.
+  let votePosition: { place: number; of: number; votes: number } | null = null;
+  if (round.show_vote_position) {
+    const vote = await db
+      .selectFrom("round")
+      .selectAll()
+      .select(sql<Date>`now()`.as("db_now"))
+      .where("edition_id", "=", round.edition_id)
+      .where("position", "<", round.position)
+      .where("kind", "=", "public_vote")
+      .orderBy("position", "desc")
+      .executeTakeFirst();
+    if (vote?.closes_at && vote.closes_at <= vote.db_now) {
+      const { perCategory } = await tally(db, vote);
+      const ranked = rankTally(perCategory.get(cand.category_id) ?? [], vote.ballot_mode, vote.tie_break);
+      const row = ranked.find((r) => r.nomineeId === nomineeId);
+      if (row) votePosition = { place: row.place, of: ranked.length, votes: row.votes };
+    }
+  }
+  const nextUnscored = [...list.slice(index + 1), ...list.slice(0, index)].find((c) => !c.recused && (c.scored ?? 0) < criteria.length);
+  return {
+    candidate: cand,
+    nominee,
+    nominations: nominations.map((n) => ({ ...n, nominator: round.blind ? null : n.nominator })),
+    criteria,
+    own,
+    others: othersVisible ? scores.filter((s) => s.juror_id !== member.user_id) : null,
+    progress: {
+      scored: list.filter((c) => !c.recused && (c.scored ?? 0) >= criteria.length && criteria.length > 0).length,
+      total: list.filter((c) => !c.recused).length,
+    },
+    nextUnscoredId: nextUnscored?.id ?? null,
+    votePosition,
+  };
+}
+
+/** Progress for organizers: complete sheets per juror and per candidate. */
+export async function juryProgress(db: DbOrTrx, round: JuryRound) {
+  const [criteria, members, scores, conflicts] = await Promise.all([
+    listCriteria(db, round.id),
+    db
+      .selectFrom("jury_member as m")
+      .innerJoin("app_user as u", "u.id", "m.user_id")
+      .select(["m.user_id", "u.name", "u.email", "u.locale", "m.category_ids"])
+      .where("m.edition_id", "=", round.edition_id)
+      .orderBy("u.name")
+      .execute(),
+    db
+      .selectFrom("jury_score")
+      .select(["juror_id", "nominee_id", sql<number>`count(*)::int`.as("n")])
+      .where("round_id", "=", round.id)
+      .groupBy(["juror_id", "nominee_id"])
+      .execute(),
+    db.selectFrom("jury_conflict").select(["juror_id", "nominee_id"]).where("round_id", "=", round.id).execute(),
+  ]);
+  const complete = new Set(scores.filter((s) => criteria.length > 0 && s.n >= criteria.length).map((s) => `${s.juror_id}/${s.nominee_id}`));
+  const recused = new Set(conflicts.map((c) => `${c.juror_id}/${c.nominee_id}`));
+  const perJuror = [];
+  const perCandidate = new Map<string, { done: number; expected: number }>();
+  for (const m of members) {
+    const list = await jurorCandidates(db, round, m);
+    let done = 0;
+    let expected = 0;
+    for (const c of list) {
+      const key = `${m.user_id}/${c.id}`;
+      if (recused.has(key)) continue;
+      expected++;
+      const isDone = complete.has(key);
+      if (isDone) done++;
+      const pc = perCandidate.get(c.id) ?? { done: 0, expected: 0 };
+      pc.expected++;
+      if (isDone) pc.done++;
+      perCandidate.set(c.id, pc);
+    }
+    perJuror.push({ userId: m.user_id, name: m.name, email: m.email, locale: m.locale, done, expected });
+  }
+  return { criteria, perJuror, perCandidate };
+}
+
+/** Mails every juror with open sheets a reminder (the route limits how often). Audited. */
+export async function remindJurors(db: Db, actor: Actor, round: JuryRound, mail: { award: string; round: string; link: string }) {
+  const { perJuror } = await juryProgress(db, round);
+  const open = perJuror.filter((j) => j.done < j.expected);
+  await db.transaction().execute(async (trx) => {
+    for (const j of open) {
+      await enqueueMail(trx, {
+        to: j.email,
+        locale: j.locale,
+        template: "juryReminder",
+        name: j.name,
+        link: mail.link,
+        params: { award: mail.award, round: mail.round, open: String(j.expected - j.done) },
+      });
+    }
+    await writeAudit(trx, actor, {
+      action: "jury.remind",
+      entityType: "round",
+      entityId: round.id,
+      after: { jurors: open.map((j) => j.userId) },
+    });
+  });
+  return open.length;
+}

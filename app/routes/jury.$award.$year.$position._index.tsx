@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
+import { useDateFormat } from "~/modules/awards/components/format";
+import { requireJuror } from "~/modules/jury/guard.server";
+import { jurorCandidates, juryRoundState, listCriteria } from "~/modules/jury/jury.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { edition, round, member, db } = await requireJuror(request, context, params);
+  const [candidates, criteria] = await Promise.all([jurorCandidates(db, round, member), listCriteria(db, round.id)]);
+  const en = context.locale === "en";
+  const total = criteria.length;
+  const rows = candidates.map((c) => ({
+    id: c.id,
+    name: c.name,
+    organisation: c.organisation,
+    category: en ? c.category_en : c.category_nl,
+    status: c.recused ? "recused" : total > 0 && (c.scored ?? 0) >= total ? "done" : (c.scored ?? 0) > 0 ? "partial" : "open",
+  }));
+  return {
+    title: `${edition.name}: ${en && round.name_en ? round.name_en : round.name_nl}`,
+    base: `/jury/${edition.awardSlug}/${edition.year}/${round.position}`,
+    state: juryRoundState(round),
+    closesAt: round.closes_at?.toISOString() ?? null,
+    opensAt: round.opens_at?.toISOString() ?? null,
+    criteria: total,
+    rows,
+    progress: { scored: rows.filter((r) => r.status === "done").length, total: rows.filter((r) => r.status !== "recused").length },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Lauwer` : "Lauwer" }];
+
+/** A juror's worklist: the candidates of their categories, with what is still to score. */
+export default function JurorRound() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const date = useDateFormat();
+  return (
+    <>
+      <Heading1>{d.title}</Heading1>
+      <Paragraph>
+        {d.state === "open"
+          ? t("jury.openUntil", { date: date(d.closesAt, "…") })
+          : d.state === "upcoming"
+            ? t("jury.opensOn", { date: date(d.opensAt, "…") })
+            : t("jury.closed")}
+      </Paragraph>
+      <Paragraph>
+        <strong>{t("jury.progress", d.progress)}</strong>
+      </Paragraph>
+      {d.criteria === 0 ? <Paragraph>{t("jury.noCriteria")}</Paragraph> : null}
+      <HeadedTable headers={[t("voting.candidate"), t("voting.categoryColumn"), t("jury.admin.status")]}>
+        {d.rows.map((r) => (
+          <TableRow key={r.id}>
+            <TableCell>
+              <AppLink to={`${d.base}/${r.id}`}>{r.name}</AppLink>
+              {r.organisation ? ` — ${r.organisation}` : ""}
+            </TableCell>
+            <TableCell>{r.category}</TableCell>
+            <TableCell>{t(`jury.status.${r.status}`)}</TableCell>
+          </TableRow>
+        ))}
+      </HeadedTable>
+    </>
+  );
+}

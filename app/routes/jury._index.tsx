@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/guards.server";
+import { AppLink } from "~/components/app-link";
+import { Heading1, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { titleMeta } from "~/lib/meta";
+
+export const meta = titleMeta("jury.home.title");
+
+/** The jury rounds of every edition where the user is a jury member (with the role still granted). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(request, context);
+  const rows = await getDb()
+    .selectFrom("jury_member as m")
+    .innerJoin("role_grant as g", (j) => j.onRef("g.user_id", "=", "m.user_id").onRef("g.edition_id", "=", "m.edition_id"))
+    .innerJoin("edition as e", "e.id", "m.edition_id")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .innerJoin("round as r", "r.edition_id", "e.id")
+    .select(["a.slug", "a.name_nl", "a.name_en", "e.year", "r.position", "r.name_nl as round_nl", "r.name_en as round_en"])
+    .where("m.user_id", "=", user.id)
+    .where("g.role", "=", "jury")
+    .where("r.kind", "=", "jury")
+    .orderBy("e.year", "desc")
+    .orderBy("a.name_nl")
+    .orderBy("r.position")
+    .execute();
+  const en = context.locale === "en";
+  return {
+    rounds: rows.map((r) => ({
+      href: `/jury/${r.slug}/${r.year}/${r.position}`,
+      name: `${en ? r.name_en : r.name_nl} ${r.year}: ${en ? r.round_en : r.round_nl}`,
+    })),
+  };
+}
+
+export default function JuryHome() {
+  const { rounds } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <Heading1>{t("jury.home.title")}</Heading1>
+      {rounds.length === 0 ? (
+        <Paragraph>{t("jury.home.none")}</Paragraph>
+      ) : (
+        <UnorderedList>
+          {rounds.map((r) => (
+            <UnorderedListItem key={r.href}>
+              <AppLink to={r.href}>{r.name}</AppLink>
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      )}
+    </>
+  );
+}
