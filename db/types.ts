@@ -343,6 +343,33 @@ export interface RateLimitTable {
   expire: string | null;
 }
 
+export type PrizeKind = "jury" | "public" | "top100" | "combined";
+
+export interface PrizeTable {
+  id: Generated<string>;
+  edition_id: string;
+  position: number;
+  kind: PrizeKind;
+  name_nl: string;
+  name_en: string;
+  vote_round_id: string | null;
+  jury_round_id: string | null;
+  public_weight: ColumnType<string, string | number | undefined, string | number>;
+  jury_weight: ColumnType<string, string | number | undefined, string | number>;
+  places: Generated<number>;
+}
+
+export interface ResultSnapshotTable {
+  id: Generated<string>;
+  edition_id: string;
+  version: number;
+  body: string;
+  sha256: string;
+  reason: string | null;
+  published_by: string | null;
+  published_at: Generated<Date>;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -372,6 +399,8 @@ export interface DB {
   criterion: CriterionTable;
   jury_conflict: JuryConflictTable;
   jury_score: JuryScoreTable;
+  prize: PrizeTable;
+  result_snapshot: ResultSnapshotTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -39,6 +39,10 @@ export const NOTICES = [
   "jury.notice.reminded",
   "jury.notice.conflict",
   "jury.notice.saved",
+  "results.notice.prizeAdded",
+  "results.notice.prizeDeleted",
+  "results.notice.published",
+  "results.notice.unchanged",
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

@@ -89,6 +89,10 @@ export default function ModerationQueue() {
         ·{" "}
         <AppLink to="../jury" relative="path">
           {t("jury.home.title")}
+        </AppLink>{" "}
+        ·{" "}
+        <AppLink to="../uitslag" relative="path">
+          {t("awards.resultsNav")}
         </AppLink>
       </Paragraph>
       <Form method="get" className="lauwer-search" aria-label={t("moderation.filters")}>

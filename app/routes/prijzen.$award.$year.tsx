@@ -5,7 +5,14 @@ import { getDb } from "~/db.server";
 import { loadEdition } from "~/modules/awards/edition.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  return { edition: await loadEdition(getDb(), params.award, params.year, context.locale) };
+  const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
+  const published = await getDb()
+    .selectFrom("result_snapshot")
+    .select("version")
+    .where("edition_id", "=", edition.id)
+    .limit(1)
+    .executeTakeFirst();
+  return { edition: { ...edition, resultsPublished: published !== undefined } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.edition.name} — Lauwer` : "Lauwer" }];
@@ -48,6 +55,11 @@ export default function EditionLayout() {
                 <NavLink to={`${base}/ronde/${r.position}`}>{r.name}</NavLink>
               </li>
             ))}
+          {edition.resultsPublished ? (
+            <li>
+              <NavLink to={`${base}/uitslag`}>{t("awards.resultsNav")}</NavLink>
+            </li>
+          ) : null}
           {phase.kind === "nominating" ? (
             <li>
               <NavLink to={`${base}/nomineren`}>{t("awards.nominate")}</NavLink>

@@ -3,6 +3,7 @@ import * as m20261123120000 from "./20261123120000_foundation";
 import * as m20261123130000 from "./20261123130000_awards";
 import * as m20261123140000 from "./20261123140000_voting";
 import * as m20261123150000 from "./20261123150000_jury";
+import * as m20261123160000 from "./20261123160000_results";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
 // Add each new migration here; never edit one that has landed.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "20261123130000_awards": m20261123130000,
   "20261123140000_voting": m20261123140000,
   "20261123150000_jury": m20261123150000,
+  "20261123160000_results": m20261123160000,
 };

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { getDb } from "~/db.server";
 import { createUser } from "./factories";
-import { createVoteRound, sessionFor } from "./voting";
+import { createVoteRound, sessionFor, type VoteRoundOptions } from "./voting";
 
 export interface JuryOptions {
   categories?: number;
@@ -13,6 +13,8 @@ export interface JuryOptions {
   /** Seconds from now; the round is opened after its criteria are added. */
   closesIn?: number;
   open?: boolean;
+  /** Options for the edition's vote round (position 1); by default it opens tomorrow. */
+  vote?: VoteRoundOptions;
 }
 
 /** An edition with candidates and an open jury round with two criteria (weights 2 and 1; scales 1–10 and 0–5, comment below 3). */
@@ -24,6 +26,7 @@ export async function createJuryRound(opts: JuryOptions = {}) {
     candidatesPerCategory: opts.candidatesPerCategory ?? 3,
     opensIn: 86_400,
     closesIn: 90_000,
+    ...opts.vote,
   });
   const round = await db
     .insertInto("round")

@@ -1,0 +1,46 @@
+import * as z from "zod/mini";
+
+export const PRIZE_KINDS = ["jury", "public", "top100", "combined"] as const;
+
+const weight = z._default(z.string().check(z.trim()), "");
+const isWeight = (v: string) => /^\d{1,3}([.,]\d{1,2})?$/.test(v);
+
+export const PrizeSchema = z
+  .object({
+    kind: z.enum(PRIZE_KINDS, { error: "errors.invalidChoice" }),
+    nameNl: z
+      .string()
+      .check(z.trim(), z.minLength(1, { error: "errors.required" }), z.maxLength(120, { error: "nominate.errors.tooLong" })),
+    nameEn: z
+      .string()
+      .check(z.trim(), z.minLength(1, { error: "errors.required" }), z.maxLength(120, { error: "nominate.errors.tooLong" })),
+    voteRound: z._default(z.string().check(z.trim()), ""),
+    juryRound: z._default(z.string().check(z.trim()), ""),
+    publicWeight: weight,
+    juryWeight: weight,
+    places: z._default(z.string().check(z.trim()), "3"),
+  })
+  .check(
+    z.refine((v) => v.kind === "jury" || /^\d{1,3}$/.test(v.voteRound), { error: "results.errors.voteRound", path: ["voteRound"] }),
+    z.refine((v) => (v.kind !== "jury" && v.kind !== "combined") || /^\d{1,3}$/.test(v.juryRound), {
+      error: "results.errors.juryRound",
+      path: ["juryRound"],
+    }),
+    z.refine(
+      (v) =>
+        v.kind !== "combined" ||
+        (isWeight(v.publicWeight) &&
+          isWeight(v.juryWeight) &&
+          Number(v.publicWeight.replace(",", ".")) + Number(v.juryWeight.replace(",", ".")) > 0),
+      { error: "results.errors.weights", path: ["publicWeight"] },
+    ),
+    z.refine((v) => v.kind === "top100" || (/^\d{1,3}$/.test(v.places) && Number(v.places) >= 1 && Number(v.places) <= 100), {
+      error: "results.errors.places",
+      path: ["places"],
+    }),
+  );
+export type PrizeInput = z.infer<typeof PrizeSchema>;
+
+export const PublishSchema = z.object({
+  reason: z._default(z.string().check(z.trim(), z.maxLength(1000, { error: "nominate.errors.tooLong" })), ""),
+});

@@ -1,0 +1,303 @@
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
+import type { PrizeKind } from "../../../db/types";
+import type { Db, DbOrTrx } from "~/db.server";
+import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { aggregate, rankAggregate } from "~/modules/jury/aggregate";
+import { listCriteria, roundScores } from "~/modules/jury/jury.server";
+import { roundCandidates, tally } from "~/modules/voting/round.server";
+import { rankTally } from "~/modules/voting/rules";
+import { canonicalJson, type Json } from "./canonical";
+import type { PrizeInput } from "./results.schema";
+
+type Result = { ok: true } | { ok: false; error: string };
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+
+export function listPrizes(db: DbOrTrx, editionId: string) {
+  return db.selectFrom("prize").selectAll().where("edition_id", "=", editionId).orderBy("position").execute();
+}
+
+/** Adds a prize; its rounds are given by position in the procedure and must be of the right kind. Audited. */
+export async function addPrize(db: Db, actor: Actor, editionId: string, input: PrizeInput): Promise<Result> {
+  return db.transaction().execute(async (trx): Promise<Result> => {
+    await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().executeTakeFirstOrThrow();
+    const round = async (position: string, kind: "public_vote" | "jury") => {
+      if (!position) return null;
+      const r = await trx
+        .selectFrom("round")
+        .select("id")
+        .where("edition_id", "=", editionId)
+        .where("position", "=", Number(position))
+        .where("kind", kind === "jury" ? "=" : "in", kind === "jury" ? "jury" : ["public_vote", "live_vote"])
+        .executeTakeFirst();
+      return r?.id ?? undefined;
+    };
+    const needsVote = input.kind !== "jury";
+    const needsJury = input.kind === "jury" || input.kind === "combined";
+    const voteRound = needsVote ? await round(input.voteRound, "public_vote") : null;
+    const juryRound = needsJury ? await round(input.juryRound, "jury") : null;
+    if (needsVote && !voteRound) return { ok: false, error: "results.errors.voteRound" };
+    if (needsJury && !juryRound) return { ok: false, error: "results.errors.juryRound" };
+    const row = await trx
+      .insertInto("prize")
+      .values({
+        edition_id: editionId,
+        position: sql<number>`(select coalesce(max(position), 0) + 1 from prize where edition_id = ${editionId})`,
+        kind: input.kind,
+        name_nl: input.nameNl,
+        name_en: input.nameEn,
+        vote_round_id: voteRound ?? null,
+        jury_round_id: juryRound ?? null,
+        public_weight: input.kind === "combined" ? input.publicWeight.replace(",", ".") : 0,
+        jury_weight: input.kind === "combined" ? input.juryWeight.replace(",", ".") : 0,
+        places: input.kind === "top100" ? 100 : Number(input.places),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: "prize.create", entityType: "prize", entityId: row.id, after: row });
+    return { ok: true };
+  });
+}
+
+export async function deletePrize(db: Db, actor: Actor, editionId: string, prizeId: string): Promise<Result> {
+  return db.transaction().execute(async (trx): Promise<Result> => {
+    const removed = await trx
+      .deleteFrom("prize")
+      .where("id", "=", prizeId)
+      .where("edition_id", "=", editionId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!removed) return { ok: false, error: "moderation.errors.notFound" };
+    await writeAudit(trx, actor, { action: "prize.delete", entityType: "prize", entityId: prizeId, before: removed });
+    return { ok: true };
+  });
+}
+
+interface Entry {
+  nominee: string;
+  name: string;
+  organisation: string;
+  category: string;
+  votes?: number;
+  points?: number;
+  jury?: number | null;
+  public?: number;
+  combined?: number;
+}
+interface Placed extends Entry {
+  place: number;
+  tied: boolean;
+}
+
+/** Competition ranking on a numeric key (higher first); ties share a place and are marked. */
+function placeBy(entries: Entry[], key: (e: Entry) => number | null | undefined): Placed[] {
+  const sorted = [...entries].sort((a, b) => (key(b) ?? -Infinity) - (key(a) ?? -Infinity) || (a.nominee < b.nominee ? -1 : 1));
+  const out: Placed[] = [];
+  sorted.forEach((e, i) => {
+    const prev = out[i - 1];
+    const same = prev !== undefined && key(prev) === key(e);
+    out.push({ ...e, place: same ? prev.place : i + 1, tied: false });
+  });
+  for (const p of out) p.tied = out.filter((o) => o.place === p.place).length > 1;
+  return out;
+}
+
+async function voteEntries(db: DbOrTrx, roundId: string) {
+  const round = await db.selectFrom("round").selectAll().where("id", "=", roundId).executeTakeFirstOrThrow();
+  const { perCategory } = await tally(db, round);
+  const out = new Map<string, { votes: number; points: number }>();
+  for (const rows of perCategory.values()) {
+    for (const r of rankTally(rows, round.ballot_mode, round.tie_break)) out.set(r.nomineeId, { votes: r.votes, points: r.points });
+  }
+  return { round, scores: out };
+}
+
+async function juryEntries(db: DbOrTrx, roundId: string) {
+  const round = await db.selectFrom("round").selectAll().where("id", "=", roundId).executeTakeFirstOrThrow();
+  const [criteria, scores, candidates] = await Promise.all([
+    listCriteria(db, roundId),
+    roundScores(db, roundId),
+    roundCandidates(db, round),
+  ]);
+  const crit = criteria.map((c) => ({ id: c.id, weight: Number(c.weight), min: c.scale_min, max: c.scale_max }));
+  const out = new Map<string, number | null>();
+  // Per category, so normalisation and spread stay within what one jury compared.
+  const categories = [...new Set(candidates.map((c) => c.category_id))];
+  for (const cat of categories) {
+    const ids = candidates.filter((c) => c.category_id === cat).map((c) => c.id);
+    const rows = rankAggregate(
+      aggregate(
+        crit,
+        scores.map((s) => ({ jurorId: s.juror_id, nomineeId: s.nominee_id, criterionId: s.criterion_id, score: s.score })),
+        ids,
+        { method: round.aggregation, normalize: round.normalize, minScores: round.min_scores },
+      ),
+    );
+    for (const r of rows) out.set(r.nomineeId, r.score);
+  }
+  return {
+    round,
+    scores: out,
+    rules: {
+      aggregation: round.aggregation,
+      normalize: round.normalize,
+      criteria: criteria.map((c) => ({ name: c.name_nl, weight: Number(c.weight), scale: [c.scale_min, c.scale_max] })),
+    },
+  };
+}
+
+/**
+ * The results of an edition as one JSON value: for every prize its rules and weights, and per
+ * category (or, for the Top 100, across categories) the ranking with votes, jury and combined
+ * scores. Only public facts: no juror, no voter, no individual score. No timestamps, so the same
+ * data always gives the same bytes and hash.
+ */
+export async function computeResults(db: DbOrTrx, editionId: string): Promise<Json> {
+  const edition = await db
+    .selectFrom("edition as e")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .select(["e.id", "e.year", "a.slug", "a.name_nl", "a.name_en"])
+    .where("e.id", "=", editionId)
+    .executeTakeFirstOrThrow();
+  const [prizes, categories, nominees] = await Promise.all([
+    listPrizes(db, editionId),
+    db
+      .selectFrom("category")
+      .select(["id", "slug", "name_nl", "name_en"])
+      .where("edition_id", "=", editionId)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("nominee")
+      .select(["id", "name", "organisation", "category_id"])
+      .where("edition_id", "=", editionId)
+      .where("is_candidate", "=", true)
+      .execute(),
+  ]);
+  const nomineeById = new Map(nominees.map((n) => [n.id, n]));
+  const catSlug = new Map(categories.map((c) => [c.id, c.slug]));
+  const entry = (id: string): Entry | null => {
+    const n = nomineeById.get(id);
+    return n ? { nominee: n.id, name: n.name, organisation: n.organisation, category: catSlug.get(n.category_id) ?? "" } : null;
+  };
+  const out: Json[] = [];
+  for (const prize of prizes) {
+    const vote = prize.vote_round_id ? await voteEntries(db, prize.vote_round_id) : null;
+    const jury = prize.jury_round_id ? await juryEntries(db, prize.jury_round_id) : null;
+    const ids = prize.kind === "public" || prize.kind === "top100" ? [...vote!.scores.keys()] : [...jury!.scores.keys()];
+    const pw = Number(prize.public_weight);
+    const jw = Number(prize.jury_weight);
+    const entries: Entry[] = [];
+    for (const id of ids) {
+      const e = entry(id);
+      if (!e) continue;
+      if (vote) Object.assign(e, vote.scores.get(id) ?? { votes: 0, points: 0 });
+      if (jury) e.jury = jury.scores.get(id) ?? null;
+      entries.push(e);
+    }
+    if (prize.kind === "combined") {
+      // Public votes normalised to 0–100 within the category (the best gets 100), then weighted with the jury score.
+      for (const cat of categories) {
+        const inCat = entries.filter((e) => e.category === cat.slug);
+        const best = Math.max(0, ...inCat.map((e) => (vote!.round.ballot_mode === "ranked" ? (e.points ?? 0) : (e.votes ?? 0))));
+        for (const e of inCat) {
+          const raw = vote!.round.ballot_mode === "ranked" ? (e.points ?? 0) : (e.votes ?? 0);
+          e.public = round4(best > 0 ? (raw / best) * 100 : 0);
+          e.combined = round4((pw * e.public + jw * (e.jury ?? 0)) / (pw + jw));
+        }
+      }
+    }
+    const key = (e: Entry) =>
+      prize.kind === "jury" ? e.jury : prize.kind === "combined" ? e.combined : vote!.round.ballot_mode === "ranked" ? e.points : e.votes;
+    const rankings =
+      prize.kind === "top100"
+        ? [{ category: null, ranking: placeBy(entries, key).filter((p) => p.place <= 100) }]
+        : categories.map((c) => ({
+            category: c.slug,
+            ranking: placeBy(
+              entries.filter((e) => e.category === c.slug),
+              key,
+            ),
+          }));
+    out.push({
+      kind: prize.kind satisfies PrizeKind,
+      name: { nl: prize.name_nl, en: prize.name_en },
+      places: prize.places,
+      rules: {
+        public: vote
+          ? {
+              round: vote.round.name_nl,
+              ballot: vote.round.ballot_mode,
+              maxChoices: vote.round.max_choices,
+              counted: "valid (not voided) ballots",
+            }
+          : null,
+        jury: jury ? jury.rules : null,
+        weights: prize.kind === "combined" ? { public: pw, jury: jw } : null,
+        ties: "equal scores share a place; ties are reported, not broken",
+      },
+      rankings: rankings.map((r) => ({
+        category: r.category,
+        ranking: r.ranking.map((p) => ({ ...p }) as unknown as Json),
+      })),
+    });
+  }
+  return {
+    format: "lauwer-results/1",
+    award: { slug: edition.slug, nl: edition.name_nl, en: edition.name_en },
+    year: edition.year,
+    categories: categories.map((c) => ({ slug: c.slug, nl: c.name_nl, en: c.name_en })),
+    prizes: out,
+  };
+}
+
+export const sha256 = (body: string) => createHash("sha256").update(body, "utf8").digest("hex");
+
+export type PublishResult = { ok: true; version: number; sha256: string; unchanged: boolean } | { ok: false; error: string };
+
+/**
+ * Freezes the results as a snapshot: canonical JSON and its SHA-256, append-only. The same results
+ * again give the same hash and no new version; different results supersede the last snapshot only
+ * with a reason. Audited.
+ */
+export async function publishSnapshot(db: Db, actor: Actor, editionId: string, reason: string | null): Promise<PublishResult> {
+  return db.transaction().execute(async (trx): Promise<PublishResult> => {
+    await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().executeTakeFirstOrThrow();
+    const body = canonicalJson(await computeResults(trx, editionId));
+    const hash = sha256(body);
+    const latest = await latestSnapshot(trx, editionId);
+    if (latest && latest.sha256 === hash) return { ok: true, version: latest.version, sha256: hash, unchanged: true };
+    if (latest && (!reason || reason.trim().length < 3)) return { ok: false, error: "results.errors.reasonRequired" };
+    const version = (latest?.version ?? 0) + 1;
+    await trx
+      .insertInto("result_snapshot")
+      .values({ edition_id: editionId, version, body, sha256: hash, reason: latest ? reason!.trim() : null, published_by: actor.actorId })
+      .execute();
+    await writeAudit(trx, actor, {
+      action: latest ? "results.supersede" : "results.publish",
+      entityType: "edition",
+      entityId: editionId,
+      after: { version, sha256: hash, reason },
+    });
+    return { ok: true, version, sha256: hash, unchanged: false };
+  });
+}
+
+export function latestSnapshot(db: DbOrTrx, editionId: string) {
+  return db
+    .selectFrom("result_snapshot")
+    .selectAll()
+    .where("edition_id", "=", editionId)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function snapshotHistory(db: DbOrTrx, editionId: string) {
+  return db
+    .selectFrom("result_snapshot")
+    .select(["version", "sha256", "reason", "published_at"])
+    .where("edition_id", "=", editionId)
+    .orderBy("version", "desc")
+    .execute();
+}

@@ -1,0 +1,256 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
+import { Button, HeadedTable, Heading1, Heading2, Paragraph, SelectOption, TableCell, TableRow } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
+import { actorFrom } from "~/modules/audit/audit.server";
+import { useDateFormat } from "~/modules/awards/components/format";
+import { requireEditionOrganizer } from "~/modules/awards/guard.server";
+import { PRIZE_KINDS, PrizeSchema, PublishSchema, type PrizeInput } from "~/modules/results/results.schema";
+import { addPrize, computeResults, deletePrize, listPrizes, publishSnapshot, snapshotHistory } from "~/modules/results/results.server";
+import type { Snapshot } from "~/modules/results/snapshot";
+import { UUID_RE } from "~/modules/voting/rules";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { edition } = await requireEditionOrganizer(request, context, params);
+  const db = getDb();
+  const [prizes, preview, history] = await Promise.all([
+    listPrizes(db, edition.id),
+    computeResults(db, edition.id) as Promise<unknown> as Promise<Snapshot>,
+    snapshotHistory(db, edition.id),
+  ]);
+  const en = context.locale === "en";
+  const roundName = new Map(edition.rounds.map((r) => [r.id, `${r.position}. ${r.name}`]));
+  return {
+    edition: { name: edition.name, publicBase: `/prijzen/${edition.awardSlug}/${edition.year}/uitslag` },
+    rounds: edition.rounds.map((r) => ({ position: r.position, name: r.name, kind: r.kind })),
+    prizes: prizes.map((p) => ({
+      id: p.id,
+      name: en ? p.name_en : p.name_nl,
+      kind: p.kind,
+      vote: p.vote_round_id ? roundName.get(p.vote_round_id) : null,
+      jury: p.jury_round_id ? roundName.get(p.jury_round_id) : null,
+      weights: p.kind === "combined" ? `${Number(p.public_weight)} / ${Number(p.jury_weight)}` : null,
+    })),
+    // The preview shows the top of each ranking as it would be published now.
+    preview: preview.prizes.map((p) => ({
+      name: en ? p.name.en : p.name.nl,
+      winners: p.rankings.map((r) => ({
+        category: r.category ? (preview.categories.find((c) => c.slug === r.category)?.[en ? "en" : "nl"] ?? r.category) : null,
+        top: r.ranking.filter((e) => e.place <= Math.min(p.places, 3)).map((e) => `${e.place}. ${e.name}${e.tied ? " (=)" : ""}`),
+      })),
+    })),
+    history: history.map((h) => ({ version: h.version, sha256: h.sha256, reason: h.reason, at: h.published_at.toISOString() })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Uitslag — ${data.edition.name} — Lauwer` : "Lauwer" }];
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { edition } = await requireEditionOrganizer(request, context, params);
+  const db = getDb();
+  const intent = new URL(request.url).searchParams.get("intent");
+  const here = `/beheer/prijzen/${edition.awardSlug}/${edition.year}/uitslag`;
+  if (intent === "prize") {
+    const parsed = await parseForm(request, PrizeSchema);
+    if (!parsed.ok) return formFailure(400, parsed);
+    const r = await addPrize(db, actorFrom(context), edition.id, parsed.data);
+    if (!r.ok) return formFailure(400, { fieldErrors: {}, formError: r.error, values: parsed.raw });
+    return redirect(withNotice(here, "results.notice.prizeAdded"), 303);
+  }
+  if (intent === "delete-prize") {
+    const form = await request.formData();
+    const id = String(form.get("prizeId") ?? "");
+    if (!UUID_RE.test(id)) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
+    const r = await deletePrize(db, actorFrom(context), edition.id, id);
+    if (!r.ok) return formFailure(404, { fieldErrors: {}, formError: r.error });
+    return redirect(withNotice(here, "results.notice.prizeDeleted"), 303);
+  }
+  if (intent === "publish") {
+    const parsed = await parseForm(request, PublishSchema);
+    if (!parsed.ok) return formFailure(400, parsed);
+    const r = await publishSnapshot(db, actorFrom(context), edition.id, parsed.data.reason || null);
+    if (!r.ok) return formFailure(400, { fieldErrors: { reason: r.error }, formError: r.error, values: parsed.raw });
+    return redirect(withNotice(`${here}?versie=${r.version}`, r.unchanged ? "results.notice.unchanged" : "results.notice.published"), 303);
+  }
+  return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
+}
+
+function PrizeForm({ rounds }: { rounds: Array<{ position: number; name: string; kind: string }> }) {
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf, failure, watch } = useAppForm<PrizeInput>(PrizeSchema, {
+    kind: "jury",
+    nameNl: "",
+    nameEn: "",
+    voteRound: "",
+    juryRound: "",
+    publicWeight: "50",
+    juryWeight: "50",
+    places: "3",
+  });
+  const kind = watch("kind");
+  return (
+    <Form method="post" action="?intent=prize" onSubmit={handleSubmit} noValidate className="lauwer-form">
+      <fieldset>
+        <legend>{t("results.admin.newPrize")}</legend>
+        <FormError failure={failure} />
+        <SelectField name="prize-kind" label={t("results.fields.kind")} registration={register("kind")} error={errorOf("kind")}>
+          {PRIZE_KINDS.map((k) => (
+            <SelectOption key={k} value={k}>
+              {t(`results.kind.${k}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <TextField name="prize-nameNl" label={t("procedure.fields.nameNl")} registration={register("nameNl")} error={errorOf("nameNl")} />
+        <TextField name="prize-nameEn" label={t("procedure.fields.nameEn")} registration={register("nameEn")} error={errorOf("nameEn")} />
+        <SelectField
+          name="prize-voteRound"
+          label={t("results.fields.voteRound")}
+          registration={register("voteRound")}
+          error={errorOf("voteRound")}
+        >
+          <SelectOption value="">{t("results.fields.none")}</SelectOption>
+          {rounds
+            .filter((r) => r.kind === "public_vote" || r.kind === "live_vote")
+            .map((r) => (
+              <SelectOption key={r.position} value={String(r.position)}>
+                {r.position}. {r.name}
+              </SelectOption>
+            ))}
+        </SelectField>
+        <SelectField
+          name="prize-juryRound"
+          label={t("results.fields.juryRound")}
+          registration={register("juryRound")}
+          error={errorOf("juryRound")}
+        >
+          <SelectOption value="">{t("results.fields.none")}</SelectOption>
+          {rounds
+            .filter((r) => r.kind === "jury")
+            .map((r) => (
+              <SelectOption key={r.position} value={String(r.position)}>
+                {r.position}. {r.name}
+              </SelectOption>
+            ))}
+        </SelectField>
+        {kind === "combined" ? (
+          <>
+            <TextField
+              name="prize-publicWeight"
+              label={t("results.fields.publicWeight")}
+              registration={register("publicWeight")}
+              error={errorOf("publicWeight")}
+            />
+            <TextField
+              name="prize-juryWeight"
+              label={t("results.fields.juryWeight")}
+              registration={register("juryWeight")}
+              error={errorOf("juryWeight")}
+            />
+          </>
+        ) : null}
+        {kind !== "top100" ? (
+          <TextField name="prize-places" label={t("results.fields.places")} registration={register("places")} error={errorOf("places")} />
+        ) : null}
+        <SubmitButton>{t("results.admin.addPrize")}</SubmitButton>
+      </fieldset>
+    </Form>
+  );
+}
+
+export default function ResultsAdmin() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const date = useDateFormat();
+  const { register, handleSubmit, errorOf } = useAppForm(PublishSchema, { reason: "" });
+  return (
+    <>
+      <Heading1>{t("results.admin.title", { edition: d.edition.name })}</Heading1>
+      <Paragraph>
+        <AppLink to={d.edition.publicBase}>{t("results.admin.publicPage")}</AppLink>
+      </Paragraph>
+      {actionData && !actionData.values?.kind ? <FormError failure={actionData} /> : null}
+
+      <section aria-labelledby="prizes-heading">
+        <Heading2 id="prizes-heading">{t("results.admin.prizesHeading")}</Heading2>
+        {d.prizes.length === 0 ? (
+          <Paragraph>{t("results.admin.noPrizes")}</Paragraph>
+        ) : (
+          <HeadedTable headers={[t("results.fields.name"), t("results.fields.kind"), t("results.fields.sources"), ""]}>
+            {d.prizes.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell>{p.name}</TableCell>
+                <TableCell>{t(`results.kind.${p.kind}`)}</TableCell>
+                <TableCell>
+                  {[p.vote, p.jury].filter(Boolean).join(" + ")}
+                  {p.weights ? ` (${p.weights})` : ""}
+                </TableCell>
+                <TableCell>
+                  <Form method="post" action="?intent=delete-prize">
+                    <input type="hidden" name="prizeId" value={p.id} />
+                    <Button type="submit" appearance="secondary-action-button" aria-label={`${t("results.admin.deletePrize")}: ${p.name}`}>
+                      {t("results.admin.deletePrize")}
+                    </Button>
+                  </Form>
+                </TableCell>
+              </TableRow>
+            ))}
+          </HeadedTable>
+        )}
+        <PrizeForm rounds={d.rounds} />
+      </section>
+
+      <section aria-labelledby="preview-heading">
+        <Heading2 id="preview-heading">{t("results.admin.previewHeading")}</Heading2>
+        <Paragraph>{t("results.admin.previewIntro")}</Paragraph>
+        {d.preview.map((p) => (
+          <div key={p.name} className="lauwer-round">
+            <h3 className="utrecht-heading-3">{p.name}</h3>
+            {p.winners.map((w) => (
+              <Paragraph key={w.category ?? "all"}>
+                {w.category ? <strong>{w.category}: </strong> : null}
+                {w.top.join(", ") || "—"}
+              </Paragraph>
+            ))}
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="publish-heading">
+        <Heading2 id="publish-heading">{t("results.admin.publishHeading")}</Heading2>
+        <Paragraph>{d.history.length ? t("results.admin.supersedeIntro") : t("results.admin.publishIntro")}</Paragraph>
+        <Form method="post" action="?intent=publish" onSubmit={handleSubmit} noValidate className="lauwer-form">
+          {d.history.length ? (
+            <TextareaField
+              name="reason"
+              label={t("results.fields.reason")}
+              rows={2}
+              registration={register("reason")}
+              error={errorOf("reason")}
+            />
+          ) : null}
+          <SubmitButton>{t("results.admin.publish")}</SubmitButton>
+        </Form>
+        {d.history.length ? (
+          <HeadedTable headers={[t("results.version"), "SHA-256", t("results.fields.reason"), t("voting.when")]}>
+            {d.history.map((h) => (
+              <TableRow key={h.version}>
+                <TableCell>{h.version}</TableCell>
+                <TableCell>
+                  <code className="lauwer-hash">{h.sha256}</code>
+                </TableCell>
+                <TableCell>{h.reason ?? "—"}</TableCell>
+                <TableCell>{date(h.at, "")}</TableCell>
+              </TableRow>
+            ))}
+          </HeadedTable>
+        ) : null}
+      </section>
+    </>
+  );
+}

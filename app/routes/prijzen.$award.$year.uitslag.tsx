@@ -1,0 +1,125 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { useDateFormat } from "~/modules/awards/components/format";
+import { loadEdition } from "~/modules/awards/edition.server";
+import { RankingChart } from "~/modules/results/components/ranking-chart";
+import { publishedSnapshot, versionParam } from "~/modules/results/public.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
+  const published = await publishedSnapshot(getDb(), edition.id, versionParam(new URL(request.url)));
+  if (!published && versionParam(new URL(request.url)) !== undefined) throw new Response("Not found", { status: 404 });
+  return {
+    edition: { name: edition.name, base: `/prijzen/${edition.awardSlug}/${edition.year}` },
+    published: published
+      ? {
+          version: published.version,
+          sha256: published.sha256,
+          publishedAt: published.publishedAt,
+          snapshot: published.snapshot,
+          versions: published.versions,
+        }
+      : null,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Uitslag ${data.edition.name} — Lauwer` : "Lauwer" }];
+
+/** The published results, read from the snapshot itself: what is shown is what is hashed. */
+export default function Results() {
+  const { edition, published } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const date = useDateFormat();
+  const lang = i18n.language === "en" ? "en" : "nl";
+  if (!published) {
+    return (
+      <>
+        <Heading1>{t("results.title", { edition: edition.name })}</Heading1>
+        <Paragraph>{t("results.notPublished")}</Paragraph>
+      </>
+    );
+  }
+  const s = published.snapshot;
+  const categoryName = (slug: string | null) => (slug ? (s.categories.find((c) => c.slug === slug)?.[lang] ?? slug) : "");
+  return (
+    <>
+      <Heading1>{t("results.title", { edition: edition.name })}</Heading1>
+      <section aria-labelledby="winners-heading" className="lauwer-winners">
+        <Heading2 id="winners-heading">{t("results.winners")}</Heading2>
+        <UnorderedList>
+          {s.prizes.flatMap((p) =>
+            p.rankings.map((r) => {
+              const winners = r.ranking.filter((e) => e.place === 1);
+              return (
+                <UnorderedListItem key={`${p.name.nl}-${r.category}`}>
+                  <strong>
+                    {p.name[lang]}
+                    {r.category ? ` — ${categoryName(r.category)}` : ""}:
+                  </strong>{" "}
+                  {winners.length ? winners.map((w) => w.name).join(` ${t("results.and")} `) : "—"}
+                  {winners.length > 1 ? ` (${t("results.sharedFirst")})` : ""}
+                </UnorderedListItem>
+              );
+            }),
+          )}
+        </UnorderedList>
+      </section>
+
+      {s.prizes.map((p, pi) => (
+        <section key={p.name.nl} aria-labelledby={`prize-${pi}`}>
+          <Heading2 id={`prize-${pi}`}>{p.name[lang]}</Heading2>
+          <Paragraph>
+            {t(`results.rules.${p.kind}`, { weights: p.rules.weights ? `${p.rules.weights.public}/${p.rules.weights.jury}` : "" })}{" "}
+            {t("results.rules.ties")}
+          </Paragraph>
+          {p.kind === "top100" ? (
+            <Paragraph>
+              <AppLink to={`${edition.base}/top-100`}>{t("results.top100Link")}</AppLink>
+            </Paragraph>
+          ) : (
+            p.rankings.map((r, ri) => (
+              <RankingChart
+                key={r.category ?? "all"}
+                id={`chart-${pi}-${ri}`}
+                caption={`${p.name[lang]}${r.category ? ` — ${categoryName(r.category)}` : ""}`}
+                prize={p}
+                ranking={r.ranking}
+              />
+            ))
+          )}
+        </section>
+      ))}
+
+      <section aria-labelledby="verify-heading">
+        <Heading2 id="verify-heading">{t("results.verifyHeading")}</Heading2>
+        <Paragraph>{t("results.verifyIntro", { version: published.version, date: date(published.publishedAt, "") })}</Paragraph>
+        <Paragraph>
+          SHA-256:{" "}
+          <code className="lauwer-hash" data-testid="snapshot-hash">
+            {published.sha256}
+          </code>
+        </Paragraph>
+        <Paragraph>
+          <a className="utrecht-link" href={`${edition.base}/uitslag.json?versie=${published.version}`} download>
+            {t("results.download")}
+          </a>
+        </Paragraph>
+        <Paragraph>{t("results.verifyHow")}</Paragraph>
+        {published.versions.length > 1 ? (
+          <UnorderedList>
+            {published.versions.map((v) => (
+              <UnorderedListItem key={v.version}>
+                <AppLink to={`?versie=${v.version}`}>{t("results.versionN", { version: v.version })}</AppLink> ({date(v.at, "")})
+                {v.reason ? `: ${v.reason}` : ""}
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        ) : null}
+      </section>
+    </>
+  );
+}
