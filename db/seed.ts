@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "./types";
 import { hashPassword } from "../app/auth/password.server";
 import { seedAwards } from "./demo/awards";
+import { seedPastEditions } from "./demo/past";
 
 // Demo data for a fresh installation. Awards, editions and the book project are placeholders
 // that later features fill in; accounts get a password from DEMO_PASSWORD or a random one.
@@ -113,6 +114,7 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
     const organizer = await trx.selectFrom("app_user").select("id").where("email", "=", "organisator@lauwer.test").executeTakeFirst();
     const juror = await trx.selectFrom("app_user").select("id").where("email", "=", "jurylid@lauwer.test").executeTakeFirst();
     await seedAwards(trx, awardIds, memberIds.slice(5), organizer?.id ?? null, juror?.id ?? null);
+    await seedPastEditions(trx, awardIds, memberIds.slice(5), juror?.id ?? null, year - 1);
 
     await trx
       .insertInto("audit_log")

@@ -12,7 +12,16 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     .where("edition_id", "=", edition.id)
     .limit(1)
     .executeTakeFirst();
-  return { edition: { ...edition, resultsPublished: published !== undefined } };
+  // Other editions of the award whose results are published, for the way back to earlier winners.
+  const earlier = await getDb()
+    .selectFrom("edition as e")
+    .select("e.year")
+    .where("e.award_id", "=", edition.awardId)
+    .where("e.id", "!=", edition.id)
+    .where((eb) => eb.exists(eb.selectFrom("result_snapshot as s").whereRef("s.edition_id", "=", "e.id")))
+    .orderBy("e.year", "desc")
+    .execute();
+  return { edition: { ...edition, resultsPublished: published !== undefined, earlierResults: earlier.map((e) => e.year) } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.edition.name} — Lauwer` : "Lauwer" }];
@@ -67,6 +76,17 @@ export default function EditionLayout() {
           ) : null}
         </ul>
       </nav>
+      {edition.earlierResults.length ? (
+        <p className="lauwer-earlier">
+          {t("awards.earlierResults")}{" "}
+          {edition.earlierResults.map((y, i) => (
+            <span key={y}>
+              {i > 0 ? ", " : ""}
+              <NavLink to={`/prijzen/${edition.awardSlug}/${y}/uitslag`}>{y}</NavLink>
+            </span>
+          ))}
+        </p>
+      ) : null}
       <Outlet />
     </>
   );

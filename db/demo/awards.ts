@@ -189,7 +189,7 @@ export const AWARD_SPECS: AwardSpec[] = (
   ] as Array<Omit<AwardSpec, "juryCriteria">>
 ).map((spec) => ({ ...spec, juryCriteria: CRITERIA }));
 
-const FIRST = [
+export const FIRST = [
   "Anouk",
   "Bram",
   "Chantal",
@@ -221,7 +221,7 @@ const FIRST = [
   "Inge",
   "Bas",
 ];
-const LAST = [
+export const LAST = [
   "de Vries",
   "Jansen",
   "Bakker",
@@ -248,7 +248,7 @@ const LAST = [
   "Koç",
   "van den Berg",
 ];
-const RIJK = [
+export const RIJK = [
   "Ministerie van Binnenlandse Zaken",
   "Ministerie van Financiën",
   "Rijkswaterstaat",
@@ -260,7 +260,7 @@ const RIJK = [
   "Centraal Bureau voor de Statistiek",
   "Rijksdienst voor Ondernemend Nederland",
 ];
-const DECENTRAAL = [
+export const DECENTRAAL = [
   "Gemeente Utrecht",
   "Gemeente Zwolle",
   "Gemeente Groningen",
@@ -272,7 +272,7 @@ const DECENTRAAL = [
   "Veiligheidsregio Twente",
   "Gemeente Leeuwarden",
 ];
-const ORGS = [
+export const ORGS = [
   "Gemeente Deventer",
   "Kadaster",
   "Provincie Zeeland",
@@ -294,7 +294,7 @@ const ORGS = [
   "Waterschap Aa en Maas",
   "Gemeente Haarlem",
 ];
-const DEEDS = [
+export const DEEDS = [
   "heeft de wachttijd voor aanvragen gehalveerd door het proces samen met inwoners opnieuw te ontwerpen",
   "bracht drie afdelingen die nooit samenwerkten aan één tafel en loste zo een probleem van jaren op",
   "zorgde dat mensen met schulden sneller en menselijker geholpen worden",
@@ -304,7 +304,7 @@ const DEEDS = [
   "vertaalt ingewikkeld beleid naar taal die iedereen begrijpt",
   "zette een programma op waarmee jongeren stage lopen bij de overheid",
 ];
-const CLOSERS = [
+export const CLOSERS = [
   "Zonder haar of hem was dit nooit gelukt.",
   "Een voorbeeld voor de hele organisatie.",
   "Dit verdient erkenning, ver buiten ons team.",
@@ -318,7 +318,7 @@ const PITCHES = [
 ];
 
 /** A small deterministic generator, so demo data is the same on every machine. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let s = seed >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;

@@ -131,7 +131,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       if r.kind not in ('public_vote', 'live_vote') then
         raise exception 'round is not a vote' using errcode = 'check_violation', constraint = 'ballot_round_kind';
       end if;
-      if r.opens_at is null or clock_timestamp() < r.opens_at or (r.closes_at is not null and clock_timestamp() >= r.closes_at) then
+      -- Importing a past edition (lauwer.archive_import = on, set per transaction by the import)
+      -- judges the recorded cast_at instead of the clock; it must still lie within the window.
+      if coalesce(current_setting('lauwer.archive_import', true), '') = 'on' then
+        if r.opens_at is null or r.closes_at is null or current_ballot.cast_at < r.opens_at or current_ballot.cast_at >= r.closes_at then
+          raise exception 'imported ballot outside the window' using errcode = 'check_violation', constraint = 'ballot_window';
+        end if;
+      elsif r.opens_at is null or clock_timestamp() < r.opens_at or (r.closes_at is not null and clock_timestamp() >= r.closes_at) then
         raise exception 'round is closed' using errcode = 'check_violation', constraint = 'ballot_window';
       end if;
       select count(*), coalesce(max(rank), 0) into n, top from ballot_choice where ballot_id = new.id;

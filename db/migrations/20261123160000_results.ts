@@ -13,9 +13,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name_en", "text", (c) => c.notNull())
     .addColumn("vote_round_id", "uuid")
     .addColumn("jury_round_id", "uuid")
-    .addColumn("public_weight", "numeric(5, 2)", (c) => c.notNull().defaultTo(0).check(sql`public_weight >= 0`))
-    .addColumn("jury_weight", "numeric(5, 2)", (c) => c.notNull().defaultTo(0).check(sql`jury_weight >= 0`))
-    .addColumn("places", "integer", (c) => c.notNull().defaultTo(3).check(sql`places between 1 and 100`))
+    .addColumn("public_weight", "numeric(5, 2)", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`public_weight >= 0`),
+    )
+    .addColumn("jury_weight", "numeric(5, 2)", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`jury_weight >= 0`),
+    )
+    .addColumn("places", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(3)
+        .check(sql`places between 1 and 100`),
+    )
     .addForeignKeyConstraint("prize_vote_round_fk", ["vote_round_id", "edition_id"], "round", ["id", "edition_id"])
     .addForeignKeyConstraint("prize_jury_round_fk", ["jury_round_id", "edition_id"], "round", ["id", "edition_id"])
     .addUniqueConstraint("prize_edition_position_key", ["edition_id", "position"])

@@ -161,6 +161,7 @@ export const en: Messages = {
     backHome: "Back to the home page",
   },
   awards: {
+    earlierResults: "Results of earlier editions:",
     resultsNav: "Results",
     phase: {
       upcoming: "Nominations open soon",

@@ -160,6 +160,7 @@ export const nl = {
     backHome: "Terug naar de homepage",
   },
   awards: {
+    earlierResults: "Uitslagen van eerdere edities:",
     resultsNav: "Uitslag",
     phase: {
       upcoming: "Nomineren opent binnenkort",

@@ -211,7 +211,8 @@ export async function computeResults(db: DbOrTrx, editionId: string): Promise<Js
       prize.kind === "jury" ? e.jury : prize.kind === "combined" ? e.combined : vote!.round.ballot_mode === "ranked" ? e.points : e.votes;
     const rankings =
       prize.kind === "top100"
-        ? [{ category: null, ranking: placeBy(entries, key).filter((p) => p.place <= 100) }]
+        ? // The Top 100: places 1–100 (a tie on place 100 keeps everyone tied), and only candidates with votes.
+          [{ category: null, ranking: placeBy(entries, key).filter((p) => p.place <= 100 && (key(p) ?? 0) > 0) }]
         : categories.map((c) => ({
             category: c.slug,
             ranking: placeBy(
