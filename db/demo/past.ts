@@ -185,7 +185,7 @@ export async function seedPastEditions(
 
       if (r.kind === "public_vote" || r.kind === "live_vote") {
         // Every member votes in most categories; better candidates draw more votes.
-        for (const [v, voter] of members.entries()) {
+        for (const voter of members) {
           for (const category of categories) {
             const pool = candidates.filter((c) => c.category_id === category.id);
             if (pool.length === 0 || rand() < 0.15) continue;
