@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { FormError, SubmitButton, TextareaField, useAppForm } from "~/components/form";
@@ -54,7 +55,15 @@ export default function JuryAdmin() {
   useActionData<typeof action>();
   const { t } = useTranslation();
   const date = useDateFormat();
-  const { register, handleSubmit, errorOf, failure } = useAppForm(JuryInviteSchema);
+  const { register, trigger, errorOf, failure } = useAppForm(JuryInviteSchema);
+  const submit = useSubmit();
+  // Validate the addresses in the browser, then post the whole form: the category checkboxes are not
+  // part of the schema, so submitting only the validated values would drop them.
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    if (await trigger(undefined, { shouldFocus: true })) submit(form);
+  };
   return (
     <>
       <Heading1>{t("jury.admin.title", { edition: d.edition.name })}</Heading1>
@@ -77,7 +86,7 @@ export default function JuryAdmin() {
       <section aria-labelledby="invite-heading">
         <Heading2 id="invite-heading">{t("jury.admin.inviteHeading")}</Heading2>
         <FormError failure={failure} />
-        <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
+        <Form method="post" onSubmit={onSubmit} noValidate className="lauwer-form">
           <TextareaField
             name="emails"
             label={t("jury.admin.emails")}

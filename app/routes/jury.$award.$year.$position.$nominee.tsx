@@ -103,6 +103,13 @@ type ActionData =
 
 export default function ScoreCandidate() {
   const d = useLoaderData<typeof loader>();
+  // One sheet per candidate: "save and next" stays on this route, so without the key React would keep
+  // the previous candidate's checked radios, comments, messages and pending autosave.
+  return <ScoreSheet key={d.candidate.id} />;
+}
+
+function ScoreSheet() {
+  const d = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const fetcher = useFetcher<ActionData>();
   const { t, i18n } = useTranslation();
@@ -214,7 +221,13 @@ export default function ScoreCandidate() {
                           aria-invalid={scoreError ? true : undefined}
                         />
                         <span>{v}</span>
-                        {c.anchors[String(v)] ? <span className="lauwer-scale__anchor">{c.anchors[String(v)]}</span> : null}
+                        {/* A space, so the name reads "1 zwak", not "1zwak". */}
+                        {c.anchors[String(v)] ? (
+                          <>
+                            {" "}
+                            <span className="lauwer-scale__anchor">{c.anchors[String(v)]}</span>
+                          </>
+                        ) : null}
                       </label>
                     ))}
                   </div>

@@ -68,7 +68,7 @@ test("a member nominates a person, the nominee consents by mail, an organizer ap
   await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
   await page.goto("/beheer/prijzen");
   await expectAccessible(page);
-  await page.getByRole("link", { name: /Beheer Top 100 Ambtenaar van het Jaar/ }).click();
+  await page.getByRole("link", { name: "Beheer Top 100 Ambtenaar van het Jaar 2026" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Moderatie/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: `${nomineeName} goedkeuren` }).click();
