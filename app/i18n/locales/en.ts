@@ -818,11 +818,17 @@ export const en: Messages = {
     combinedScore: "Combined",
     chartSummary: "Bar chart. The top places: {{summary}}. The table below holds all figures.",
     tableCaption: "{{caption}}: all figures",
+    tieBrokenBy: {
+      jury: "equal score, decided by the jury score",
+      public: "equal score, decided by the public score",
+      firstPreferences: "equal points, decided by first preferences",
+    },
     rules: {
       public: "Ranked by the number of valid votes in the public vote.",
       top100: "All candidates across categories, ranked by valid votes.",
       jury: "Ranked by the weighted jury scores (0–100).",
-      combined: "Public votes (normalised: most votes = 100) and jury score weighted as {{weights}}.",
+      combined:
+        "Public votes (normalised: most votes = 100) and jury score weighted as {{weights}}. Equal scores are decided by the jury score, then the public score.",
       ties: "Candidates with equal scores share the place.",
     },
     verifyHeading: "Verifiable",

@@ -827,11 +827,17 @@ export const nl = {
     combinedScore: "Gecombineerd",
     chartSummary: "Staafdiagram. De hoogste plaatsen: {{summary}}. De tabel hieronder bevat alle cijfers.",
     tableCaption: "{{caption}}: alle cijfers",
+    tieBrokenBy: {
+      jury: "gelijke score, beslist op juryscore",
+      public: "gelijke score, beslist op publieksscore",
+      firstPreferences: "gelijke punten, beslist op eerste keuzes",
+    },
     rules: {
       public: "Gerangschikt op het aantal geldige stemmen in de publieksstemming.",
       top100: "Alle kandidaten over de categorieën heen, gerangschikt op geldige stemmen.",
       jury: "Gerangschikt op de gewogen juryscores (0–100).",
-      combined: "Publieksstemmen (genormaliseerd: de meeste stemmen = 100) en juryscore gewogen als {{weights}}.",
+      combined:
+        "Publieksstemmen (genormaliseerd: de meeste stemmen = 100) en juryscore gewogen als {{weights}}. Bij een gelijke score beslist de juryscore, daarna de publieksscore.",
       ties: "Bij gelijke stand delen kandidaten de plaats.",
     },
     verifyHeading: "Controleerbaar",

@@ -9,6 +9,7 @@ import { roundCandidates, tally } from "~/modules/voting/round.server";
 import { rankTally } from "~/modules/voting/rules";
 import { canonicalJson, type Json } from "./canonical";
 import type { PrizeInput } from "./results.schema";
+import { placeBy, type Entry, type RankKey } from "./ranking";
 
 type Result = { ok: true } | { ok: false; error: string };
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
@@ -73,41 +74,17 @@ export async function deletePrize(db: Db, actor: Actor, editionId: string, prize
   });
 }
 
-interface Entry {
-  nominee: string;
-  name: string;
-  organisation: string;
-  category: string;
-  votes?: number;
-  points?: number;
-  jury?: number | null;
-  public?: number;
-  combined?: number;
-}
-interface Placed extends Entry {
-  place: number;
-  tied: boolean;
-}
-
-/** Competition ranking on a numeric key (higher first); ties share a place and are marked. */
-function placeBy(entries: Entry[], key: (e: Entry) => number | null | undefined): Placed[] {
-  const sorted = [...entries].sort((a, b) => (key(b) ?? -Infinity) - (key(a) ?? -Infinity) || (a.nominee < b.nominee ? -1 : 1));
-  const out: Placed[] = [];
-  sorted.forEach((e, i) => {
-    const prev = out[i - 1];
-    const same = prev !== undefined && key(prev) === key(e);
-    out.push({ ...e, place: same ? prev.place : i + 1, tied: false });
-  });
-  for (const p of out) p.tied = out.filter((o) => o.place === p.place).length > 1;
-  return out;
-}
-
 async function voteEntries(db: DbOrTrx, roundId: string) {
   const round = await db.selectFrom("round").selectAll().where("id", "=", roundId).executeTakeFirstOrThrow();
   const { perCategory } = await tally(db, round);
-  const out = new Map<string, { votes: number; points: number }>();
+  const out = new Map<string, { votes: number; points: number; first?: number }>();
   for (const rows of perCategory.values()) {
-    for (const r of rankTally(rows, round.ballot_mode, round.tie_break)) out.set(r.nomineeId, { votes: r.votes, points: r.points });
+    for (const r of rankTally(rows, round.ballot_mode, round.tie_break)) {
+      out.set(
+        r.nomineeId,
+        round.ballot_mode === "ranked" ? { votes: r.votes, points: r.points, first: r.first } : { votes: r.votes, points: r.points },
+      );
+    }
   }
   return { round, scores: out };
 }
@@ -207,17 +184,39 @@ export async function computeResults(db: DbOrTrx, editionId: string): Promise<Js
         }
       }
     }
-    const key = (e: Entry) =>
-      prize.kind === "jury" ? e.jury : prize.kind === "combined" ? e.combined : vote!.round.ballot_mode === "ranked" ? e.points : e.votes;
+    // The ranking key, then the tie-breaks this kind of prize uses (published with the results).
+    const ranked = vote?.round.ballot_mode === "ranked";
+    const keys: RankKey[] =
+      prize.kind === "jury"
+        ? [{ name: "primary", get: (e) => e.jury }]
+        : prize.kind === "combined"
+          ? [
+              { name: "primary", get: (e) => e.combined },
+              { name: "jury", get: (e) => e.jury },
+              { name: "public", get: (e) => e.public },
+            ]
+          : ranked
+            ? [
+                { name: "primary", get: (e) => e.points },
+                { name: "firstPreferences", get: (e) => e.first },
+              ]
+            : [{ name: "primary", get: (e) => e.votes }];
+    const key = keys[0]!.get;
+    const tieRule =
+      prize.kind === "combined"
+        ? "equal combined scores are broken by the jury score, then the public score; what remains shares a place"
+        : ranked
+          ? "equal points are broken by the number of first preferences; what remains shares a place"
+          : "equal scores share a place";
     const rankings =
       prize.kind === "top100"
         ? // The Top 100: places 1–100 (a tie on place 100 keeps everyone tied), and only candidates with votes.
-          [{ category: null, ranking: placeBy(entries, key).filter((p) => p.place <= 100 && (key(p) ?? 0) > 0) }]
+          [{ category: null, ranking: placeBy(entries, keys).filter((p) => p.place <= 100 && (key(p) ?? 0) > 0) }]
         : categories.map((c) => ({
             category: c.slug,
             ranking: placeBy(
               entries.filter((e) => e.category === c.slug),
-              key,
+              keys,
             ),
           }));
     out.push({
@@ -235,7 +234,7 @@ export async function computeResults(db: DbOrTrx, editionId: string): Promise<Js
           : null,
         jury: jury ? jury.rules : null,
         weights: prize.kind === "combined" ? { public: pw, jury: jw } : null,
-        ties: "equal scores share a place; ties are reported, not broken",
+        ties: tieRule,
       },
       rankings: rankings.map((r) => ({
         category: r.category,

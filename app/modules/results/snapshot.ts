@@ -12,6 +12,8 @@ export interface SnapshotEntry {
   jury?: number | null;
   public?: number;
   combined?: number;
+  /** Equal on the ranking score, placed by this rule. */
+  tieBrokenBy?: "jury" | "public" | "firstPreferences";
 }
 
 export interface SnapshotPrize {

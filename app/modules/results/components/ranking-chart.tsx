@@ -94,6 +94,7 @@ export function RankingChart({
               <td className="utrecht-table__cell">
                 {e.place}
                 {e.tied ? ` (${t("voting.tie")})` : ""}
+                {e.tieBrokenBy ? ` (${t(`results.tieBrokenBy.${e.tieBrokenBy}`)})` : ""}
               </td>
               <th scope="row" className="utrecht-table__cell">
                 {e.name}
