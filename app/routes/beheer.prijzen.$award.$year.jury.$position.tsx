@@ -107,7 +107,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(withNotice(here, "jury.notice.criterionSaved"), 303);
   }
   if (intent === "delete-criterion") {
-    const form = await request.formData();
+    const form = await request.formData().catch(() => null);
+    if (!form) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
     const id = String(form.get("criterionId") ?? "");
     if (!UUID_RE.test(id)) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
     const r = await deleteCriterion(db, actor, round, id);

@@ -156,6 +156,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     // Shown above the forms (the tie form has no field-level messages).
     if (!parsed.ok) return fail(parsed.fieldErrors.reason ?? "errors.badRequest", 400);
     const categoryId = parsed.raw.categoryId ?? "";
+    if (!edition.categories.some((c) => c.id === categoryId)) return fail("errors.badRequest", 400);
     const chosen = Object.keys(parsed.raw)
       .filter((k) => k.startsWith("advance-"))
       .map((k) => k.slice("advance-".length));

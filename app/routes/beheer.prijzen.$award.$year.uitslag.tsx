@@ -63,7 +63,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(withNotice(here, "results.notice.prizeAdded"), 303);
   }
   if (intent === "delete-prize") {
-    const form = await request.formData();
+    const form = await request.formData().catch(() => null);
+    if (!form) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
     const id = String(form.get("prizeId") ?? "");
     if (!UUID_RE.test(id)) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
     const r = await deletePrize(db, actorFrom(context), edition.id, id);

@@ -86,6 +86,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!form) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
   const raw: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !(k in raw)) raw[k] = v;
+  // Control characters (NUL and friends) are never meant text, and PostgreSQL refuses NUL: a 400, as parseForm does.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (Object.values(raw).some((v) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v)))
+    return formFailure(400, { fieldErrors: {}, formError: "errors.invalid" });
   const criteria = sheet.criteria.map((c) => ({ id: c.id, min: c.scale_min, max: c.scale_max, commentBelow: c.comment_below }));
   // Autosave keeps what is valid so far; "save and next" needs the whole sheet.
   const result = sheetFromForm(raw, criteria, intent === "next");

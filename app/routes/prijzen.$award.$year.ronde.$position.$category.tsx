@@ -36,7 +36,8 @@ export default function BallotPage() {
   const review = actionData && actionData.ok ? actionData.review : null;
   const failure = actionData && !actionData.ok ? actionData : null;
   const back = (search.get("keuze") ?? "").split(",").filter(Boolean);
-  const canVote = d.round.state === "open" && d.signedIn && !d.ineligible && (!d.own || (d.round.allowChange && !d.own.voided));
+  const canVote =
+    d.round.state === "open" && !d.waiting && d.signedIn && !d.ineligible && (!d.own || (d.round.allowChange && !d.own.voided));
 
   return (
     <>
@@ -51,6 +52,7 @@ export default function BallotPage() {
         <Paragraph>{t("voting.closesOn", { date: date(d.round.closesAt, "") })}</Paragraph>
       ) : null}
 
+      {d.waiting ? <Paragraph>{t("voting.waiting")}</Paragraph> : null}
       {d.own ? (
         <Alert type={d.own.voided ? "warning" : "ok"}>
           <Heading2>{d.own.voided ? t("voting.ownVoided") : t("voting.ownTitle")}</Heading2>

@@ -8,6 +8,21 @@ const INTERVAL_MS = 1500;
 /** Open streams per process: a projector needs one; beyond this the answer is 503 and the browser retries. */
 const MAX_STREAMS = 200;
 let openStreams = 0;
+
+/**
+ * One computation per round per interval, shared by every open stream of this process: a room full
+ * of projectors (or anyone opening the stream) costs one tally per 1.5 s, not one per connection.
+ */
+const shared = new Map<string, { at: number; value: Promise<string> }>();
+function sharedState(roundId: string, compute: () => Promise<string>): Promise<string> {
+  const now = Date.now();
+  const hit = shared.get(roundId);
+  if (hit && now - hit.at < INTERVAL_MS - 100) return hit.value;
+  const value = compute();
+  shared.set(roundId, { at: now, value });
+  value.catch(() => shared.delete(roundId));
+  return value;
+}
 const MAX_LIFETIME_MS = 30 * 60_000;
 
 /**
@@ -44,8 +59,10 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       const tick = async () => {
         if (closed) return;
         try {
-          const round = await loadVotingRound(db, edition.id, String(first.position));
-          const payload = JSON.stringify(await projectorState(db, round, edition.categories, context.locale));
+          const payload = await sharedState(`${first.id}:${context.locale}`, async () => {
+            const round = await loadVotingRound(db, edition.id, String(first.position));
+            return JSON.stringify(await projectorState(db, round, edition.categories, context.locale));
+          });
           if (payload !== last) {
             last = payload;
             controller.enqueue(encoder.encode(`event: state\ndata: ${payload}\n\n`));

@@ -99,7 +99,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Every cast and every change, kept (never overwritten silently): the ballot row holds the version that counts.
   await db.schema
     .createTable("ballot_revision")
-    .addColumn("ballot_id", "uuid", (c) => c.notNull().references("ballot.id").onDelete("cascade"))
+    // No cascade: a ballot with history cannot be deleted (voiding keeps it, excluded from tallies).
+    .addColumn("ballot_id", "uuid", (c) => c.notNull().references("ballot.id"))
     .addColumn("version", "integer", (c) => c.notNull())
     .addColumn("receipt_code", "text", (c) => c.notNull().unique())
     .addColumn("choices", sql`uuid[]`, (c) => c.notNull())
@@ -112,8 +113,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     begin
       raise exception 'ballot_revision is append-only' using errcode = 'insufficient_privilege';
     end $$`.execute(db);
-  await sql`create trigger ballot_revision_no_update before update on ballot_revision
+  await sql`create trigger ballot_revision_no_update before update or delete on ballot_revision
     for each row execute function ballot_revision_append_only()`.execute(db);
+  await sql`create trigger ballot_revision_no_truncate before truncate on ballot_revision
+    for each statement execute function ballot_revision_append_only()`.execute(db);
 
   // Checked at commit, after all choices of the statement or transaction exist.
   await sql`create function ballot_check() returns trigger language plpgsql as $$
@@ -122,10 +125,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       n integer;
       top integer;
       current_ballot record;
+      the_id uuid;
     begin
-      select * into current_ballot from ballot where id = new.id;
+      -- Fired for a ballot (its id) or for one of its choices (their ballot_id).
+      if tg_table_name = 'ballot' then the_id := new.id; else the_id := coalesce(new.ballot_id, old.ballot_id); end if;
+      select * into current_ballot from ballot where id = the_id;
       if not found then
         return null; -- removed in the same transaction
+      end if;
+      if current_ballot.voided_at is not null then
+        raise exception 'ballot was voided' using errcode = 'check_violation', constraint = 'ballot_voided';
       end if;
       select kind, ballot_mode, max_choices, opens_at, closes_at into r from round where id = current_ballot.round_id;
       if r.kind not in ('public_vote', 'live_vote') then
@@ -140,13 +149,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       elsif r.opens_at is null or clock_timestamp() < r.opens_at or (r.closes_at is not null and clock_timestamp() >= r.closes_at) then
         raise exception 'round is closed' using errcode = 'check_violation', constraint = 'ballot_window';
       end if;
-      select count(*), coalesce(max(rank), 0) into n, top from ballot_choice where ballot_id = new.id;
+      select count(*), coalesce(max(rank), 0) into n, top from ballot_choice where ballot_id = the_id;
       if n < 1 or n > r.max_choices or top <> n then
         raise exception 'ballot has % choices, allowed 1..%', n, r.max_choices using errcode = 'check_violation', constraint = 'ballot_choices';
       end if;
       return null;
     end $$`.execute(db);
   await sql`create constraint trigger ballot_check after insert or update of version on ballot
+    deferrable initially deferred for each row execute function ballot_check()`.execute(db);
+  // Choices written on their own are checked the same way (window, count, ranks) at commit.
+  await sql`create constraint trigger ballot_choice_check after insert or update or delete on ballot_choice
     deferrable initially deferred for each row execute function ballot_check()`.execute(db);
 
   await db.schema

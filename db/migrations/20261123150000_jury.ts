@@ -136,6 +136,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       if c.comment_below is not null and new.score < c.comment_below and btrim(new.comment) = '' then
         raise exception 'a comment is required below %', c.comment_below using errcode = 'check_violation', constraint = 'jury_score_comment';
       end if;
+      -- Shares the lock a conflict declaration takes exclusively, then reads the conflicts with a fresh
+      -- snapshot: a score and a declaration for the same juror and candidate never interleave.
+      perform pg_advisory_xact_lock_shared(hashtext('jury:' || new.round_id || ':' || new.juror_id || ':' || new.nominee_id));
       if exists (select 1 from jury_conflict j where j.round_id = new.round_id and j.juror_id = new.juror_id and j.nominee_id = new.nominee_id) then
         raise exception 'juror is recused for this candidate' using errcode = 'check_violation', constraint = 'jury_score_recused';
       end if;
@@ -163,6 +166,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     end $$`.execute(db);
   await sql`create trigger jury_score_check before insert or update on jury_score
     for each row execute function jury_score_check()`.execute(db);
+  // Declaring a conflict recuses at once: the juror's scores for that candidate go, whoever inserts it.
+  await sql`create function jury_conflict_recuse() returns trigger language plpgsql as $$
+    begin
+      perform pg_advisory_xact_lock(hashtext('jury:' || new.round_id || ':' || new.juror_id || ':' || new.nominee_id));
+      delete from jury_score s where s.round_id = new.round_id and s.juror_id = new.juror_id and s.nominee_id = new.nominee_id;
+      return new;
+    end $$`.execute(db);
+  await sql`create trigger jury_conflict_recuse after insert on jury_conflict
+    for each row execute function jury_conflict_recuse()`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -170,6 +182,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.dropTable(table).execute();
   }
   await sql`drop function if exists jury_score_check()`.execute(db);
+  await sql`drop function if exists jury_conflict_recuse()`.execute(db);
   await sql`drop function if exists criterion_locked_after_open()`.execute(db);
   // The round trigger function of the voting migration, without the jury columns.
   await sql`create or replace function round_locked_after_open() returns trigger language plpgsql as $$

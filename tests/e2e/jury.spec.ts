@@ -13,9 +13,12 @@ const MANAGER = `Overheidsmanager van het Jaar ${YEAR}`;
 const JURY_ADMIN = `/beheer/prijzen/overheidsmanager/${YEAR}/jury`;
 const ROUND_ADMIN = `${JURY_ADMIN}/2`;
 const WORKLIST = `/jury/overheidsmanager/${YEAR}/2`;
-const YOUNG = `Jonge Ambtenaar van het Jaar ${YEAR}`;
-const RESULTS_ADMIN = `/beheer/prijzen/jonge-ambtenaar/${YEAR}/uitslag`;
-const RESULTS = `/prijzen/jonge-ambtenaar/${YEAR}/uitslag`;
+// Results are published only when every round a prize uses has closed: last year's edition (seeded,
+// finished and published as version 1) gets new prizes and a second version with a reason.
+const PAST = YEAR - 1;
+const YOUNG = `Jonge Ambtenaar van het Jaar ${PAST}`;
+const RESULTS_ADMIN = `/beheer/prijzen/jonge-ambtenaar/${PAST}/uitslag`;
+const RESULTS = `/prijzen/jonge-ambtenaar/${PAST}/uitslag`;
 const CRITERIA = ["Impact", "Vakmanschap", "Samenwerking"] as const;
 
 async function logInAs(page: Page, email: string, password = DEMO_PASSWORD) {
@@ -361,9 +364,12 @@ test("the organizer defines prizes and publishes; a visitor sees the winner, the
   await expect(preview.getByRole("heading", { name: publicPrize })).toBeVisible();
   await expect(preview.getByRole("heading", { name: top100 })).toBeVisible();
   await expect(preview).toContainText(/Algemeen: 1\. /);
-  await expect(page.getByLabel("Reden voor de nieuwe versie")).toHaveCount(0);
+  // Version 1 is out: a new version needs a reason.
+  await expect(page.getByLabel("Reden voor de nieuwe versie")).toBeVisible();
   await expectAccessible(page);
-
+  await page.getByRole("button", { name: "Uitslag publiceren" }).click();
+  await expect(page.getByText("De uitslag is al gepubliceerd. Geef een reden voor de nieuwe versie.").first()).toBeVisible();
+  await page.getByLabel("Reden voor de nieuwe versie").fill("Publieksprijs en Top 100 toegevoegd");
   await page.getByRole("button", { name: "Uitslag publiceren" }).click();
   await expect(page.getByRole("status")).toContainText("De uitslag is gepubliceerd en vastgelegd met een hash.");
   await expect(page).toHaveURL(/versie=\d+/);
@@ -372,8 +378,8 @@ test("the organizer defines prizes and publishes; a visitor sees the winner, the
   const published = history.getByRole("row").filter({ has: page.getByRole("cell", { name: version, exact: true }) });
   const adminHash = (await published.locator("code").textContent())!.trim();
   expect(adminHash).toMatch(/^[0-9a-f]{64}$/);
-  // A new version now needs a reason.
-  await expect(page.getByLabel("Reden voor de nieuwe versie")).toBeVisible();
+  expect(Number(version)).toBeGreaterThanOrEqual(2);
+  await expect(published).toContainText("Publieksprijs en Top 100 toegevoegd");
   await expectAccessible(page);
   await logOut(page);
 
@@ -407,7 +413,7 @@ test("the organizer defines prizes and publishes; a visitor sees the winner, the
     prizes: Array<{ kind: string; name: { nl: string }; rankings: Array<{ category: string | null; ranking: Entry[] }> }>;
   };
   expect(file.award.slug).toBe("jonge-ambtenaar");
-  expect(file.year).toBe(YEAR);
+  expect(file.year).toBe(PAST);
   const pub = file.prizes.find((p) => p.name.nl === publicPrize)!;
   const top = file.prizes.find((p) => p.name.nl === top100)!;
   expect(pub.kind).toBe("public");
@@ -441,7 +447,7 @@ test("the organizer defines prizes and publishes; a visitor sees the winner, the
 
   // The Top 100 page lists every candidate of the vote across categories, in order.
   await page.getByRole("link", { name: "Bekijk de Top 100" }).click();
-  await expect(page).toHaveURL(`/prijzen/jonge-ambtenaar/${YEAR}/top-100`);
+  await expect(page).toHaveURL(`/prijzen/jonge-ambtenaar/${PAST}/top-100`);
   await expect(page.getByRole("heading", { level: 1, name: top100 })).toBeVisible();
   const items = page.locator(".lauwer-top100").getByRole("listitem");
   // Only candidates that received votes, with the same counts as the public prize (the same vote).

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { aggregate } from "~/modules/jury/aggregate";
@@ -226,6 +227,71 @@ describe("scoring", () => {
     const page = await (await app.request(`${f.juryBase}/${cand(f)}`, { headers: { cookie: j.cookie } })).text();
     expect(page).toContain("Zij verbindt teams.");
     expect(page).not.toContain("Nora Nominator");
+  });
+});
+
+describe("races and bad input", () => {
+  it("a score racing a conflict declaration never survives it (shared lock in the trigger)", async () => {
+    const f = await createJuryRound({ categories: 1 });
+    const j = await addJuror(f);
+    const a = cand(f);
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      // The declaration is in flight (its trigger holds the lock and has deleted the scores) …
+      await client.query("begin");
+      await client.query("insert into jury_conflict (round_id, juror_id, nominee_id, reason) values ($1, $2, $3, 'Buurman')", [
+        f.juryRoundId,
+        j.user.id,
+        a,
+      ]);
+      // … when an autosave arrives: it waits, then sees the committed conflict.
+      const save = saveScores(getDb(), j.user.id, { id: f.juryRoundId }, a, [{ criterionId: f.criteria[1]!.id, score: 4, comment: "" }]);
+      await new Promise((r) => setTimeout(r, 300));
+      await client.query("commit");
+      expect(await save).toEqual({ ok: false, error: "jury.errors.recused" });
+    } finally {
+      await client.end();
+    }
+    expect(await getDb().selectFrom("jury_score").select("score").where("juror_id", "=", j.user.id).execute()).toHaveLength(0);
+    // A conflict written by anyone removes the juror's scores for that candidate.
+    const b = cand(f, 0, 1);
+    expect(
+      await saveScores(getDb(), j.user.id, { id: f.juryRoundId }, b, [{ criterionId: f.criteria[1]!.id, score: 4, comment: "" }]),
+    ).toEqual({ ok: true });
+    await getDb()
+      .insertInto("jury_conflict")
+      .values({ round_id: f.juryRoundId, juror_id: j.user.id, nominee_id: b, reason: "Zus" })
+      .execute();
+    expect(await getDb().selectFrom("jury_score").select("score").where("juror_id", "=", j.user.id).execute()).toHaveLength(0);
+  });
+
+  it("answers control characters and malformed ids with 400, not 500", async () => {
+    const f = await createJuryRound({ categories: 1, open: false });
+    const j = await addJuror(f);
+    const { openJuryRound: open } = await import("../setup/jury");
+    const bad = await app.request(`${f.juryAdmin}?intent=criterion`, {
+      form: { criterionId: "x", nameNl: "A", nameEn: "A", weight: "1", scaleMin: "1", scaleMax: "5" },
+      headers: { cookie: f.organizer.cookie },
+    });
+    expect(bad.status).toBe(400);
+    const multipart = new FormData();
+    multipart.set("criterionId", "x");
+    expect(
+      (
+        await app.request(`${f.juryAdmin}?intent=delete-criterion`, {
+          method: "POST",
+          body: "%%%",
+          headers: { cookie: f.organizer.cookie, "content-type": "multipart/form-data; boundary=zz" },
+        })
+      ).status,
+    ).toBe(400);
+    await open(f.juryRoundId);
+    const nul = await app.request(`${f.juryBase}/${cand(f)}?intent=save`, {
+      form: { [`score-${f.criteria[0]!.id}`]: "5", [`comment-${f.criteria[0]!.id}`]: "a\u0000b" },
+      headers: { cookie: j.cookie },
+    });
+    expect(nul.status).toBe(400);
   });
 });
 

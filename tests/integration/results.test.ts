@@ -37,7 +37,7 @@ async function vote(f: JuryFixture, nominee: string, category = 0) {
 
 /** An edition whose public vote has closed and whose jury has scored, with four prizes defined through the organizer page. */
 async function runEdition() {
-  const f = await createJuryRound({ categories: 1, candidatesPerCategory: 3, vote: { opensIn: -60, closesIn: 3 } });
+  const f = await createJuryRound({ categories: 1, candidatesPerCategory: 3, closesIn: 8, vote: { opensIn: -60, closesIn: 3 } });
   const [a, b, c] = f.candidates[f.categoryIds[0]!]!;
   const voters = [await vote(f, a!), await vote(f, a!), await vote(f, a!), await vote(f, b!)];
   const [j1, j2] = [await addJuror(f), await addJuror(f)];
@@ -77,11 +77,11 @@ async function runEdition() {
   for (const form of prizes) {
     expect((await app.request(`${admin}?intent=prize`, { form, headers: { cookie: f.organizer.cookie } })).status).toBe(303);
   }
-  // Wait for the public vote to close.
+  // Results are published only once every round the prizes use has closed: wait for the vote and the jury.
   for (;;) {
     const r = await sql<{
       closed: boolean;
-    }>`select closes_at <= now() as closed from round where edition_id = ${f.editionId} and position = 1`.execute(getDb());
+    }>`select bool_and(closes_at <= now()) as closed from round where edition_id = ${f.editionId}`.execute(getDb());
     if (r.rows[0]!.closed) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -188,6 +188,21 @@ describe("prizes and a verifiable published snapshot", () => {
         .values({ edition_id: f.editionId, version: 9, body: "{}", sha256: "0".repeat(64), reason: "vervalst" })
         .execute(),
     ).rejects.toMatchObject({ constraint: "result_snapshot_hash" });
+  });
+
+  it("refuses to publish while a round the prizes use is still open (running totals never become a snapshot)", async () => {
+    const f = await createJuryRound({ categories: 1, vote: { opensIn: -60, closesIn: 3600 } });
+    const admin = `/beheer/prijzen/${f.slug}/2026/uitslag`;
+    const add = await app.request(`${admin}?intent=prize`, {
+      form: { kind: "public", nameNl: "Publieksprijs", nameEn: "Public prize", voteRound: "1", places: "1" },
+      headers: { cookie: f.organizer.cookie },
+    });
+    expect(add.status).toBe(303);
+    const res = await app.request(`${admin}?intent=publish`, { form: { reason: "" }, headers: { cookie: f.organizer.cookie } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("results.errors.roundsOpen");
+    expect(await getDb().selectFrom("result_snapshot").select("id").where("edition_id", "=", f.editionId).execute()).toHaveLength(0);
+    expect((await app.request(`/prijzen/${f.slug}/2026/uitslag.json`)).status).toBe(404);
   });
 
   it("lets only the award's organizers define prizes and publish", async () => {

@@ -7,6 +7,7 @@ import { fraudSignals, listBallots, voidBallots } from "~/modules/voting/fraud.s
 import { inviteVoters, parseInviteCsv } from "~/modules/voting/invite.server";
 import {
   candidateSource,
+  decideTie,
   ensureAdvanced,
   liveControl,
   loadVotingRound,
@@ -588,23 +589,32 @@ describe("live vote", () => {
     expect(await cast(r, u, choice)).toMatchObject({ ok: true });
 
     // Before the reveal the stream carries no totals; after it, it does.
-    const readFirstState = async () => {
+    type StreamState = { revealed: boolean; results: null | Array<{ rows: Array<{ id: string; votes: number }> }> };
+    /** Reads the stream's state events until one satisfies `done` (streams share a state for up to 1.5 s). */
+    const readStateUntil = async (done: (s: StreamState) => boolean) => {
       const controller = new AbortController();
       const res = await app.request(`${r.base}/stroom`, { signal: controller.signal });
       expect(res.headers.get("content-type")).toContain("text/event-stream");
       const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
       let text = "";
-      while (!text.includes("event: state")) text += new TextDecoder().decode((await reader.read()).value);
-      while (!/event: state\ndata: .*\n\n/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
-      controller.abort();
-      return JSON.parse(/event: state\ndata: (.*)\n\n/.exec(text)![1]!) as {
-        revealed: boolean;
-        results: null | Array<{ rows: Array<{ id: string; votes: number }> }>;
-      };
+      const deadline = Date.now() + 10_000;
+      try {
+        for (;;) {
+          const events = [...text.matchAll(/event: state\ndata: (.*)\n\n/g)].map((m) => JSON.parse(m[1]!) as StreamState);
+          const hit = events.find(done);
+          if (hit) return { first: events[0]!, hit };
+          if (Date.now() > deadline) throw new Error(`no matching state in: ${text.slice(0, 500)}`);
+          text += decoder.decode((await reader.read()).value);
+        }
+      } finally {
+        controller.abort();
+      }
     };
-    expect(await readFirstState()).toMatchObject({ revealed: false, results: null });
+    const initial = await readStateUntil(() => true);
+    expect(initial.first).toMatchObject({ revealed: false, results: null });
     expect((await app.request(`${r.adminBase}?intent=reveal`, { method: "POST", headers: { cookie } })).status).toBe(303);
-    const revealed = await readFirstState();
+    const revealed = (await readStateUntil((x) => x.revealed)).hit;
     expect(revealed.revealed).toBe(true);
     expect(revealed.results![0]!.rows.find((x) => x.id === choice[0])!.votes).toBe(1);
 
@@ -689,6 +699,98 @@ describe("advancement", () => {
     expect(ok.status).toBe(303);
     const rows = await getDb().selectFrom("round_advancement").selectAll().where("round_id", "=", r.roundId).execute();
     expect(rows.map((x) => [x.nominee_id, x.decided_by, x.reason])).toEqual([[b, "organizer", "Loting in bijzijn van de notaris"]]);
+  });
+});
+
+describe("what the database refuses on its own, and what stays secret", () => {
+  it("re-checks choices written without their ballot, and keeps the history undeletable", async () => {
+    const r = await createVoteRound({ closesIn: 2 });
+    const u = await createUser();
+    const [a, b] = r.candidates[r.categoryIds[0]!]!;
+    expect(await cast(r, u, [a!])).toMatchObject({ ok: true });
+    const [ballot] = await ballotsOf(r.roundId);
+    // A second choice on a single-choice ballot, written straight into ballot_choice.
+    await expect(
+      getDb()
+        .insertInto("ballot_choice")
+        .values({ ballot_id: ballot!.id, category_id: r.categoryIds[0]!, nominee_id: b!, rank: 2 })
+        .execute(),
+    ).rejects.toMatchObject({ constraint: "ballot_choices" });
+    await closeRound(r);
+    // After the close, even replacing the choice is refused at commit.
+    await expect(
+      getDb()
+        .transaction()
+        .execute(async (trx) => {
+          await trx.deleteFrom("ballot_choice").where("ballot_id", "=", ballot!.id).execute();
+          await trx
+            .insertInto("ballot_choice")
+            .values({ ballot_id: ballot!.id, category_id: r.categoryIds[0]!, nominee_id: b!, rank: 1 })
+            .execute();
+        }),
+    ).rejects.toMatchObject({ constraint: "ballot_window" });
+    await expect(getDb().deleteFrom("ballot_revision").where("ballot_id", "=", ballot!.id).execute()).rejects.toMatchObject({
+      code: "42501",
+    });
+    await expect(getDb().deleteFrom("ballot").where("id", "=", ballot!.id).execute()).rejects.toMatchObject({ code: "23503" });
+    expect((await rowCounts(r.roundId)).get(a!)).toBe(1);
+  });
+
+  it("does not reveal who advanced from a vote before its results are published", async () => {
+    const r = await createVoteRound({ advanceK: 1, categories: 1, closesIn: 2 });
+    const [a, b] = r.candidates[r.categoryIds[0]!]!;
+    await cast(r, await createUser(), [b!]);
+    await cast(r, await createUser(), [b!]);
+    await cast(r, await createUser(), [a!]);
+    await getDb()
+      .insertInto("round")
+      .values({
+        edition_id: r.editionId,
+        position: 2,
+        kind: "public_vote",
+        name_nl: "Finale",
+        name_en: "Final",
+        source: "previous",
+        advancement: "none",
+        opens_at: sql`now()`,
+        closes_at: sql`now() + interval '1 hour'`,
+      })
+      .execute();
+    await closeRound(r);
+    const voter = await sessionFor((await createUser()).id);
+    const before = await (
+      await app.request(`/prijzen/${r.slug}/2026/ronde/2/${r.categories[0]!.slug}`, { headers: { cookie: voter } })
+    ).text();
+    expect(before).not.toContain("Kandidaat B0");
+    expect(before).toContain("volgen zodra de uitslag van de vorige ronde");
+    const refused = await app.request(`/prijzen/${r.slug}/2026/ronde/2/${r.categories[0]!.slug}`, {
+      form: { intent: "cast", choices: b! },
+      headers: { cookie: voter },
+    });
+    expect(refused.status).toBe(409);
+    await publishResults(getDb(), { actorId: null }, r.roundId);
+    const after = await (
+      await app.request(`/prijzen/${r.slug}/2026/ronde/2/${r.categories[0]!.slug}`, { headers: { cookie: voter } })
+    ).text();
+    expect(after).toContain("Kandidaat B0");
+    expect(after).not.toContain("Kandidaat A0");
+    // Ties are decided only on a closed round; a malformed category is a 400, not a 500.
+    const { cookie } = await organizerOf(r);
+    const bad = await app.request(`${r.adminBase}?intent=tie`, { form: { categoryId: "x", reason: "Omdat het kan" }, headers: { cookie } });
+    expect(bad.status).toBe(400);
+  });
+
+  it("refuses a tie decision while the round is open", async () => {
+    const r = await createVoteRound({ advanceK: 1, categories: 1, tieBreak: "organizer" });
+    const [a, b] = r.candidates[r.categoryIds[0]!]!;
+    await cast(r, await createUser(), [a!]);
+    await cast(r, await createUser(), [b!]);
+    const round = await loadVotingRound(getDb(), r.editionId, "1");
+    expect(await decideTie(getDb(), { actorId: null }, round, r.categoryIds[0]!, [a!], "te vroeg")).toEqual({
+      ok: false,
+      error: "voting.errors.notClosed",
+    });
+    expect(await getDb().selectFrom("round_advancement").select("nominee_id").where("round_id", "=", r.roundId).execute()).toHaveLength(0);
   });
 });
 

@@ -517,6 +517,7 @@ export const en: Messages = {
       approval: "Choose up to {{max}} candidates.",
       ranked: "Give a rank to up to {{max}} candidates: 1 for your first choice, 2 for your second, and so on. Leave the rest empty.",
     },
+    waiting: "The candidates of this round follow once the results of the previous round are published.",
     chooseLegend: "Your choice",
     chosenCount: "{{count}} of up to {{max}} chosen",
     rankFor: "Rank for {{name}}",
@@ -592,6 +593,7 @@ export const en: Messages = {
     projectorVoteAt: "Vote with your phone at",
     projectorWaiting: "The results appear here as soon as the organizers reveal them.",
     errors: {
+      waiting: "This round waits for the results of the previous round.",
       chooseOne: "Choose a candidate.",
       chooseAtLeastOne: "Choose at least one candidate.",
       tooMany: "You can choose up to {{max}} candidates.",
@@ -852,6 +854,7 @@ export const en: Messages = {
       reason: "Reason for the new version",
     },
     errors: {
+      roundsOpen: "All rounds the prizes use must have closed before the results can be published.",
       voteRound: "Choose a vote round.",
       juryRound: "Choose a jury round.",
       weights: "Enter weights (for example 50 and 50); together more than 0.",

@@ -522,6 +522,7 @@ export const nl = {
       approval: "Kies maximaal {{max}} kandidaten.",
       ranked: "Zet een rangnummer bij maximaal {{max}} kandidaten: 1 voor je eerste keus, 2 voor je tweede, enzovoort. Laat de rest leeg.",
     },
+    waiting: "De kandidaten van deze ronde volgen zodra de uitslag van de vorige ronde is gepubliceerd.",
     chooseLegend: "Je keuze",
     chosenCount: "{{count}} van maximaal {{max}} gekozen",
     rankFor: "Rangnummer voor {{name}}",
@@ -598,6 +599,7 @@ export const nl = {
     projectorVoteAt: "Stem met je telefoon op",
     projectorWaiting: "De uitslag verschijnt hier zodra de organisatie die onthult.",
     errors: {
+      waiting: "Deze ronde wacht op de uitslag van de vorige ronde.",
       chooseOne: "Kies een kandidaat.",
       chooseAtLeastOne: "Kies ten minste één kandidaat.",
       tooMany: "Je kunt maximaal {{max}} kandidaten kiezen.",
@@ -861,6 +863,7 @@ export const nl = {
       reason: "Reden voor de nieuwe versie",
     },
     errors: {
+      roundsOpen: "Eerst moeten alle rondes van de prijzen gesloten zijn; daarna kun je de uitslag publiceren.",
       voteRound: "Kies een stemronde.",
       juryRound: "Kies een juryronde.",
       weights: "Vul wegingen in (bijvoorbeeld 50 en 50); samen meer dan 0.",

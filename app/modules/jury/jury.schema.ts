@@ -29,7 +29,14 @@ const smallInt = (v: string) => /^\d{1,3}$/.test(v);
 export const CriterionSchema = z
   .object({
     formId: z.optional(z.string()),
-    criterionId: z._default(z.string(), ""),
+    criterionId: z._default(
+      z.string().check(
+        z.refine((v) => v === "" || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v), {
+          error: "errors.badRequest",
+        }),
+      ),
+      "",
+    ),
     nameNl: z
       .string()
       .check(z.trim(), z.minLength(1, { error: "errors.required" }), z.maxLength(120, { error: "nominate.errors.tooLong" })),

@@ -373,6 +373,9 @@ export async function declareConflict(
   reason: string,
 ): Promise<Result> {
   return db.transaction().execute(async (trx): Promise<Result> => {
+    // The same lock the score trigger shares: an autosave racing this declaration either commits
+    // first (and its score is deleted below) or waits and is refused as recused.
+    await sql`select pg_advisory_xact_lock(hashtext(${`jury:${round.id}:${juror.actorId}:${nomineeId}`}))`.execute(trx);
     const inserted = await trx
       .insertInto("jury_conflict")
       .values({ round_id: round.id, juror_id: juror.actorId, nominee_id: nomineeId, reason })

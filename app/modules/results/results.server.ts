@@ -263,6 +263,21 @@ export type PublishResult = { ok: true; version: number; sha256: string; unchang
 export async function publishSnapshot(db: Db, actor: Actor, editionId: string, reason: string | null): Promise<PublishResult> {
   return db.transaction().execute(async (trx): Promise<PublishResult> => {
     await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().executeTakeFirstOrThrow();
+    // Results are final only when every round a prize uses has closed (running totals never become a snapshot).
+    const prizeRounds = await trx
+      .selectFrom("round as r")
+      .select(["r.id", "r.kind", sql<boolean>`r.closes_at is not null and r.closes_at <= now()`.as("closed")])
+      .where("r.edition_id", "=", editionId)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("prize as p")
+            .where("p.edition_id", "=", editionId)
+            .where((w) => w.or([w("p.vote_round_id", "=", w.ref("r.id")), w("p.jury_round_id", "=", w.ref("r.id"))])),
+        ),
+      )
+      .execute();
+    if (prizeRounds.some((r) => !r.closed)) return { ok: false, error: "results.errors.roundsOpen" };
     const body = canonicalJson(await computeResults(trx, editionId));
     const hash = sha256(body);
     const latest = await latestSnapshot(trx, editionId);
@@ -273,6 +288,16 @@ export async function publishSnapshot(db: Db, actor: Actor, editionId: string, r
       .insertInto("result_snapshot")
       .values({ edition_id: editionId, version, body, sha256: hash, reason: latest ? reason!.trim() : null, published_by: actor.actorId })
       .execute();
+    // The vote rounds' totals are public now, on their round pages too.
+    const voteRounds = prizeRounds.filter((r) => r.kind === "public_vote" || r.kind === "live_vote").map((r) => r.id);
+    if (voteRounds.length) {
+      await trx
+        .updateTable("round")
+        .set({ results_published_at: sql`now()` })
+        .where("id", "in", voteRounds)
+        .where("results_published_at", "is", null)
+        .execute();
+    }
     await writeAudit(trx, actor, {
       action: latest ? "results.supersede" : "results.publish",
       entityType: "edition",

@@ -48,6 +48,7 @@ const pgConstraint = (e: unknown) => (e as { constraint?: string }).constraint;
 function mapError(e: unknown): CastResult | null {
   const constraint = pgConstraint(e);
   if (pgCode(e) === "23514" && constraint === "ballot_window") return { ok: false, error: "closed" };
+  if (pgCode(e) === "23514" && constraint === "ballot_voided") return { ok: false, error: "voided" };
   if (pgCode(e) === "23514" && (constraint === "ballot_choices" || constraint === "ballot_round_kind"))
     return { ok: false, error: "invalidChoice" };
   if (pgCode(e) === "23503" || (pgCode(e) === "23505" && constraint?.startsWith("ballot_choice")))

@@ -97,6 +97,13 @@ export async function roundCandidates(db: DbOrTrx, round: Pick<VotingRound, "edi
     .execute();
 }
 
+/** Who advanced from a vote is public only with that vote's results: until then a later round shows no one. */
+export async function sourceUnpublished(db: DbOrTrx, sourceRoundId: string | null): Promise<boolean> {
+  if (!sourceRoundId) return false;
+  const r = await db.selectFrom("round").select(["kind", "results_published_at"]).where("id", "=", sourceRoundId).executeTakeFirst();
+  return r !== undefined && (r.kind === "public_vote" || r.kind === "live_vote") && r.results_published_at === null;
+}
+
 export type Ineligible = "unverified" | "domain" | "invite";
 
 /** Whether this account may vote in the round, and if not, why (shown to the voter). */
@@ -182,6 +189,9 @@ export async function rankedResults(db: DbOrTrx, round: VotingRound, categories:
  * set). Runs from the maintenance timer, and lazily wherever the next round or the organizer needs it.
  */
 export async function ensureAdvanced(db: DbOrTrx, roundId: string): Promise<void> {
+  // Fast path without a lock: once advanced, a round stays advanced (every ballot of a later round comes here).
+  const done = await db.selectFrom("round").select("advanced_at").where("id", "=", roundId).executeTakeFirst();
+  if (!done || done.advanced_at) return;
   const run = async (trx: DbOrTrx) => {
     const round = await trx
       .selectFrom("round")
@@ -261,12 +271,15 @@ export async function liveControl(db: Db, actor: Actor, roundId: string, action:
         .execute();
     } else if (action === "close") {
       if (!round.opens_at || round.closes_at) return { ok: false, error: "voting.errors.notOpen" };
-      // clock_timestamp(): the close takes effect when this statement runs, not when the transaction began.
+      // Audit first, close last: clock_timestamp() is taken by the final statement before the commit,
+      // so the ballots committing after it are as few as possible (and all refused by their trigger).
+      await writeAudit(trx, actor, { action: "round.live.close", entityType: "round", entityId: roundId });
       await trx
         .updateTable("round")
         .set({ closes_at: sql`clock_timestamp()` })
         .where("id", "=", roundId)
         .execute();
+      return { ok: true };
     } else {
       if (!round.opens_at) return { ok: false, error: "voting.errors.notOpen" };
       if (round.revealed_at) return { ok: true };
@@ -314,7 +327,16 @@ export async function decideTie(
   reason: string,
 ): Promise<LiveResult> {
   return db.transaction().execute(async (trx): Promise<LiveResult> => {
-    await trx.selectFrom("round").select("id").where("id", "=", round.id).forUpdate().executeTakeFirstOrThrow();
+    const locked = await trx
+      .selectFrom("round")
+      .selectAll()
+      .select(sql<Date>`now()`.as("db_now"))
+      .where("id", "=", round.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    // Only a closed round has a final tally, and its rule-based advancement is recorded first.
+    if (roundState(locked) !== "closed" || locked.advancement !== "top_k") return { ok: false, error: "voting.errors.notClosed" };
+    await ensureAdvanced(trx, round.id);
     const { perCategory } = await tally(trx, round);
     const { undecided } = topK(
       rankTally(perCategory.get(categoryId) ?? [], round.ballot_mode, round.tie_break),
@@ -331,6 +353,14 @@ export async function decideTie(
     if (!undecided || already.length > 0) return { ok: false, error: "voting.errors.noTie" };
     if (chosen.length !== undecided.seats || !chosen.every((id) => undecided.nomineeIds.includes(id)))
       return { ok: false, error: "voting.errors.tieSeats" };
+    // Never more than K: what the rule recorded plus the organizers' choice.
+    const recorded = await trx
+      .selectFrom("round_advancement")
+      .select("nominee_id")
+      .where("round_id", "=", round.id)
+      .where("category_id", "=", categoryId)
+      .execute();
+    if (recorded.length + chosen.length > (locked.advance_k ?? 0)) return { ok: false, error: "voting.errors.tieSeats" };
     const rows = chosen.map((id) => ({
       round_id: round.id,
       nominee_id: id,

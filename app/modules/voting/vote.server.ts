@@ -10,7 +10,16 @@ import { loadEdition } from "~/modules/awards/edition.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
 import { castBallot, deviceHash, ownBallot, type CastError } from "./ballot.server";
 import { deviceCookie, deviceIdFrom } from "./device.server";
-import { candidateSource, categoryBySlug, eligibility, loadVotingRound, roundCandidates, roundName, roundState } from "./round.server";
+import {
+  candidateSource,
+  categoryBySlug,
+  eligibility,
+  sourceUnpublished,
+  loadVotingRound,
+  roundCandidates,
+  roundName,
+  roundState,
+} from "./round.server";
 import { BallotFormSchema } from "./ballot.schema";
 import { parseChoiceList, selectionFromForm } from "./rules";
 
@@ -27,8 +36,10 @@ async function loadBallotContext(params: Params, locale: Locale) {
 export async function ballotLoader(request: Request, context: AppLoadContext, params: Params) {
   const { db, edition, round, category } = await loadBallotContext(params, context.locale);
   const user = context.user;
+  // Who advanced from an unpublished vote stays secret: the ballot waits for those results.
+  const waiting = await sourceUnpublished(db, await candidateSource(db, round));
   const [candidates, own, elig] = await Promise.all([
-    roundCandidates(db, round, category.id),
+    waiting ? Promise.resolve([]) : roundCandidates(db, round, category.id),
     user ? ownBallot(db, round.id, category.id, user.id) : null,
     user ? eligibility(db, round, user) : null,
   ]);
@@ -50,6 +61,7 @@ export async function ballotLoader(request: Request, context: AppLoadContext, pa
     otherCategories: edition.categories.filter((c) => c.id !== category.id).map((c) => ({ slug: c.slug, name: c.name })),
     candidates: candidates.map((c) => ({ id: c.id, name: c.name, organisation: c.organisation })),
     signedIn: Boolean(user),
+    waiting,
     ineligible: elig && !elig.ok ? elig.reason : null,
     own,
   };
@@ -87,6 +99,8 @@ export async function ballotAction(request: Request, context: AppLoadContext, pa
   const parsed = await parseForm(request, BallotFormSchema);
   if (!parsed.ok) return formFailure(400, parsed);
   const page = `/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}/${category.slug}`;
+  const sourceRoundId = await candidateSource(db, round);
+  if (await sourceUnpublished(db, sourceRoundId)) return formFailure(409, { fieldErrors: {}, formError: "voting.errors.waiting" });
 
   if (parsed.data.intent === "review") {
     // Nothing is written: the voter sees a summary and confirms it (or goes back) in a second step.
@@ -118,7 +132,7 @@ export async function ballotAction(request: Request, context: AppLoadContext, pa
   if (!choices) return formFailure(400, { fieldErrors: {}, formError: "voting.errors.invalidChoice" });
   const result = await castBallot(db, {
     round,
-    sourceRoundId: await candidateSource(db, round),
+    sourceRoundId,
     categoryId: category.id,
     voter: { id: user.id, email: user.email, name: user.name, locale: user.locale as Locale, emailVerified: user.emailVerified },
     choices,
