@@ -289,7 +289,7 @@ async function appVotes(db: Kysely<DB>, origin: string, setup: Setup, first: num
  */
 async function fillBallots(db: Kysely<DB>, setup: Setup) {
   if (BALLOTS < VOTERS || BALLOTS > 2 * VOTERS) throw new Error("BENCH_BALLOTS must lie between BENCH_VOTERS and twice that");
-  const batch = 100_000;
+  const batch = 20_000;
   const plan: Array<[number, number]> = [
     [0, VOTERS],
     [1, BALLOTS - VOTERS],

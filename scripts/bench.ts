@@ -94,6 +94,8 @@ const big = await db
   .innerJoin("award as a", "a.id", "e.award_id")
   .select(["e.id", "a.slug", "e.year"])
   .where("a.slug", "=", "top-100-ambtenaar")
+  // The demo also seeds last year's (finished) edition: take the current one.
+  .orderBy("e.year", "desc")
   .executeTakeFirstOrThrow();
 const category = await db.selectFrom("category").select("id").where("edition_id", "=", big.id).executeTakeFirstOrThrow();
 await db
