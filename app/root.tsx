@@ -18,6 +18,9 @@ import tokensCss from "@utrecht/design-tokens/dist/index.css";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import appCss from "~/styles/app.css";
+import bookCss from "~/styles/book.css";
+import bookProposalsCss from "~/styles/book-proposals.css";
+import bookWritingCss from "~/styles/book-writing.css";
 import { noticeFrom } from "~/lib/notice";
 import { AppLink } from "~/components/app-link";
 import { useNonce } from "~/components/nonce";
@@ -29,6 +32,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: tokensCss },
   { rel: "stylesheet", href: utrechtCss },
   { rel: "stylesheet", href: appCss },
+  { rel: "stylesheet", href: bookCss },
+  { rel: "stylesheet", href: bookProposalsCss },
+  { rel: "stylesheet", href: bookWritingCss },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Lauwer" }];

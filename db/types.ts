@@ -295,6 +295,127 @@ export interface BookProjectTable {
   title_nl: string;
   title_en: string;
   created_at: Generated<Date>;
+  description_nl: Generated<string>;
+  description_en: Generated<string>;
+  target_count: Generated<number>;
+  period_from: Generated<number>;
+  period_to: Generated<number>;
+  words_min: Generated<number>;
+  words_max: Generated<number>;
+  proposals_close_at: TimestampNull;
+  claims_close_at: TimestampNull;
+  drafts_due_at: TimestampNull;
+  final_due_at: TimestampNull;
+}
+
+export interface BookThemeTable {
+  id: Generated<string>;
+  project_id: string;
+  slug: string;
+  name_nl: string;
+  name_en: string;
+  position: Generated<number>;
+}
+
+export type ProposalStatus = "proposed" | "shortlisted" | "selected" | "rejected" | "merged";
+
+export interface BookProposalTable {
+  id: Generated<string>;
+  project_id: string;
+  proposer_id: string | null;
+  name: string;
+  birth_year: number;
+  death_year: number | null;
+  service_from: number;
+  service_to: number;
+  organisation: string;
+  role: string;
+  motivation: string;
+  theme_id: string;
+  status: Generated<ProposalStatus>;
+  rejection_reason: string | null;
+  merged_into_id: string | null;
+  status_changed_at: Generated<Date>;
+  created_at: Generated<Date>;
+}
+
+export interface BookSourceTable {
+  id: Generated<string>;
+  proposal_id: string;
+  title: string;
+  url: string;
+  position: Generated<number>;
+}
+
+export interface BookEndorsementTable {
+  proposal_id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface BookCommentTable {
+  id: Generated<string>;
+  proposal_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface BookAuthorTable {
+  project_id: string;
+  user_id: string;
+  bio: string;
+  theme_ids: Generated<string[]>;
+  period_from: number | null;
+  period_to: number | null;
+  writing_url: string | null;
+  capacity: number;
+  availability: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface BookClaimTable {
+  project_id: string;
+  proposal_id: string;
+  user_id: string;
+  rank: number;
+  motivation: string;
+  created_at: Generated<Date>;
+}
+
+export type ManuscriptStatus = "assigned" | "submitted" | "in_edit" | "returned" | "final";
+
+export interface BookAssignmentTable {
+  proposal_id: string;
+  project_id: string;
+  user_id: string;
+  status: Generated<ManuscriptStatus>;
+  due_at: TimestampNull;
+  published_at: TimestampNull;
+  assigned_by: string | null;
+  assigned_at: Generated<Date>;
+  status_changed_at: Generated<Date>;
+  reminded_at: TimestampNull;
+}
+
+export interface BookManuscriptVersionTable {
+  id: Generated<string>;
+  proposal_id: string;
+  version: number;
+  author_id: string | null;
+  body: string;
+  word_count: number;
+  submitted: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface BookManuscriptCommentTable {
+  id: Generated<string>;
+  version_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
 }
 
 export interface RoleGrantTable {
@@ -401,6 +522,16 @@ export interface DB {
   jury_score: JuryScoreTable;
   prize: PrizeTable;
   result_snapshot: ResultSnapshotTable;
+  book_theme: BookThemeTable;
+  book_proposal: BookProposalTable;
+  book_source: BookSourceTable;
+  book_endorsement: BookEndorsementTable;
+  book_comment: BookCommentTable;
+  book_author: BookAuthorTable;
+  book_claim: BookClaimTable;
+  book_assignment: BookAssignmentTable;
+  book_manuscript_version: BookManuscriptVersionTable;
+  book_manuscript_comment: BookManuscriptCommentTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

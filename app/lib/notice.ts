@@ -1,3 +1,6 @@
+import { bookNl } from "~/i18n/locales/book.nl";
+import { bookProposalsNl } from "~/i18n/locales/book-proposals.nl";
+import { bookWritingNl } from "~/i18n/locales/book-writing.nl";
 /** Success messages shown after a redirect, passed as ?melding=<key>; only these keys are shown. */
 export const NOTICES = [
   "signup.done",
@@ -44,11 +47,21 @@ export const NOTICES = [
   "results.notice.published",
   "results.notice.unchanged",
 ] as const;
-export type Notice = (typeof NOTICES)[number];
+/** The portrait book's parts keep their success messages in their own `notice` objects. */
+const BOOK_NOTICES = [
+  ...Object.keys(bookNl.notice).map((k) => `book.notice.${k}`),
+  ...Object.keys(bookProposalsNl.notice).map((k) => `bookProposals.notice.${k}`),
+  ...Object.keys(bookWritingNl.notice).map((k) => `bookWriting.notice.${k}`),
+];
+type BookNotice =
+  | `book.notice.${keyof typeof bookNl.notice}`
+  | `bookProposals.notice.${keyof typeof bookProposalsNl.notice}`
+  | `bookWriting.notice.${keyof typeof bookWritingNl.notice}`;
+export type Notice = (typeof NOTICES)[number] | BookNotice;
 
 export function noticeFrom(url: URL): Notice | null {
-  const key = url.searchParams.get("melding");
-  return (NOTICES as readonly string[]).includes(key ?? "") ? (key as Notice) : null;
+  const key = url.searchParams.get("melding") ?? "";
+  return (NOTICES as readonly string[]).includes(key) || BOOK_NOTICES.includes(key) ? (key as Notice) : null;
 }
 
 export function withNotice(path: string, notice: Notice): string {

@@ -1,6 +1,13 @@
 import type { Messages } from "./nl";
 
+import { bookEn } from "./book.en";
+import { bookProposalsEn } from "./book-proposals.en";
+import { bookWritingEn } from "./book-writing.en";
+
 export const en: Messages = {
+  book: bookEn,
+  bookProposals: bookProposalsEn,
+  bookWriting: bookWritingEn,
   meta: { title: "Lauwer", description: "Awards and crowdsourcing by and for the Dutch public sector" },
   layout: {
     skipLink: "Skip to content",
@@ -896,6 +903,26 @@ export const en: Messages = {
     contact: "Did you run into a problem anyway? Let us know through the award's organizer; we respond within five working days.",
   },
   mail: {
+    proposalRejected: {
+      subject: "Your proposal for {{project}}",
+      body: "Thank you for proposing {{subject}} for {{project}}. The editors decided not to include this proposal. The reason:\n\n{{reason}}\n\nYour proposal: {{link}}",
+    },
+    bookAssigned: {
+      subject: "You are writing the portrait of {{subject}}",
+      body: "The editors of {{project}} have asked you to write the portrait of {{subject}}. Thank you! The text is due before {{due}}. Write and save it here: {{link}}",
+    },
+    manuscriptReturned: {
+      subject: "The portrait of {{subject}}: comments from the editors",
+      body: "The editors of {{project}} have read your portrait of {{subject}} and returned it with comments:\n\n{{comment}}\n\nYour text and all comments: {{link}}",
+    },
+    manuscriptReminder: {
+      subject: "Reminder: the portrait of {{subject}}",
+      body: "The portrait of {{subject}} for {{project}} was due before {{due}}. Will you manage? Your text: {{link}}\n\nIf you cannot, please let the editors know.",
+    },
+    manuscriptFinal: {
+      subject: "The portrait of {{subject}} is final",
+      body: "The editors of {{project}} have made your portrait of {{subject}} final. Thank you for your contribution! Your text: {{link}}",
+    },
     juryInvite: {
       subject: "Invitation to the jury of {{award}}",
       body: "You are invited to sit on the jury of {{award}}. Accept the invitation with this personal link (valid for 30 days): {{link}}",

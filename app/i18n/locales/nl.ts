@@ -1,5 +1,12 @@
 // Dutch is the source language: every key starts here, and en.ts must mirror it (the type checker enforces that).
+import { bookNl } from "./book.nl";
+import { bookProposalsNl } from "./book-proposals.nl";
+import { bookWritingNl } from "./book-writing.nl";
+
 export const nl = {
+  book: bookNl,
+  bookProposals: bookProposalsNl,
+  bookWriting: bookWritingNl,
   meta: { title: "Lauwer", description: "Prijzen en crowdsourcing van en voor de Nederlandse overheid" },
   layout: {
     skipLink: "Direct naar de inhoud",
@@ -905,6 +912,26 @@ export const nl = {
     contact: "Loop je toch tegen een probleem aan? Laat het ons weten via de organisator van de prijs; we reageren binnen vijf werkdagen.",
   },
   mail: {
+    proposalRejected: {
+      subject: "Je voordracht voor {{project}}",
+      body: "Dank je wel voor je voordracht van {{subject}} voor {{project}}. De redactie heeft besloten deze voordracht niet op te nemen. De reden:\n\n{{reason}}\n\nJe voordracht: {{link}}",
+    },
+    bookAssigned: {
+      subject: "Je schrijft het portret van {{subject}}",
+      body: "De redactie van {{project}} heeft jou gevraagd het portret van {{subject}} te schrijven. Dank je wel! De tekst is welkom vóór {{due}}. Je schrijft en bewaart hem hier: {{link}}",
+    },
+    manuscriptReturned: {
+      subject: "Het portret van {{subject}}: opmerkingen van de redactie",
+      body: "De redactie van {{project}} heeft je portret van {{subject}} bekeken en teruggegeven met opmerkingen:\n\n{{comment}}\n\nJe tekst en alle opmerkingen: {{link}}",
+    },
+    manuscriptReminder: {
+      subject: "Herinnering: het portret van {{subject}}",
+      body: "Het portret van {{subject}} voor {{project}} was welkom vóór {{due}}. Lukt het nog? Je tekst: {{link}}\n\nLukt het niet, laat het de redactie dan weten.",
+    },
+    manuscriptFinal: {
+      subject: "Het portret van {{subject}} is definitief",
+      body: "De redactie van {{project}} heeft je portret van {{subject}} definitief gemaakt. Dank je wel voor je bijdrage! Je tekst: {{link}}",
+    },
     juryInvite: {
       subject: "Uitnodiging voor de jury van {{award}}",
       body: "Je bent uitgenodigd om zitting te nemen in de jury van {{award}}. Neem de uitnodiging aan via deze persoonlijke link (30 dagen geldig): {{link}}",
@@ -958,5 +985,5 @@ export const nl = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Messages = Shape<typeof nl>;

@@ -15,7 +15,12 @@ export type MailTemplate =
   | "ballotChanged"
   | "voteInvite"
   | "juryInvite"
-  | "juryReminder";
+  | "juryReminder"
+  | "proposalRejected"
+  | "bookAssigned"
+  | "manuscriptReturned"
+  | "manuscriptReminder"
+  | "manuscriptFinal";
 
 export interface MailRequest {
   to: string;

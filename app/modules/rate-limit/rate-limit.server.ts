@@ -4,7 +4,7 @@ import { getPool } from "~/db.server";
 
 // Counters live in PostgreSQL (table rate_limit, created by a migration) so limits hold across processes.
 
-type LimiterName = "loginAccount" | "loginIp" | "mailAccount" | "mailIp" | "voteAccount" | "voteIp" | "juryReminder";
+type LimiterName = "loginAccount" | "loginIp" | "mailAccount" | "mailIp" | "voteAccount" | "voteIp" | "juryReminder" | "bookReminder";
 const limiters = new Map<LimiterName, RateLimiterPostgres>();
 
 function limiter(name: LimiterName): RateLimiterPostgres {
@@ -20,6 +20,7 @@ function limiter(name: LimiterName): RateLimiterPostgres {
       voteAccount: c.VOTE_LIMIT_PER_ACCOUNT,
       voteIp: c.VOTE_LIMIT_PER_IP,
       juryReminder: 1,
+      bookReminder: 1,
     };
     const durations: Record<LimiterName, number> = {
       loginAccount: window,
@@ -29,6 +30,7 @@ function limiter(name: LimiterName): RateLimiterPostgres {
       voteAccount: 60,
       voteIp: 60,
       juryReminder: 15 * 60,
+      bookReminder: 24 * 3600,
     };
     l = new RateLimiterPostgres({
       storeClient: getPool(),

@@ -1,0 +1,18 @@
+// Word count of a manuscript (plain text or Markdown), shared by the editor's live counter and the server.
+// Markdown markup (#, *, _, >, list markers, link targets) is not counted; words are runs of letters or
+// digits, joined by an apostrophe or hyphen ("'s-Hertogenbosch", "Thorbecke's", "staats-secretaris").
+const LINK_TARGET = /\]\([^)]*\)/g;
+const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
+
+export function countWords(text: string): number {
+  const visible = text.replace(LINK_TARGET, "]");
+  return visible.match(WORD)?.length ?? 0;
+}
+
+export type LengthVerdict = "tooShort" | "ok" | "tooLong";
+
+export function lengthVerdict(words: number, min: number, max: number): LengthVerdict {
+  if (words < min) return "tooShort";
+  if (words > max) return "tooLong";
+  return "ok";
+}
