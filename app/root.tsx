@@ -100,6 +100,9 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
                     {t("layout.home")}
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink to="/boek">{t("book.nav")}</NavLink>
+                </li>
                 {data?.showDevMail ? (
                   <li>
                     <NavLink to="/dev/mail">{t("layout.devMail")}</NavLink>

@@ -51,7 +51,9 @@ export default function Home() {
           <ul className="lauwer-card-list">
             {projects.map((p) => (
               <li key={p.slug}>
-                <strong>{p.title}</strong>
+                <AppLink to={`/boek/${p.slug}`}>
+                  <strong>{p.title}</strong>
+                </AppLink>
               </li>
             ))}
           </ul>

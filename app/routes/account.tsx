@@ -87,6 +87,11 @@ export default function Account() {
           <AppLink to="/beheer/prijzen">{t("moderation.myAwards")}</AppLink>
         </Paragraph>
       ) : null}
+      {grants.some((g) => g.role === "editor") || isAdmin ? (
+        <Paragraph>
+          <AppLink to="/beheer/boeken">{t("book.myProjects")}</AppLink>
+        </Paragraph>
+      ) : null}
       {grants.some((g) => g.role === "jury") ? (
         <Paragraph>
           <AppLink to="/jury">{t("jury.home.title")}</AppLink>

@@ -5,7 +5,7 @@ import * as z from "zod/mini";
 
 const LOCAL_DATETIME_SHAPE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 /** A real calendar date and time (2099-02-31 or 25:00 are refused here, not by PostgreSQL). */
-function isLocalDateTime(v: string): boolean {
+export function isLocalDateTime(v: string): boolean {
   const m = LOCAL_DATETIME_SHAPE.exec(v);
   if (!m) return false;
   const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];

@@ -1,0 +1,108 @@
+import type { DbOrTrx } from "~/db.server";
+import type { Locale } from "~/i18n/i18n";
+import { renderMarkdown } from "./markdown.server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The selected subjects of the book, in order of service, each with its theme and whether its
+ * portrait is published. Authors are named only once the portrait is published.
+ */
+export async function selectedSubjects(db: DbOrTrx, projectId: string, locale: Locale) {
+  const rows = await db
+    .selectFrom("book_proposal as b")
+    .innerJoin("book_theme as t", "t.id", "b.theme_id")
+    .leftJoin("book_assignment as a", "a.proposal_id", "b.id")
+    .leftJoin("app_user as u", (j) => j.onRef("u.id", "=", "a.user_id").on("a.published_at", "is not", null))
+    .select([
+      "b.id",
+      "b.name",
+      "b.birth_year",
+      "b.death_year",
+      "b.service_from",
+      "b.service_to",
+      "b.organisation",
+      "b.role",
+      "t.name_nl",
+      "t.name_en",
+      "a.published_at",
+      "u.name as author",
+    ])
+    .where("b.project_id", "=", projectId)
+    .where("b.status", "=", "selected")
+    .orderBy("b.service_from")
+    .orderBy("b.name")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    born: r.birth_year,
+    died: r.death_year,
+    serviceFrom: r.service_from,
+    serviceTo: r.service_to,
+    organisation: r.organisation,
+    role: r.role,
+    theme: locale === "en" ? r.name_en : r.name_nl,
+    published: r.published_at !== null,
+    author: r.author,
+  }));
+}
+
+/** A published portrait: the subject, its author and the final text rendered as safe HTML; undefined when not published. */
+export async function publishedPortrait(db: DbOrTrx, projectId: string, proposalId: string | undefined, locale: Locale) {
+  if (!proposalId || !UUID.test(proposalId)) return undefined;
+  const row = await db
+    .selectFrom("book_assignment as a")
+    .innerJoin("book_proposal as b", "b.id", "a.proposal_id")
+    .innerJoin("book_theme as t", "t.id", "b.theme_id")
+    .innerJoin("app_user as u", "u.id", "a.user_id")
+    .select([
+      "b.id",
+      "b.name",
+      "b.birth_year",
+      "b.death_year",
+      "b.service_from",
+      "b.service_to",
+      "b.organisation",
+      "b.role",
+      "t.name_nl",
+      "t.name_en",
+      "u.name as author",
+      "a.published_at",
+    ])
+    .where("a.project_id", "=", projectId)
+    .where("a.proposal_id", "=", proposalId)
+    .where("a.status", "=", "final")
+    .where("a.published_at", "is not", null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  // The published text is the latest version (a final manuscript cannot change until it is reopened, which unpublishes it).
+  const version = await db
+    .selectFrom("book_manuscript_version")
+    .select(["body", "word_count"])
+    .where("proposal_id", "=", proposalId)
+    .orderBy("version", "desc")
+    .executeTakeFirst();
+  const sources = await db
+    .selectFrom("book_source")
+    .select(["title", "url"])
+    .where("proposal_id", "=", proposalId)
+    .orderBy("position")
+    .execute();
+  return {
+    id: row.id,
+    name: row.name,
+    born: row.birth_year,
+    died: row.death_year,
+    serviceFrom: row.service_from,
+    serviceTo: row.service_to,
+    organisation: row.organisation,
+    role: row.role,
+    theme: locale === "en" ? row.name_en : row.name_nl,
+    author: row.author,
+    publishedAt: row.published_at!,
+    words: version?.word_count ?? 0,
+    html: renderMarkdown(version?.body ?? ""),
+    sources,
+  };
+}

@@ -1,0 +1,52 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/auth/guards.server";
+import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
+import { Heading1, Paragraph } from "~/components/nlds";
+import { formFailure, parseForm } from "~/lib/forms.server";
+import { titleMeta } from "~/lib/meta";
+import { withNotice } from "~/lib/notice";
+import { actorFrom } from "~/modules/audit/audit.server";
+import { NewProjectSchema, type NewProjectInput } from "~/modules/book/settings.schema";
+import { createProject } from "~/modules/book/settings.server";
+
+export const meta = titleMeta("book.newProject");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireRole(request, context, { role: "admin" });
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireRole(request, context, { role: "admin" });
+  const parsed = await parseForm(request, NewProjectSchema);
+  if (!parsed.ok) return formFailure(400, parsed);
+  const result = await createProject(actorFrom(context), parsed.data);
+  if (!result.ok) return formFailure(400, { fieldErrors: { [result.field ?? "slug"]: result.error }, values: parsed.raw });
+  return redirect(withNotice("/beheer/rollen", "book.notice.projectCreated"));
+}
+
+export default function NewBookProject() {
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf, failure } = useAppForm<NewProjectInput>(NewProjectSchema);
+  return (
+    <>
+      <Heading1>{t("book.newProject")}</Heading1>
+      <Paragraph>{t("book.newProjectIntro")}</Paragraph>
+      <FormError failure={failure} />
+      <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
+        <TextField
+          name="slug"
+          label={t("book.fields.slug")}
+          description={t("book.fields.slugHint")}
+          registration={register("slug")}
+          error={errorOf("slug")}
+        />
+        <TextField name="titleNl" label={t("book.fields.titleNl")} registration={register("titleNl")} error={errorOf("titleNl")} />
+        <TextField name="titleEn" label={t("book.fields.titleEn")} registration={register("titleEn")} error={errorOf("titleEn")} />
+        <SubmitButton>{t("book.createProject")}</SubmitButton>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading1,
+  Heading2,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { useDateFormat } from "~/modules/awards/components/format";
+import { loadProject, notFound } from "~/modules/book/project.server";
+import { publishedPortrait } from "~/modules/book/public.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.portrait.name} — ${data.title} — Lauwer` : "Lauwer" },
+];
+
+/** A published portrait; anything not published (or not of this project) is a 404. */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const db = getDb();
+  const project = await loadProject(db, params.project, context.locale);
+  const portrait = await publishedPortrait(db, project.id, params.proposal, context.locale);
+  if (!portrait) throw notFound();
+  return { slug: project.slug, title: project.title, portrait: { ...portrait, publishedAt: portrait.publishedAt.toISOString() } };
+}
+
+export default function Portrait() {
+  const { slug, title, portrait: p } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const date = useDateFormat();
+  return (
+    <article>
+      <Heading1>{p.name}</Heading1>
+      <Paragraph lead>{t("book.portrait.byline", { author: p.author })}</Paragraph>
+      <Paragraph>
+        {t("book.portrait.publishedOn", { date: date(p.publishedAt, "") })} · {t("book.portrait.words", { count: p.words })}
+      </Paragraph>
+      <aside aria-labelledby="facts">
+        <Heading2 id="facts">{t("book.portrait.facts")}</Heading2>
+        <DataList>
+          <DataListItem>
+            <DataListKey>{t("book.portrait.life")}</DataListKey>
+            <DataListValue>
+              {p.died === null ? t("book.lifeYearsAlive", { born: p.born }) : t("book.lifeYears", { born: p.born, died: p.died })}
+            </DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t("book.portrait.service")}</DataListKey>
+            <DataListValue>
+              {p.serviceFrom}–{p.serviceTo}
+            </DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t("book.portrait.organisation")}</DataListKey>
+            <DataListValue>{p.organisation}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t("book.portrait.role")}</DataListKey>
+            <DataListValue>{p.role}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t("book.portrait.theme")}</DataListKey>
+            <DataListValue>{p.theme}</DataListValue>
+          </DataListItem>
+        </DataList>
+      </aside>
+      {/* Rendered by markdown-it with raw HTML escaped and unsafe links refused (markdown.server.ts). */}
+      <div className="lauwer-portrait utrecht-document" dangerouslySetInnerHTML={{ __html: p.html }} />
+      {p.sources.length ? (
+        <section aria-labelledby="sources">
+          <Heading2 id="sources">{t("book.portrait.sources")}</Heading2>
+          <UnorderedList>
+            {p.sources.map((s) => (
+              <UnorderedListItem key={s.url}>
+                <a className="utrecht-link" href={s.url} rel="noopener noreferrer external">
+                  {s.title}
+                </a>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </section>
+      ) : null}
+      <Paragraph>
+        <AppLink to={`/boek/${slug}/portretten`}>{t("book.portrait.back")}</AppLink> · <AppLink to={`/boek/${slug}`}>{title}</AppLink>
+      </Paragraph>
+    </article>
+  );
+}

@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { loadProject } from "~/modules/book/project.server";
+import { selectedSubjects } from "~/modules/book/public.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.heading} — Lauwer` : "Lauwer" }];
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const db = getDb();
+  const project = await loadProject(db, params.project, context.locale);
+  const subjects = await selectedSubjects(db, project.id, context.locale);
+  return { slug: project.slug, title: project.title, heading: project.title, subjects };
+}
+
+export default function Portraits() {
+  const { slug, title, subjects } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <Heading1>{t("book.portraitsTitle", { title })}</Heading1>
+      <Paragraph>
+        <AppLink to={`/boek/${slug}`}>{title}</AppLink>
+      </Paragraph>
+      {subjects.length === 0 ? (
+        <Paragraph>{t("book.portraitsEmpty")}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t("book.portraitsIntro", { count: subjects.length })}</Paragraph>
+          <HeadedTable
+            headers={[
+              t("book.portraitColumns.subject"),
+              t("book.portraitColumns.service"),
+              t("book.portraitColumns.organisation"),
+              t("book.portraitColumns.theme"),
+              t("book.portraitColumns.portrait"),
+            ]}
+          >
+            {subjects.map((s) => (
+              <TableRow key={s.id}>
+                <TableCell>
+                  {s.name}
+                  <div>
+                    {s.died === null ? t("book.lifeYearsAlive", { born: s.born }) : t("book.lifeYears", { born: s.born, died: s.died })}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  {s.serviceFrom}–{s.serviceTo}
+                </TableCell>
+                <TableCell>
+                  {s.organisation}, {s.role}
+                </TableCell>
+                <TableCell>{s.theme}</TableCell>
+                <TableCell>
+                  {s.published ? (
+                    <AppLink to={s.id} aria-label={t("book.readPortrait", { name: s.name })}>
+                      {t("book.portrait.byline", { author: s.author ?? "" })}
+                    </AppLink>
+                  ) : (
+                    t("book.notYetPublished")
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </HeadedTable>
+        </>
+      )}
+    </>
+  );
+}
