@@ -1,0 +1,440 @@
+import { sql } from "kysely";
+import type * as z from "zod/mini";
+import { getDb, type Db, type DbOrTrx } from "~/db.server";
+import type { Locale } from "~/i18n/i18n";
+import { parseForm, type FormFailure } from "~/lib/forms.server";
+import { UUID_RE, sourcesOf, type ProposalInput, type ProposalStatus, type Sort } from "./proposal.schema";
+
+export const PAGE_SIZE = 25;
+
+/** The PostgreSQL error code and constraint of a failed statement, if it is one. */
+export function pgError(e: unknown): { code?: string; constraint?: string } {
+  if (typeof e !== "object" || e === null) return {};
+  const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+  return { code: typeof code === "string" ? code : undefined, constraint: typeof constraint === "string" ? constraint : undefined };
+}
+
+export const isUuid = (value: string | undefined | null): value is string => typeof value === "string" && UUID_RE.test(value);
+
+const OWN_ERROR = /^bookProposals\.errors\.[A-Za-z]+$/;
+
+/**
+ * parseForm, keeping this namespace's error keys: parseForm passes on only keys of a lower-case
+ * namespace (camel-cased "bookProposals" would become "errors.invalid"), so the messages of the
+ * schema are read again from what was posted.
+ */
+export async function parseBookForm<S extends z.ZodMiniType>(
+  request: Request,
+  schema: S,
+): Promise<{ ok: true; data: z.infer<S>; raw: Record<string, string> } | FormFailure> {
+  const parsed = await parseForm(request, schema);
+  if (parsed.ok) return parsed;
+  const again = schema.safeParse(parsed.values);
+  if (again.success) return parsed;
+  const fieldErrors = { ...parsed.fieldErrors };
+  const seen = new Set<string>();
+  for (const issue of again.error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    if (seen.has(field)) continue;
+    seen.add(field);
+    if (fieldErrors[field] && fieldErrors[field] !== "errors.required" && OWN_ERROR.test(issue.message)) fieldErrors[field] = issue.message;
+  }
+  return { ...parsed, fieldErrors };
+}
+
+const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
+
+export interface Suggestion {
+  id: string;
+  name: string;
+  birthYear: number;
+  deathYear: number | null;
+  organisation: string;
+  status: ProposalStatus;
+}
+
+/**
+ * Live proposals of the project whose name looks like the typed one: trigram similarity on the
+ * folded name (accents and case ignored), or the typed text matching a word run of a longer name.
+ */
+export async function suggestProposals(db: DbOrTrx, projectId: string, name: string, opts: { excludeId?: string; limit?: number } = {}) {
+  const term = name.trim().slice(0, 200);
+  if (term.length < 3) return [];
+  const score = sql<number>`greatest(similarity(lauwer_fold(p.name), lauwer_fold(${term})), word_similarity(lauwer_fold(${term}), lauwer_fold(p.name)))`;
+  let q = db
+    .selectFrom("book_proposal as p")
+    .select(["p.id", "p.name", "p.birth_year", "p.death_year", "p.organisation", "p.status"])
+    .where("p.project_id", "=", projectId)
+    .where("p.status", "not in", ["rejected", "merged"])
+    .where(
+      sql<boolean>`(similarity(lauwer_fold(p.name), lauwer_fold(${term})) > 0.3 or word_similarity(lauwer_fold(${term}), lauwer_fold(p.name)) > 0.6)`,
+    );
+  if (opts.excludeId) q = q.where("p.id", "<>", opts.excludeId);
+  const rows = await q
+    .orderBy(score, "desc")
+    .orderBy("p.id")
+    .limit(opts.limit ?? 5)
+    .execute();
+  return rows.map((r): Suggestion => ({
+    id: r.id,
+    name: r.name,
+    birthYear: r.birth_year,
+    deathYear: r.death_year,
+    organisation: r.organisation,
+    status: r.status as ProposalStatus,
+  }));
+}
+
+export type CreateResult =
+  { ok: true; id: string } | { ok: false; status: 400 | 409; field?: string; error: string; matches?: Suggestion[] };
+
+/**
+ * A new proposal with its sources, in one transaction. The window is judged by the database clock
+ * in this transaction; close matches stop it until the member confirms it is a different person;
+ * the database's year checks answer as a 400 (never a 500).
+ */
+export async function createProposal(
+  user: { id: string },
+  projectId: string,
+  input: ProposalInput,
+  db: Db = getDb(),
+): Promise<CreateResult> {
+  try {
+    return await db.transaction().execute(async (trx): Promise<CreateResult> => {
+      const project = await trx
+        .selectFrom("book_project")
+        .select(sql<boolean>`proposals_close_at is null or now() < proposals_close_at`.as("open"))
+        .where("id", "=", projectId)
+        .executeTakeFirst();
+      if (!project?.open) return { ok: false, status: 409, error: "bookProposals.errors.closed" };
+      const theme = await trx
+        .selectFrom("book_theme")
+        .select("id")
+        .where("id", "=", input.themeId)
+        .where("project_id", "=", projectId)
+        .executeTakeFirst();
+      if (!theme) return { ok: false, status: 400, field: "themeId", error: "errors.invalidChoice" };
+      if (!input.confirmDifferent) {
+        const matches = await suggestProposals(trx, projectId, input.name);
+        if (matches.length) return { ok: false, status: 409, error: "bookProposals.errors.possibleDuplicate", matches };
+      }
+      const row = await trx
+        .insertInto("book_proposal")
+        .values({
+          project_id: projectId,
+          proposer_id: user.id,
+          name: input.name,
+          birth_year: Number(input.birthYear),
+          death_year: input.deathYear === "" ? null : Number(input.deathYear),
+          service_from: Number(input.serviceFrom),
+          service_to: Number(input.serviceTo),
+          organisation: input.organisation,
+          role: input.role,
+          motivation: input.motivation,
+          theme_id: input.themeId,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const sources = sourcesOf(input);
+      await trx
+        .insertInto("book_source")
+        .values(sources.map((s, i) => ({ proposal_id: row.id, title: s.title, url: s.url, position: i + 1 })))
+        .execute();
+      return { ok: true, id: row.id };
+    });
+  } catch (e) {
+    const { code } = pgError(e);
+    if (code === "23514") return { ok: false, status: 400, error: "bookProposals.errors.years" };
+    if (code === "23503") return { ok: false, status: 400, field: "themeId", error: "errors.invalidChoice" };
+    throw e;
+  }
+}
+
+/** One proposal of the project (any status), with its theme, proposer and endorsement count (from the rows). */
+export async function getProposal(db: DbOrTrx, projectId: string, proposalId: string, locale: Locale) {
+  if (!isUuid(proposalId)) return undefined;
+  const p = await db
+    .selectFrom("book_proposal as p")
+    .innerJoin("book_theme as t", "t.id", "p.theme_id")
+    .leftJoin("app_user as u", "u.id", "p.proposer_id")
+    .select([
+      "p.id",
+      "p.name",
+      "p.birth_year",
+      "p.death_year",
+      "p.service_from",
+      "p.service_to",
+      "p.organisation",
+      "p.role",
+      "p.motivation",
+      "p.status",
+      "p.rejection_reason",
+      "p.merged_into_id",
+      "p.proposer_id",
+      "p.created_at",
+      "p.status_changed_at",
+      "t.slug as theme_slug",
+      "t.name_nl as theme_nl",
+      "t.name_en as theme_en",
+      "u.name as proposer_name",
+      (eb) =>
+        eb
+          .selectFrom("book_endorsement as e")
+          .whereRef("e.proposal_id", "=", "p.id")
+          .select((e) => e.fn.countAll<string>().as("n"))
+          .as("endorsements"),
+      (eb) =>
+        eb
+          .selectFrom("book_assignment as a")
+          .whereRef("a.proposal_id", "=", "p.id")
+          .select(sql<boolean>`true`.as("x"))
+          .as("has_author"),
+    ])
+    .where("p.project_id", "=", projectId)
+    .where("p.id", "=", proposalId)
+    .executeTakeFirst();
+  if (!p) return undefined;
+  return {
+    id: p.id,
+    name: p.name,
+    birthYear: p.birth_year,
+    deathYear: p.death_year,
+    serviceFrom: p.service_from,
+    serviceTo: p.service_to,
+    organisation: p.organisation,
+    role: p.role,
+    motivation: p.motivation,
+    status: p.status as ProposalStatus,
+    rejectionReason: p.rejection_reason,
+    mergedIntoId: p.merged_into_id,
+    proposerId: p.proposer_id,
+    proposerName: p.proposer_name,
+    createdAt: p.created_at,
+    statusChangedAt: p.status_changed_at,
+    theme: pick(locale, p.theme_nl, p.theme_en),
+    themeSlug: p.theme_slug,
+    endorsements: Number(p.endorsements ?? 0),
+    hasAuthor: Boolean(p.has_author),
+  };
+}
+export type ProposalView = NonNullable<Awaited<ReturnType<typeof getProposal>>>;
+
+export function listSources(db: DbOrTrx, proposalId: string) {
+  return db
+    .selectFrom("book_source")
+    .select(["id", "title", "url"])
+    .where("proposal_id", "=", proposalId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+}
+
+export async function listComments(db: DbOrTrx, proposalId: string) {
+  return db
+    .selectFrom("book_comment as c")
+    .leftJoin("app_user as u", "u.id", "c.author_id")
+    .select(["c.id", "c.body", "c.created_at", "u.name as author_name"])
+    .where("c.proposal_id", "=", proposalId)
+    .orderBy("c.created_at")
+    .orderBy("c.id")
+    .execute();
+}
+
+export async function hasEndorsed(db: DbOrTrx, proposalId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("book_endorsement")
+    .select("user_id")
+    .where("proposal_id", "=", proposalId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Follows merged proposals to the one that survived (a short chain at most). */
+export async function survivorOf(db: DbOrTrx, projectId: string, proposalId: string): Promise<string | undefined> {
+  let id: string | null = proposalId;
+  for (let hops = 0; id && hops < 20; hops++) {
+    const row: { status: string; merged_into_id: string | null } | undefined = await db
+      .selectFrom("book_proposal")
+      .select(["status", "merged_into_id"])
+      .where("id", "=", id)
+      .where("project_id", "=", projectId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    if (row.status !== "merged") return id;
+    id = row.merged_into_id;
+  }
+  return undefined;
+}
+
+const ENDORSABLE = ["proposed", "shortlisted", "selected"];
+
+export type EndorseResult = "endorsed" | "already" | "closed" | "notFound";
+
+/**
+ * One endorsement per member per proposal: the primary key decides, so parallel requests insert
+ * one row and the others do nothing. The proposal row is share-locked, so a merge waits or wins.
+ */
+export async function endorse(userId: string, projectId: string, proposalId: string, db: Db = getDb()): Promise<EndorseResult> {
+  return db.transaction().execute(async (trx): Promise<EndorseResult> => {
+    const p = await trx
+      .selectFrom("book_proposal")
+      .select("status")
+      .where("id", "=", proposalId)
+      .where("project_id", "=", projectId)
+      .forShare()
+      .executeTakeFirst();
+    if (!p) return "notFound";
+    if (!ENDORSABLE.includes(p.status)) return "closed";
+    const inserted = await trx
+      .insertInto("book_endorsement")
+      .values({ proposal_id: proposalId, user_id: userId })
+      .onConflict((oc) => oc.doNothing())
+      .returning("user_id")
+      .executeTakeFirst();
+    return inserted ? "endorsed" : "already";
+  });
+}
+
+/** Withdraws the member's endorsement; false when there was none. */
+export async function withdrawEndorsement(userId: string, projectId: string, proposalId: string, db: Db = getDb()): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const p = await trx
+      .selectFrom("book_proposal")
+      .select("status")
+      .where("id", "=", proposalId)
+      .where("project_id", "=", projectId)
+      .forShare()
+      .executeTakeFirst();
+    if (!p || !ENDORSABLE.includes(p.status)) return false;
+    const deleted = await trx
+      .deleteFrom("book_endorsement")
+      .where("proposal_id", "=", proposalId)
+      .where("user_id", "=", userId)
+      .returning("user_id")
+      .executeTakeFirst();
+    return deleted !== undefined;
+  });
+}
+
+export type CommentResult = "added" | "closed" | "notFound";
+
+/** A member's comment on a live proposal (not on rejected or merged ones). */
+export async function addComment(userId: string, projectId: string, proposalId: string, body: string, db: Db = getDb()) {
+  return db.transaction().execute(async (trx): Promise<CommentResult> => {
+    const p = await trx
+      .selectFrom("book_proposal")
+      .select("status")
+      .where("id", "=", proposalId)
+      .where("project_id", "=", projectId)
+      .forShare()
+      .executeTakeFirst();
+    if (!p) return "notFound";
+    if (!ENDORSABLE.includes(p.status)) return "closed";
+    await trx.insertInto("book_comment").values({ proposal_id: proposalId, author_id: userId, body }).execute();
+    return "added";
+  });
+}
+
+export interface ListFilters {
+  /** Part of the name, folded (accents and case ignored). */
+  q?: string;
+  themeId?: string;
+  /** Statuses to show; the public list never passes rejected or merged. */
+  statuses: readonly ProposalStatus[];
+  /** Service overlapping these years. */
+  from?: number;
+  to?: number;
+  sort?: Sort;
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * One page of proposals in one statement: the total from a window count, endorsements from a
+ * grouped subquery over this project's endorsements only.
+ */
+export async function listProposals(db: DbOrTrx, projectId: string, filters: ListFilters, locale: Locale) {
+  const pageSize = filters.pageSize ?? PAGE_SIZE;
+  const page = filters.page ?? 1;
+  if (filters.statuses.length === 0) return { rows: [], total: 0 };
+  let q = db
+    .selectFrom("book_proposal as p")
+    .innerJoin("book_theme as t", "t.id", "p.theme_id")
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("book_endorsement as e")
+          .innerJoin("book_proposal as ep", "ep.id", "e.proposal_id")
+          .where("ep.project_id", "=", projectId)
+          .groupBy("e.proposal_id")
+          .select(["e.proposal_id", (e) => e.fn.countAll<string>().as("n")])
+          .as("en"),
+      (join) => join.onRef("en.proposal_id", "=", "p.id"),
+    )
+    .select([
+      "p.id",
+      "p.name",
+      "p.birth_year",
+      "p.death_year",
+      "p.service_from",
+      "p.service_to",
+      "p.organisation",
+      "p.role",
+      "p.status",
+      "p.created_at",
+      "t.name_nl as theme_nl",
+      "t.name_en as theme_en",
+      sql<string>`coalesce(en.n, 0)`.as("endorsements"),
+      sql<string>`count(*) over ()`.as("total"),
+    ])
+    .where("p.project_id", "=", projectId)
+    .where("p.status", "in", [...filters.statuses]);
+  if (filters.q) q = q.where(sql<boolean>`lauwer_fold(p.name) like '%' || lauwer_fold(${escapeLike(filters.q)}) || '%'`);
+  if (filters.themeId) q = q.where("p.theme_id", "=", filters.themeId);
+  if (filters.from !== undefined) q = q.where("p.service_to", ">=", filters.from);
+  if (filters.to !== undefined) q = q.where("p.service_from", "<=", filters.to);
+  if (filters.sort === "nieuw") q = q.orderBy("p.created_at", "desc");
+  else if (filters.sort === "naam") q = q.orderBy(sql`lauwer_fold(p.name)`);
+  else q = q.orderBy(sql`coalesce(en.n, 0)`, "desc").orderBy("p.created_at", "desc");
+  const rows = await q
+    .orderBy("p.id")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      birthYear: r.birth_year,
+      deathYear: r.death_year,
+      serviceFrom: r.service_from,
+      serviceTo: r.service_to,
+      organisation: r.organisation,
+      role: r.role,
+      status: r.status as ProposalStatus,
+      createdAt: r.created_at,
+      theme: pick(locale, r.theme_nl, r.theme_en),
+      endorsements: Number(r.endorsements),
+    })),
+  };
+}
+
+/** A search term as a literal LIKE pattern part (%, _ and \ match themselves). */
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Reads a whole year (1000–2999) from a query parameter, else undefined. */
+export function yearParam(value: string | null): number | undefined {
+  if (!value || !/^\d{4}$/.test(value.trim())) return undefined;
+  const n = Number(value.trim());
+  return n >= 1000 && n <= 2999 ? n : undefined;
+}
+
+/** A page number from a query parameter (1 when absent or out of range). */
+export function pageParam(value: string | null): number {
+  const n = Number(value ?? "1");
+  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+}

@@ -1,0 +1,233 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { FormError } from "~/components/form";
+import { Pagination } from "~/components/pagination";
+import {
+  Button,
+  FormField,
+  FormLabel,
+  HeadedTable,
+  Heading1,
+  Paragraph,
+  Select,
+  SelectOption,
+  TableCell,
+  TableRow,
+  Textbox,
+} from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { withNotice } from "~/lib/notice";
+import { searchTerm } from "~/lib/query";
+import { actorFrom } from "~/modules/audit/audit.server";
+import { StatusSchema } from "~/modules/book/editorial.schema";
+import { selectedCount, setStatus } from "~/modules/book/editorial.server";
+import { requireProjectEditor } from "~/modules/book/project.server";
+import { ALL_STATUSES, SORTS } from "~/modules/book/proposal.schema";
+import { listProposals, PAGE_SIZE, pageParam, parseBookForm } from "~/modules/book/proposal.server";
+
+/** Without a status filter the editors see every proposal except merged ones. */
+const DEFAULT_STATUSES = ["proposed", "shortlisted", "selected", "rejected"] as const;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { project } = await requireProjectEditor(request, context, params);
+  const db = getDb();
+  const url = new URL(request.url);
+  const q = searchTerm(url.searchParams.get("q"));
+  const theme = project.themes.find((t) => t.slug === url.searchParams.get("thema"));
+  const status = ALL_STATUSES.find((s) => s === url.searchParams.get("status"));
+  const sort = SORTS.find((s) => s === url.searchParams.get("sorteer")) ?? "steun";
+  const page = pageParam(url.searchParams.get("pagina"));
+  const [{ rows, total }, selected] = await Promise.all([
+    listProposals(db, project.id, { q, themeId: theme?.id, statuses: status ? [status] : DEFAULT_STATUSES, sort, page }, context.locale),
+    selectedCount(db, project.id),
+  ]);
+  return {
+    project: {
+      slug: project.slug,
+      title: project.title,
+      target: project.targetCount,
+      themes: project.themes.map((t) => ({ slug: t.slug, name: t.name })),
+    },
+    filters: { q, theme: theme?.slug ?? "", status: status ?? "", sort },
+    selected,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    total,
+    proposals: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.project.title} — Lauwer` : "Lauwer" }];
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { project } = await requireProjectEditor(request, context, params);
+  const parsed = await parseBookForm(request, StatusSchema);
+  if (!parsed.ok) return data({ ...parsed, formError: parsed.formError ?? "errors.badRequest" }, 400);
+  const result = await setStatus(actorFrom(context), project, parsed.data.proposalId, parsed.data.status);
+  if (!result.ok)
+    return data(
+      { ok: false as const, fieldErrors: {}, formError: result.error, formErrorParams: result.params, values: {} },
+      result.status,
+    );
+  const back = new URL(request.url);
+  back.searchParams.delete("melding");
+  const notice = parsed.data.status === "selected" ? "selected" : parsed.data.status === "shortlisted" ? "shortlisted" : "proposedAgain";
+  return redirect(withNotice(back.pathname + back.search, `bookProposals.notice.${notice}`));
+}
+
+export default function EditorProposals() {
+  const { project, filters, selected, page, pages, total, proposals } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const base = `/beheer/boeken/${project.slug}`;
+  const pageLink = (p: number) => {
+    const params = new URLSearchParams(
+      Object.entries({
+        q: filters.q,
+        thema: filters.theme,
+        status: filters.status,
+        sorteer: filters.sort === "steun" ? "" : filters.sort,
+      }).filter(([, v]) => v),
+    );
+    if (p > 1) params.set("pagina", String(p));
+    const s = params.toString();
+    return s ? `${base}/voordrachten?${s}` : `${base}/voordrachten`;
+  };
+  return (
+    <>
+      <Paragraph className="lauwer-preheading">{project.title}</Paragraph>
+      <Heading1>{t("bookProposals.editor.title")}</Heading1>
+      <Paragraph>{t("bookProposals.editor.intro")}</Paragraph>
+      <Paragraph className="lauwer-book-counter" role="status">
+        <strong>{t("bookProposals.editor.counter", { count: selected, target: project.target })}</strong>
+      </Paragraph>
+      <Paragraph>
+        <AppLink to={`${base}/balans`}>{t("bookProposals.editor.balance")}</AppLink> ·{" "}
+        <AppLink to={`/boek/${project.slug}/voordrachten`}>{t("bookProposals.editor.public")}</AppLink>
+      </Paragraph>
+      <FormError failure={failure} />
+      <Form method="get" role="search" className="lauwer-search" aria-label={t("bookProposals.list.filters")}>
+        <FormField type="text">
+          <div className="utrecht-form-field__label">
+            <FormLabel htmlFor="filter-q">{t("bookProposals.editor.search")}</FormLabel>
+          </div>
+          <div className="utrecht-form-field__input">
+            <Textbox id="filter-q" name="q" type="search" defaultValue={filters.q} />
+          </div>
+        </FormField>
+        <FormField type="text">
+          <div className="utrecht-form-field__label">
+            <FormLabel htmlFor="filter-status">{t("bookProposals.list.status")}</FormLabel>
+          </div>
+          <div className="utrecht-form-field__input">
+            <Select id="filter-status" name="status" defaultValue={filters.status}>
+              <SelectOption value="">{t("bookProposals.list.allStatuses")}</SelectOption>
+              {ALL_STATUSES.map((s) => (
+                <SelectOption key={s} value={s}>
+                  {t(`bookProposals.status.${s}`)}
+                </SelectOption>
+              ))}
+            </Select>
+          </div>
+        </FormField>
+        <FormField type="text">
+          <div className="utrecht-form-field__label">
+            <FormLabel htmlFor="filter-theme">{t("bookProposals.list.theme")}</FormLabel>
+          </div>
+          <div className="utrecht-form-field__input">
+            <Select id="filter-theme" name="thema" defaultValue={filters.theme}>
+              <SelectOption value="">{t("bookProposals.list.allThemes")}</SelectOption>
+              {project.themes.map((theme) => (
+                <SelectOption key={theme.slug} value={theme.slug}>
+                  {theme.name}
+                </SelectOption>
+              ))}
+            </Select>
+          </div>
+        </FormField>
+        <FormField type="text">
+          <div className="utrecht-form-field__label">
+            <FormLabel htmlFor="filter-sort">{t("bookProposals.list.sort")}</FormLabel>
+          </div>
+          <div className="utrecht-form-field__input">
+            <Select id="filter-sort" name="sorteer" defaultValue={filters.sort}>
+              {SORTS.map((s) => (
+                <SelectOption key={s} value={s}>
+                  {t(`bookProposals.list.sortValue.${s}`)}
+                </SelectOption>
+              ))}
+            </Select>
+          </div>
+        </FormField>
+        <div>
+          <Button type="submit" appearance="secondary-action-button">
+            {t("bookProposals.list.filter")}
+          </Button>
+        </div>
+      </Form>
+      <Paragraph>{t("bookProposals.list.count", { count: total })}</Paragraph>
+      <div className="lauwer-table-wrap">
+        <HeadedTable
+          headers={[
+            t("bookProposals.editor.name"),
+            t("bookProposals.editor.theme"),
+            t("bookProposals.editor.service"),
+            t("bookProposals.editor.endorsements"),
+            t("bookProposals.editor.status"),
+            t("bookProposals.editor.actions"),
+          ]}
+        >
+          {proposals.map((p) => (
+            <TableRow key={p.id}>
+              <TableCell>
+                <AppLink to={`${base}/voordrachten/${p.id}`} aria-label={t("bookProposals.editor.open", { name: p.name })}>
+                  {p.name}
+                </AppLink>
+                <div>{p.organisation}</div>
+              </TableCell>
+              <TableCell>{p.theme}</TableCell>
+              <TableCell>
+                {p.serviceFrom}–{p.serviceTo}
+              </TableCell>
+              <TableCell>{p.endorsements}</TableCell>
+              <TableCell>{t(`bookProposals.status.${p.status}`)}</TableCell>
+              <TableCell>
+                <div className="lauwer-book-actions">
+                  {p.status === "proposed" ? (
+                    <Form method="post">
+                      <input type="hidden" name="proposalId" value={p.id} />
+                      <input type="hidden" name="status" value="shortlisted" />
+                      <Button
+                        type="submit"
+                        appearance="secondary-action-button"
+                        aria-label={t("bookProposals.editor.shortlistLabel", { name: p.name })}
+                      >
+                        {t("bookProposals.editor.shortlist")}
+                      </Button>
+                    </Form>
+                  ) : null}
+                  {p.status === "proposed" || p.status === "shortlisted" ? (
+                    <Form method="post">
+                      <input type="hidden" name="proposalId" value={p.id} />
+                      <input type="hidden" name="status" value="selected" />
+                      <Button
+                        type="submit"
+                        appearance="secondary-action-button"
+                        aria-label={t("bookProposals.editor.selectLabel", { name: p.name })}
+                      >
+                        {t("bookProposals.editor.select")}
+                      </Button>
+                    </Form>
+                  ) : null}
+                </div>
+              </TableCell>
+            </TableRow>
+          ))}
+        </HeadedTable>
+      </div>
+      <Pagination page={page} pages={pages} href={pageLink} />
+    </>
+  );
+}
