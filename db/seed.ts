@@ -4,6 +4,7 @@ import type { DB } from "./types";
 import { hashPassword } from "../app/auth/password.server";
 import { seedAwards } from "./demo/awards";
 import { seedPastEditions } from "./demo/past";
+import { seedBook } from "./demo/book";
 
 // Demo data for a fresh installation. Awards, editions and the book project are placeholders
 // that later features fill in; accounts get a password from DEMO_PASSWORD or a random one.
@@ -115,6 +116,7 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
     const juror = await trx.selectFrom("app_user").select("id").where("email", "=", "jurylid@lauwer.test").executeTakeFirst();
     await seedAwards(trx, awardIds, memberIds.slice(5), organizer?.id ?? null, juror?.id ?? null);
     await seedPastEditions(trx, awardIds, memberIds.slice(5), juror?.id ?? null, year - 1);
+    await seedBook(trx, project.id, memberIds);
 
     await trx
       .insertInto("audit_log")
