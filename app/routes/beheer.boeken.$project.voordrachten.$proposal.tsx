@@ -118,7 +118,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       result.status,
     );
   }
-  return redirect(withNotice(target, notice));
+  return redirect(withNotice(target, notice), 303);
 }
 
 function StatusButton({ proposalId, status, label }: { proposalId: string; status: string; label: string }) {

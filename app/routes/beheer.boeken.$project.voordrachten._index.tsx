@@ -74,7 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const back = new URL(request.url);
   back.searchParams.delete("melding");
   const notice = parsed.data.status === "selected" ? "selected" : parsed.data.status === "shortlisted" ? "shortlisted" : "proposedAgain";
-  return redirect(withNotice(back.pathname + back.search, `bookProposals.notice.${notice}`));
+  return redirect(withNotice(back.pathname + back.search, `bookProposals.notice.${notice}`), 303);
 }
 
 export default function EditorProposals() {

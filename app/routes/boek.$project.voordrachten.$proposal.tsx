@@ -102,7 +102,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } else {
     return failure(400, "errors.badRequest");
   }
-  return redirect(withNotice(here, notice));
+  return redirect(withNotice(here, notice), 303);
 }
 
 function CommentForm() {

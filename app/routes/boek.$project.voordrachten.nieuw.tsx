@@ -54,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       result.status,
     );
   }
-  return redirect(withNotice(`/boek/${project.slug}/voordrachten/${result.id}`, "bookProposals.notice.proposed"));
+  return redirect(withNotice(`/boek/${project.slug}/voordrachten/${result.id}`, "bookProposals.notice.proposed"), 303);
 }
 
 function ProposalForm({ limits, themes, base }: { limits: YearLimits; themes: Array<{ id: string; name: string }>; base: string }) {
