@@ -1,0 +1,304 @@
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
+import type { Db, DbOrTrx } from "~/db.server";
+import { isLocale, translator, type Locale } from "~/i18n/i18n";
+import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { enqueueMail, type MailTemplate } from "~/modules/mail/outbox.server";
+import { pgError, type Result } from "./author.server";
+import { suggestAssignment, type MatchResult, type Rank } from "./matching";
+import type { ProjectView } from "./project.server";
+
+const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
+
+/** A date in the recipient's language, Amsterdam time (or "the agreed date" when there is none). */
+export function mailDate(locale: Locale, date: Date | null): string {
+  if (!date) return translator(locale)("bookWriting.mail.noDue");
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(date);
+}
+
+/** Mails the author of a portrait (in their own language) through the outbox, inside the caller's transaction. */
+export async function mailAuthor(
+  trx: DbOrTrx,
+  project: Pick<ProjectView, "slug" | "titleNl" | "titleEn">,
+  author: { email: string; name: string; locale: string },
+  template: MailTemplate,
+  mail: { origin: string; proposalId: string; subject: string; params?: Record<string, string> },
+) {
+  const locale: Locale = isLocale(author.locale) ? author.locale : "nl";
+  await enqueueMail(trx, {
+    to: author.email,
+    locale,
+    template,
+    name: author.name,
+    link: `${mail.origin}/boek/${project.slug}/mijn-portretten/${mail.proposalId}`,
+    params: { project: pick(locale, project.titleNl, project.titleEn), subject: mail.subject, ...(mail.params ?? {}) },
+  });
+}
+
+// ── The editors' assignment board ────────────────────────────────────────────────────────────────
+
+/** Every selected portrait with its claimants and current author; every author with room left. */
+export async function assignmentBoard(db: DbOrTrx, project: ProjectView, locale: Locale) {
+  const [portraits, claims, authors] = await Promise.all([
+    db
+      .selectFrom("book_proposal as b")
+      .innerJoin("book_theme as t", "t.id", "b.theme_id")
+      .leftJoin("book_assignment as a", "a.proposal_id", "b.id")
+      .leftJoin("app_user as u", "u.id", "a.user_id")
+      .select([
+        "b.id",
+        "b.name",
+        "b.service_from",
+        "b.service_to",
+        "t.name_nl",
+        "t.name_en",
+        "a.user_id as author_id",
+        "u.name as author_name",
+        "a.status",
+        "a.due_at",
+        sql<boolean>`exists (select 1 from book_manuscript_version v where v.proposal_id = b.id)`.as("has_text"),
+      ])
+      .where("b.project_id", "=", project.id)
+      .where("b.status", "=", "selected")
+      .orderBy("b.service_from")
+      .orderBy("b.name")
+      .orderBy("b.id")
+      .execute(),
+    db
+      .selectFrom("book_claim as c")
+      .innerJoin("app_user as u", "u.id", "c.user_id")
+      .select(["c.proposal_id", "c.user_id", "c.rank", "c.motivation", "u.name"])
+      .where("c.project_id", "=", project.id)
+      .orderBy("c.rank")
+      .orderBy("c.created_at")
+      .orderBy("c.user_id")
+      .execute(),
+    db
+      .selectFrom("book_author as a")
+      .innerJoin("app_user as u", "u.id", "a.user_id")
+      .select([
+        "a.user_id",
+        "u.name",
+        "a.capacity",
+        "a.created_at",
+        sql<number>`(select count(*)::int from book_assignment s where s.project_id = a.project_id and s.user_id = a.user_id)`.as(
+          "assigned",
+        ),
+      ])
+      .where("a.project_id", "=", project.id)
+      .orderBy("a.created_at")
+      .orderBy("a.user_id")
+      .execute(),
+  ]);
+  const remaining = new Map(authors.map((a) => [a.user_id, Math.max(0, a.capacity - a.assigned)]));
+  return {
+    portraits: portraits.map((p) => ({
+      id: p.id,
+      name: p.name,
+      serviceFrom: p.service_from,
+      serviceTo: p.service_to,
+      theme: pick(locale, p.name_nl, p.name_en),
+      author: p.author_id ? { id: p.author_id, name: p.author_name ?? "", status: p.status!, dueAt: p.due_at, hasText: p.has_text } : null,
+      claims: claims
+        .filter((c) => c.proposal_id === p.id)
+        .map((c) => ({
+          userId: c.user_id,
+          name: c.name,
+          rank: c.rank as Rank,
+          motivation: c.motivation,
+          remaining: remaining.get(c.user_id) ?? 0,
+        })),
+    })),
+    authors: authors.map((a) => ({
+      userId: a.user_id,
+      name: a.name,
+      capacity: a.capacity,
+      assigned: a.assigned,
+      remaining: remaining.get(a.user_id)!,
+    })),
+  };
+}
+export type AssignmentBoard = Awaited<ReturnType<typeof assignmentBoard>>;
+
+/** The assistant's suggestion over the portraits without an author (see matching.ts). */
+export function suggestionFor(board: AssignmentBoard): MatchResult & { fingerprint: string } {
+  const result = suggestAssignment({
+    portraits: board.portraits.filter((p) => !p.author).map((p) => p.id),
+    authors: board.authors.map((a) => ({ userId: a.userId, remaining: a.remaining })),
+    claims: board.portraits.flatMap((p) => p.claims.map((c) => ({ proposalId: p.id, userId: c.userId, rank: c.rank }))),
+  });
+  const fingerprint = createHash("sha256")
+    .update(result.pairs.map((p) => `${p.proposalId}:${p.userId}`).join(","))
+    .digest("hex")
+    .slice(0, 32);
+  return { ...result, fingerprint };
+}
+
+// ── Assigning ────────────────────────────────────────────────────────────────────────────────────
+
+interface AssignMail {
+  origin: string;
+}
+
+const amsterdam = (local: string) => sql<Date>`(${local}::timestamp at time zone 'Europe/Amsterdam')`;
+
+/** Inserts one assignment, mails the author and audits, inside the caller's transaction. Throws on constraint violations. */
+async function insertAssignment(
+  trx: DbOrTrx,
+  actor: Actor,
+  project: ProjectView,
+  pair: { proposalId: string; userId: string; dueAt: string },
+  mail: AssignMail,
+  via: "manual" | "suggestion",
+): Promise<Result> {
+  const author = await trx
+    .selectFrom("book_author as a")
+    .innerJoin("app_user as u", "u.id", "a.user_id")
+    .select(["u.email", "u.name", "u.locale"])
+    .where("a.project_id", "=", project.id)
+    .where("a.user_id", "=", pair.userId)
+    .executeTakeFirst();
+  if (!author) return { ok: false, error: "bookWriting.errors.notAnAuthor", field: "userId", status: 400 };
+  const proposal = await trx
+    .selectFrom("book_proposal")
+    .select(["name", "status"])
+    .where("project_id", "=", project.id)
+    .where("id", "=", pair.proposalId)
+    .executeTakeFirst();
+  if (!proposal) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
+  const row = await trx
+    .insertInto("book_assignment")
+    .values({
+      proposal_id: pair.proposalId,
+      project_id: project.id,
+      user_id: pair.userId,
+      due_at: pair.dueAt ? amsterdam(pair.dueAt) : project.draftsDueAt,
+      assigned_by: actor.actorId,
+    })
+    .returning(["due_at"])
+    .executeTakeFirstOrThrow();
+  await mailAuthor(trx, project, author, "bookAssigned", {
+    origin: mail.origin,
+    proposalId: pair.proposalId,
+    subject: proposal.name,
+    params: { due: mailDate(isLocale(author.locale) ? author.locale : "nl", row.due_at) },
+  });
+  await writeAudit(trx, actor, {
+    action: "book.assign",
+    entityType: "book_proposal",
+    entityId: pair.proposalId,
+    after: { author: pair.userId, dueAt: row.due_at, via },
+  });
+  return { ok: true };
+}
+
+function assignError(e: unknown): Result {
+  const { code, constraint } = pgError(e);
+  if (code === "23505") return { ok: false, error: "bookWriting.errors.alreadyAssigned", status: 409 };
+  if (constraint === "book_author_cap") return { ok: false, error: "bookWriting.errors.authorFull", status: 409 };
+  if (constraint === "book_assignment_selected") return { ok: false, error: "bookWriting.errors.notSelected", status: 409 };
+  throw e;
+}
+
+/** One author for one portrait (the database refuses a second author and a full author). */
+export async function assign(
+  db: Db,
+  actor: Actor,
+  project: ProjectView,
+  input: { proposalId: string; userId: string; dueAt: string },
+  mail: AssignMail,
+): Promise<Result> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const r = await insertAssignment(trx, actor, project, input, mail, "manual");
+      if (!r.ok) throw new Refused(r);
+      return r;
+    });
+  } catch (e) {
+    if (e instanceof Refused) return e.result;
+    return assignError(e);
+  }
+}
+
+class Refused extends Error {
+  constructor(readonly result: Result) {
+    super("refused");
+  }
+}
+
+/**
+ * Applies the assistant's suggestion as the editor saw it (the fingerprint): every suggested pair is
+ * assigned in one transaction, or none when anything changed or a constraint refuses one.
+ */
+export async function applySuggestion(
+  db: Db,
+  actor: Actor,
+  project: ProjectView,
+  fingerprint: string,
+  mail: AssignMail,
+  locale: Locale,
+): Promise<Result & { count?: number }> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const suggestion = suggestionFor(await assignmentBoard(trx, project, locale));
+      if (suggestion.fingerprint !== fingerprint)
+        throw new Refused({ ok: false, error: "bookWriting.errors.suggestionChanged", status: 409 });
+      if (!suggestion.pairs.length) throw new Refused({ ok: false, error: "bookWriting.errors.nothingToSuggest", status: 409 });
+      for (const p of suggestion.pairs) {
+        const r = await insertAssignment(
+          trx,
+          actor,
+          project,
+          { proposalId: p.proposalId, userId: p.userId, dueAt: "" },
+          mail,
+          "suggestion",
+        );
+        if (!r.ok) throw new Refused(r);
+      }
+      return { ok: true as const, count: suggestion.pairs.length };
+    });
+  } catch (e) {
+    if (e instanceof Refused) return e.result;
+    return assignError(e);
+  }
+}
+
+/** Takes a portrait back from its author, only before any text was saved. Audited. */
+export async function unassign(db: Db, actor: Actor, project: ProjectView, proposalId: string): Promise<Result> {
+  try {
+    return await db.transaction().execute(async (trx): Promise<Result> => {
+      const row = await trx
+        .deleteFrom("book_assignment as a")
+        .where("a.project_id", "=", project.id)
+        .where("a.proposal_id", "=", proposalId)
+        .where("a.status", "=", "assigned")
+        .where((eb) =>
+          eb.not(eb.exists(eb.selectFrom("book_manuscript_version as v").select("v.id").whereRef("v.proposal_id", "=", "a.proposal_id"))),
+        )
+        .returning(["a.user_id", "a.due_at"])
+        .executeTakeFirst();
+      if (!row) {
+        const exists = await trx
+          .selectFrom("book_assignment")
+          .select("proposal_id")
+          .where("project_id", "=", project.id)
+          .where("proposal_id", "=", proposalId)
+          .executeTakeFirst();
+        return exists
+          ? { ok: false, error: "bookWriting.errors.cannotUnassign", status: 409 }
+          : { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
+      }
+      await writeAudit(trx, actor, {
+        action: "book.unassign",
+        entityType: "book_proposal",
+        entityId: proposalId,
+        before: { author: row.user_id, dueAt: row.due_at },
+      });
+      return { ok: true };
+    });
+  } catch (e) {
+    // A version saved at the same moment keeps the assignment (foreign key).
+    if (pgError(e).code === "23503") return { ok: false, error: "bookWriting.errors.cannotUnassign", status: 409 };
+    throw e;
+  }
+}

@@ -1,0 +1,442 @@
+import { sql } from "kysely";
+import type { Db, DbOrTrx } from "~/db.server";
+import { isLocale, type Locale } from "~/i18n/i18n";
+import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { mailAuthor, mailDate } from "./assignment.server";
+import { pgError, type Result } from "./author.server";
+import type { EditorAction, ManuscriptStatusName } from "./manuscript.schema";
+import type { ProjectView } from "./project.server";
+import { countWords, lengthVerdict } from "./words";
+
+const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
+
+/**
+ * Text as stored: line ends unified and letters composed (NFC), so "é" typed as e + accent counts
+ * and compares the same as "é".
+ */
+export function normalizeText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").normalize("NFC");
+}
+
+const flowError = (e: unknown): Result => {
+  if (pgError(e).constraint === "book_manuscript_flow") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+  throw e;
+};
+
+class Refused extends Error {
+  constructor(readonly result: Result) {
+    super("refused");
+  }
+}
+
+async function inTransaction(db: Db, work: (trx: DbOrTrx) => Promise<Result>): Promise<Result> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const r = await work(trx);
+      if (!r.ok) throw new Refused(r);
+      return r;
+    });
+  } catch (e) {
+    if (e instanceof Refused) return e.result;
+    return flowError(e);
+  }
+}
+
+// ── Reading ──────────────────────────────────────────────────────────────────────────────────────
+
+/** The signed-in author's portraits: subject, status, due date, words of the latest version. */
+export async function myAssignments(db: DbOrTrx, projectId: string, userId: string) {
+  return db
+    .selectFrom("book_assignment as a")
+    .innerJoin("book_proposal as b", "b.id", "a.proposal_id")
+    .select([
+      "a.proposal_id",
+      "b.name",
+      "a.status",
+      "a.due_at",
+      "a.published_at",
+      sql<
+        number | null
+      >`(select v.word_count from book_manuscript_version v where v.proposal_id = a.proposal_id order by v.version desc limit 1)`.as(
+        "words",
+      ),
+    ])
+    .where("a.project_id", "=", projectId)
+    .where("a.user_id", "=", userId)
+    .orderBy("b.name")
+    .execute();
+}
+
+/** One portrait's assignment with subject, author, versions (newest first) and comments; undefined when absent. */
+export async function loadManuscript(db: DbOrTrx, projectId: string, proposalId: string, locale: Locale) {
+  const a = await db
+    .selectFrom("book_assignment as a")
+    .innerJoin("book_proposal as b", "b.id", "a.proposal_id")
+    .innerJoin("book_theme as t", "t.id", "b.theme_id")
+    .innerJoin("app_user as u", "u.id", "a.user_id")
+    .select([
+      "a.proposal_id",
+      "a.user_id",
+      "a.status",
+      "a.due_at",
+      "a.published_at",
+      "a.reminded_at",
+      "a.status_changed_at",
+      "b.name",
+      "b.role",
+      "b.organisation",
+      "b.service_from",
+      "b.service_to",
+      "t.name_nl",
+      "t.name_en",
+      "u.name as author_name",
+    ])
+    .where("a.project_id", "=", projectId)
+    .where("a.proposal_id", "=", proposalId)
+    .executeTakeFirst();
+  if (!a) return undefined;
+  const [versions, comments] = await Promise.all([
+    db
+      .selectFrom("book_manuscript_version")
+      .select(["id", "version", "body", "word_count", "submitted", "created_at"])
+      .where("proposal_id", "=", proposalId)
+      .orderBy("version", "desc")
+      .execute(),
+    db
+      .selectFrom("book_manuscript_comment as c")
+      .innerJoin("book_manuscript_version as v", "v.id", "c.version_id")
+      .leftJoin("app_user as u", "u.id", "c.author_id")
+      .select(["c.id", "c.version_id", "v.version", "c.body", "c.created_at", "u.name as author_name"])
+      .where("v.proposal_id", "=", proposalId)
+      .orderBy("c.created_at")
+      .orderBy("c.id")
+      .execute(),
+  ]);
+  return {
+    proposalId: a.proposal_id,
+    authorId: a.user_id,
+    authorName: a.author_name,
+    status: a.status as ManuscriptStatusName,
+    dueAt: a.due_at,
+    publishedAt: a.published_at,
+    remindedAt: a.reminded_at,
+    subject: a.name,
+    role: a.role,
+    organisation: a.organisation,
+    serviceFrom: a.service_from,
+    serviceTo: a.service_to,
+    theme: pick(locale, a.name_nl, a.name_en),
+    versions,
+    comments,
+  };
+}
+export type Manuscript = NonNullable<Awaited<ReturnType<typeof loadManuscript>>>;
+
+// ── The author's text ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Saves the author's text as a new version when it changed (only while assigned or returned), and
+ * with intent "submit" hands it in: the text must be within the project's word range. Versions are
+ * append-only, so a submission of unchanged text that was saved before is recorded as a new version
+ * marked submitted (same text).
+ */
+export async function saveManuscript(
+  db: Db,
+  actor: Actor,
+  project: ProjectView,
+  proposalId: string,
+  userId: string,
+  rawBody: string,
+  intent: "save" | "submit",
+): Promise<Result & { saved?: boolean }> {
+  const body = normalizeText(rawBody);
+  const words = countWords(body);
+  if (intent === "submit") {
+    if (body.trim() === "") return { ok: false, error: "bookWriting.errors.emptyText", field: "body", status: 400 };
+    const verdict = lengthVerdict(words, project.wordsMin, project.wordsMax);
+    if (verdict !== "ok") return { ok: false, error: `bookWriting.errors.${verdict}`, field: "body", status: 400 };
+  }
+  let saved = false;
+  const result = await inTransaction(db, async (trx) => {
+    const a = await trx
+      .selectFrom("book_assignment")
+      .select(["status", "user_id"])
+      .where("project_id", "=", project.id)
+      .where("proposal_id", "=", proposalId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!a || a.user_id !== userId) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
+    if (a.status !== "assigned" && a.status !== "returned") return { ok: false, error: "bookWriting.errors.notEditable", status: 409 };
+    const latest = await trx
+      .selectFrom("book_manuscript_version")
+      .select(["version", "body", "submitted"])
+      .where("proposal_id", "=", proposalId)
+      .orderBy("version", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const changed = !latest || latest.body !== body;
+    if (!changed && intent === "save") return { ok: true };
+    if (!latest && body.trim() === "") return { ok: true };
+    const version = (latest?.version ?? 0) + 1;
+    await trx
+      .insertInto("book_manuscript_version")
+      .values({ proposal_id: proposalId, version, author_id: userId, body, word_count: words, submitted: intent === "submit" })
+      .execute();
+    saved = true;
+    if (intent === "submit") {
+      await trx.updateTable("book_assignment").set({ status: "submitted" }).where("proposal_id", "=", proposalId).execute();
+      await writeAudit(trx, actor, {
+        action: "book.manuscript.submit",
+        entityType: "book_proposal",
+        entityId: proposalId,
+        after: { version, words },
+      });
+    }
+    return { ok: true };
+  });
+  return result.ok ? { ok: true, saved } : result;
+}
+
+// ── Editors ──────────────────────────────────────────────────────────────────────────────────────
+
+interface EditorMail {
+  origin: string;
+}
+
+async function lockAssignment(trx: DbOrTrx, projectId: string, proposalId: string) {
+  return trx
+    .selectFrom("book_assignment as a")
+    .innerJoin("book_proposal as b", "b.id", "a.proposal_id")
+    .innerJoin("app_user as u", "u.id", "a.user_id")
+    .select(["a.status", "a.published_at", "a.due_at", "b.name as subject", "u.email", "u.name", "u.locale"])
+    .where("a.project_id", "=", projectId)
+    .where("a.proposal_id", "=", proposalId)
+    .forUpdate("a")
+    .executeTakeFirst();
+}
+
+const NEXT: Record<Exclude<EditorAction, "publish" | "unpublish">, ManuscriptStatusName> = {
+  startEdit: "in_edit",
+  makeFinal: "final",
+  reopen: "in_edit",
+};
+
+/** Start editing, make final, reopen, publish, unpublish. The database enforces the status flow. Audited. */
+export async function editorAction(
+  db: Db,
+  actor: Actor,
+  project: ProjectView,
+  proposalId: string,
+  action: EditorAction,
+  mail: EditorMail,
+): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const a = await lockAssignment(trx, project.id, proposalId);
+    if (!a) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
+    const before = { status: a.status, publishedAt: a.published_at };
+    if (action === "publish" || action === "unpublish") {
+      if (action === "publish" && (a.status !== "final" || a.published_at))
+        return { ok: false, error: "bookWriting.errors.publishFinalOnly", status: 409 };
+      if (action === "unpublish" && !a.published_at) return { ok: false, error: "bookWriting.errors.notPublished", status: 409 };
+      await trx
+        .updateTable("book_assignment")
+        .set({ published_at: action === "publish" ? sql<Date>`now()` : null })
+        .where("proposal_id", "=", proposalId)
+        .execute();
+    } else {
+      // "reopen" is only for final portraits; the other two must come from the flow (the trigger judges).
+      if (action === "reopen" && a.status !== "final") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+      if (action === "makeFinal" && a.status === "final") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+      if (action === "startEdit" && a.status === "in_edit") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+      await trx.updateTable("book_assignment").set({ status: NEXT[action] }).where("proposal_id", "=", proposalId).execute();
+      if (action === "makeFinal") {
+        await mailAuthor(trx, project, a, "manuscriptFinal", { origin: mail.origin, proposalId, subject: a.subject });
+      }
+    }
+    const after = await trx
+      .selectFrom("book_assignment")
+      .select(["status", "published_at"])
+      .where("proposal_id", "=", proposalId)
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, {
+      action: `book.manuscript.${action}`,
+      entityType: "book_proposal",
+      entityId: proposalId,
+      before,
+      after: { status: after.status, publishedAt: after.published_at },
+    });
+    return { ok: true };
+  });
+}
+
+/** Returns the portrait to its author with a comment on the latest version; the author is mailed. Audited. */
+export async function returnToAuthor(
+  db: Db,
+  actor: Actor,
+  project: ProjectView,
+  proposalId: string,
+  comment: string,
+  mail: EditorMail,
+): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const a = await lockAssignment(trx, project.id, proposalId);
+    if (!a) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
+    if (a.status !== "submitted" && a.status !== "in_edit") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+    const latest = await trx
+      .selectFrom("book_manuscript_version")
+      .select(["id", "version"])
+      .where("proposal_id", "=", proposalId)
+      .orderBy("version", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    if (!latest) return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+    await trx.insertInto("book_manuscript_comment").values({ version_id: latest.id, author_id: actor.actorId, body: comment }).execute();
+    await trx.updateTable("book_assignment").set({ status: "returned" }).where("proposal_id", "=", proposalId).execute();
+    await mailAuthor(trx, project, a, "manuscriptReturned", { origin: mail.origin, proposalId, subject: a.subject, params: { comment } });
+    await writeAudit(trx, actor, {
+      action: "book.manuscript.return",
+      entityType: "book_proposal",
+      entityId: proposalId,
+      before: { status: a.status },
+      after: { status: "returned", version: latest.version },
+    });
+    return { ok: true };
+  });
+}
+
+/** An editor's comment on one version of this portrait. Audited. */
+export async function commentOnVersion(
+  db: Db,
+  actor: Actor,
+  project: ProjectView,
+  proposalId: string,
+  versionId: string,
+  body: string,
+): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const v = await trx
+      .selectFrom("book_manuscript_version as v")
+      .innerJoin("book_assignment as a", "a.proposal_id", "v.proposal_id")
+      .select(["v.id", "v.version"])
+      .where("a.project_id", "=", project.id)
+      .where("v.proposal_id", "=", proposalId)
+      .where("v.id", "=", versionId)
+      .executeTakeFirst();
+    if (!v) return { ok: false, error: "bookWriting.errors.noSuchVersion", field: "versionId", status: 400 };
+    const row = await trx
+      .insertInto("book_manuscript_comment")
+      .values({ version_id: v.id, author_id: actor.actorId, body })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, {
+      action: "book.manuscript.comment",
+      entityType: "book_proposal",
+      entityId: proposalId,
+      after: { version: v.version, comment: row.id },
+    });
+    return { ok: true };
+  });
+}
+
+// ── Overview and reminders ───────────────────────────────────────────────────────────────────────
+
+/** Overdue (by the database clock): no text in yet past the due date, or not final past the project's final date. */
+const overdueSql = sql<boolean>`coalesce(
+  (a.status in ('assigned', 'returned') and a.due_at < now())
+  or (a.status <> 'final' and p.final_due_at < now()), false)`;
+
+export interface OverviewFilter {
+  status?: ManuscriptStatusName | "none";
+  overdue?: boolean;
+}
+
+/** Every selected portrait with author, status, due date, words of the latest version and whether it is overdue. */
+export async function manuscriptOverview(db: DbOrTrx, project: ProjectView, filter: OverviewFilter, locale: Locale) {
+  let q = db
+    .selectFrom("book_proposal as b")
+    .innerJoin("book_project as p", "p.id", "b.project_id")
+    .innerJoin("book_theme as t", "t.id", "b.theme_id")
+    .leftJoin("book_assignment as a", "a.proposal_id", "b.id")
+    .leftJoin("app_user as u", "u.id", "a.user_id")
+    .select([
+      "b.id",
+      "b.name",
+      "t.name_nl",
+      "t.name_en",
+      "u.name as author",
+      "a.status",
+      "a.due_at",
+      "a.published_at",
+      "a.reminded_at",
+      sql<
+        number | null
+      >`(select v.word_count from book_manuscript_version v where v.proposal_id = b.id order by v.version desc limit 1)`.as("words"),
+      sql<boolean>`a.proposal_id is not null and ${overdueSql}`.as("overdue"),
+    ])
+    .where("b.project_id", "=", project.id)
+    .where("b.status", "=", "selected");
+  if (filter.status === "none") q = q.where("a.proposal_id", "is", null);
+  else if (filter.status) q = q.where("a.status", "=", filter.status);
+  if (filter.overdue) q = q.where("a.proposal_id", "is not", null).where(overdueSql);
+  const rows = await q.orderBy("b.service_from").orderBy("b.name").orderBy("b.id").execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    theme: pick(locale, r.name_nl, r.name_en),
+    author: r.author,
+    status: r.status as ManuscriptStatusName | null,
+    dueAt: r.due_at,
+    publishedAt: r.published_at,
+    remindedAt: r.reminded_at,
+    words: r.words,
+    overdue: r.overdue,
+  }));
+}
+
+/** Mails the author of an overdue portrait a reminder and notes when (the route limits how often). Audited. */
+export async function remindAuthor(db: Db, actor: Actor, project: ProjectView, proposalId: string, mail: EditorMail): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const a = await trx
+      .selectFrom("book_assignment as a")
+      .innerJoin("book_project as p", "p.id", "a.project_id")
+      .innerJoin("book_proposal as b", "b.id", "a.proposal_id")
+      .innerJoin("app_user as u", "u.id", "a.user_id")
+      .select([
+        "a.user_id",
+        "a.due_at",
+        "p.final_due_at",
+        "a.status",
+        "b.name as subject",
+        "u.email",
+        "u.name",
+        "u.locale",
+        overdueSql.as("overdue"),
+      ])
+      .where("a.project_id", "=", project.id)
+      .where("a.proposal_id", "=", proposalId)
+      .forUpdate("a")
+      .executeTakeFirst();
+    if (!a) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
+    if (!a.overdue) return { ok: false, error: "bookWriting.errors.notOverdue", status: 409 };
+    const locale: Locale = isLocale(a.locale) ? a.locale : "nl";
+    const due = a.status === "assigned" || a.status === "returned" ? (a.due_at ?? a.final_due_at) : a.final_due_at;
+    await mailAuthor(trx, project, a, "manuscriptReminder", {
+      origin: mail.origin,
+      proposalId,
+      subject: a.subject,
+      params: { due: mailDate(locale, due) },
+    });
+    await trx
+      .updateTable("book_assignment")
+      .set({ reminded_at: sql<Date>`now()` })
+      .where("proposal_id", "=", proposalId)
+      .execute();
+    await writeAudit(trx, actor, {
+      action: "book.manuscript.remind",
+      entityType: "book_proposal",
+      entityId: proposalId,
+      after: { author: a.user_id },
+    });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,178 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { FormError } from "~/components/form";
+import {
+  Button,
+  FormField,
+  FormLabel,
+  HeadedTable,
+  Heading1,
+  Paragraph,
+  Select,
+  SelectOption,
+  TableCell,
+  TableRow,
+} from "~/components/nlds";
+import { config } from "~/config.server";
+import { getDb } from "~/db.server";
+import { formFailure } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
+import { actorFrom } from "~/modules/audit/audit.server";
+import { useDateFormat } from "~/modules/awards/components/format";
+import { parseBookForm } from "~/modules/book/author.server";
+import { MANUSCRIPT_STATUSES, ProposalIdSchema } from "~/modules/book/manuscript.schema";
+import { manuscriptOverview, remindAuthor } from "~/modules/book/manuscript.server";
+import { requireProjectEditor } from "~/modules/book/project.server";
+import { hit, reset } from "~/modules/rate-limit/rate-limit.server";
+
+const STATUS_FILTERS = [...MANUSCRIPT_STATUSES, "none"] as const;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { project } = await requireProjectEditor(request, context, params);
+  const url = new URL(request.url);
+  const status = STATUS_FILTERS.find((s) => s === url.searchParams.get("status"));
+  const overdue = url.searchParams.get("te-laat") === "ja";
+  const rows = await manuscriptOverview(getDb(), project, { status, overdue }, context.locale);
+  return {
+    project: { slug: project.slug, title: project.title, wordsMin: project.wordsMin, wordsMax: project.wordsMax },
+    filters: { status: status ?? "", overdue },
+    rows: rows.map((r) => ({
+      ...r,
+      dueAt: r.dueAt?.toISOString() ?? null,
+      publishedAt: r.publishedAt?.toISOString() ?? null,
+      remindedAt: r.remindedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} — Lauwer` : "Lauwer" }];
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { project } = await requireProjectEditor(request, context, params);
+  const intent = new URL(request.url).searchParams.get("intent");
+  if (intent !== "remind") return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
+  const parsed = await parseBookForm(request, ProposalIdSchema);
+  if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "bookWriting.errors.noSuchPortrait" });
+  const key = `${project.id}/${parsed.data.proposalId}`;
+  const wait = await hit("bookReminder", key);
+  if (wait > 0) {
+    return formFailure(429, {
+      fieldErrors: {},
+      formError: "bookWriting.errors.remindedRecently",
+      formErrorParams: { hours: Math.ceil(wait / 3600) },
+    });
+  }
+  const r = await remindAuthor(getDb(), actorFrom(context), project, parsed.data.proposalId, { origin: config().origin });
+  if (!r.ok) {
+    // Nothing was sent, so the limit is not used up.
+    await reset("bookReminder", key);
+    return formFailure(r.status, { fieldErrors: {}, formError: r.error });
+  }
+  const back = new URL(request.url);
+  back.searchParams.delete("intent");
+  return redirect(withNotice(back.pathname + back.search, "bookWriting.notice.reminded"), 303);
+}
+
+export default function ManuscriptOverview() {
+  const { project, filters, rows } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const date = useDateFormat();
+  const admin = `/beheer/boeken/${project.slug}`;
+  const search = new URLSearchParams(
+    Object.entries({ status: filters.status, "te-laat": filters.overdue ? "ja" : "" }).filter(([, v]) => v),
+  );
+  const remindAction = `?${new URLSearchParams([...search.entries(), ["intent", "remind"]]).toString()}`;
+  const overdueCount = rows.filter((r) => r.overdue).length;
+  useEffect(() => {
+    if (failure) document.getElementById("form-error")?.focus();
+  }, [failure]);
+  return (
+    <>
+      <Heading1>{t("bookWriting.overview.title")}</Heading1>
+      <Paragraph>
+        <AppLink to={admin}>{t("bookWriting.backToProject")}</AppLink> ·{" "}
+        <AppLink to={`${admin}/toewijzing`}>{t("bookWriting.assign.title")}</AppLink> ·{" "}
+        <AppLink to={`${admin}/auteurs`}>{t("bookWriting.authors.titleShort")}</AppLink>
+      </Paragraph>
+      <Paragraph>{t("bookWriting.overview.intro", { min: project.wordsMin, max: project.wordsMax })}</Paragraph>
+      <FormError failure={failure} />
+      <Form method="get" className="lauwer-search" aria-label={t("bookWriting.overview.filters")}>
+        <FormField type="text">
+          <div className="utrecht-form-field__label">
+            <FormLabel htmlFor="filter-status">{t("bookWriting.statusLabel")}</FormLabel>
+          </div>
+          <Select id="filter-status" name="status" defaultValue={filters.status}>
+            <SelectOption value="">{t("bookWriting.overview.any")}</SelectOption>
+            {STATUS_FILTERS.map((s) => (
+              <SelectOption key={s} value={s}>
+                {t(`bookWriting.status.${s}`)}
+              </SelectOption>
+            ))}
+          </Select>
+        </FormField>
+        <FormField type="checkbox">
+          <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
+            <FormLabel htmlFor="filter-overdue" type="checkbox">
+              <input type="checkbox" id="filter-overdue" name="te-laat" value="ja" defaultChecked={filters.overdue} />{" "}
+              {t("bookWriting.overview.onlyOverdue")}
+            </FormLabel>
+          </div>
+        </FormField>
+        <div>
+          <Button type="submit" appearance="secondary-action-button">
+            {t("bookWriting.overview.filter")}
+          </Button>
+        </div>
+      </Form>
+      <Paragraph role="status">{t("bookWriting.overview.count", { count: rows.length, overdue: overdueCount })}</Paragraph>
+      <HeadedTable
+        headers={[
+          t("bookWriting.subject"),
+          t("bookWriting.assign.author"),
+          t("bookWriting.statusLabel"),
+          t("bookWriting.due"),
+          t("bookWriting.wordsLabel"),
+          t("bookWriting.overview.actions"),
+        ]}
+      >
+        {rows.map((r) => (
+          <TableRow key={r.id} className={r.overdue ? "lauwer-bw-overdue" : undefined}>
+            <TableCell>
+              {r.status ? <AppLink to={`${admin}/portretten/${r.id}`}>{r.name}</AppLink> : r.name}
+              <div>{r.theme}</div>
+            </TableCell>
+            <TableCell>{r.author ?? t("bookWriting.overview.noAuthor")}</TableCell>
+            <TableCell>
+              {r.status ? t(`bookWriting.status.${r.status}`) : "—"}
+              {r.publishedAt ? ` (${t("bookWriting.published")})` : ""}
+            </TableCell>
+            <TableCell>
+              {r.status ? date(r.dueAt, t("bookWriting.noDue")) : "—"}
+              {r.overdue ? <strong className="lauwer-bw-overdue__label"> {t("bookWriting.overview.overdue")}</strong> : null}
+            </TableCell>
+            <TableCell>{r.words === null ? "—" : t("bookWriting.words", { count: r.words })}</TableCell>
+            <TableCell>
+              {r.overdue ? (
+                <Form method="post" action={remindAction}>
+                  <input type="hidden" name="proposalId" value={r.id} />
+                  <Button
+                    type="submit"
+                    appearance="secondary-action-button"
+                    aria-label={t("bookWriting.overview.remindLabel", { name: r.name })}
+                  >
+                    {t("bookWriting.overview.remind")}
+                  </Button>
+                </Form>
+              ) : null}
+              {r.remindedAt ? <div>{t("bookWriting.overview.remindedAt", { date: date(r.remindedAt, "") })}</div> : null}
+            </TableCell>
+          </TableRow>
+        ))}
+      </HeadedTable>
+    </>
+  );
+}

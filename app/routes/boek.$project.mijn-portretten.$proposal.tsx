@@ -1,0 +1,129 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { FormError } from "~/components/form";
+import { Heading1, Paragraph } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { formFailure } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
+import { actorFrom } from "~/modules/audit/audit.server";
+import { useDateFormat } from "~/modules/awards/components/format";
+import { UUID_PATTERN } from "~/modules/book/author.schema";
+import { parseBookForm } from "~/modules/book/author.server";
+import { ManuscriptEditor } from "~/modules/book/components/manuscript-editor";
+import { ManuscriptHistory } from "~/modules/book/components/manuscript-history";
+import { ManuscriptSchema } from "~/modules/book/manuscript.schema";
+import { loadManuscript, saveManuscript } from "~/modules/book/manuscript.server";
+import { notFound, requireProjectMember } from "~/modules/book/project.server";
+
+/** The portrait for its assigned author only; anyone else gets 404 (visitors log in first). */
+async function ownManuscript(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
+  const { user, project } = await requireProjectMember(request, context, params);
+  if (!params.proposal || !UUID_PATTERN.test(params.proposal)) throw notFound();
+  const manuscript = await loadManuscript(getDb(), project.id, params.proposal, context.locale);
+  if (!manuscript || manuscript.authorId !== user.id) throw notFound();
+  return { user, project, manuscript };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { project, manuscript: m } = await ownManuscript(request, context, params);
+  return {
+    project: { slug: project.slug, title: project.title, wordsMin: project.wordsMin, wordsMax: project.wordsMax },
+    manuscript: {
+      proposalId: m.proposalId,
+      subject: m.subject,
+      role: m.role,
+      organisation: m.organisation,
+      serviceFrom: m.serviceFrom,
+      serviceTo: m.serviceTo,
+      theme: m.theme,
+      status: m.status,
+      dueAt: m.dueAt?.toISOString() ?? null,
+      published: m.publishedAt !== null,
+      latest: m.versions[0]?.body ?? "",
+      editable: m.status === "assigned" || m.status === "returned",
+    },
+    versions: m.versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      word_count: v.word_count,
+      submitted: v.submitted,
+      created_at: v.created_at.toISOString(),
+    })),
+    comments: m.comments.map((c) => ({
+      id: c.id,
+      version_id: c.version_id,
+      body: c.body,
+      created_at: c.created_at.toISOString(),
+      author_name: c.author_name,
+    })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.manuscript.subject} — Lauwer` : "Lauwer" }];
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, project, manuscript } = await ownManuscript(request, context, params);
+  const parsed = await parseBookForm(request, ManuscriptSchema);
+  if (!parsed.ok) return formFailure(400, { ...parsed, formError: Object.values(parsed.fieldErrors)[0] ?? parsed.formError });
+  const r = await saveManuscript(
+    getDb(),
+    actorFrom(context),
+    project,
+    manuscript.proposalId,
+    user.id,
+    parsed.data.body,
+    parsed.data.intent,
+  );
+  if (!r.ok) {
+    return formFailure(r.status, {
+      fieldErrors: r.field ? { [r.field]: r.error } : {},
+      formError: r.error,
+      formErrorParams: { min: project.wordsMin, max: project.wordsMax },
+      values: { body: parsed.data.body },
+    });
+  }
+  const here = `/boek/${project.slug}/mijn-portretten/${manuscript.proposalId}`;
+  const notice =
+    parsed.data.intent === "submit"
+      ? "bookWriting.notice.submitted"
+      : r.saved
+        ? "bookWriting.notice.versionSaved"
+        : "bookWriting.notice.unchanged";
+  return redirect(withNotice(here, notice), 303);
+}
+
+export default function AuthorManuscript() {
+  const { project, manuscript: m, versions, comments } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const date = useDateFormat();
+  const base = `/boek/${project.slug}`;
+  return (
+    <>
+      <Heading1>{m.subject}</Heading1>
+      <Paragraph>
+        {m.role}, {m.organisation} ({m.serviceFrom}–{m.serviceTo}) — {m.theme}
+      </Paragraph>
+      <Paragraph>
+        {t("bookWriting.statusLabel")}: <strong>{t(`bookWriting.status.${m.status}`)}</strong>
+        {m.published ? ` (${t("bookWriting.published")})` : ""} · {t("bookWriting.dueOn", { date: date(m.dueAt, t("bookWriting.noDue")) })}
+      </Paragraph>
+      <Paragraph>{t(`bookWriting.editor.statusHelp.${m.status}`)}</Paragraph>
+      <Paragraph>
+        <AppLink to={`${base}/mijn-portretten`}>{t("bookWriting.mine.title")}</AppLink>
+      </Paragraph>
+      <FormError failure={failure} />
+      <ManuscriptEditor
+        key={versions[0]?.id ?? "new"}
+        initial={failure?.values.body ?? m.latest}
+        wordsMin={project.wordsMin}
+        wordsMax={project.wordsMax}
+        error={failure?.fieldErrors.body}
+        editable={m.editable}
+      />
+      <ManuscriptHistory versions={versions} comments={comments} />
+    </>
+  );
+}
