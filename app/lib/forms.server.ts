@@ -56,7 +56,7 @@ export async function parseForm<S extends z.ZodMiniType>(
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "_form");
     if (fieldErrors[field]) continue;
-    fieldErrors[field] = /^([a-z]+\.)?errors\.[A-Za-z]+$/.test(issue.message)
+    fieldErrors[field] = /^([a-zA-Z]+\.)?errors\.[A-Za-z]+$/.test(issue.message)
       ? issue.message
       : raw[field] === undefined || raw[field] === ""
         ? "errors.required"
