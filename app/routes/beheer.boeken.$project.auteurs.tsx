@@ -14,6 +14,7 @@ import {
   UnorderedListItem,
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { listAuthors } from "~/modules/book/author.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
 
@@ -23,7 +24,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { project: { slug: project.slug, title: project.title }, authors };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  writingTitle(matches, "bookWriting.authors.titleShort", data?.project.title);
 
 export default function EditorAuthors() {
   const { project, authors } = useLoaderData<typeof loader>();

@@ -7,6 +7,7 @@ import { FormError, SelectField, SubmitButton, TextareaField, useAppForm } from 
 import { Button, FormField, FormLabel, Heading1, Heading2, Paragraph, Select, SelectOption } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { formFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -85,7 +86,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.manuscript.subject} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  writingTitle(matches, "bookWriting.manuscript.actions", data?.manuscript.subject);
 
 const NOTICE: Record<EditorAction, "startedEdit" | "madeFinal" | "reopened" | "published" | "unpublished"> = {
   startEdit: "startedEdit",

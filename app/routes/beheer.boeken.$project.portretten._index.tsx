@@ -18,6 +18,7 @@ import {
 } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { formFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -48,7 +49,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  writingTitle(matches, "bookWriting.overview.title", data?.project.title);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);

@@ -22,6 +22,7 @@ import {
 } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { formFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -73,7 +74,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  writingTitle(matches, "bookWriting.assign.title", data?.project.title);
 
 const ApplySchema = z.object({ fingerprint: z.string().check(z.regex(/^[0-9a-f]{32}$/)) });
 

@@ -6,6 +6,7 @@ import { AppLink } from "~/components/app-link";
 import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
 import { Heading1, Paragraph, SelectOption } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { formFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { AuthorSchema, AVAILABILITY_MAX, BIO_MAX, BIO_MIN, type AuthorInput } from "~/modules/book/author.schema";
@@ -29,7 +30,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  writingTitle(matches, "bookWriting.author.title", data?.project.title);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);

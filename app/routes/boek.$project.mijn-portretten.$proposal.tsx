@@ -5,6 +5,7 @@ import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { formFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -61,7 +62,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.manuscript.subject} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  writingTitle(matches, "bookWriting.editor.label", data?.manuscript.subject);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, project, manuscript } = await ownManuscript(request, context, params);

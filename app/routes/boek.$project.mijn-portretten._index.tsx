@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { useDateFormat } from "~/modules/awards/components/format";
 import { myAssignments } from "~/modules/book/manuscript.server";
 import { findAuthor, requireProjectMember } from "~/modules/book/project.server";
@@ -26,7 +27,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  writingTitle(matches, "bookWriting.mine.title", data?.project.title);
 
 export default function MyPortraits() {
   const { project, isAuthor, rows } = useLoaderData<typeof loader>();

@@ -15,6 +15,7 @@ import {
   UnorderedListItem,
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { formFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { CLAIM_MOTIVATION_MAX, ClaimsSchema, RANKS, type ClaimsInput } from "~/modules/book/author.schema";
@@ -48,7 +49,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  writingTitle(matches, "bookWriting.claims.title", data?.project.title);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);

@@ -213,11 +213,12 @@ describe("assignment", () => {
     expect((await assign(f, f.portraits[1]!, a.id)).status).toBe(303);
     const project = await db().selectFrom("book_project").select("drafts_due_at").where("id", "=", f.projectId).executeTakeFirstOrThrow();
     expect((await assignmentOf(f.portraits[1]!))!.due_at).toEqual(project.drafts_due_at);
-    for (const form of [
+    const bad: Array<Record<string, string>> = [
       { proposalId: "niet-een-id", userId: a.id },
       { proposalId: f.portraits[2]!, userId: "" },
       { proposalId: f.portraits[2]!, userId: a.id, dueAt: "2030-02-31T10:00" },
-    ]) {
+    ];
+    for (const form of bad) {
       const res = await app.request(`${f.admin}/toewijzing?intent=assign`, { form, headers: { cookie: f.editor.cookie } });
       expect(res.status).toBe(400);
     }

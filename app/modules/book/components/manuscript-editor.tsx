@@ -30,8 +30,11 @@ export function ManuscriptEditor({
   const counter = t("bookWriting.editor.count", { count: words, min: wordsMin, max: wordsMax });
   const hint = t(`bookWriting.editor.verdict.${verdict}`);
   const [announced, setAnnounced] = useState("");
+  const typed = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
+    // Only after the author typed (not on page load), and only once typing pauses.
+    if (!typed.current) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setAnnounced(`${counter} ${hint}`), 1500);
     return () => clearTimeout(timer.current);
@@ -56,7 +59,10 @@ export function ManuscriptEditor({
             readOnly={!editable}
             invalid={Boolean(error)}
             aria-describedby={["field-body-description", errorId, "field-body-counter"].filter(Boolean).join(" ")}
-            onChange={(e) => setText(e.currentTarget.value)}
+            onChange={(e) => {
+              typed.current = true;
+              setText(e.currentTarget.value);
+            }}
           />
         </div>
         <div id="field-body-counter" className={`lauwer-counter lauwer-bw-count lauwer-bw-count--${verdict}`}>

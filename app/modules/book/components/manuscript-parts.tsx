@@ -1,5 +1,6 @@
 import type { HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
+import { DEFAULT_LOCALE, isLocale, translator } from "~/i18n/i18n";
 
 export { Heading2, Paragraph } from "~/components/nlds";
 
@@ -17,4 +18,11 @@ export function useDateTimeFormat() {
     timeZone: "Europe/Amsterdam",
   });
   return (iso: string) => fmt.format(new Date(iso));
+}
+
+/** A page title "<page> — <project or subject> — Lauwer" in the visitor's language (for meta functions). */
+export function writingTitle(matches: ReadonlyArray<{ id: string; data?: unknown }>, key: string, context?: string) {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
+  const t = translator(isLocale(locale) ? locale : DEFAULT_LOCALE);
+  return [{ title: [t(key), context, "Lauwer"].filter(Boolean).join(" — ") }];
 }
