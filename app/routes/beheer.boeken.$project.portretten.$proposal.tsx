@@ -8,12 +8,11 @@ import { Button, FormField, FormLabel, Heading1, Heading2, Paragraph, Select, Se
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { formFailure } from "~/lib/forms.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/modules/awards/components/format";
 import { UUID_PATTERN } from "~/modules/book/author.schema";
-import { parseBookForm } from "~/modules/book/author.server";
 import { DiffView } from "~/modules/book/components/diff-view";
 import { ManuscriptHistory } from "~/modules/book/components/manuscript-history";
 import { CommentSchema, COMMENT_MAX, EditorActionSchema, ReturnSchema, type EditorAction } from "~/modules/book/manuscript.schema";
@@ -105,21 +104,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const mail = { origin: config().origin };
   const here = `/beheer/boeken/${project.slug}/portretten/${manuscript.proposalId}`;
   if (intent === "status") {
-    const parsed = await parseBookForm(request, EditorActionSchema);
+    const parsed = await parseForm(request, EditorActionSchema);
     if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
     const r = await editorAction(db, actor, project, manuscript.proposalId, parsed.data.action, mail);
     if (!r.ok) return formFailure(r.status, { fieldErrors: {}, formError: r.error });
     return redirect(withNotice(here, `bookWriting.notice.${NOTICE[parsed.data.action]}`), 303);
   }
   if (intent === "return") {
-    const parsed = await parseBookForm(request, ReturnSchema);
+    const parsed = await parseForm(request, ReturnSchema);
     if (!parsed.ok) return formFailure(400, parsed);
     const r = await returnToAuthor(db, actor, project, manuscript.proposalId, parsed.data.body, mail);
     if (!r.ok) return formFailure(r.status, { fieldErrors: {}, formError: r.error, values: parsed.raw });
     return redirect(withNotice(here, "bookWriting.notice.returned"), 303);
   }
   if (intent === "comment") {
-    const parsed = await parseBookForm(request, CommentSchema);
+    const parsed = await parseForm(request, CommentSchema);
     if (!parsed.ok) return formFailure(400, parsed);
     const r = await commentOnVersion(db, actor, project, manuscript.proposalId, parsed.data.versionId, parsed.data.body);
     if (!r.ok) return formFailure(r.status, { fieldErrors: r.field ? { [r.field]: r.error } : {}, formError: r.error, values: parsed.raw });

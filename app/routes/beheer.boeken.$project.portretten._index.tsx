@@ -19,11 +19,10 @@ import {
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { formFailure } from "~/lib/forms.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/modules/awards/components/format";
-import { parseBookForm } from "~/modules/book/author.server";
 import { MANUSCRIPT_STATUSES, ProposalIdSchema } from "~/modules/book/manuscript.schema";
 import { manuscriptOverview, remindAuthor } from "~/modules/book/manuscript.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
@@ -56,7 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
   const intent = new URL(request.url).searchParams.get("intent");
   if (intent !== "remind") return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
-  const parsed = await parseBookForm(request, ProposalIdSchema);
+  const parsed = await parseForm(request, ProposalIdSchema);
   if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "bookWriting.errors.noSuchPortrait" });
   const key = `${project.id}/${parsed.data.proposalId}`;
   const wait = await hit("bookReminder", key);

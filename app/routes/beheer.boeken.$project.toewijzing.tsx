@@ -23,12 +23,11 @@ import {
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { formFailure } from "~/lib/forms.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/modules/awards/components/format";
 import { applySuggestion, assign, assignmentBoard, suggestionFor, unassign } from "~/modules/book/assignment.server";
-import { parseBookForm } from "~/modules/book/author.server";
 import { AssignSchema, ProposalIdSchema } from "~/modules/book/manuscript.schema";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import * as z from "zod/mini";
@@ -87,7 +86,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = actorFrom(context);
   const mail = { origin: config().origin };
   if (intent === "assign") {
-    const parsed = await parseBookForm(request, AssignSchema);
+    const parsed = await parseForm(request, AssignSchema);
     if (!parsed.ok) {
       const first = Object.values(parsed.fieldErrors)[0];
       return formFailure(400, { ...parsed, formError: parsed.formError ?? first });
@@ -97,14 +96,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(withNotice(here, "bookWriting.notice.assigned"), 303);
   }
   if (intent === "unassign") {
-    const parsed = await parseBookForm(request, ProposalIdSchema);
+    const parsed = await parseForm(request, ProposalIdSchema);
     if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "bookWriting.errors.noSuchPortrait" });
     const r = await unassign(db, actor, project, parsed.data.proposalId);
     if (!r.ok) return formFailure(r.status, { fieldErrors: {}, formError: r.error });
     return redirect(withNotice(here, "bookWriting.notice.unassigned"), 303);
   }
   if (intent === "apply") {
-    const parsed = await parseBookForm(request, ApplySchema);
+    const parsed = await parseForm(request, ApplySchema);
     if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "bookWriting.errors.suggestionChanged" });
     const r = await applySuggestion(db, actor, project, parsed.data.fingerprint, mail, context.locale);
     if (!r.ok) return formFailure(r.status, { fieldErrors: {}, formError: r.error });

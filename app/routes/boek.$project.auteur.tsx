@@ -7,10 +7,10 @@ import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppF
 import { Heading1, Paragraph, SelectOption } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { formFailure } from "~/lib/forms.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { AuthorSchema, AVAILABILITY_MAX, BIO_MAX, BIO_MIN, type AuthorInput } from "~/modules/book/author.schema";
-import { assignedCount, authorFormValues, parseBookForm, saveAuthor } from "~/modules/book/author.server";
+import { assignedCount, authorFormValues, saveAuthor } from "~/modules/book/author.server";
 import { findAuthor, requireProjectMember } from "~/modules/book/project.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -35,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);
-  const parsed = await parseBookForm(request, AuthorSchema);
+  const parsed = await parseForm(request, AuthorSchema);
   if (!parsed.ok) return formFailure(400, parsed);
   const themeIds = Object.keys(parsed.raw)
     .filter((k) => k.startsWith("theme-"))

@@ -6,12 +6,11 @@ import { FormError } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { formFailure } from "~/lib/forms.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/modules/awards/components/format";
 import { UUID_PATTERN } from "~/modules/book/author.schema";
-import { parseBookForm } from "~/modules/book/author.server";
 import { ManuscriptEditor } from "~/modules/book/components/manuscript-editor";
 import { ManuscriptHistory } from "~/modules/book/components/manuscript-history";
 import { ManuscriptSchema } from "~/modules/book/manuscript.schema";
@@ -67,7 +66,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, project, manuscript } = await ownManuscript(request, context, params);
-  const parsed = await parseBookForm(request, ManuscriptSchema);
+  const parsed = await parseForm(request, ManuscriptSchema);
   if (!parsed.ok) return formFailure(400, { ...parsed, formError: Object.values(parsed.fieldErrors)[0] ?? parsed.formError });
   const r = await saveManuscript(
     getDb(),

@@ -16,10 +16,10 @@ import {
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { formFailure } from "~/lib/forms.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { CLAIM_MOTIVATION_MAX, ClaimsSchema, RANKS, type ClaimsInput } from "~/modules/book/author.schema";
-import { claimsOf, openPortraits, parseBookForm, saveClaims } from "~/modules/book/author.server";
+import { claimsOf, openPortraits, saveClaims } from "~/modules/book/author.server";
 import { myAssignments } from "~/modules/book/manuscript.server";
 import { findAuthor, requireProjectMember } from "~/modules/book/project.server";
 
@@ -54,7 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);
-  const parsed = await parseBookForm(request, ClaimsSchema);
+  const parsed = await parseForm(request, ClaimsSchema);
   if (!parsed.ok) return formFailure(400, parsed);
   const result = await saveClaims(getDb(), project, user.id, parsed.data);
   if (!result.ok) {

@@ -1,39 +1,12 @@
 import { sql } from "kysely";
-import type * as z from "zod/mini";
 import type { Db, DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
-import { parseForm } from "~/lib/forms.server";
 import { rankedClaims, type AuthorInput, type ClaimsInput } from "./author.schema";
 import type { ProjectView } from "./project.server";
 
 export type Result = { ok: true } | { ok: false; error: string; field?: string; status: 400 | 404 | 409 };
 
 export const pgError = (e: unknown) => e as { code?: string; constraint?: string };
-
-const BOOK_ERROR = /^bookWriting\.errors\.[A-Za-z]+$/;
-
-/**
- * parseForm, keeping this part's own messages: the shared parser only passes on keys of lower-case
- * namespaces, so a `bookWriting.errors.*` message would otherwise become the generic one.
- */
-export async function parseBookForm<S extends z.ZodMiniType>(request: Request, schema: S) {
-  const parsed = await parseForm(request, schema);
-  if (parsed.ok) return parsed;
-  const again = schema.safeParse(parsed.values);
-  if (!again.success) {
-    const seen = new Set<string>();
-    for (const issue of again.error.issues) {
-      const field = String(issue.path[0] ?? "_form");
-      if (seen.has(field)) continue;
-      seen.add(field);
-      const current = parsed.fieldErrors[field];
-      if (BOOK_ERROR.test(issue.message) && (current === "errors.invalid" || current === "errors.required")) {
-        parsed.fieldErrors[field] = issue.message;
-      }
-    }
-  }
-  return parsed;
-}
 
 const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
 
