@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { parseForm } from "~/lib/forms.server";
 import { AppLink } from "~/components/app-link";
 import { FormError, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
 import {
@@ -34,7 +35,7 @@ import {
   type EditorResult,
 } from "~/modules/book/editorial.server";
 import { notFound, requireProjectEditor } from "~/modules/book/project.server";
-import { getProposal, isUuid, listComments, listSources, parseBookForm } from "~/modules/book/proposal.server";
+import { getProposal, isUuid, listComments, listSources } from "~/modules/book/proposal.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
@@ -90,20 +91,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   let notice: Notice;
   let target = `${list}/${params.proposal}`;
   if (intent === "reject") {
-    const parsed = await parseBookForm(request, RejectSchema);
+    const parsed = await parseForm(request, RejectSchema);
     if (!parsed.ok) return data({ ...parsed, values: { ...parsed.values, formId: "reject" } }, 400);
     if (parsed.data.proposalId !== params.proposal) throw notFound();
     result = await rejectProposal(actor, project, params.proposal, parsed.data.reason);
     notice = "bookProposals.notice.rejected";
   } else if (intent === "merge") {
-    const parsed = await parseBookForm(request, MergeSchema);
+    const parsed = await parseForm(request, MergeSchema);
     if (!parsed.ok) return data({ ...parsed, values: { ...parsed.values, formId: "merge" } }, 400);
     if (parsed.data.proposalId !== params.proposal) throw notFound();
     result = await mergeProposals(actor, project, params.proposal, parsed.data.survivorId);
     notice = "bookProposals.notice.merged";
     target = `${list}/${parsed.data.survivorId}`;
   } else if (intent === "status") {
-    const parsed = await parseBookForm(request, StatusSchema);
+    const parsed = await parseForm(request, StatusSchema);
     if (!parsed.ok) return data({ ...parsed, formError: "errors.badRequest" }, 400);
     if (parsed.data.proposalId !== params.proposal) throw notFound();
     result = await setStatus(actor, project, params.proposal, parsed.data.status);

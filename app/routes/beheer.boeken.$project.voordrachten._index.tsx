@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { parseForm } from "~/lib/forms.server";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { Pagination } from "~/components/pagination";
@@ -25,7 +26,7 @@ import { StatusSchema } from "~/modules/book/editorial.schema";
 import { selectedCount, setStatus } from "~/modules/book/editorial.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import { ALL_STATUSES, SORTS } from "~/modules/book/proposal.schema";
-import { listProposals, PAGE_SIZE, pageParam, parseBookForm } from "~/modules/book/proposal.server";
+import { listProposals, PAGE_SIZE, pageParam } from "~/modules/book/proposal.server";
 
 /** Without a status filter the editors see every proposal except merged ones. */
 const DEFAULT_STATUSES = ["proposed", "shortlisted", "selected", "rejected"] as const;
@@ -63,7 +64,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? 
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
-  const parsed = await parseBookForm(request, StatusSchema);
+  const parsed = await parseForm(request, StatusSchema);
   if (!parsed.ok) return data({ ...parsed, formError: parsed.formError ?? "errors.badRequest" }, 400);
   const result = await setStatus(actorFrom(context), project, parsed.data.proposalId, parsed.data.status);
   if (!result.ok)

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { parseForm } from "~/lib/forms.server";
 import { hasRole } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { FormError, SubmitButton, TextareaField, useAppForm } from "~/components/form";
@@ -29,7 +30,6 @@ import {
   isUuid,
   listComments,
   listSources,
-  parseBookForm,
   survivorOf,
   withdrawEndorsement,
 } from "~/modules/book/proposal.server";
@@ -84,7 +84,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = new URL(request.url).searchParams.get("intent");
   let notice: Notice;
   if (intent === "comment") {
-    const parsed = await parseBookForm(request, CommentSchema);
+    const parsed = await parseForm(request, CommentSchema);
     if (!parsed.ok) return data(parsed, 400);
     const result = await addComment(user.id, project.id, proposalId, parsed.data.body);
     if (result === "notFound") throw notFound();

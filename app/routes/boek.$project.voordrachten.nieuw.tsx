@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { parseForm } from "~/lib/forms.server";
 import { AppLink } from "~/components/app-link";
 import { CheckboxField, FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
 import { Heading1, Paragraph, SelectOption } from "~/components/nlds";
@@ -16,7 +17,7 @@ import {
   type ProposalInput,
   type YearLimits,
 } from "~/modules/book/proposal.schema";
-import { createProposal, parseBookForm } from "~/modules/book/proposal.server";
+import { createProposal } from "~/modules/book/proposal.server";
 
 const limitsOf = (project: ProjectView): YearLimits => ({
   periodFrom: project.periodFrom,
@@ -39,7 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);
   if (!project.proposalsOpen)
     return data({ ok: false as const, fieldErrors: {}, formError: "bookProposals.errors.closed", values: {} }, 409);
-  const parsed = await parseBookForm(request, proposalSchema(limitsOf(project)));
+  const parsed = await parseForm(request, proposalSchema(limitsOf(project)));
   if (!parsed.ok) return data({ ...parsed, matches: [] as SuggestionItem[] }, 400);
   const result = await createProposal(user, project.id, parsed.data);
   if (!result.ok) {

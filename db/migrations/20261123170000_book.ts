@@ -288,12 +288,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     begin
       raise exception '% is append-only', tg_table_name using errcode = 'insufficient_privilege';
     end $$`.execute(db);
-  for (const table of ["book_manuscript_version", "book_manuscript_comment"]) {
-    await sql`create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
-      for each row execute function book_history_append_only()`.execute(db);
-    await sql`create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
-      for each statement execute function book_history_append_only()`.execute(db);
-  }
+  // The one change a version allows: being marked submitted (false → true), nothing else.
+  await sql`create function book_version_append_only() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'UPDATE' and not old.submitted and new.submitted
+         and (new.id, new.proposal_id, new.version, new.author_id, new.body, new.word_count, new.created_at)
+             is not distinct from (old.id, old.proposal_id, old.version, old.author_id, old.body, old.word_count, old.created_at) then
+        return new;
+      end if;
+      raise exception 'book_manuscript_version is append-only' using errcode = 'insufficient_privilege';
+    end $$`.execute(db);
+  await sql`create trigger book_manuscript_version_append_only before update or delete on book_manuscript_version
+    for each row execute function book_version_append_only()`.execute(db);
+  await sql`create trigger book_manuscript_version_no_truncate before truncate on book_manuscript_version
+    for each statement execute function book_history_append_only()`.execute(db);
+  await sql`create trigger book_manuscript_comment_append_only before update or delete on book_manuscript_comment
+    for each row execute function book_history_append_only()`.execute(db);
+  await sql`create trigger book_manuscript_comment_no_truncate before truncate on book_manuscript_comment
+    for each statement execute function book_history_append_only()`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -311,6 +323,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   ]) {
     await db.schema.dropTable(table).execute();
   }
+  await sql`drop function book_version_append_only()`.execute(db);
   await sql`drop function book_history_append_only()`.execute(db);
   await sql`drop function book_author_cap_check()`.execute(db);
   await sql`drop function book_assignment_check()`.execute(db);

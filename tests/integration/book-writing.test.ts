@@ -524,6 +524,24 @@ describe("manuscripts", () => {
     ).rejects.toThrow(/append-only/);
     await expect(db().deleteFrom("book_manuscript_comment").where("version_id", "=", v1!.id).execute()).rejects.toThrow(/append-only/);
     expect((await versionsOf(f.portraits[0]!))[0]!.body).toBe("Eerste versie.");
+    // The one allowed change is marking a version submitted; not back, and not together with anything else.
+    await expect(
+      db().updateTable("book_manuscript_version").set({ submitted: true, body: "Anders." }).where("id", "=", v1!.id).execute(),
+    ).rejects.toThrow(/append-only/);
+    await db().updateTable("book_manuscript_version").set({ submitted: true }).where("id", "=", v1!.id).execute();
+    await expect(db().updateTable("book_manuscript_version").set({ submitted: false }).where("id", "=", v1!.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it("submitting the text just saved marks that version instead of writing it twice", async () => {
+    const { f, write, status } = await setup();
+    const text = wordsText(60);
+    expect((await write(text)).status).toBe(303);
+    expect((await write(text, "submit")).status).toBe(303);
+    expect(await status()).toBe("submitted");
+    const versions = await versionsOf(f.portraits[0]!);
+    expect(versions.map((v) => [v.version, v.submitted])).toEqual([[1, true]]);
   });
 });
 

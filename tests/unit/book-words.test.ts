@@ -15,6 +15,8 @@ describe("countWords", () => {
     ["Één café, één crème brûlée, één naïeve Ærø-reiziger", 8],
     ["1814–2014: tweehonderd jaar", 4],
     ["rock ’n’ roll", 3],
+    // Accents typed as separate combining marks (e + U+0301) stay part of their word.
+    ["e\u0301e\u0301n cafe\u0301", 2],
   ])("%j has %i words", (text, words) => {
     expect(countWords(text)).toBe(words);
   });

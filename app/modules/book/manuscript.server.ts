@@ -177,12 +177,23 @@ export async function saveManuscript(
     const changed = !latest || latest.body !== body;
     if (!changed && intent === "save") return { ok: true };
     if (!latest && body.trim() === "") return { ok: true };
-    const version = (latest?.version ?? 0) + 1;
-    await trx
-      .insertInto("book_manuscript_version")
-      .values({ proposal_id: proposalId, version, author_id: userId, body, word_count: words, submitted: intent === "submit" })
-      .execute();
-    saved = true;
+    let version = latest?.version ?? 0;
+    if (changed) {
+      version += 1;
+      await trx
+        .insertInto("book_manuscript_version")
+        .values({ proposal_id: proposalId, version, author_id: userId, body, word_count: words, submitted: intent === "submit" })
+        .execute();
+      saved = true;
+    } else if (!latest!.submitted) {
+      // The text the author saved is the one submitted: mark that version (the only change a version allows).
+      await trx
+        .updateTable("book_manuscript_version")
+        .set({ submitted: true })
+        .where("proposal_id", "=", proposalId)
+        .where("version", "=", version)
+        .execute();
+    }
     if (intent === "submit") {
       await trx.updateTable("book_assignment").set({ status: "submitted" }).where("proposal_id", "=", proposalId).execute();
       await writeAudit(trx, actor, {

@@ -1,8 +1,6 @@
 import { sql } from "kysely";
-import type * as z from "zod/mini";
 import { getDb, type Db, type DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
-import { parseForm, type FormFailure } from "~/lib/forms.server";
 import { UUID_RE, sourcesOf, type ProposalInput, type ProposalStatus, type Sort } from "./proposal.schema";
 
 export const PAGE_SIZE = 25;
@@ -15,32 +13,6 @@ export function pgError(e: unknown): { code?: string; constraint?: string } {
 }
 
 export const isUuid = (value: string | undefined | null): value is string => typeof value === "string" && UUID_RE.test(value);
-
-const OWN_ERROR = /^bookProposals\.errors\.[A-Za-z]+$/;
-
-/**
- * parseForm, keeping this namespace's error keys: parseForm passes on only keys of a lower-case
- * namespace (camel-cased "bookProposals" would become "errors.invalid"), so the messages of the
- * schema are read again from what was posted.
- */
-export async function parseBookForm<S extends z.ZodMiniType>(
-  request: Request,
-  schema: S,
-): Promise<{ ok: true; data: z.infer<S>; raw: Record<string, string> } | FormFailure> {
-  const parsed = await parseForm(request, schema);
-  if (parsed.ok) return parsed;
-  const again = schema.safeParse(parsed.values);
-  if (again.success) return parsed;
-  const fieldErrors = { ...parsed.fieldErrors };
-  const seen = new Set<string>();
-  for (const issue of again.error.issues) {
-    const field = String(issue.path[0] ?? "_form");
-    if (seen.has(field)) continue;
-    seen.add(field);
-    if (fieldErrors[field] && fieldErrors[field] !== "errors.required" && OWN_ERROR.test(issue.message)) fieldErrors[field] = issue.message;
-  }
-  return { ...parsed, fieldErrors };
-}
 
 const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
 

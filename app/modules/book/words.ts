@@ -2,10 +2,11 @@
 // Markdown markup (#, *, _, >, list markers, link targets) is not counted; words are runs of letters or
 // digits, joined by an apostrophe or hyphen ("'s-Hertogenbosch", "Thorbecke's", "staats-secretaris").
 const LINK_TARGET = /\]\([^)]*\)/g;
-const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
+// Combining marks (an accent typed separately, as text pasted from some systems has) belong to their letter.
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-‐][\p{L}\p{M}\p{N}]+)*/gu;
 
 export function countWords(text: string): number {
-  const visible = text.replace(LINK_TARGET, "]");
+  const visible = text.normalize("NFC").replace(LINK_TARGET, "]");
   return visible.match(WORD)?.length ?? 0;
 }
 
