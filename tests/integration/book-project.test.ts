@@ -127,6 +127,9 @@ describe("the public project pages", () => {
     expect(html).toContain("&lt;script&gt;");
     expect(html).not.toContain('href="javascript:');
     expect((await app.request(`/boek/${f.slug}/portretten/${unpublished}`)).status).toBe(404);
+    const sitemap = await (await app.request("/sitemap.xml")).text();
+    expect(sitemap).toContain(`/boek/${f.slug}/portretten/${published}`);
+    expect(sitemap).not.toContain(unpublished);
     expect((await app.request(`/boek/${f.slug}/portretten/niet-een-id`)).status).toBe(404);
     const other = await createProject();
     expect((await app.request(`/boek/${other.slug}/portretten/${published}`)).status).toBe(404);

@@ -1,0 +1,133 @@
+import { PassThrough, Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { stringify } from "csv-stringify";
+import ExcelJS from "exceljs";
+import { cellText, isoAmsterdam, neutralise, type Cell } from "./cells";
+
+// Writers that stream an export in CSV (csv-stringify), XLSX (ExcelJS's streaming workbook writer)
+// or JSON, row by row: memory stays bounded however many rows the database cursor yields.
+
+export const FORMATS = ["csv", "xlsx", "json"] as const;
+export type ExportFormat = (typeof FORMATS)[number];
+
+export interface ExportColumn {
+  key: string;
+  /** The column header, already translated into the reader's language. */
+  header: string;
+}
+
+export interface ExportSpec {
+  /** File name without extension, e.g. lauwer-stemmen-jonge-ambtenaar-2026. */
+  filename: string;
+  /** Worksheet name in XLSX (31 characters at most). */
+  sheet: string;
+  columns: ExportColumn[];
+  rows: AsyncIterable<Record<string, Cell>>;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  json: "application/json; charset=utf-8",
+};
+
+/** Characters XML 1.0 (and so XLSX) cannot hold; the app never stores them (forms refuse control characters). */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+export const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+type SheetValue = string | number | boolean | null | { richText: { text: string }[] };
+
+/** A value for a spreadsheet cell: numbers stay numbers, dates become ISO 8601 text, text is neutralised. */
+function sheetValue(value: Cell): SheetValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return isoAmsterdam(value);
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  // XML readers turn a carriage return into a line feed anyway; write it as one.
+  const text = neutralise(value.replace(XML_ILLEGAL, "")).replace(/\r\n?/g, "\n");
+  // Without shared strings (which would keep every distinct string in memory) ExcelJS writes text as
+  // t="str" cells, correctly escaped; its own reader then decodes entities such as "&lt;" twice. Text
+  // with "&" goes into an inline rich-text cell instead, which every reader (ExcelJS included) reads back exactly.
+  return text.includes("&") ? { richText: [{ text }] } : text;
+}
+
+/** A value for JSON: dates as ISO 8601 text, everything else as is (JSON is data, not a spreadsheet). */
+function jsonValue(value: Cell): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return isoAmsterdam(value);
+  return value;
+}
+
+/** Streams the export in the given format into `out` (any writable); resolves when everything is written. */
+export async function writeExport(spec: ExportSpec, format: ExportFormat, out: NodeJS.WritableStream): Promise<void> {
+  const source = Readable.from(spec.rows, { objectMode: true, highWaterMark: 256 });
+  if (format === "csv") {
+    const csv = stringify({
+      bom: true, // Excel reads UTF-8 (ë, é) correctly only with a byte-order mark
+      header: true,
+      columns: spec.columns.map((c) => ({ key: c.key, header: neutralise(c.header) })),
+      cast: {
+        string: (v: string) => cellText(v),
+        date: (v: Date) => cellText(v),
+        boolean: (v: boolean) => (v ? "true" : "false"),
+        number: (v: number) => String(v),
+      },
+      record_delimiter: "windows",
+    });
+    await pipeline(source, csv, out);
+    return;
+  }
+  if (format === "json") {
+    let first = true;
+    const json = new Transform({
+      writableObjectMode: true,
+      transform(row: Record<string, Cell>, _enc, done) {
+        const obj: Record<string, string | number | boolean | null> = {};
+        for (const c of spec.columns) obj[c.key] = jsonValue(row[c.key]);
+        const text = (first ? "[\n" : ",\n") + JSON.stringify(obj);
+        first = false;
+        done(null, text);
+      },
+      flush(done) {
+        done(null, first ? "[]\n" : "\n]\n");
+      },
+    });
+    await pipeline(source, json, out);
+    return;
+  }
+  // XLSX: rows are committed one by one, so the writer never holds the sheet in memory.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useSharedStrings: false, useStyles: true });
+  workbook.creator = "Lauwer";
+  const sheet = workbook.addWorksheet(spec.sheet.slice(0, 31));
+  sheet.columns = spec.columns.map((c) => ({
+    header: neutralise(c.header),
+    key: c.key,
+    width: Math.min(60, Math.max(12, c.header.length + 2)),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  for await (const row of source as AsyncIterable<Record<string, Cell>>) {
+    const values: Record<string, SheetValue> = {};
+    for (const c of spec.columns) values[c.key] = sheetValue(row[c.key]);
+    sheet.addRow(values).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** The export as a streamed HTTP download. */
+export function exportResponse(spec: ExportSpec, format: ExportFormat, onError: (error: unknown) => void): Response {
+  const body = new PassThrough();
+  writeExport(spec, format, body).catch((error: unknown) => {
+    onError(error);
+    body.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return new Response(createReadableStreamFromReadable(body), {
+    headers: {
+      "Content-Type": CONTENT_TYPES[format],
+      "Content-Disposition": `attachment; filename="${spec.filename}.${format}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

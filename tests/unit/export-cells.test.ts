@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { cellText, isoAmsterdam, neutralise } from "~/modules/exports/cells";
+
+describe("neutralise (OWASP CSV injection)", () => {
+  it.each([
+    ["=1+2", "'=1+2"],
+    ['=HYPERLINK("https://evil.example","klik")', `'=HYPERLINK("https://evil.example","klik")`],
+    ["+31 6 12345678", "'+31 6 12345678"],
+    ["-2+3", "'-2+3"],
+    ["@SUM(A1:A9)", "'@SUM(A1:A9)"],
+    ["\t=1", "'\t=1"],
+    ["\r=1", "'\r=1"],
+    ["Jan de Vries", "Jan de Vries"],
+    ["", ""],
+    ["a=b", "a=b"],
+  ])("%j → %j", (input, output) => {
+    expect(neutralise(input)).toBe(output);
+  });
+
+  it("leaves numbers, booleans and empty values alone", () => {
+    expect(cellText(-3)).toBe("-3");
+    expect(cellText(true)).toBe("true");
+    expect(cellText(null)).toBe("");
+    expect(cellText(undefined)).toBe("");
+  });
+});
+
+describe("isoAmsterdam", () => {
+  it("gives wall-clock time with the offset, winter and summer", () => {
+    expect(isoAmsterdam(new Date("2026-11-23T17:30:05Z"))).toBe("2026-11-23T18:30:05+01:00");
+    expect(isoAmsterdam(new Date("2026-07-01T10:00:00.999Z"))).toBe("2026-07-01T12:00:00+02:00");
+  });
+  it("handles the night the clocks go back (two instants, two offsets)", () => {
+    expect(isoAmsterdam(new Date("2026-10-25T00:30:00Z"))).toBe("2026-10-25T02:30:00+02:00");
+    expect(isoAmsterdam(new Date("2026-10-25T01:30:00Z"))).toBe("2026-10-25T02:30:00+01:00");
+  });
+  it("is what cellText writes for dates", () => {
+    expect(cellText(new Date("2026-01-01T00:00:00Z"))).toBe("2026-01-01T01:00:00+01:00");
+  });
+});

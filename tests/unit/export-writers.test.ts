@@ -1,0 +1,88 @@
+import { Writable } from "node:stream";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import naughty from "big-list-of-naughty-strings";
+import { describe, expect, it } from "vitest";
+import { neutralise, type Cell } from "~/modules/exports/cells";
+import { writeExport, XML_ILLEGAL, type ExportFormat, type ExportSpec } from "~/modules/exports/writers.server";
+
+// NUL is the one string PostgreSQL itself refuses in text, so it never reaches an export.
+const STRINGS = (naughty as string[]).filter((s) => !s.includes("\u0000"));
+const FORMULAS = ["=1+2", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("https://evil.example","x")', "=cmd|' /C calc'!A0"];
+
+async function render(spec: Omit<ExportSpec, "rows">, rows: Record<string, Cell>[], format: ExportFormat): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  async function* gen() {
+    yield* rows;
+  }
+  await writeExport({ ...spec, rows: gen() }, format, out);
+  return Buffer.concat(chunks);
+}
+
+const spec = {
+  filename: "test",
+  sheet: "Test",
+  columns: [
+    { key: "n", header: "Nummer" },
+    { key: "text", header: "Tekst" },
+    { key: "when", header: "=Datum" },
+    { key: "count", header: "Aantal" },
+  ],
+};
+const rows = [...STRINGS, ...FORMULAS].map((text, n) => ({
+  n,
+  text,
+  when: new Date(Date.UTC(2026, 10, 23, 17, 30, n % 60)),
+  count: -(n + 1),
+}));
+const expected = (text: string) => neutralise(text);
+
+describe("export writers", () => {
+  it("CSV round-trips through a CSV parser with every naughty string neutralised", async () => {
+    const bytes = await render(spec, rows, "csv");
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // BOM for Excel
+    const records = parse(bytes, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
+    expect(Object.keys(records[0]!)).toEqual(["Nummer", "Tekst", "'=Datum", "Aantal"]);
+    expect(records).toHaveLength(rows.length);
+    records.forEach((r, i) => {
+      expect(r.Tekst).toBe(expected(rows[i]!.text));
+      expect(r.Aantal).toBe(String(-(i + 1)));
+      expect(r["'=Datum"]).toMatch(/^2026-11-23T18:30:\d\d\+01:00$/);
+    });
+    for (const f of FORMULAS) expect(records.some((r) => r.Tekst === `'${f}`)).toBe(true);
+    expect(records.every((r) => !/^[=+\-@\t\r]/.test(r.Tekst!))).toBe(true);
+  });
+
+  it("XLSX re-reads with ExcelJS with identical values, numbers as numbers, no formula cells", async () => {
+    const bytes = await render(spec, rows, "xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as never);
+    const sheet = book.getWorksheet("Test")!;
+    expect(sheet.getRow(1).values).toEqual([undefined, "Nummer", "Tekst", "'=Datum", "Aantal"]);
+    expect(sheet.rowCount).toBe(rows.length + 1);
+    rows.forEach((row, i) => {
+      const r = sheet.getRow(i + 2);
+      expect(r.getCell(1).value).toBe(row.n);
+      // An empty string is an empty cell in a spreadsheet; text is compared as the reader shows it.
+      // XML cannot hold control characters such as ESC: XLSX drops them (the app's forms refuse them anyway).
+      // XML also reads a carriage return as a line feed.
+      expect(r.getCell(2).text).toBe(expected(row.text.replace(XML_ILLEGAL, "")).replace(/\r\n?/g, "\n"));
+      expect(r.getCell(4).value).toBe(-(i + 1));
+      for (let c = 1; c <= 4; c++) expect(r.getCell(c).type).not.toBe(ExcelJS.ValueType.Formula);
+    });
+  });
+
+  it("JSON is an array of objects keyed by column, dates in Amsterdam time", async () => {
+    const bytes = await render(spec, rows, "json");
+    const data = JSON.parse(bytes.toString("utf8")) as Record<string, unknown>[];
+    expect(data).toHaveLength(rows.length);
+    expect(data[0]).toEqual({ n: 0, text: rows[0]!.text, when: "2026-11-23T18:30:00+01:00", count: -1 });
+    expect(JSON.parse((await render(spec, [], "json")).toString("utf8"))).toEqual([]);
+  });
+});
