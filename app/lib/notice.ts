@@ -1,6 +1,10 @@
 import { bookNl } from "~/i18n/locales/book.nl";
 import { bookProposalsNl } from "~/i18n/locales/book-proposals.nl";
 import { bookWritingNl } from "~/i18n/locales/book-writing.nl";
+import { exportsNl } from "~/i18n/locales/exports.nl";
+import { bookExportsNl } from "~/i18n/locales/book-exports.nl";
+import { auditLogNl } from "~/i18n/locales/audit-log.nl";
+import { erasureNl } from "~/i18n/locales/erasure.nl";
 /** Success messages shown after a redirect, passed as ?melding=<key>; only these keys are shown. */
 export const NOTICES = [
   "signup.done",
@@ -47,21 +51,26 @@ export const NOTICES = [
   "results.notice.published",
   "results.notice.unchanged",
 ] as const;
-/** The portrait book's parts keep their success messages in their own `notice` objects. */
-const BOOK_NOTICES = [
-  ...Object.keys(bookNl.notice).map((k) => `book.notice.${k}`),
-  ...Object.keys(bookProposalsNl.notice).map((k) => `bookProposals.notice.${k}`),
-  ...Object.keys(bookWritingNl.notice).map((k) => `bookWriting.notice.${k}`),
-];
-type BookNotice =
-  | `book.notice.${keyof typeof bookNl.notice}`
-  | `bookProposals.notice.${keyof typeof bookProposalsNl.notice}`
-  | `bookWriting.notice.${keyof typeof bookWritingNl.notice}`;
-export type Notice = (typeof NOTICES)[number] | BookNotice;
+/** Later features keep their success messages in the `notice` object of their own namespace file. */
+const NAMESPACED = {
+  book: bookNl,
+  bookProposals: bookProposalsNl,
+  bookWriting: bookWritingNl,
+  exports: exportsNl,
+  bookExports: bookExportsNl,
+  auditLog: auditLogNl,
+  erasure: erasureNl,
+};
+type Namespaced = typeof NAMESPACED;
+const NAMESPACED_NOTICES = Object.entries(NAMESPACED).flatMap(([ns, messages]) =>
+  Object.keys(messages.notice).map((k) => `${ns}.notice.${k}`),
+);
+type NamespacedNotice = { [NS in keyof Namespaced]: `${NS}.notice.${Extract<keyof Namespaced[NS]["notice"], string>}` }[keyof Namespaced];
+export type Notice = (typeof NOTICES)[number] | NamespacedNotice;
 
 export function noticeFrom(url: URL): Notice | null {
   const key = url.searchParams.get("melding") ?? "";
-  return (NOTICES as readonly string[]).includes(key) || BOOK_NOTICES.includes(key) ? (key as Notice) : null;
+  return (NOTICES as readonly string[]).includes(key) || NAMESPACED_NOTICES.includes(key) ? (key as Notice) : null;
 }
 
 export function withNotice(path: string, notice: Notice): string {

@@ -3,11 +3,19 @@ import type { Messages } from "./nl";
 import { bookEn } from "./book.en";
 import { bookProposalsEn } from "./book-proposals.en";
 import { bookWritingEn } from "./book-writing.en";
+import { exportsEn } from "./exports.en";
+import { bookExportsEn } from "./book-exports.en";
+import { auditLogEn } from "./audit-log.en";
+import { erasureEn } from "./erasure.en";
 
 export const en: Messages = {
   book: bookEn,
   bookProposals: bookProposalsEn,
   bookWriting: bookWritingEn,
+  exports: exportsEn,
+  bookExports: bookExportsEn,
+  auditLog: auditLogEn,
+  erasure: erasureEn,
   meta: { title: "Lauwer", description: "Awards and crowdsourcing by and for the Dutch public sector" },
   layout: {
     skipLink: "Skip to content",

@@ -2,11 +2,19 @@
 import { bookNl } from "./book.nl";
 import { bookProposalsNl } from "./book-proposals.nl";
 import { bookWritingNl } from "./book-writing.nl";
+import { exportsNl } from "./exports.nl";
+import { bookExportsNl } from "./book-exports.nl";
+import { auditLogNl } from "./audit-log.nl";
+import { erasureNl } from "./erasure.nl";
 
 export const nl = {
   book: bookNl,
   bookProposals: bookProposalsNl,
   bookWriting: bookWritingNl,
+  exports: exportsNl,
+  bookExports: bookExportsNl,
+  auditLog: auditLogNl,
+  erasure: erasureNl,
   meta: { title: "Lauwer", description: "Prijzen en crowdsourcing van en voor de Nederlandse overheid" },
   layout: {
     skipLink: "Direct naar de inhoud",

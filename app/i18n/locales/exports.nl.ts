@@ -1,0 +1,4 @@
+// Dutch source texts (exports); exports.en.ts mirrors it (the type checker enforces that).
+export const exportsNl = {
+  notice: { placeholder: "-" },
+};
