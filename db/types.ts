@@ -62,6 +62,8 @@ export interface EditionTable {
   nomination_closes_at: TimestampNull;
   nominations_per_member: Generated<number>;
   created_at: Generated<Date>;
+  /** Secret for pseudonymous voter ids in exports (HMAC key); never shown. */
+  export_salt: Generated<string>;
 }
 
 export interface CategoryTable {
