@@ -442,6 +442,9 @@ export interface AuditLogTable {
   after: unknown;
   ip: string | null;
   request_id: string | null;
+  /** Filled by the audit_log_scope trigger from the entity (no foreign key: history outlives it). */
+  award_id: Generated<string | null>;
+  book_project_id: Generated<string | null>;
 }
 
 export interface OutboxEmailTable {

@@ -6,6 +6,7 @@ import * as m20261123150000 from "./20261123150000_jury";
 import * as m20261123160000 from "./20261123160000_results";
 import * as m20261123170000 from "./20261123170000_book";
 import * as m20261123180000 from "./20261123180000_exports";
+import * as m20261123181000 from "./20261123181000_audit_scope";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
 // Add each new migration here; never edit one that has landed.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "20261123160000_results": m20261123160000,
   "20261123170000_book": m20261123170000,
   "20261123180000_exports": m20261123180000,
+  "20261123181000_audit_scope": m20261123181000,
 };
