@@ -235,13 +235,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     for each row execute function book_project_target_check()`.execute(db);
 
   // Assignment: only selected proposals; the author's row is locked while counting against the cap.
+  // The proposal is share-locked while its status is read, so a deselection in progress is waited
+  // for (and then refuses this), and a deselection that comes later waits and sees the author.
   await sql`create function book_assignment_check() returns trigger language plpgsql as $$
     declare
       cap integer;
       taken integer;
+      proposal_status text;
     begin
       if tg_op = 'INSERT' or new.user_id is distinct from old.user_id then
-        if (select status from book_proposal where id = new.proposal_id) is distinct from 'selected' then
+        select status into proposal_status from book_proposal where id = new.proposal_id for share;
+        if proposal_status is distinct from 'selected' then
           raise exception 'proposal % is not selected', new.proposal_id
             using errcode = 'check_violation', constraint = 'book_assignment_selected';
         end if;

@@ -159,13 +159,16 @@ async function insertAssignment(
     .where("a.user_id", "=", pair.userId)
     .executeTakeFirst();
   if (!author) return { ok: false, error: "bookWriting.errors.notAnAuthor", field: "userId", status: 400 };
+  // Share-locked until commit: a deselection in progress is waited for, a later one waits for this.
   const proposal = await trx
     .selectFrom("book_proposal")
     .select(["name", "status"])
     .where("project_id", "=", project.id)
     .where("id", "=", pair.proposalId)
+    .forShare()
     .executeTakeFirst();
   if (!proposal) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
+  if (proposal.status !== "selected") return { ok: false, error: "bookWriting.errors.notSelected", status: 409 };
   const row = await trx
     .insertInto("book_assignment")
     .values({

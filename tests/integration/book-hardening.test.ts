@@ -1,0 +1,115 @@
+import pg from "pg";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db.server";
+import { startTestServer, type TestServer } from "../setup/http";
+import { addAuthor, assignmentOf, createWritingProject, type WritingFixture } from "../setup/book-writing";
+
+// Review findings on the portrait book: races, inputs that used to answer 500, privacy, limits.
+
+let app: TestServer;
+beforeAll(async () => {
+  app = await startTestServer();
+});
+afterAll(() => app.close());
+
+const db = () => getDb();
+
+/** A connection of its own, outside the app's pool, to hold locks in an open transaction. */
+async function rawClient() {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  return client;
+}
+
+/** Waits until `n` backends of this database wait for a lock; false after `ms`. */
+async function lockWaiters(n: number, ms = 3000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const row = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(db());
+    if (row.rows[0]!.n >= n) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return false;
+}
+
+const assignPost = (f: WritingFixture, proposalId: string, userId: string) =>
+  app.request(`${f.admin}/toewijzing?intent=assign`, { form: { proposalId, userId, dueAt: "" }, headers: { cookie: f.editor.cookie } });
+
+describe("assigning while a portrait is deselected", () => {
+  it("an assignment waits for a deselection in progress and is then refused (409, no row)", async () => {
+    const f = await createWritingProject();
+    const a = await addAuthor(f, 1);
+    const client = await rawClient();
+    try {
+      await client.query("begin");
+      await client.query("update book_proposal set status = 'shortlisted' where id = $1", [f.portraits[0]]);
+      const pending = assignPost(f, f.portraits[0]!, a.id);
+      const waited = await lockWaiters(1);
+      await client.query("commit");
+      const res = await pending;
+      expect(waited).toBe(true);
+      expect(res.status).toBe(409);
+      expect(await res.text()).toContain("Alleen geselecteerde portretten krijgen een auteur");
+      expect(await assignmentOf(f.portraits[0]!)).toBeUndefined();
+    } finally {
+      await client.query("rollback").catch(() => undefined);
+      await client.end();
+    }
+  });
+
+  it("the database alone makes an insert wait for a deselection in progress and then refuses it", async () => {
+    const f = await createWritingProject();
+    const a = await addAuthor(f, 1);
+    const [deselect, insert] = [await rawClient(), await rawClient()];
+    try {
+      await deselect.query("begin");
+      await deselect.query("update book_proposal set status = 'shortlisted' where id = $1", [f.portraits[0]]);
+      const inserting = insert
+        .query("insert into book_assignment (proposal_id, project_id, user_id) values ($1, $2, $3)", [f.portraits[0], f.projectId, a.id])
+        .then(
+          () => undefined,
+          (e: { constraint?: string }) => e.constraint,
+        );
+      const waited = await lockWaiters(1);
+      await deselect.query("commit");
+      expect(waited).toBe(true);
+      expect(await inserting).toBe("book_assignment_selected");
+      expect(await assignmentOf(f.portraits[0]!)).toBeUndefined();
+    } finally {
+      await deselect.query("rollback").catch(() => undefined);
+      await Promise.all([deselect.end(), insert.end()]);
+    }
+  });
+
+  it("a deselection waits for an assignment in progress and is then refused (book_selection_assigned)", async () => {
+    const f = await createWritingProject();
+    const a = await addAuthor(f, 1);
+    const client = await rawClient();
+    try {
+      // Hold the author's row so the assignment stops halfway (inside its trigger), after reading the proposal.
+      await client.query("begin");
+      await client.query("select 1 from book_author where project_id = $1 and user_id = $2 for update", [f.projectId, a.id]);
+      const assigning = assignPost(f, f.portraits[0]!, a.id);
+      expect(await lockWaiters(1)).toBe(true);
+      const deselecting = app.request(`${f.admin}/voordrachten/${f.portraits[0]}?intent=status`, {
+        form: { proposalId: f.portraits[0]!, status: "shortlisted" },
+        headers: { cookie: f.editor.cookie },
+      });
+      const waited = await lockWaiters(2);
+      await client.query("commit");
+      const [assigned, deselected] = await Promise.all([assigning, deselecting]);
+      expect(waited).toBe(true);
+      expect(assigned.status).toBe(303);
+      expect(deselected.status).toBe(409);
+      expect(await deselected.text()).toContain("heeft al een auteur en blijft geselecteerd");
+      const p = await db().selectFrom("book_proposal").select("status").where("id", "=", f.portraits[0]!).executeTakeFirstOrThrow();
+      expect(p.status).toBe("selected");
+      expect((await assignmentOf(f.portraits[0]!))?.user_id).toBe(a.id);
+    } finally {
+      await client.query("rollback").catch(() => undefined);
+      await client.end();
+    }
+  });
+});
