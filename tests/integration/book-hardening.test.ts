@@ -2,6 +2,8 @@ import pg from "pg";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
+import { saveAuthor } from "~/modules/book/author.server";
+import { loadProject } from "~/modules/book/project.server";
 import { startTestServer, type TestServer } from "../setup/http";
 import { addAuthor, assignmentOf, createWritingProject, type WritingFixture } from "../setup/book-writing";
 
@@ -111,5 +113,40 @@ describe("assigning while a portrait is deselected", () => {
       await client.query("rollback").catch(() => undefined);
       await client.end();
     }
+  });
+});
+
+describe("author sign-up with links the database would refuse", () => {
+  const BIO = "Ik schrijf al twintig jaar over de geschiedenis van de rijksdienst.";
+  const form = (writingUrl: string) => ({ bio: BIO, writingUrl, capacity: "1", periodFrom: "", periodTo: "", availability: "" });
+
+  it("answers 400 with the link message and writes nothing", async () => {
+    const f = await createWritingProject();
+    for (const url of ["HTTPS://example.org", "https:example.org", "https:\\\\example.org", "Https://example.org/a"]) {
+      const res = await app.request(`${f.base}/auteur`, { form: form(url), headers: { cookie: f.member.cookie } });
+      expect(res.status, url).toBe(400);
+      expect(await res.text()).toContain("begint met https://");
+    }
+    expect(await db().selectFrom("book_author").select("user_id").where("project_id", "=", f.projectId).execute()).toHaveLength(0);
+    expect(
+      (await app.request(`${f.base}/auteur`, { form: form("https://example.org/a"), headers: { cookie: f.member.cookie } })).status,
+    ).toBe(303);
+  });
+
+  it("answers any other check the database makes with a translated 400, never a 500", async () => {
+    const f = await createWritingProject();
+    const project = await loadProject(db(), f.slug, "nl");
+    const input = { formId: undefined, bio: BIO, periodFrom: "", periodTo: "", capacity: "1", availability: "" };
+    expect(await saveAuthor(db(), project, f.member.id, { ...input, writingUrl: "HTTPS://example.org" }, [])).toMatchObject({
+      ok: false,
+      status: 400,
+      field: "writingUrl",
+      error: "bookWriting.errors.url",
+    });
+    expect(await saveAuthor(db(), project, f.member.id, { ...input, writingUrl: "", bio: "x".repeat(1501) }, [])).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(await db().selectFrom("book_author").select("user_id").where("project_id", "=", f.projectId).execute()).toHaveLength(0);
   });
 });

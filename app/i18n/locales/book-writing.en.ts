@@ -63,6 +63,7 @@ export const bookWritingEn: Shape<typeof bookWritingNl> = {
     noSuchVersion: "Choose a version of this portrait.",
     notOverdue: "This portrait is not overdue; no reminder is needed.",
     remindedRecently: "This author was reminded recently. Try again in {{hours}} hours.",
+    notSaved: "This could not be saved: one of the details is not accepted. Please check what you filled in.",
   },
   mail: { noDue: "the agreed date" },
   optional: "(optional)",

@@ -63,6 +63,7 @@ export const bookWritingNl = {
     noSuchVersion: "Kies een versie van dit portret.",
     notOverdue: "Dit portret is niet te laat; een herinnering is niet nodig.",
     remindedRecently: "Deze auteur heeft kort geleden al een herinnering gekregen. Probeer het over {{hours}} uur opnieuw.",
+    notSaved: "Dit kon niet worden bewaard: een van de gegevens wordt niet geaccepteerd. Controleer wat je hebt ingevuld.",
   },
   mail: { noDue: "de afgesproken datum" },
   optional: "(niet verplicht)",

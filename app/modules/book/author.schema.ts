@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { isHttpsUrl as isHttpsLink } from "./proposal.schema";
 
 // Forms of authors: the sign-up / profile and the ranked claims. Shared by the browser form and the
 // action; messages are translation keys. Limits that depend on the project (its period, its themes)
@@ -22,14 +23,12 @@ const optionalYear = z._default(
   "",
 );
 
+/**
+ * A link to earlier work: the raw text must itself be what the database accepts (`https://`, lower
+ * case, no white space; see proposal.schema), and the host needs a dot.
+ */
 export function isHttpsUrl(v: string): boolean {
-  if (v.length > 2000 || /\s/.test(v)) return false;
-  try {
-    const url = new URL(v);
-    return url.protocol === "https:" && url.hostname.includes(".") && !url.username && !url.password;
-  } catch {
-    return false;
-  }
+  return isHttpsLink(v) && new URL(v).hostname.includes(".");
 }
 
 export const AuthorSchema = z

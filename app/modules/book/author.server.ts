@@ -43,12 +43,22 @@ export async function saveAuthor(db: Db, project: ProjectView, userId: string, i
       .execute();
     return { ok: true };
   } catch (e) {
-    if (pgError(e).constraint === "book_author_cap") {
+    const { code, constraint } = pgError(e);
+    if (constraint === "book_author_cap") {
       return { ok: false, error: "bookWriting.errors.capBelowAssigned", field: "capacity", status: 409 };
     }
+    // The form's checks should have caught these; whatever the database still refuses is a 400, never a 500.
+    if (code === "23514") return AUTHOR_CHECKS[constraint ?? ""] ?? { ok: false, error: "bookWriting.errors.notSaved", status: 400 };
     throw e;
   }
 }
+
+const AUTHOR_CHECKS: Record<string, Result> = {
+  book_author_writing_url_check: { ok: false, error: "bookWriting.errors.url", field: "writingUrl", status: 400 },
+  book_author_bio_check: { ok: false, error: "bookWriting.errors.bioLong", field: "bio", status: 400 },
+  book_author_availability_check: { ok: false, error: "bookWriting.errors.availabilityLong", field: "availability", status: 400 },
+  book_author_period: { ok: false, error: "bookWriting.errors.periodOrder", field: "periodTo", status: 400 },
+};
 
 /** The profile as form values (strings), for editing. */
 export function authorFormValues(a: {
