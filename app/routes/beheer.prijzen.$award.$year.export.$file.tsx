@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { logger } from "~/logger.server";
+import { actorFrom } from "~/modules/audit/audit.server";
+import { requireEditionOrganizer } from "~/modules/awards/guard.server";
+import { AWARD_DATASETS, awardExportSpec } from "~/modules/exports/award-datasets.server";
+import { parseExportFile, recordExport } from "~/modules/exports/export.server";
+import { exportResponse } from "~/modules/exports/writers.server";
+
+/** `<dataset>.<format>`: one dataset of the edition, streamed, for organizers of its award only. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { edition } = await requireEditionOrganizer(request, context, params);
+  const file = parseExportFile(params.file, AWARD_DATASETS);
+  if (!file) throw new Response("Not found", { status: 404 });
+  const db = getDb();
+  // Audited before the first byte is sent: who exported what, when.
+  await recordExport(db, actorFrom(context), { entityType: "edition", entityId: edition.id, dataset: file.dataset, format: file.format });
+  const spec = awardExportSpec(db, edition, file.dataset, context.locale);
+  return exportResponse(spec, file.format, (err) =>
+    logger.error({ err, dataset: file.dataset, format: file.format, editionId: edition.id }, "export failed"),
+  );
+}

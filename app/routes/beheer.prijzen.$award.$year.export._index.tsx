@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { requireEditionOrganizer } from "~/modules/awards/guard.server";
+import { AWARD_DATASETS, awardDatasetCounts } from "~/modules/exports/award-datasets.server";
+import { FORMATS } from "~/modules/exports/writers.server";
+
+/** Above this many rows the page tells the organizer the download takes a while. */
+const LARGE = 50_000;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { edition } = await requireEditionOrganizer(request, context, params);
+  const counts = await awardDatasetCounts(getDb(), edition.id);
+  const base = `/beheer/prijzen/${edition.awardSlug}/${edition.year}`;
+  return {
+    edition: { name: edition.name, base },
+    datasets: AWARD_DATASETS.map((dataset) => ({ dataset, rows: counts[dataset] })),
+    formats: [...FORMATS],
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Export — ${data.edition.name} — Lauwer` : "Lauwer" }];
+
+export default function AwardExports() {
+  const d = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "nl-NL");
+  return (
+    <>
+      <Heading1>{t("exports.page.title", { edition: d.edition.name })}</Heading1>
+      <Paragraph>{t("exports.page.intro")}</Paragraph>
+      <section aria-labelledby="datasets-heading">
+        <Heading2 id="datasets-heading">{t("exports.page.datasetsHeading")}</Heading2>
+        <HeadedTable
+          headers={[t("exports.page.dataset"), t("exports.page.description"), t("exports.page.rows"), t("exports.page.download")]}
+        >
+          {d.datasets.map(({ dataset, rows }) => {
+            const name = t(`exports.datasets.${dataset}.name`);
+            return (
+              <TableRow key={dataset} data-dataset={dataset}>
+                <TableCell>{name}</TableCell>
+                <TableCell>
+                  {t(`exports.datasets.${dataset}.description`)}
+                  {rows > LARGE ? <> {t("exports.page.large")}</> : null}
+                </TableCell>
+                <TableCell data-rows={rows}>{number.format(rows)}</TableCell>
+                <TableCell>
+                  {d.formats.map((format, i) => (
+                    <span key={format}>
+                      {i > 0 ? " · " : null}
+                      {/* A plain link: the file is a download, not a page of the app. */}
+                      <a
+                        className="utrecht-link"
+                        href={`${d.edition.base}/export/${dataset}.${format}`}
+                        download
+                        aria-label={t("exports.page.downloadAs", { dataset: name, format: t(`exports.page.formats.${format}`) })}
+                      >
+                        {t(`exports.page.formats.${format}`)}
+                      </a>
+                    </span>
+                  ))}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </HeadedTable>
+      </section>
+      <Paragraph>
+        <AppLink to={`${d.edition.base}/auditlog`}>{t("exports.page.auditLog")}</AppLink>
+      </Paragraph>
+    </>
+  );
+}
