@@ -5,7 +5,7 @@ import { getDb } from "~/db.server";
 import { saveAuthor } from "~/modules/book/author.server";
 import { loadProject } from "~/modules/book/project.server";
 import { startTestServer, type TestServer } from "../setup/http";
-import { addAuthor, assignmentOf, createWritingProject, type WritingFixture } from "../setup/book-writing";
+import { addAuthor, assignDirectly, assignmentOf, createWritingProject, versionsOf, type WritingFixture } from "../setup/book-writing";
 
 // Review findings on the portrait book: races, inputs that used to answer 500, privacy, limits.
 
@@ -148,5 +148,36 @@ describe("author sign-up with links the database would refuse", () => {
       status: 400,
     });
     expect(await db().selectFrom("book_author").select("user_id").where("project_id", "=", f.projectId).execute()).toHaveLength(0);
+  });
+});
+
+describe("manuscript length after normalising", () => {
+  async function setup() {
+    const f = await createWritingProject();
+    const a = await addAuthor(f, 1);
+    await assignDirectly(f, f.portraits[0]!, a.id);
+    const write = (body: string) =>
+      app.request(`${f.base}/mijn-portretten/${f.portraits[0]}`, { form: { body, intent: "save" }, headers: { cookie: a.cookie } });
+    return { f, write };
+  }
+
+  it("refuses a text that grows past the limit when composed (NFC) with a translated 400, nothing saved", async () => {
+    const { f, write } = await setup();
+    // U+FB2C is one character that NFC turns into three.
+    const res = await write("\uFB2C".repeat(100_000));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("De tekst is te lang (hoogstens 100.000 tekens).");
+    expect(await versionsOf(f.portraits[0]!)).toHaveLength(0);
+  });
+
+  it("counts a browser's CRLF line ends once and characters as PostgreSQL does (code points)", async () => {
+    const { f, write } = await setup();
+    expect((await write("woord\r\n".repeat(16_000))).status).toBe(303); // 112,000 typed, 96,000 stored
+    const [v1] = await versionsOf(f.portraits[0]!);
+    expect(v1!.body).toBe("woord\n".repeat(16_000));
+    const astral = "😀".repeat(10_000) + "a".repeat(90_000); // 110,000 UTF-16 units, 100,000 characters
+    expect((await write(astral)).status).toBe(303);
+    expect((await write(`${astral}b`)).status).toBe(400);
+    expect(await versionsOf(f.portraits[0]!)).toHaveLength(2);
   });
 });

@@ -5,8 +5,26 @@ import { UUID_PATTERN } from "./author.schema";
 // Forms of the manuscript workflow: the author's text, the editors' comments and actions, and the
 // assignment forms. Messages are translation keys.
 
+/** The longest text, in characters as PostgreSQL counts them (code points), after normalizeText. */
 export const MANUSCRIPT_MAX = 100_000;
+/** What a form may post before normalising (CRLF line ends count twice, astral characters two UTF-16 units). */
+const MANUSCRIPT_RAW_MAX = 4 * MANUSCRIPT_MAX;
 export const COMMENT_MAX = 5000;
+
+/**
+ * Text as stored: line ends unified and letters composed (NFC), so "é" typed as e + accent counts
+ * and compares the same as "é". NFC can make a text longer, so limits are checked after this.
+ */
+export function normalizeText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").normalize("NFC");
+}
+
+/** The length of a text as PostgreSQL's length() counts it: code points, not UTF-16 units. */
+export function textLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
 
 const formId = z.optional(z.string());
 const uuid = z.string().check(z.refine((v) => UUID_PATTERN.test(v), { error: "bookWriting.errors.choice" }));
@@ -15,7 +33,8 @@ const uuid = z.string().check(z.refine((v) => UUID_PATTERN.test(v), { error: "bo
 export const ManuscriptSchema = z.object({
   formId,
   intent: z._default(z.enum(["save", "submit"], { error: "errors.badRequest" }), "save"),
-  body: z._default(z.string().check(z.maxLength(MANUSCRIPT_MAX, { error: "bookWriting.errors.textLong" })), ""),
+  // Only a bound on the posted size here; the real limit is judged after normalising (saveManuscript).
+  body: z._default(z.string().check(z.maxLength(MANUSCRIPT_RAW_MAX, { error: "bookWriting.errors.textLong" })), ""),
 });
 export type ManuscriptInput = z.infer<typeof ManuscriptSchema>;
 

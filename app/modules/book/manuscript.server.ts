@@ -4,22 +4,17 @@ import { isLocale, type Locale } from "~/i18n/i18n";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { mailAuthor, mailDate } from "./assignment.server";
 import { pgError, type Result } from "./author.server";
-import type { EditorAction, ManuscriptStatusName } from "./manuscript.schema";
+import { MANUSCRIPT_MAX, normalizeText, textLength, type EditorAction, type ManuscriptStatusName } from "./manuscript.schema";
 import type { ProjectView } from "./project.server";
 import { countWords, lengthVerdict } from "./words";
 
 const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
 
-/**
- * Text as stored: line ends unified and letters composed (NFC), so "é" typed as e + accent counts
- * and compares the same as "é".
- */
-export function normalizeText(text: string): string {
-  return text.replace(/\r\n?/g, "\n").normalize("NFC");
-}
-
 const flowError = (e: unknown): Result => {
-  if (pgError(e).constraint === "book_manuscript_flow") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+  const { code, constraint } = pgError(e);
+  if (constraint === "book_manuscript_flow") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+  // Any other check the database still makes (the forms check first) is a 400, never a 500.
+  if (code === "23514") return { ok: false, error: "bookWriting.errors.notSaved", status: 400 };
   throw e;
 };
 
@@ -150,6 +145,7 @@ export async function saveManuscript(
   intent: "save" | "submit",
 ): Promise<Result & { saved?: boolean }> {
   const body = normalizeText(rawBody);
+  if (textLength(body) > MANUSCRIPT_MAX) return { ok: false, error: "bookWriting.errors.textLong", field: "body", status: 400 };
   const words = countWords(body);
   if (intent === "submit") {
     if (body.trim() === "") return { ok: false, error: "bookWriting.errors.emptyText", field: "body", status: 400 };
