@@ -1,0 +1,292 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { Params } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
+import type { DB } from "../../../db/types";
+import { requireRole } from "~/auth/guards.server";
+import { getDb, type DbOrTrx } from "~/db.server";
+import { translator } from "~/i18n/i18n";
+import { logger } from "~/logger.server";
+import type { Cell } from "~/modules/exports/cells";
+import { exportFilename, parseExportFile, recordExport } from "~/modules/exports/export.server";
+import { exportResponse, FORMATS, type ExportSpec } from "~/modules/exports/writers.server";
+import { auditChanges, changesText, type AuditChange } from "./audit-diff";
+import { activeFilters, parseAuditFilters, type AuditFilters } from "./audit-filters";
+import { actorFrom } from "./audit.server";
+
+// Reading the append-only audit log: one scope per viewer (platform admins everything, an award's
+// organizers the rows of their award, a book project's editors the rows of their project), the
+// same filters for the page and its exports, 50 rows a page newest first, exports streamed.
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditScope = { kind: "platform" } | { kind: "award"; awardId: string } | { kind: "book_project"; projectId: string };
+
+/**
+ * Where the rows of each entity type the app writes belong (the audit_log_scope trigger fills the
+ * columns; this map documents it and a test holds every `entityType` in the code to it).
+ * "grant": a role grant belongs to its award or project, an admin grant to the platform.
+ */
+export const ENTITY_SCOPES = {
+  award: "award",
+  edition: "award",
+  category: "award",
+  round: "award",
+  nominee: "award",
+  nomination: "award",
+  nomination_reference: "award",
+  criterion: "award",
+  prize: "award",
+  result_snapshot: "award",
+  jury_invite: "award",
+  jury_member: "award",
+  ballot: "award",
+  book_project: "book_project",
+  book_theme: "book_project",
+  book_proposal: "book_project",
+  book_assignment: "book_project",
+  book_source: "book_project",
+  book_comment: "book_project",
+  book_manuscript_version: "book_project",
+  book_author: "book_project",
+  book_claim: "book_project",
+  role_grant: "grant",
+  platform: "platform",
+  app_user: "platform",
+} as const satisfies Record<string, "award" | "book_project" | "grant" | "platform">;
+
+/** Every action can be filtered by; "export" is always offered (every export is itself audited). */
+export const ALWAYS_OFFERED_ACTIONS = ["export"] as const;
+
+type AuditQuery = SelectQueryBuilder<DB & { a: DB["audit_log"]; u: DB["app_user"] }, "a" | "u", object>;
+
+/** `like` pattern text with its wildcards escaped (PostgreSQL's default escape is the backslash). */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function inScope(db: DbOrTrx, scope: AuditScope): AuditQuery {
+  let q = db.selectFrom("audit_log as a").leftJoin("app_user as u", "u.id", "a.actor_id") as unknown as AuditQuery;
+  if (scope.kind === "award") q = q.where("a.award_id", "=", scope.awardId);
+  if (scope.kind === "book_project") q = q.where("a.book_project_id", "=", scope.projectId);
+  return q;
+}
+
+function filtered(db: DbOrTrx, scope: AuditScope, f: AuditFilters): AuditQuery {
+  let q = inScope(db, scope);
+  if (f.actor) {
+    const pattern = `%${likeEscape(f.actor)}%`;
+    q = q.where((eb: ExpressionBuilder<DB & { a: DB["audit_log"]; u: DB["app_user"] }, "a" | "u">) =>
+      eb.or([eb("u.name", "ilike", pattern), eb("u.email", "ilike", pattern)]),
+    );
+  }
+  if (f.action) {
+    const action = f.action;
+    q = q.where((eb) => eb.or([eb("a.action", "=", action), eb("a.action", "like", `${likeEscape(action)}.%`)]));
+  }
+  if (f.entityType) q = q.where("a.entity_type", "=", f.entityType);
+  if (f.entityId) q = q.where("a.entity_id", "=", f.entityId);
+  // Dates are Amsterdam calendar days: from its first instant up to (not including) the day after `to`.
+  if (f.from) q = q.where("a.at", ">=", sql<Date>`(${f.from}::date)::timestamp at time zone 'Europe/Amsterdam'`);
+  if (f.to) q = q.where("a.at", "<", sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`);
+  return q;
+}
+
+const COLUMNS = [
+  "a.id",
+  "a.at",
+  "a.action",
+  "a.entity_type",
+  "a.entity_id",
+  "a.before",
+  "a.after",
+  "a.ip",
+  "a.award_id",
+  "a.book_project_id",
+  "a.actor_id",
+  "u.name as actor_name",
+  "u.email as actor_email",
+] as const;
+
+export interface AuditRowView {
+  id: string;
+  at: string;
+  actorName: string | null;
+  /** Only for platform admins. */
+  actorEmail: string | null;
+  hasActor: boolean;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  changes: AuditChange[];
+}
+
+/** One page of the filtered log (newest first) with the total count of matching rows. */
+export async function listAuditPage(db: DbOrTrx, scope: AuditScope, filters: AuditFilters, page: number) {
+  const base = filtered(db, scope, filters);
+  const [count, rows] = await Promise.all([
+    base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+    base
+      .select([...COLUMNS])
+      .orderBy("a.id", "desc")
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((page - 1) * AUDIT_PAGE_SIZE)
+      .execute(),
+  ]);
+  const total = Number((count as { n: number }).n);
+  const admin = scope.kind === "platform";
+  const views: AuditRowView[] = rows.map((r) => ({
+    id: String(r.id),
+    at: new Date(r.at).toISOString(),
+    actorName: r.actor_name,
+    actorEmail: admin ? r.actor_email : null,
+    hasActor: r.actor_id !== null,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    changes: auditChanges(r.before, r.after),
+  }));
+  return { rows: views, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}
+
+/** The actions and entity types present in the scope (for the filter lists), with "export" always offered. */
+export async function auditFilterOptions(db: DbOrTrx, scope: AuditScope) {
+  const [actions, types] = await Promise.all([
+    inScope(db, scope).select("a.action").distinct().orderBy("a.action").execute(),
+    inScope(db, scope).select("a.entity_type").distinct().orderBy("a.entity_type").execute(),
+  ]);
+  const actionSet = new Set<string>([...actions.map((r) => r.action), ...ALWAYS_OFFERED_ACTIONS]);
+  return { actions: [...actionSet].sort(), entityTypes: types.map((r) => r.entity_type) };
+}
+
+/** The audit entry an export of the log writes (entity = the scope itself). */
+export function auditExportEntity(scope: AuditScope): { entityType: string; entityId: string | null } {
+  if (scope.kind === "award") return { entityType: "award", entityId: scope.awardId };
+  if (scope.kind === "book_project") return { entityType: "book_project", entityId: scope.projectId };
+  return { entityType: "platform", entityId: null };
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/**
+ * The filtered log as an export, streamed from a cursor (newest first). Platform admins also get
+ * the actor's e-mail address, the IP address and the scope columns; the others never do.
+ */
+export function auditExportSpec(db: DbOrTrx, scope: AuditScope, filters: AuditFilters, t: TFunction, filename: string): ExportSpec {
+  const admin = scope.kind === "platform";
+  const h = (key: string) => t(`auditLog.headers.${key}`);
+  const columns = [
+    { key: "id", header: h("id") },
+    { key: "at", header: h("at") },
+    { key: "actor", header: h("actor") },
+    ...(admin ? [{ key: "actorEmail", header: h("actorEmail") }] : []),
+    { key: "action", header: h("action") },
+    { key: "entityType", header: h("entityType") },
+    { key: "entityId", header: h("entityId") },
+    ...(admin
+      ? [
+          { key: "awardId", header: h("award") },
+          { key: "bookProjectId", header: h("project") },
+        ]
+      : []),
+    { key: "changes", header: h("changes") },
+    { key: "before", header: h("before") },
+    { key: "after", header: h("after") },
+    ...(admin ? [{ key: "ip", header: h("ip") }] : []),
+  ];
+  const system = t("auditLog.system");
+  const gone = t("auditLog.unknownActor");
+  async function* rows(): AsyncIterable<Record<string, Cell>> {
+    const stream = filtered(db, scope, filters)
+      .select([...COLUMNS])
+      .orderBy("a.id", "desc")
+      .stream(500);
+    for await (const r of stream) {
+      const row: Record<string, Cell> = {
+        id: Number(r.id),
+        at: new Date(r.at),
+        actor: r.actor_id === null ? system : (r.actor_name ?? gone),
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        changes: changesText(auditChanges(r.before, r.after, 10_000)),
+        before: json(r.before),
+        after: json(r.after),
+      };
+      if (admin) {
+        row.actorEmail = r.actor_email;
+        row.awardId = r.award_id;
+        row.bookProjectId = r.book_project_id;
+        row.ip = r.ip;
+      }
+      yield row;
+    }
+  }
+  return { filename, sheet: t("auditLog.sheet"), columns, rows: rows() };
+}
+
+// ── Guards: who reads which scope ────────────────────────────────────────────────────────────────
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The award of the URL (params.award, a slug) for one of its organizers; 404 when absent, visitors to login, others 403. */
+export async function requireAwardOrganizer(request: Request, context: AppLoadContext, params: Params) {
+  const slug = params.award;
+  if (!slug || slug.length > 60 || !SLUG.test(slug)) throw new Response("Not found", { status: 404 });
+  const award = await getDb().selectFrom("award").select(["id", "slug", "name_nl", "name_en"]).where("slug", "=", slug).executeTakeFirst();
+  if (!award) throw new Response("Not found", { status: 404 });
+  const user = await requireRole(request, context, { role: "organizer", awardId: award.id });
+  return {
+    user,
+    award: { id: award.id, slug: award.slug, name: context.locale === "en" && award.name_en ? award.name_en : award.name_nl },
+  };
+}
+
+// ── What the routes call ─────────────────────────────────────────────────────────────────────────
+
+/** The viewer page's data for a scope: filters from the URL, one page of rows, the filter lists; 400 when a filter is invalid. */
+export async function auditViewData(db: DbOrTrx, request: Request, scope: AuditScope, base: string) {
+  const { filters, errors, page } = parseAuditFilters(new URL(request.url).searchParams);
+  const invalid = Object.keys(errors).length > 0;
+  const [options, list] = await Promise.all([
+    auditFilterOptions(db, scope),
+    invalid ? Promise.resolve({ rows: [] as AuditRowView[], total: 0, pages: 1 }) : listAuditPage(db, scope, filters, page),
+  ]);
+  return {
+    status: invalid ? 400 : 200,
+    view: { base, filters, errors, invalid, page, ...list, options, formats: [...FORMATS] as string[] },
+  };
+}
+
+export const AUDIT_DATASETS = ["auditlog"] as const;
+
+/**
+ * `auditlog.<format>` with the page's filters in the query string: recorded in the audit log
+ * (dataset "auditlog" with the filters) before the first byte, then streamed. Unknown file → 404,
+ * invalid filters → 400 with a translated message.
+ */
+export async function auditExportResponse(
+  db: DbOrTrx,
+  request: Request,
+  context: AppLoadContext,
+  scope: AuditScope,
+  file: string | undefined,
+  nameParts: string[],
+): Promise<Response> {
+  const parsed = parseExportFile(file, AUDIT_DATASETS);
+  if (!parsed) throw new Response("Not found", { status: 404 });
+  const t = translator(context.locale);
+  const { filters, errors } = parseAuditFilters(new URL(request.url).searchParams);
+  if (Object.keys(errors).length > 0) {
+    const messages = [t("auditLog.invalidFilters"), ...Object.values(errors).map((e) => t(e))];
+    return new Response(messages.join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  await recordExport(db, actorFrom(context), {
+    ...auditExportEntity(scope),
+    dataset: "auditlog",
+    format: parsed.format,
+    filters: activeFilters(filters),
+  });
+  const spec = auditExportSpec(db, scope, filters, t, exportFilename("auditlog", ...nameParts));
+  return exportResponse(spec, parsed.format, (err) => logger.error({ err, scope, format: parsed.format }, "audit log export failed"));
+}

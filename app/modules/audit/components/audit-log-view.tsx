@@ -1,0 +1,266 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/pagination";
+import {
+  Alert,
+  Button,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textbox,
+} from "~/components/nlds";
+import type { AuditChange } from "../audit-diff";
+import { FILTER_PARAMS, filterQuery, type AuditFilters, type FilterErrors, type FilterName } from "../audit-filters";
+
+export interface AuditLogViewData {
+  /** The page's own path; the form, pagination and export links build on it. */
+  base: string;
+  filters: AuditFilters;
+  errors: FilterErrors;
+  invalid: boolean;
+  page: number;
+  pages: number;
+  total: number;
+  options: { actions: string[]; entityTypes: string[] };
+  formats: string[];
+  rows: Array<{
+    id: string;
+    at: string;
+    actorName: string | null;
+    actorEmail: string | null;
+    hasActor: boolean;
+    action: string;
+    entityType: string;
+    entityId: string | null;
+    changes: AuditChange[];
+  }>;
+}
+
+function Field({
+  name,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: FilterName;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: (describedBy: string | undefined) => React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const ids = [hint ? `audit-${name}-hint` : null, error ? `audit-${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <FormField type="text" invalid={Boolean(error)}>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={`audit-${name}`}>{label}</FormLabel>
+      </div>
+      {hint ? <FormFieldDescription id={`audit-${name}-hint`}>{hint}</FormFieldDescription> : null}
+      {error ? <FormFieldErrorMessage id={`audit-${name}-error`}>{t(error)}</FormFieldErrorMessage> : null}
+      <div className="utrecht-form-field__input">{children(ids)}</div>
+    </FormField>
+  );
+}
+
+/** The audit log with filters (a GET form, no JavaScript needed), pagination and export links. */
+export function AuditLogView({ title, intro, data }: { title: string; intro?: React.ReactNode; data: AuditLogViewData }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "en" ? "en-GB" : "nl-NL";
+  const time = new Intl.DateTimeFormat(locale, { timeZone: "Europe/Amsterdam", dateStyle: "medium", timeStyle: "medium" });
+  const { filters, errors } = data;
+  const entityLabel = (type: string) => t(`auditLog.entityTypes.${type}`, { defaultValue: type });
+  const query = filterQuery(filters);
+  const value = (v: string | null) => v ?? t("auditLog.empty");
+  return (
+    <>
+      <Heading1>{title}</Heading1>
+      <Paragraph>{t("auditLog.intro")}</Paragraph>
+      {intro}
+      {data.invalid ? (
+        <Alert type="error">
+          <Paragraph>{t("auditLog.invalidFilters")}</Paragraph>
+        </Alert>
+      ) : null}
+      <Form method="get" action={data.base} role="search" aria-label={t("auditLog.filters")} className="lauwer-search">
+        <Field name="actor" label={t("auditLog.actor")} hint={t("auditLog.actorHint")} error={errors.actor}>
+          {(d) => <Textbox id="audit-actor" name={FILTER_PARAMS.actor} type="search" defaultValue={filters.actor} aria-describedby={d} />}
+        </Field>
+        <Field name="action" label={t("auditLog.action")} error={errors.action}>
+          {(d) => (
+            <Select
+              id="audit-action"
+              name={FILTER_PARAMS.action}
+              defaultValue={filters.action}
+              invalid={Boolean(errors.action)}
+              aria-describedby={d}
+            >
+              <SelectOption value="">{t("auditLog.allActions")}</SelectOption>
+              {(filters.action && !data.options.actions.includes(filters.action)
+                ? [filters.action, ...data.options.actions]
+                : data.options.actions
+              ).map((a) => (
+                <SelectOption key={a} value={a}>
+                  {a}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field name="entityType" label={t("auditLog.entityType")} error={errors.entityType}>
+          {(d) => (
+            <Select
+              id="audit-entityType"
+              name={FILTER_PARAMS.entityType}
+              defaultValue={filters.entityType}
+              invalid={Boolean(errors.entityType)}
+              aria-describedby={d}
+            >
+              <SelectOption value="">{t("auditLog.allEntityTypes")}</SelectOption>
+              {(filters.entityType && !data.options.entityTypes.includes(filters.entityType)
+                ? [filters.entityType, ...data.options.entityTypes]
+                : data.options.entityTypes
+              ).map((type) => (
+                <SelectOption key={type} value={type}>
+                  {entityLabel(type)}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field name="entityId" label={t("auditLog.entityId")} error={errors.entityId}>
+          {(d) => (
+            <Textbox
+              id="audit-entityId"
+              name={FILTER_PARAMS.entityId}
+              defaultValue={filters.entityId}
+              invalid={Boolean(errors.entityId)}
+              aria-describedby={d}
+            />
+          )}
+        </Field>
+        <Field name="from" label={t("auditLog.from")} hint={t("auditLog.dateHint")} error={errors.from}>
+          {(d) => (
+            <Textbox
+              id="audit-from"
+              name={FILTER_PARAMS.from}
+              type="date"
+              defaultValue={filters.from}
+              invalid={Boolean(errors.from)}
+              aria-describedby={d}
+            />
+          )}
+        </Field>
+        <Field name="to" label={t("auditLog.to")} hint={t("auditLog.dateHint")} error={errors.to}>
+          {(d) => (
+            <Textbox
+              id="audit-to"
+              name={FILTER_PARAMS.to}
+              type="date"
+              defaultValue={filters.to}
+              invalid={Boolean(errors.to)}
+              aria-describedby={d}
+            />
+          )}
+        </Field>
+        <div>
+          <Button type="submit" appearance="secondary-action-button">
+            {t("auditLog.filter")}
+          </Button>{" "}
+          <Link className="utrecht-link" to={data.base}>
+            {t("auditLog.reset")}
+          </Link>
+        </div>
+      </Form>
+      <Paragraph role="status">{data.total === 0 ? t("auditLog.none") : t("auditLog.count", { count: data.total })}</Paragraph>
+      {data.rows.length > 0 ? (
+        <div className="lauwer-table-wrap">
+          <Table>
+            <caption>{t("auditLog.caption")}</caption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("auditLog.columns.at")}</TableHeaderCell>
+                <TableHeaderCell>{t("auditLog.columns.actor")}</TableHeaderCell>
+                <TableHeaderCell>{t("auditLog.columns.action")}</TableHeaderCell>
+                <TableHeaderCell>{t("auditLog.columns.entity")}</TableHeaderCell>
+                <TableHeaderCell>{t("auditLog.columns.changes")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.rows.map((r) => (
+                <TableRow key={r.id} data-audit-id={r.id}>
+                  <TableCell>
+                    <time dateTime={r.at}>{time.format(new Date(r.at))}</time>
+                  </TableCell>
+                  <TableCell>
+                    {r.hasActor ? (r.actorName ?? t("auditLog.unknownActor")) : t("auditLog.system")}
+                    {r.actorEmail ? <div>{r.actorEmail}</div> : null}
+                  </TableCell>
+                  <TableCell>
+                    <code>{r.action}</code>
+                  </TableCell>
+                  <TableCell>
+                    {entityLabel(r.entityType)}
+                    {r.entityId ? (
+                      <div>
+                        <code>{r.entityId}</code>
+                      </div>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>
+                    {r.changes.length === 0 ? (
+                      t("auditLog.noChanges")
+                    ) : (
+                      <ul className="lauwer-audit-changes">
+                        {r.changes.map((c) => (
+                          <li key={c.key}>
+                            {c.key
+                              ? t("auditLog.changed", { key: c.key, before: value(c.before), after: value(c.after) })
+                              : t("auditLog.valueChanged", { before: value(c.before), after: value(c.after) })}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+      <Pagination page={data.page} pages={data.pages} href={(p) => `${data.base}${filterQuery(filters, p)}`} />
+      <section aria-labelledby="audit-export">
+        <Heading2 id="audit-export">{t("auditLog.exportHeading")}</Heading2>
+        <Paragraph>{t("auditLog.exportIntro")}</Paragraph>
+        <Paragraph>
+          {data.formats.map((format, i) => (
+            <span key={format}>
+              {i > 0 ? " · " : null}
+              {/* A plain link: the file is a download, not a page of the app. */}
+              <a
+                className="utrecht-link"
+                href={`${data.base}/auditlog.${format}${query}`}
+                download
+                aria-label={t("auditLog.exportAs", { format: t(`auditLog.formats.${format}`) })}
+              >
+                {t(`auditLog.formats.${format}`)}
+              </a>
+            </span>
+          ))}
+        </Paragraph>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "~/db.server";
+import { auditViewData, requireAwardOrganizer } from "~/modules/audit/audit-log.server";
+import { AuditLogView } from "~/modules/audit/components/audit-log-view";
+
+/** The audit log of one award (all its editions), for the award's organizers. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { award } = await requireAwardOrganizer(request, context, params);
+  const { status, view } = await auditViewData(
+    getDb(),
+    request,
+    { kind: "award", awardId: award.id },
+    `/beheer/prijzen/${award.slug}/auditlog`,
+  );
+  return data({ award: { name: award.name }, view }, status);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Auditlog — ${d.award.name} — Lauwer` : "Lauwer" }];
+
+export default function AwardAuditLog() {
+  const { award, view } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return <AuditLogView title={t("auditLog.titleAward", { name: award.name })} data={view} />;
+}
