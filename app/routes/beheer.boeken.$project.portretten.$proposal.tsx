@@ -13,10 +13,10 @@ import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/modules/awards/components/format";
 import { UUID_PATTERN } from "~/modules/book/author.schema";
-import { DiffView } from "~/modules/book/components/diff-view";
+import { DiffView, type DiffPart } from "~/modules/book/components/diff-view";
 import { ManuscriptHistory } from "~/modules/book/components/manuscript-history";
 import { CommentSchema, COMMENT_MAX, EditorActionSchema, ReturnSchema, type EditorAction } from "~/modules/book/manuscript.schema";
-import { commentOnVersion, editorAction, loadManuscript, returnToAuthor } from "~/modules/book/manuscript.server";
+import { commentOnVersion, editorAction, loadManuscript, returnToAuthor, versionBodies } from "~/modules/book/manuscript.server";
 import { renderMarkdown } from "~/modules/book/markdown.server";
 import { notFound, requireProjectEditor } from "~/modules/book/project.server";
 import { lengthVerdict } from "~/modules/book/words";
@@ -29,6 +29,8 @@ async function editorManuscript(request: Request, context: LoaderFunctionArgs["c
   return { project, manuscript };
 }
 
+const DIFF_TIMEOUT_MS = 500;
+
 const versionParam = (v: string | null, max: number) => (v && /^\d{1,6}$/.test(v) && Number(v) >= 1 && Number(v) <= max ? Number(v) : null);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -38,11 +40,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const count = latest?.version ?? 0;
   const to = versionParam(url.searchParams.get("naar"), count) ?? count;
   const from = versionParam(url.searchParams.get("van"), count) ?? Math.max(1, to - 1);
-  const body = (n: number) => m.versions.find((v) => v.version === n)?.body ?? "";
-  const diff =
-    count >= 2 || (count === 1 && from !== to)
-      ? { from, to, parts: diffWords(body(from), body(to)).map((p) => ({ value: p.value, added: p.added, removed: p.removed })) }
-      : null;
+  let diff: { from: number; to: number; parts: DiffPart[] | null } | null = null;
+  if (count >= 2 || (count === 1 && from !== to)) {
+    const bodies = await versionBodies(getDb(), m.proposalId, [...new Set([from, to])]);
+    // Word diffs grow with the product of the lengths when texts differ a lot: give up after half a
+    // second (the page then says so) rather than hold up the server.
+    const parts = diffWords(bodies.get(from) ?? "", bodies.get(to) ?? "", { timeout: DIFF_TIMEOUT_MS });
+    diff = { from, to, parts: parts ? parts.map((p) => ({ value: p.value, added: p.added, removed: p.removed })) : null };
+  }
   return {
     project: { slug: project.slug, title: project.title, wordsMin: project.wordsMin, wordsMax: project.wordsMax },
     manuscript: {
@@ -64,7 +69,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           version: latest.version,
           words: latest.word_count,
           verdict: lengthVerdict(latest.word_count, project.wordsMin, project.wordsMax),
-          html: renderMarkdown(latest.body),
+          html: renderMarkdown(m.latestBody),
         }
       : null,
     diff,
@@ -295,7 +300,8 @@ function DiffSection({ data }: { data: Data }) {
           </Button>
         </div>
       </Form>
-      {diff ? <DiffView parts={diff.parts} from={diff.from} to={diff.to} /> : null}
+      {diff?.parts ? <DiffView parts={diff.parts} from={diff.from} to={diff.to} /> : null}
+      {diff && !diff.parts ? <Paragraph>{t("bookWriting.diff.tooDifferent", { from: diff.from, to: diff.to })}</Paragraph> : null}
     </section>
   );
 }

@@ -41,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: m.status,
       dueAt: m.dueAt?.toISOString() ?? null,
       published: m.publishedAt !== null,
-      latest: m.versions[0]?.body ?? "",
+      latest: m.latestBody,
       editable: m.status === "assigned" || m.status === "returned",
     },
     versions: m.versions.map((v) => ({

@@ -181,3 +181,32 @@ describe("manuscript length after normalising", () => {
     expect(await versionsOf(f.portraits[0]!)).toHaveLength(2);
   });
 });
+
+describe("comparing two very different versions", () => {
+  it("gives up on a word-by-word comparison in time and says so (200)", async () => {
+    const f = await createWritingProject();
+    const a = await addAuthor(f, 1);
+    await assignDirectly(f, f.portraits[0]!, a.id);
+    const text = (prefix: string) => Array.from({ length: 8000 }, (_, i) => `${prefix}${i}`).join(" ");
+    await db()
+      .insertInto("book_manuscript_version")
+      .values([
+        { proposal_id: f.portraits[0]!, version: 1, author_id: a.id, body: text("alfa"), word_count: 8000 },
+        { proposal_id: f.portraits[0]!, version: 2, author_id: a.id, body: text("beta"), word_count: 8000 },
+        { proposal_id: f.portraits[0]!, version: 3, author_id: a.id, body: "Een korte derde versie.", word_count: 4 },
+        { proposal_id: f.portraits[0]!, version: 4, author_id: a.id, body: "Een korte vierde versie.", word_count: 4 },
+      ])
+      .execute();
+    const res = await app.request(`${f.admin}/portretten/${f.portraits[0]}?van=1&naar=2`, { headers: { cookie: f.editor.cookie } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("verschillen te veel om ze woord voor woord te vergelijken");
+    expect(html).not.toContain("<ins>");
+    // A small change between two versions is still shown word by word.
+    const small = await (
+      await app.request(`${f.admin}/portretten/${f.portraits[0]}?van=3&naar=4`, { headers: { cookie: f.editor.cookie } })
+    ).text();
+    expect(small).not.toContain("verschillen te veel");
+    expect(small).toContain("vierde</ins>");
+  });
+});

@@ -251,6 +251,8 @@ export const bookWritingEn: Shape<typeof bookWritingNl> = {
     legendRemoved: "struck through: removed",
     added: "added:",
     removed: "removed:",
+    tooDifferent:
+      "Version {{from}} and version {{to}} differ too much to compare word by word. Choose two versions that are closer to each other.",
   },
   overview: {
     title: "Portraits",

@@ -251,6 +251,8 @@ export const bookWritingNl = {
     legendRemoved: "doorgestreept: verwijderd",
     added: "toegevoegd:",
     removed: "verwijderd:",
+    tooDifferent:
+      "Versie {{from}} en versie {{to}} verschillen te veel om ze woord voor woord te vergelijken. Kies twee versies die dichter bij elkaar liggen.",
   },
   overview: {
     title: "Portretten",

@@ -90,13 +90,21 @@ export async function loadManuscript(db: DbOrTrx, projectId: string, proposalId:
     .where("a.proposal_id", "=", proposalId)
     .executeTakeFirst();
   if (!a) return undefined;
-  const [versions, comments] = await Promise.all([
+  // Bodies are up to 100,000 characters each: only the latest is loaded here (see versionBodies).
+  const [versions, latest, comments] = await Promise.all([
     db
       .selectFrom("book_manuscript_version")
-      .select(["id", "version", "body", "word_count", "submitted", "created_at"])
+      .select(["id", "version", "word_count", "submitted", "created_at"])
       .where("proposal_id", "=", proposalId)
       .orderBy("version", "desc")
       .execute(),
+    db
+      .selectFrom("book_manuscript_version")
+      .select("body")
+      .where("proposal_id", "=", proposalId)
+      .orderBy("version", "desc")
+      .limit(1)
+      .executeTakeFirst(),
     db
       .selectFrom("book_manuscript_comment as c")
       .innerJoin("book_manuscript_version as v", "v.id", "c.version_id")
@@ -122,10 +130,24 @@ export async function loadManuscript(db: DbOrTrx, projectId: string, proposalId:
     serviceTo: a.service_to,
     theme: pick(locale, a.name_nl, a.name_en),
     versions,
+    /** The text of the newest version ("" when there is none). */
+    latestBody: latest?.body ?? "",
     comments,
   };
 }
 export type Manuscript = NonNullable<Awaited<ReturnType<typeof loadManuscript>>>;
+
+/** The texts of some versions of one portrait, by version number. */
+export async function versionBodies(db: DbOrTrx, proposalId: string, versions: number[]): Promise<Map<number, string>> {
+  if (!versions.length) return new Map();
+  const rows = await db
+    .selectFrom("book_manuscript_version")
+    .select(["version", "body"])
+    .where("proposal_id", "=", proposalId)
+    .where("version", "in", versions)
+    .execute();
+  return new Map(rows.map((r) => [r.version, r.body]));
+}
 
 // ── The author's text ────────────────────────────────────────────────────────────────────────────
 
