@@ -12,6 +12,10 @@ import { seed } from "../db/seed";
 import { hashPassword } from "../app/auth/password.server";
 import { listHomeContent } from "../app/modules/home/home.server";
 import { listCandidates } from "../app/modules/awards/candidates.server";
+import { loadProject } from "../app/modules/book/project.server";
+import { PUBLIC_STATUSES } from "../app/modules/book/proposal.schema";
+import { listProposals } from "../app/modules/book/proposal.server";
+import { benchExport, type ExportFigures } from "./bench-export";
 import { benchVote, type VoteFigures } from "./bench-vote";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -113,8 +117,43 @@ await db
   )
   .execute();
 
+// The book project grows to 2,000 proposals (DESIGN §6) with about 20,000 endorsements, for the proposal list.
+const book = await loadProject(db, "ambtenaren-200-jaar", "nl");
+const existing = await db
+  .selectFrom("book_proposal")
+  .select(db.fn.countAll<string>().as("n"))
+  .where("project_id", "=", book.id)
+  .executeTakeFirstOrThrow();
+const members = await db.selectFrom("app_user").select("id").where("email", "like", "lid%@lauwer.test").execute();
+const extra = await db
+  .insertInto("book_proposal")
+  .values(
+    Array.from({ length: 2000 - Number(existing.n) }, (_, i) => ({
+      project_id: book.id,
+      proposer_id: members[i % members.length]!.id,
+      name: `Benchambtenaar ${String(i).padStart(4, "0")} van Dijk`,
+      birth_year: 1800 + (i % 180),
+      death_year: 1800 + (i % 180) + 70,
+      service_from: 1800 + (i % 180) + 25,
+      service_to: 1800 + (i % 180) + 60,
+      organisation: "Ministerie van Bench",
+      role: "secretaris-generaal",
+      motivation: "Een ambtenaar die ertoe deed, voor de benchmark.",
+      theme_id: book.themes[i % book.themes.length]!.id,
+      status: i % 10 === 0 ? ("shortlisted" as const) : ("proposed" as const),
+    })),
+  )
+  .returning("id")
+  .execute();
+await db
+  .insertInto("book_endorsement")
+  .values(extra.flatMap((p, i) => members.slice(0, i % 20).map((m) => ({ proposal_id: p.id, user_id: m.id }))))
+  .onConflict((oc) => oc.doNothing())
+  .execute();
+
 const rows: Array<[string, string, string, string]> = [];
 let vote: VoteFigures | undefined;
+let exported: ExportFigures | undefined;
 try {
   // 1. Home page: rendered through Remix vs the same queries straight to PostgreSQL.
   const sqlHome = await opsPerSecond(CONNECTIONS, () => listHomeContent(db));
@@ -137,7 +176,21 @@ try {
     (appList.rps / sqlList).toFixed(3),
   ]);
 
-  // 3. Login: the whole POST vs argon2id verification alone (the deliberate cost of a login).
+  // 3. The portrait book's proposal list (2,000 proposals, sorted by endorsements, page 3) vs the same queries.
+  const bookUrl = `${origin}/boek/ambtenaren-200-jaar/voordrachten?pagina=3`;
+  const sqlBook = await opsPerSecond(CONNECTIONS, async () => {
+    const project = await loadProject(db, "ambtenaren-200-jaar", "nl");
+    return listProposals(db, project.id, { statuses: PUBLIC_STATUSES, sort: "steun", page: 3 }, "nl");
+  });
+  const appBook = await http(bookUrl);
+  rows.push([
+    "proposal list, 2,000 proposals (GET /boek/…/voordrachten?pagina=3)",
+    `${appBook.rps.toFixed(0)} req/s (p99 ${appBook.p99} ms)`,
+    `${sqlBook.toFixed(0)} queries/s (same SQL, direct)`,
+    (appBook.rps / sqlBook).toFixed(3),
+  ]);
+
+  // 4. Login: the whole POST vs argon2id verification alone (the deliberate cost of a login).
   const hash = await hashPassword(DEMO_PASSWORD);
   const argon = await opsPerSecond(2, () => verify(hash, DEMO_PASSWORD));
   const body = new URLSearchParams({ email: "stemmer1@lauwer.test", password: DEMO_PASSWORD }).toString();
@@ -158,7 +211,7 @@ try {
     (appLogin.rps / argon).toFixed(3),
   ]);
 
-  // 4. Vote submission with 500,000 voters, through the app vs the ballot statement straight on pg; 5. the tally.
+  // 5. Vote submission with 500,000 voters, through the app vs the ballot statement straight on pg; 6. the tally.
   vote = await benchVote(db, { url, origin, seconds: SECONDS, passwordHash: hash, log: (line) => console.error(line) });
   rows.push([
     `vote (POST …/ronde/1/<category>, ${vote.voters.toLocaleString("en")} voters, ${vote.connections} connections, a different voter per request)`,
@@ -171,6 +224,15 @@ try {
     `${vote.tally.medianMs.toFixed(0)} ms (median of ${vote.tally.runsMs.length})`,
     "— (a time, not a rate)",
     "—",
+  ]);
+
+  // 7. The anonymised ballots export of that edition (1,000,000 ballots) as CSV vs COPY of the same rows.
+  exported = await benchExport(db, { url, origin, appPid: app.pid!, awardSlug: "bench-stemprijs", log: (line) => console.error(line) });
+  rows.push([
+    `ballots export, ${exported.rows.toLocaleString("en")} rows as CSV (GET …/export/stemmen.csv)`,
+    `${(exported.app.ms / 1000).toFixed(1)} s, ${(exported.app.bytes / 1e6).toFixed(0)} MB, app peak RSS ${exported.app.peakRssMb.toFixed(0)} MB (${exported.app.rssBeforeMb.toFixed(0)} MB before)`,
+    `${(exported.copy.ms / 1000).toFixed(1)} s (COPY … TO STDOUT, same rows and order, ${(exported.copy.bytes / 1e6).toFixed(0)} MB)`,
+    (exported.copy.ms / exported.app.ms).toFixed(3),
   ]);
 } finally {
   app.kill("SIGTERM");
@@ -202,4 +264,14 @@ if (vote) {
     );
     process.exitCode = 1;
   }
+}
+if (exported) {
+  const ratio = exported.app.ms / exported.copy.ms;
+  const met = ratio <= 3 && exported.app.peakRssMb <= 200;
+  console.log(
+    `\nexport: ${exported.rows} ballot rows as CSV through the app in ${exported.app.ms.toFixed(0)} ms (runs ${exported.runs.appMs.map((ms) => ms.toFixed(0)).join(", ")})` +
+      ` vs COPY ${exported.copy.ms.toFixed(0)} ms (runs ${exported.runs.copyMs.map((ms) => ms.toFixed(0)).join(", ")}): ${ratio.toFixed(2)}× COPY time;` +
+      ` app peak RSS ${exported.app.peakRssMb.toFixed(0)} MB (before the export ${exported.app.rssBeforeMb.toFixed(0)} MB)`,
+  );
+  console.log(`target (≤ 3× COPY time, ≤ 200 MB peak): ${met ? "met" : "not met"}`);
 }
