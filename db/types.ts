@@ -64,6 +64,10 @@ export interface EditionTable {
   created_at: Generated<Date>;
   /** Secret for pseudonymous voter ids in exports (HMAC key); never shown. */
   export_salt: Generated<string>;
+  /** Days after the edition closed until its personal data is anonymised; null keeps it. */
+  retention_days: Generated<number | null>;
+  /** When retention anonymised the edition (idempotency). */
+  anonymised_at: TimestampNull;
 }
 
 export interface CategoryTable {
@@ -242,6 +246,8 @@ export interface NomineeTable {
   consent_at: TimestampNull;
   merged_into: string | null;
   redacted_at: TimestampNull;
+  /** When an organizer erased this person on request (the row stays, with a placeholder name). */
+  erased_at: TimestampNull;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
