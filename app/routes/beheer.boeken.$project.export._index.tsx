@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { requireProjectEditor } from "~/modules/book/project.server";
+import { BOOK_DATASETS, bookDatasetCounts } from "~/modules/exports/book-datasets.server";
+import { FORMATS } from "~/modules/exports/writers.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { project } = await requireProjectEditor(request, context, params);
+  const counts = await bookDatasetCounts(getDb(), project.id);
+  return {
+    project: { title: project.title, base: `/beheer/boeken/${project.slug}` },
+    datasets: BOOK_DATASETS.map((dataset) => ({ dataset, rows: counts[dataset] })),
+    formats: [...FORMATS],
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Export — ${data.project.title} — Lauwer` : "Lauwer" }];
+
+export default function BookExports() {
+  const d = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "nl-NL");
+  return (
+    <>
+      <Heading1>{t("bookExports.title", { title: d.project.title })}</Heading1>
+      <Paragraph>{t("bookExports.intro")}</Paragraph>
+      <HeadedTable headers={[t("bookExports.dataset"), t("bookExports.description"), t("bookExports.rows"), t("bookExports.download")]}>
+        {d.datasets.map(({ dataset, rows }) => {
+          const name = t(`bookExports.datasets.${dataset}.name`);
+          return (
+            <TableRow key={dataset} data-dataset={dataset}>
+              <TableCell>{name}</TableCell>
+              <TableCell>{t(`bookExports.datasets.${dataset}.description`)}</TableCell>
+              <TableCell data-rows={rows}>{number.format(rows)}</TableCell>
+              <TableCell>
+                {d.formats.map((format, i) => (
+                  <span key={format}>
+                    {i > 0 ? " · " : null}
+                    {/* A plain link: the file is a download, not a page of the app. */}
+                    <a
+                      className="utrecht-link"
+                      href={`${d.project.base}/export/${dataset}.${format}`}
+                      download
+                      aria-label={t("bookExports.downloadAs", { dataset: name, format: t(`bookExports.formats.${format}`) })}
+                    >
+                      {t(`bookExports.formats.${format}`)}
+                    </a>
+                  </span>
+                ))}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </HeadedTable>
+      <Paragraph>
+        <AppLink to={`${d.project.base}/auditlog`}>{t("bookExports.auditLog")}</AppLink> ·{" "}
+        <AppLink to={d.project.base}>{t("bookExports.backToProject")}</AppLink>
+      </Paragraph>
+    </>
+  );
+}
