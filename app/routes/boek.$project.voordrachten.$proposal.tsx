@@ -55,13 +55,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listComments(db, proposal.id),
     user ? hasEndorsed(db, proposal.id, user.id) : Promise.resolve(false),
   ]);
+  // Who proposed someone is for the editors; the proposer sees it is theirs. Nobody else gets the id or name.
+  const { proposerId, proposerName, ...shown } = proposal;
   return {
     project: { slug: project.slug, title: project.title },
     proposal: {
-      ...proposal,
+      ...shown,
       createdAt: proposal.createdAt.toISOString(),
       statusChangedAt: proposal.statusChangedAt.toISOString(),
     },
+    proposer: isEditor ? { name: proposerName } : null,
+    viewerIsProposer: Boolean(user && proposerId && user.id === proposerId),
     sources,
     comments: comments.map((c) => ({ id: c.id, body: c.body, author: c.author_name, at: c.created_at.toISOString() })),
     viewer: user ? { signedIn: true, verified: user.emailVerified, endorsed } : { signedIn: false, verified: false, endorsed: false },
@@ -126,7 +130,7 @@ function CommentForm() {
 }
 
 export default function ProposalPage() {
-  const { project, proposal, sources, comments, viewer, isEditor } = useLoaderData<typeof loader>();
+  const { project, proposal, proposer, viewerIsProposer, sources, comments, viewer, isEditor } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const date = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
   const base = `/boek/${project.slug}/voordrachten`;
@@ -179,8 +183,11 @@ export default function ProposalPage() {
           </DataListItem>
         </DataList>
         <Paragraph>
-          {t("bookProposals.detail.proposedBy", { name: proposal.proposerName ?? t("bookProposals.detail.formerMember") })},{" "}
-          {date.format(new Date(proposal.createdAt))}
+          {proposer
+            ? `${t("bookProposals.detail.proposedBy", { name: proposer.name ?? t("bookProposals.detail.formerMember") })}, ${date.format(new Date(proposal.createdAt))}`
+            : t(viewerIsProposer ? "bookProposals.detail.proposedByYou" : "bookProposals.detail.proposedOn", {
+                date: date.format(new Date(proposal.createdAt)),
+              })}
         </Paragraph>
       </section>
       <section aria-labelledby="motivation-heading">

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { saveAuthor } from "~/modules/book/author.server";
 import { loadProject } from "~/modules/book/project.server";
+import { createBookProject, insertProposal } from "../setup/book-proposals";
+import { createUser, uniqueEmail } from "../setup/factories";
 import { startTestServer, type TestServer } from "../setup/http";
+import { sessionFor } from "../setup/voting";
 import { addAuthor, assignDirectly, assignmentOf, createWritingProject, versionsOf, type WritingFixture } from "../setup/book-writing";
 
 // Review findings on the portrait book: races, inputs that used to answer 500, privacy, limits.
@@ -208,5 +211,37 @@ describe("comparing two very different versions", () => {
     ).text();
     expect(small).not.toContain("verschillen te veel");
     expect(small).toContain("vierde</ins>");
+  });
+});
+
+describe("who proposed whom", () => {
+  it("the public proposal page names the proposer to editors only and sends nobody else their id, name or e-mail", async () => {
+    const f = await createBookProject();
+    const proposer = await createUser({ name: "Geertruida Voordrachtster", email: uniqueEmail("voordrager") });
+    const id = await insertProposal(f, { proposerId: proposer.id });
+    const other = await createUser({ name: "Ander Lid" });
+    for (const cookie of [undefined, await sessionFor(other.id)]) {
+      const res = await app.request(`${f.base}/${id}`, { headers: cookie ? { cookie } : {} });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).not.toContain(proposer.id);
+      expect(html).not.toContain("Geertruida");
+      expect(html).not.toContain(proposer.email);
+      expect(html).not.toContain("proposerId");
+      expect(html).toContain("Voorgedragen op");
+    }
+    const own = await (await app.request(`${f.base}/${id}`, { headers: { cookie: await sessionFor(proposer.id) } })).text();
+    expect(own).toContain("Voorgedragen door jou");
+    const editor = await (await app.request(`${f.base}/${id}`, { headers: { cookie: f.editor.cookie } })).text();
+    expect(editor).toContain("Voorgedragen door Geertruida Voordrachtster");
+    expect(editor).not.toContain(proposer.email);
+  });
+
+  it("the editors' authors page does not send the authors' e-mail addresses", async () => {
+    const f = await createWritingProject();
+    const a = await addAuthor(f, 1, "Dirk de Schrijver");
+    const html = await (await app.request(`${f.admin}/auteurs`, { headers: { cookie: f.editor.cookie } })).text();
+    expect(html).toContain("Dirk de Schrijver");
+    expect(html).not.toContain(a.email);
   });
 });

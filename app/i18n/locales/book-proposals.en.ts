@@ -114,6 +114,8 @@ export const bookProposalsEn: Shape<typeof bookProposalsNl> = {
   },
   detail: {
     proposedBy: "Proposed by {{name}}",
+    proposedOn: "Proposed on {{date}}",
+    proposedByYou: "Proposed by you on {{date}}",
     formerMember: "a former member",
     lifeAndService: "Life and career",
     organisation: "Organisation",

@@ -112,6 +112,8 @@ export const bookProposalsNl = {
   },
   detail: {
     proposedBy: "Voorgedragen door {{name}}",
+    proposedOn: "Voorgedragen op {{date}}",
+    proposedByYou: "Voorgedragen door jou op {{date}}",
     formerMember: "een voormalig lid",
     lifeAndService: "Leven en loopbaan",
     organisation: "Organisatie",

@@ -198,7 +198,6 @@ export async function listAuthors(db: DbOrTrx, project: ProjectView) {
       .select([
         "a.user_id",
         "u.name",
-        "u.email",
         "a.bio",
         "a.theme_ids",
         "a.period_from",
@@ -227,7 +226,6 @@ export async function listAuthors(db: DbOrTrx, project: ProjectView) {
   return authors.map((a) => ({
     userId: a.user_id,
     name: a.name,
-    email: a.email,
     bio: a.bio,
     themes: a.theme_ids.map((id) => themeName.get(id)).filter((n): n is string => Boolean(n)),
     periodFrom: a.period_from,
