@@ -153,11 +153,12 @@ export default function ManuscriptOverview() {
             </TableCell>
             <TableCell>
               {r.status ? date(r.dueAt, t("bookWriting.noDue")) : "—"}
-              {r.overdue ? <strong className="lauwer-bw-overdue__label"> {t("bookWriting.overview.overdue")}</strong> : null}
+              {r.authorLate ? <strong className="lauwer-bw-overdue__label"> {t("bookWriting.overview.overdue")}</strong> : null}
+              {r.editorsLate ? <strong className="lauwer-bw-overdue__label"> {t("bookWriting.overview.editorsLate")}</strong> : null}
             </TableCell>
             <TableCell>{r.words === null ? "—" : t("bookWriting.words", { count: r.words })}</TableCell>
             <TableCell>
-              {r.overdue ? (
+              {r.authorLate ? (
                 <Form method="post" action={remindAction}>
                   <input type="hidden" name="proposalId" value={r.id} />
                   <Button

@@ -245,3 +245,40 @@ describe("who proposed whom", () => {
     expect(html).not.toContain(a.email);
   });
 });
+
+describe("reminders only while the text is with the author", () => {
+  it("shows a late text that is with the editors as such, offers no reminder and refuses one (409), sending nothing", async () => {
+    const f = await createWritingProject();
+    const withEditors = await addAuthor(f, 1, "Bij Redactie");
+    const returned = await addAuthor(f, 1, "Teruggekregen");
+    await assignDirectly(f, f.portraits[0]!, withEditors.id, "5 days");
+    await assignDirectly(f, f.portraits[1]!, returned.id, "5 days");
+    await db()
+      .updateTable("book_assignment")
+      .set({ status: "submitted" })
+      .where("proposal_id", "in", [f.portraits[0]!, f.portraits[1]!])
+      .execute();
+    await db().updateTable("book_assignment").set({ status: "returned" }).where("proposal_id", "=", f.portraits[1]!).execute();
+    await db()
+      .updateTable("book_project")
+      .set({ final_due_at: sql<Date>`now() - interval '1 day'` })
+      .where("id", "=", f.projectId)
+      .execute();
+    const html = await (await app.request(`${f.admin}/portretten?te-laat=ja`, { headers: { cookie: f.editor.cookie } })).text();
+    expect(html).toContain("Ambtenaar 01");
+    expect(html).toContain("Bij de redactie, te laat");
+    expect(html).not.toContain(`name="proposalId" value="${f.portraits[0]}"`);
+    expect(html).toContain(`name="proposalId" value="${f.portraits[1]}"`);
+
+    const remind = (p: string) =>
+      app.request(`${f.admin}/portretten?intent=remind`, { form: { proposalId: p }, headers: { cookie: f.editor.cookie } });
+    const refused = await remind(f.portraits[0]!);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("ligt bij de redactie");
+    expect(await db().selectFrom("outbox_email").select("id").where("to_address", "=", withEditors.email).execute()).toHaveLength(0);
+    expect((await assignmentOf(f.portraits[0]!))!.reminded_at).toBeNull();
+    // The returned one is with its author, late against the final date: reminded.
+    expect((await remind(f.portraits[1]!)).status).toBe(303);
+    expect(await db().selectFrom("outbox_email").select("id").where("to_address", "=", returned.email).execute()).toHaveLength(1);
+  });
+});

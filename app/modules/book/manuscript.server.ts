@@ -369,10 +369,16 @@ export async function commentOnVersion(
 
 // ── Overview and reminders ───────────────────────────────────────────────────────────────────────
 
-/** Overdue (by the database clock): no text in yet past the due date, or not final past the project's final date. */
-const overdueSql = sql<boolean>`coalesce(
-  (a.status in ('assigned', 'returned') and a.due_at < now())
-  or (a.status <> 'final' and p.final_due_at < now()), false)`;
+/**
+ * Late while the text is with its author (by the database clock): assigned or returned, past the due
+ * date or the project's final date. Only these authors can be reminded.
+ */
+const authorLateSql = sql<boolean>`coalesce(
+  a.status in ('assigned', 'returned') and (a.due_at < now() or p.final_due_at < now()), false)`;
+/** Late while the text is with the editors: submitted or in edit past the project's final date. */
+const editorsLateSql = sql<boolean>`coalesce(a.status in ('submitted', 'in_edit') and p.final_due_at < now(), false)`;
+/** Overdue: not final and late, whoever has the text. */
+const overdueSql = sql<boolean>`(${authorLateSql} or ${editorsLateSql})`;
 
 export interface OverviewFilter {
   status?: ManuscriptStatusName | "none";
@@ -400,7 +406,8 @@ export async function manuscriptOverview(db: DbOrTrx, project: ProjectView, filt
       sql<
         number | null
       >`(select v.word_count from book_manuscript_version v where v.proposal_id = b.id order by v.version desc limit 1)`.as("words"),
-      sql<boolean>`a.proposal_id is not null and ${overdueSql}`.as("overdue"),
+      sql<boolean>`a.proposal_id is not null and ${authorLateSql}`.as("author_late"),
+      sql<boolean>`a.proposal_id is not null and ${editorsLateSql}`.as("editors_late"),
     ])
     .where("b.project_id", "=", project.id)
     .where("b.status", "=", "selected");
@@ -418,11 +425,18 @@ export async function manuscriptOverview(db: DbOrTrx, project: ProjectView, filt
     publishedAt: r.published_at,
     remindedAt: r.reminded_at,
     words: r.words,
-    overdue: r.overdue,
+    overdue: r.author_late || r.editors_late,
+    /** Late with the author: a reminder can be sent. */
+    authorLate: r.author_late,
+    /** Late with the editors: nothing to remind the author of. */
+    editorsLate: r.editors_late,
   }));
 }
 
-/** Mails the author of an overdue portrait a reminder and notes when (the route limits how often). Audited. */
+/**
+ * Mails the author of a portrait that is late while with them (assigned or returned) a reminder and
+ * notes when (the route limits how often). A text with the editors is refused. Audited.
+ */
 export async function remindAuthor(db: Db, actor: Actor, project: ProjectView, proposalId: string, mail: EditorMail): Promise<Result> {
   return inTransaction(db, async (trx) => {
     const a = await trx
@@ -439,16 +453,20 @@ export async function remindAuthor(db: Db, actor: Actor, project: ProjectView, p
         "u.email",
         "u.name",
         "u.locale",
-        overdueSql.as("overdue"),
+        authorLateSql.as("author_late"),
+        editorsLateSql.as("editors_late"),
       ])
       .where("a.project_id", "=", project.id)
       .where("a.proposal_id", "=", proposalId)
       .forUpdate("a")
       .executeTakeFirst();
     if (!a) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
-    if (!a.overdue) return { ok: false, error: "bookWriting.errors.notOverdue", status: 409 };
+    if (a.editors_late) return { ok: false, error: "bookWriting.errors.withEditors", status: 409 };
+    if (!a.author_late) return { ok: false, error: "bookWriting.errors.notOverdue", status: 409 };
     const locale: Locale = isLocale(a.locale) ? a.locale : "nl";
-    const due = a.status === "assigned" || a.status === "returned" ? (a.due_at ?? a.final_due_at) : a.final_due_at;
+    // The date the author missed: the earlier of their due date and the project's final date.
+    const dates = [a.due_at, a.final_due_at].filter((d): d is Date => d !== null).map((d) => d.getTime());
+    const due = dates.length ? new Date(Math.min(...dates)) : null;
     await mailAuthor(trx, project, a, "manuscriptReminder", {
       origin: mail.origin,
       proposalId,
