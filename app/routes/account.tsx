@@ -82,6 +82,11 @@ export default function Account() {
           <AppLink to="/beheer/rollen">{t("admin.title")}</AppLink>
         </Paragraph>
       ) : null}
+      {isAdmin ? (
+        <Paragraph>
+          <AppLink to="/beheer/audit">{t("auditLog.title")}</AppLink>
+        </Paragraph>
+      ) : null}
       {grants.some((g) => g.role === "organizer") || isAdmin ? (
         <Paragraph>
           <AppLink to="/beheer/prijzen">{t("moderation.myAwards")}</AppLink>

@@ -184,6 +184,12 @@ export default function BookDashboard() {
             <AppLink to={`${base}/portretten`}>{t("book.manageLinks.manuscripts")}</AppLink>
           </UnorderedListItem>
           <UnorderedListItem>
+            <AppLink to={`${base}/export`}>{t("book.manageLinks.exports")}</AppLink>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <AppLink to={`${base}/auditlog`}>{t("book.manageLinks.auditLog")}</AppLink>
+          </UnorderedListItem>
+          <UnorderedListItem>
             <AppLink to={`/boek/${project.slug}`}>{t("book.dashboard.publicPage")}</AppLink>
           </UnorderedListItem>
         </UnorderedList>

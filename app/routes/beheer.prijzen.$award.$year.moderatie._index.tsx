@@ -93,6 +93,14 @@ export default function ModerationQueue() {
         ·{" "}
         <AppLink to="../uitslag" relative="path">
           {t("awards.resultsNav")}
+        </AppLink>{" "}
+        ·{" "}
+        <AppLink to="../export" relative="path">
+          {t("moderation.exportsNav")}
+        </AppLink>{" "}
+        ·{" "}
+        <AppLink to="../../auditlog" relative="path">
+          {t("auditLog.title")}
         </AppLink>
       </Paragraph>
       <Form method="get" className="lauwer-search" aria-label={t("moderation.filters")}>

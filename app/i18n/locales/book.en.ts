@@ -88,6 +88,8 @@ export const bookEn: Shape<typeof bookNl> = {
     authors: "Authors",
     assignment: "Assign portraits",
     manuscripts: "Follow the texts",
+    exports: "Export (CSV, Excel, JSON)",
+    auditLog: "Audit log",
   },
   myProjects: "My book projects",
   noEditorProjects: "You are not an editor of a book project yet.",

@@ -87,6 +87,8 @@ export const bookNl = {
     authors: "Auteurs",
     assignment: "Portretten toewijzen",
     manuscripts: "Teksten volgen",
+    exports: "Exporteren (CSV, Excel, JSON)",
+    auditLog: "Auditlog",
   },
   myProjects: "Mijn boekprojecten",
   noEditorProjects: "Je bent nog geen redacteur van een boekproject.",

@@ -351,6 +351,7 @@ export const en: Messages = {
     declinedName: "(data removed)",
   },
   moderation: {
+    exportsNav: "Export",
     title: "Moderation: {{edition}}",
     intro: "Review nominations. Approved nominees who gave consent become candidates.",
     filters: "Filters",

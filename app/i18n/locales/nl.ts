@@ -350,6 +350,7 @@ export const nl = {
     declinedName: "(gegevens verwijderd)",
   },
   moderation: {
+    exportsNav: "Exporteren",
     title: "Moderatie: {{edition}}",
     intro: "Beoordeel nominaties. Goedgekeurde genomineerden die toestemming gaven, worden kandidaat.",
     filters: "Filters",
