@@ -39,9 +39,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const theme = project.themes.find((t) => t.slug === url.searchParams.get("thema"));
   const status = ALL_STATUSES.find((s) => s === url.searchParams.get("status"));
   const sort = SORTS.find((s) => s === url.searchParams.get("sorteer")) ?? "steun";
-  const page = pageParam(url.searchParams.get("pagina"));
-  const [{ rows, total }, selected] = await Promise.all([
-    listProposals(db, project.id, { q, themeId: theme?.id, statuses: status ? [status] : DEFAULT_STATUSES, sort, page }, context.locale),
+  const [{ rows, total, page }, selected] = await Promise.all([
+    listProposals(
+      db,
+      project.id,
+      { q, themeId: theme?.id, statuses: status ? [status] : DEFAULT_STATUSES, sort, page: pageParam(url.searchParams.get("pagina")) },
+      context.locale,
+    ),
     selectedCount(db, project.id),
   ]);
   return {

@@ -22,11 +22,18 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const sort = SORTS.find((s) => s === url.searchParams.get("sorteer")) ?? "steun";
   const from = yearParam(url.searchParams.get("van"));
   const to = yearParam(url.searchParams.get("tot"));
-  const page = pageParam(url.searchParams.get("pagina"));
-  const { rows, total } = await listProposals(
+  const { rows, total, page } = await listProposals(
     db,
     project.id,
-    { q, themeId: theme?.id, statuses: status ? [status] : PUBLIC_STATUSES, from, to, sort, page },
+    {
+      q,
+      themeId: theme?.id,
+      statuses: status ? [status] : PUBLIC_STATUSES,
+      from,
+      to,
+      sort,
+      page: pageParam(url.searchParams.get("pagina")),
+    },
     context.locale,
   );
   const isEditor = context.user ? await hasRole(db, context.user.id, { role: "editor", bookProjectId: project.id }) : false;

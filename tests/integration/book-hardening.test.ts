@@ -282,3 +282,21 @@ describe("reminders only while the text is with the author", () => {
     expect(await db().selectFrom("outbox_email").select("id").where("to_address", "=", returned.email).execute()).toHaveLength(1);
   });
 });
+
+describe("a page past the end of the proposals", () => {
+  it("shows the last page with the real total instead of '0 voordrachten'", async () => {
+    const f = await createBookProject();
+    for (let i = 0; i < 27; i++) await insertProposal(f, { name: `Persoon ${String(i).padStart(2, "0")}` });
+    for (const [path, cookie] of [
+      [`${f.base}?pagina=7`, undefined],
+      [`${f.admin}/voordrachten?pagina=7`, f.editor.cookie],
+    ] as const) {
+      const res = await app.request(path, { headers: cookie ? { cookie } : {} });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html, path).toContain("27 voordrachten");
+      expect(html, path).toContain("Pagina 2 van 2");
+      expect(html, path).toContain("Persoon");
+    }
+  });
+});

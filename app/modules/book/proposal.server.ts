@@ -329,7 +329,7 @@ export interface ListFilters {
 export async function listProposals(db: DbOrTrx, projectId: string, filters: ListFilters, locale: Locale) {
   const pageSize = filters.pageSize ?? PAGE_SIZE;
   const page = filters.page ?? 1;
-  if (filters.statuses.length === 0) return { rows: [], total: 0 };
+  if (filters.statuses.length === 0) return { rows: [], total: 0, page: 1 };
   let q = db
     .selectFrom("book_proposal as p")
     .innerJoin("book_theme as t", "t.id", "p.theme_id")
@@ -366,16 +366,37 @@ export async function listProposals(db: DbOrTrx, projectId: string, filters: Lis
   if (filters.themeId) q = q.where("p.theme_id", "=", filters.themeId);
   if (filters.from !== undefined) q = q.where("p.service_to", ">=", filters.from);
   if (filters.to !== undefined) q = q.where("p.service_from", "<=", filters.to);
+  const filtered = q;
   if (filters.sort === "nieuw") q = q.orderBy("p.created_at", "desc");
   else if (filters.sort === "naam") q = q.orderBy(sql`lauwer_fold(p.name)`);
   else q = q.orderBy(sql`coalesce(en.n, 0)`, "desc").orderBy("p.created_at", "desc");
-  const rows = await q
-    .orderBy("p.id")
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+  const ordered = q.orderBy("p.id");
+  const fetchPage = (n: number) =>
+    ordered
+      .limit(pageSize)
+      .offset((n - 1) * pageSize)
+      .execute();
+  let shown = page;
+  let rows = await fetchPage(page);
+  let total = Number(rows[0]?.total ?? 0);
+  if (!rows.length && page > 1) {
+    // Past the end (a typed page number, or the list shrank): the window count has no row to ride
+    // on, so count on its own and show the last page instead.
+    const counted = await filtered
+      .clearSelect()
+      .select(sql<string>`count(*)`.as("n"))
+      .executeTakeFirstOrThrow();
+    total = Number(counted.n);
+    if (total > 0) {
+      shown = Math.ceil(total / pageSize);
+      rows = await fetchPage(shown);
+      total = Number(rows[0]?.total ?? total);
+    }
+  }
   return {
-    total: Number(rows[0]?.total ?? 0),
+    total,
+    /** The page shown: the one asked for, or the last one when that is past the end. */
+    page: shown,
     rows: rows.map((r) => ({
       id: r.id,
       name: r.name,
