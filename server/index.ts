@@ -11,6 +11,7 @@ import { configSummary, logger } from "~/logger.server";
 import { startOutboxWorker } from "~/modules/mail/worker.server";
 import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server";
 import { advanceClosedRounds } from "~/modules/voting/round.server";
+import { describeReport, runRetention } from "~/modules/privacy/retention.server";
 import { createApp } from "./app";
 
 async function main() {
@@ -41,6 +42,13 @@ async function main() {
     advanceClosedRounds(getDb()).catch((err: unknown) => logger.error({ err }, "advancing closed rounds failed"));
   }, 60_000);
   advancing.unref();
+  // Editions past their retention period are anonymised within the hour (also: npm run privacy:retention).
+  const retention = setInterval(() => {
+    runRetention(getDb())
+      .then((reports) => reports.forEach((r) => logger.info({ edition: r.editionId }, `retention: ${describeReport(r)}`)))
+      .catch((err: unknown) => logger.error({ err }, "retention failed"));
+  }, 3600_000);
+  retention.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -49,6 +57,7 @@ async function main() {
     logger.info({ signal }, "shutting down");
     clearInterval(maintenance);
     clearInterval(advancing);
+    clearInterval(retention);
     await new Promise((resolve) => server.close(resolve));
     await worker.stop();
     await closeDb();

@@ -1,0 +1,367 @@
+import { createHash } from "node:crypto";
+import { sql, type ExpressionBuilder, type Transaction } from "kysely";
+import type { DB } from "../../../db/types";
+import { getDb, type Db, type DbOrTrx } from "~/db.server";
+import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { redactNominee } from "~/modules/awards/consent.server";
+import { canonicalJson, type Json } from "~/modules/results/canonical";
+import type { ErasureReason } from "./erasure.schema";
+
+// Erasure of a nominated person on request (AVG art. 17; DESIGN §4).
+//
+// The nominee row stays, with its id and a placeholder name, so ballots, tallies, advancement and
+// jury scores keep counting exactly as before; everything that describes the person goes:
+// name, organisation, contact e-mail, age, pitch, story, the motivations and video links of their
+// nominations, references (names, e-mails, statements), consent tokens, jury comments and conflict
+// reasons about them, drafts that mention them, mails to them or their references, and every
+// occurrence of their name or e-mail (and their references') in mails, the audit log and published
+// results snapshots. The "same person" is the nominee, every nominee merged into it or it into
+// (the merge tree), and any other nominee of the edition with the same name or e-mail.
+//
+// Append-only history is rewritten only under `lauwer.erasure` (a transaction-local setting holding
+// the erasure spec); the database triggers recompute the allowed rewrite and refuse anything else.
+// A results snapshot that named the person is rewritten in place and gets a new SHA-256: a hash
+// published before the erasure no longer matches the download afterwards (the audit entry of the
+// erasure says so by listing the snapshot versions it rewrote).
+
+/** The name an erased nominee keeps, so lists and results still show a row for their votes. */
+export const ERASED_NAME = "Verwijderde kandidaat";
+/** What replaces an erased name or e-mail inside other text. */
+export const MASK = "[verwijderd]";
+/** Shorter strings are not erased from free text (they would hit unrelated words and people). */
+export const MIN_TERM_LENGTH = 5;
+
+export interface ErasureSpec {
+  /** Nominee ids: objects in JSON naming one of these lose their name and personal fields. */
+  ids: string[];
+  /** Strings erased (case-insensitive, as whole words) from every text. */
+  terms: string[];
+  name: string;
+  mask: string;
+}
+
+/** The strings to erase: trimmed, long enough, without duplicates (case-insensitive), longest first. */
+export function erasureTerms(values: ReadonlyArray<string | null | undefined>, keep: ReadonlyArray<string> = []): string[] {
+  const skip = new Set([ERASED_NAME, MASK, ...keep].map((v) => v.trim().toLowerCase()));
+  const seen = new Map<string, string>();
+  for (const raw of values) {
+    const v = raw?.trim();
+    if (!v || v.length < MIN_TERM_LENGTH || skip.has(v.toLowerCase()) || seen.has(v.toLowerCase())) continue;
+    seen.set(v.toLowerCase(), v);
+  }
+  return [...seen.values()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+}
+
+/** ILIKE patterns finding each term as plain text and as it appears inside JSON text. */
+export function likePatterns(terms: ReadonlyArray<string>): string[] {
+  const escape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const out = new Set<string>();
+  for (const t of terms) {
+    out.add(`%${escape(t)}%`);
+    out.add(`%${escape(JSON.stringify(t).slice(1, -1))}%`);
+  }
+  return [...out];
+}
+
+export interface ScrubCounts {
+  mailsDeleted: number;
+  mailsRewritten: number;
+  draftsDeleted: number;
+  auditRewritten: number;
+  snapshotsRewritten: Array<{ editionId: string; version: number; sha256: string }>;
+  otherTexts: number;
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+const n = (r: { numDeletedRows: bigint } | { numUpdatedRows: bigint }) =>
+  Number("numDeletedRows" in r ? r.numDeletedRows : r.numUpdatedRows);
+
+/**
+ * Removes the spec's people from everything that is not their own rows: mails (to them: deleted;
+ * mentioning them: rewritten), drafts, rate-limit keys, free-text reasons and comments, the audit log
+ * and results snapshots. Shared by erasure and retention; call it inside their transaction.
+ */
+export async function scrubEverywhere(
+  trx: Transaction<DB>,
+  spec: ErasureSpec,
+  recipients: string[],
+  options: { snapshots: boolean } = { snapshots: true },
+): Promise<ScrubCounts> {
+  const counts: ScrubCounts = {
+    mailsDeleted: 0,
+    mailsRewritten: 0,
+    draftsDeleted: 0,
+    auditRewritten: 0,
+    snapshotsRewritten: [],
+    otherTexts: 0,
+  };
+  const emails = [...new Set(recipients.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  if (!spec.ids.length && !spec.terms.length && !emails.length) return counts;
+  await sql`select set_config('lauwer.erasure', ${JSON.stringify(spec)}, true)`.execute(trx);
+  const patterns = likePatterns(spec.terms);
+  const idPatterns = spec.ids.map((id) => `%${id}%`);
+  const emailPatterns = likePatterns(emails);
+  const erased = (column: string) => sql<string>`lauwer_erase_text(${sql.ref(column)}, lauwer_erasure_spec())`;
+  const mentions = (column: string) => sql<boolean>`${sql.ref(column)} ilike any(${patterns}::text[])`;
+
+  // Mail: what went to them or their references goes; what mentions them elsewhere loses the mention.
+  if (emails.length) {
+    counts.mailsDeleted = n(
+      await trx
+        .deleteFrom("outbox_email")
+        .where(sql<boolean>`lower(to_address) = any(${emails}::text[])`)
+        .executeTakeFirst(),
+    );
+    await trx
+      .deleteFrom("rate_limit")
+      .where(sql<boolean>`key ilike any(${emailPatterns}::text[])`)
+      .execute();
+  }
+  if (patterns.length) {
+    counts.mailsRewritten = n(
+      await trx
+        .updateTable("outbox_email")
+        .set({ subject: erased("subject"), body_text: erased("body_text"), last_error: erased("last_error") })
+        .where((eb) => eb.or([mentions("subject"), mentions("body_text"), mentions("last_error")]))
+        .executeTakeFirst(),
+    );
+    counts.draftsDeleted = n(
+      await trx
+        .deleteFrom("nomination_draft")
+        .where(sql<boolean>`data::text ilike any(${patterns}::text[])`)
+        .executeTakeFirst(),
+    );
+    // Free text others wrote that may name them.
+    // (Cut to the column's limit: the mask may be longer than the name it replaces.)
+    for (const [table, column, limit] of [
+      ["nominee", "rejection_reason", 1000],
+      ["round_advancement", "reason", 1000],
+      ["jury_conflict", "reason", 1000],
+      ["jury_score", "comment", 2000],
+      ["ballot", "void_reason", 1000],
+      ["nomination", "motivation", 5000],
+      ["nomination_reference", "statement", 5000],
+    ] as const) {
+      counts.otherTexts += n(
+        await trx
+          .updateTable(table)
+          .set({ [column]: sql`left(${erased(column)}, ${limit})` } as never)
+          .where(mentions(column))
+          .executeTakeFirst(),
+      );
+    }
+  }
+
+  // The audit log: the trigger recomputes exactly this rewrite and refuses any other change.
+  const about = sql`(entity_type = 'nominee' and entity_id = any(${spec.ids}::text[]))`;
+  const newBefore = sql`lauwer_erase_jsonb(before, lauwer_erasure_spec(), ${about})`;
+  const newAfter = sql`lauwer_erase_jsonb(after, lauwer_erasure_spec(), ${about})`;
+  const auditRows = await sql<{ id: string }>`
+    update audit_log set before = ${newBefore}, after = ${newAfter}
+    where action <> 'nominee.erase' -- written without personal data; its reason category must stay
+      and (${about}
+        or before::text ilike any(${patterns}::text[]) or after::text ilike any(${patterns}::text[])
+        or before::text like any(${idPatterns}::text[]) or after::text like any(${idPatterns}::text[]))
+      and (before is distinct from ${newBefore} or after is distinct from ${newAfter})
+    returning id`.execute(trx);
+  counts.auditRewritten = auditRows.rows.length;
+
+  // Published snapshots: erased as JSON by the database, written back as canonical JSON with its hash.
+  if (!options.snapshots) {
+    await sql`select set_config('lauwer.erasure', '', true)`.execute(trx);
+    return counts;
+  }
+  const snapshots = await sql<{ id: string; edition_id: string; version: number; body: string; erased: Json }>`
+    select id, edition_id, version, body, lauwer_erase_jsonb(body::jsonb, lauwer_erasure_spec()) as erased
+    from result_snapshot
+    where body ilike any(${patterns}::text[]) or body like any(${idPatterns}::text[])
+    order by edition_id, version`.execute(trx);
+  for (const s of snapshots.rows) {
+    const body = canonicalJson(s.erased);
+    if (body === s.body) continue;
+    const hash = sha256(body);
+    await trx.updateTable("result_snapshot").set({ body, sha256: hash }).where("id", "=", s.id).execute();
+    counts.snapshotsRewritten.push({ editionId: s.edition_id, version: s.version, sha256: hash });
+  }
+  await sql`select set_config('lauwer.erasure', '', true)`.execute(trx);
+  return counts;
+}
+
+/**
+ * Clears a set of nominees' own rows (nominee, nominations, references, tokens, jury comments);
+ * `onRequest` marks them as erased on request (retention anonymises without that mark).
+ */
+export async function eraseNomineeRows(trx: Transaction<DB>, ids: string[], onRequest: boolean) {
+  if (!ids.length) return;
+  for (const id of ids) await redactNominee(trx, id, false);
+  await trx
+    .updateTable("nominee")
+    .set({ name: ERASED_NAME, erased_at: onRequest ? sql`coalesce(erased_at, now())` : sql`erased_at`, updated_at: sql`now()` })
+    .where("id", "in", ids)
+    .execute();
+  // Nominations first submitted for them but since merged elsewhere are theirs too.
+  const nominations = trx
+    .selectFrom("nomination")
+    .select("id")
+    .where((eb) => eb.or([eb("nominee_id", "in", ids), eb("submitted_for_nominee_id", "in", ids)]));
+  await trx.deleteFrom("nomination_reference").where("nomination_id", "in", nominations).execute();
+  await trx
+    .updateTable("nomination")
+    .set({ motivation: "", video_url: null, relation: "" })
+    .where((eb) => eb.or([eb("nominee_id", "in", ids), eb("submitted_for_nominee_id", "in", ids)]))
+    .execute();
+  await trx.deleteFrom("nominee_consent_token").where("nominee_id", "in", ids).execute();
+  await sql`select set_config('lauwer.erasure', ${JSON.stringify({ ids, terms: [], name: ERASED_NAME, mask: MASK })}, true)`.execute(trx);
+  await trx.updateTable("jury_score").set({ comment: "" }).where("nominee_id", "in", ids).where("comment", "<>", "").execute();
+  await trx.updateTable("jury_conflict").set({ reason: MASK }).where("nominee_id", "in", ids).execute();
+  await sql`select set_config('lauwer.erasure', '', true)`.execute(trx);
+}
+
+/** What erasing a nominee would touch: the same person's nominee ids and the strings to erase. */
+export async function erasureScope(trx: DbOrTrx, editionId: string, nomineeId: string) {
+  // The merge tree: up to its root, then everything merged into it (at any depth).
+  const tree = await sql<{ id: string }>`
+    with recursive up(id, merged_into) as (
+      select id, merged_into from nominee where id = ${nomineeId} and edition_id = ${editionId}
+      union select n.id, n.merged_into from nominee n join up on n.id = up.merged_into
+    ), root as (select id from up where merged_into is null),
+    down(id) as (
+      select id from root
+      union select n.id from nominee n join down on n.merged_into = down.id
+    )
+    select id from down`.execute(trx);
+  let ids = tree.rows.map((r) => r.id);
+  if (!ids.length) return undefined;
+  const own = await trx.selectFrom("nominee").select("contact_email").where("id", "in", ids).execute();
+  const mails = own.map((r) => r.contact_email?.toLowerCase()).filter((v): v is string => Boolean(v));
+  // The same person nominated again in this edition without a merge: the same e-mail address (a
+  // shared name alone is not enough — erasing someone else would be irreversible).
+  if (mails.length) {
+    const same = await trx
+      .selectFrom("nominee")
+      .select("id")
+      .where("edition_id", "=", editionId)
+      .where("id", "not in", ids)
+      .where(sql`lower(contact_email)`, "in", mails)
+      .execute();
+    ids = [...ids, ...same.map((r) => r.id)];
+  }
+  const strings = await personStrings(trx, ids);
+  return { ids, ...strings, keep: await namesOfOthers(trx, strings.names, ids) };
+}
+
+/** Of these names, those another (kept) nominee also bears: not erased from free text, they may be theirs. */
+export async function namesOfOthers(trx: DbOrTrx, names: string[], ids: string[]): Promise<string[]> {
+  if (!names.length) return [];
+  const rows = await trx
+    .selectFrom("nominee")
+    .select("name")
+    .where(sql<boolean>`not (id = any(${ids}::uuid[]))`)
+    .where(
+      sql`lower(name)`,
+      "in",
+      names.map((v) => v.toLowerCase()),
+    )
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+/** Names and e-mails of these nominees, of their references, and names they had before an edit. */
+export async function personStrings(trx: DbOrTrx, ids: string[]) {
+  if (!ids.length) return { names: [] as string[], emails: [] as string[] };
+  const rows = await sql<{ v: string | null; kind: "name" | "email" }>`
+    select name as v, 'name' as kind from nominee where id = any(${ids}::uuid[])
+    union select contact_email, 'email' from nominee where id = any(${ids}::uuid[])
+    union select r.name, 'name' from nomination_reference r join nomination m on m.id = r.nomination_id
+      where m.nominee_id = any(${ids}::uuid[]) or m.submitted_for_nominee_id = any(${ids}::uuid[])
+    union select r.email, 'email' from nomination_reference r join nomination m on m.id = r.nomination_id
+      where m.nominee_id = any(${ids}::uuid[]) or m.submitted_for_nominee_id = any(${ids}::uuid[])
+    union select jsonb_path_query(x, 'strict $.**.name') #>> '{}', 'name'
+      from audit_log a cross join lateral (values (a.before), (a.after)) j(x)
+      where a.entity_type = 'nominee' and a.entity_id = any(${ids.map(String)}::text[]) and x is not null`.execute(trx);
+  const names = rows.rows.filter((r) => r.kind === "name").map((r) => r.v ?? "");
+  const emails = rows.rows.filter((r) => r.kind === "email").map((r) => (r.v ?? "").toLowerCase());
+  return { names: names.filter((v) => v && v !== ERASED_NAME), emails: emails.filter(Boolean) };
+}
+
+export type EraseResult = { ok: true; nominees: number; already: boolean } | { ok: false; error: "erasure.errors.notFound" };
+
+/**
+ * Erases a nominated person on an organizer's request, in one transaction, and audits it with who,
+ * when, the nominee ids and the reason category — never the erased data. Erasing again is harmless
+ * (it sweeps once more and finds nothing of the person left).
+ */
+export async function erasePerson(
+  actor: Actor,
+  editionId: string,
+  nomineeId: string,
+  reason: ErasureReason,
+  db: Db = getDb(),
+): Promise<EraseResult> {
+  return db.transaction().execute(async (trx): Promise<EraseResult> => {
+    const target = await trx
+      .selectFrom("nominee")
+      .select(["id", "erased_at"])
+      .where("id", "=", nomineeId)
+      .where("edition_id", "=", editionId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!target) return { ok: false, error: "erasure.errors.notFound" };
+    const scope = await erasureScope(trx, editionId, nomineeId);
+    if (!scope) return { ok: false, error: "erasure.errors.notFound" };
+    await trx.selectFrom("nominee").select("id").where("id", "in", scope.ids).orderBy("id").forUpdate().execute();
+    const spec: ErasureSpec = {
+      ids: scope.ids,
+      terms: erasureTerms([...scope.names, ...scope.emails], scope.keep),
+      name: ERASED_NAME,
+      mask: MASK,
+    };
+    await eraseNomineeRows(trx, scope.ids, true);
+    const counts = await scrubEverywhere(trx, spec, scope.emails);
+    await writeAudit(trx, actor, {
+      action: "nominee.erase",
+      entityType: "nominee",
+      entityId: nomineeId,
+      after: {
+        reason,
+        nominees: scope.ids,
+        repeated: target.erased_at !== null,
+        mailsDeleted: counts.mailsDeleted,
+        mailsRewritten: counts.mailsRewritten,
+        auditRewritten: counts.auditRewritten,
+        snapshotsRewritten: counts.snapshotsRewritten,
+      },
+    });
+    return { ok: true, nominees: scope.ids.length, already: target.erased_at !== null };
+  });
+}
+
+/** What the confirmation page shows: how much of the person is stored (counts only). */
+export async function erasurePreview(db: DbOrTrx, editionId: string, nomineeId: string) {
+  const n = await db
+    .selectFrom("nominee")
+    .select(["id", "name", "organisation", "status", "erased_at", "redacted_at"])
+    .where("id", "=", nomineeId)
+    .where("edition_id", "=", editionId)
+    .executeTakeFirst();
+  if (!n) return undefined;
+  const scope = await erasureScope(db, editionId, nomineeId);
+  const ids = scope?.ids ?? [n.id];
+  const scoped = (eb: ExpressionBuilder<DB, "nomination">) =>
+    eb.or([eb("nomination.nominee_id", "in", ids), eb("nomination.submitted_for_nominee_id", "in", ids)]);
+  const counts = await db
+    .selectFrom("nomination")
+    .leftJoin("nomination_reference as r", "r.nomination_id", "nomination.id")
+    .select([sql<number>`count(distinct nomination.id)::int`.as("nominations"), sql<number>`count(r.id)::int`.as("references")])
+    .where(scoped)
+    .executeTakeFirstOrThrow();
+  return {
+    id: n.id,
+    name: n.erased_at || n.redacted_at ? null : n.name,
+    organisation: n.organisation,
+    erased: n.erased_at !== null,
+    nominees: ids.length,
+    nominations: counts.nominations,
+    references: counts.references,
+  };
+}
