@@ -1,0 +1,104 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
+import { CheckboxField, FormError, SelectField, SubmitButton, useAppForm } from "~/components/form";
+import {
+  Alert,
+  FormFieldErrorMessage,
+  Heading1,
+  Heading2,
+  Paragraph,
+  SelectOption,
+  UnorderedList,
+  UnorderedListItem,
+} from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
+import { actorFrom } from "~/modules/audit/audit.server";
+import { UUID } from "~/modules/awards/edition.server";
+import { requireEditionOrganizer } from "~/modules/awards/guard.server";
+import { ERASURE_REASONS, EraseSchema } from "~/modules/privacy/erasure.schema";
+import { erasePerson, erasurePreview } from "~/modules/privacy/erasure.server";
+
+// Erasing a nominated person on request (organizers of the award; a nominee of this edition only).
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { edition } = await requireEditionOrganizer(request, context, params);
+  if (!UUID.test(params.nominee ?? "")) throw new Response("Not found", { status: 404 });
+  const preview = await erasurePreview(getDb(), edition.id, params.nominee!);
+  if (!preview) throw new Response("Not found", { status: 404 });
+  return { edition: { name: edition.name }, person: preview };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.edition.name} — Lauwer` : "Lauwer" }];
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { edition } = await requireEditionOrganizer(request, context, params);
+  if (!UUID.test(params.nominee ?? "")) throw new Response("Not found", { status: 404 });
+  const parsed = await parseForm(request, EraseSchema);
+  if (!parsed.ok) return formFailure(400, parsed);
+  const result = await erasePerson(actorFrom(context), edition.id, params.nominee!, parsed.data.reason);
+  if (!result.ok) throw new Response("Not found", { status: 404 });
+  return redirect(
+    withNotice(`/beheer/prijzen/${edition.awardSlug}/${edition.year}/moderatie/${params.nominee}`, "erasure.notice.erased"),
+    303,
+  );
+}
+
+export default function ErasePerson() {
+  const { edition, person } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf, failure, busy } = useAppForm<{ reason: string; confirm: string }>(EraseSchema, {
+    reason: "",
+  });
+  const confirmError = errorOf("confirm");
+  return (
+    <>
+      <Paragraph className="lauwer-preheading">{t("erasure.preheading", { edition: edition.name })}</Paragraph>
+      <Heading1>
+        {t("erasure.title")}: {person.name ?? t("erasure.erasedName")}
+      </Heading1>
+      {person.organisation ? <Paragraph>{person.organisation}</Paragraph> : null}
+      {person.erased ? (
+        <Alert type="info">
+          <Paragraph>{t("erasure.already")}</Paragraph>
+        </Alert>
+      ) : null}
+      <Paragraph>{t("erasure.intro")}</Paragraph>
+      <Heading2>{t("erasure.goesHeading")}</Heading2>
+      <UnorderedList>
+        {(["person", "nominations", "references", "elsewhere"] as const).map((k) => (
+          <UnorderedListItem key={k}>{t(`erasure.goes.${k}`)}</UnorderedListItem>
+        ))}
+      </UnorderedList>
+      <Paragraph>
+        {t("erasure.counts", { nominees: person.nominees, nominations: person.nominations, references: person.references })}
+      </Paragraph>
+      <Heading2>{t("erasure.staysHeading")}</Heading2>
+      <Paragraph>{t("erasure.stays")}</Paragraph>
+
+      <FormError failure={failure} />
+      <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
+        <SelectField name="reason" label={t("erasure.reason")} registration={register("reason")} error={errorOf("reason")}>
+          <SelectOption value="">{t("erasure.reasonChoose")}</SelectOption>
+          {ERASURE_REASONS.map((r) => (
+            <SelectOption key={r} value={r}>
+              {t(`erasure.reasons.${r}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <Paragraph>{t("erasure.reasonHint")}</Paragraph>
+        {confirmError ? <FormFieldErrorMessage id="field-confirm-error">{t(confirmError)}</FormFieldErrorMessage> : null}
+        <CheckboxField name="confirm" label={t("erasure.confirm")} registration={register("confirm")} />
+        <SubmitButton busy={busy}>{t("erasure.submit")}</SubmitButton>
+      </Form>
+      <Paragraph>
+        <AppLink to=".." relative="path">
+          {t("erasure.back")}
+        </AppLink>
+      </Paragraph>
+    </>
+  );
+}
