@@ -2,9 +2,11 @@ import pg from "pg";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
+import { translator } from "~/i18n/i18n";
 import { saveAuthor } from "~/modules/book/author.server";
 import { loadProject } from "~/modules/book/project.server";
-import { createBookProject, insertProposal } from "../setup/book-proposals";
+import { createProposal } from "~/modules/book/proposal.server";
+import { createBookProject, insertProposal, proposalForm } from "../setup/book-proposals";
 import { createUser, uniqueEmail } from "../setup/factories";
 import { startTestServer, type TestServer } from "../setup/http";
 import { sessionFor } from "../setup/voting";
@@ -298,5 +300,80 @@ describe("a page past the end of the proposals", () => {
       expect(html, path).toContain("Pagina 2 van 2");
       expect(html, path).toContain("Persoon");
     }
+  });
+});
+
+describe("proposal checks the database makes", () => {
+  const proposalT = translator("nl");
+  const fieldError = (html: string, field: string) =>
+    new RegExp(`id="field-${field}-error"[^>]*>([^<]*)<`)
+      .exec(html)?.[1]
+      ?.replace(/&#x27;/g, "'")
+      .replace(/&quot;/g, '"');
+  const proposalsOf = (f: { projectId: string }) =>
+    db().selectFrom("book_proposal").select("id").where("project_id", "=", f.projectId).execute();
+
+  it("counts characters as PostgreSQL does: one astral character is too short a name (400 on the name)", async () => {
+    const f = await createBookProject();
+    const res = await app.request(`${f.base}/nieuw`, { form: proposalForm(f, { name: "𝒜" }), headers: { cookie: f.member.cookie } });
+    expect(res.status).toBe(400);
+    expect(fieldError(await res.text(), "name")).toBe(proposalT("bookProposals.errors.tooShort"));
+    const title = await app.request(`${f.base}/nieuw`, {
+      form: proposalForm(f, { source1Title: "𝒜" }),
+      headers: { cookie: f.member.cookie },
+    });
+    expect(title.status).toBe(400);
+    expect(fieldError(await title.text(), "source1Title")).toBe(proposalT("bookProposals.errors.tooShort"));
+    // 120 astral characters are 240 UTF-16 units but 120 characters: accepted.
+    const long = await app.request(`${f.base}/nieuw`, {
+      form: proposalForm(f, { name: "𝒜".repeat(120), confirmDifferent: "on" }),
+      headers: { cookie: f.member.cookie },
+    });
+    expect(long.status).toBe(303);
+    expect(await proposalsOf(f)).toHaveLength(1);
+  });
+
+  it("refuses a birth year after 2010 in the form, even when the book's period runs later", async () => {
+    const f = await createBookProject();
+    await db().updateTable("book_project").set({ period_to: 2100 }).where("id", "=", f.projectId).execute();
+    const res = await app.request(`${f.base}/nieuw`, {
+      form: proposalForm(f, { birthYear: "2011", deathYear: "", serviceFrom: "2023", serviceTo: "2025" }),
+      headers: { cookie: f.member.cookie },
+    });
+    expect(res.status).toBe(400);
+    expect(fieldError(await res.text(), "birthYear")).toBe(proposalT("bookProposals.errors.birthYear"));
+    expect(await proposalsOf(f)).toHaveLength(0);
+  });
+
+  it("answers each database check with the message of its field, not the years message", async () => {
+    const f = await createBookProject();
+    // The schema is bypassed: the database's checks are the last line.
+    const input = (overrides: Record<string, string>) => ({ ...proposalForm(f, overrides), confirmDifferent: true }) as never;
+    const user = { id: f.member.id };
+    expect(await createProposal(user, f.projectId, input({ name: "𝒜" }))).toMatchObject({
+      status: 400,
+      field: "name",
+      error: "bookProposals.errors.tooShort",
+    });
+    expect(await createProposal(user, f.projectId, input({ organisation: "o".repeat(201) }))).toMatchObject({
+      status: 400,
+      field: "organisation",
+      error: "bookProposals.errors.tooLong",
+    });
+    expect(await createProposal(user, f.projectId, input({ birthYear: "1650", serviceFrom: "1670", deathYear: "1700" }))).toMatchObject({
+      status: 400,
+      field: "birthYear",
+      error: "bookProposals.errors.birthYear",
+    });
+    expect(await createProposal(user, f.projectId, input({ source1Url: "HTTPS://example.nl" }))).toMatchObject({
+      status: 400,
+      field: "source1Url",
+      error: "bookProposals.errors.sourceUrl",
+    });
+    expect(await createProposal(user, f.projectId, input({ serviceFrom: "1800" }))).toMatchObject({
+      status: 400,
+      error: "bookProposals.errors.years",
+    });
+    expect(await proposalsOf(f)).toHaveLength(0);
   });
 });

@@ -66,6 +66,21 @@ describe("proposal schema", () => {
     expect(issues({ confirmDifferent: "on" })).toEqual([]);
   });
 
+  it("counts characters as PostgreSQL does (code points) and never lets a birth year past 2010 reach the database", () => {
+    const issues = (over: Record<string, string>, l = limits) => {
+      const r = proposalSchema(l).safeParse({ ...valid, ...over });
+      return r.success ? [] : r.error.issues.map((i) => `${String(i.path[0])}:${i.message}`);
+    };
+    expect(issues({ name: "𝒜" })).toContain("name:bookProposals.errors.tooShort");
+    expect(issues({ name: "𝒜".repeat(120) })).toEqual([]);
+    expect(issues({ source1Title: "𝒜" })).toContain("source1Title:bookProposals.errors.tooShort");
+    const late = { ...limits, periodTo: 2100 };
+    expect(issues({ birthYear: "2011", deathYear: "", serviceFrom: "2023", serviceTo: "2025" }, late)).toContain(
+      "birthYear:bookProposals.errors.birthYear",
+    );
+    expect(issues({ birthYear: "2010", deathYear: "", serviceFrom: "2023", serviceTo: "2025" }, late)).toEqual([]);
+  });
+
   it("accepts only https links without credentials", () => {
     expect(isHttpsUrl("https://example.nl/a?b=c")).toBe(true);
     expect(isHttpsUrl("http://example.nl")).toBe(false);

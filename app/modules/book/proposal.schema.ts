@@ -11,8 +11,9 @@ export const SOURCE_TITLE_MAX = 300;
 export const SOURCE_URL_MAX = 2000;
 export const SOURCE_ROWS = [1, 2, 3] as const;
 export const COMMENT_MAX = 2000;
-/** The earliest birth year a proposal may give (the database's check agrees). */
+/** The earliest and latest birth year a proposal may give (the database's check agrees). */
 export const BIRTH_MIN = 1700;
+export const BIRTH_MAX = 2010;
 /** A civil servant starts working at 12 at the earliest; nobody lives longer than 115 years. */
 export const SERVICE_MIN_AGE = 12;
 export const LIFE_MAX = 115;
@@ -71,7 +72,8 @@ export function isHttpsUrl(value: string): boolean {
 type Issue = { path: string; message: string };
 
 /**
- * The year rules "within reason", as issues per field: born 1700..end of the period; death after
+ * The year rules "within reason", as issues per field: born 1700..end of the period (2010 at the
+ * latest); death after
  * birth, within 115 years and not in the future; in service from age 12, not after death; the
  * service overlaps the project's period. The database checks the same (book_proposal_years).
  */
@@ -84,7 +86,8 @@ export function yearIssues(
   const death = v.deathYear === "" ? null : Number(v.deathYear);
   const from = Number(v.serviceFrom);
   const to = Number(v.serviceTo);
-  if (birth < BIRTH_MIN || birth > limits.periodTo) issues.push({ path: "birthYear", message: "bookProposals.errors.birthYear" });
+  if (birth < BIRTH_MIN || birth > Math.min(limits.periodTo, BIRTH_MAX))
+    issues.push({ path: "birthYear", message: "bookProposals.errors.birthYear" });
   if (death !== null) {
     if (death < birth || death > birth + LIFE_MAX) issues.push({ path: "deathYear", message: "bookProposals.errors.deathYear" });
     else if (death > limits.currentYear) issues.push({ path: "deathYear", message: "bookProposals.errors.deathFuture" });
@@ -133,7 +136,8 @@ export function proposalSchema(limits: YearLimits) {
           const url = v[`source${n}Url`];
           if (n > 1 && !title && !url) continue;
           if (!title) ctx.issues.push({ code: "custom", input: title, path: [`source${n}Title`], message: "errors.required" });
-          else if (title.length < 2)
+          // Characters as PostgreSQL counts them (code points), like zod's length checks.
+          else if ([...title].length < 2)
             ctx.issues.push({ code: "custom", input: title, path: [`source${n}Title`], message: "bookProposals.errors.tooShort" });
           if (!url) ctx.issues.push({ code: "custom", input: url, path: [`source${n}Url`], message: "errors.required" });
           else if (!isHttpsUrl(url))

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { getDb, type Db, type DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
-import { UUID_RE, sourcesOf, type ProposalInput, type ProposalStatus, type Sort } from "./proposal.schema";
+import { isHttpsUrl, SOURCE_ROWS, UUID_RE, sourcesOf, type ProposalInput, type ProposalStatus, type Sort } from "./proposal.schema";
 
 export const PAGE_SIZE = 25;
 
@@ -115,10 +115,55 @@ export async function createProposal(
       return { ok: true, id: row.id };
     });
   } catch (e) {
-    const { code } = pgError(e);
-    if (code === "23514") return { ok: false, status: 400, error: "bookProposals.errors.years" };
+    const { code, constraint } = pgError(e);
+    if (code === "23514") return checkRefusal(constraint, input);
     if (code === "23503") return { ok: false, status: 400, field: "themeId", error: "errors.invalidChoice" };
     throw e;
+  }
+}
+
+/** Characters as PostgreSQL's length() counts them (code points). */
+const pgLength = (value: string) => [...value].length;
+
+/**
+ * The database's check that refused a new proposal, as the message of the field it concerns (the
+ * form checks the same first, so this is the last line, never a 500).
+ */
+function checkRefusal(constraint: string | undefined, input: ProposalInput): CreateResult {
+  const refused = (field: string | undefined, error: string): CreateResult => ({ ok: false, status: 400, field, error });
+  const tooShortOrLong = (value: string, min: number) =>
+    pgLength(value) < min ? "bookProposals.errors.tooShort" : "bookProposals.errors.tooLong";
+  // The source rows that were stored (title and link both given), by their number on the form.
+  const sourceRow = (bad: (title: string, url: string) => boolean) =>
+    SOURCE_ROWS.find((n) => {
+      const [title, url] = [input[`source${n}Title`], input[`source${n}Url`]];
+      return title && url && bad(title, url);
+    });
+  switch (constraint) {
+    case "book_proposal_name_check":
+      return refused("name", tooShortOrLong(input.name, 2));
+    case "book_proposal_organisation_check":
+      return refused("organisation", tooShortOrLong(input.organisation, 2));
+    case "book_proposal_role_check":
+      return refused("role", tooShortOrLong(input.role, 2));
+    case "book_proposal_motivation_check":
+      return refused("motivation", tooShortOrLong(input.motivation, 1));
+    case "book_proposal_birth_year_check":
+      return refused("birthYear", "bookProposals.errors.birthYear");
+    case "book_proposal_years":
+      return refused(undefined, "bookProposals.errors.years");
+    case "book_source_title_check": {
+      const n = sourceRow((title) => pgLength(title) < 2 || pgLength(title) > 300);
+      return n
+        ? refused(`source${n}Title`, tooShortOrLong(input[`source${n}Title`], 2))
+        : refused(undefined, "bookProposals.errors.notSaved");
+    }
+    case "book_source_url_check": {
+      const n = sourceRow((_, url) => !isHttpsUrl(url));
+      return refused(n ? `source${n}Url` : undefined, "bookProposals.errors.sourceUrl");
+    }
+    default:
+      return refused(undefined, "bookProposals.errors.notSaved");
   }
 }
 
