@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { translator } from "~/i18n/i18n";
 import { AppLink } from "~/components/app-link";
 import { HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
@@ -16,13 +17,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const counts = await awardDatasetCounts(getDb(), edition.id);
   const base = `/beheer/prijzen/${edition.awardSlug}/${edition.year}`;
   return {
-    edition: { name: edition.name, base },
+    edition: { name: edition.name, base, auditLog: `/beheer/prijzen/${edition.awardSlug}/auditlog` },
+    title: translator(context.locale)("exports.page.title", { edition: edition.name }),
     datasets: AWARD_DATASETS.map((dataset) => ({ dataset, rows: counts[dataset] })),
     formats: [...FORMATS],
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Export — ${data.edition.name} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Lauwer` : "Lauwer" }];
 
 export default function AwardExports() {
   const d = useLoaderData<typeof loader>();
@@ -69,7 +71,7 @@ export default function AwardExports() {
         </HeadedTable>
       </section>
       <Paragraph>
-        <AppLink to={`${d.edition.base}/auditlog`}>{t("exports.page.auditLog")}</AppLink>
+        <AppLink to={d.edition.auditLog}>{t("exports.page.auditLog")}</AppLink>
       </Paragraph>
     </>
   );

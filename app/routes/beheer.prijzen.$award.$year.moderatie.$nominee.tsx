@@ -229,6 +229,9 @@ export default function ModerateNominee() {
         </>
       ) : null}
       <Paragraph>
+        <AppLink to="wissen">{t("erasure.link")}</AppLink>
+      </Paragraph>
+      <Paragraph>
         <AppLink to=".." relative="path">
           {t("moderation.back")}
         </AppLink>

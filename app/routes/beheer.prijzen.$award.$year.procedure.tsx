@@ -455,7 +455,8 @@ export default function Procedure() {
     <>
       <Heading1>{t("procedure.title", { edition: edition.name })}</Heading1>
       <Paragraph>
-        <AppLink to={`${edition.base}/moderatie`}>{t("procedure.moderationLink")}</AppLink>
+        <AppLink to={`${edition.base}/moderatie`}>{t("procedure.moderationLink")}</AppLink> ·{" "}
+        <AppLink to={`${edition.base}/bewaartermijn`}>{t("erasure.retentionTitle")}</AppLink>
       </Paragraph>
       {actionData && !actionData.values.formId ? <FormError failure={actionData} /> : null}
       <section aria-labelledby="settings-heading">

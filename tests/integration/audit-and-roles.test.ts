@@ -210,3 +210,58 @@ describe("admin screen authorization over HTTP", () => {
     expect(audited.map((a) => a.action).sort()).toEqual(["role.grant", "role.revoke"]);
   });
 });
+
+describe("secrets in the audit log", () => {
+  it("never stores an edition's export salt (the key of voter pseudonyms) nor password or token hashes", async () => {
+    const { writeAudit } = await import("~/modules/audit/audit.server");
+    const { updateEditionSettings } = await import("~/modules/awards/procedure.server");
+    const db = getDb();
+    const award = await db
+      .insertInto("award")
+      .values({ slug: `geheim-${Date.now()}`, name_nl: "Prijs", name_en: "Award" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const edition = await db
+      .insertInto("edition")
+      .values({ award_id: award.id, year: 2031 })
+      .returning(["id", "export_salt"])
+      .executeTakeFirstOrThrow();
+    const user = await createUser();
+    await updateEditionSettings({ actorId: user.id }, edition.id, {
+      descriptionNl: "Nieuw",
+      descriptionEn: "New",
+      themeNl: "",
+      themeEn: "",
+      criteriaNl: "",
+      criteriaEn: "",
+      nomineeKind: "person",
+      maxAge: "",
+      opensAt: "2031-01-01T09:00",
+      closesAt: "2031-02-01T09:00",
+      perMember: "3",
+    });
+    await writeAudit(
+      db,
+      { actorId: user.id },
+      {
+        action: "test.secret",
+        entityType: "app_user",
+        entityId: user.id,
+        after: { password_hash: "h", nested: { token_hash: "t" }, kept: 1 },
+      },
+    );
+    const rows = await db
+      .selectFrom("audit_log")
+      .select(["action", sql<string>`coalesce(before::text, '') || coalesce(after::text, '')`.as("json")])
+      .where("actor_id", "=", user.id)
+      .execute();
+    expect(rows.map((r) => r.action).sort()).toEqual(["edition.update", "test.secret"]);
+    for (const r of rows) {
+      expect(r.json).not.toContain(edition.export_salt);
+      expect(r.json).not.toContain("export_salt");
+      expect(r.json).not.toContain("password_hash");
+      expect(r.json).not.toContain("token_hash");
+    }
+    expect(rows.find((r) => r.action === "test.secret")!.json).toContain('"kept": 1');
+  });
+});

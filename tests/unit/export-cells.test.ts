@@ -37,4 +37,22 @@ describe("isoAmsterdam", () => {
   it("is what cellText writes for dates", () => {
     expect(cellText(new Date("2026-01-01T00:00:00Z"))).toBe("2026-01-01T01:00:00+01:00");
   });
+  it("equals Intl's own Amsterdam wall-clock time at every instant tried, 2025–2027 and around each clock change", () => {
+    const intl = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Amsterdam", dateStyle: "short", timeStyle: "medium" });
+    const offsetOf = (d: Date) => {
+      const name = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", timeZoneName: "longOffset" })
+        .formatToParts(d)
+        .find((p) => p.type === "timeZoneName")!.value;
+      return name.replace("GMT", "");
+    };
+    const instants: Date[] = [];
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2028, 0, 1); t += 7_919_000) instants.push(new Date(t));
+    for (const y of [2025, 2026, 2027])
+      for (const m of [2, 9])
+        for (let d = 24; d <= 31; d++) for (let s = -2; s <= 2; s++) instants.push(new Date(Date.UTC(y, m, d, 1, 0, 0) + s * 1000 + 999));
+    for (const d of instants) {
+      const whole = new Date(Math.floor(d.getTime() / 1000) * 1000);
+      expect(isoAmsterdam(d), d.toISOString()).toBe(`${intl.format(whole).replace(" ", "T")}${offsetOf(whole)}`);
+    }
+  });
 });

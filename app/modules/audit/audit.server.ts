@@ -20,6 +20,10 @@ export function actorFrom(context: Pick<AppLoadContext, "user" | "ip" | "request
   return { actorId: context.user?.id ?? null, ip: context.ip, requestId: context.requestId };
 }
 
+/** Columns that are secrets: never copied into the audit log, whatever row a caller passes. */
+const SECRET_KEYS = new Set(["export_salt", "password_hash", "token_hash"]);
+const withoutSecrets = (value: unknown) => JSON.stringify(value, (key, v: unknown) => (SECRET_KEYS.has(key) ? undefined : v));
+
 /** Appends to the audit log; call it inside the transaction of the action it records. */
 export async function writeAudit(db: DbOrTrx, actor: Actor, event: AuditEvent): Promise<void> {
   await db
@@ -31,8 +35,8 @@ export async function writeAudit(db: DbOrTrx, actor: Actor, event: AuditEvent): 
       action: event.action,
       entity_type: event.entityType,
       entity_id: event.entityId ?? null,
-      before: event.before === undefined ? null : JSON.stringify(event.before),
-      after: event.after === undefined ? null : JSON.stringify(event.after),
+      before: event.before === undefined ? null : withoutSecrets(event.before),
+      after: event.after === undefined ? null : withoutSecrets(event.after),
     })
     .execute();
 }
