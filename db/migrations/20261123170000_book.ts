@@ -292,7 +292,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     begin
       raise exception '% is append-only', tg_table_name using errcode = 'insufficient_privilege';
     end $$`.execute(db);
-  // The one change a version allows: being marked submitted (false → true), nothing else.
+  // The changes a version allows: being marked submitted (false → true), and losing its writer when
+  // their account is deleted (author_id → null, "on delete set null"); nothing else, never together.
   await sql`create function book_version_append_only() returns trigger language plpgsql as $$
     begin
       if tg_op = 'UPDATE' and not old.submitted and new.submitted
@@ -300,14 +301,28 @@ export async function up(db: Kysely<any>): Promise<void> {
              is not distinct from (old.id, old.proposal_id, old.version, old.author_id, old.body, old.word_count, old.created_at) then
         return new;
       end if;
+      if tg_op = 'UPDATE' and old.author_id is not null and new.author_id is null
+         and (new.id, new.proposal_id, new.version, new.body, new.word_count, new.submitted, new.created_at)
+             is not distinct from (old.id, old.proposal_id, old.version, old.body, old.word_count, old.submitted, old.created_at) then
+        return new;
+      end if;
       raise exception 'book_manuscript_version is append-only' using errcode = 'insufficient_privilege';
+    end $$`.execute(db);
+  // A comment only loses its writer when their account is deleted (author_id → null).
+  await sql`create function book_comment_append_only() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'UPDATE' and old.author_id is not null and new.author_id is null
+         and (new.id, new.version_id, new.body, new.created_at) is not distinct from (old.id, old.version_id, old.body, old.created_at) then
+        return new;
+      end if;
+      raise exception 'book_manuscript_comment is append-only' using errcode = 'insufficient_privilege';
     end $$`.execute(db);
   await sql`create trigger book_manuscript_version_append_only before update or delete on book_manuscript_version
     for each row execute function book_version_append_only()`.execute(db);
   await sql`create trigger book_manuscript_version_no_truncate before truncate on book_manuscript_version
     for each statement execute function book_history_append_only()`.execute(db);
   await sql`create trigger book_manuscript_comment_append_only before update or delete on book_manuscript_comment
-    for each row execute function book_history_append_only()`.execute(db);
+    for each row execute function book_comment_append_only()`.execute(db);
   await sql`create trigger book_manuscript_comment_no_truncate before truncate on book_manuscript_comment
     for each statement execute function book_history_append_only()`.execute(db);
 }
@@ -327,6 +342,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   ]) {
     await db.schema.dropTable(table).execute();
   }
+  await sql`drop function book_comment_append_only()`.execute(db);
   await sql`drop function book_version_append_only()`.execute(db);
   await sql`drop function book_history_append_only()`.execute(db);
   await sql`drop function book_author_cap_check()`.execute(db);

@@ -377,3 +377,48 @@ describe("proposal checks the database makes", () => {
     expect(await proposalsOf(f)).toHaveLength(0);
   });
 });
+
+describe("deleting a member who wrote history", () => {
+  it("keeps their versions and comments with the writer left empty; every other change stays refused", async () => {
+    const f = await createWritingProject();
+    const writer = await addAuthor(f, 1, "Vertrekkende Schrijver");
+    const successor = await addAuthor(f, 1, "Opvolger");
+    await assignDirectly(f, f.portraits[0]!, writer.id);
+    const [v1] = await db()
+      .insertInto("book_manuscript_version")
+      .values({ proposal_id: f.portraits[0]!, version: 1, author_id: writer.id, body: "Eerste versie.", word_count: 2 })
+      .returning("id")
+      .execute();
+    const editor = await createUser({ name: "Vertrekkende Redacteur" });
+    await db().insertInto("book_manuscript_comment").values({ version_id: v1!.id, author_id: editor.id, body: "Mooi." }).execute();
+    // The portrait moved to another author, so the writer holds no assignment any more.
+    await db().updateTable("book_assignment").set({ user_id: successor.id }).where("proposal_id", "=", f.portraits[0]!).execute();
+
+    await db().deleteFrom("app_user").where("id", "in", [writer.id, editor.id]).execute();
+    const version = await db().selectFrom("book_manuscript_version").selectAll().where("id", "=", v1!.id).executeTakeFirstOrThrow();
+    expect(version).toMatchObject({ author_id: null, body: "Eerste versie.", version: 1 });
+    const comment = await db().selectFrom("book_manuscript_comment").selectAll().where("version_id", "=", v1!.id).executeTakeFirstOrThrow();
+    expect(comment).toMatchObject({ author_id: null, body: "Mooi." });
+
+    // Anything else is still refused: other changes, a writer put back, clearing the writer together with a change.
+    const [other] = await db()
+      .insertInto("book_manuscript_version")
+      .values({ proposal_id: f.portraits[0]!, version: 2, author_id: successor.id, body: "Tweede versie.", word_count: 2 })
+      .returning("id")
+      .execute();
+    const refused = [
+      db().updateTable("book_manuscript_version").set({ body: "Anders." }).where("id", "=", v1!.id),
+      db().updateTable("book_manuscript_version").set({ author_id: successor.id }).where("id", "=", v1!.id),
+      db().updateTable("book_manuscript_version").set({ author_id: null, body: "Anders." }).where("id", "=", other!.id),
+      db().updateTable("book_manuscript_version").set({ author_id: null, word_count: 9 }).where("id", "=", other!.id),
+      db().updateTable("book_manuscript_comment").set({ body: "Anders." }).where("version_id", "=", v1!.id),
+      db().updateTable("book_manuscript_comment").set({ author_id: successor.id }).where("version_id", "=", v1!.id),
+    ];
+    for (const q of refused) await expect(q.execute()).rejects.toThrow(/append-only/);
+    await expect(db().deleteFrom("book_manuscript_comment").where("version_id", "=", v1!.id).execute()).rejects.toThrow(/append-only/);
+    expect((await versionsOf(f.portraits[0]!)).map((v) => [v.body, v.author_id])).toEqual([
+      ["Eerste versie.", null],
+      ["Tweede versie.", successor.id],
+    ]);
+  });
+});
