@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n/i18n";
 import { saveAuthor } from "~/modules/book/author.server";
+import { mergeCandidates } from "~/modules/book/editorial.server";
 import { loadProject } from "~/modules/book/project.server";
 import { createProposal } from "~/modules/book/proposal.server";
 import { createBookProject, insertProposal, proposalForm } from "../setup/book-proposals";
@@ -420,5 +421,30 @@ describe("deleting a member who wrote history", () => {
       ["Eerste versie.", null],
       ["Tweede versie.", successor.id],
     ]);
+  });
+});
+
+describe("searching for LIKE wildcards typed in another form", () => {
+  it("treats a fullwidth ％ or ＿ as the literal character it folds to, in the lists and among merge candidates", async () => {
+    const f = await createBookProject();
+    const percent = await insertProposal(f, { name: "Honderd % Zeker" });
+    await insertProposal(f, { name: "Anna Ambtenaar" });
+    const b = await insertProposal(f, { name: "Bert Bestuurder" });
+    for (const q of ["％", "%"]) {
+      const html = await (await app.request(`${f.base}?q=${encodeURIComponent(q)}`)).text();
+      expect(html, q).toContain("1 voordracht");
+      expect(html, q).toContain("Honderd % Zeker");
+      const editors = await (
+        await app.request(`${f.admin}/voordrachten?q=${encodeURIComponent(q)}`, { headers: { cookie: f.editor.cookie } })
+      ).text();
+      expect(editors, q).toContain("1 voordracht");
+    }
+    const none = await (await app.request(`${f.base}?q=${encodeURIComponent("＿")}`)).text();
+    expect(none).toContain("0 voordrachten");
+    const candidates = (search: string) =>
+      mergeCandidates(db(), f.projectId, { id: b, name: "Bert Bestuurder" }, search).then((rows) => rows.map((c) => c.id));
+    expect(await candidates("d ％")).toEqual([percent]);
+    // "r" then a literal %: no name has that (as a wildcard it would match every name with an r).
+    expect(await candidates("r％")).toEqual([]);
   });
 });

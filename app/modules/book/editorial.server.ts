@@ -5,7 +5,7 @@ import { getDb, type Db, type DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import type { StatusTarget } from "./editorial.schema";
-import { pgError, suggestProposals } from "./proposal.server";
+import { foldedNameContains, pgError, suggestProposals } from "./proposal.server";
 
 export type EditorResult = { ok: true } | { ok: false; status: 404 | 409; error: string; params?: Record<string, string | number> };
 
@@ -243,7 +243,7 @@ export async function mergeCandidates(db: DbOrTrx, projectId: string, proposal: 
       .where("project_id", "=", projectId)
       .where("id", "<>", proposal.id)
       .where("status", "not in", ["rejected", "merged"])
-      .where(sql<boolean>`lauwer_fold(name) like '%' || lauwer_fold(${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}) || '%'`)
+      .where(foldedNameContains(sql`name`, search.trim()))
       .orderBy(sql`lauwer_fold(name)`)
       .orderBy("id")
       .limit(25)

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { getDb, type Db, type DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { isHttpsUrl, SOURCE_ROWS, UUID_RE, sourcesOf, type ProposalInput, type ProposalStatus, type Sort } from "./proposal.schema";
@@ -407,7 +407,7 @@ export async function listProposals(db: DbOrTrx, projectId: string, filters: Lis
     ])
     .where("p.project_id", "=", projectId)
     .where("p.status", "in", [...filters.statuses]);
-  if (filters.q) q = q.where(sql<boolean>`lauwer_fold(p.name) like '%' || lauwer_fold(${escapeLike(filters.q)}) || '%'`);
+  if (filters.q) q = q.where(foldedNameContains(sql`p.name`, filters.q));
   if (filters.themeId) q = q.where("p.theme_id", "=", filters.themeId);
   if (filters.from !== undefined) q = q.where("p.service_to", ">=", filters.from);
   if (filters.to !== undefined) q = q.where("p.service_from", "<=", filters.to);
@@ -459,9 +459,13 @@ export async function listProposals(db: DbOrTrx, projectId: string, filters: Lis
   };
 }
 
-/** A search term as a literal LIKE pattern part (%, _ and \ match themselves). */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * The folded name contains the folded term literally. The term is folded first and then escaped for
+ * LIKE (%, _ and the escape character match themselves): folding can produce wildcards, e.g. a
+ * fullwidth ％ becomes %.
+ */
+export function foldedNameContains(name: RawBuilder<unknown>, term: string) {
+  return sql<boolean>`lauwer_fold(${name}) like '%' || replace(replace(replace(lauwer_fold(${term}), '!', '!!'), '%', '!%'), '_', '!_') || '%' escape '!'`;
 }
 
 /** Reads a whole year (1000–2999) from a query parameter, else undefined. */
