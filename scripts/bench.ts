@@ -55,41 +55,53 @@ await migrateToLatest(db);
 process.env.DEMO_PASSWORD = DEMO_PASSWORD;
 await seed(db);
 
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const app = spawn("node", ["build/server.mjs"], {
-  env: {
-    ...process.env,
-    DATABASE_URL: url,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    APP_ORIGIN: origin,
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
-    SEED_ON_EMPTY: "false",
-    LOGIN_FAILURES_PER_IP: "1000000",
-    // Every bench request comes from 127.0.0.1: the per-IP vote limit (default 600/min) would stop the
-    // vote figure after 600 ballots. The per-account limit keeps its default (each voter votes once).
-    VOTE_LIMIT_PER_IP: "1000000000",
-  },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-// The app logs (pino) to stdout: keep the tail, to show why it did not start.
-let appLog = "";
-app.stdout.on("data", (chunk: Buffer) => (appLog = (appLog + chunk.toString()).slice(-4000)));
-let ready = false;
-for (let i = 0; i < 100 && !ready && app.exitCode === null; i++) {
-  ready = await fetch(`${origin}/`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (!ready) await new Promise((r) => setTimeout(r, 200));
+/** Starts the built app (build/server.mjs) on a free port and waits until it answers. */
+async function startApp() {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const proc = spawn("node", ["build/server.mjs"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_ORIGIN: origin,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      SEED_ON_EMPTY: "false",
+      LOGIN_FAILURES_PER_IP: "1000000",
+      // Every bench request comes from 127.0.0.1: the per-IP vote limit (default 600/min) would stop the
+      // vote figure after 600 ballots. The per-account limit keeps its default (each voter votes once).
+      VOTE_LIMIT_PER_IP: "1000000000",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  // The app logs (pino) to stdout: keep the tail, to show why it did not start.
+  let log = "";
+  proc.stdout.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+  let ready = false;
+  for (let i = 0; i < 100 && !ready && proc.exitCode === null; i++) {
+    ready = await fetch(`${origin}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (!ready) await new Promise((r) => setTimeout(r, 200));
+  }
+  if (!ready) {
+    proc.kill("SIGTERM");
+    throw new Error(`the app (build/server.mjs) did not start; is build/ from the same source as db/migrations?\n${log}`);
+  }
+  return { proc, origin };
 }
-if (!ready) {
-  app.kill("SIGTERM");
+
+let app: Awaited<ReturnType<typeof startApp>>["proc"];
+let origin: string;
+try {
+  ({ proc: app, origin } = await startApp());
+} catch (error) {
   await db.destroy();
   await pgServer.stop();
-  throw new Error(`the app (build/server.mjs) did not start; is build/ from the same source as db/migrations?\n${appLog}`);
+  throw error;
 }
 
 // An edition with 1,000 public candidates (DESIGN §6), for the candidate list.
@@ -226,7 +238,11 @@ try {
     "—",
   ]);
 
-  // 7. The anonymised ballots export of that edition (1,000,000 ballots) as CSV vs COPY of the same rows.
+  // 7. The anonymised ballots export of that edition (1,000,000 ballots) as CSV vs COPY of the same rows,
+  // in a fresh app process, so its peak memory is the export's (plus the app itself), not the vote load's.
+  app.kill("SIGTERM");
+  await new Promise((r) => app.once("exit", r));
+  ({ proc: app, origin } = await startApp());
   exported = await benchExport(db, { url, origin, appPid: app.pid!, awardSlug: "bench-stemprijs", log: (line) => console.error(line) });
   rows.push([
     `ballots export, ${exported.rows.toLocaleString("en")} rows as CSV (GET …/export/stemmen.csv)`,
