@@ -159,7 +159,7 @@ function ThemeDeleteError() {
 
 export default function BookDashboard() {
   const { project, themes, progress, settings } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const base = `/beheer/boeken/${project.slug}`;
   return (
     <>
@@ -225,7 +225,7 @@ export default function BookDashboard() {
                   <Button
                     type="submit"
                     appearance="secondary-action-button"
-                    aria-label={t("book.dashboard.deleteThemeLabel", { name: theme.nameNl })}
+                    aria-label={t("book.dashboard.deleteThemeLabel", { name: i18n.language === "en" ? theme.nameEn : theme.nameNl })}
                   >
                     {t("book.dashboard.deleteTheme")}
                   </Button>

@@ -273,7 +273,10 @@ function PortraitRow({ portrait: p, data }: { portrait: Data["board"]["portraits
             </FormField>
             <FormField type="text">
               <div className="utrecht-form-field__label">
-                <FormLabel htmlFor={`due-${id}`}>{t("bookWriting.assign.due")}</FormLabel>
+                <FormLabel htmlFor={`due-${id}`}>
+                  {t("bookWriting.assign.due")}
+                  <span className="lauwer-bw-hidden"> {t("bookWriting.assign.portraitOf", { name: p.name })}</span>
+                </FormLabel>
               </div>
               <Textbox id={`due-${id}`} type="datetime-local" name="dueAt" defaultValue={data.project.defaultDue} />
             </FormField>

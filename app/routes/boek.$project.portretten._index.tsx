@@ -56,9 +56,10 @@ export default function Portraits() {
                 <TableCell>{s.theme}</TableCell>
                 <TableCell>
                   {s.published ? (
-                    <AppLink to={s.id} aria-label={t("book.readPortrait", { name: s.name })}>
-                      {t("book.portrait.byline", { author: s.author ?? "" })}
-                    </AppLink>
+                    <>
+                      <AppLink to={s.id}>{t("book.readPortrait", { name: s.name })}</AppLink>
+                      <div>{t("book.portrait.byline", { author: s.author ?? "" })}</div>
+                    </>
                   ) : (
                     t("book.notYetPublished")
                   )}

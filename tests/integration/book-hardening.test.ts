@@ -448,3 +448,80 @@ describe("searching for LIKE wildcards typed in another form", () => {
     expect(await candidates("r％")).toEqual([]);
   });
 });
+
+describe("accessible names that match what is seen (WCAG 2.5.3)", () => {
+  const decode = (s: string) =>
+    s
+      .replace(/&#x27;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
+  /** Every button or link with an aria-label: [label, visible text]. */
+  const labelled = (html: string) =>
+    [...html.matchAll(/<(?:button|a)\b[^>]*\baria-label="([^"]*)"[^>]*>(.*?)<\/(?:button|a)>/g)].map((m) => [
+      decode(m[1]!),
+      decode(m[2]!.replace(/<[^>]*>/g, "")).trim(),
+    ]);
+
+  async function publishedPortrait() {
+    const f = await createWritingProject();
+    const a = await addAuthor(f, 1, "Pien Portrettist");
+    await assignDirectly(f, f.portraits[0]!, a.id);
+    for (const status of ["submitted", "final"] as const)
+      await db().updateTable("book_assignment").set({ status }).where("proposal_id", "=", f.portraits[0]!).execute();
+    await db()
+      .updateTable("book_assignment")
+      .set({ published_at: sql<Date>`now()` })
+      .where("proposal_id", "=", f.portraits[0]!)
+      .execute();
+    return f;
+  }
+
+  it("the public portraits list links with the portrait's name and shows the author as text", async () => {
+    const f = await publishedPortrait();
+    const html = await (await app.request(`${f.base}/portretten`)).text();
+    expect(html).toMatch(/<a [^>]*>Lees het portret van Ambtenaar 01<\/a>/);
+    expect(html).toContain("Door Pien Portrettist");
+    expect(labelled(html).filter(([label]) => label.includes("portret"))).toEqual([]);
+  });
+
+  it("on the assignment board the visible text is part of each button's name, and starts the unassign button's name", async () => {
+    const f = await createWritingProject();
+    const a = await addAuthor(f, 2);
+    await assignDirectly(f, f.portraits[0]!, a.id);
+    for (const lang of ["nl", "en"]) {
+      const html = await (
+        await app.request(`${f.admin}/toewijzing`, { headers: { cookie: `${f.editor.cookie}; lauwer_lang=${lang}` } })
+      ).text();
+      const buttons = labelled(html);
+      expect(buttons.length, lang).toBeGreaterThan(0);
+      for (const [label, visible] of buttons) expect(label.toLowerCase(), lang).toContain(visible!.toLowerCase());
+      const unassign = buttons.find(([label]) => label!.includes("Ambtenaar 01"));
+      expect(unassign, lang).toBeDefined();
+      expect(unassign![0]!.toLowerCase().startsWith(unassign![1]!.toLowerCase()), `${lang}: ${unassign!.join(" / ")}`).toBe(true);
+      // Every due date field is labelled with its portrait.
+      const dueLabels = [...html.matchAll(/<label[^>]*for="due-[^"]*"[^>]*>(.*?)<\/label>/g)].map((m) =>
+        decode(m[1]!.replace(/<[^>]*>/g, "")),
+      );
+      expect(dueLabels, lang).toHaveLength(f.portraits.length - 1);
+      for (const [i, label] of dueLabels.entries()) expect(label, lang).toContain(`Ambtenaar 0${i + 2}`);
+    }
+  });
+
+  it("the theme delete button is named with the theme's name in the page's language", async () => {
+    const f = await createWritingProject();
+    const html = await (await app.request(f.admin, { headers: { cookie: `${f.editor.cookie}; lauwer_lang=en` } })).text();
+    const names = labelled(html).map(([label]) => label);
+    expect(names).toContain("Delete theme Finance");
+    expect(names).not.toContain("Delete theme Financiën");
+  });
+
+  it("similar proposals are announced by their count only, not by re-reading the list", async () => {
+    const f = await createBookProject();
+    await insertProposal(f, { name: "Johan Rudolph Thorbecke" });
+    const res = await app.request(`${f.base}/nieuw`, { form: proposalForm(f), headers: { cookie: f.member.cookie } });
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toMatch(/role="status"[^>]*>1 bestaande voordracht lijkt op deze naam\.</);
+    expect(html).not.toMatch(/aria-live="[a-z]+"><section/);
+  });
+});

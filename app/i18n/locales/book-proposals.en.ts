@@ -90,6 +90,8 @@ export const bookProposalsEn: Shape<typeof bookProposalsNl> = {
     submit: "Send proposal",
     matchesHeading: "Similar to existing proposals",
     matchesIntro: "Is it one of these people? Then please endorse that proposal instead.",
+    matchesCount_one: "{{count}} existing proposal looks like this name.",
+    matchesCount_other: "{{count}} existing proposals look like this name.",
     endorseInstead: "View and endorse {{name}}",
     confirmDifferent: "I checked these proposals: this is a different person",
   },

@@ -88,6 +88,8 @@ export const bookProposalsNl = {
     submit: "Voordracht insturen",
     matchesHeading: "Lijkt op bestaande voordrachten",
     matchesIntro: "Gaat het om een van deze personen? Steun dan liever die voordracht.",
+    matchesCount_one: "{{count}} bestaande voordracht lijkt op deze naam.",
+    matchesCount_other: "{{count}} bestaande voordrachten lijken op deze naam.",
     endorseInstead: "Bekijk en steun {{name}}",
     confirmDifferent: "Ik heb deze voordrachten bekeken: het gaat om een andere persoon",
   },

@@ -163,10 +163,11 @@ export const bookWritingEn: Shape<typeof bookWritingNl> = {
     claimantsGroup: "Chose this portrait",
     othersGroup: "Other authors with room",
     due: "Due before",
+    portraitOf: "(portrait of {{name}})",
     assign: "Assign",
     assignLabel: "Assign {{name}}",
     unassign: "Remove author",
-    unassignLabel: "Remove the author of {{name}}",
+    unassignLabel: "Remove author from {{name}}",
     choice: "Choice",
     suggestionHeading: "The assistant's suggestion",
     suggestionHow:

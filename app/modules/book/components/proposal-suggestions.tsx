@@ -32,8 +32,12 @@ export function ProposalSuggestions({ base, name, serverMatches }: { base: strin
   const live = name.trim().length >= 3 ? (fetcher.data?.suggestions ?? []) : [];
   const seen = new Set<string>();
   const suggestions = [...live, ...serverMatches].filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
+  // Only the count is announced (a small live region); the list itself is not re-read on every change.
   return (
-    <div aria-live="polite">
+    <div>
+      <p role="status" className="lauwer-bw-hidden">
+        {suggestions.length ? t("bookProposals.propose.matchesCount", { count: suggestions.length }) : ""}
+      </p>
       {suggestions.length ? (
         <section className="lauwer-suggestions" aria-labelledby="proposal-matches-heading">
           <Heading2 id="proposal-matches-heading">{t("bookProposals.propose.matchesHeading")}</Heading2>
