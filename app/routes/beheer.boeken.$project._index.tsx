@@ -28,8 +28,11 @@ import {
   type ThemeInput,
 } from "~/modules/book/settings.schema";
 import { addTheme, deleteTheme, settingsFormValues, updateSettings, type SettingsResult } from "~/modules/book/settings.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.project.title} — Lauwer` : "Lauwer" }];
+// The heading names the project already.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? writingTitle(matches, "book.dashboard.title", undefined, { title: data.project.title }) : [{ title: "Lauwer" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);

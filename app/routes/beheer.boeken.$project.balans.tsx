@@ -7,6 +7,7 @@ import { getDb } from "~/db.server";
 import { BalanceChart } from "~/modules/book/components/balance-chart";
 import { balance, selectedCount } from "~/modules/book/editorial.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
@@ -25,7 +26,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.project.title} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  writingTitle(matches, "bookProposals.balance.title", d?.project.title);
 
 export default function Balance() {
   const { project, selected, decades, themes } = useLoaderData<typeof loader>();

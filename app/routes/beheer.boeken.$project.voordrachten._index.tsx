@@ -27,6 +27,7 @@ import { selectedCount, setStatus } from "~/modules/book/editorial.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import { ALL_STATUSES, SORTS } from "~/modules/book/proposal.schema";
 import { listProposals, PAGE_SIZE, pageParam } from "~/modules/book/proposal.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 
 /** Without a status filter the editors see every proposal except merged ones. */
 const DEFAULT_STATUSES = ["proposed", "shortlisted", "selected", "rejected"] as const;
@@ -64,7 +65,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.project.title} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  writingTitle(matches, "bookProposals.editor.title", d?.project.title);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);

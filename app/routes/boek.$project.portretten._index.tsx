@@ -6,14 +6,17 @@ import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/compone
 import { getDb } from "~/db.server";
 import { loadProject } from "~/modules/book/project.server";
 import { selectedSubjects } from "~/modules/book/public.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.heading} — Lauwer` : "Lauwer" }];
+// The heading names the project already.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? writingTitle(matches, "book.portraitsTitle", undefined, { title: data.title }) : [{ title: "Lauwer" }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const db = getDb();
   const project = await loadProject(db, params.project, context.locale);
   const subjects = await selectedSubjects(db, project.id, context.locale);
-  return { slug: project.slug, title: project.title, heading: project.title, subjects };
+  return { slug: project.slug, title: project.title, subjects };
 }
 
 export default function Portraits() {

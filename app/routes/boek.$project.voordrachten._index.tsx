@@ -11,6 +11,7 @@ import { lifeYears } from "~/modules/book/components/proposal-years";
 import { loadProject } from "~/modules/book/project.server";
 import { PUBLIC_STATUSES, SORTS } from "~/modules/book/proposal.schema";
 import { listProposals, PAGE_SIZE, pageParam, yearParam } from "~/modules/book/proposal.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const db = getDb();
@@ -53,7 +54,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.project.title} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  writingTitle(matches, "bookProposals.list.title", d?.project.title);
 
 export default function Proposals() {
   const { project, filters, page, pages, total, proposals, isEditor } = useLoaderData<typeof loader>();

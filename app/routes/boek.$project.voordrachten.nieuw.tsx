@@ -18,6 +18,7 @@ import {
   type YearLimits,
 } from "~/modules/book/proposal.schema";
 import { createProposal } from "~/modules/book/proposal.server";
+import { writingTitle } from "~/modules/book/components/manuscript-parts";
 
 const limitsOf = (project: ProjectView): YearLimits => ({
   periodFrom: project.periodFrom,
@@ -34,7 +35,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.project.title} — Lauwer` : "Lauwer" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  writingTitle(matches, "bookProposals.propose.title", d?.project.title);
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);

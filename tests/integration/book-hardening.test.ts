@@ -525,3 +525,43 @@ describe("accessible names that match what is seen (WCAG 2.5.3)", () => {
     expect(html).not.toMatch(/aria-live="[a-z]+"><section/);
   });
 });
+
+describe("page titles (WCAG 2.4.2)", () => {
+  const text = (html: string) =>
+    html
+      .replace(/<[^>]*>/g, "")
+      .replace(/&#x27;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&")
+      .trim();
+
+  it("give each book page its own title: the page's heading, the project, Lauwer", async () => {
+    const f = await createBookProject();
+    const project = `/boek/${f.slug}`;
+    const pages: Array<[string, string | undefined]> = [
+      [project, undefined],
+      [f.base, undefined],
+      [`${f.base}/nieuw`, f.member.cookie],
+      [`${project}/portretten`, undefined],
+      [f.admin, f.editor.cookie],
+      [`${f.admin}/voordrachten`, f.editor.cookie],
+      [`${f.admin}/balans`, f.editor.cookie],
+    ];
+    for (const lang of ["nl", "en"]) {
+      const titleOf = lang === "en" ? `Civil servants ${f.slug}` : `Ambtenaren ${f.slug}`;
+      const titles: string[] = [];
+      for (const [path, cookie] of pages) {
+        const res = await app.request(path, { headers: { cookie: [cookie, `lauwer_lang=${lang}`].filter(Boolean).join("; ") } });
+        expect(res.status, path).toBe(200);
+        const html = await res.text();
+        const title = text(/<title>(.*?)<\/title>/s.exec(html)![1]!);
+        const h1 = text(/<h1\b[^>]*>(.*?)<\/h1>/s.exec(html)![1]!);
+        expect(title.startsWith(h1), `${lang} ${path}: "${title}" / "${h1}"`).toBe(true);
+        expect(title, path).toContain(titleOf);
+        expect(title, path).toMatch(/ — Lauwer$/);
+        titles.push(title);
+      }
+      expect(new Set(titles).size, titles.join(" | ")).toBe(pages.length);
+    }
+  });
+});

@@ -20,9 +20,18 @@ export function useDateTimeFormat() {
   return (iso: string) => fmt.format(new Date(iso));
 }
 
-/** A page title "<page> — <project or subject> — Lauwer" in the visitor's language (for meta functions). */
-export function writingTitle(matches: ReadonlyArray<{ id: string; data?: unknown }>, key: string, context?: string) {
+/**
+ * A page title "<page> — <project or subject> — Lauwer" in the visitor's language (for meta
+ * functions); `params` fill the page key's placeholders. Leave out the context when the page's
+ * heading already names it.
+ */
+export function writingTitle(
+  matches: ReadonlyArray<{ id: string; data?: unknown }>,
+  key: string,
+  context?: string,
+  params?: Record<string, string>,
+) {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined)?.locale;
   const t = translator(isLocale(locale) ? locale : DEFAULT_LOCALE);
-  return [{ title: [t(key), context, "Lauwer"].filter(Boolean).join(" — ") }];
+  return [{ title: [t(key, params), context, "Lauwer"].filter(Boolean).join(" — ") }];
 }
