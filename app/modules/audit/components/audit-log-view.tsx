@@ -186,9 +186,10 @@ export function AuditLogView({ title, intro, data }: { title: string; intro?: Re
       </Form>
       <Paragraph role="status">{data.total === 0 ? t("auditLog.none") : t("auditLog.count", { count: data.total })}</Paragraph>
       {data.rows.length > 0 ? (
-        <div className="lauwer-table-wrap">
+        // A wide table scrolls sideways: the region is focusable so keyboard users can scroll it too (WCAG 2.1.1).
+        <div className="lauwer-table-wrap" role="region" aria-labelledby="audit-caption" tabIndex={0}>
           <Table>
-            <caption>{t("auditLog.caption")}</caption>
+            <caption id="audit-caption">{t("auditLog.caption")}</caption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t("auditLog.columns.at")}</TableHeaderCell>
