@@ -205,13 +205,27 @@ export function TextareaField({
   );
 }
 
-export function CheckboxField({ name, label, registration }: { name: string; label: string; registration: UseFormRegisterReturn }) {
+/** A labelled checkbox; its error (a translation key) is shown above it and linked by aria-describedby. */
+export function CheckboxField({
+  name,
+  label,
+  registration,
+  error,
+}: {
+  name: string;
+  label: string;
+  registration: UseFormRegisterReturn;
+  error?: string;
+}) {
+  const { t } = useTranslation();
   const id = `field-${name}`;
+  const errorId = error ? `${id}-error` : undefined;
   return (
-    <FormField type="checkbox">
+    <FormField type="checkbox" invalid={Boolean(error)}>
+      {error ? <FormFieldErrorMessage id={errorId}>{t(error)}</FormFieldErrorMessage> : null}
       <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <FormLabel htmlFor={id} type="checkbox">
-          <Checkbox id={id} value="true" {...registration} /> {label}
+          <Checkbox id={id} value="true" aria-invalid={error ? true : undefined} aria-describedby={errorId} {...registration} /> {label}
         </FormLabel>
       </div>
     </FormField>

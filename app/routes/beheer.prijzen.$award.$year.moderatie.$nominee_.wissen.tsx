@@ -5,7 +5,6 @@ import { AppLink } from "~/components/app-link";
 import { CheckboxField, FormError, SelectField, SubmitButton, useAppForm } from "~/components/form";
 import {
   Alert,
-  FormFieldErrorMessage,
   Heading1,
   Heading2,
   Paragraph,
@@ -90,8 +89,7 @@ export default function ErasePerson() {
           ))}
         </SelectField>
         <Paragraph>{t("erasure.reasonHint")}</Paragraph>
-        {confirmError ? <FormFieldErrorMessage id="field-confirm-error">{t(confirmError)}</FormFieldErrorMessage> : null}
-        <CheckboxField name="confirm" label={t("erasure.confirm")} registration={register("confirm")} />
+        <CheckboxField name="confirm" label={t("erasure.confirm")} registration={register("confirm")} error={confirmError} />
         <SubmitButton busy={busy}>{t("erasure.submit")}</SubmitButton>
       </Form>
       <Paragraph>

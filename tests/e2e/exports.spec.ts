@@ -613,6 +613,7 @@ test("the organizer erases a nominated person on request; the public pages no lo
   await page.getByRole("button", { name: "Definitief wissen" }).click();
   await expect(page.getByText("Vink aan dat u begrijpt dat wissen definitief is.")).toBeVisible();
   await expect(confirm).toBeFocused();
+  await expect(confirm).toHaveAccessibleDescription("Vink aan dat u begrijpt dat wissen definitief is.");
   await expect(h1(page, `Persoon wissen: ${ERASED.name}`)).toBeVisible();
   await expectAccessible(page);
 
