@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { createRequestHandler } from "@remix-run/express";
+import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
@@ -10,6 +10,73 @@ import { localeFromCookieHeader } from "~/i18n/locale.server";
 import { logger } from "~/logger.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The Fetch API request Remix sees. The host comes from the Host header only (X-Forwarded-Host is never
+ * trusted); loaders and actions are aborted when the client goes away before the response finished.
+ */
+export function remixRequest(req: Request, res: Response): globalThis.Request {
+  const url = new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  let controller: AbortController | null = new AbortController();
+  const signal = controller.signal;
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new globalThis.Request(url.href, init);
+}
+
+/**
+ * Writes a Remix response to the socket. Unlike @remix-run/express (which writes every chunk without
+ * waiting), the next chunk is read only after the socket drained: a streamed export of a million rows
+ * then moves at the client's pace and never piles up in memory.
+ */
+export async function sendResponse(res: Response, response: globalThis.Response): Promise<void> {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  // Resolves when the socket can take more, or will never again (closed or failed); never rejects.
+  const writable = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        res.off("drain", done).off("close", done).off("error", done);
+        resolve();
+      };
+      res.on("drain", done).on("close", done).on("error", done);
+    });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        res.end();
+        return;
+      }
+      if (!res.write(value)) await writable();
+      if (res.destroyed) {
+        // The client went away: stop producing (an export's cursor is closed, a stream's timer stopped).
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch (error) {
+    res.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
+}
 
 /**
  * CSRF defence for every non-GET request: the Origin header must be this app's configured origin.
@@ -115,9 +182,12 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     }
     next();
   });
-  const remix = createRequestHandler({ build, mode: build.mode, getLoadContext: loadContext });
+  const handle = createRequestHandler(build, build.mode);
   app.all("*", (req, res, next) => {
-    remix(req, res, next).catch(next);
+    (async () => {
+      const response = await handle(remixRequest(req, res), await loadContext(req, res));
+      await sendResponse(res, response);
+    })().catch(next);
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     req.log?.error({ err: error }, "unhandled error");
