@@ -3,15 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { CheckboxField, FormError, SelectField, SubmitButton, useAppForm } from "~/components/form";
-import {
-  Alert,
-  Heading1,
-  Heading2,
-  Paragraph,
-  SelectOption,
-  UnorderedList,
-  UnorderedListItem,
-} from "~/components/nlds";
+import { Alert, Heading1, Heading2, Paragraph, SelectOption, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
