@@ -1,13 +1,25 @@
 import i18next, { type i18n, type TFunction } from "i18next";
-import { en } from "./locales/en";
-import { nl } from "./locales/nl";
+import type { Messages } from "./locales/nl";
+// On the server every locale is there from the start; in the browser build this `.server` module is
+// empty and entry.client.tsx registers the page's locale before hydrating.
+import * as serverMessages from "./messages.server";
 
 export const LOCALES = ["nl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "nl";
 export const LOCALE_COOKIE = "lauwer_lang";
 
-export const resources = { nl: { translation: nl }, en: { translation: en } } as const;
+const registry: Partial<Record<Locale, Messages>> = { ...(serverMessages.ALL_MESSAGES ?? {}) };
+
+/** Makes a locale's texts available (the browser registers the page's locale before hydrating). */
+export function registerMessages(locale: Locale, messages: Messages): void {
+  registry[locale] = messages;
+  fixed.delete(locale);
+}
+
+function resources() {
+  return Object.fromEntries(Object.entries(registry).map(([locale, messages]) => [locale, { translation: messages }]));
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
@@ -20,7 +32,7 @@ export function createI18n(locale: Locale): i18n {
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
-    resources,
+    resources: resources(),
     initAsync: false,
     interpolation: { escapeValue: false }, // React escapes; mails are plain text
     returnNull: false,
