@@ -377,8 +377,8 @@ const authorLateSql = sql<boolean>`coalesce(
   a.status in ('assigned', 'returned') and (a.due_at < now() or p.final_due_at < now()), false)`;
 /** Late while the text is with the editors: submitted or in edit past the project's final date. */
 const editorsLateSql = sql<boolean>`coalesce(a.status in ('submitted', 'in_edit') and p.final_due_at < now(), false)`;
-/** Overdue: not final and late, whoever has the text. */
-const overdueSql = sql<boolean>`(${authorLateSql} or ${editorsLateSql})`;
+/** Overdue: not final and late, whoever has the text (also the manuscripts export's rule). */
+export const overdueSql = sql<boolean>`(${authorLateSql} or ${editorsLateSql})`;
 
 export interface OverviewFilter {
   status?: ManuscriptStatusName | "none";

@@ -1,3 +1,4 @@
+import { overdueSql } from "~/modules/book/manuscript.server";
 import type { TFunction } from "i18next";
 import { sql } from "kysely";
 import type { DbOrTrx } from "~/db.server";
@@ -199,11 +200,8 @@ function manuscripts(db: DbOrTrx, project: ProjectView, t: TFunction, locale: Lo
         "a.status",
         "a.due_at",
         "a.published_at",
-        // The same rule as the editors' overview (manuscript.server.ts): past the author's due date
-        // while it is theirs to write, or past the project's final deadline and not final yet.
-        sql<boolean>`a.proposal_id is not null and coalesce(
-          (a.status in ('assigned', 'returned') and a.due_at < now())
-          or (a.status <> 'final' and p.final_due_at < now()), false)`.as("overdue"),
+        // The editors' overview's rule: late with the author or with the editors.
+        sql<boolean>`a.proposal_id is not null and ${overdueSql}`.as("overdue"),
         sql<number>`(select count(*)::int from book_manuscript_version v where v.proposal_id = b.id)`.as("versions"),
         sql<number | null>`(select v.word_count from book_manuscript_version v
           where v.proposal_id = b.id order by v.version desc limit 1)`.as("words"),
