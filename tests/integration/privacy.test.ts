@@ -530,6 +530,50 @@ async function editionState(editionId: string) {
   };
 }
 
+describe("a consent decline", () => {
+  it("removes the nominee's name and e-mail from every table, not only from their own rows", async () => {
+    const { createEdition } = await import("../setup/factories");
+    const e = await createEdition();
+    const name = `Dora Declinant${word()}`;
+    const email = uniqueEmail(`d${word().toLowerCase()}`);
+    const refName = `Rita Referent${word()}`;
+    const refEmail = uniqueEmail("referent");
+    const member = await createUser();
+    const made = await nominatePerson(
+      { id: member.id, name: member.name, emailVerified: true },
+      e.editionId,
+      PersonNominationSchema.parse(
+        personInput(e.categoryIds[0]!, {
+          name,
+          email,
+          motivation: `${name} heeft het archief van de gemeente voor iedereen geopend, samen met de leeszaal.`,
+          ref1Name: refName,
+          ref1Email: refEmail,
+          ref1Relation: "collega",
+        }),
+      ),
+      "nl",
+    );
+    if (!made.ok) throw new Error("setup");
+    const needles = [name, email, refName, refEmail];
+    const before = await findEverywhere(needles);
+    // The nomination put the person in mails (consent, reference request, the nominator's receipt).
+    expect(before.some((h) => h.startsWith("outbox_email."))).toBe(true);
+    const mail = await getDb()
+      .selectFrom("outbox_email")
+      .select("body_text")
+      .where("to_address", "=", email)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    const token = linkFrom(mail.body_text).searchParams.get("token")!;
+    expect(await decideConsent(token, "decline")).toBe(true);
+    expect(await findEverywhere(needles)).toEqual([]);
+    // The nominator is still told (without the name).
+    const told = await getDb().selectFrom("outbox_email").select("template").where("to_address", "=", member.email).execute();
+    expect(told.map((m) => m.template)).toContain("nomineeDeclined");
+  });
+});
+
 describe("retention per edition", () => {
   it("anonymises an edition past its retention period, leaves one that is not yet due, and a second run changes nothing", async () => {
     const due = await finishedEdition(0);

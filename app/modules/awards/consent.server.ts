@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { getDb, type Db, type DbOrTrx } from "~/db.server";
 import { hashToken } from "~/modules/accounts/account.server";
 import { mailNominators } from "./notify.server";
+import { declinedPerson, scrubDeclined } from "~/modules/privacy/erasure.server";
 
 /** What the nominee sees before deciding: who nominated them (unless anonymous) and for what. */
 export async function consentContext(db: DbOrTrx, token: string) {
@@ -61,7 +62,11 @@ export async function decideConsent(token: string, decision: "accept" | "decline
       .where("nominee_id", "=", nominee.id)
       .where("used_at", "is", null)
       .execute();
-    if (decision === "decline") await redactNominee(trx, nominee.id, true);
+    if (decision === "decline") {
+      const person = await declinedPerson(trx, nominee.id);
+      await redactNominee(trx, nominee.id, true);
+      await scrubDeclined(trx, person);
+    }
     return true;
   });
 }

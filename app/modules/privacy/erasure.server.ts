@@ -336,6 +336,32 @@ export async function erasePerson(
   });
 }
 
+/**
+ * What a consent decline must also sweep: the nominee and the duplicates merged into it, with their
+ * names and e-mail addresses. Read before `redactNominee` empties the rows; pass the result to
+ * `scrubDeclined` after it, in the same transaction.
+ */
+export async function declinedPerson(trx: DbOrTrx, nomineeId: string) {
+  const rows = await trx
+    .selectFrom("nominee")
+    .select("id")
+    .where((eb) => eb.or([eb("id", "=", nomineeId), eb("merged_into", "=", nomineeId)]))
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const strings = await personStrings(trx, ids);
+  const keep = await namesOfOthers(trx, strings.names, ids);
+  const spec: ErasureSpec = { ids, terms: erasureTerms([...strings.names, ...strings.emails], keep), name: ERASED_NAME, mask: MASK };
+  return { spec, emails: strings.emails };
+}
+
+/**
+ * A nominee who declines was never public: besides the redaction of their rows, their name and e-mail
+ * leave the mails, drafts and the audit log, as in an erasure (no published snapshot can hold them).
+ */
+export async function scrubDeclined(trx: Transaction<DB>, person: Awaited<ReturnType<typeof declinedPerson>>) {
+  return scrubEverywhere(trx, person.spec, person.emails, { snapshots: false });
+}
+
 /** What the confirmation page shows: how much of the person is stored (counts only). */
 export async function erasurePreview(db: DbOrTrx, editionId: string, nomineeId: string) {
   const n = await db
