@@ -24,6 +24,7 @@ import { getDb } from "~/db.server";
 import { withNotice, type Notice } from "~/lib/notice";
 import { searchTerm } from "~/lib/query";
 import { actorFrom } from "~/modules/audit/audit.server";
+import { ProposalFacts } from "~/modules/book/components/proposal-facts";
 import { lifeYears } from "~/modules/book/components/proposal-years";
 import { MergeSchema, RejectSchema, StatusSchema, type MergeInput, type RejectInput } from "~/modules/book/editorial.schema";
 import {
@@ -239,28 +240,7 @@ export default function EditorProposal() {
               {proposal.hasAuthor ? ` — ${t("bookProposals.editor.hasAuthor")}` : ""}
             </DataListValue>
           </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.lived")}</DataListKey>
-            <DataListValue>{lifeYears(t, proposal.birthYear, proposal.deathYear)}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.service")}</DataListKey>
-            <DataListValue>
-              {proposal.serviceFrom}–{proposal.serviceTo}
-            </DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.organisation")}</DataListKey>
-            <DataListValue>{proposal.organisation}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.role")}</DataListKey>
-            <DataListValue>{proposal.role}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.theme")}</DataListKey>
-            <DataListValue>{proposal.theme}</DataListValue>
-          </DataListItem>
+          <ProposalFacts proposal={proposal} />
           <DataListItem>
             <DataListKey>{t("bookProposals.editor.proposer")}</DataListKey>
             <DataListValue>

@@ -19,6 +19,7 @@ import {
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { withNotice, type Notice } from "~/lib/notice";
+import { ProposalFacts } from "~/modules/book/components/proposal-facts";
 import { lifeYears } from "~/modules/book/components/proposal-years";
 import { loadProject, notFound, requireProjectMember } from "~/modules/book/project.server";
 import { COMMENT_MAX, CommentSchema, type CommentInput } from "~/modules/book/proposal.schema";
@@ -155,28 +156,7 @@ export default function ProposalPage() {
       <section aria-labelledby="life-heading">
         <Heading2 id="life-heading">{t("bookProposals.detail.lifeAndService")}</Heading2>
         <DataList>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.lived")}</DataListKey>
-            <DataListValue>{lifeYears(t, proposal.birthYear, proposal.deathYear)}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.service")}</DataListKey>
-            <DataListValue>
-              {proposal.serviceFrom}–{proposal.serviceTo}
-            </DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.organisation")}</DataListKey>
-            <DataListValue>{proposal.organisation}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.role")}</DataListKey>
-            <DataListValue>{proposal.role}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.theme")}</DataListKey>
-            <DataListValue>{proposal.theme}</DataListValue>
-          </DataListItem>
+          <ProposalFacts proposal={proposal} />
           <DataListItem>
             <DataListKey>{t("bookProposals.detail.status")}</DataListKey>
             <DataListValue>{t(`bookProposals.status.${proposal.status}`)}</DataListValue>
