@@ -10,6 +10,10 @@ const EnvSchema = z.object({
   APP_ORIGIN: z.string().url().optional(),
   DATA_DIR: z.string().default(".data"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a request waits for PostgreSQL to accept a connection again (restart, failover) before it is answered 503. */
+  DB_CONNECT_RETRY_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /** On SIGTERM/SIGINT: how long requests already received may take to finish before the rest is closed. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Lauwer <no-reply@lauwer.local>"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),

@@ -10,4 +10,6 @@ export interface RequestContext {
   locale: Locale;
   /** Content-Security-Policy nonce for this response's inline scripts. */
   cspNonce: string;
+  /** Aborted when this process starts to stop: long-lived responses (event streams) end then. */
+  shutdown: AbortSignal;
 }

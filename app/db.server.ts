@@ -1,8 +1,10 @@
 import type { Kysely, Transaction } from "kysely";
 import type pg from "pg";
 import { createDb } from "../db/connection";
+export { isDatabaseUnavailable, retryWhileUnavailable } from "../db/errors";
 import type { DB } from "../db/types";
 import { config } from "~/config.server";
+import { logger } from "~/logger.server";
 
 export type Db = Kysely<DB>;
 /** What repositories take first: the pool, or a transaction a service opened. */
@@ -14,7 +16,13 @@ function connect() {
   if (!instance) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set (the server sets it after starting PostgreSQL)");
-    instance = createDb(url, config().DB_POOL_MAX);
+    instance = createDb(url, {
+      max: config().DB_POOL_MAX,
+      connectRetryMs: config().DB_CONNECT_RETRY_MS,
+      // A broken connection is expected now and then (restart, failover): the pool replaces it.
+      onConnectionError: (err) =>
+        logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, "database connection lost"),
+    });
   }
   return instance;
 }

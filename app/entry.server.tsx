@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { NonceContext } from "~/components/nonce";
+import { isDatabaseUnavailable } from "~/db.server";
 import { createI18n } from "~/i18n/i18n";
 import { logger } from "~/logger.server";
 
@@ -15,6 +16,24 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   logger.error({ err: error, url: new URL(request.url).pathname }, "request failed");
 };
 
+/**
+ * A loader or action that failed because the database was unreachable is an outage, not a defect:
+ * answer 503 with Retry-After and the "temporarily unavailable" page (the error boundary reads the
+ * status), instead of a 500 that asks the person to report a code.
+ */
+function markOutages(remixContext: EntryContext, responseHeaders: Headers): boolean {
+  const errors = remixContext.staticHandlerContext.errors;
+  if (!errors) return false;
+  let outage = false;
+  for (const [routeId, error] of Object.entries(errors)) {
+    if (!isDatabaseUnavailable(error)) continue;
+    outage = true;
+    errors[routeId] = { status: 503, statusText: "Service Unavailable", internal: false, data: null };
+  }
+  if (outage) responseHeaders.set("Retry-After", "5");
+  return outage;
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -22,6 +41,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  if (markOutages(remixContext, responseHeaders)) responseStatusCode = 503;
   const i18n = createI18n(loadContext.locale);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {

@@ -212,14 +212,16 @@ export function ErrorBoundary() {
         ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
         : status === 400 || status === 405
           ? [t("errors.badRequestTitle"), t("errors.badRequest")]
-          : [t("errors.serverTitle"), t("errors.server")];
+          : status === 503
+            ? [t("errors.unavailableTitle"), t("errors.unavailable")]
+            : [t("errors.serverTitle"), t("errors.server")];
   const showStack = data?.showDevMail && error instanceof Error;
   return (
     <>
       <Heading1>{title}</Heading1>
       <Paragraph>
         {text}
-        {status >= 500 && data?.requestId ? (
+        {status >= 500 && status !== 503 && data?.requestId ? (
           <>
             {" "}
             <code>{data.requestId}</code>

@@ -1,13 +1,73 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import Cursor from "pg-cursor";
+import { isDatabaseUnavailable, retryWhileUnavailable } from "./errors";
 import type { DB } from "./types";
 
+export interface DbOptions {
+  /** Most connections this process opens. */
+  max?: number;
+  /** How long a checkout keeps trying to open a connection while the server is unreachable (restart, failover). */
+  connectRetryMs?: number;
+  /** Told about every connection that broke (the pool drops it and opens a new one when needed). */
+  onConnectionError?: (error: Error) => void;
+}
+
+/**
+ * A pg pool that survives the server going away:
+ * - every client has an error listener for its whole life. pg-pool listens on idle clients only, so a
+ *   connection that broke while checked out (pg_terminate_backend, a restart, a network reset) emitted
+ *   an unhandled 'error' event and ended the process. Now the query in flight fails, the client is
+ *   discarded on release (pg-pool drops clients that are no longer queryable) and the next checkout
+ *   opens a fresh connection.
+ * - opening a connection is retried for a few seconds while the server refuses it (restarting,
+ *   starting up): nothing was sent yet, so a retry is always safe, and a request during a short
+ *   restart waits instead of failing. Both promise and callback checkouts (pool.query) go through it.
+ */
+class ResilientPool extends pg.Pool {
+  constructor(
+    config: pg.PoolConfig,
+    private readonly connectRetryMs: number,
+    private readonly onConnectionError: (error: Error) => void,
+  ) {
+    super(config);
+    this.on("connect", (client) => client.on("error", (error) => this.onConnectionError(error)));
+    // An idle client losing its connection: pg-pool removes it; we only log it.
+    this.on("error", (error) => this.onConnectionError(error));
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    const checkout = retryWhileUnavailable(() => super.connect(), this.connectRetryMs);
+    if (!callback) return checkout;
+    checkout.then(
+      (client) => callback(undefined, client, (release) => client.release(release as Error | boolean | undefined)),
+      (error: Error) => callback(error, undefined, () => undefined),
+    );
+  }
+}
+
 // bigint (bigserial ids, counts) stays a string: JavaScript numbers lose precision past 2^53.
-export function createDb(connectionString: string, max = 10): { db: Kysely<DB>; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString, max });
-  // An idle client losing its connection (server restart) must not crash the process.
-  pool.on("error", () => undefined);
+export function createDb(connectionString: string, options: DbOptions | number = {}): { db: Kysely<DB>; pool: pg.Pool } {
+  const o = typeof options === "number" ? { max: options } : options;
+  const pool = new ResilientPool(
+    {
+      connectionString,
+      max: o.max ?? 10,
+      // PGAPPNAME (read by pg) names this process's backends in pg_stat_activity.
+      application_name: process.env.PGAPPNAME ?? "lauwer",
+      // A server that accepts no connection within this time counts as unreachable.
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
+    },
+    o.connectRetryMs ?? 3000,
+    o.onConnectionError ?? (() => undefined),
+  );
   // pg-cursor lets `.stream()` read large results (exports) in batches instead of all at once.
   return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) }), pool };
 }
+
+export { isDatabaseUnavailable, retryWhileUnavailable };

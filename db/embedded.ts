@@ -7,7 +7,14 @@ export interface EmbeddedServer {
   /** Connection string for the `postgres` maintenance database. */
   adminUrl: string;
   urlFor(database: string): string;
+  /** Stops the server running on the data folder now, whichever process that is (also one restarted underneath us). */
   stop(): Promise<void>;
+  /**
+   * Watches the server: when it is gone for two checks in a row (crashed, killed, stopped by someone),
+   * it is started again on the same folder and port. `onEvent` hears of each death and restart; when
+   * a restart fails it is told "failed" and the caller should stop loudly.
+   */
+  watch(onEvent: (event: "died" | "restarted" | "failed", error?: unknown) => void, intervalMs?: number): void;
 }
 
 const USER = "postgres";
@@ -30,8 +37,46 @@ function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
+  } catch (e) {
+    // EPERM: alive, but another user's (PostgreSQL runs as `postgres` when we are root; root may signal it anyway).
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The pid and port of the postmaster running on a data folder, from its lock file; null when none runs. */
+function runningPostmaster(databaseDir: string): { pid: number; port: number } | null {
+  try {
+    const [pid, , , port] = readFileSync(path.join(databaseDir, "postmaster.pid"), "utf8").split("\n");
+    if (pid && port && isAlive(Number(pid))) return { pid: Number(pid), port: Number(port) };
   } catch {
-    return false;
+    // no lock file: nothing runs
+  }
+  return null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Stops the postmaster that runs on the folder now (by its lock file, not by the process we once
+ * started: it may have been restarted underneath us). SIGINT is PostgreSQL's fast shutdown; if it has
+ * not ended after `timeoutMs`, SIGQUIT (immediate shutdown; crash recovery at the next start).
+ */
+export async function stopPostmaster(databaseDir: string, timeoutMs = 15_000): Promise<void> {
+  const running = runningPostmaster(databaseDir);
+  if (!running) return;
+  const signalled = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(running.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  signalled("SIGINT");
+  const until = Date.now() + timeoutMs;
+  while (isAlive(running.pid) && Date.now() < until) await sleep(50);
+  if (isAlive(running.pid)) {
+    signalled("SIGQUIT");
+    for (let i = 0; i < 100 && isAlive(running.pid); i++) await sleep(50);
   }
 }
 
@@ -84,16 +129,11 @@ export async function startEmbeddedPostgres(
   const databaseDir = path.resolve(dataDir);
   const url = (port: number, database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
-  const pidFile = path.join(databaseDir, "postmaster.pid");
-  if (existsSync(pidFile)) {
-    const [pid, , , port] = readFileSync(pidFile, "utf8").split("\n");
-    if (pid && port && isAlive(Number(pid))) {
-      const p = Number(port);
-      return { adminUrl: url(p, "postgres"), urlFor: (db) => url(p, db), stop: async () => undefined };
-    }
-  }
-
-  const port = await freePort();
+  const stop = () => stopPostmaster(databaseDir);
+  // A server left running on this folder (by a process that was killed) is taken over: reused now,
+  // and stopped when we stop, so it does not outlive us.
+  const left = runningPostmaster(databaseDir);
+  const port = left?.port ?? (await freePort());
   const log = options.log ?? (() => undefined);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
@@ -114,16 +154,58 @@ export async function startEmbeddedPostgres(
     onLog: log,
     onError: (e) => log(String(e)),
   });
-  if (process.getuid?.() === 0) {
-    await mkdir(path.dirname(databaseDir), { recursive: true });
-    await letPostgresThrough(process.cwd(), path.dirname(databaseDir));
+  if (!left) {
+    if (process.getuid?.() === 0) {
+      await mkdir(path.dirname(databaseDir), { recursive: true });
+      await letPostgresThrough(process.cwd(), path.dirname(databaseDir));
+    }
+    if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+      await mkdir(path.dirname(databaseDir), { recursive: true });
+      await server.initialise();
+    }
+    // The postgres system user must be able to reach the folder (root runs it as `postgres`).
+    await chmod(path.dirname(databaseDir), 0o755).catch(() => undefined);
+    await server.start();
   }
-  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
-    await mkdir(path.dirname(databaseDir), { recursive: true });
-    await server.initialise();
-  }
-  // The postgres system user must be able to reach the folder (root runs it as `postgres`).
-  await chmod(path.dirname(databaseDir), 0o755).catch(() => undefined);
-  await server.start();
-  return { adminUrl: url(port, "postgres"), urlFor: (db) => url(port, db), stop: () => server.stop() };
+
+  let watchdog: ReturnType<typeof setInterval> | undefined;
+  return {
+    adminUrl: url(port, "postgres"),
+    urlFor: (db) => url(port, db),
+    async stop() {
+      clearInterval(watchdog);
+      await stop();
+    },
+    watch(onEvent, intervalMs = 1000) {
+      let missing = 0;
+      let restarting = false;
+      watchdog = setInterval(() => {
+        if (restarting) return;
+        if (runningPostmaster(databaseDir)) {
+          missing = 0;
+          return;
+        }
+        // Twice in a row: a restart by someone else briefly has no lock file.
+        if (++missing < 2) return;
+        restarting = true;
+        onEvent("died");
+        void (async () => {
+          // A killed postmaster's backends may hold its shared memory for a moment: try a few times.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await server.start();
+              missing = 0;
+              onEvent("restarted");
+              return;
+            } catch (error) {
+              if (runningPostmaster(databaseDir)) return onEvent("restarted");
+              if (attempt >= 5) return onEvent("failed", error);
+              await sleep(1000);
+            }
+          }
+        })().finally(() => (restarting = false));
+      }, intervalMs);
+      watchdog.unref();
+    },
+  };
 }

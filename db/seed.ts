@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "./types";
 import { hashPassword } from "../app/auth/password.server";
 import { seedAwards } from "./demo/awards";
@@ -36,6 +36,22 @@ export interface SeededAccount {
 export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   const row = await db.selectFrom("app_user").select(db.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n) === 0;
+}
+
+/**
+ * Seeds an empty database, once even when several processes start together on it: the check and the
+ * seed run under one PostgreSQL advisory lock, and whoever waited finds the data there. Returns the
+ * accounts when this process seeded (its printed password is the one that works), else null.
+ */
+export async function seedIfEmpty(db: Kysely<DB>): Promise<SeededAccount[] | null> {
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext('lauwer:seed'))`.execute(conn);
+    try {
+      return (await isEmpty(db)) ? await seed(db) : null;
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext('lauwer:seed'))`.execute(conn);
+    }
+  });
 }
 
 export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Promise<SeededAccount[]> {

@@ -6,8 +6,10 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { readSessionCookie, validateSessionId } from "~/auth/lucia.server";
 import { config } from "~/config.server";
+import { getPool, isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
 import { localeFromCookieHeader } from "~/i18n/locale.server";
 import { logger } from "~/logger.server";
+import type { Lifecycle } from "./lifecycle";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -105,9 +107,12 @@ export function originCheck(allowedOrigin: string) {
   };
 }
 
-async function loadContext(req: Request, res: Response): Promise<AppLoadContext> {
+const NEVER = new AbortController().signal;
+
+async function loadContext(req: Request, res: Response, shutdown: AbortSignal): Promise<AppLoadContext> {
   const sessionId = readSessionCookie(req.get("cookie"));
-  const { user, session, setCookie } = await validateSessionId(sessionId);
+  // Reading (and extending) a session is safe to repeat: a dropped connection is retried for a moment.
+  const { user, session, setCookie } = await retryWhileUnavailable(() => validateSessionId(sessionId), 2000);
   if (setCookie) res.append("Set-Cookie", setCookie);
   return {
     user,
@@ -116,15 +121,49 @@ async function loadContext(req: Request, res: Response): Promise<AppLoadContext>
     ip: req.ip ?? "unknown",
     locale: localeFromCookieHeader(req.get("cookie")),
     cspNonce: String(res.locals.cspNonce),
+    shutdown,
   };
 }
 
-export function createApp(build: ServerBuild, options: { publicDir?: string } = {}) {
+/** Is PostgreSQL answering? One cheap query with a short deadline (the pool's own retry would wait longer). */
+async function databaseReady(): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
+  try {
+    return await Promise.race([
+      getPool()
+        .query("select 1")
+        .then(() => true),
+      deadline,
+    ]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createApp(build: ServerBuild, options: { publicDir?: string; lifecycle?: Lifecycle } = {}) {
   const c = config();
   const publicDir = options.publicDir ?? "public";
+  const lifecycle = options.lifecycle;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", c.TRUST_PROXY);
+
+  // Liveness: the process answers. Readiness: it takes new work (PostgreSQL reachable, not stopping),
+  // for a load balancer or orchestrator to route by. Neither touches a session or the log.
+  app.get("/healthz", (_req, res) => void res.type("text/plain").set("Cache-Control", "no-store").send("ok"));
+  app.get("/readyz", (_req, res) => {
+    void (async () => {
+      const ready = !lifecycle?.stopping && (await databaseReady());
+      res
+        .status(ready ? 200 : 503)
+        .type("text/plain")
+        .set("Cache-Control", "no-store")
+        .send(ready ? "ready" : lifecycle?.stopping ? "stopping" : "database unavailable");
+    })();
+  });
 
   app.use(
     pinoHttp({
@@ -185,13 +224,29 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
   const handle = createRequestHandler(build, build.mode);
   app.all("*", (req, res, next) => {
     (async () => {
-      const response = await handle(remixRequest(req, res), await loadContext(req, res));
+      const response = await handle(remixRequest(req, res), await loadContext(req, res, lifecycle?.signal ?? NEVER));
       await sendResponse(res, response);
     })().catch(next);
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    req.log?.error({ err: error }, "unhandled error");
+    const outage = isDatabaseUnavailable(error);
+    if (outage) req.log?.warn({ err: error }, "database unavailable");
+    else req.log?.error({ err: error }, "unhandled error");
     if (res.headersSent) return;
+    if (outage) {
+      // Nothing of this request reached a service: say so, and when to try again.
+      res
+        .status(503)
+        .set("Retry-After", "5")
+        .type("html")
+        .send(
+          `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Even niet beschikbaar</title></head><body><main>` +
+            `<h1>Even niet beschikbaar</h1><p>De database was even niet bereikbaar. Wat je net verstuurde is niet opgeslagen. Ga terug en probeer het over een paar seconden opnieuw.</p>` +
+            `<h2 lang="en">Temporarily unavailable</h2><p lang="en">The database could not be reached for a moment. What you just sent was not stored. Go back and try again in a few seconds.</p>` +
+            `</main></body></html>`,
+        );
+      return;
+    }
     res
       .status(500)
       .type("html")

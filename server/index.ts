@@ -3,72 +3,131 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { resolveDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
-import { isEmpty, printAccounts, seed } from "../db/seed";
+import { printAccounts, seedIfEmpty } from "../db/seed";
 import { deleteExpiredSessions } from "~/auth/lucia.server";
 import { config } from "~/config.server";
-import { closeDb, getDb } from "~/db.server";
+import { closeDb, getDb, isDatabaseUnavailable } from "~/db.server";
 import { configSummary, logger } from "~/logger.server";
 import { startOutboxWorker } from "~/modules/mail/worker.server";
 import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server";
 import { advanceClosedRounds } from "~/modules/voting/round.server";
 import { describeReport, runRetention } from "~/modules/privacy/retention.server";
 import { createApp } from "./app";
+import { createLifecycle } from "./lifecycle";
+
+/** What must end before the process exits, in this order after the HTTP server drained. */
+const cleanup: Array<() => Promise<unknown> | void> = [];
+let stopping: Promise<void> | undefined;
+
+/**
+ * Stops gracefully (ADR 0010): drain HTTP, then the timers and the mail worker, the pool, and the
+ * embedded PostgreSQL. Exits with `code`; a second signal while stopping does not cut it short.
+ */
+function stop(reason: string, code: number, drain: () => Promise<{ forced: number }> = async () => ({ forced: 0 })) {
+  stopping ??= (async () => {
+    logger.info({ reason }, "shutting down");
+    const { forced } = await drain();
+    if (forced) logger.warn({ forced }, "drain time over: connections closed with requests still running");
+    for (const step of cleanup.reverse()) {
+      try {
+        await step();
+      } catch (err) {
+        logger.error({ err }, "shutdown step failed");
+      }
+    }
+    logger.info({ code }, "stopped");
+    logger.flush();
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+/**
+ * An error nobody handled. A database outage (a connection that broke in some corner without a
+ * listener) is an outage, not a defect: log it and go on, the pool replaces the connection. Anything
+ * else is a programmer error that may have left the process in an unknown state: log it with its
+ * context, stop gracefully with exit code 1, and leave the restart to the supervisor (systemd,
+ * compose, Kubernetes; see docs/deploy.md).
+ */
+function onUnhandled(kind: "uncaughtException" | "unhandledRejection", drain: () => Promise<{ forced: number }>) {
+  return (error: unknown) => {
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: error, kind }, "database unavailable (handled at process level)");
+      return;
+    }
+    logger.fatal({ err: error, kind }, "programmer error: stopping, the supervisor restarts the process");
+    void stop(kind, 1, drain);
+  };
+}
 
 async function main() {
   const c = config();
+  const lifecycle = createLifecycle({ drainMs: c.SHUTDOWN_DRAIN_MS });
+  // Until the server listens, a signal or crash stops what was started so far.
+  let drain = async () => ({ forced: 0 });
+  process.on(
+    "uncaughtException",
+    onUnhandled("uncaughtException", () => drain()),
+  );
+  process.on(
+    "unhandledRejection",
+    onUnhandled("unhandledRejection", () => drain()),
+  );
+  process.on("SIGINT", () => void stop("SIGINT", 0, () => drain()));
+  process.on("SIGTERM", () => void stop("SIGTERM", 0, () => drain()));
+
   const { embedded } = await resolveDatabase(c.DATA_DIR, (line) => logger.debug({ postgres: line.trim() }));
+  if (embedded) {
+    cleanup.push(() => embedded.stop());
+    // The embedded server is ours to keep running: restarted when it dies, loudly given up when it cannot be.
+    embedded.watch((event, err) => {
+      if (event === "died") logger.error("embedded PostgreSQL stopped underneath the app: starting it again");
+      else if (event === "restarted") logger.warn("embedded PostgreSQL started again");
+      else {
+        logger.fatal({ err }, "embedded PostgreSQL cannot be started again: stopping");
+        void stop("embedded PostgreSQL lost", 1, () => drain());
+      }
+    });
+  }
   const db = getDb();
+  cleanup.push(() => closeDb());
   const applied = await migrateToLatest(db);
   if (applied.length) logger.info({ migrations: applied }, "migrated");
   // Demo data only where it cannot surprise anyone: an embedded database outside production, or when asked.
-  if ((c.SEED_ON_EMPTY ?? (Boolean(embedded) && !c.isProduction)) && (await isEmpty(db))) {
-    printAccounts(await seed(db));
+  if (c.SEED_ON_EMPTY ?? (Boolean(embedded) && !c.isProduction)) {
+    const accounts = await seedIfEmpty(db);
+    if (accounts) printAccounts(accounts);
   }
 
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const app = createApp(build);
+  const app = createApp(build, { lifecycle });
   const server = app.listen(c.PORT, c.HOST, () => {
     logger.info(configSummary(), `Lauwer listens on ${c.origin}`);
   });
+  lifecycle.attach(server);
+  drain = () => lifecycle.stop();
 
   if (c.isProduction && !c.SMTP_URL) logger.warn("SMTP_URL is not set: mail is queued in the outbox but not delivered");
   const worker = startOutboxWorker(db);
-  const maintenance = setInterval(() => {
-    Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits()]).catch((err: unknown) => logger.error({ err }, "maintenance failed"));
-  }, 10 * 60_000);
-  maintenance.unref();
-  // Vote rounds that closed advance their top K within a minute (also done on demand by the pages that need it).
-  const advancing = setInterval(() => {
-    advanceClosedRounds(getDb()).catch((err: unknown) => logger.error({ err }, "advancing closed rounds failed"));
-  }, 60_000);
-  advancing.unref();
-  // Editions past their retention period are anonymised within the hour (also: npm run privacy:retention).
-  const retention = setInterval(() => {
-    runRetention(getDb())
-      .then((reports) => reports.forEach((r) => logger.info({ edition: r.editionId }, `retention: ${describeReport(r)}`)))
-      .catch((err: unknown) => logger.error({ err }, "retention failed"));
-  }, 3600_000);
-  retention.unref();
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    clearInterval(maintenance);
-    clearInterval(advancing);
-    clearInterval(retention);
-    await new Promise((resolve) => server.close(resolve));
-    await worker.stop();
-    await closeDb();
-    await embedded?.stop();
-    process.exit(0);
+  cleanup.push(() => worker.stop());
+  const every = (ms: number, name: string, work: () => Promise<unknown>) => {
+    const timer = setInterval(() => {
+      work().catch((err: unknown) => logger.error({ err }, `${name} failed`));
+    }, ms);
+    timer.unref();
+    cleanup.push(() => clearInterval(timer));
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  every(10 * 60_000, "maintenance", () => Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits()]));
+  // Vote rounds that closed advance their top K within a minute (also done on demand by the pages that need it).
+  every(60_000, "advancing closed rounds", () => advanceClosedRounds(getDb()));
+  // Editions past their retention period are anonymised within the hour (also: npm run privacy:retention).
+  every(3600_000, "retention", async () => {
+    const reports = await runRetention(getDb());
+    reports.forEach((r) => logger.info({ edition: r.editionId }, `retention: ${describeReport(r)}`));
+  });
 }
 
 main().catch((err: unknown) => {
   logger.fatal({ err }, "could not start");
-  process.exit(1);
+  void stop("start failed", 1);
 });

@@ -32,6 +32,7 @@ export const NOTICES = [
   "voting.notice.cast",
   "voting.notice.changed",
   "voting.notice.unchanged",
+  "voting.notice.alreadyStored",
   "voting.notice.published",
   "voting.notice.opened",
   "voting.notice.closedNow",

@@ -35,7 +35,8 @@ export default function BallotPage() {
   const here = `${base}/${d.category.slug}`;
   const review = actionData && actionData.ok ? actionData.review : null;
   const failure = actionData && !actionData.ok ? actionData : null;
-  const back = (search.get("keuze") ?? "").split(",").filter(Boolean);
+  // Back from the confirmation step, or a submission that could not be stored: the choices stay filled in.
+  const back = (search.get("keuze") ?? failure?.values.choices ?? "").split(",").filter(Boolean);
   const canVote =
     d.round.state === "open" && !d.waiting && d.signedIn && !d.ineligible && (!d.own || (d.round.allowChange && !d.own.voided));
 

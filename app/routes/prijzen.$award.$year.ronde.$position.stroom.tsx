@@ -56,6 +56,15 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       };
       stopStream = stop;
       request.signal.addEventListener("abort", stop);
+      // This process is stopping: tell the screen to reconnect (to another process, or this one once
+      // restarted) and end the stream, so the stop does not wait for the stream's lifetime.
+      const bye = () => {
+        if (closed) return;
+        controller.enqueue(encoder.encode(`retry: 1000\nevent: reconnect\ndata: {}\n\n`));
+        stop();
+      };
+      if (context.shutdown.aborted) bye();
+      else context.shutdown.addEventListener("abort", bye, { once: true });
       const tick = async () => {
         if (closed) return;
         try {

@@ -169,6 +169,9 @@ export const en: Messages = {
     notFound: "This page does not exist, or no longer exists.",
     forbiddenTitle: "No access",
     forbidden: "You do not have access to this page.",
+    unavailableTitle: "Temporarily unavailable",
+    unavailable:
+      "The database could not be reached for a moment. What you just sent may not have been stored: check it and try again in a few seconds.",
     serverTitle: "Something went wrong",
     server: "Something went wrong on our side. Please try again later. If you contact us, mention this code:",
     badRequestTitle: "Invalid request",
@@ -516,6 +519,7 @@ export const en: Messages = {
   },
   voting: {
     notice: {
+      alreadyStored: "Your vote had already been stored with this choice. Your receipt is below.",
       cast: "Your vote has been cast. Your receipt is below and has also been sent to your email address.",
       changed: "Your vote has been changed. Your new receipt is below and has also been emailed.",
       unchanged: "Your vote already had these choices; nothing changed.",
@@ -619,6 +623,8 @@ export const en: Messages = {
       invalidChoice: "This choice is not possible in this round. Choose again from the candidates on the page.",
       closed: "Voting is closed. Your vote was not counted.",
       notEligible: "You may not vote in this round.",
+      notStored:
+        "Your vote was not stored: the connection to the database dropped for a moment. Your choice is still filled in; please try again.",
       alreadyVoted: "You have already voted in this category. A vote cast in this round cannot be changed.",
       voided: "Your vote was voided. Please contact the organizers.",
       rateLimited: "You voted too often in a short time. Try again in {{seconds}} seconds.",

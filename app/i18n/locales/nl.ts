@@ -168,6 +168,9 @@ export const nl = {
     notFound: "Deze pagina bestaat niet, of niet meer.",
     forbiddenTitle: "Geen toegang",
     forbidden: "Je hebt geen toegang tot deze pagina.",
+    unavailableTitle: "Even niet beschikbaar",
+    unavailable:
+      "De database was even niet bereikbaar. Wat je net verstuurde is mogelijk niet opgeslagen: controleer het en probeer het over een paar seconden opnieuw.",
     serverTitle: "Er ging iets mis",
     server: "Er ging bij ons iets mis. Probeer het later opnieuw. Neem je contact op, vermeld dan deze code:",
     badRequestTitle: "Ongeldig verzoek",
@@ -521,6 +524,7 @@ export const nl = {
   },
   voting: {
     notice: {
+      alreadyStored: "Je stem was al opgeslagen met deze keuze. Je stembewijs staat hieronder.",
       cast: "Je stem is uitgebracht. Je stembewijs staat hieronder en is ook naar je e-mailadres gestuurd.",
       changed: "Je stem is gewijzigd. Je nieuwe stembewijs staat hieronder en is ook gemaild.",
       unchanged: "Je stem had al deze keuze; er is niets veranderd.",
@@ -625,6 +629,7 @@ export const nl = {
       invalidChoice: "Deze keuze kan niet in deze ronde. Kies opnieuw uit de kandidaten op de pagina.",
       closed: "De stemming is gesloten. Je stem is niet meegeteld.",
       notEligible: "Je mag in deze ronde niet stemmen.",
+      notStored: "Je stem is niet opgeslagen: de verbinding met de database viel even weg. Je keuze staat nog klaar; probeer het opnieuw.",
       alreadyVoted: "Je hebt in deze categorie al gestemd. Een uitgebrachte stem kan in deze ronde niet worden gewijzigd.",
       voided: "Je stem is ongeldig verklaard. Neem contact op met de organisatie.",
       rateLimited: "Je hebt te vaak achter elkaar gestemd. Probeer het over {{seconds}} seconden opnieuw.",

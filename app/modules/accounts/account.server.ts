@@ -4,7 +4,7 @@ import { getDb, type Db } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "~/auth/password.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
-import { blockedFor, hit, reset as resetLimit } from "~/modules/rate-limit/rate-limit.server";
+import { giveBack, hit, reset as resetLimit } from "~/modules/rate-limit/rate-limit.server";
 import {
   consumeToken,
   findUserByEmail,
@@ -98,24 +98,22 @@ export type LoginResult =
   { ok: true; userId: string } | { ok: false; reason: "failed" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks credentials with throttling per account and per IP. Failures count; a success clears the
- * account's counter. The answer never tells whether the email exists.
+ * Checks credentials with throttling per account and per IP. Every attempt is counted before the
+ * password is looked at, in one atomic statement per counter that returns the new count: N guesses
+ * sent at once cost N attempts, and those past the limit are refused without being verified. A
+ * success clears the account's counter and gives the IP its attempt back. The answer never tells
+ * whether the email exists.
  */
 export async function login(input: LoginInput, ip: string, db: Db = getDb()): Promise<LoginResult> {
-  const waitAccount = await blockedFor("loginAccount", input.email);
-  const waitIp = await blockedFor("loginIp", ip);
+  const [waitAccount, waitIp] = await Promise.all([hit("loginAccount", input.email), hit("loginIp", ip)]);
   if (waitAccount || waitIp) return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(waitAccount, waitIp) };
 
   const user = await findUserByEmail(db, input.email);
   const valid = user
     ? await verifyPassword(user.password_hash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
-  if (!user || !valid) {
-    const [a, b] = await Promise.all([hit("loginAccount", input.email), hit("loginIp", ip)]);
-    if (a || b) return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(a, b) };
-    return { ok: false, reason: "failed" };
-  }
-  await resetLimit("loginAccount", input.email);
+  if (!user || !valid) return { ok: false, reason: "failed" };
+  await Promise.all([resetLimit("loginAccount", input.email), giveBack("loginIp", ip)]);
   return { ok: true, userId: user.id };
 }
 

@@ -47,14 +47,10 @@ function limiter(name: LimiterName): RateLimiterPostgres {
   return l;
 }
 
-/** Seconds until the key may try again, or 0 when it is not blocked. */
-export async function blockedFor(name: LimiterName, key: string): Promise<number> {
-  const res = await limiter(name).get(key);
-  if (res && res.remainingPoints <= 0) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-  return 0;
-}
-
-/** Counts one event; returns seconds to wait when this event went over the limit, else 0. */
+/**
+ * Counts one event, atomically (one upsert that returns the new count): returns seconds to wait when
+ * this event went over the limit, else 0. Count first, then act: never check first and count later.
+ */
 export async function hit(name: LimiterName, key: string): Promise<number> {
   try {
     await limiter(name).consume(key);
@@ -63,6 +59,11 @@ export async function hit(name: LimiterName, key: string): Promise<number> {
     if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
     throw e;
   }
+}
+
+/** Takes back one counted event (an attempt that turned out to be legitimate). */
+export async function giveBack(name: LimiterName, key: string): Promise<void> {
+  await limiter(name).reward(key, 1);
 }
 
 export async function reset(name: LimiterName, key: string): Promise<void> {

@@ -157,7 +157,14 @@ export async function castBallot(db: Db, input: CastInput): Promise<CastResult> 
   if (!row.eligible) return { ok: false, error: "notEligible" };
   if (!row.valid) return { ok: false, error: "invalidChoice" };
   if (row.ballot_id) return { ok: true, receiptCode: receipt, version: 1 };
-  if (!input.round.allow_change) return { ok: false, error: "alreadyVoted" };
+  if (!input.round.allow_change) {
+    // The same choices again are the same ballot: a voter who resubmits after a lost answer (the
+    // connection dropped while the first submission committed) sees their stored ballot, not an error.
+    const own = await ownBallot(db, input.round.id, input.categoryId, input.voter.id);
+    if (own && !own.voided && own.choices.map((c) => c.id).join(",") === input.choices.join(","))
+      return { ok: true, receiptCode: own.receiptCode, version: own.version, unchanged: true };
+    return { ok: false, error: "alreadyVoted" };
+  }
   try {
     return await changeBallot(db, input);
   } catch (e) {

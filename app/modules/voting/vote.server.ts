@@ -2,7 +2,7 @@ import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { config } from "~/config.server";
-import { getDb } from "~/db.server";
+import { getDb, isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { formFailure, parseForm, type FormFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
@@ -20,7 +20,7 @@ import {
   roundName,
   roundState,
 } from "./round.server";
-import { BallotFormSchema } from "./ballot.schema";
+import { BallotFormSchema, type BallotForm } from "./ballot.schema";
 import { parseChoiceList, selectionFromForm } from "./rules";
 
 // The ballot page's loader and action (shared by the public vote and the live vote on a phone).
@@ -95,9 +95,29 @@ export type BallotActionData =
 
 export async function ballotAction(request: Request, context: AppLoadContext, params: Params) {
   const user = requireUser(request, context);
-  const { db, edition, round, category } = await cachedBallotContext(params, context.locale);
   const parsed = await parseForm(request, BallotFormSchema);
   if (!parsed.ok) return formFailure(400, parsed);
+  try {
+    return await submitBallot(request, context, params, user, parsed);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // Nothing was stored (or, if the connection broke as the ballot committed, the next try finds it
+    // and shows it as stored): say so plainly and keep the voter's choices in the form.
+    return data<FormFailure>(
+      { ok: false, fieldErrors: {}, formError: "voting.errors.notStored", values: { choices: parsed.data.choices ?? "" } },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
+  }
+}
+
+async function submitBallot(
+  request: Request,
+  context: AppLoadContext,
+  params: Params,
+  user: ReturnType<typeof requireUser>,
+  parsed: { data: BallotForm; raw: Record<string, string> },
+) {
+  const { db, edition, round, category } = await cachedBallotContext(params, context.locale);
   const page = `/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}/${category.slug}`;
   const sourceRoundId = await candidateSource(db, round);
   if (await sourceUnpublished(db, sourceRoundId)) return formFailure(409, { fieldErrors: {}, formError: "voting.errors.waiting" });
@@ -130,19 +150,34 @@ export async function ballotAction(request: Request, context: AppLoadContext, pa
   }
   const choices = parseChoiceList(parsed.data.choices, round.max_choices);
   if (!choices) return formFailure(400, { fieldErrors: {}, formError: "voting.errors.invalidChoice" });
-  const result = await castBallot(db, {
-    round,
-    sourceRoundId,
-    categoryId: category.id,
-    voter: { id: user.id, email: user.email, name: user.name, locale: user.locale as Locale, emailVerified: user.emailVerified },
-    choices,
-    ip: context.ip ?? null,
-    device: deviceHash(deviceIdFrom(request)),
-    mail: { award: edition.name, category: category.name, link: `${config().origin}/mijn-stemmen` },
-  });
+  // A ballot is safe to submit again: the same choices come back as the stored ballot. So when the
+  // connection breaks mid-way, try again for a moment before telling the voter it did not work.
+  const result = await retryWhileUnavailable(
+    () =>
+      castBallot(db, {
+        round,
+        sourceRoundId,
+        categoryId: category.id,
+        voter: { id: user.id, email: user.email, name: user.name, locale: user.locale as Locale, emailVerified: user.emailVerified },
+        choices,
+        ip: context.ip ?? null,
+        device: deviceHash(deviceIdFrom(request)),
+        mail: { award: edition.name, category: category.name, link: `${config().origin}/mijn-stemmen` },
+      }),
+    2000,
+  );
   if (!result.ok) return formFailure(CAST_STATUS[result.error], { fieldErrors: {}, formError: `voting.errors.${result.error}` });
   return redirect(
-    withNotice(page, result.unchanged ? "voting.notice.unchanged" : result.version > 1 ? "voting.notice.changed" : "voting.notice.cast"),
+    withNotice(
+      page,
+      result.unchanged
+        ? round.allow_change
+          ? "voting.notice.unchanged"
+          : "voting.notice.alreadyStored"
+        : result.version > 1
+          ? "voting.notice.changed"
+          : "voting.notice.cast",
+    ),
     303,
   );
 }
