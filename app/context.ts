@@ -10,6 +10,11 @@ export interface RequestContext {
   locale: Locale;
   /** Content-Security-Policy nonce for this response's inline scripts. */
   cspNonce: string;
+  /**
+   * PostgreSQL could not be reached to read the session: the person may well be signed in. Guards
+   * answer 503 instead of treating them as a visitor.
+   */
+  outage: boolean;
   /** Aborted when this process starts to stop: long-lived responses (event streams) end then. */
   shutdown: AbortSignal;
 }

@@ -124,7 +124,7 @@ function loadEmbeddedPostgres() {
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  options: { durable?: boolean; log?: (line: string) => void } = {},
+  options: { durable?: boolean; log?: (line: string) => void; port?: number } = {},
 ): Promise<EmbeddedServer> {
   const databaseDir = path.resolve(dataDir);
   const url = (port: number, database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
@@ -133,7 +133,7 @@ export async function startEmbeddedPostgres(
   // A server left running on this folder (by a process that was killed) is taken over: reused now,
   // and stopped when we stop, so it does not outlive us.
   const left = runningPostmaster(databaseDir);
-  const port = left?.port ?? (await freePort());
+  const port = left?.port ?? options.port ?? (await freePort());
   const log = options.log ?? (() => undefined);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({

@@ -266,6 +266,8 @@ export interface NominationTable {
   anonymous_to_nominee: Generated<boolean>;
   is_supporting: Generated<boolean>;
   created_at: Generated<Date>;
+  /** The key the nomination form posted (unique per nominator): a repeat of the submission finds this row. */
+  submission_key: string | null;
 }
 
 export interface NominationDraftTable {

@@ -112,7 +112,17 @@ const NEVER = new AbortController().signal;
 async function loadContext(req: Request, res: Response, shutdown: AbortSignal): Promise<AppLoadContext> {
   const sessionId = readSessionCookie(req.get("cookie"));
   // Reading (and extending) a session is safe to repeat: a dropped connection is retried for a moment.
-  const { user, session, setCookie } = await retryWhileUnavailable(() => validateSessionId(sessionId), 2000);
+  // If PostgreSQL stays away, the request still reaches Remix, marked as an outage: pages answer 503
+  // in the app's own layout, and a ballot keeps its choices (see requireUser and the ballot action).
+  let validated: Awaited<ReturnType<typeof validateSessionId>> = { user: null, session: null };
+  let outage = false;
+  try {
+    validated = await retryWhileUnavailable(() => validateSessionId(sessionId), 2000);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    outage = Boolean(sessionId);
+  }
+  const { user, session, setCookie } = validated;
   if (setCookie) res.append("Set-Cookie", setCookie);
   return {
     user,
@@ -121,6 +131,7 @@ async function loadContext(req: Request, res: Response, shutdown: AbortSignal): 
     ip: req.ip ?? "unknown",
     locale: localeFromCookieHeader(req.get("cookie")),
     cspNonce: String(res.locals.cspNonce),
+    outage,
     shutdown,
   };
 }

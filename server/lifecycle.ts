@@ -1,17 +1,17 @@
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import net from "node:net";
 import type { Socket } from "node:net";
 
 /**
- * Graceful stop of an HTTP server (ADR 0010): on stop()
- * 1. keep accepting for a moment (`acceptGraceMs`), so connections the kernel already took in (the
- *    listen backlog) are served instead of reset; every response from now on says `Connection: close`,
- *    also on keep-alive connections, so clients move on to another process;
- * 2. stop listening and tell long-lived responses (the projector's event stream) to finish, through
- *    `signal`;
- * 3. close each connection as soon as it has no request in flight, once it had the same grace to
- *    deliver a request already on its way;
- * 4. after `drainMs`, close whatever is left.
+ * Graceful stop of an HTTP server (ADR 0010). On stop():
+ * 1. every response from now on says `Connection: close`, also on keep-alive connections, so clients
+ *    move on (to another process, or this one once restarted); /readyz answers 503;
+ * 2. long-lived responses (the projector's event stream) are told to finish, through `signal`;
+ * 3. the server keeps listening while requests are still running: a busy process may not yet have
+ *    taken in connections that clients already sent their request on (the kernel's listen backlog),
+ *    and closing the listener would reset them. Once nothing has run for a moment, it stops listening
+ *    and closes every connection that has no request in flight;
+ * 4. after `drainMs`, whatever is left is closed.
  */
 export interface Lifecycle {
   /** Aborted when the server starts to stop: streams end with a "reconnect" event. */
@@ -22,11 +22,13 @@ export interface Lifecycle {
   stop(): Promise<{ forced: number }>;
 }
 
-export function createLifecycle(options: { drainMs: number; acceptGraceMs?: number }): Lifecycle {
+export function createLifecycle(options: { drainMs: number; quietMs?: number }): Lifecycle {
   const controller = new AbortController();
-  const acceptGraceMs = Math.min(options.acceptGraceMs ?? 500, options.drainMs);
+  const quietMs = Math.min(options.quietMs ?? 250, options.drainMs);
+  /** Open connections and how many requests each has in flight. */
   const active = new Map<Socket, number>();
-  const idleSince = new Map<Socket, number>();
+  /** Responses not finished yet: those that have not sent their headers get `Connection: close` on stop. */
+  const responses = new Set<ServerResponse>();
   let server: Server | undefined;
   let stopping = false;
   let stopped: Promise<{ forced: number }> | undefined;
@@ -40,41 +42,41 @@ export function createLifecycle(options: { drainMs: number; acceptGraceMs?: numb
       server = s;
       s.on("connection", (socket: Socket) => {
         active.set(socket, 0);
-        idleSince.set(socket, Date.now());
-        socket.once("close", () => {
-          active.delete(socket);
-          idleSince.delete(socket);
-        });
+        socket.once("close", () => active.delete(socket));
       });
       // Before express sees the request, so the header is set before anything is written.
       s.prependListener("request", (req, res) => {
         const socket = req.socket;
         active.set(socket, (active.get(socket) ?? 0) + 1);
+        responses.add(res);
         if (stopping) res.setHeader("Connection", "close");
         res.once("close", () => {
-          const left = (active.get(socket) ?? 1) - 1;
-          active.set(socket, left);
-          if (left === 0) idleSince.set(socket, Date.now());
+          responses.delete(res);
+          if (active.has(socket)) active.set(socket, active.get(socket)! - 1);
         });
       });
     },
     stop() {
       stopped ??= (async () => {
         stopping = true;
-        const started = Date.now();
-        const deadline = started + options.drainMs;
-        await sleep(acceptGraceMs);
-        // net.Server's close, not http.Server's: the latter also drops every connection that has no
-        // request yet, including those whose request is still on its way.
-        if (server?.listening) net.Server.prototype.close.call(server);
+        for (const res of responses) if (!res.headersSent) res.setHeader("Connection", "close");
         controller.abort();
-        for (;;) {
-          const now = Date.now();
-          for (const [socket, n] of active) {
-            if (n === 0 && now - (idleSince.get(socket) ?? started) >= acceptGraceMs) socket.destroy();
-          }
-          if (active.size === 0 || now >= deadline) break;
-          await sleep(50);
+        const deadline = Date.now() + options.drainMs;
+        const running = () => [...active.values()].reduce((sum, n) => sum + n, 0);
+        // Quiet: no request ran for `quietMs`; the event loop was free to take in whatever was waiting.
+        let quietSince: number | undefined;
+        while (Date.now() < deadline) {
+          if (running() > 0) quietSince = undefined;
+          else if ((quietSince ??= Date.now()) + quietMs <= Date.now()) break;
+          await sleep(25);
+        }
+        // net.Server's close, not http.Server's: the latter also drops connections whose request is on its way.
+        if (server?.listening) net.Server.prototype.close.call(server);
+        // One more turn of the event loop reads what reached the open connections; then close the idle ones.
+        await new Promise((resolve) => setImmediate(resolve));
+        while (active.size > 0 && Date.now() < deadline) {
+          for (const [socket, n] of active) if (n === 0) socket.destroy();
+          if (active.size > 0) await sleep(25);
         }
         const forced = active.size;
         for (const socket of active.keys()) socket.destroy();

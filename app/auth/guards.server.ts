@@ -15,9 +15,18 @@ function safePath(request: Request): string {
   return url.pathname + url.search;
 }
 
-/** Returns the signed-in user, or sends the visitor to the login page and back here afterwards. */
+/** Answer of a page or action that needs the database while it cannot be reached. */
+export function unavailable(): Response {
+  return new Response("Service Unavailable", { status: 503, headers: { "Retry-After": "5" } });
+}
+
+/**
+ * Returns the signed-in user, or sends the visitor to the login page and back here afterwards. While
+ * the session could not be read (database outage), a person with a session cookie gets 503, not a login page.
+ */
 export function requireUser(request: Request, context: AppLoadContext): User {
   if (context.user) return context.user;
+  if (context.outage) throw unavailable();
   throw redirect(`/inloggen?redirectTo=${encodeURIComponent(safePath(request))}`);
 }
 

@@ -1,10 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Alert, Button, FormField, FormFieldErrorMessage, FormLabel, Heading1, Heading2, Paragraph, Textarea } from "~/components/nlds";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
+import { formFailure, parseForm, type FormFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { requireJuror } from "~/modules/jury/guard.server";
@@ -94,11 +95,34 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Autosave keeps what is valid so far; "save and next" needs the whole sheet.
   const result = sheetFromForm(raw, criteria, intent === "next");
   if (!result.ok) return formFailure(400, { fieldErrors: result.fieldErrors, formError: "jury.errors.sheet", values: raw });
-  const saved = await saveScores(db, user.id, round, sheet.nominee.id, result.entries);
+  let saved: Awaited<ReturnType<typeof saveScores>>;
+  let tries = 0;
+  try {
+    // Scores are upserts: saving the same sheet again stores the same scores, so a save whose connection
+    // broke (committed or not) is simply tried again for a moment. Not once the browser gave up on it,
+    // though: a newer autosave of the whole sheet replaced it, and these older values must not land after.
+    saved = await retryWhileUnavailable(() => {
+      if (tries++ > 0) request.signal.throwIfAborted();
+      return saveScores(db, user.id, round, sheet.nominee.id, result.entries);
+    }, 2000);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return data<FormFailure>(
+      { ok: false, fieldErrors: {}, formError: "jury.errors.notStored", values: raw },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
+  }
   if (!saved.ok) return formFailure(409, { fieldErrors: {}, formError: saved.error, values: raw });
   if (intent === "save") return { ok: true as const, savedAt: new Date().toISOString() };
-  // The next candidate still to score, counted after this save.
-  const next = (await candidateSheet(db, round, member, sheet.nominee.id))?.nextUnscoredId;
+  // The next candidate still to score, counted after this save (the scores are stored: should the
+  // database drop out just now, the juror goes back to the list instead of seeing an error).
+  const next = await retryWhileUnavailable(() => candidateSheet(db, round, member, sheet.nominee.id), 2000).then(
+    (s) => s?.nextUnscoredId,
+    (error: unknown) => {
+      if (isDatabaseUnavailable(error)) return undefined;
+      throw error;
+    },
+  );
   return redirect(withNotice(next ? `${base}/${next}` : base, "jury.notice.saved"), 303);
 }
 

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useFetcher, useLoaderData, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,8 +6,8 @@ import { requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { FormError, TextareaField, TextField, useAppForm } from "~/components/form";
 import { Button, Heading1, Heading2, Paragraph } from "~/components/nlds";
-import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { getDb, isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
+import { formFailure, parseForm, type FormFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { useEdition } from "~/modules/awards/components/use-edition";
 import {
@@ -38,14 +38,40 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const db = getDb();
   const edition = await loadEdition(db, params.award, params.year, context.locale);
   const [draft, used] = await Promise.all([getDraft(db, user.id, edition.id), countOwnNominations(db, user.id, edition.id)]);
-  return { verified: user.emailVerified, open: edition.nomination.state === "current", draft: draft ?? null, used };
+  return {
+    verified: user.emailVerified,
+    open: edition.nomination.state === "current",
+    draft: draft ?? null,
+    used,
+    // Posted with the form (and again after a failed try), so a repeated submit stores one nomination.
+    submissionKey: crypto.randomUUID(),
+  };
+}
+
+/** The database could not store the nomination: say so (503, try again shortly) and keep the form as typed. */
+function notStored(values: Record<string, string>) {
+  return data<FormFailure>(
+    { ok: false, fieldErrors: {}, formError: "nominate.errors.notStored", values },
+    { status: 503, headers: { "Retry-After": "5" } },
+  );
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(request, context);
-  const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
+  const draft = new URL(request.url).searchParams.get("intent") === "draft";
+  let edition: Awaited<ReturnType<typeof loadEdition>>;
+  try {
+    edition = await retryWhileUnavailable(() => loadEdition(getDb(), params.award, params.year, context.locale), 2000);
+  } catch (error) {
+    if (draft || !isDatabaseUnavailable(error)) throw error;
+    // The body is still unread: hand the nomination back as typed.
+    const form = await request.formData().catch(() => null);
+    const values: Record<string, string> = {};
+    for (const [k, v] of form?.entries() ?? []) if (typeof v === "string" && !(k in values)) values[k] = v.replace(DRAFT_CONTROL, "");
+    return notStored(values);
+  }
   const here = `/prijzen/${edition.awardSlug}/${edition.year}/nomineren`;
-  if (new URL(request.url).searchParams.get("intent") === "draft") {
+  if (draft) {
     let form: FormData;
     try {
       form = await request.formData();
@@ -54,8 +80,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     const data: Record<string, string> = {};
     for (const [k, v] of form.entries()) {
-      // Drafts keep text as typed, less control characters (jsonb refuses NUL).
-      if (typeof v === "string" && k.length <= 40 && Object.keys(data).length < 40) data[k] = v.replace(DRAFT_CONTROL, "");
+      // Drafts keep text as typed, less control characters (jsonb refuses NUL). Not the submission key:
+      // it belongs to the page it was loaded with, and a draft opened elsewhere gets its own.
+      if (typeof v === "string" && k !== "submissionKey" && k.length <= 40 && Object.keys(data).length < 40)
+        data[k] = v.replace(DRAFT_CONTROL, "");
     }
     if (!(await saveDraft(getDb(), user.id, edition.id, data)))
       return formFailure(413, { fieldErrors: {}, formError: "nominate.errors.draftTooLarge", values: data });
@@ -67,10 +95,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       ? await parseForm(request, PersonNominationSchema)
       : await parseForm(request, OrganisationNominationSchema);
   if (!parsed.ok) return formFailure(400, parsed);
-  const result =
+  const submit = () =>
     edition.nomineeKind === "person"
-      ? await nominatePerson(nominator, edition.id, parsed.data as PersonNominationInput, context.locale)
-      : await nominateOrganisation(nominator, edition.id, parsed.data as OrganisationNominationInput, context.locale);
+      ? nominatePerson(nominator, edition.id, parsed.data as PersonNominationInput, context.locale)
+      : nominateOrganisation(nominator, edition.id, parsed.data as OrganisationNominationInput, context.locale);
+  let result: Awaited<ReturnType<typeof submit>>;
+  try {
+    // With a submission key a repeat is safe (it finds the nomination a first try may have stored just
+    // before the connection broke), so try again for a moment; without one, a repeat could store twice.
+    result = parsed.data.submissionKey ? await retryWhileUnavailable(submit, 2000) : await submit();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return notStored(parsed.raw);
+  }
   if (!result.ok) {
     return formFailure(result.field ? 400 : 409, {
       fieldErrors: result.field ? { [result.field]: result.error } : {},
@@ -149,6 +186,14 @@ function FormActions() {
   );
 }
 
+/**
+ * The submission key, posted with every try of this nomination: the one a failed try posted (so a
+ * repeat is recognised), else the page's. Its value is in the HTML too, for a submit without JavaScript.
+ */
+function SubmissionKeyField({ bind, value }: { bind: FieldBinding; value: string }) {
+  return <input type="hidden" {...bind.register("submissionKey" as never)} defaultValue={value} />;
+}
+
 function PersonForm({ defaults }: { defaults: Record<string, string> }) {
   const { t } = useTranslation();
   const edition = useEdition();
@@ -158,6 +203,7 @@ function PersonForm({ defaults }: { defaults: Record<string, string> }) {
     <>
       <FormError failure={failure} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
+        <SubmissionKeyField bind={bind} value={failure?.values.submissionKey || defaults.submissionKey || ""} />
         <fieldset>
           <legend>{t("nominate.personHeading")}</legend>
           <CategoryField bind={bind} />
@@ -249,6 +295,7 @@ function OrganisationForm({ defaults }: { defaults: Record<string, string> }) {
     <>
       <FormError failure={failure} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
+        <SubmissionKeyField bind={bind} value={failure?.values.submissionKey || defaults.submissionKey || ""} />
         <fieldset>
           <legend>{t("nominate.organisationHeading")}</legend>
           <CategoryField bind={bind} />
@@ -301,11 +348,12 @@ function OrganisationForm({ defaults }: { defaults: Record<string, string> }) {
 }
 
 export default function Nominate() {
-  const { verified, open, draft, used } = useLoaderData<typeof loader>();
+  const { verified, open, draft, used, submissionKey } = useLoaderData<typeof loader>();
   const edition = useEdition();
   const { t } = useTranslation();
   const cap = edition.nominationsPerMember;
-  const defaults = { categoryId: edition.categories[0]?.id ?? "", ...(draft ?? {}) };
+  // The page's own submission key, never one from a draft (a failed try's key comes back in useAppForm).
+  const defaults = { categoryId: edition.categories[0]?.id ?? "", ...(draft ?? {}), submissionKey };
   return (
     <>
       <Heading1>{t("nominate.title", { award: edition.name })}</Heading1>

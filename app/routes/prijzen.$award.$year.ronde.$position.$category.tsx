@@ -18,8 +18,12 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
  * Remix keeps the old page data by default: reload it, so the page shows the round as it is now,
  * as it does without JavaScript.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  (actionResult as { ok?: unknown } | undefined)?.ok === false || defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
+  const result = actionResult as { ok?: unknown; formError?: unknown } | undefined;
+  // Not stored because the database was unreachable: keep the page as it is (reloading would fail too).
+  if (result?.formError === "voting.errors.notStored") return false;
+  return result?.ok === false || defaultShouldRevalidate;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.name}: ${data.category.name} — ${data.edition.name} — Lauwer` : "Lauwer" },

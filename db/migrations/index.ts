@@ -8,6 +8,7 @@ import * as m20261123170000 from "./20261123170000_book";
 import * as m20261123180000 from "./20261123180000_exports";
 import * as m20261123181000 from "./20261123181000_audit_scope";
 import * as m20261123182000 from "./20261123182000_privacy";
+import * as m20261203120000 from "./20261203120000_submission_keys";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
 // Add each new migration here; never edit one that has landed.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "20261123180000_exports": m20261123180000,
   "20261123181000_audit_scope": m20261123181000,
   "20261123182000_privacy": m20261123182000,
+  "20261203120000_submission_keys": m20261203120000,
 };

@@ -1,89 +1,41 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
-import { freePort } from "../../db/embedded";
+import { inPool as pool, startAppProcess, type AppProcess } from "../setup/app-process";
 import { ORIGIN } from "../setup/http";
 import { createVoteRound, createVoters, rowCounts } from "../setup/voting";
 
-// 1,000 voters each fire 40 submissions at once (20 identical, 20 with other choices) through two
+// 1,000 voters (LOAD_VOTERS) each fire 40 submissions at once (20 identical, 20 with other choices) through two
 // separate app processes on one database: exactly one ballot per voter per category must remain,
-// every other attempt answered clearly (409), and no 5xx. Most submissions are posted the way the
+// every attempt with other choices answered clearly (409), the same choices again as the stored ballot, and no 5xx. Most submissions are posted the way the
 // hydrated page posts them (Remix single fetch: `<path>.data`, answered 202 with the redirect);
 // every eighth as a plain HTML form post (303), as without JavaScript.
 
-const VOTERS = 1000;
+// Sized by LOAD_VOTERS (the bench runs the full closing-hour load); no wall-clock budget: the test
+// timeout is only a guard against a hang.
+const VOTERS = Number(process.env.LOAD_VOTERS ?? 1000);
 const PER_VOTER = 40;
 const IN_FLIGHT = 96;
 
-interface AppProcess {
-  url: string;
-  child: ChildProcess;
-}
-
-async function startAppProcess(): Promise<AppProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["build/server.mjs"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.DATABASE_URL,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_ORIGIN: ORIGIN,
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      SEED_ON_EMPTY: "false",
-      DB_POOL_MAX: "8",
-      // The limiter is still consulted on every request; these limits let the database decide.
-      VOTE_LIMIT_PER_ACCOUNT: "1000",
-      VOTE_LIMIT_PER_IP: "100000000",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    const up = await fetch(`${url}/`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { url, child };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error("app process did not start");
-}
-
 let apps: AppProcess[] = [];
 beforeAll(async () => {
-  apps = await Promise.all([startAppProcess(), startAppProcess()]);
-}, 60_000);
+  // The limiter is still consulted on every request; these limits let the database decide.
+  const env = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "warn", VOTE_LIMIT_PER_ACCOUNT: "1000", VOTE_LIMIT_PER_IP: "100000000" };
+  apps = await Promise.all([startAppProcess({ env }), startAppProcess({ env })]);
+}, 120_000);
 afterAll(async () => {
   for (const a of apps) a.child.kill();
+  await Promise.all(apps.map((a) => a.exited));
   await getDb().deleteFrom("rate_limit").execute();
 });
 
-/** Runs the tasks with at most `limit` in flight. */
-async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = new Array<T>(tasks.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < tasks.length) {
-        const i = next++;
-        results[i] = await tasks[i]!();
-      }
-    }),
-  );
-  return results;
-}
-
 describe("ballots under load through two app processes", () => {
-  it("keeps exactly one ballot per voter per category; every other attempt gets a clear 409 and none a 5xx", async () => {
+  it("keeps exactly one ballot per voter per category; other choices get a clear 409, the same choices the stored ballot, none a 5xx", async () => {
     const r = await createVoteRound({ mode: "approval", max: 2, categories: 1, candidatesPerCategory: 6 });
     const voters = await createVoters(VOTERS);
     const ids = r.candidates[r.categoryIds[0]!]!;
     const path = `${r.base}/${r.categories[0]!.slug}`;
     // 20 identical submissions and 20 with different choice sets per voter, shuffled together.
-    const tasks: Array<() => Promise<{ voter: number; status: number; body: string; choices: string }>> = [];
+    const tasks: Array<() => Promise<{ voter: number; status: number; said: string; choices: string }>> = [];
     for (const [v, voter] of voters.entries()) {
       for (let k = 0; k < PER_VOTER; k++) {
         const choices = k < 20 ? `${ids[v % 6]},${ids[(v + 1) % 6]}` : `${ids[k % 6]},${ids[(k + 3) % 6]}`;
@@ -96,7 +48,7 @@ describe("ballots under load through two app processes", () => {
             body: new URLSearchParams({ intent: "cast", choices }).toString(),
             redirect: "manual",
           });
-          return { voter: v, status: res.status, body: await res.text(), choices };
+          return { voter: v, status: res.status, said: (res.headers.get("location") ?? "") + (await res.text()), choices };
         });
       }
     }
@@ -109,10 +61,8 @@ describe("ballots under load through two app processes", () => {
     const statuses = new Map<number, number>();
     for (const x of results) statuses.set(x.status, (statuses.get(x.status) ?? 0) + 1);
     expect([...statuses.keys()].every((x) => x === 202 || x === 303 || x === 409)).toBe(true);
-    expect(results.filter((x) => x.status === 202).every((x) => x.body.includes("voting.notice.cast"))).toBe(true);
-    expect((statuses.get(202) ?? 0) + (statuses.get(303) ?? 0)).toBe(VOTERS);
-    expect(statuses.get(409)).toBe(VOTERS * (PER_VOTER - 1));
-    expect(results.filter((x) => x.status === 409).every((x) => x.body.includes("voting.errors.alreadyVoted"))).toBe(true);
+    const succeeded = (x: (typeof results)[number]) => x.status === 202 || x.status === 303;
+    expect(results.filter((x) => x.status === 409).every((x) => x.said.includes("voting.errors.alreadyVoted"))).toBe(true);
 
     // The database: one ballot per voter, holding exactly the choices of that voter's accepted submission.
     const ballots = await getDb()
@@ -123,7 +73,6 @@ describe("ballots under load through two app processes", () => {
       .execute();
     expect(ballots).toHaveLength(VOTERS);
     expect(ballots.every((b) => Number(b.n) === 1)).toBe(true);
-    const accepted = new Map(results.filter((x) => x.status === 202 || x.status === 303).map((x) => [voters[x.voter]!.id, x.choices]));
     const stored = await getDb()
       .selectFrom("ballot as b")
       .innerJoin("ballot_choice as c", "c.ballot_id", "b.id")
@@ -133,7 +82,18 @@ describe("ballots under load through two app processes", () => {
       .execute();
     const byVoter = new Map<string, string[]>();
     for (const s of stored) byVoter.set(s.voter_id!, [...(byVoter.get(s.voter_id!) ?? []), s.nominee_id]);
-    for (const [voter, choices] of accepted) expect(byVoter.get(voter)!.join(","), voter).toBe(choices);
+    // Every submission with the stored choices was answered as stored (the first "cast", the others
+    // "already stored": the same ballot, so a voter whose answer got lost sees it); every other one 409.
+    for (const x of results) {
+      const same = byVoter.get(voters[x.voter]!.id)!.join(",") === x.choices;
+      expect(succeeded(x), `${x.status} ${x.choices}`).toBe(same);
+      if (same) expect(x.said).toMatch(/voting\.notice\.(cast|alreadyStored)/);
+    }
+    // Exactly one submission per voter cast the ballot.
+    const casts = new Map<number, number>();
+    for (const x of results) if (x.said.includes("voting.notice.cast")) casts.set(x.voter, (casts.get(x.voter) ?? 0) + 1);
+    expect(casts.size).toBe(VOTERS);
+    expect([...casts.values()].every((n) => n === 1)).toBe(true);
     const revisions = await getDb()
       .selectFrom("ballot_revision as v")
       .innerJoin("ballot as b", "b.id", "v.ballot_id")
@@ -156,7 +116,7 @@ describe("ballots under load through two app processes", () => {
     // Drift 0: the organizer-facing tally equals the rows (each voter named two candidates).
     const counts = await rowCounts(r.roundId);
     expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(VOTERS * 2);
-  }, 300_000);
+  }, 1_800_000);
 
   it("serialises changes: with changes allowed the last committed ballot counts and every version is in the history", async () => {
     const r = await createVoteRound({ mode: "single", categories: 1, candidatesPerCategory: 4, allowChange: true });

@@ -152,14 +152,23 @@ describe("the database enforces one ballot per voter per round per category", ()
 });
 
 describe("casting a ballot", () => {
-  it("casts once, answers a second attempt clearly, and mails the receipt", async () => {
+  it("casts once, answers a second attempt clearly (the same choices: the stored ballot), and mails the receipt once", async () => {
     const r = await createVoteRound();
     const u = await createUser();
     const [a, b] = r.candidates[r.categoryIds[0]!]!;
     const first = await cast(r, u, [a!]);
     expect(first).toMatchObject({ ok: true, version: 1 });
     expect(await cast(r, u, [b!])).toEqual({ ok: false, error: "alreadyVoted" });
-    expect(await cast(r, u, [a!])).toEqual({ ok: false, error: "alreadyVoted" });
+    // The same choices again are the same ballot (a voter whose first answer was lost sees it stored):
+    // its receipt, nothing written, no second mail.
+    expect(await cast(r, u, [a!])).toEqual({ ok: true, unchanged: true, version: 1, receiptCode: first.ok && first.receiptCode });
+    const receipts = await getDb()
+      .selectFrom("outbox_email")
+      .select("id")
+      .where("to_address", "=", u.email)
+      .where("template", "=", "ballotReceipt")
+      .execute();
+    expect(receipts).toHaveLength(1);
     const ballots = await ballotsOf(r.roundId);
     expect(ballots).toHaveLength(1);
     expect(ballots[0]!.receipt_code).toBe(first.ok && first.receiptCode);

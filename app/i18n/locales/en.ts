@@ -308,6 +308,8 @@ export const en: Messages = {
       statementShort: "Write at least 20 characters.",
       statementLong: "Use at most 5000 characters.",
       draftTooLarge: "This draft is too large to save.",
+      notStored:
+        "Your nomination was not saved: the connection to the database dropped for a moment. What you entered is still filled in; please try again.",
     },
   },
   consent: {
@@ -782,6 +784,8 @@ export const en: Messages = {
       notYours: "This candidate is not part of your judging.",
       reasonRequired: "Give a reason (at least 3 characters).",
       remindedRecently: "A reminder was just sent. Try again in {{minutes}} minutes.",
+      notStored:
+        "Your scores were not saved: the connection to the database dropped for a moment. What you entered is still filled in; please try again.",
     },
     admin: {
       title: "Jury: {{edition}}",

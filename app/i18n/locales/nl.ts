@@ -307,6 +307,8 @@ export const nl = {
       statementShort: "Schrijf minstens 20 tekens.",
       statementLong: "Gebruik hoogstens 5000 tekens.",
       draftTooLarge: "Dit concept is te groot om te bewaren.",
+      notStored:
+        "Je nominatie is niet opgeslagen: de verbinding met de database viel even weg. Wat je invulde staat nog klaar; probeer het opnieuw.",
     },
   },
   consent: {
@@ -790,6 +792,8 @@ export const nl = {
       notYours: "Deze kandidaat hoort niet bij jouw jurering.",
       reasonRequired: "Geef een reden (minstens 3 tekens).",
       remindedRecently: "Er is net een herinnering verstuurd. Probeer het over {{minutes}} minuten opnieuw.",
+      notStored:
+        "Je scores zijn niet opgeslagen: de verbinding met de database viel even weg. Je invoer staat nog klaar; probeer het opnieuw.",
     },
     admin: {
       title: "Jury: {{edition}}",

@@ -37,6 +37,17 @@ const uuid = z
   .string()
   .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "errors.invalidChoice" }));
 
+/**
+ * A key made when the nomination page was loaded and posted with the form (also again after a failed
+ * submit), so the service recognises a repeat of a submission it already stored. Empty counts as none.
+ */
+const submissionKey = z.optional(
+  z.pipe(
+    z.union([z.literal(""), uuid]),
+    z.transform((v) => v || undefined),
+  ),
+);
+
 // A checkbox is a boolean in the browser form and "true"/"on"/absent when posted.
 const checkbox = z.pipe(
   z._default(z.union([z.string(), z.boolean()]), ""),
@@ -89,6 +100,7 @@ export const PersonNominationSchema = z
     ref2Name: optionalText(200, "nominate.errors.tooLong"),
     ref2Email: optionalEmail,
     ref2Relation: optionalText(200, "nominate.errors.tooLong"),
+    submissionKey,
   })
   .check(
     z.superRefine((v, ctx) => {
@@ -114,6 +126,7 @@ export const OrganisationNominationSchema = z.object({
   videoUrl,
   relation,
   anonymous: checkbox,
+  submissionKey,
 });
 export type OrganisationNominationInput = z.infer<typeof OrganisationNominationSchema>;
 

@@ -18,6 +18,9 @@ export interface Nominator {
 
 export type NominateResult = { ok: true; nomineeId: string } | { ok: false; field?: string; error: string };
 
+/** What the nomination checks decide: go ahead, refuse, or answer a repeat with the nomination it stored. */
+type Admission = { ok: true; edition: EditionRow } | { ok: true; repeatOf: string } | { ok: false; field?: string; error: string };
+
 interface EditionRow {
   id: string;
   award_nl: string;
@@ -31,14 +34,15 @@ interface EditionRow {
  * The checks every nomination shares, inside its transaction: the member's row is locked so their
  * concurrent submissions run one after another (the cap then holds), the window is judged by the
  * database clock at this transaction, and the cap counts the member's nominations in this edition.
+ * A submission key the member already stored a nomination under makes this a repeat of that
+ * submission: it is answered before the window and the cap would judge it as a new one.
  */
-async function admit(
-  trx: Transaction<DB>,
-  nominator: Nominator,
-  editionId: string,
-): Promise<{ ok: true; edition: EditionRow } | { ok: false; error: string }> {
+async function admit(trx: Transaction<DB>, nominator: Nominator, editionId: string, submissionKey?: string): Promise<Admission> {
   if (!nominator.emailVerified) return { ok: false, error: "nominate.errors.unverified" };
   await trx.selectFrom("app_user").select("id").where("id", "=", nominator.id).forUpdate().executeTakeFirst();
+  // After the lock: a concurrent submission with the same key has committed (or rolled back) by now.
+  const repeatOf = submissionKey ? await storedUnder(trx, nominator.id, submissionKey) : undefined;
+  if (repeatOf) return { ok: true, repeatOf };
   const edition = await trx
     .selectFrom("edition as e")
     .innerJoin("award as a", "a.id", "e.award_id")
@@ -75,13 +79,49 @@ async function admitNew(
   editionId: string,
   kind: "person" | "organisation",
   categoryId: string,
-) {
-  const admitted = await admit(trx, nominator, editionId);
-  if (!admitted.ok) return admitted;
+  submissionKey: string | undefined,
+): Promise<Admission> {
+  const admitted = await admit(trx, nominator, editionId, submissionKey);
+  if (!admitted.ok || "repeatOf" in admitted) return admitted;
   if (admitted.edition.nominee_kind !== kind) return { ok: false as const, error: "nominate.errors.closed" };
   if (!(await categoryInEdition(trx, editionId, categoryId)))
     return { ok: false as const, field: "categoryId", error: "errors.invalidChoice" };
   return admitted;
+}
+
+/** The nominee this member's nomination under this submission key was made for, if they made one. */
+async function storedUnder(db: DbOrTrx, nominatorId: string, submissionKey: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("nomination")
+    .select("submitted_for_nominee_id")
+    .where("nominator_id", "=", nominatorId)
+    .where("submission_key", "=", submissionKey)
+    .executeTakeFirst();
+  return row?.submitted_for_nominee_id;
+}
+
+const pg = (e: unknown) => e as { code?: string; constraint?: string };
+
+/**
+ * Runs a nomination submit in its transaction, once per submission key. A repeat normally finds the stored nomination in
+ * `admit`; should two slip past each other anyway, the unique index refuses the second, which is then
+ * answered the same way (its transaction rolled back, so nothing of it remains).
+ */
+async function oncePerKey(
+  db: Db,
+  nominatorId: string,
+  submissionKey: string | undefined,
+  submit: (trx: Transaction<DB>) => Promise<NominateResult>,
+): Promise<NominateResult> {
+  try {
+    return await db.transaction().execute(submit);
+  } catch (error) {
+    const { code, constraint } = pg(error);
+    if (!submissionKey || code !== "23505" || constraint !== "nomination_submission_key") throw error;
+    const nomineeId = await storedUnder(db, nominatorId, submissionKey);
+    if (!nomineeId) throw error;
+    return { ok: true, nomineeId };
+  }
 }
 
 function awardName(edition: EditionRow, locale: Locale) {
@@ -137,9 +177,10 @@ export async function nominatePerson(
   locale: Locale,
   db: Db = getDb(),
 ): Promise<NominateResult> {
-  return db.transaction().execute(async (trx): Promise<NominateResult> => {
-    const admitted = await admitNew(trx, nominator, editionId, "person", input.categoryId);
+  return oncePerKey(db, nominator.id, input.submissionKey, async (trx): Promise<NominateResult> => {
+    const admitted = await admitNew(trx, nominator, editionId, "person", input.categoryId, input.submissionKey);
     if (!admitted.ok) return admitted;
+    if ("repeatOf" in admitted) return { ok: true, nomineeId: admitted.repeatOf };
     const { edition } = admitted;
     if (edition.max_nominee_age !== null) {
       if (input.age === "") return { ok: false, field: "age", error: "nominate.errors.ageRequired" };
@@ -170,6 +211,7 @@ export async function nominatePerson(
         video_url: input.videoUrl || null,
         relation: input.relation,
         anonymous_to_nominee: input.anonymous,
+        submission_key: input.submissionKey ?? null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -226,9 +268,10 @@ export async function nominateOrganisation(
   locale: Locale,
   db: Db = getDb(),
 ): Promise<NominateResult> {
-  return db.transaction().execute(async (trx): Promise<NominateResult> => {
-    const admitted = await admitNew(trx, nominator, editionId, "organisation", input.categoryId);
+  return oncePerKey(db, nominator.id, input.submissionKey, async (trx): Promise<NominateResult> => {
+    const admitted = await admitNew(trx, nominator, editionId, "organisation", input.categoryId, input.submissionKey);
     if (!admitted.ok) return admitted;
+    if ("repeatOf" in admitted) return { ok: true, nomineeId: admitted.repeatOf };
     const { edition } = admitted;
     const nominee = await trx
       .insertInto("nominee")
@@ -255,6 +298,7 @@ export async function nominateOrganisation(
         video_url: input.videoUrl || null,
         relation: input.relation,
         anonymous_to_nominee: input.anonymous,
+        submission_key: input.submissionKey ?? null,
       })
       .execute();
     await finishNomination(

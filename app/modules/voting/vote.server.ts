@@ -94,19 +94,23 @@ export type BallotActionData =
   FormFailure | { ok: true; review: { choices: Array<{ id: string; name: string; rank: number }>; list: string } };
 
 export async function ballotAction(request: Request, context: AppLoadContext, params: Params) {
-  const user = requireUser(request, context);
+  // During a database outage the session could not be read: answer below, with the choices kept.
+  const user = context.outage ? null : requireUser(request, context);
   const parsed = await parseForm(request, BallotFormSchema);
   if (!parsed.ok) return formFailure(400, parsed);
+  // Nothing was stored (or, if the connection broke as the ballot committed, the next try finds it
+  // and shows it as stored): say so plainly and keep the voter's choices in the form.
+  const notStored = () =>
+    data<FormFailure>(
+      { ok: false, fieldErrors: {}, formError: "voting.errors.notStored", values: { choices: parsed.data.choices } },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
+  if (!user) return notStored();
   try {
     return await submitBallot(request, context, params, user, parsed);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    // Nothing was stored (or, if the connection broke as the ballot committed, the next try finds it
-    // and shows it as stored): say so plainly and keep the voter's choices in the form.
-    return data<FormFailure>(
-      { ok: false, fieldErrors: {}, formError: "voting.errors.notStored", values: { choices: parsed.data.choices ?? "" } },
-      { status: 503, headers: { "Retry-After": "5" } },
-    );
+    return notStored();
   }
 }
 
@@ -114,7 +118,7 @@ async function submitBallot(
   request: Request,
   context: AppLoadContext,
   params: Params,
-  user: ReturnType<typeof requireUser>,
+  user: NonNullable<AppLoadContext["user"]>,
   parsed: { data: BallotForm; raw: Record<string, string> },
 ) {
   const { db, edition, round, category } = await cachedBallotContext(params, context.locale);
