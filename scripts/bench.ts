@@ -9,7 +9,7 @@ import { createDb } from "../db/connection";
 import { ensureDatabase } from "../db/database";
 import { freePort, startEmbeddedPostgres } from "../db/embedded";
 import { migrateToLatest } from "../db/migrate";
-import { seed } from "../db/seed";
+import { seed } from "../seed/seed";
 import { hashPassword } from "../app/auth/password.server";
 import { listHomeContent } from "../app/modules/home/home.server";
 import { listCandidates } from "../app/modules/awards/candidates.server";

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { resolveDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
-import { printAccounts, seedIfEmpty } from "../db/seed";
+import { printAccounts, seedIfEmpty } from "../seed/seed";
 import { deleteExpiredSessions } from "~/auth/lucia.server";
 import { config } from "~/config.server";
 import { closeDb, getDb, isDatabaseUnavailable } from "~/db.server";

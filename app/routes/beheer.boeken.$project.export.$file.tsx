@@ -3,9 +3,10 @@ import { getDb } from "~/db.server";
 import { translator } from "~/i18n/i18n";
 import { logger } from "~/logger.server";
 import { actorFrom } from "~/modules/audit/audit.server";
+import { recordExport } from "~/modules/audit/export-audit.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import { BOOK_DATASETS, bookExportSpec } from "~/modules/exports/book-datasets.server";
-import { exportFilename, parseExportFile, recordExport } from "~/modules/exports/export.server";
+import { exportFilename, parseExportFile } from "~/modules/exports/export.server";
 import { exportResponse } from "~/modules/exports/writers.server";
 
 /** `<dataset>.<format>`: one dataset of the book project, streamed, for its editors only. */

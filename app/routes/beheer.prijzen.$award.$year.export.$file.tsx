@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { logger } from "~/logger.server";
 import { actorFrom } from "~/modules/audit/audit.server";
+import { recordExport } from "~/modules/audit/export-audit.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { AWARD_DATASETS, awardExportSpec } from "~/modules/exports/award-datasets.server";
-import { parseExportFile, recordExport } from "~/modules/exports/export.server";
+import { parseExportFile } from "~/modules/exports/export.server";
 import { exportResponse } from "~/modules/exports/writers.server";
 
 /** `<dataset>.<format>`: one dataset of the edition, streamed, for organizers of its award only. */

@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
+import type { EditionLayoutData } from "~/modules/awards/components/edition-layout";
 import { loadEdition } from "~/modules/awards/edition.server";
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs): Promise<EditionLayoutData> {
   const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
   const published = await getDb()
     .selectFrom("result_snapshot")

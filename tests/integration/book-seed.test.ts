@@ -5,7 +5,7 @@ import { projectProgress } from "../../app/modules/book/project.server";
 import { createDb } from "../../db/connection";
 import { ensureDatabase } from "../../db/database";
 import { migrateToLatest } from "../../db/migrate";
-import { DEMO_PROJECT, seed } from "../../db/seed";
+import { DEMO_PROJECT, seed } from "../../seed/seed";
 
 // The demo portrait book: the whole app seed on a fresh database, then the shape a visitor, an editor
 // and an author see — and the rules the database enforces hold for the seeded rows too.

@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n/i18n";
-import { redactNominee } from "~/modules/awards/consent.server";
+import { redactNominee } from "~/modules/awards/redact.server";
 import { AWARD_DATASETS, DATASET_COLUMNS, type AwardDataset } from "~/modules/exports/award-datasets.server";
 import { FORMATS, type ExportFormat } from "~/modules/exports/writers.server";
 import { declareConflict, saveScores } from "~/modules/jury/jury.server";

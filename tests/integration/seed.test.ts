@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { createDb } from "../../db/connection";
 import { ensureDatabase } from "../../db/database";
 import { migrateToLatest } from "../../db/migrate";
-import { seed } from "../../db/seed";
+import { seed } from "../../seed/seed";
 
 describe("demo seed", () => {
   it("fills a fresh database: current editions open for voting and judging, last year's published with a valid hash", async () => {

@@ -8,11 +8,12 @@ import { getDb, type DbOrTrx } from "~/db.server";
 import { translator } from "~/i18n/i18n";
 import { logger } from "~/logger.server";
 import type { Cell } from "~/modules/exports/cells";
-import { exportFilename, parseExportFile, recordExport } from "~/modules/exports/export.server";
+import { exportFilename, parseExportFile } from "~/modules/exports/export.server";
 import { exportResponse, FORMATS, type ExportSpec } from "~/modules/exports/writers.server";
 import { auditChanges, changesText, type AuditChange } from "./audit-diff";
 import { activeFilters, parseAuditFilters, type AuditFilters } from "./audit-filters";
 import { actorFrom } from "./audit.server";
+import { recordExport } from "./export-audit.server";
 
 // Reading the append-only audit log: one scope per viewer (platform admins everything, an award's
 // organizers the rows of their award, a book project's editors the rows of their project), the

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { getDb, type Db, type DbOrTrx } from "~/db.server";
 import { hashToken } from "~/modules/accounts/account.server";
-import { mailNominators } from "./notify.server";
 import { declinedPerson, scrubDeclined } from "~/modules/privacy/erasure.server";
+import { redactNominee } from "./redact.server";
 
 /** What the nominee sees before deciding: who nominated them (unless anonymous) and for what. */
 export async function consentContext(db: DbOrTrx, token: string) {
@@ -69,30 +69,6 @@ export async function decideConsent(token: string, decision: "accept" | "decline
     }
     return true;
   });
-}
-
-/** Removes a nominated person's personal data; nominations stay as counted, empty rows. */
-export async function redactNominee(trx: DbOrTrx, nomineeId: string, tellNominators: boolean) {
-  if (tellNominators) await mailNominators(trx, nomineeId, "nomineeDeclined");
-  await trx
-    .updateTable("nominee")
-    .set({
-      name: "",
-      organisation: "",
-      contact_email: null,
-      age: null,
-      pitch: "",
-      story: "",
-      rejection_reason: null,
-      redacted_at: sql`now()`,
-      updated_at: sql`now()`,
-    })
-    // The same person may also stand in duplicates merged into this nominee: redact those too.
-    .where((eb) => eb.or([eb("id", "=", nomineeId), eb("merged_into", "=", nomineeId)]))
-    .execute();
-  const nominationIds = trx.selectFrom("nomination").select("id").where("nominee_id", "=", nomineeId);
-  await trx.deleteFrom("nomination_reference").where("nomination_id", "in", nominationIds).execute();
-  await trx.updateTable("nomination").set({ motivation: "", video_url: null, relation: "" }).where("nominee_id", "=", nomineeId).execute();
 }
 
 /** What a reference sees: the nominee and award, while the link is unused and unexpired. */

@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder, type Transaction } from "kysely";
 import type { DB } from "../../../db/types";
 import { getDb, type Db, type DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
-import { redactNominee } from "~/modules/awards/consent.server";
+import { redactNominee } from "~/modules/awards/redact.server";
 import { canonicalJson, type Json } from "~/modules/results/canonical";
 import type { ErasureReason } from "./erasure.schema";
 

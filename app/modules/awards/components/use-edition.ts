@@ -1,7 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import type { loader } from "~/routes/prijzen.$award.$year";
+import type { EditionLayoutData } from "./edition-layout";
 
 /** The edition loaded by the edition layout route, for its child pages. */
 export function useEdition() {
-  return useRouteLoaderData<typeof loader>("routes/prijzen.$award.$year")!.edition;
+  return useRouteLoaderData<EditionLayoutData>("routes/prijzen.$award.$year")!.edition;
 }

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { Transaction } from "kysely";
-import type { Advancement, BallotMode, DB, Eligibility, NomineeKind, RoundKind } from "../types";
+import type { Advancement, BallotMode, DB, Eligibility, NomineeKind, RoundKind } from "../../db/types";
 
 // The four demo awards, configured as the real ones run (shared/DESIGN.md §1), with ~50 nominees
 // each: mostly candidates, some waiting for moderation or for the nominee's consent.

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql, type Kysely } from "kysely";
-import type { DB } from "./types";
+import type { DB } from "../db/types";
 import { hashPassword } from "../app/auth/password.server";
 import { seedAwards } from "./demo/awards";
 import { seedPastEditions } from "./demo/past";

@@ -1,7 +1,7 @@
 import { closeDb, getDb } from "~/db.server";
 import { config } from "~/config.server";
-import { resolveDatabase } from "./database";
-import { migrateDown, migrateToLatest } from "./migrate";
+import { resolveDatabase } from "../db/database";
+import { migrateDown, migrateToLatest } from "../db/migrate";
 import { printAccounts, seed } from "./seed";
 
 // npm run db:migrate | db:rollback | seed — against DATABASE_URL, or the embedded server in DATA_DIR.
@@ -15,7 +15,7 @@ try {
     await migrateToLatest(db);
     printAccounts(await seed(db));
   } else {
-    console.error("usage: tsx db/cli.ts migrate|rollback|seed");
+    console.error("usage: tsx seed/cli.ts migrate|rollback|seed");
     process.exitCode = 2;
   }
 } finally {

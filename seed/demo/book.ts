@@ -1,5 +1,5 @@
 import { sql, type Transaction } from "kysely";
-import type { DB, ManuscriptStatus, ProposalStatus } from "../types";
+import type { DB, ManuscriptStatus, ProposalStatus } from "../../db/types";
 import { countWords } from "../../app/modules/book/words";
 import { prng } from "./awards";
 

@@ -1,6 +1,6 @@
 import { createHash, randomInt } from "node:crypto";
 import { sql, type Transaction } from "kysely";
-import type { DB, PrizeKind } from "../types";
+import type { DB, PrizeKind } from "../../db/types";
 import { aggregate, rankAggregate } from "../../app/modules/jury/aggregate";
 import { canonicalJson } from "../../app/modules/results/canonical";
 import { computeResults } from "../../app/modules/results/results.server";
