@@ -18,7 +18,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const stripControl = (raw: Record<string, string>) =>
   Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.replace(new RegExp(CONTROL.source, "g"), "")]));
 
-function visibleValues(raw: Record<string, string>): Record<string, string> {
+export function visibleValues(raw: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET_FIELDS.has(k)));
 }
 
@@ -30,12 +30,24 @@ export async function parseForm<S extends z.ZodMiniType>(
   request: Request,
   schema: S,
 ): Promise<{ ok: true; data: z.infer<S>; raw: Record<string, string> } | FormFailure> {
-  let form: FormData;
+  const form = await readForm(request);
+  return form ? parseFormData(form, schema) : { ok: false, fieldErrors: {}, formError: "errors.badRequest", values: {} };
+}
+
+/** The posted form, or null when the body is not a form. */
+export async function readForm(request: Request): Promise<FormData | null> {
   try {
-    form = await request.formData();
+    return await request.formData();
   } catch {
-    return { ok: false, fieldErrors: {}, formError: "errors.badRequest", values: {} };
+    return null;
   }
+}
+
+/** As parseForm, for a form already read (an action that dispatches on a posted field first). */
+export function parseFormData<S extends z.ZodMiniType>(
+  form: FormData,
+  schema: S,
+): { ok: true; data: z.infer<S>; raw: Record<string, string> } | FormFailure {
   const raw: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string" && !(key in raw)) raw[key] = value;

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -6,8 +6,9 @@ import { FormError } from "~/components/form";
 import { Button, FormField, FormLabel, HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow, Textarea } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
+import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import type { Notice } from "~/lib/notice";
+import { ok, refuse } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/modules/awards/components/format";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
@@ -112,59 +113,53 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.name} — ${data.edition.name} — Lauwer` : "Lauwer" },
 ];
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
   const db = getDb();
   const round = await loadVotingRound(db, edition.id, params.position);
-  const actor = actorFrom(context);
-  const intent = new URL(request.url).searchParams.get("intent");
   const here = `/beheer/prijzen/${edition.awardSlug}/${edition.year}/stemmen/${round.position}`;
-  const fail = (error: string, status = 409, params?: Record<string, string | number>) =>
-    formFailure(status, { fieldErrors: {}, formError: error, formErrorParams: params });
-
-  if (intent === "publish") {
-    const r = await publishResults(db, actor, round.id);
-    return r.ok ? redirect(withNotice(here, "voting.notice.published"), 303) : fail(r.error);
-  }
-  if (intent === "open" || intent === "close" || intent === "reveal") {
-    const r = await liveControl(db, actor, round.id, intent);
-    const notice = intent === "open" ? "voting.notice.opened" : intent === "close" ? "voting.notice.closedNow" : "voting.notice.revealed";
-    return r.ok ? redirect(withNotice(here, notice), 303) : fail(r.error);
-  }
-  if (intent === "invite") {
-    if (round.eligibility !== "invite") return fail("voting.errors.notInviteRound");
-    let text: string;
-    try {
-      const form = await request.formData();
-      const file = form.get("file");
-      text = file instanceof File ? await file.text() : String(form.get("emails") ?? "");
-    } catch {
-      return fail("errors.badRequest", 400);
-    }
-    const parsed = parseInviteCsv(text);
-    if (!parsed.ok) return fail(parsed.error, 400, parsed.params);
-    const result = await inviteVoters(db, actor, round, parsed.emails, {
-      award: edition.name,
-      round: roundName(round, context.locale),
-      link: `${config().origin}/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}`,
-      locale: context.locale,
-    });
-    return redirect(withNotice(`${here}?toegevoegd=${result.added}&bekend=${result.existing}`, "voting.notice.invited"), 303);
-  }
-  if (intent === "tie") {
-    const parsed = await parseForm(request, ReasonSchema);
-    // Shown above the forms (the tie form has no field-level messages).
-    if (!parsed.ok) return fail(parsed.fieldErrors.reason ?? "errors.badRequest", 400);
-    const categoryId = parsed.raw.categoryId ?? "";
-    if (!edition.categories.some((c) => c.id === categoryId)) return fail("errors.badRequest", 400);
-    const chosen = Object.keys(parsed.raw)
-      .filter((k) => k.startsWith("advance-"))
-      .map((k) => k.slice("advance-".length));
-    const r = await decideTie(db, actor, round, categoryId, chosen, parsed.data.reason);
-    return r.ok ? redirect(withNotice(here, "voting.notice.tieDecided"), 303) : fail(r.error, 400);
-  }
-  return fail("errors.badRequest", 400);
+  return { db, edition, round, here, actor: actorFrom(context), locale: context.locale };
 }
+type Guarded = Awaited<ReturnType<typeof guard>>;
+const back = (notice: Notice) => (g: Guarded) => redirectWithNotice(g.here, notice);
+
+export const action = intentAction(guard, {
+  publish: intent({ run: (g) => publishResults(g.db, g.actor, g.round.id), done: back("voting.notice.published") }),
+  open: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "open"), done: back("voting.notice.opened") }),
+  close: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "close"), done: back("voting.notice.closedNow") }),
+  reveal: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "reveal"), done: back("voting.notice.revealed") }),
+  invite: intent({
+    async run(g, _input, { form }) {
+      if (g.round.eligibility !== "invite") return refuse(409, "voting.errors.notInviteRound");
+      const file = form.get("file");
+      const parsed = parseInviteCsv(file instanceof File ? await file.text() : String(form.get("emails") ?? ""));
+      if (!parsed.ok) return parsed;
+      return ok(
+        await inviteVoters(g.db, g.actor, g.round, parsed.value.emails, {
+          award: g.edition.name,
+          round: roundName(g.round, g.locale),
+          link: `${config().origin}/prijzen/${g.edition.awardSlug}/${g.edition.year}/ronde/${g.round.position}`,
+          locale: g.locale,
+        }),
+      );
+    },
+    done: (g, r) => redirectWithNotice(`${g.here}?toegevoegd=${r.added}&bekend=${r.existing}`, "voting.notice.invited"),
+  }),
+  tie: intent({
+    schema: ReasonSchema,
+    // The tie form has no field-level messages: its error is shown above the forms.
+    errorsOnForm: true,
+    run(g, input, { raw }) {
+      const categoryId = raw.categoryId ?? "";
+      if (!g.edition.categories.some((c) => c.id === categoryId)) return Promise.resolve(refuse(400, "errors.badRequest"));
+      const chosen = Object.keys(raw)
+        .filter((k) => k.startsWith("advance-"))
+        .map((k) => k.slice("advance-".length));
+      return decideTie(g.db, g.actor, g.round, categoryId, chosen, input.reason);
+    },
+    done: back("voting.notice.tieDecided"),
+  }),
+});
 
 export default function OrganizerRound() {
   const d = useLoaderData<typeof loader>();

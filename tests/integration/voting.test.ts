@@ -405,6 +405,7 @@ describe("eligibility", () => {
     const other = await createUser();
     expect(parseInviteCsv("naam;e-mail\nA;niet-een-adres\n")).toMatchObject({
       ok: false,
+      status: 400,
       error: "voting.errors.csvLine",
       params: { line: 2 },
     });
@@ -470,7 +471,11 @@ describe("visibility of totals", () => {
     expect(html.indexOf("Kandidaat A0")).toBeLessThan(html.indexOf("Kandidaat B0"));
     expect(talliesInHtml(await (await app.request(r.base)).text()).size).toBe(0);
     // Not yet closed: publishing is refused.
-    expect(await publishResults(getDb(), { actorId: null }, r.roundId)).toEqual({ ok: false, error: "voting.errors.notClosed" });
+    expect(await publishResults(getDb(), { actorId: null }, r.roundId)).toEqual({
+      ok: false,
+      status: 409,
+      error: "voting.errors.notClosed",
+    });
     const { cookie: organizer } = await organizerOf(r);
     await expectNoDrift(r, organizer, false);
     await closeRound(r);
@@ -630,7 +635,11 @@ describe("live vote", () => {
     expect((await app.request(`${r.adminBase}?intent=close`, { method: "POST", headers: { cookie } })).status).toBe(303);
     expect(await cast(r, await createUser(), choice)).toEqual({ ok: false, error: "closed" });
     // Closed once, it stays closed: reopening is refused by the service and by the round trigger.
-    expect(await liveControl(getDb(), { actorId: null }, r.roundId, "open")).toEqual({ ok: false, error: "voting.errors.alreadyOpened" });
+    expect(await liveControl(getDb(), { actorId: null }, r.roundId, "open")).toEqual({
+      ok: false,
+      status: 409,
+      error: "voting.errors.alreadyOpened",
+    });
     await expect(getDb().updateTable("round").set({ closes_at: null }).where("id", "=", r.roundId).execute()).rejects.toMatchObject({
       code: "23514",
     });
@@ -797,6 +806,7 @@ describe("what the database refuses on its own, and what stays secret", () => {
     const round = await loadVotingRound(getDb(), r.editionId, "1");
     expect(await decideTie(getDb(), { actorId: null }, round, r.categoryIds[0]!, [a!], "te vroeg")).toEqual({
       ok: false,
+      status: 400,
       error: "voting.errors.notClosed",
     });
     expect(await getDb().selectFrom("round_advancement").select("nominee_id").where("round_id", "=", r.roundId).execute()).toHaveLength(0);

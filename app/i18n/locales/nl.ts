@@ -168,6 +168,7 @@ export const nl = {
     notFound: "Deze pagina bestaat niet, of niet meer.",
     forbiddenTitle: "Geen toegang",
     forbidden: "Je hebt geen toegang tot deze pagina.",
+    notStored: "Wat je verstuurde is niet opgeslagen: de verbinding met de database viel even weg. Wat je invulde staat nog klaar; probeer het opnieuw.",
     unavailableTitle: "Even niet beschikbaar",
     unavailable:
       "De database was even niet bereikbaar. Wat je net verstuurde is mogelijk niet opgeslagen: controleer het en probeer het over een paar seconden opnieuw.",

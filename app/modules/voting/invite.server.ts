@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type { Db } from "~/db.server";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import type { Locale } from "~/i18n/i18n";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
@@ -7,8 +8,7 @@ import { enqueueMail } from "~/modules/mail/outbox.server";
 const EMAIL = /^[^\s@,;"<>]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 export const MAX_INVITES = 20_000;
 
-export type InviteParse =
-  { ok: true; emails: string[]; skipped: number } | { ok: false; error: string; params?: Record<string, string | number> };
+export type InviteParse = Outcome<{ emails: string[]; skipped: number }>;
 
 /**
  * Reads an invite list: a CSV with a column named e-mail/email/mail (any case), or a single column
@@ -24,14 +24,14 @@ export function parseInviteCsv(text: string): InviteParse {
       trim: true,
     });
   } catch {
-    return { ok: false, error: "voting.errors.csvUnreadable" };
+    return refuse(400, "voting.errors.csvUnreadable");
   }
-  if (records.length === 0) return { ok: false, error: "voting.errors.csvEmpty" };
+  if (records.length === 0) return refuse(400, "voting.errors.csvEmpty");
   const header = records[0]!.map((h) => h.toLowerCase().replace(/[^a-z]/g, ""));
   let column = header.findIndex((h) => h === "email" || h === "mail" || h === "emailadres" || h === "emailaddress");
   let start = 1;
   if (column < 0) {
-    if (records[0]!.length !== 1) return { ok: false, error: "voting.errors.csvColumn" };
+    if (records[0]!.length !== 1) return refuse(400, "voting.errors.csvColumn");
     column = 0;
     start = 0;
   }
@@ -43,12 +43,12 @@ export function parseInviteCsv(text: string): InviteParse {
       skipped++;
       continue;
     }
-    if (!EMAIL.test(value)) return { ok: false, error: "voting.errors.csvLine", params: { line: i + 1, value: value.slice(0, 80) } };
+    if (!EMAIL.test(value)) return refuse(400, "voting.errors.csvLine", { params: { line: i + 1, value: value.slice(0, 80) } });
     emails.add(value);
   }
-  if (emails.size === 0) return { ok: false, error: "voting.errors.csvEmpty" };
-  if (emails.size > MAX_INVITES) return { ok: false, error: "voting.errors.csvTooMany", params: { max: MAX_INVITES } };
-  return { ok: true, emails: [...emails], skipped };
+  if (emails.size === 0) return refuse(400, "voting.errors.csvEmpty");
+  if (emails.size > MAX_INVITES) return refuse(400, "voting.errors.csvTooMany", { params: { max: MAX_INVITES } });
+  return ok({ emails: [...emails], skipped });
 }
 
 /** Adds invitees to a round and mails each new one the link to vote; already invited addresses are left alone. */

@@ -7,6 +7,7 @@ import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import type { EditionView } from "~/modules/awards/edition.server";
 import { SLUG } from "~/modules/awards/edition.server";
 import { rankTally, topK, type RankedRow, type TallyRow } from "./rules";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 
 export const VOTE_KINDS = ["public_vote", "live_vote"] as const;
 export type VotingRound = Selectable<RoundTable> & { db_now: Date };
@@ -252,25 +253,23 @@ export function roundName(round: Pick<VotingRound, "name_nl" | "name_en">, local
   return pickLang(locale, round.name_nl, round.name_en);
 }
 
-type LiveResult = { ok: true } | { ok: false; error: string };
-
 const SHORT_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
 const shortCode = () => Array.from({ length: 6 }, () => SHORT_ALPHABET[randomInt(SHORT_ALPHABET.length)]).join("");
 
 /** Organizer controls of a live vote: open now, close now, reveal results on the projector. Each is audited. */
-export async function liveControl(db: Db, actor: Actor, roundId: string, action: "open" | "close" | "reveal"): Promise<LiveResult> {
-  return db.transaction().execute(async (trx): Promise<LiveResult> => {
+export async function liveControl(db: Db, actor: Actor, roundId: string, action: "open" | "close" | "reveal"): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const round = await trx.selectFrom("round").selectAll().where("id", "=", roundId).forUpdate().executeTakeFirst();
-    if (!round || round.kind !== "live_vote") return { ok: false, error: "moderation.errors.notFound" };
+    if (!round || round.kind !== "live_vote") return refuse(404, "moderation.errors.notFound");
     if (action === "open") {
-      if (round.opens_at) return { ok: false, error: "voting.errors.alreadyOpened" };
+      if (round.opens_at) return refuse(409, "voting.errors.alreadyOpened");
       await trx
         .updateTable("round")
         .set({ opens_at: sql`now()`, short_code: round.short_code ?? shortCode() })
         .where("id", "=", roundId)
         .execute();
     } else if (action === "close") {
-      if (!round.opens_at || round.closes_at) return { ok: false, error: "voting.errors.notOpen" };
+      if (!round.opens_at || round.closes_at) return refuse(409, "voting.errors.notOpen");
       // Audit first, close last: clock_timestamp() is taken by the final statement before the commit,
       // so the ballots committing after it are as few as possible (and all refused by their trigger).
       await writeAudit(trx, actor, { action: "round.live.close", entityType: "round", entityId: roundId });
@@ -279,10 +278,10 @@ export async function liveControl(db: Db, actor: Actor, roundId: string, action:
         .set({ closes_at: sql`clock_timestamp()` })
         .where("id", "=", roundId)
         .execute();
-      return { ok: true };
+      return ok();
     } else {
-      if (!round.opens_at) return { ok: false, error: "voting.errors.notOpen" };
-      if (round.revealed_at) return { ok: true };
+      if (!round.opens_at) return refuse(409, "voting.errors.notOpen");
+      if (round.revealed_at) return ok();
       await trx
         .updateTable("round")
         .set({ revealed_at: sql`now()` })
@@ -290,13 +289,13 @@ export async function liveControl(db: Db, actor: Actor, roundId: string, action:
         .execute();
     }
     await writeAudit(trx, actor, { action: `round.live.${action}`, entityType: "round", entityId: roundId });
-    return { ok: true };
+    return ok();
   });
 }
 
 /** Makes a closed round's totals public. Audited; there is no unpublish (a later snapshot supersedes). */
-export async function publishResults(db: Db, actor: Actor, roundId: string): Promise<LiveResult> {
-  return db.transaction().execute(async (trx): Promise<LiveResult> => {
+export async function publishResults(db: Db, actor: Actor, roundId: string): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const round = await trx
       .selectFrom("round")
       .selectAll()
@@ -304,16 +303,16 @@ export async function publishResults(db: Db, actor: Actor, roundId: string): Pro
       .where("id", "=", roundId)
       .forUpdate()
       .executeTakeFirst();
-    if (!round) return { ok: false, error: "moderation.errors.notFound" };
-    if (roundState(round) !== "closed") return { ok: false, error: "voting.errors.notClosed" };
-    if (round.results_published_at) return { ok: true };
+    if (!round) return refuse(404, "moderation.errors.notFound");
+    if (roundState(round) !== "closed") return refuse(409, "voting.errors.notClosed");
+    if (round.results_published_at) return ok();
     await trx
       .updateTable("round")
       .set({ results_published_at: sql`now()` })
       .where("id", "=", roundId)
       .execute();
     await writeAudit(trx, actor, { action: "round.publish", entityType: "round", entityId: roundId });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -325,8 +324,8 @@ export async function decideTie(
   categoryId: string,
   chosen: string[],
   reason: string,
-): Promise<LiveResult> {
-  return db.transaction().execute(async (trx): Promise<LiveResult> => {
+): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const locked = await trx
       .selectFrom("round")
       .selectAll()
@@ -335,7 +334,7 @@ export async function decideTie(
       .forUpdate()
       .executeTakeFirstOrThrow();
     // Only a closed round has a final tally, and its rule-based advancement is recorded first.
-    if (roundState(locked) !== "closed" || locked.advancement !== "top_k") return { ok: false, error: "voting.errors.notClosed" };
+    if (roundState(locked) !== "closed" || locked.advancement !== "top_k") return refuse(400, "voting.errors.notClosed");
     await ensureAdvanced(trx, round.id);
     const { perCategory } = await tally(trx, round);
     const { undecided } = topK(
@@ -350,9 +349,9 @@ export async function decideTie(
       .where("category_id", "=", categoryId)
       .where("decided_by", "=", "organizer")
       .execute();
-    if (!undecided || already.length > 0) return { ok: false, error: "voting.errors.noTie" };
+    if (!undecided || already.length > 0) return refuse(400, "voting.errors.noTie");
     if (chosen.length !== undecided.seats || !chosen.every((id) => undecided.nomineeIds.includes(id)))
-      return { ok: false, error: "voting.errors.tieSeats" };
+      return refuse(400, "voting.errors.tieSeats");
     // Never more than K: what the rule recorded plus the organizers' choice.
     const recorded = await trx
       .selectFrom("round_advancement")
@@ -360,7 +359,7 @@ export async function decideTie(
       .where("round_id", "=", round.id)
       .where("category_id", "=", categoryId)
       .execute();
-    if (recorded.length + chosen.length > (locked.advance_k ?? 0)) return { ok: false, error: "voting.errors.tieSeats" };
+    if (recorded.length + chosen.length > (locked.advance_k ?? 0)) return refuse(400, "voting.errors.tieSeats");
     const rows = chosen.map((id) => ({
       round_id: round.id,
       nominee_id: id,
@@ -377,6 +376,6 @@ export async function decideTie(
       entityId: round.id,
       after: { categoryId, chosen, reason },
     });
-    return { ok: true };
+    return ok();
   });
 }
