@@ -28,49 +28,17 @@ import {
   addCategory,
   addRound,
   deleteRound,
+  getProcedureSettings,
+  listProcedureRounds,
   updateEditionSettings,
   updateRound,
   type ProcedureResult,
 } from "~/modules/awards/procedure.server";
-import { sql } from "kysely";
-
-/** A timestamp as the value of a datetime-local field, in Amsterdam time. */
-const local = (column: "nomination_opens_at" | "nomination_closes_at" | "opens_at" | "closes_at") =>
-  sql<string | null>`to_char(${sql.ref(column)} at time zone 'Europe/Amsterdam', 'YYYY-MM-DD"T"HH24:MI')`;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
   const db = getDb();
-  const [settings, rounds] = await Promise.all([
-    db
-      .selectFrom("edition")
-      .select([
-        "description_nl",
-        "description_en",
-        "theme_nl",
-        "theme_en",
-        "criteria_nl",
-        "criteria_en",
-        "nominee_kind",
-        "max_nominee_age",
-        "nominations_per_member",
-        local("nomination_opens_at").as("opens"),
-        local("nomination_closes_at").as("closes"),
-      ])
-      .where("id", "=", edition.id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom("round")
-      .selectAll()
-      .select([
-        local("opens_at").as("opens"),
-        local("closes_at").as("closes"),
-        sql<boolean>`coalesce(opens_at <= now(), false)`.as("opened"),
-      ])
-      .where("edition_id", "=", edition.id)
-      .orderBy("position")
-      .execute(),
-  ]);
+  const [settings, rounds] = await Promise.all([getProcedureSettings(db, edition.id), listProcedureRounds(db, edition.id)]);
   return {
     edition: { name: edition.name, categories: edition.categories, base: `/beheer/prijzen/${edition.awardSlug}/${edition.year}` },
     settings: {

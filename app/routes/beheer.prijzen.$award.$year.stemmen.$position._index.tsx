@@ -19,6 +19,7 @@ import { inviteCount, inviteVoters, parseInviteCsv } from "~/modules/voting/invi
 import {
   decideTie,
   ensureAdvanced,
+  listAdvanced,
   liveControl,
   loadVotingRound,
   publishResults,
@@ -40,13 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     rankedResults(db, round, edition.categories),
     fraudSignals(db, round.id),
     round.eligibility === "invite" ? inviteCount(db, round.id) : Promise.resolve(null),
-    db
-      .selectFrom("round_advancement as a")
-      .innerJoin("nominee as n", "n.id", "a.nominee_id")
-      .select(["a.category_id", "a.nominee_id", "n.name", "a.decided_by", "a.reason", "a.place"])
-      .where("a.round_id", "=", round.id)
-      .orderBy("a.place")
-      .execute(),
+    listAdvanced(db, round.id, { candidatesOnly: false }),
   ]);
   const state = roundState(round);
   const ties =

@@ -6,12 +6,13 @@ import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { Button, FormField, FormFieldErrorMessage, FormLabel, Heading1, Paragraph, Textarea } from "~/components/nlds";
 import { Pagination } from "~/components/pagination";
-import { getDb } from "~/db.server";
+import { getDb, type Db } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/modules/awards/components/format";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
+import { getNomineeName } from "~/modules/awards/moderation.server";
 import { ReasonSchema } from "~/modules/voting/ballot.schema";
 import { BALLOT_PAGE, listBallots, voidBallots, type SignalKind } from "~/modules/voting/fraud.server";
 import { loadVotingRound, roundName } from "~/modules/voting/round.server";
@@ -26,17 +27,11 @@ function filterFrom(url: URL) {
   return kind && KINDS.includes(kind) && key ? { kind, key, page } : { page };
 }
 
-async function filterLabel(db: ReturnType<typeof getDb>, editionId: string, filter: ReturnType<typeof filterFrom>) {
+async function filterLabel(db: Db, editionId: string, filter: ReturnType<typeof filterFrom>) {
   if (!("kind" in filter)) return null;
   if (filter.kind === "device") return filter.key.slice(0, 8);
   if (filter.kind === "newAccounts" && UUID_RE.test(filter.key)) {
-    const nominee = await db
-      .selectFrom("nominee")
-      .select("name")
-      .where("id", "=", filter.key)
-      .where("edition_id", "=", editionId)
-      .executeTakeFirst();
-    return nominee?.name ?? filter.key;
+    return (await getNomineeName(db, editionId, filter.key)) ?? filter.key;
   }
   return filter.key;
 }

@@ -10,15 +10,11 @@ import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { NewEditionSchema } from "~/modules/awards/procedure.schema";
 import { createEdition } from "~/modules/awards/procedure.server";
-import { SLUG } from "~/modules/awards/edition.server";
+import { getAwardBySlug, SLUG } from "~/modules/awards/edition.server";
 
 async function awardFor(request: Request, context: LoaderFunctionArgs["context"], slug: string | undefined) {
   if (!slug || !SLUG.test(slug)) throw new Response("Not found", { status: 404 });
-  const award = await getDb()
-    .selectFrom("award")
-    .select(["id", "slug", "name_nl", "name_en"])
-    .where("slug", "=", slug ?? "")
-    .executeTakeFirst();
+  const award = await getAwardBySlug(getDb(), slug);
   if (!award) throw new Response("Not found", { status: 404 });
   await requireRole(request, context, { role: "organizer", awardId: award.id });
   return award;

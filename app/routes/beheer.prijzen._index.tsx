@@ -6,22 +6,14 @@ import { AppLink } from "~/components/app-link";
 import { Heading1, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { titleMeta } from "~/lib/meta";
+import { listOrganizedEditions } from "~/modules/awards/edition.server";
 
 export const meta = titleMeta("moderation.myAwards");
 
 /** The awards this user organizes (only those: roles are per award). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
-  const rows = await getDb()
-    .selectFrom("role_grant as g")
-    .innerJoin("award as a", "a.id", "g.award_id")
-    .leftJoin("edition as e", "e.award_id", "a.id")
-    .select(["a.slug", "a.name_nl", "a.name_en", "e.year"])
-    .where("g.user_id", "=", user.id)
-    .where("g.role", "=", "organizer")
-    .orderBy("a.name_nl")
-    .orderBy("e.year", "desc")
-    .execute();
+  const rows = await listOrganizedEditions(getDb(), user.id);
   const awards = [...new Map(rows.map((r) => [r.slug, context.locale === "en" ? r.name_en : r.name_nl])).entries()];
   return {
     isAdmin: await hasRole(getDb(), user.id, { role: "admin" }),

@@ -6,26 +6,14 @@ import { AppLink } from "~/components/app-link";
 import { Heading1, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { titleMeta } from "~/lib/meta";
+import { listMyJuryRounds } from "~/modules/jury/jury.server";
 
 export const meta = titleMeta("jury.home.title");
 
 /** The jury rounds of every edition where the user is a jury member (with the role still granted). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
-  const rows = await getDb()
-    .selectFrom("jury_member as m")
-    .innerJoin("role_grant as g", (j) => j.onRef("g.user_id", "=", "m.user_id").onRef("g.edition_id", "=", "m.edition_id"))
-    .innerJoin("edition as e", "e.id", "m.edition_id")
-    .innerJoin("award as a", "a.id", "e.award_id")
-    .innerJoin("round as r", "r.edition_id", "e.id")
-    .select(["a.slug", "a.name_nl", "a.name_en", "e.year", "r.position", "r.name_nl as round_nl", "r.name_en as round_en"])
-    .where("m.user_id", "=", user.id)
-    .where("g.role", "=", "jury")
-    .where("r.kind", "=", "jury")
-    .orderBy("e.year", "desc")
-    .orderBy("a.name_nl")
-    .orderBy("r.position")
-    .execute();
+  const rows = await listMyJuryRounds(getDb(), user.id);
   const en = context.locale === "en";
   return {
     rounds: rows.map((r) => ({

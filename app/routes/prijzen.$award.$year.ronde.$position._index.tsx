@@ -7,32 +7,21 @@ import { getDb } from "~/db.server";
 import { useDateFormat } from "~/modules/awards/components/format";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { TallyTable } from "~/modules/voting/components/tally-table";
-import { loadVotingRound, rankedResults, roundName, roundState, totalsVisible } from "~/modules/voting/round.server";
+import { listVotedCategoryIds } from "~/modules/voting/ballot.server";
+import { listAdvanced, loadVotingRound, rankedResults, roundName, roundState, totalsVisible } from "~/modules/voting/round.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const db = getDb();
   const edition = await loadEdition(db, params.award, params.year, context.locale);
   const round = await loadVotingRound(db, edition.id, params.position);
   const user = context.user;
-  const voted = user
-    ? await db.selectFrom("ballot").select("category_id").where("round_id", "=", round.id).where("voter_id", "=", user.id).execute()
-    : [];
-  const votedIds = new Set(voted.map((v) => v.category_id));
+  const votedIds = new Set(user ? await listVotedCategoryIds(db, round.id, user.id) : []);
   // Totals leave the server only when they are public (published, live by setting, or revealed).
   const visible = totalsVisible(round);
   const results = visible ? await rankedResults(db, round, edition.categories) : null;
   // Who goes on is public with the results (and only then).
   const advanced =
-    round.results_published_at && round.advancement !== "none"
-      ? await db
-          .selectFrom("round_advancement as a")
-          .innerJoin("nominee as n", "n.id", "a.nominee_id")
-          .select(["n.id", "n.name", "a.category_id", "a.decided_by"])
-          .where("a.round_id", "=", round.id)
-          .where("n.is_candidate", "=", true)
-          .orderBy("a.place")
-          .execute()
-      : [];
+    round.results_published_at && round.advancement !== "none" ? await listAdvanced(db, round.id, { candidatesOnly: true }) : [];
   return {
     edition: { name: edition.name, awardSlug: edition.awardSlug, year: edition.year },
     round: {
@@ -53,7 +42,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       voted: votedIds.has(c.id),
       advanced: advanced
         .filter((a) => a.category_id === c.id)
-        .map((a) => ({ id: a.id, name: a.name, byOrganizer: a.decided_by === "organizer" })),
+        .map((a) => ({ id: a.nominee_id, name: a.name, byOrganizer: a.decided_by === "organizer" })),
     })),
     // Present only when public, so hidden totals are not even an empty key in the page data.
     ...(results

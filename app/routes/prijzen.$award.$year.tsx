@@ -4,25 +4,15 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
 import type { EditionLayoutData } from "~/modules/awards/components/edition-layout";
 import { loadEdition } from "~/modules/awards/edition.server";
+import { hasPublishedResults, listEarlierResultYears } from "~/modules/results/public.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs): Promise<EditionLayoutData> {
-  const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
-  const published = await getDb()
-    .selectFrom("result_snapshot")
-    .select("version")
-    .where("edition_id", "=", edition.id)
-    .limit(1)
-    .executeTakeFirst();
+  const db = getDb();
+  const edition = await loadEdition(db, params.award, params.year, context.locale);
+  const resultsPublished = await hasPublishedResults(db, edition.id);
   // Other editions of the award whose results are published, for the way back to earlier winners.
-  const earlier = await getDb()
-    .selectFrom("edition as e")
-    .select("e.year")
-    .where("e.award_id", "=", edition.awardId)
-    .where("e.id", "!=", edition.id)
-    .where((eb) => eb.exists(eb.selectFrom("result_snapshot as s").whereRef("s.edition_id", "=", "e.id")))
-    .orderBy("e.year", "desc")
-    .execute();
-  return { edition: { ...edition, resultsPublished: published !== undefined, earlierResults: earlier.map((e) => e.year) } };
+  const earlierResults = await listEarlierResultYears(db, edition.awardId, edition.id);
+  return { edition: { ...edition, resultsPublished, earlierResults } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.edition.name} — Lauwer` : "Lauwer" }];

@@ -72,3 +72,15 @@ export async function getCandidate(db: DbOrTrx, editionId: string, nomineeId: st
     .execute();
   return { ...nominee, nominationCount: nominations.length, motivations: nominations.filter((m) => m.motivation !== "") };
 }
+
+/** The address parts (award slug, year, nominee id) of public candidates only, for the sitemap (at most 45,000). */
+export function listCandidateAddresses(db: DbOrTrx) {
+  return db
+    .selectFrom("nominee as n")
+    .innerJoin("edition as e", "e.id", "n.edition_id")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .select(["a.slug", "e.year", "n.id"])
+    .where("n.is_candidate", "=", true)
+    .limit(45_000)
+    .execute();
+}

@@ -79,3 +79,30 @@ export async function latestEditionYear(db: DbOrTrx, awardSlug: string): Promise
     .executeTakeFirst();
   return row?.year;
 }
+
+/** An award by its slug (id, slug and both names); undefined when there is none. */
+export function getAwardBySlug(db: DbOrTrx, slug: string) {
+  return db.selectFrom("award").select(["id", "slug", "name_nl", "name_en"]).where("slug", "=", slug).executeTakeFirst();
+}
+
+/** The public address (award slug and year) of every edition, for the sitemap. */
+export function listEditionAddresses(db: DbOrTrx) {
+  return db.selectFrom("edition as e").innerJoin("award as a", "a.id", "e.award_id").select(["a.slug", "e.year"]).execute();
+}
+
+/**
+ * The awards a user organizes (the organizer role is per award), by name, each with its editions
+ * newest first; an award without editions comes once with year null.
+ */
+export function listOrganizedEditions(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("role_grant as g")
+    .innerJoin("award as a", "a.id", "g.award_id")
+    .leftJoin("edition as e", "e.award_id", "a.id")
+    .select(["a.slug", "a.name_nl", "a.name_en", "e.year"])
+    .where("g.user_id", "=", userId)
+    .where("g.role", "=", "organizer")
+    .orderBy("a.name_nl")
+    .orderBy("e.year", "desc")
+    .execute();
+}

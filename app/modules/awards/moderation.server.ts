@@ -100,6 +100,17 @@ export async function nomineeDetail(db: DbOrTrx, editionId: string, nomineeId: s
   return { nominations, references };
 }
 
+/** The name of a nominee of the edition, whatever its status (for organizers, never public); undefined when absent. */
+export async function getNomineeName(db: DbOrTrx, editionId: string, nomineeId: string): Promise<string | undefined> {
+  const nominee = await db
+    .selectFrom("nominee")
+    .select("name")
+    .where("id", "=", nomineeId)
+    .where("edition_id", "=", editionId)
+    .executeTakeFirst();
+  return nominee?.name;
+}
+
 async function lockNominee(trx: DbOrTrx, editionId: string, nomineeId: string) {
   return trx
     .selectFrom("nominee")

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { getDb, type Db } from "~/db.server";
+import { getDb, type Db, type DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { domainList, type CategoryInput, type EditionSettingsInput, type RoundInput } from "./procedure.schema";
 
@@ -268,4 +268,40 @@ export async function createEdition(actor: Actor, awardId: string, year: number,
     });
     return { ok: true };
   });
+}
+
+/** A timestamp column as the value of a datetime-local field, in Amsterdam time. */
+const local = (column: "nomination_opens_at" | "nomination_closes_at" | "opens_at" | "closes_at") =>
+  sql<string | null>`to_char(${sql.ref(column)} at time zone 'Europe/Amsterdam', 'YYYY-MM-DD"T"HH24:MI')`;
+
+/** The edition's settings as the procedure page edits them, with the nomination window in Amsterdam time. */
+export function getProcedureSettings(db: DbOrTrx, editionId: string) {
+  return db
+    .selectFrom("edition")
+    .select([
+      "description_nl",
+      "description_en",
+      "theme_nl",
+      "theme_en",
+      "criteria_nl",
+      "criteria_en",
+      "nominee_kind",
+      "max_nominee_age",
+      "nominations_per_member",
+      local("nomination_opens_at").as("opens"),
+      local("nomination_closes_at").as("closes"),
+    ])
+    .where("id", "=", editionId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The edition's rounds in order, each with its window in Amsterdam time and whether it has opened (by the database clock). */
+export function listProcedureRounds(db: DbOrTrx, editionId: string) {
+  return db
+    .selectFrom("round")
+    .selectAll()
+    .select([local("opens_at").as("opens"), local("closes_at").as("closes"), sql<boolean>`coalesce(opens_at <= now(), false)`.as("opened")])
+    .where("edition_id", "=", editionId)
+    .orderBy("position")
+    .execute();
 }

@@ -103,3 +103,9 @@ export async function projectProgress(db: DbOrTrx, projectId: string) {
     .executeTakeFirstOrThrow();
   return row;
 }
+
+/** The slug of every book project, for the sitemap. */
+export async function listProjectSlugs(db: DbOrTrx): Promise<string[]> {
+  const rows = await db.selectFrom("book_project").select("slug").execute();
+  return rows.map((r) => r.slug);
+}

@@ -106,3 +106,14 @@ export async function publishedPortrait(db: DbOrTrx, projectId: string, proposal
     sources,
   };
 }
+
+/** The address parts (project slug, proposal id) of every published final portrait, for the sitemap. */
+export function listPublishedPortraitAddresses(db: DbOrTrx) {
+  return db
+    .selectFrom("book_assignment as b")
+    .innerJoin("book_project as p", "p.id", "b.project_id")
+    .select(["p.slug", "b.proposal_id"])
+    .where("b.status", "=", "final")
+    .where("b.published_at", "is not", null)
+    .execute();
+}

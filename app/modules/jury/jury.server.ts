@@ -566,3 +566,21 @@ export async function remindJurors(db: Db, actor: Actor, round: JuryRound, mail:
   });
   return open.length;
 }
+
+/** The jury rounds of every edition where the user is a jury member with the jury role still granted: newest year first, then award and position. */
+export function listMyJuryRounds(db: DbOrTrx, userId: string) {
+  return db
+    .selectFrom("jury_member as m")
+    .innerJoin("role_grant as g", (j) => j.onRef("g.user_id", "=", "m.user_id").onRef("g.edition_id", "=", "m.edition_id"))
+    .innerJoin("edition as e", "e.id", "m.edition_id")
+    .innerJoin("award as a", "a.id", "e.award_id")
+    .innerJoin("round as r", "r.edition_id", "e.id")
+    .select(["a.slug", "a.name_nl", "a.name_en", "e.year", "r.position", "r.name_nl as round_nl", "r.name_en as round_en"])
+    .where("m.user_id", "=", userId)
+    .where("g.role", "=", "jury")
+    .where("r.kind", "=", "jury")
+    .orderBy("e.year", "desc")
+    .orderBy("a.name_nl")
+    .orderBy("r.position")
+    .execute();
+}

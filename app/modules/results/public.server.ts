@@ -30,3 +30,22 @@ export function versionParam(url: URL): number | undefined {
   const v = url.searchParams.get("versie");
   return v && /^\d{1,4}$/.test(v) ? Number(v) : undefined;
 }
+
+/** Whether an edition has published results (at least one snapshot). */
+export async function hasPublishedResults(db: DbOrTrx, editionId: string): Promise<boolean> {
+  const row = await db.selectFrom("result_snapshot").select("version").where("edition_id", "=", editionId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The years of the award's other editions whose results are published, newest first (the way back to earlier winners). */
+export async function listEarlierResultYears(db: DbOrTrx, awardId: string, editionId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom("edition as e")
+    .select("e.year")
+    .where("e.award_id", "=", awardId)
+    .where("e.id", "!=", editionId)
+    .where((eb) => eb.exists(eb.selectFrom("result_snapshot as s").whereRef("s.edition_id", "=", "e.id")))
+    .orderBy("e.year", "desc")
+    .execute();
+  return rows.map((r) => r.year);
+}

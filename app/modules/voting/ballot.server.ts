@@ -367,3 +367,14 @@ export async function checkReceipt(db: DbOrTrx, input: string, locale: Locale): 
     at: row.created_at.toISOString(),
   };
 }
+
+/** The categories of a round in which the voter has a ballot. */
+export async function listVotedCategoryIds(db: DbOrTrx, roundId: string, voterId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("ballot")
+    .select("category_id")
+    .where("round_id", "=", roundId)
+    .where("voter_id", "=", voterId)
+    .execute();
+  return rows.map((r) => r.category_id);
+}

@@ -379,3 +379,18 @@ export async function decideTie(
     return ok();
   });
 }
+
+/**
+ * Who advanced from a round, by place, with the nominee's name, who decided and why. The public page
+ * asks for public candidates only (a withdrawn or erased nominee is left out); organizers see all.
+ */
+export function listAdvanced(db: DbOrTrx, roundId: string, { candidatesOnly }: { candidatesOnly: boolean }) {
+  return db
+    .selectFrom("round_advancement as a")
+    .innerJoin("nominee as n", "n.id", "a.nominee_id")
+    .select(["a.category_id", "a.nominee_id", "n.name", "a.decided_by", "a.reason", "a.place"])
+    .where("a.round_id", "=", roundId)
+    .$if(candidatesOnly, (qb) => qb.where("n.is_candidate", "=", true))
+    .orderBy("a.place")
+    .execute();
+}
