@@ -15,6 +15,8 @@ export interface RequestContext {
    * answer 503 instead of treating them as a visitor.
    */
   outage: boolean;
+  /** What went wrong while answering (set by the error handler; read when the response is made). */
+  faults: { database: boolean };
   /** Aborted when this process starts to stop: long-lived responses (event streams) end then. */
   shutdown: AbortSignal;
 }

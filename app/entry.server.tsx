@@ -11,27 +11,20 @@ import { logger } from "~/logger.server";
 
 const ABORT_DELAY = 5_000;
 
-export const handleError: HandleErrorFunction = (error, { request }) => {
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  // A loader or action that failed because the database was unreachable is an outage, not a defect:
+  // the answer becomes 503 with Retry-After (below), not a 500.
+  if (isDatabaseUnavailable(error)) context.faults.database = true;
   if (request.signal.aborted) return;
   logger.error({ err: error, url: new URL(request.url).pathname }, "request failed");
 };
 
-/**
- * A loader or action that failed because the database was unreachable is an outage, not a defect:
- * answer 503 with Retry-After and the "temporarily unavailable" page (the error boundary reads the
- * status), instead of a 500 that asks the person to report a code.
- */
-function markOutages(remixContext: EntryContext, responseHeaders: Headers): boolean {
-  const errors = remixContext.staticHandlerContext.errors;
-  if (!errors) return false;
-  let outage = false;
-  for (const [routeId, error] of Object.entries(errors)) {
-    if (!isDatabaseUnavailable(error)) continue;
-    outage = true;
-    errors[routeId] = { status: 503, statusText: "Service Unavailable", internal: false, data: null };
-  }
-  if (outage) responseHeaders.set("Retry-After", "5");
-  return outage;
+/** Single-fetch data requests (client navigations and submissions) get the same 503 as documents. */
+export function handleDataRequest(response: Response, { context }: { context: AppLoadContext }) {
+  if (!context.faults.database || response.status >= 300) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", "5");
+  return new Response(response.body, { status: 503, headers });
 }
 
 export default function handleRequest(
@@ -41,7 +34,10 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  if (markOutages(remixContext, responseHeaders)) responseStatusCode = 503;
+  if (loadContext.faults.database) {
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", "5");
+  }
   const i18n = createI18n(loadContext.locale);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {

@@ -132,6 +132,7 @@ async function loadContext(req: Request, res: Response, shutdown: AbortSignal): 
     locale: localeFromCookieHeader(req.get("cookie")),
     cspNonce: String(res.locals.cspNonce),
     outage,
+    faults: { database: false },
     shutdown,
   };
 }

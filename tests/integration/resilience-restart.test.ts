@@ -5,8 +5,9 @@ import { createDb } from "../../db/connection";
 import { ensureDatabase } from "../../db/database";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
 import { migrateToLatest } from "../../db/migrate";
-import { startAppProcess, type AppProcess } from "../setup/app-process";
+import { confirmed, postBallot, refusedClearly, startAppProcess, type AppProcess } from "../setup/app-process";
 import { voteThroughFault } from "../setup/chaos";
+import { createVoteRound, createVoters } from "../setup/voting";
 
 // PostgreSQL itself restarts while people vote (an upgrade, a failover, a crash). This file runs its
 // own PostgreSQL server, so restarting it disturbs no other test: this worker's database connection
@@ -49,4 +50,29 @@ describe("PostgreSQL restarts while ballots are cast", () => {
     console.info(`restart: ${result.confirmedFirst} confirmed at once, ${result.refused} refused then stored`);
     expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
   });
+
+  it("while PostgreSQL is down, pages and ballots answer 503 with Retry-After (the ballot's choices kept); the first request after it is back works", async () => {
+    const r = await createVoteRound({ mode: "single", categories: 1, candidatesPerCategory: 2 });
+    const [voter] = await createVoters(1);
+    const path = `${r.base}/${r.categories[0]!.slug}`;
+    const choice = r.candidates[r.categoryIds[0]!]![0]!;
+    await server.stop();
+    try {
+      const page = await fetch(`${app.url}${r.base}`);
+      expect(page.status).toBe(503);
+      expect(page.headers.get("retry-after")).toBe("5");
+      expect(await page.text()).toContain("database was even niet bereikbaar");
+      // As the hydrated page posts it: the action's own answer, with the choice to send again.
+      const ballot = await postBallot(app.url, path, voter!.cookie, choice, true);
+      expect(refusedClearly(ballot)).toBe(true);
+      expect(ballot.body).toContain(choice);
+      // As a plain form posts it: a 503 page that says nothing was stored.
+      expect(refusedClearly(await postBallot(app.url, path, voter!.cookie, choice))).toBe(true);
+      expect((await fetch(`${app.url}/readyz`)).status).toBe(503);
+    } finally {
+      server = await startEmbeddedPostgres(dir, { durable: false, port });
+    }
+    expect(confirmed(await postBallot(app.url, path, voter!.cookie, choice))).toBe(true);
+    expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+  }, 120_000);
 });

@@ -169,12 +169,14 @@ export const en: Messages = {
     notFound: "This page does not exist, or no longer exists.",
     forbiddenTitle: "No access",
     forbidden: "You do not have access to this page.",
-    notStored: "What you sent was not stored: the connection to the database dropped for a moment. What you filled in is still there; please try again.",
+    notStored:
+      "What you sent was not stored: the connection to the database dropped for a moment. What you filled in is still there; please try again.",
     unavailableTitle: "Temporarily unavailable",
     unavailable:
       "The database could not be reached for a moment. What you just sent may not have been stored: check it and try again in a few seconds.",
     serverTitle: "Something went wrong",
-    server: "Something went wrong on our side. Please try again later. If you contact us, mention this code:",
+    server:
+      "Something went wrong, or the database could not be reached for a moment. What you just sent may not have been stored: check it and try again in a few seconds. If you contact us, mention this code:",
     badRequestTitle: "Invalid request",
     badRequest: "We cannot process this request.",
     backHome: "Back to the home page",

@@ -168,12 +168,14 @@ export const nl = {
     notFound: "Deze pagina bestaat niet, of niet meer.",
     forbiddenTitle: "Geen toegang",
     forbidden: "Je hebt geen toegang tot deze pagina.",
-    notStored: "Wat je verstuurde is niet opgeslagen: de verbinding met de database viel even weg. Wat je invulde staat nog klaar; probeer het opnieuw.",
+    notStored:
+      "Wat je verstuurde is niet opgeslagen: de verbinding met de database viel even weg. Wat je invulde staat nog klaar; probeer het opnieuw.",
     unavailableTitle: "Even niet beschikbaar",
     unavailable:
       "De database was even niet bereikbaar. Wat je net verstuurde is mogelijk niet opgeslagen: controleer het en probeer het over een paar seconden opnieuw.",
     serverTitle: "Er ging iets mis",
-    server: "Er ging bij ons iets mis. Probeer het later opnieuw. Neem je contact op, vermeld dan deze code:",
+    server:
+      "Er ging iets mis, of de database was even niet bereikbaar. Wat je net verstuurde is mogelijk niet opgeslagen: controleer het en probeer het over een paar seconden opnieuw. Neem je contact op, vermeld dan deze code:",
     badRequestTitle: "Ongeldig verzoek",
     badRequest: "Dit verzoek kunnen we niet verwerken.",
     backHome: "Terug naar de homepage",
