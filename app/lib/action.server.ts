@@ -39,8 +39,8 @@ export interface Intent<G, S extends z.ZodMiniType | undefined, T> {
   errorsOnForm?: boolean;
   /** Calls the service; returns its outcome. */
   run(guarded: G, input: Input<S>, ctx: { args: ActionFunctionArgs; form: FormData; raw: Record<string, string> }): Promise<Outcome<T>>;
-  /** The answer to a success (usually redirectWithNotice). */
-  done(guarded: G, value: T): Response | Promise<Response>;
+  /** The answer to a success (usually redirectWithNotice; or data the page shows). */
+  done(guarded: G, value: T): unknown;
 }
 
 /** Declares an intent with its types inferred (schema → input, run → value). */
@@ -51,17 +51,32 @@ export function intent<G, S extends z.ZodMiniType | undefined, T>(i: Intent<G, S
 /**
  * The one action shape: guard → read the form → pick the intent (`?intent=` in the URL, or an
  * `intent` field) → parse with its schema → run the service → one normaliser. A database outage
- * while the service runs is answered 503 with the form kept; an unknown intent 400.
+ * while the service runs is answered 503 with the form kept (`notStored`: the message to show); an
+ * unknown intent 400.
  */
 export function intentAction<G>(
   guard: (args: ActionFunctionArgs) => Promise<G> | G,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each intent has its own schema and value types
   intents: Record<string, Intent<G, any, any>>,
+  options: { notStored?: string } = {},
 ) {
   return async (args: ActionFunctionArgs) => {
-    const guarded = await guard(args);
     // A button-only form (or a bare POST) has no body to read.
-    const form = args.request.headers.get("content-type") ? await readForm(args.request) : new FormData();
+    const readBody = async () => (args.request.headers.get("content-type") ? await readForm(args.request) : new FormData());
+    const notStored = (form: FormData | null) =>
+      refusalResponse(
+        { ok: false, status: 503, error: options.notStored ?? "errors.notStored" },
+        Object.fromEntries([...(form?.entries() ?? [])].filter((e): e is [string, string] => typeof e[1] === "string")),
+      );
+    let guarded: G;
+    try {
+      guarded = await guard(args);
+    } catch (error) {
+      // Refusals (a redirect to the login page, 403, 404) pass on; an outage keeps the form.
+      if (!isDatabaseUnavailable(error)) throw error;
+      return notStored(await readBody());
+    }
+    const form = await readBody();
     if (!form) return refusalResponse({ ok: false, status: 400, error: "errors.badRequest" });
     const name = new URL(args.request.url).searchParams.get("intent") ?? String(form.get("intent") ?? "");
     const chosen = Object.hasOwn(intents, name) ? intents[name] : undefined;
@@ -88,7 +103,7 @@ export function intentAction<G>(
       outcome = await chosen.run(guarded, input, { args, form, raw });
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      return refusalResponse({ ok: false, status: 503, error: "errors.notStored" }, raw);
+      return notStored(form);
     }
     return outcome.ok ? chosen.done(guarded, outcome.value) : refusalResponse(outcome, raw);
   };

@@ -1,14 +1,61 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { Alert, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { getDb } from "~/db.server";
+import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
+import { refuse } from "~/lib/outcome";
 import { useDateFormat } from "~/modules/awards/components/format";
+import { BallotFormSchema } from "~/modules/voting/ballot.schema";
 import { BallotConfirmation, BallotForm } from "~/modules/voting/components/ballot-form";
-import { ballotAction, ballotLoader, type BallotActionData } from "~/modules/voting/vote.server";
+import { deviceCookie, deviceIdFrom } from "~/modules/voting/device.server";
+import { ballotContext, ballotPage, cachedBallotContext, reviewBallot, submitBallot } from "~/modules/voting/vote.server";
 
-export const loader = ({ request, context, params }: LoaderFunctionArgs) => ballotLoader(request, context, params);
-export const action = ({ request, context, params }: ActionFunctionArgs) => ballotAction(request, context, params);
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const db = getDb();
+  const page = await ballotPage(db, await ballotContext(db, params, context.locale), context.user, context.locale);
+  const device = context.user ? deviceCookie(request) : null;
+  return data(page, device?.header ? { headers: { "Set-Cookie": device.header } } : undefined);
+}
+
+async function guard({ request, context, params }: ActionFunctionArgs) {
+  // During a database outage the session could not be read: the cast intent answers "not stored",
+  // with the choices kept, instead of a login page.
+  const user = context.outage ? null : requireUser(request, context);
+  const db = getDb();
+  return { db, user, request, context, ballot: await cachedBallotContext(db, params, context.locale) };
+}
+
+export type BallotActionData =
+  FormFailure | { ok: true; review: { choices: Array<{ id: string; name: string; rank: number }>; list: string } };
+
+export const action = intentAction(
+  guard,
+  {
+    review: intent({
+      schema: BallotFormSchema,
+      run: (g, _input, { raw }) => reviewBallot(g.db, g.ballot, raw),
+      done: (_g, review) => ({ ok: true as const, review }),
+    }),
+    cast: intent({
+      schema: BallotFormSchema,
+      run(g, input) {
+        if (!g.user) return Promise.resolve(refuse(503, "voting.errors.notStored"));
+        const voter = { id: g.user.id, email: g.user.email, name: g.user.name, locale: g.user.locale, emailVerified: g.user.emailVerified };
+        return submitBallot(g.db, g.ballot, voter, input.choices, { ip: g.context.ip ?? null, deviceId: deviceIdFrom(g.request) });
+      },
+      done: (g, { notice }) =>
+        redirectWithNotice(
+          `/prijzen/${g.ballot.edition.awardSlug}/${g.ballot.edition.year}/ronde/${g.ballot.round.position}/${g.ballot.category.slug}`,
+          notice,
+        ),
+    }),
+  },
+  { notStored: "voting.errors.notStored" },
+);
 // Retry-After of a throttled ballot (429) reaches the browser with the page.
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
   actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders;
