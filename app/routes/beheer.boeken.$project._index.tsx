@@ -55,17 +55,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "settings") {
     const parsed = await parseForm(request, ProjectSettingsSchema);
     if (!parsed.ok) return formFailure(400, parsed);
-    result = await updateSettings(actor, project.id, parsed.data);
+    result = await updateSettings(getDb(), actor, project.id, parsed.data);
     notice = "book.notice.settingsSaved";
   } else if (intent === "theme") {
     const parsed = await parseForm(request, ThemeSchema);
     if (!parsed.ok) return formFailure(400, parsed);
-    result = await addTheme(actor, project.id, parsed.data);
+    result = await addTheme(getDb(), actor, project.id, parsed.data);
     notice = "book.notice.themeAdded";
   } else if (intent === "delete-theme") {
     const parsed = await parseForm(request, ThemeIdSchema);
     if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "book.errors.themeNotFound", values: { formId: "themes" } });
-    result = await deleteTheme(actor, project.id, parsed.data.themeId);
+    result = await deleteTheme(getDb(), actor, project.id, parsed.data.themeId);
     notice = "book.notice.themeDeleted";
   } else {
     throw new Response("Not found", { status: 404 });

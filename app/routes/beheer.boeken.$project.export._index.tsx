@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { useNumberFormat } from "~/lib/locale";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import { BOOK_DATASETS, bookDatasetCounts } from "~/modules/exports/book-datasets.server";
 import { FORMATS } from "~/modules/exports/writers.server";
@@ -22,8 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export default function BookExports() {
   const d = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "nl-NL");
+  const { t } = useTranslation();
+  const number = useNumberFormat();
   return (
     <>
       <Heading1>{t("bookExports.title", { title: d.project.title })}</Heading1>
@@ -35,7 +36,7 @@ export default function BookExports() {
             <TableRow key={dataset} data-dataset={dataset}>
               <TableCell>{name}</TableCell>
               <TableCell>{t(`bookExports.datasets.${dataset}.description`)}</TableCell>
-              <TableCell data-rows={rows}>{number.format(rows)}</TableCell>
+              <TableCell data-rows={rows}>{number(rows)}</TableCell>
               <TableCell>
                 {d.formats.map((format, i) => (
                   <span key={format}>

@@ -11,7 +11,7 @@ import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { UUID_PATTERN } from "~/modules/book/author.schema";
 import { DiffView, type DiffPart } from "~/modules/book/components/diff-view";
 import { ManuscriptHistory } from "~/modules/book/components/manuscript-history";

@@ -22,7 +22,7 @@ import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { MANUSCRIPT_STATUSES, ProposalIdSchema } from "~/modules/book/manuscript.schema";
 import { manuscriptOverview, remindAuthor } from "~/modules/book/manuscript.server";
 import { requireProjectEditor } from "~/modules/book/project.server";

@@ -22,30 +22,15 @@ import {
 } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
+import { dateTimeLocalValue, useDateFormat } from "~/lib/locale";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { useDateFormat } from "~/modules/awards/components/format";
 import { applySuggestion, assign, assignmentBoard, suggestionFor, unassign } from "~/modules/book/assignment.server";
 import { AssignSchema, ProposalIdSchema } from "~/modules/book/manuscript.schema";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import * as z from "zod/mini";
-
-/** A date as the value of a datetime-local field, in Amsterdam time. */
-function localInput(d: Date | null): string {
-  if (!d) return "";
-  const s = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Amsterdam",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(d);
-  return s.replace(" ", "T");
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
@@ -54,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const portraitName = new Map(board.portraits.map((p) => [p.id, p.name]));
   const authorName = new Map(board.authors.map((a) => [a.userId, a.name]));
   return {
-    project: { slug: project.slug, title: project.title, defaultDue: localInput(project.draftsDueAt) },
+    project: { slug: project.slug, title: project.title, defaultDue: dateTimeLocalValue(project.draftsDueAt) },
     board: {
       portraits: board.portraits.map((p) => ({
         ...p,

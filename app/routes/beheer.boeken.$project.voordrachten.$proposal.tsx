@@ -21,6 +21,7 @@ import {
   UnorderedListItem,
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { useDateFormat } from "~/lib/locale";
 import { withNotice, type Notice } from "~/lib/notice";
 import { searchTerm } from "~/lib/query";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -95,20 +96,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const parsed = await parseForm(request, RejectSchema);
     if (!parsed.ok) return data({ ...parsed, values: { ...parsed.values, formId: "reject" } }, 400);
     if (parsed.data.proposalId !== params.proposal) throw notFound();
-    result = await rejectProposal(actor, project, params.proposal, parsed.data.reason);
+    result = await rejectProposal(getDb(), actor, project, params.proposal, parsed.data.reason);
     notice = "bookProposals.notice.rejected";
   } else if (intent === "merge") {
     const parsed = await parseForm(request, MergeSchema);
     if (!parsed.ok) return data({ ...parsed, values: { ...parsed.values, formId: "merge" } }, 400);
     if (parsed.data.proposalId !== params.proposal) throw notFound();
-    result = await mergeProposals(actor, project, params.proposal, parsed.data.survivorId);
+    result = await mergeProposals(getDb(), actor, project, params.proposal, parsed.data.survivorId);
     notice = "bookProposals.notice.merged";
     target = `${list}/${parsed.data.survivorId}`;
   } else if (intent === "status") {
     const parsed = await parseForm(request, StatusSchema);
     if (!parsed.ok) return data({ ...parsed, formError: "errors.badRequest" }, 400);
     if (parsed.data.proposalId !== params.proposal) throw notFound();
-    result = await setStatus(actor, project, params.proposal, parsed.data.status);
+    result = await setStatus(getDb(), actor, project, params.proposal, parsed.data.status);
     notice = NOTICE_OF_STATUS[parsed.data.status]!;
   } else {
     return data({ ok: false as const, fieldErrors: {}, formError: "errors.badRequest", values: {} }, 400);
@@ -215,8 +216,8 @@ function MergeForm({
 export default function EditorProposal() {
   const { project, proposal, survivor, sources, comments, candidates, search, selected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
+  const { t } = useTranslation();
+  const date = useDateFormat();
   const list = `/beheer/boeken/${project.slug}/voordrachten`;
   const s = proposal.status;
   return (
@@ -235,8 +236,7 @@ export default function EditorProposal() {
           <DataListItem>
             <DataListKey>{t("bookProposals.detail.status")}</DataListKey>
             <DataListValue>
-              {t(`bookProposals.status.${s}`)} (
-              {t("bookProposals.editor.previousStatus", { date: date.format(new Date(proposal.statusChangedAt)) })})
+              {t(`bookProposals.status.${s}`)} ({t("bookProposals.editor.previousStatus", { date: date(proposal.statusChangedAt) })})
               {proposal.hasAuthor ? ` — ${t("bookProposals.editor.hasAuthor")}` : ""}
             </DataListValue>
           </DataListItem>
@@ -244,7 +244,7 @@ export default function EditorProposal() {
           <DataListItem>
             <DataListKey>{t("bookProposals.editor.proposer")}</DataListKey>
             <DataListValue>
-              {proposal.proposerName ?? t("bookProposals.detail.formerMember")}, {date.format(new Date(proposal.createdAt))}
+              {proposal.proposerName ?? t("bookProposals.detail.formerMember")}, {date(proposal.createdAt)}
             </DataListValue>
           </DataListItem>
           <DataListItem>
@@ -332,7 +332,7 @@ export default function EditorProposal() {
               <Paragraph className="lauwer-book-comments__meta">
                 {t("bookProposals.detail.commentBy", {
                   name: c.author ?? t("bookProposals.detail.formerMember"),
-                  date: date.format(new Date(c.at)),
+                  date: date(c.at),
                 })}
               </Paragraph>
               <Paragraph className="lauwer-book-text">{c.body}</Paragraph>

@@ -72,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
   const parsed = await parseForm(request, StatusSchema);
   if (!parsed.ok) return data({ ...parsed, formError: parsed.formError ?? "errors.badRequest" }, 400);
-  const result = await setStatus(actorFrom(context), project, parsed.data.proposalId, parsed.data.status);
+  const result = await setStatus(getDb(), actorFrom(context), project, parsed.data.proposalId, parsed.data.status);
   if (!result.ok)
     return data(
       { ok: false as const, fieldErrors: {}, formError: result.error, formErrorParams: result.params, values: {} },

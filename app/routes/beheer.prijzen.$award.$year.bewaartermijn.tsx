@@ -7,7 +7,7 @@ import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { RetentionSchema } from "~/modules/privacy/erasure.schema";
 import { retentionStatus, setRetentionDays } from "~/modules/privacy/retention.server";
@@ -33,7 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, RetentionSchema);
   if (!parsed.ok) return formFailure(400, parsed);
   const days = parsed.data.retentionDays === "" ? null : Number(parsed.data.retentionDays);
-  await setRetentionDays(actorFrom(context), edition.id, days);
+  await setRetentionDays(getDb(), actorFrom(context), edition.id, days);
   return redirect(withNotice(`/beheer/prijzen/${edition.awardSlug}/${edition.year}/bewaartermijn`, "erasure.notice.retentionSaved"), 303);
 }
 

@@ -5,6 +5,7 @@ import { translator } from "~/i18n/i18n";
 import { AppLink } from "~/components/app-link";
 import { HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { useNumberFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { AWARD_DATASETS, awardDatasetCounts } from "~/modules/exports/award-datasets.server";
 import { FORMATS } from "~/modules/exports/writers.server";
@@ -28,8 +29,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export default function AwardExports() {
   const d = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "nl-NL");
+  const { t } = useTranslation();
+  const number = useNumberFormat();
   return (
     <>
       <Heading1>{t("exports.page.title", { edition: d.edition.name })}</Heading1>
@@ -48,7 +49,7 @@ export default function AwardExports() {
                   {t(`exports.datasets.${dataset}.description`)}
                   {rows > LARGE ? <> {t("exports.page.large")}</> : null}
                 </TableCell>
-                <TableCell data-rows={rows}>{number.format(rows)}</TableCell>
+                <TableCell data-rows={rows}>{number(rows)}</TableCell>
                 <TableCell>
                   {d.formats.map((format, i) => (
                     <span key={format}>

@@ -10,7 +10,7 @@ import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { emailList, JuryInviteSchema } from "~/modules/jury/jury.schema";
 import { inviteJurors, listJury } from "~/modules/jury/jury.server";

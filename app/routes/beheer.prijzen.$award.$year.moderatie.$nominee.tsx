@@ -56,12 +56,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "reject") {
     const parsed = await parseForm(request, RejectSchema);
     if (!parsed.ok) return formFailure(400, { ...parsed, values: { ...parsed.values, intent: "reject" } });
-    result = await rejectNominee(actor, edition.id, parsed.data.nomineeId, parsed.data.reason);
+    result = await rejectNominee(getDb(), actor, edition.id, parsed.data.nomineeId, parsed.data.reason);
     notice = "moderation.rejected";
   } else if (intent === "edit") {
     const parsed = await parseForm(request, EditNomineeSchema);
     if (!parsed.ok) return formFailure(400, { ...parsed, values: { ...parsed.values, intent: "edit" } });
-    result = await editNominee(actor, edition.id, parsed.data.nomineeId, {
+    result = await editNominee(getDb(), actor, edition.id, parsed.data.nomineeId, {
       name: parsed.data.name,
       organisation: parsed.data.organisation,
     });
@@ -69,12 +69,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } else if (intent === "merge") {
     const parsed = await parseForm(request, MergeSchema);
     if (!parsed.ok) return formFailure(400, { ...parsed, values: { ...parsed.values, intent: "merge" } });
-    result = await mergeNominees(actor, edition.id, parsed.data.survivorId, parsed.data.nomineeId);
+    result = await mergeNominees(getDb(), actor, edition.id, parsed.data.survivorId, parsed.data.nomineeId);
     notice = "moderation.merged";
   } else {
     const parsed = await parseForm(request, NomineeIdSchema);
     if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "moderation.errors.notFound" });
-    result = await approveNominee(actor, edition.id, parsed.data.nomineeId);
+    result = await approveNominee(getDb(), actor, edition.id, parsed.data.nomineeId);
     notice = "moderation.approved";
   }
   if (!result.ok) return formFailure(409, { fieldErrors: {}, formError: result.error, values: { intent: intent ?? "" } });

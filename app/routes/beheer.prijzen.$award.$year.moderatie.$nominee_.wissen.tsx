@@ -30,7 +30,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!UUID.test(params.nominee ?? "")) throw new Response("Not found", { status: 404 });
   const parsed = await parseForm(request, EraseSchema);
   if (!parsed.ok) return formFailure(400, parsed);
-  const result = await erasePerson(actorFrom(context), edition.id, params.nominee!, parsed.data.reason);
+  const result = await erasePerson(getDb(), actorFrom(context), edition.id, params.nominee!, parsed.data.reason);
   if (!result.ok) throw new Response("Not found", { status: 404 });
   return redirect(
     withNotice(`/beheer/prijzen/${edition.awardSlug}/${edition.year}/moderatie/${params.nominee}`, "erasure.notice.erased"),

@@ -59,7 +59,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
   const parsed = await parseForm(request, NomineeIdSchema);
   if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "moderation.errors.notFound" });
-  const result = await approveNominee(actorFrom(context), edition.id, parsed.data.nomineeId);
+  const result = await approveNominee(getDb(), actorFrom(context), edition.id, parsed.data.nomineeId);
   if (!result.ok) return formFailure(404, { fieldErrors: {}, formError: result.error });
   const back = new URL(request.url);
   back.searchParams.set("melding", "moderation.approved");

@@ -94,21 +94,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "settings") {
     const parsed = await parseForm(request, EditionSettingsSchema);
     if (!parsed.ok) return formFailure(400, parsed);
-    result = await updateEditionSettings(actor, edition.id, parsed.data);
+    result = await updateEditionSettings(getDb(), actor, edition.id, parsed.data);
   } else if (intent === "category") {
     const parsed = await parseForm(request, CategorySchema);
     if (!parsed.ok) return formFailure(400, parsed);
-    result = await addCategory(actor, edition.id, parsed.data);
+    result = await addCategory(getDb(), actor, edition.id, parsed.data);
   } else if (intent === "delete-round") {
     const parsed = await parseForm(request, DeleteRoundSchema);
     if (!parsed.ok) return formFailure(400, parsed);
     formId = parsed.data.formId ?? "";
-    result = await deleteRound(actor, edition.id, parsed.data.roundId);
+    result = await deleteRound(getDb(), actor, edition.id, parsed.data.roundId);
   } else if (intent === "round") {
     const parsed = await parseForm(request, RoundSchema);
     if (!parsed.ok) return formFailure(400, parsed);
     formId = parsed.data.formId ?? "";
-    result = parsed.data.roundId ? await updateRound(actor, edition.id, parsed.data) : await addRound(actor, edition.id, parsed.data);
+    result = parsed.data.roundId
+      ? await updateRound(getDb(), actor, edition.id, parsed.data)
+      : await addRound(getDb(), actor, edition.id, parsed.data);
   } else {
     throw new Response("Not found", { status: 404 });
   }

@@ -10,7 +10,7 @@ import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
 import type { Notice } from "~/lib/notice";
 import { ok, refuse } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { ReasonSchema } from "~/modules/voting/ballot.schema";
 import { TallyTable } from "~/modules/voting/components/tally-table";

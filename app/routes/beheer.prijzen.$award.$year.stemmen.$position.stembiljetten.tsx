@@ -10,7 +10,7 @@ import { getDb, type Db } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { getNomineeName } from "~/modules/awards/moderation.server";
 import { ReasonSchema } from "~/modules/voting/ballot.schema";

@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { formatNumber, useDateFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { PRIZE_KINDS, PrizeSchema, PublishSchema, type PrizeInput } from "~/modules/results/results.schema";
 import { addPrize, computeResults, deletePrize, listPrizes, publishSnapshot, snapshotHistory } from "~/modules/results/results.server";
@@ -34,7 +34,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       kind: p.kind,
       vote: p.vote_round_id ? roundName.get(p.vote_round_id) : null,
       jury: p.jury_round_id ? roundName.get(p.jury_round_id) : null,
-      weights: p.kind === "combined" ? `${Number(p.public_weight)} / ${Number(p.jury_weight)}` : null,
+      weights:
+        p.kind === "combined"
+          ? `${formatNumber(context.locale, Number(p.public_weight))} / ${formatNumber(context.locale, Number(p.jury_weight))}`
+          : null,
     })),
     // The preview shows the top of each ranking as it would be published now.
     preview: preview.prizes.map((p) => ({

@@ -29,7 +29,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const award = await awardFor(request, context, params.award);
   const parsed = await parseForm(request, NewEditionSchema);
   if (!parsed.ok) return formFailure(400, parsed);
-  const result = await createEdition(actorFrom(context), award.id, Number(parsed.data.year));
+  const result = await createEdition(getDb(), actorFrom(context), award.id, Number(parsed.data.year));
   if (!result.ok) return formFailure(400, { fieldErrors: { year: result.error }, values: parsed.raw });
   return redirect(withNotice(`/beheer/prijzen/${award.slug}/${parsed.data.year}/procedure`, "procedure.created"));
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
+import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
@@ -22,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, { role: "admin" });
   const parsed = await parseForm(request, AwardSchema);
   if (!parsed.ok) return formFailure(400, parsed);
-  const result = await createAward(actorFrom(context), parsed.data);
+  const result = await createAward(getDb(), actorFrom(context), parsed.data);
   if (!result.ok) return formFailure(400, { fieldErrors: { [result.field ?? "slug"]: result.error }, values: parsed.raw });
   return redirect(withNotice("/beheer/rollen", "procedure.created"));
 }

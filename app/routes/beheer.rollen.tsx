@@ -6,6 +6,7 @@ import { requireRole } from "~/auth/guards.server";
 import { FormError, SelectField, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
+import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { actorFrom, listRecentAudit } from "~/modules/audit/audit.server";
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = actorFrom(context);
   if (new URL(request.url).searchParams.get("intent") === "revoke") {
     const parsed = await parseForm(request, RevokeRoleSchema);
-    const result = parsed.ok ? await revokeRole(actor, parsed.data.grantId) : "notFound";
+    const result = parsed.ok ? await revokeRole(getDb(), actor, parsed.data.grantId) : "notFound";
     if (result !== "revoked") {
       return formFailure(result === "lastAdmin" ? 409 : 404, {
         fieldErrors: {},
@@ -43,20 +44,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const parsed = await parseForm(request, GrantRoleSchema);
   if (!parsed.ok) return formFailure(400, parsed);
-  const result = await grantRole(actor, parsed.data);
+  const result = await grantRole(getDb(), actor, parsed.data);
   if (!result.ok) return formFailure(400, { fieldErrors: { [result.field]: result.error }, values: parsed.raw });
   return redirect(withNotice("/beheer/rollen", "admin.granted"));
 }
 
 export default function AdminRoles() {
   const { grants, scopes, audit } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { register, handleSubmit, errorOf, failure, busy } = useAppForm<GrantRoleInput>(GrantRoleSchema, { scope: "platform" });
-  const dateFormat = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", {
-    dateStyle: "short",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  });
+  const dateFormat = useDateFormat({ dateStyle: "short", timeStyle: "short" });
   const groups = [
     { kind: "award", label: t("roles.organizer") },
     { kind: "edition", label: t("roles.jury") },
@@ -141,7 +138,7 @@ export default function AdminRoles() {
           {audit.map((a) => (
             <TableRow key={a.id}>
               <TableCell>
-                <time dateTime={a.at}>{dateFormat.format(new Date(a.at))}</time>
+                <time dateTime={a.at}>{dateFormat(a.at)}</time>
               </TableCell>
               <TableCell>{a.actor ?? "—"}</TableCell>
               <TableCell>

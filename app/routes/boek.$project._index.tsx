@@ -15,7 +15,7 @@ import {
   UnorderedListItem,
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { ProgressList } from "~/modules/book/components/progress-list";
 import { findAuthor, loadProject, projectProgress } from "~/modules/book/project.server";
 

@@ -5,7 +5,7 @@ import { AppLink } from "~/components/app-link";
 import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { myAssignments } from "~/modules/book/manuscript.server";
 import { findAuthor, requireProjectMember } from "~/modules/book/project.server";
 

@@ -14,7 +14,7 @@ import {
   UnorderedListItem,
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { loadProject, notFound } from "~/modules/book/project.server";
 import { publishedPortrait } from "~/modules/book/public.server";
 

@@ -18,6 +18,7 @@ import {
   UnorderedListItem,
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { useDateFormat } from "~/lib/locale";
 import { withNotice, type Notice } from "~/lib/notice";
 import { ProposalFacts } from "~/modules/book/components/proposal-facts";
 import { lifeYears } from "~/modules/book/components/proposal-years";
@@ -91,16 +92,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "comment") {
     const parsed = await parseForm(request, CommentSchema);
     if (!parsed.ok) return data(parsed, 400);
-    const result = await addComment(user.id, project.id, proposalId, parsed.data.body);
+    const result = await addComment(getDb(), user.id, project.id, proposalId, parsed.data.body);
     if (result === "notFound") throw notFound();
     if (result === "closed") return failure(409, "bookProposals.errors.commentClosed", parsed.raw);
     notice = "bookProposals.notice.commented";
   } else if (intent === "withdraw") {
-    notice = (await withdrawEndorsement(user.id, project.id, proposalId))
+    notice = (await withdrawEndorsement(getDb(), user.id, project.id, proposalId))
       ? "bookProposals.notice.withdrawn"
       : "bookProposals.notice.notEndorsed";
   } else if (intent === "endorse") {
-    const result = await endorse(user.id, project.id, proposalId);
+    const result = await endorse(getDb(), user.id, project.id, proposalId);
     if (result === "notFound") throw notFound();
     if (result === "closed") return failure(409, "bookProposals.errors.notEndorsable");
     notice = result === "endorsed" ? "bookProposals.notice.endorsed" : "bookProposals.notice.alreadyEndorsed";
@@ -132,8 +133,8 @@ function CommentForm() {
 
 export default function ProposalPage() {
   const { project, proposal, proposer, viewerIsProposer, sources, comments, viewer, isEditor } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
+  const { t } = useTranslation();
+  const date = useDateFormat();
   const base = `/boek/${project.slug}/voordrachten`;
   const live = proposal.status !== "rejected";
   const actionData = useActionData<typeof action>();
@@ -164,9 +165,9 @@ export default function ProposalPage() {
         </DataList>
         <Paragraph>
           {proposer
-            ? `${t("bookProposals.detail.proposedBy", { name: proposer.name ?? t("bookProposals.detail.formerMember") })}, ${date.format(new Date(proposal.createdAt))}`
+            ? `${t("bookProposals.detail.proposedBy", { name: proposer.name ?? t("bookProposals.detail.formerMember") })}, ${date(proposal.createdAt)}`
             : t(viewerIsProposer ? "bookProposals.detail.proposedByYou" : "bookProposals.detail.proposedOn", {
-                date: date.format(new Date(proposal.createdAt)),
+                date: date(proposal.createdAt),
               })}
         </Paragraph>
       </section>
@@ -228,7 +229,7 @@ export default function ProposalPage() {
               <Paragraph className="lauwer-book-comments__meta">
                 {t("bookProposals.detail.commentBy", {
                   name: c.author ?? t("bookProposals.detail.formerMember"),
-                  date: date.format(new Date(c.at)),
+                  date: date(c.at),
                 })}
               </Paragraph>
               <Paragraph className="lauwer-book-text">{c.body}</Paragraph>

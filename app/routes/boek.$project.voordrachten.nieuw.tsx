@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { getDb } from "~/db.server";
 import { parseForm } from "~/lib/forms.server";
 import { AppLink } from "~/components/app-link";
 import { CheckboxField, FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
@@ -44,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return data({ ok: false as const, fieldErrors: {}, formError: "bookProposals.errors.closed", values: {} }, 409);
   const parsed = await parseForm(request, proposalSchema(limitsOf(project)));
   if (!parsed.ok) return data({ ...parsed, matches: [] as SuggestionItem[] }, 400);
-  const result = await createProposal(user, project.id, parsed.data);
+  const result = await createProposal(getDb(), user, project.id, parsed.data);
   if (!result.ok) {
     return data(
       {

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { Alert, Button, Heading1, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
+import { getDb } from "~/db.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { formFailure, parseForm } from "~/lib/forms.server";
@@ -20,12 +21,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const url = new URL(request.url);
   if (url.searchParams.get("intent") === "resend") {
     const user = requireUser(request, context);
-    const result = await resendVerification(user.id);
+    const result = await resendVerification(getDb(), user.id);
     if (result === "throttled") return formFailure(429, { fieldErrors: {}, formError: "errors.tooMany" });
     return redirect(withNotice("/account", result === "sent" ? "verify.resent" : "verify.alreadyVerified"));
   }
   const parsed = await parseForm(request, TokenSchema);
-  if (!parsed.ok || !(await verifyEmail(parsed.data.token))) {
+  if (!parsed.ok || !(await verifyEmail(getDb(), parsed.data.token))) {
     return formFailure(400, { fieldErrors: {}, formError: "verify.invalid" });
   }
   return redirect(withNotice(context.user ? "/account" : "/inloggen", "verify.done"));

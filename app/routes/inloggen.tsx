@@ -7,6 +7,7 @@ import { requireAnonymous } from "~/auth/guards.server";
 import { createSession } from "~/auth/lucia.server";
 import { AppLink } from "~/components/app-link";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
+import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous(context);
   const parsed = await parseForm(request, LoginSchema);
   if (!parsed.ok) return formFailure(400, parsed);
-  const result = await login(parsed.data, context.ip);
+  const result = await login(getDb(), parsed.data, context.ip);
   if (!result.ok) {
     if (result.reason === "throttled") {
       return formFailure(429, {

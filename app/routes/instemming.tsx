@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, ConsentSchema);
-  if (!parsed.ok || !(await decideConsent(parsed.data.token, parsed.data.decision))) {
+  if (!parsed.ok || !(await decideConsent(getDb(), parsed.data.token, parsed.data.decision))) {
     return formFailure(400, { fieldErrors: {}, formError: "consent.invalid" });
   }
   return redirect(withNotice("/", parsed.data.decision === "accept" ? "consent.accepted" : "consent.declined"));

@@ -6,6 +6,7 @@ import { AppLink } from "~/components/app-link";
 import { Alert, Button, FormField, FormFieldErrorMessage, FormLabel, Heading1, Heading2, Paragraph, Textarea } from "~/components/nlds";
 import { isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
 import { formFailure, parseForm, type FormFailure } from "~/lib/forms.server";
+import { pick, useDateFormat, useNumberFormat } from "~/lib/locale";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { requireJuror } from "~/modules/jury/guard.server";
@@ -25,12 +26,11 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], pa
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition, round, sheet } = await load(request, context, params);
   const en = context.locale === "en";
-  const pick = (nl: string, enText: string) => (en && enText ? enText : nl);
   // Other jurors are shown as "juror 1, 2, …", in a stable order, never by name.
   const jurorNumber = new Map([...new Set((sheet.others ?? []).map((s) => s.juror_id))].sort().map((id, i) => [id, i + 1]));
   return {
     base: `/jury/${edition.awardSlug}/${edition.year}/${round.position}`,
-    roundName: pick(round.name_nl, round.name_en),
+    roundName: pick(context.locale, round.name_nl, round.name_en),
     state: juryRoundState(round),
     blind: round.blind,
     recused: Boolean(sheet.candidate.recused),
@@ -45,8 +45,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     })),
     criteria: sheet.criteria.map((c) => ({
       id: c.id,
-      name: pick(c.name_nl, c.name_en),
-      description: pick(c.description_nl, c.description_en),
+      name: pick(context.locale, c.name_nl, c.name_en),
+      description: pick(context.locale, c.description_nl, c.description_en),
       weight: Number(c.weight),
       min: c.scale_min,
       max: c.scale_max,
@@ -140,7 +140,7 @@ function ScoreSheet() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const fetcher = useFetcher<ActionData>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -152,7 +152,8 @@ function ScoreSheet() {
   }, [actionData]);
   useEffect(() => () => clearTimeout(timer.current), []);
   const open = d.state === "open" && !d.recused;
-  const time = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", { timeStyle: "short", timeZone: "Europe/Amsterdam" });
+  const time = useDateFormat({ timeStyle: "short" });
+  const number = useNumberFormat();
   // Autosave: a moment after the last change, the sheet is saved in the background (with JavaScript).
   const onChange = (_e: FormEvent<HTMLFormElement>) => {
     setDirty(true);
@@ -229,7 +230,7 @@ function ScoreSheet() {
               return (
                 <fieldset key={c.id} disabled={!open} aria-describedby={`crit-${c.id}-desc${scoreError ? ` crit-${c.id}-error` : ""}`}>
                   <legend>
-                    {c.name} ({t("jury.weight", { weight: c.weight })})
+                    {c.name} ({t("jury.weight", { weight: number(c.weight) })})
                   </legend>
                   <p id={`crit-${c.id}-desc`} className="utrecht-form-field-description">
                     {c.description} {t("jury.scale", { min: c.min, max: c.max })}
@@ -281,11 +282,7 @@ function ScoreSheet() {
               );
             })}
             <p aria-live="polite" className="lauwer-counter">
-              {fetcher.state !== "idle"
-                ? t("jury.saving")
-                : savedAt && !dirty
-                  ? t("jury.savedAt", { time: time.format(new Date(savedAt)) })
-                  : ""}
+              {fetcher.state !== "idle" ? t("jury.saving") : savedAt && !dirty ? t("jury.savedAt", { time: time(savedAt) }) : ""}
             </p>
             {open && d.criteria.length ? (
               <div className="lauwer-actions">

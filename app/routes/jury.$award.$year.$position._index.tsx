@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { requireJuror } from "~/modules/jury/guard.server";
 import { jurorCandidates, juryRoundState, listCriteria } from "~/modules/jury/jury.server";
 

@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { listMyNominations } from "~/modules/awards/mine.server";
 
@@ -29,8 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function MyNominations() {
   const { nominations, drafts } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeZone: "Europe/Amsterdam" });
+  const { t } = useTranslation();
+  const date = useDateFormat({ dateStyle: "medium" });
   return (
     <>
       <Heading1>{t("mine.title")}</Heading1>
@@ -59,7 +60,7 @@ export default function MyNominations() {
               <TableCell>{n.award}</TableCell>
               <TableCell>{t(`mine.state.${n.state}`)}</TableCell>
               <TableCell>
-                <time dateTime={n.date}>{date.format(new Date(n.date))}</time>
+                <time dateTime={n.date}>{date(n.date)}</time>
               </TableCell>
             </TableRow>
           ))}

@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { myBallots } from "~/modules/voting/ballot.server";
 
@@ -18,12 +19,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** The voter's own ballots with their choices and receipt codes; only ever shown to the voter. */
 export default function MyVotes() {
   const { ballots } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  });
+  const { t } = useTranslation();
+  const date = useDateFormat({ dateStyle: "medium", timeStyle: "short" });
   return (
     <>
       <Heading1>{t("voting.myVotes")}</Heading1>
@@ -52,7 +49,7 @@ export default function MyVotes() {
                 </AppLink>
               </TableCell>
               <TableCell>
-                {date.format(new Date(b.updatedAt))}
+                {date(b.updatedAt)}
                 {b.version > 1 ? ` (${t("voting.changedTimes", { count: b.version - 1 })})` : ""}
               </TableCell>
             </TableRow>

@@ -33,6 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, SupportSchema);
   if (!parsed.ok) return formFailure(400, parsed);
   const result = await supportNominee(
+    getDb(),
     { id: user.id, name: user.name, emailVerified: user.emailVerified },
     edition.id,
     candidate.id,

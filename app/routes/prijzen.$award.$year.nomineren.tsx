@@ -97,8 +97,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return formFailure(400, parsed);
   const submit = () =>
     edition.nomineeKind === "person"
-      ? nominatePerson(nominator, edition.id, parsed.data as PersonNominationInput, context.locale)
-      : nominateOrganisation(nominator, edition.id, parsed.data as OrganisationNominationInput, context.locale);
+      ? nominatePerson(getDb(), nominator, edition.id, parsed.data as PersonNominationInput, context.locale)
+      : nominateOrganisation(getDb(), nominator, edition.id, parsed.data as OrganisationNominationInput, context.locale);
   let result: Awaited<ReturnType<typeof submit>>;
   try {
     // With a submission key a repeat is safe (it finds the nomination a first try may have stored just

@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { refuse } from "~/lib/outcome";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { BallotFormSchema } from "~/modules/voting/ballot.schema";
 import { BallotConfirmation, BallotForm } from "~/modules/voting/components/ballot-form";
 import { deviceCookie, deviceIdFrom } from "~/modules/voting/device.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat } from "~/lib/locale";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { TallyTable } from "~/modules/voting/components/tally-table";
 import { listVotedCategoryIds } from "~/modules/voting/ballot.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { useDateFormat } from "~/modules/awards/components/format";
+import { useDateFormat, useNumberFormat } from "~/lib/locale";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { RankingChart } from "~/modules/results/components/ranking-chart";
 import { publishedSnapshot, versionParam } from "~/modules/results/public.server";
@@ -34,6 +34,7 @@ export default function Results() {
   const { edition, published } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const date = useDateFormat();
+  const number = useNumberFormat();
   const lang = i18n.language === "en" ? "en" : "nl";
   if (!published) {
     return (
@@ -73,7 +74,9 @@ export default function Results() {
         <section key={p.name.nl} aria-labelledby={`prize-${pi}`}>
           <Heading2 id={`prize-${pi}`}>{p.name[lang]}</Heading2>
           <Paragraph>
-            {t(`results.rules.${p.kind}`, { weights: p.rules.weights ? `${p.rules.weights.public}/${p.rules.weights.jury}` : "" })}{" "}
+            {t(`results.rules.${p.kind}`, {
+              weights: p.rules.weights ? `${number(p.rules.weights.public)}/${number(p.rules.weights.jury)}` : "",
+            })}{" "}
             {t("results.rules.ties")}
           </Paragraph>
           {p.kind === "top100" ? (

@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (parsed.fieldErrors.token) return formFailure(400, { fieldErrors: {}, formError: "reference.invalid" });
     return formFailure(400, parsed);
   }
-  if (!(await submitReference(parsed.data.token, parsed.data.statement)))
+  if (!(await submitReference(getDb(), parsed.data.token, parsed.data.statement)))
     return formFailure(400, { fieldErrors: {}, formError: "reference.invalid" });
   return redirect(withNotice("/", "reference.done"));
 }

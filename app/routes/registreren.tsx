@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form } from "@remix-run/react";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { AppLink } from "~/components/app-link";
+import { getDb } from "~/db.server";
 import { titleMeta } from "~/lib/meta";
 import { useTranslation } from "react-i18next";
 import { requireAnonymous } from "~/auth/guards.server";
@@ -23,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous(context);
   const parsed = await parseForm(request, SignupSchema);
   if (!parsed.ok) return formFailure(400, parsed);
-  const result = await signUp(parsed.data, context.locale, context.ip);
+  const result = await signUp(getDb(), parsed.data, context.locale, context.ip);
   if (!result.ok)
     return formFailure(result.error === "errors.tooMany" ? 429 : 400, {
       fieldErrors: { [result.field]: result.error },

@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, FormField, FormLabel, Heading1, Paragraph, Textbox } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { checkReceipt } from "~/modules/voting/ballot.server";
 
@@ -17,12 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function VerifyReceipt() {
   const { code, result } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", {
-    dateStyle: "medium",
-    timeStyle: "medium",
-    timeZone: "Europe/Amsterdam",
-  });
+  const { t } = useTranslation();
+  const date = useDateFormat({ dateStyle: "medium", timeStyle: "medium" });
   return (
     <>
       <Heading1>{t("voting.verifyTitle")}</Heading1>
@@ -53,7 +50,7 @@ export default function VerifyReceipt() {
                 award: result.award,
                 round: result.round,
                 category: result.category,
-                at: date.format(new Date(result.at)),
+                at: date(result.at),
               })}
             </Paragraph>
           ) : null}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { createSession } from "~/auth/lucia.server";
 import { AppLink } from "~/components/app-link";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
+import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
@@ -15,7 +16,7 @@ export const meta = titleMeta("reset.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  return { usable: token.length >= 20 && token.length <= 200 && (await isResetTokenUsable(token)) };
+  return { usable: token.length >= 20 && token.length <= 200 && (await isResetTokenUsable(getDb(), token)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (parsed.fieldErrors.token) return formFailure(400, { fieldErrors: {}, formError: "reset.invalid" });
     return formFailure(400, parsed);
   }
-  const result = await resetPassword(parsed.data);
+  const result = await resetPassword(getDb(), parsed.data);
   if (!result.ok) {
     return result.field === "token"
       ? formFailure(400, { fieldErrors: {}, formError: result.error })

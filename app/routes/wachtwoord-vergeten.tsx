@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
+import { getDb } from "~/db.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
@@ -14,7 +15,7 @@ export const meta = titleMeta("forgot.title");
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, ForgotPasswordSchema);
   if (!parsed.ok) return formFailure(400, parsed);
-  await requestPasswordReset(parsed.data, context.ip);
+  await requestPasswordReset(getDb(), parsed.data, context.ip);
   // The same answer whether or not the account exists.
   return redirect(withNotice("/wachtwoord-vergeten", "forgot.done"));
 }

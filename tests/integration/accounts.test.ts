@@ -70,7 +70,7 @@ describe("sign-up", () => {
     // 12 characters, 3 of them multi-byte.
     const res = await app.request("/registreren", { form: { name: "Zoë", email, password: "wachtwoörd€😀" } });
     expect(res.status).toBe(302);
-    expect((await login({ email, password: "wachtwoörd€😀" }, "10.0.0.1")).ok).toBe(true);
+    expect((await login(getDb(), { email, password: "wachtwoörd€😀" }, "10.0.0.1")).ok).toBe(true);
   });
 
   it("refuses a second account with the same email (also when cased differently), leaving one row", async () => {
@@ -140,16 +140,16 @@ describe("login", () => {
     const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
     const limit = config().LOGIN_FAILURES_PER_IP;
     for (let i = 0; i < limit; i++) {
-      expect(await login({ email: uniqueEmail("spray"), password: "geraden wachtwoord" }, ip)).toMatchObject({ reason: "failed" });
+      expect(await login(getDb(), { email: uniqueEmail("spray"), password: "geraden wachtwoord" }, ip)).toMatchObject({ reason: "failed" });
     }
-    expect(await login({ email: uniqueEmail("spray"), password: "geraden wachtwoord" }, ip)).toMatchObject({
+    expect(await login(getDb(), { email: uniqueEmail("spray"), password: "geraden wachtwoord" }, ip)).toMatchObject({
       ok: false,
       reason: "throttled",
     });
     const user = await createUser();
-    expect(await login({ email: user.email, password: PASSWORD }, ip)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await login(getDb(), { email: user.email, password: PASSWORD }, ip)).toMatchObject({ ok: false, reason: "throttled" });
     // Another address is not affected.
-    expect(await login({ email: user.email, password: PASSWORD }, "198.51.100.7")).toMatchObject({ ok: true });
+    expect(await login(getDb(), { email: user.email, password: PASSWORD }, "198.51.100.7")).toMatchObject({ ok: true });
   });
 
   it("redirects only to local paths after login", async () => {
@@ -191,13 +191,13 @@ describe("password reset", () => {
 
     expect((await app.request("/account", { headers: { cookie: otherDevice } })).status).toBe(302);
     expect((await lastMailTo(user.email))?.template).toBe("passwordChanged");
-    expect((await login({ email: user.email, password: newPassword }, "10.1.1.1")).ok).toBe(true);
-    expect((await login({ email: user.email, password: PASSWORD }, "10.1.1.2")).ok).toBe(false);
+    expect((await login(getDb(), { email: user.email, password: newPassword }, "10.1.1.1")).ok).toBe(true);
+    expect((await login(getDb(), { email: user.email, password: PASSWORD }, "10.1.1.2")).ok).toBe(false);
 
     // Single use.
     const again = await app.request("/wachtwoord-herstellen", { form: { token, password: "nog weer een ander wachtwoord" } });
     expect(again.status).toBe(400);
-    expect((await login({ email: user.email, password: newPassword }, "10.1.1.3")).ok).toBe(true);
+    expect((await login(getDb(), { email: user.email, password: newPassword }, "10.1.1.3")).ok).toBe(true);
   });
 
   it("refuses an expired link (by the database clock) and keeps the old password", async () => {
@@ -212,7 +212,7 @@ describe("password reset", () => {
     expect(await page.text()).toContain("ongeldig, verlopen of al gebruikt");
     const res = await app.request("/wachtwoord-herstellen", { form: { token, password: "een heel ander nieuw wachtwoord" } });
     expect(res.status).toBe(400);
-    expect((await login({ email: user.email, password: PASSWORD }, "10.2.2.2")).ok).toBe(true);
+    expect((await login(getDb(), { email: user.email, password: PASSWORD }, "10.2.2.2")).ok).toBe(true);
   });
 
   it("applies the password policy to the new password", async () => {

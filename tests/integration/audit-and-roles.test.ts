@@ -54,7 +54,7 @@ describe("scoped roles: deny unless granted", () => {
     const admin = await createUser();
     const a = await scopes();
     const b = await scopes();
-    expect(await grantRole({ actorId: admin.id }, { email: user.email, role: "organizer", scope: `award:${a.awardId}` })).toEqual({
+    expect(await grantRole(getDb(), { actorId: admin.id }, { email: user.email, role: "organizer", scope: `award:${a.awardId}` })).toEqual({
       ok: true,
     });
     const db = getDb();
@@ -68,23 +68,23 @@ describe("scoped roles: deny unless granted", () => {
     const user = await createUser();
     const s = await scopes();
     const actor = { actorId: null };
-    expect(await grantRole(actor, { email: user.email, role: "jury", scope: `award:${s.awardId}` })).toMatchObject({
+    expect(await grantRole(getDb(), actor, { email: user.email, role: "jury", scope: `award:${s.awardId}` })).toMatchObject({
       ok: false,
       field: "scope",
     });
-    expect(await grantRole(actor, { email: user.email, role: "admin", scope: `award:${s.awardId}` })).toMatchObject({
+    expect(await grantRole(getDb(), actor, { email: user.email, role: "admin", scope: `award:${s.awardId}` })).toMatchObject({
       ok: false,
       field: "scope",
     });
     expect(
-      await grantRole(actor, { email: user.email, role: "editor", scope: "project:00000000-0000-4000-8000-000000000000" }),
+      await grantRole(getDb(), actor, { email: user.email, role: "editor", scope: "project:00000000-0000-4000-8000-000000000000" }),
     ).toMatchObject({ ok: false, error: "errors.scopeNotFound" });
-    expect(await grantRole(actor, { email: "niemand@example.nl", role: "admin", scope: "platform" })).toMatchObject({
+    expect(await grantRole(getDb(), actor, { email: "niemand@example.nl", role: "admin", scope: "platform" })).toMatchObject({
       ok: false,
       error: "errors.userNotFound",
     });
-    expect(await grantRole(actor, { email: user.email, role: "jury", scope: `edition:${s.editionId}` })).toEqual({ ok: true });
-    expect(await grantRole(actor, { email: user.email, role: "jury", scope: `edition:${s.editionId}` })).toMatchObject({
+    expect(await grantRole(getDb(), actor, { email: user.email, role: "jury", scope: `edition:${s.editionId}` })).toEqual({ ok: true });
+    expect(await grantRole(getDb(), actor, { email: user.email, role: "jury", scope: `edition:${s.editionId}` })).toMatchObject({
       ok: false,
       error: "errors.alreadyGranted",
     });
@@ -111,12 +111,13 @@ describe("scoped roles: deny unless granted", () => {
     const user = await createUser();
     const s = await scopes();
     await grantRole(
+      getDb(),
       { actorId: admin.id, ip: "203.0.113.9", requestId: "req-1" },
       { email: user.email, role: "editor", scope: `project:${s.projectId}` },
     );
     const grant = await getDb().selectFrom("role_grant").select("id").where("user_id", "=", user.id).executeTakeFirstOrThrow();
-    expect(await revokeRole({ actorId: admin.id }, grant.id)).toBe("revoked");
-    expect(await revokeRole({ actorId: admin.id }, grant.id)).toBe("notFound");
+    expect(await revokeRole(getDb(), { actorId: admin.id }, grant.id)).toBe("revoked");
+    expect(await revokeRole(getDb(), { actorId: admin.id }, grant.id)).toBe("notFound");
     const entries = await getDb().selectFrom("audit_log").selectAll().where("entity_id", "=", grant.id).orderBy("id").execute();
     expect(entries.map((e) => e.action)).toEqual(["role.grant", "role.revoke"]);
     expect(entries[0]).toMatchObject({
@@ -136,8 +137,8 @@ describe("the last platform admin", () => {
     const extra = await createUser();
     await grantAdmin(extra.id);
     const grants = await db.selectFrom("role_grant").select("id").where("role", "=", "admin").orderBy("created_at").execute();
-    for (const g of grants.slice(1)) expect(await revokeRole({ actorId: null }, g.id)).toBe("revoked");
-    expect(await revokeRole({ actorId: null }, grants[0]!.id)).toBe("lastAdmin");
+    for (const g of grants.slice(1)) expect(await revokeRole(db, { actorId: null }, g.id)).toBe("revoked");
+    expect(await revokeRole(db, { actorId: null }, grants[0]!.id)).toBe("lastAdmin");
     expect(await db.selectFrom("role_grant").select("id").where("id", "=", grants[0]!.id).executeTakeFirst()).toBeDefined();
   });
 });
@@ -227,7 +228,7 @@ describe("secrets in the audit log", () => {
       .returning(["id", "export_salt"])
       .executeTakeFirstOrThrow();
     const user = await createUser();
-    await updateEditionSettings({ actorId: user.id }, edition.id, {
+    await updateEditionSettings(db, { actorId: user.id }, edition.id, {
       descriptionNl: "Nieuw",
       descriptionEn: "New",
       themeNl: "",

@@ -351,27 +351,29 @@ describe("proposal checks the database makes", () => {
     // The schema is bypassed: the database's checks are the last line.
     const input = (overrides: Record<string, string>) => ({ ...proposalForm(f, overrides), confirmDifferent: true }) as never;
     const user = { id: f.member.id };
-    expect(await createProposal(user, f.projectId, input({ name: "𝒜" }))).toMatchObject({
+    expect(await createProposal(db(), user, f.projectId, input({ name: "𝒜" }))).toMatchObject({
       status: 400,
       field: "name",
       error: "bookProposals.errors.tooShort",
     });
-    expect(await createProposal(user, f.projectId, input({ organisation: "o".repeat(201) }))).toMatchObject({
+    expect(await createProposal(db(), user, f.projectId, input({ organisation: "o".repeat(201) }))).toMatchObject({
       status: 400,
       field: "organisation",
       error: "bookProposals.errors.tooLong",
     });
-    expect(await createProposal(user, f.projectId, input({ birthYear: "1650", serviceFrom: "1670", deathYear: "1700" }))).toMatchObject({
+    expect(
+      await createProposal(db(), user, f.projectId, input({ birthYear: "1650", serviceFrom: "1670", deathYear: "1700" })),
+    ).toMatchObject({
       status: 400,
       field: "birthYear",
       error: "bookProposals.errors.birthYear",
     });
-    expect(await createProposal(user, f.projectId, input({ source1Url: "HTTPS://example.nl" }))).toMatchObject({
+    expect(await createProposal(db(), user, f.projectId, input({ source1Url: "HTTPS://example.nl" }))).toMatchObject({
       status: 400,
       field: "source1Url",
       error: "bookProposals.errors.sourceUrl",
     });
-    expect(await createProposal(user, f.projectId, input({ serviceFrom: "1800" }))).toMatchObject({
+    expect(await createProposal(db(), user, f.projectId, input({ serviceFrom: "1800" }))).toMatchObject({
       status: 400,
       error: "bookProposals.errors.years",
     });

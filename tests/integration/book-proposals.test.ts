@@ -115,7 +115,7 @@ describe("proposing", () => {
     const { createProposal } = await import("~/modules/book/proposal.server");
     // The schema is bypassed: the database's check is the last line.
     const input = { ...proposalForm(f, { serviceFrom: "1800" }), confirmDifferent: true } as never;
-    expect(await createProposal({ id: f.member.id }, f.projectId, input)).toMatchObject({
+    expect(await createProposal(db(), { id: f.member.id }, f.projectId, input)).toMatchObject({
       ok: false,
       status: 400,
       error: "bookProposals.errors.years",

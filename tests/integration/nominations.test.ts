@@ -40,7 +40,7 @@ describe("the nomination window, judged by the database clock", () => {
   ])("%s", async (_label, opensIn, closesIn, accepted) => {
     const e = await createEdition({ opensIn, closesIn });
     const member = await createUser();
-    const result = await nominatePerson(asNominator(member), e.editionId, person(e.categoryIds[0]!), "nl");
+    const result = await nominatePerson(getDb(), asNominator(member), e.editionId, person(e.categoryIds[0]!), "nl");
     expect(result.ok).toBe(accepted);
     if (!accepted) expect(result).toMatchObject({ error: "nominate.errors.closed" });
     expect(await count("nominee", e.editionId)).toBe(accepted ? 1 : 0);
@@ -55,7 +55,7 @@ describe("the nomination window, judged by the database clock", () => {
       .set({ nomination_closes_at: sql<Date>`now()` })
       .where("id", "=", e.editionId)
       .execute();
-    expect(await nominatePerson(asNominator(member), e.editionId, person(e.categoryIds[0]!), "nl")).toMatchObject({
+    expect(await nominatePerson(getDb(), asNominator(member), e.editionId, person(e.categoryIds[0]!), "nl")).toMatchObject({
       ok: false,
       error: "nominate.errors.closed",
     });
@@ -68,7 +68,7 @@ describe("the per-member cap", () => {
     const member = await createUser();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        nominatePerson(asNominator(member), e.editionId, person(e.categoryIds[0]!, { name: `Kandidaat ${i}` }), "nl"),
+        nominatePerson(getDb(), asNominator(member), e.editionId, person(e.categoryIds[0]!, { name: `Kandidaat ${i}` }), "nl"),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(3);
@@ -80,11 +80,12 @@ describe("the per-member cap", () => {
   it("counts supporting nominations too, and one member supports a candidate once", async () => {
     const e = await createEdition({ perMember: 2 });
     const first = await createUser();
-    const made = await nominatePerson(asNominator(first), e.editionId, person(e.categoryIds[0]!), "nl");
+    const made = await nominatePerson(getDb(), asNominator(first), e.editionId, person(e.categoryIds[0]!), "nl");
     if (!made.ok) throw new Error("setup");
-    await approveNominee({ actorId: null }, e.editionId, made.nomineeId);
+    await approveNominee(getDb(), { actorId: null }, e.editionId, made.nomineeId);
     expect(
       await decideConsent(
+        getDb(),
         await consentToken(
           (await getDb().selectFrom("nominee").select("contact_email").where("id", "=", made.nomineeId).executeTakeFirstOrThrow())
             .contact_email!,
@@ -98,29 +99,29 @@ describe("the per-member cap", () => {
       motivation: "Ik werk al jaren met haar samen en zie elke dag hoe zij het verschil maakt voor inwoners.",
       relation: "collega",
     });
-    expect(await supportNominee(asNominator(supporter), e.editionId, made.nomineeId, support)).toMatchObject({ ok: true });
-    expect(await supportNominee(asNominator(supporter), e.editionId, made.nomineeId, support)).toMatchObject({
+    expect(await supportNominee(getDb(), asNominator(supporter), e.editionId, made.nomineeId, support)).toMatchObject({ ok: true });
+    expect(await supportNominee(getDb(), asNominator(supporter), e.editionId, made.nomineeId, support)).toMatchObject({
       ok: false,
       error: "nominate.errors.alreadyNominated",
     });
-    await nominatePerson(asNominator(supporter), e.editionId, person(e.categoryIds[0]!, { name: "Tweede Kandidaat" }), "nl");
+    await nominatePerson(getDb(), asNominator(supporter), e.editionId, person(e.categoryIds[0]!, { name: "Tweede Kandidaat" }), "nl");
     expect(
-      await nominatePerson(asNominator(supporter), e.editionId, person(e.categoryIds[0]!, { name: "Derde Kandidaat" }), "nl"),
+      await nominatePerson(getDb(), asNominator(supporter), e.editionId, person(e.categoryIds[0]!, { name: "Derde Kandidaat" }), "nl"),
     ).toMatchObject({ error: "nominate.errors.cap" });
   });
 
   it("applies the edition's maximum age", async () => {
     const e = await createEdition({ maxAge: 35 });
     const member = await createUser();
-    expect(await nominatePerson(asNominator(member), e.editionId, person(e.categoryIds[0]!), "nl")).toMatchObject({
+    expect(await nominatePerson(getDb(), asNominator(member), e.editionId, person(e.categoryIds[0]!), "nl")).toMatchObject({
       field: "age",
       error: "nominate.errors.ageRequired",
     });
-    expect(await nominatePerson(asNominator(member), e.editionId, person(e.categoryIds[0]!, { age: "36" }), "nl")).toMatchObject({
+    expect(await nominatePerson(getDb(), asNominator(member), e.editionId, person(e.categoryIds[0]!, { age: "36" }), "nl")).toMatchObject({
       field: "age",
       error: "nominate.errors.tooOld",
     });
-    expect(await nominatePerson(asNominator(member), e.editionId, person(e.categoryIds[0]!, { age: "35" }), "nl")).toMatchObject({
+    expect(await nominatePerson(getDb(), asNominator(member), e.editionId, person(e.categoryIds[0]!, { age: "35" }), "nl")).toMatchObject({
       ok: true,
     });
   });
@@ -129,7 +130,7 @@ describe("the per-member cap", () => {
     const e = await createEdition();
     const other = await createEdition();
     const member = await createUser();
-    expect(await nominatePerson(asNominator(member), e.editionId, person(other.categoryIds[0]!), "nl")).toMatchObject({
+    expect(await nominatePerson(getDb(), asNominator(member), e.editionId, person(other.categoryIds[0]!), "nl")).toMatchObject({
       field: "categoryId",
     });
     expect(await count("nominee", e.editionId)).toBe(0);
@@ -141,7 +142,7 @@ describe("consent", () => {
     const e = await createEdition();
     const member = await createUser({ name: "Karim Visser" });
     const input = person(e.categoryIds[0]!);
-    const made = await nominatePerson(asNominator(member), e.editionId, input, "nl");
+    const made = await nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl");
     if (!made.ok) throw new Error("setup");
     const mail = await lastMailTo(input.email);
     expect(mail?.template).toBe("consent");
@@ -150,7 +151,7 @@ describe("consent", () => {
 
     const page = await app.request(`/instemming?token=${token}`);
     expect(await page.text()).toContain("Karim Visser");
-    await approveNominee({ actorId: null }, e.editionId, made.nomineeId);
+    await approveNominee(getDb(), { actorId: null }, e.editionId, made.nomineeId);
     const before = await getDb().selectFrom("nominee").select("is_candidate").where("id", "=", made.nomineeId).executeTakeFirstOrThrow();
     expect(before.is_candidate).toBe(false);
 
@@ -173,7 +174,7 @@ describe("consent", () => {
     const member = await createUser({ name: "Geheime Nominator" });
     const refEmail = uniqueEmail("ref");
     const input = person(e.categoryIds[0]!, { anonymous: "true", ref1Name: "Collega", ref1Email: refEmail });
-    await nominatePerson(asNominator(member), e.editionId, input, "nl");
+    await nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl");
     const mail = await lastMailTo(input.email);
     expect(mail!.body_text).not.toContain("Geheime Nominator");
     const page = await app.request(`/instemming?token=${linkFrom(mail!.body_text).searchParams.get("token")}`);
@@ -185,7 +186,7 @@ describe("consent", () => {
     const e = await createEdition();
     const member = await createUser();
     const input = person(e.categoryIds[0]!);
-    const made = await nominatePerson(asNominator(member), e.editionId, input, "nl");
+    const made = await nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl");
     if (!made.ok) throw new Error("setup");
     const token = await consentToken(input.email);
     await getDb()
@@ -193,7 +194,7 @@ describe("consent", () => {
       .set({ expires_at: sql<Date>`now() - interval '1 second'` })
       .where("nominee_id", "=", made.nomineeId)
       .execute();
-    expect(await decideConsent(token, "accept")).toBe(false);
+    expect(await decideConsent(getDb(), token, "accept")).toBe(false);
     expect(
       (await getDb().selectFrom("nominee").select("consent_status").where("id", "=", made.nomineeId).executeTakeFirstOrThrow())
         .consent_status,
@@ -209,9 +210,9 @@ describe("consent", () => {
       ref1Email: uniqueEmail("ref"),
       ref1Relation: "manager",
     });
-    const made = await nominatePerson(asNominator(member), e.editionId, input, "nl");
+    const made = await nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl");
     if (!made.ok) throw new Error("setup");
-    expect(await decideConsent(await consentToken(input.email), "decline")).toBe(true);
+    expect(await decideConsent(getDb(), await consentToken(input.email), "decline")).toBe(true);
     const nominee = await getDb().selectFrom("nominee").selectAll().where("id", "=", made.nomineeId).executeTakeFirstOrThrow();
     expect(nominee).toMatchObject({ name: "", organisation: "", contact_email: null, consent_status: "declined", is_candidate: false });
     const nomination = await getDb()
@@ -232,9 +233,9 @@ describe("nothing of a non-candidate leaks", () => {
     const e = await createEdition();
     const member = await createUser();
     const secret = "Zeldzaamheid Onbevestigd";
-    const made = await nominatePerson(asNominator(member), e.editionId, person(e.categoryIds[0]!, { name: secret }), "nl");
+    const made = await nominatePerson(getDb(), asNominator(member), e.editionId, person(e.categoryIds[0]!, { name: secret }), "nl");
     if (!made.ok) throw new Error("setup");
-    await approveNominee({ actorId: null }, e.editionId, made.nomineeId); // approved, but no consent yet
+    await approveNominee(getDb(), { actorId: null }, e.editionId, made.nomineeId); // approved, but no consent yet
     const base = `/prijzen/${e.slug}/2026`;
     const pages = [
       `${base}/kandidaten`,
@@ -255,6 +256,7 @@ describe("nothing of a non-candidate leaks", () => {
 
     // Once consented it is public everywhere.
     await decideConsent(
+      getDb(),
       await consentToken(
         (await getDb().selectFrom("nominee").select("contact_email").where("id", "=", made.nomineeId).executeTakeFirstOrThrow())
           .contact_email!,
@@ -291,18 +293,19 @@ describe("merging duplicates", () => {
     const a = await createUser();
     const b = await createUser();
     const one = await nominatePerson(
+      getDb(),
       asNominator(a),
       e.editionId,
       person(e.categoryIds[0]!, { name: "Jan Jansen", ref1Name: "R", ref1Email: uniqueEmail("r") }),
       "nl",
     );
-    const two = await nominatePerson(asNominator(b), e.editionId, person(e.categoryIds[0]!, { name: "J. Jansen" }), "nl");
-    const three = await nominatePerson(asNominator(a), e.editionId, person(e.categoryIds[0]!, { name: "Jan Janssen" }), "nl");
+    const two = await nominatePerson(getDb(), asNominator(b), e.editionId, person(e.categoryIds[0]!, { name: "J. Jansen" }), "nl");
+    const three = await nominatePerson(getDb(), asNominator(a), e.editionId, person(e.categoryIds[0]!, { name: "Jan Janssen" }), "nl");
     if (!one.ok || !two.ok || !three.ok) throw new Error("setup");
     const admin = await createUser();
-    expect(await mergeNominees({ actorId: admin.id }, e.editionId, one.nomineeId, two.nomineeId)).toEqual({ ok: true });
+    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, two.nomineeId)).toEqual({ ok: true });
     // The same member nominated both: both nominations survive.
-    expect(await mergeNominees({ actorId: admin.id }, e.editionId, one.nomineeId, three.nomineeId)).toEqual({ ok: true });
+    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, three.nomineeId)).toEqual({ ok: true });
     const nominations = await getDb()
       .selectFrom("nomination")
       .select(["nominee_id", "nominator_id"])
@@ -323,8 +326,8 @@ describe("merging duplicates", () => {
       .where("id", "in", [two.nomineeId, three.nomineeId])
       .execute();
     expect(merged.every((m) => m.status === "merged" && m.merged_into === one.nomineeId)).toBe(true);
-    expect(await mergeNominees({ actorId: admin.id }, e.editionId, one.nomineeId, two.nomineeId)).toMatchObject({ ok: false });
-    expect(await mergeNominees({ actorId: admin.id }, e.editionId, one.nomineeId, one.nomineeId)).toMatchObject({ ok: false });
+    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, two.nomineeId)).toMatchObject({ ok: false });
+    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, one.nomineeId)).toMatchObject({ ok: false });
     const audit = await getDb().selectFrom("audit_log").select("action").where("actor_id", "=", admin.id).execute();
     expect(audit.map((x) => x.action)).toEqual(["nominee.merge", "nominee.merge"]);
   });
@@ -334,13 +337,13 @@ describe("merging duplicates", () => {
     const m = await createUser();
     const first = person(e.categoryIds[0]!, { name: "Petra Dubbel" });
     const second = person(e.categoryIds[0]!, { name: "P. Dubbel" });
-    const one = await nominatePerson(asNominator(m), e.editionId, first, "nl");
-    const two = await nominatePerson(asNominator(m), e.editionId, second, "nl");
+    const one = await nominatePerson(getDb(), asNominator(m), e.editionId, first, "nl");
+    const two = await nominatePerson(getDb(), asNominator(m), e.editionId, second, "nl");
     if (!one.ok || !two.ok) throw new Error("setup");
     const duplicateToken = await consentToken(second.email);
-    await mergeNominees({ actorId: null }, e.editionId, one.nomineeId, two.nomineeId);
-    expect(await decideConsent(duplicateToken, "accept")).toBe(false);
-    expect(await decideConsent(await consentToken(first.email), "decline")).toBe(true);
+    await mergeNominees(getDb(), { actorId: null }, e.editionId, one.nomineeId, two.nomineeId);
+    expect(await decideConsent(getDb(), duplicateToken, "accept")).toBe(false);
+    expect(await decideConsent(getDb(), await consentToken(first.email), "decline")).toBe(true);
     const rows = await getDb()
       .selectFrom("nominee")
       .select(["name", "contact_email", "redacted_at"])
@@ -354,7 +357,7 @@ describe("merging duplicates", () => {
     const e = await createEdition({ perMember: 5 });
     const m = await createUser();
     for (const name of ["Jan-Willem van der Berg", "Jan Willem van den Berg", "Fatima Yılmaz"]) {
-      await nominatePerson(asNominator(m), e.editionId, person(e.categoryIds[0]!, { name }), "nl");
+      await nominatePerson(getDb(), asNominator(m), e.editionId, person(e.categoryIds[0]!, { name }), "nl");
     }
     const flagged = await listQueue(getDb(), e.editionId, { possibleDuplicate: true });
     expect(flagged.map((n) => n.name).sort()).toEqual(["Jan Willem van den Berg", "Jan-Willem van der Berg"]);
@@ -366,7 +369,7 @@ describe("merging duplicates", () => {
     const e = await createEdition({ perMember: 10 });
     const m = await createUser();
     for (let i = 0; i < 5; i++)
-      await nominatePerson(asNominator(m), e.editionId, person(e.categoryIds[0]!, { name: `Kandidaat ${i}` }), "nl");
+      await nominatePerson(getDb(), asNominator(m), e.editionId, person(e.categoryIds[0]!, { name: `Kandidaat ${i}` }), "nl");
     const first = await listQueue(getDb(), e.editionId, { page: 1, pageSize: 2 });
     const third = await listQueue(getDb(), e.editionId, { page: 3, pageSize: 2 });
     expect(first.map((r) => r.name)).toEqual(["Kandidaat 0", "Kandidaat 1"]);
@@ -378,10 +381,10 @@ describe("merging duplicates", () => {
     const e = await createEdition();
     const other = await createEdition();
     const m = await createUser();
-    const one = await nominatePerson(asNominator(m), e.editionId, person(e.categoryIds[0]!), "nl");
-    const two = await nominatePerson(asNominator(m), other.editionId, person(other.categoryIds[0]!), "nl");
+    const one = await nominatePerson(getDb(), asNominator(m), e.editionId, person(e.categoryIds[0]!), "nl");
+    const two = await nominatePerson(getDb(), asNominator(m), other.editionId, person(other.categoryIds[0]!), "nl");
     if (!one.ok || !two.ok) throw new Error("setup");
-    expect(await mergeNominees({ actorId: null }, e.editionId, one.nomineeId, two.nomineeId)).toMatchObject({ ok: false });
+    expect(await mergeNominees(getDb(), { actorId: null }, e.editionId, one.nomineeId, two.nomineeId)).toMatchObject({ ok: false });
     expect(await count("nomination", other.editionId)).toBe(1);
   });
 });
@@ -395,7 +398,7 @@ describe("moderation authorization", () => {
     const a = await createEdition();
     const b = await createEdition();
     const nominator = await createUser();
-    const made = await nominatePerson(asNominator(nominator), b.editionId, person(b.categoryIds[0]!), "nl");
+    const made = await nominatePerson(getDb(), asNominator(nominator), b.editionId, person(b.categoryIds[0]!), "nl");
     if (!made.ok) throw new Error("setup");
     const organizerA = await createUser();
     await getDb()
@@ -425,12 +428,12 @@ describe("moderation authorization", () => {
   it("a rejection with a reason is mailed to every nominator in their language, and audited", async () => {
     const e = await createEdition({ perMember: 5 });
     const m = await createUser();
-    const made = await nominatePerson(asNominator(m), e.editionId, person(e.categoryIds[0]!, { name: "Niet Toegelaten" }), "nl");
+    const made = await nominatePerson(getDb(), asNominator(m), e.editionId, person(e.categoryIds[0]!, { name: "Niet Toegelaten" }), "nl");
     if (!made.ok) throw new Error("setup");
     const organizer = await createUser();
-    expect(await rejectNominee({ actorId: organizer.id }, e.editionId, made.nomineeId, "Deze persoon werkt niet bij de overheid.")).toEqual(
-      { ok: true },
-    );
+    expect(
+      await rejectNominee(getDb(), { actorId: organizer.id }, e.editionId, made.nomineeId, "Deze persoon werkt niet bij de overheid."),
+    ).toEqual({ ok: true });
     const mail = await lastMailTo(m.email);
     expect(mail?.template).toBe("nominationRejected");
     expect(mail?.subject).toBe(`Je nominatie voor Prijs ${e.slug} 2026 is niet toegelaten`);
@@ -443,7 +446,7 @@ describe("moderation authorization", () => {
   it("an organizer approves through the queue and the action is audited", async () => {
     const e = await createEdition();
     const nominator = await createUser();
-    const made = await nominatePerson(asNominator(nominator), e.editionId, person(e.categoryIds[0]!), "nl");
+    const made = await nominatePerson(getDb(), asNominator(nominator), e.editionId, person(e.categoryIds[0]!), "nl");
     if (!made.ok) throw new Error("setup");
     const organizer = await createUser();
     await getDb()

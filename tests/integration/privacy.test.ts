@@ -109,6 +109,7 @@ async function personWithHistory() {
   const [m1, m2, m3] = [await createUser(), await createUser(), await createUser()];
   const asNominator = (u: { id: string; name: string }) => ({ id: u.id, name: u.name, emailVerified: true });
   const main = await nominatePerson(
+    getDb(),
     asNominator(m1),
     f.editionId,
     PersonNominationSchema.parse(
@@ -125,6 +126,7 @@ async function personWithHistory() {
     "nl",
   );
   const dup = await nominatePerson(
+    getDb(),
     asNominator(m2),
     f.editionId,
     PersonNominationSchema.parse(
@@ -137,16 +139,18 @@ async function personWithHistory() {
     "nl",
   );
   if (!main.ok || !dup.ok) throw new Error("nomination failed");
-  expect((await mergeNominees(organizerActor, f.editionId, main.nomineeId, dup.nomineeId)).ok).toBe(true);
-  expect((await editNominee(organizerActor, f.editionId, main.nomineeId, { name, organisation: "Gemeente Teststad" })).ok).toBe(true);
+  expect((await mergeNominees(db, organizerActor, f.editionId, main.nomineeId, dup.nomineeId)).ok).toBe(true);
+  expect((await editNominee(db, organizerActor, f.editionId, main.nomineeId, { name, organisation: "Gemeente Teststad" })).ok).toBe(true);
   const consentMail = (await mailsTo(email))[0]!;
-  expect(await decideConsent(linkFrom(consentMail.body_text).searchParams.get("token")!, "accept")).toBe(true);
+  expect(await decideConsent(db, linkFrom(consentMail.body_text).searchParams.get("token")!, "accept")).toBe(true);
   const refMail = (await mailsTo(refEmail))[0]!;
-  expect(await submitReference(linkFrom(refMail.body_text).searchParams.get("token")!, `${name} is de beste collega die ik ken.`)).toBe(
+  expect(await submitReference(db, linkFrom(refMail.body_text).searchParams.get("token")!, `${name} is de beste collega die ik ken.`)).toBe(
     true,
   );
-  expect((await rejectNominee(organizerActor, f.editionId, main.nomineeId, `Eerst controleren of ${name} in dienst is.`)).ok).toBe(true);
-  expect((await approveNominee(organizerActor, f.editionId, main.nomineeId)).ok).toBe(true);
+  expect((await rejectNominee(db, organizerActor, f.editionId, main.nomineeId, `Eerst controleren of ${name} in dienst is.`)).ok).toBe(
+    true,
+  );
+  expect((await approveNominee(db, organizerActor, f.editionId, main.nomineeId)).ok).toBe(true);
   await saveDraft(db, m3.id, f.editionId, { name, email, motivation: `${name} verdient dit` });
 
   const [other] = f.candidates[category]!;
@@ -540,6 +544,7 @@ describe("a consent decline", () => {
     const refEmail = uniqueEmail("referent");
     const member = await createUser();
     const made = await nominatePerson(
+      getDb(),
       { id: member.id, name: member.name, emailVerified: true },
       e.editionId,
       PersonNominationSchema.parse(
@@ -566,7 +571,7 @@ describe("a consent decline", () => {
       .orderBy("id", "desc")
       .executeTakeFirstOrThrow();
     const token = linkFrom(mail.body_text).searchParams.get("token")!;
-    expect(await decideConsent(token, "decline")).toBe(true);
+    expect(await decideConsent(getDb(), token, "decline")).toBe(true);
     expect(await findEverywhere(needles)).toEqual([]);
     // The nominator is still told (without the name).
     const told = await getDb().selectFrom("outbox_email").select("template").where("to_address", "=", member.email).execute();
@@ -579,14 +584,14 @@ describe("retention per edition", () => {
     const due = await finishedEdition(0);
     const notYet = await finishedEdition(30);
     const kept = await editionState(notYet.f.editionId);
-    const dueIds = (await dueEditions()).map((e) => e.id);
+    const dueIds = (await dueEditions(getDb())).map((e) => e.id);
     expect(dueIds).toContain(due.f.editionId);
     expect(dueIds).not.toContain(notYet.f.editionId);
     const counts = await rowCounts(due.f.roundId);
     const tallied = await tallyOf(due.f.editionId);
     expect(tallied[due.a]).toBe(3);
 
-    const report = await anonymiseEdition(due.f.editionId);
+    const report = await anonymiseEdition(getDb(), due.f.editionId);
     expect(report).toMatchObject({ personsErased: 1, referencesDeleted: 1, ballotsAnonymised: 4 });
 
     // Gone: the non-public person, every contact, the reference, and anything linking ballots to people.
@@ -634,8 +639,8 @@ describe("retention per edition", () => {
 
     // Twice: nothing more happens.
     const after = await editionState(due.f.editionId);
-    expect(await anonymiseEdition(due.f.editionId)).toBeUndefined();
-    expect((await runRetention()).map((r) => r.editionId)).not.toContain(due.f.editionId);
+    expect(await anonymiseEdition(db, due.f.editionId)).toBeUndefined();
+    expect((await runRetention(db)).map((r) => r.editionId)).not.toContain(due.f.editionId);
     expect(await editionState(due.f.editionId)).toEqual(after);
     expect(await editionState(notYet.f.editionId)).toEqual(kept);
   });
@@ -644,10 +649,10 @@ describe("retention per edition", () => {
     const open = await createVoteRound({ kind: "live_vote", opensIn: -60, closesIn: null, categories: 1, candidatesPerCategory: 1 });
     await getDb().updateTable("edition").set({ retention_days: 0 }).where("id", "=", open.editionId).execute();
     const keep = await finishedEdition(null);
-    const ids = (await dueEditions()).map((e) => e.id);
+    const ids = (await dueEditions(getDb())).map((e) => e.id);
     expect(ids).not.toContain(open.editionId);
     expect(ids).not.toContain(keep.f.editionId);
-    expect(await anonymiseEdition(keep.f.editionId)).toBeUndefined();
+    expect(await anonymiseEdition(getDb(), keep.f.editionId)).toBeUndefined();
   });
 
   it("npm run privacy:retention anonymises what is due and says so", async () => {

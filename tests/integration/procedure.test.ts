@@ -32,8 +32,9 @@ async function rounds(editionId: string) {
 describe("the procedure locks once a round opens", () => {
   it("lets organizers add, change and remove rounds that have not opened, in Amsterdam time", async () => {
     const e = await createEdition();
-    await addRound({ actorId: null }, e.editionId, round());
+    await addRound(getDb(), { actorId: null }, e.editionId, round());
     await addRound(
+      getDb(),
       { actorId: null },
       e.editionId,
       round({ kind: "jury", nameNl: "Jury", nameEn: "Jury", advancement: "none", advanceK: "" }),
@@ -41,26 +42,26 @@ describe("the procedure locks once a round opens", () => {
     let rs = await rounds(e.editionId);
     expect(rs.map((r) => r.position)).toEqual([1, 2]);
     expect(rs[0]!.opens_at!.toISOString()).toBe("2099-01-01T08:00:00.000Z"); // 09:00 in Amsterdam (winter)
-    expect(await updateRound({ actorId: null }, e.editionId, round({ roundId: rs[0]!.id, advanceK: "5" }))).toEqual({ ok: true });
-    expect(await deleteRound({ actorId: null }, e.editionId, rs[0]!.id)).toEqual({ ok: true });
+    expect(await updateRound(getDb(), { actorId: null }, e.editionId, round({ roundId: rs[0]!.id, advanceK: "5" }))).toEqual({ ok: true });
+    expect(await deleteRound(getDb(), { actorId: null }, e.editionId, rs[0]!.id)).toEqual({ ok: true });
     rs = await rounds(e.editionId);
     expect(rs.map((r) => [r.position, r.name_nl])).toEqual([[1, "Jury"]]);
   });
 
   it("refuses to change or remove an opened round, in the service and in the database", async () => {
     const e = await createEdition();
-    await addRound({ actorId: null }, e.editionId, round());
+    await addRound(getDb(), { actorId: null }, e.editionId, round());
     const [r] = await rounds(e.editionId);
     await getDb()
       .updateTable("round")
       .set({ opens_at: sql<Date>`now() - interval '1 second'`, closes_at: sql<Date>`now() + interval '1 day'` })
       .where("id", "=", r!.id)
       .execute();
-    expect(await updateRound({ actorId: null }, e.editionId, round({ roundId: r!.id, advanceK: "9" }))).toEqual({
+    expect(await updateRound(getDb(), { actorId: null }, e.editionId, round({ roundId: r!.id, advanceK: "9" }))).toEqual({
       ok: false,
       error: "procedure.errors.locked",
     });
-    expect(await deleteRound({ actorId: null }, e.editionId, r!.id)).toEqual({ ok: false, error: "procedure.errors.locked" });
+    expect(await deleteRound(getDb(), { actorId: null }, e.editionId, r!.id)).toEqual({ ok: false, error: "procedure.errors.locked" });
     // Even a direct write is refused by the trigger.
     await expect(getDb().updateTable("round").set({ advance_k: 9 }).where("id", "=", r!.id).execute()).rejects.toThrow(/locked/);
     await expect(getDb().deleteFrom("round").where("id", "=", r!.id).execute()).rejects.toThrow(/cannot be removed/);
@@ -70,7 +71,12 @@ describe("the procedure locks once a round opens", () => {
   it("answers a window that collapses in the spring-forward gap with a field error", async () => {
     const e = await createEdition();
     // 02:30 does not exist in Amsterdam on 29 March 2026: it becomes 03:30, after 03:15.
-    const result = await addRound({ actorId: null }, e.editionId, round({ opensAt: "2026-03-29T02:30", closesAt: "2026-03-29T03:15" }));
+    const result = await addRound(
+      getDb(),
+      { actorId: null },
+      e.editionId,
+      round({ opensAt: "2026-03-29T02:30", closesAt: "2026-03-29T03:15" }),
+    );
     expect(result).toEqual({ ok: false, field: "closesAt", error: "procedure.errors.window" });
     expect(await rounds(e.editionId)).toEqual([]);
   });
@@ -78,6 +84,7 @@ describe("the procedure locks once a round opens", () => {
   it("still lets an organizer close a live vote that is open", async () => {
     const e = await createEdition();
     await addRound(
+      getDb(),
       { actorId: null },
       e.editionId,
       round({ kind: "live_vote", opensAt: "", closesAt: "", advancement: "none", advanceK: "" }),
@@ -178,7 +185,7 @@ describe("new awards and editions", () => {
 
   it("a new edition copies categories and the procedure without windows; one edition per year", async () => {
     const e = await createEdition();
-    await addRound({ actorId: null }, e.editionId, round());
+    await addRound(getDb(), { actorId: null }, e.editionId, round());
     const organizer = await createUser();
     await getDb()
       .insertInto("role_grant")

@@ -38,8 +38,8 @@ describe("a nomination submitted again with the same submission key", () => {
     const e = await createEdition();
     const member = await createUser();
     const input = person(e.categoryIds[0]!, { submissionKey: randomUUID() });
-    const first = await nominatePerson(asNominator(member), e.editionId, input, "nl");
-    const again = await nominatePerson(asNominator(member), e.editionId, input, "nl");
+    const first = await nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl");
+    const again = await nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl");
     expect(first.ok).toBe(true);
     expect(again).toEqual(first);
     expect(await count("nominee", e.editionId)).toBe(1);
@@ -59,8 +59,8 @@ describe("a nomination submitted again with the same submission key", () => {
     const member = await createUser();
     const input = person(e.categoryIds[0]!, { submissionKey: randomUUID() });
     const [a, b] = await Promise.all([
-      nominatePerson(asNominator(member), e.editionId, input, "nl"),
-      nominatePerson(asNominator(member), e.editionId, input, "nl"),
+      nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl"),
+      nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl"),
     ]);
     expect(a.ok && b.ok).toBe(true);
     expect(a).toEqual(b);
@@ -73,13 +73,16 @@ describe("a nomination submitted again with the same submission key", () => {
     const e = await createEdition({ perMember: 2 });
     const member = await createUser();
     const input = person(e.categoryIds[0]!, { submissionKey: randomUUID() });
-    const results = await Promise.all(Array.from({ length: 8 }, () => nominatePerson(asNominator(member), e.editionId, input, "nl")));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl")),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(new Set(results.map((r) => (r.ok ? r.nomineeId : "")))).toHaveProperty("size", 1);
     expect(await count("nomination", e.editionId)).toBe(1);
     // The member still has their second nomination.
     expect(
       await nominatePerson(
+        getDb(),
         asNominator(member),
         e.editionId,
         person(e.categoryIds[0]!, { name: "Tweede Kandidaat", submissionKey: randomUUID() }),
@@ -92,12 +95,13 @@ describe("a nomination submitted again with the same submission key", () => {
     const e = await createEdition({ perMember: 1 });
     const member = await createUser();
     const input = person(e.categoryIds[0]!, { submissionKey: randomUUID() });
-    const first = await nominatePerson(asNominator(member), e.editionId, input, "nl");
+    const first = await nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl");
     expect(first.ok).toBe(true);
     // The cap is reached: a repeat is still answered with the stored nomination, a new one is refused.
-    expect(await nominatePerson(asNominator(member), e.editionId, input, "nl")).toEqual(first);
+    expect(await nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl")).toEqual(first);
     expect(
       await nominatePerson(
+        getDb(),
         asNominator(member),
         e.editionId,
         person(e.categoryIds[0]!, { name: "Tweede Kandidaat", submissionKey: randomUUID() }),
@@ -109,15 +113,22 @@ describe("a nomination submitted again with the same submission key", () => {
       .set({ nomination_closes_at: sql<Date>`now()` })
       .where("id", "=", e.editionId)
       .execute();
-    expect(await nominatePerson(asNominator(member), e.editionId, input, "nl")).toEqual(first);
+    expect(await nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl")).toEqual(first);
     expect(await count("nomination", e.editionId)).toBe(1);
   });
 
   it("with a different key (or none) is a new nomination, as before", async () => {
     const e = await createEdition({ perMember: 5 });
     const member = await createUser();
-    const first = await nominatePerson(asNominator(member), e.editionId, person(e.categoryIds[0]!, { submissionKey: randomUUID() }), "nl");
+    const first = await nominatePerson(
+      getDb(),
+      asNominator(member),
+      e.editionId,
+      person(e.categoryIds[0]!, { submissionKey: randomUUID() }),
+      "nl",
+    );
     const second = await nominatePerson(
+      getDb(),
       asNominator(member),
       e.editionId,
       person(e.categoryIds[0]!, { name: "Bert Jansen", submissionKey: randomUUID() }),
@@ -128,8 +139,8 @@ describe("a nomination submitted again with the same submission key", () => {
     // Without a key (a page loaded before keys existed) nothing is recognised as a repeat.
     const keyless = person(e.categoryIds[0]!, { name: "Carla de Boer" });
     expect(keyless.submissionKey).toBeUndefined();
-    expect(await nominatePerson(asNominator(member), e.editionId, keyless, "nl")).toMatchObject({ ok: true });
-    expect(await nominatePerson(asNominator(member), e.editionId, keyless, "nl")).toMatchObject({ ok: true });
+    expect(await nominatePerson(getDb(), asNominator(member), e.editionId, keyless, "nl")).toMatchObject({ ok: true });
+    expect(await nominatePerson(getDb(), asNominator(member), e.editionId, keyless, "nl")).toMatchObject({ ok: true });
     expect(await count("nominee", e.editionId)).toBe(4);
     expect(await count("nomination", e.editionId)).toBe(4);
   });
@@ -138,8 +149,8 @@ describe("a nomination submitted again with the same submission key", () => {
     const e = await createEdition();
     const key = randomUUID();
     const [m1, m2] = [await createUser(), await createUser()];
-    const a = await nominatePerson(asNominator(m1), e.editionId, person(e.categoryIds[0]!, { submissionKey: key }), "nl");
-    const b = await nominatePerson(asNominator(m2), e.editionId, person(e.categoryIds[0]!, { submissionKey: key }), "nl");
+    const a = await nominatePerson(getDb(), asNominator(m1), e.editionId, person(e.categoryIds[0]!, { submissionKey: key }), "nl");
+    const b = await nominatePerson(getDb(), asNominator(m2), e.editionId, person(e.categoryIds[0]!, { submissionKey: key }), "nl");
     expect(a.ok && b.ok && a.nomineeId !== b.nomineeId).toBe(true);
     expect(await count("nomination", e.editionId)).toBe(2);
   });
@@ -159,10 +170,10 @@ describe("a nomination submitted again with the same submission key", () => {
       submissionKey: randomUUID(),
     });
     const [a, b] = await Promise.all([
-      nominateOrganisation(asNominator(member), e.editionId, input, "nl"),
-      nominateOrganisation(asNominator(member), e.editionId, input, "nl"),
+      nominateOrganisation(getDb(), asNominator(member), e.editionId, input, "nl"),
+      nominateOrganisation(getDb(), asNominator(member), e.editionId, input, "nl"),
     ]);
-    const c = await nominateOrganisation(asNominator(member), e.editionId, input, "nl");
+    const c = await nominateOrganisation(getDb(), asNominator(member), e.editionId, input, "nl");
     expect(a.ok).toBe(true);
     expect(b).toEqual(a);
     expect(c).toEqual(a);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { config } from "~/config.server";
-import { getDb, type Db } from "~/db.server";
+import type { Db } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "~/auth/password.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
@@ -39,7 +39,7 @@ function isUniqueViolation(error: unknown): boolean {
 export type SignupResult = { ok: true; userId: string } | { ok: false; field: "password" | "email"; error: string };
 
 /** Creates an account and queues the verification mail in one transaction. */
-export async function signUp(input: SignupInput, locale: Locale, ip: string, db: Db = getDb()): Promise<SignupResult> {
+export async function signUp(db: Db, input: SignupInput, locale: Locale, ip: string): Promise<SignupResult> {
   // Every sign-up sends a mail: limit them per address, like other mail-sending requests.
   if (await hit("mailIp", ip)) return { ok: false, field: "email", error: "errors.tooMany" };
   if (isCommonPassword(input.password)) return { ok: false, field: "password", error: "errors.passwordCommon" };
@@ -65,7 +65,7 @@ export async function signUp(input: SignupInput, locale: Locale, ip: string, db:
   }
 }
 
-export async function resendVerification(userId: string, db: Db = getDb()): Promise<"sent" | "alreadyVerified" | "throttled"> {
+export async function resendVerification(db: Db, userId: string): Promise<"sent" | "alreadyVerified" | "throttled"> {
   const user = await findUserById(db, userId);
   if (!user) return "throttled";
   if (user.email_verified_at) return "alreadyVerified";
@@ -85,7 +85,7 @@ export async function resendVerification(userId: string, db: Db = getDb()): Prom
 }
 
 /** Single use: the token is consumed in the same statement that checks it. */
-export async function verifyEmail(token: string, db: Db = getDb()): Promise<boolean> {
+export async function verifyEmail(db: Db, token: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const userId = await consumeToken(trx, "email_verification_token", hashToken(token));
     if (!userId) return false;
@@ -104,7 +104,7 @@ export type LoginResult =
  * success clears the account's counter and gives the IP its attempt back. The answer never tells
  * whether the email exists.
  */
-export async function login(input: LoginInput, ip: string, db: Db = getDb()): Promise<LoginResult> {
+export async function login(db: Db, input: LoginInput, ip: string): Promise<LoginResult> {
   const [waitAccount, waitIp] = await Promise.all([hit("loginAccount", input.email), hit("loginIp", ip)]);
   if (waitAccount || waitIp) return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(waitAccount, waitIp) };
 
@@ -118,7 +118,7 @@ export async function login(input: LoginInput, ip: string, db: Db = getDb()): Pr
 }
 
 /** Always answers the same; sends a reset link only when the account exists (and not too often). */
-export async function requestPasswordReset(input: ForgotPasswordInput, ip: string, db: Db = getDb()): Promise<void> {
+export async function requestPasswordReset(db: Db, input: ForgotPasswordInput, ip: string): Promise<void> {
   if (await hit("mailIp", ip)) return;
   const user = await findUserByEmail(db, input.email);
   if (!user) return;
@@ -136,7 +136,7 @@ export async function requestPasswordReset(input: ForgotPasswordInput, ip: strin
   });
 }
 
-export function isResetTokenUsable(token: string, db: Db = getDb()): Promise<boolean> {
+export function isResetTokenUsable(db: Db, token: string): Promise<boolean> {
   return isTokenUsable(db, "password_reset_token", hashToken(token));
 }
 
@@ -146,7 +146,7 @@ export type ResetResult = { ok: true; userId: string } | { ok: false; field: "pa
  * Sets a new password with a single-use, expiring link; ends every session of the account and
  * tells the owner by mail. The caller starts a fresh session for this browser.
  */
-export async function resetPassword(input: ResetPasswordInput, db: Db = getDb()): Promise<ResetResult> {
+export async function resetPassword(db: Db, input: ResetPasswordInput): Promise<ResetResult> {
   if (isCommonPassword(input.password)) return { ok: false, field: "password", error: "errors.passwordCommon" };
   const passwordHash = await hashPassword(input.password);
   const userId = await db.transaction().execute(async (trx) => {

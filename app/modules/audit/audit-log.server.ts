@@ -14,6 +14,7 @@ import { auditChanges, changesText, type AuditChange } from "./audit-diff";
 import { activeFilters, parseAuditFilters, type AuditFilters } from "./audit-filters";
 import { actorFrom } from "./audit.server";
 import { recordExport } from "./export-audit.server";
+import { TIME_ZONE } from "~/lib/locale";
 
 // Reading the append-only audit log: one scope per viewer (platform admins everything, an award's
 // organizers the rows of their award, a book project's editors the rows of their project), the
@@ -88,8 +89,8 @@ function filtered(db: DbOrTrx, scope: AuditScope, f: AuditFilters): AuditQuery {
   if (f.entityType) q = q.where("a.entity_type", "=", f.entityType);
   if (f.entityId) q = q.where("a.entity_id", "=", f.entityId);
   // Dates are Amsterdam calendar days: from its first instant up to (not including) the day after `to`.
-  if (f.from) q = q.where("a.at", ">=", sql<Date>`(${f.from}::date)::timestamp at time zone 'Europe/Amsterdam'`);
-  if (f.to) q = q.where("a.at", "<", sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`);
+  if (f.from) q = q.where("a.at", ">=", sql<Date>`(${f.from}::date)::timestamp at time zone ${sql.lit(TIME_ZONE)}`);
+  if (f.to) q = q.where("a.at", "<", sql<Date>`(${f.to}::date + 1)::timestamp at time zone ${sql.lit(TIME_ZONE)}`);
   return q;
 }
 

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { getDb, type Db, type DbOrTrx } from "~/db.server";
+import type { Db, DbOrTrx } from "~/db.server";
 import { hashToken } from "~/modules/accounts/account.server";
 import { declinedPerson, scrubDeclined } from "~/modules/privacy/erasure.server";
 import { redactNominee } from "./redact.server";
@@ -36,7 +36,7 @@ export async function consentContext(db: DbOrTrx, token: string) {
  * Records the nominee's decision, once (the token is consumed in the same transaction).
  * Declining removes the person's data at once and kindly tells each nominator.
  */
-export async function decideConsent(token: string, decision: "accept" | "decline", db: Db = getDb()): Promise<boolean> {
+export async function decideConsent(db: Db, token: string, decision: "accept" | "decline"): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const used = await trx
       .updateTable("nominee_consent_token")
@@ -88,7 +88,7 @@ export async function referenceContext(db: DbOrTrx, token: string) {
 }
 
 /** Stores a reference's statement through its link, once. */
-export async function submitReference(token: string, statement: string, db: Db = getDb()): Promise<boolean> {
+export async function submitReference(db: Db, token: string, statement: string): Promise<boolean> {
   const row = await db
     .updateTable("nomination_reference")
     .set({ statement, submitted_at: sql`now()` })

@@ -2,12 +2,11 @@ import { sql } from "kysely";
 import type { DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { computePhase, stepState } from "./phase";
+import { pick } from "~/lib/locale";
 
 export const YEAR = /^\d{4}$/;
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const pickLang = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
 
 /** An edition by its public address (award slug + year), with categories and rounds; 404 when absent. */
 export async function loadEdition(db: DbOrTrx, awardSlug: string | undefined, year: string | undefined, locale: Locale) {
@@ -37,11 +36,11 @@ export async function loadEdition(db: DbOrTrx, awardSlug: string | undefined, ye
     awardId: edition.award_id,
     awardSlug: edition.award_slug,
     year: edition.year,
-    name: `${pickLang(locale, edition.award_nl, edition.award_en)} ${edition.year}`,
-    awardName: pickLang(locale, edition.award_nl, edition.award_en),
-    description: pickLang(locale, edition.description_nl, edition.description_en),
-    theme: pickLang(locale, edition.theme_nl, edition.theme_en),
-    criteria: pickLang(locale, edition.criteria_nl, edition.criteria_en),
+    name: `${pick(locale, edition.award_nl, edition.award_en)} ${edition.year}`,
+    awardName: pick(locale, edition.award_nl, edition.award_en),
+    description: pick(locale, edition.description_nl, edition.description_en),
+    theme: pick(locale, edition.theme_nl, edition.theme_en),
+    criteria: pick(locale, edition.criteria_nl, edition.criteria_en),
     nomineeKind: edition.nominee_kind,
     maxNomineeAge: edition.max_nominee_age,
     nominationsPerMember: edition.nominations_per_member,
@@ -50,12 +49,12 @@ export async function loadEdition(db: DbOrTrx, awardSlug: string | undefined, ye
       closesAt: edition.nomination_closes_at?.toISOString() ?? null,
       state: stepState(edition.nomination_opens_at, edition.nomination_closes_at, now),
     },
-    categories: categories.map((c) => ({ id: c.id, slug: c.slug, name: pickLang(locale, c.name_nl, c.name_en) })),
+    categories: categories.map((c) => ({ id: c.id, slug: c.slug, name: pick(locale, c.name_nl, c.name_en) })),
     rounds: rounds.map((r) => ({
       id: r.id,
       position: r.position,
       kind: r.kind,
-      name: pickLang(locale, r.name_nl, r.name_en),
+      name: pick(locale, r.name_nl, r.name_en),
       opensAt: r.opens_at?.toISOString() ?? null,
       closesAt: r.closes_at?.toISOString() ?? null,
       advancement: r.advancement,

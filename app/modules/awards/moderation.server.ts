@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { getDb, type Db, type DbOrTrx } from "~/db.server";
+import type { Db, DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { mailNominators } from "./notify.server";
 
@@ -121,7 +121,7 @@ async function lockNominee(trx: DbOrTrx, editionId: string, nomineeId: string) {
     .executeTakeFirst();
 }
 
-export async function approveNominee(actor: Actor, editionId: string, nomineeId: string, db: Db = getDb()): Promise<ModerationResult> {
+export async function approveNominee(db: Db, actor: Actor, editionId: string, nomineeId: string): Promise<ModerationResult> {
   return db.transaction().execute(async (trx) => {
     const n = await lockNominee(trx, editionId, nomineeId);
     if (!n || n.status === "merged" || n.redacted_at) return { ok: false, error: "moderation.errors.notFound" };
@@ -143,13 +143,7 @@ export async function approveNominee(actor: Actor, editionId: string, nomineeId:
 }
 
 /** Rejects with a reason, mailed to every nominator. */
-export async function rejectNominee(
-  actor: Actor,
-  editionId: string,
-  nomineeId: string,
-  reason: string,
-  db: Db = getDb(),
-): Promise<ModerationResult> {
+export async function rejectNominee(db: Db, actor: Actor, editionId: string, nomineeId: string, reason: string): Promise<ModerationResult> {
   return db.transaction().execute(async (trx) => {
     const n = await lockNominee(trx, editionId, nomineeId);
     if (!n || n.status === "merged" || n.redacted_at) return { ok: false, error: "moderation.errors.notFound" };
@@ -172,11 +166,11 @@ export async function rejectNominee(
 
 /** Fixes obvious typos in name or organisation; the audit log keeps before and after. */
 export async function editNominee(
+  db: Db,
   actor: Actor,
   editionId: string,
   nomineeId: string,
   change: { name: string; organisation: string },
-  db: Db = getDb(),
 ): Promise<ModerationResult> {
   return db.transaction().execute(async (trx) => {
     const n = await lockNominee(trx, editionId, nomineeId);
@@ -202,11 +196,11 @@ export async function editNominee(
  * the duplicate stays as a 'merged' row pointing at it. Nothing is deleted; counts add up exactly.
  */
 export async function mergeNominees(
+  db: Db,
   actor: Actor,
   editionId: string,
   survivorId: string,
   duplicateId: string,
-  db: Db = getDb(),
 ): Promise<ModerationResult> {
   if (survivorId === duplicateId) return { ok: false, error: "moderation.errors.sameNominee" };
   return db.transaction().execute(async (trx) => {

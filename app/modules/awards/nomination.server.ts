@@ -1,7 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../../db/types";
 import { config } from "~/config.server";
-import { getDb, type Db, type DbOrTrx } from "~/db.server";
+import type { Db, DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { newToken } from "~/modules/accounts/account.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
@@ -171,11 +171,11 @@ async function finishNomination(
 
 /** Nominates a person: nominee (pending moderation and consent), nomination, references, consent mail. */
 export async function nominatePerson(
+  db: Db,
   nominator: Nominator,
   editionId: string,
   input: PersonNominationInput,
   locale: Locale,
-  db: Db = getDb(),
 ): Promise<NominateResult> {
   return oncePerKey(db, nominator.id, input.submissionKey, async (trx): Promise<NominateResult> => {
     const admitted = await admitNew(trx, nominator, editionId, "person", input.categoryId, input.submissionKey);
@@ -262,11 +262,11 @@ export async function nominatePerson(
 
 /** Nominates an organisation: a short pitch and a one-page story; the organisation is asked for consent too. */
 export async function nominateOrganisation(
+  db: Db,
   nominator: Nominator,
   editionId: string,
   input: OrganisationNominationInput,
   locale: Locale,
-  db: Db = getDb(),
 ): Promise<NominateResult> {
   return oncePerKey(db, nominator.id, input.submissionKey, async (trx): Promise<NominateResult> => {
     const admitted = await admitNew(trx, nominator, editionId, "organisation", input.categoryId, input.submissionKey);
@@ -316,11 +316,11 @@ export async function nominateOrganisation(
 
 /** Adds a member's motivation to an existing public candidate (a supporting nomination). */
 export async function supportNominee(
+  db: Db,
   nominator: Nominator,
   editionId: string,
   nomineeId: string,
   input: SupportInput,
-  db: Db = getDb(),
 ): Promise<NominateResult> {
   return db.transaction().execute(async (trx): Promise<NominateResult> => {
     const admitted = await admit(trx, nominator, editionId);

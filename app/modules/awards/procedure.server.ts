@@ -1,20 +1,21 @@
 import { sql } from "kysely";
-import { getDb, type Db, type DbOrTrx } from "~/db.server";
+import type { Db, DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { domainList, type CategoryInput, type EditionSettingsInput, type RoundInput } from "./procedure.schema";
+import { TIME_ZONE } from "~/lib/locale";
 
 export type ProcedureResult = { ok: true } | { ok: false; field?: string; error: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A local Amsterdam time from a datetime-local field, converted by PostgreSQL (or null when empty). */
-const amsterdam = (local: string) => (local ? sql<Date>`(${local}::timestamp at time zone 'Europe/Amsterdam')` : null);
+const amsterdam = (local: string) => (local ? sql<Date>`(${local}::timestamp at time zone ${sql.lit(TIME_ZONE)})` : null);
 
 /** Edition settings; audited with before and after. */
 export async function updateEditionSettings(
+  db: Db,
   actor: Actor,
   editionId: string,
   input: EditionSettingsInput,
-  db: Db = getDb(),
 ): Promise<ProcedureResult> {
   return db
     .transaction()
@@ -48,7 +49,7 @@ export async function updateEditionSettings(
     });
 }
 
-export async function addCategory(actor: Actor, editionId: string, input: CategoryInput, db: Db = getDb()): Promise<ProcedureResult> {
+export async function addCategory(db: Db, actor: Actor, editionId: string, input: CategoryInput): Promise<ProcedureResult> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("category")
@@ -94,7 +95,7 @@ function roundValues(input: RoundInput) {
   };
 }
 
-export async function addRound(actor: Actor, editionId: string, input: RoundInput, db: Db = getDb()): Promise<ProcedureResult> {
+export async function addRound(db: Db, actor: Actor, editionId: string, input: RoundInput): Promise<ProcedureResult> {
   return db
     .transaction()
     .execute(async (trx): Promise<ProcedureResult> => {
@@ -130,7 +131,7 @@ const isLockedError = (e: unknown) => (e as { code?: string }).code === "23514" 
  * Changes a round that has not opened yet. Once it opened (by the database clock) its procedure is
  * locked: the service says so, and the trigger on `round` refuses it even if two requests race.
  */
-export async function updateRound(actor: Actor, editionId: string, input: RoundInput, db: Db = getDb()): Promise<ProcedureResult> {
+export async function updateRound(db: Db, actor: Actor, editionId: string, input: RoundInput): Promise<ProcedureResult> {
   if (!UUID.test(input.roundId)) return { ok: false, error: "moderation.errors.notFound" };
   try {
     return await db.transaction().execute(async (trx): Promise<ProcedureResult> => {
@@ -160,7 +161,7 @@ export async function updateRound(actor: Actor, editionId: string, input: RoundI
   }
 }
 
-export async function deleteRound(actor: Actor, editionId: string, roundId: string, db: Db = getDb()): Promise<ProcedureResult> {
+export async function deleteRound(db: Db, actor: Actor, editionId: string, roundId: string): Promise<ProcedureResult> {
   if (!UUID.test(roundId)) return { ok: false, error: "moderation.errors.notFound" };
   try {
     return await db.transaction().execute(async (trx): Promise<ProcedureResult> => {
@@ -188,11 +189,7 @@ export async function deleteRound(actor: Actor, editionId: string, roundId: stri
 }
 
 /** A new award (platform admins); its organizers are then granted on the roles screen. */
-export async function createAward(
-  actor: Actor,
-  input: { slug: string; nameNl: string; nameEn: string },
-  db: Db = getDb(),
-): Promise<ProcedureResult> {
+export async function createAward(db: Db, actor: Actor, input: { slug: string; nameNl: string; nameEn: string }): Promise<ProcedureResult> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("award")
@@ -210,7 +207,7 @@ export async function createAward(
  * A new yearly edition. It starts from the latest edition's texts, categories and procedure (rounds
  * without their windows, which the organizers set for the new year).
  */
-export async function createEdition(actor: Actor, awardId: string, year: number, db: Db = getDb()): Promise<ProcedureResult> {
+export async function createEdition(db: Db, actor: Actor, awardId: string, year: number): Promise<ProcedureResult> {
   return db.transaction().execute(async (trx) => {
     const previous = await trx.selectFrom("edition").selectAll().where("award_id", "=", awardId).orderBy("year", "desc").executeTakeFirst();
     const edition = await trx
@@ -272,7 +269,7 @@ export async function createEdition(actor: Actor, awardId: string, year: number,
 
 /** A timestamp column as the value of a datetime-local field, in Amsterdam time. */
 const local = (column: "nomination_opens_at" | "nomination_closes_at" | "opens_at" | "closes_at") =>
-  sql<string | null>`to_char(${sql.ref(column)} at time zone 'Europe/Amsterdam', 'YYYY-MM-DD"T"HH24:MI')`;
+  sql<string | null>`to_char(${sql.ref(column)} at time zone ${sql.lit(TIME_ZONE)}, 'YYYY-MM-DD"T"HH24:MI')`;
 
 /** The edition's settings as the procedure page edits them, with the nomination window in Amsterdam time. */
 export function getProcedureSettings(db: DbOrTrx, editionId: string) {

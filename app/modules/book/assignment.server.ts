@@ -7,13 +7,12 @@ import { enqueueMail, type MailTemplate } from "~/modules/mail/outbox.server";
 import { pgError, type Result } from "./author.server";
 import { suggestAssignment, type MatchResult, type Rank } from "./matching";
 import type { ProjectView } from "./project.server";
-
-const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
+import { formatDate, pick, TIME_ZONE } from "~/lib/locale";
 
 /** A date in the recipient's language, Amsterdam time (or "the agreed date" when there is none). */
 export function mailDate(locale: Locale, date: Date | null): string {
   if (!date) return translator(locale)("bookWriting.mail.noDue");
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(date);
+  return formatDate(locale, date);
 }
 
 /** Mails the author of a portrait (in their own language) through the outbox, inside the caller's transaction. */
@@ -140,7 +139,7 @@ interface AssignMail {
   origin: string;
 }
 
-const amsterdam = (local: string) => sql<Date>`(${local}::timestamp at time zone 'Europe/Amsterdam')`;
+const amsterdam = (local: string) => sql<Date>`(${local}::timestamp at time zone ${sql.lit(TIME_ZONE)})`;
 
 /** Inserts one assignment, mails the author and audits, inside the caller's transaction. Throws on constraint violations. */
 async function insertAssignment(

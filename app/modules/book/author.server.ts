@@ -3,12 +3,11 @@ import type { Db, DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { rankedClaims, type AuthorInput, type ClaimsInput } from "./author.schema";
 import type { ProjectView } from "./project.server";
+import { pick } from "~/lib/locale";
 
 export type Result = { ok: true } | { ok: false; error: string; field?: string; status: 400 | 404 | 409 };
 
 export const pgError = (e: unknown) => e as { code?: string; constraint?: string };
-
-const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
 
 // ── Author profile ───────────────────────────────────────────────────────────────────────────────
 

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../../db/types";
 import { config } from "~/config.server";
-import { getDb, type Db, type DbOrTrx } from "~/db.server";
+import type { Db, DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import type { StatusTarget } from "./editorial.schema";
@@ -52,13 +52,7 @@ function refusal(e: unknown, project: ProjectRef): EditorResult | undefined {
  * Shortlists, selects or moves a proposal back (also un-rejects it). The database refuses selecting
  * beyond the target (the project row is locked while counting) and deselecting a portrait with an author.
  */
-export async function setStatus(
-  actor: Actor,
-  project: ProjectRef,
-  proposalId: string,
-  to: StatusTarget,
-  db: Db = getDb(),
-): Promise<EditorResult> {
+export async function setStatus(db: Db, actor: Actor, project: ProjectRef, proposalId: string, to: StatusTarget): Promise<EditorResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<EditorResult> => {
       const p = await lockProposal(trx, project.id, proposalId);
@@ -83,13 +77,7 @@ export async function setStatus(
 }
 
 /** Rejects with a reason, mailed to the proposer through the outbox in the same transaction. */
-export async function rejectProposal(
-  actor: Actor,
-  project: ProjectRef,
-  proposalId: string,
-  reason: string,
-  db: Db = getDb(),
-): Promise<EditorResult> {
+export async function rejectProposal(db: Db, actor: Actor, project: ProjectRef, proposalId: string, reason: string): Promise<EditorResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<EditorResult> => {
       const p = await lockProposal(trx, project.id, proposalId);
@@ -138,11 +126,11 @@ export interface MergeCounts {
  * copied unless the survivor already has that URL; the duplicate keeps its row as 'merged'.
  */
 export async function mergeProposals(
+  db: Db,
   actor: Actor,
   project: ProjectRef,
   duplicateId: string,
   survivorId: string,
-  db: Db = getDb(),
 ): Promise<EditorResult & { counts?: MergeCounts }> {
   if (duplicateId === survivorId) return { ok: false, status: 409, error: "bookProposals.errors.sameProposal" };
   try {

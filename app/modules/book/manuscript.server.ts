@@ -7,8 +7,7 @@ import { pgError, type Result } from "./author.server";
 import { MANUSCRIPT_MAX, normalizeText, textLength, type EditorAction, type ManuscriptStatusName } from "./manuscript.schema";
 import type { ProjectView } from "./project.server";
 import { countWords, lengthVerdict } from "./words";
-
-const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
+import { pick } from "~/lib/locale";
 
 const flowError = (e: unknown): Result => {
   const { code, constraint } = pgError(e);

@@ -4,14 +4,13 @@ import { sql } from "kysely";
 import { forbidden, requireRole, requireUser } from "~/auth/guards.server";
 import { getDb, type DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
+import { pick } from "~/lib/locale";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function notFound(): Response {
   return new Response("Not found", { status: 404 });
 }
-
-const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
 
 /** A book project by its URL slug, with its themes in order and the database's clock; 404 when absent. */
 export async function loadProject(db: DbOrTrx, slug: string | undefined, locale: Locale) {

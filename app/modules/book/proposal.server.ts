@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from "kysely";
-import { getDb, type Db, type DbOrTrx } from "~/db.server";
+import type { Db, DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { isHttpsUrl, SOURCE_ROWS, UUID_RE, sourcesOf, type ProposalInput, type ProposalStatus, type Sort } from "./proposal.schema";
+import { pick } from "~/lib/locale";
 
 export const PAGE_SIZE = 25;
 
@@ -13,8 +14,6 @@ export function pgError(e: unknown): { code?: string; constraint?: string } {
 }
 
 export const isUuid = (value: string | undefined | null): value is string => typeof value === "string" && UUID_RE.test(value);
-
-const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
 
 export interface Suggestion {
   id: string;
@@ -65,12 +64,7 @@ export type CreateResult =
  * in this transaction; close matches stop it until the member confirms it is a different person;
  * the database's year checks answer as a 400 (never a 500).
  */
-export async function createProposal(
-  user: { id: string },
-  projectId: string,
-  input: ProposalInput,
-  db: Db = getDb(),
-): Promise<CreateResult> {
+export async function createProposal(db: Db, user: { id: string }, projectId: string, input: ProposalInput): Promise<CreateResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<CreateResult> => {
       const project = await trx
@@ -292,7 +286,7 @@ export type EndorseResult = "endorsed" | "already" | "closed" | "notFound";
  * One endorsement per member per proposal: the primary key decides, so parallel requests insert
  * one row and the others do nothing. The proposal row is share-locked, so a merge waits or wins.
  */
-export async function endorse(userId: string, projectId: string, proposalId: string, db: Db = getDb()): Promise<EndorseResult> {
+export async function endorse(db: Db, userId: string, projectId: string, proposalId: string): Promise<EndorseResult> {
   return db.transaction().execute(async (trx): Promise<EndorseResult> => {
     const p = await trx
       .selectFrom("book_proposal")
@@ -314,7 +308,7 @@ export async function endorse(userId: string, projectId: string, proposalId: str
 }
 
 /** Withdraws the member's endorsement; false when there was none. */
-export async function withdrawEndorsement(userId: string, projectId: string, proposalId: string, db: Db = getDb()): Promise<boolean> {
+export async function withdrawEndorsement(db: Db, userId: string, projectId: string, proposalId: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const p = await trx
       .selectFrom("book_proposal")
@@ -337,7 +331,7 @@ export async function withdrawEndorsement(userId: string, projectId: string, pro
 export type CommentResult = "added" | "closed" | "notFound";
 
 /** A member's comment on a live proposal (not on rejected or merged ones). */
-export async function addComment(userId: string, projectId: string, proposalId: string, body: string, db: Db = getDb()) {
+export async function addComment(db: Db, userId: string, projectId: string, proposalId: string, body: string) {
   return db.transaction().execute(async (trx): Promise<CommentResult> => {
     const p = await trx
       .selectFrom("book_proposal")

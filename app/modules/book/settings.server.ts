@@ -1,16 +1,16 @@
 import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
-import { getDb } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import type { NewProjectInput, ProjectSettingsInput, ThemeInput } from "./settings.schema";
+import { TIME_ZONE } from "~/lib/locale";
 
 export type SettingsResult = { ok: true } | { ok: false; field?: string; error: string; params?: Record<string, string | number> };
 
 /** A local Amsterdam time from a datetime-local field, converted by PostgreSQL (or null when empty). */
-const amsterdam = (local: string) => (local ? sql<Date>`(${local}::timestamp at time zone 'Europe/Amsterdam')` : null);
+const amsterdam = (local: string) => (local ? sql<Date>`(${local}::timestamp at time zone ${sql.lit(TIME_ZONE)})` : null);
 /** A timestamp column as the value of a datetime-local field, in Amsterdam time. */
 const localValue = (column: string) =>
-  sql<string | null>`to_char(${sql.ref(column)} at time zone 'Europe/Amsterdam', 'YYYY-MM-DD"T"HH24:MI')`;
+  sql<string | null>`to_char(${sql.ref(column)} at time zone ${sql.lit(TIME_ZONE)}, 'YYYY-MM-DD"T"HH24:MI')`;
 
 /** The settings form's current values, as the form posts them. */
 export async function settingsFormValues(
@@ -57,12 +57,7 @@ export async function settingsFormValues(
  * Saves a project's settings; audited with before and after. A target below the portraits already
  * selected is refused by the database (the same trigger that guards selection).
  */
-export async function updateSettings(
-  actor: Actor,
-  projectId: string,
-  input: ProjectSettingsInput,
-  db: Db = getDb(),
-): Promise<SettingsResult> {
+export async function updateSettings(db: Db, actor: Actor, projectId: string, input: ProjectSettingsInput): Promise<SettingsResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<SettingsResult> => {
       const before = await trx.selectFrom("book_project").selectAll().where("id", "=", projectId).forUpdate().executeTakeFirstOrThrow();
@@ -105,7 +100,7 @@ export async function updateSettings(
   }
 }
 
-export async function addTheme(actor: Actor, projectId: string, input: ThemeInput, db: Db = getDb()): Promise<SettingsResult> {
+export async function addTheme(db: Db, actor: Actor, projectId: string, input: ThemeInput): Promise<SettingsResult> {
   return db.transaction().execute(async (trx): Promise<SettingsResult> => {
     const last = await trx
       .selectFrom("book_theme")
@@ -125,7 +120,7 @@ export async function addTheme(actor: Actor, projectId: string, input: ThemeInpu
 }
 
 /** Removes a theme nobody used; a theme with proposals stays (the foreign key refuses). */
-export async function deleteTheme(actor: Actor, projectId: string, themeId: string, db: Db = getDb()): Promise<SettingsResult> {
+export async function deleteTheme(db: Db, actor: Actor, projectId: string, themeId: string): Promise<SettingsResult> {
   try {
     return await db.transaction().execute(async (trx): Promise<SettingsResult> => {
       const row = await trx
@@ -146,7 +141,7 @@ export async function deleteTheme(actor: Actor, projectId: string, themeId: stri
   }
 }
 
-export async function createProject(actor: Actor, input: NewProjectInput, db: Db = getDb()): Promise<SettingsResult> {
+export async function createProject(db: Db, actor: Actor, input: NewProjectInput): Promise<SettingsResult> {
   return db.transaction().execute(async (trx): Promise<SettingsResult> => {
     const row = await trx
       .insertInto("book_project")

@@ -10,6 +10,7 @@ import { loadVotingRound, rankedResults, roundCandidates, VOTE_KINDS } from "~/m
 import type { Cell } from "./cells";
 import { exportFilename } from "./export.server";
 import type { ExportColumn, ExportSpec } from "./writers.server";
+import { pick } from "~/lib/locale";
 
 // The organizer exports of one award edition. Every query is scoped by the edition id; figures come
 // from the same services the organizer pages use (tally, jury aggregation, computeResults), so an
@@ -128,8 +129,6 @@ export function datasetColumns(dataset: AwardDataset, locale: Locale): ExportCol
   const t = translator(locale);
   return DATASET_COLUMNS[dataset].map((key) => ({ key, header: t(`exports.columns.${key}`) }));
 }
-
-const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
 
 /** A nominee whose personal data may not appear: consent declined, or erased. */
 const REDACTED = sql<boolean>`(n.redacted_at is not null or n.consent_status = 'declined')`;

@@ -6,6 +6,7 @@ import type { Locale } from "~/i18n/i18n";
 import type { ProjectView } from "~/modules/book/project.server";
 import type { Cell } from "./cells";
 import type { ExportColumn, ExportSpec } from "./writers.server";
+import { pick } from "~/lib/locale";
 
 // Book-project exports for the project's editors: proposals, authors, portraits (manuscript
 // statuses). They hold what editors see in the app and nothing more: people by name (never an
@@ -14,8 +15,6 @@ import type { ExportColumn, ExportSpec } from "./writers.server";
 
 export const BOOK_DATASETS = ["voordrachten", "auteurs", "manuscripten"] as const;
 export type BookDataset = (typeof BOOK_DATASETS)[number];
-
-const pick = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
 
 function columns(t: TFunction, keys: string[]): ExportColumn[] {
   return keys.map((key) => ({ key, header: t(`bookExports.columns.${key}`) }));

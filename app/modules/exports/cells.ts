@@ -1,5 +1,7 @@
 // Cell values for exports (CSV, XLSX, JSON): neutralised against formula injection and with
-// dates in ISO 8601 with the Europe/Amsterdam offset. Pure; shared by every export format.
+// dates in ISO 8601 with the Amsterdam offset. Pure; shared by every export format.
+
+import { wallClock } from "~/lib/locale";
 
 /**
  * OWASP CSV injection: a text cell starting with =, +, -, @, tab or carriage return is read as a
@@ -11,17 +13,6 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
-
-const PARTS = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Amsterdam",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
 
 const HOUR = 3_600_000;
 const offsets = new Map<number, number>();
@@ -35,8 +26,8 @@ function offsetAt(hour: number): number {
   let minutes = offsets.get(hour);
   if (minutes === undefined) {
     const at = new Date(hour * HOUR);
-    const p = Object.fromEntries(PARTS.formatToParts(at).map((x) => [x.type, x.value])) as Record<string, string>;
-    minutes = Math.round((Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!) - at.getTime()) / 60_000);
+    const p = wallClock(at);
+    minutes = Math.round((Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - at.getTime()) / 60_000);
     if (offsets.size >= 100_000) offsets.clear();
     offsets.set(hour, minutes);
   }

@@ -1,3 +1,4 @@
+import { isoDay } from "~/lib/locale";
 import { FORMATS, type ExportFormat } from "./writers.server";
 
 // Shared plumbing for export routes: the file name in the URL (`<dataset>.<format>`) and file names for
@@ -17,7 +18,7 @@ export function parseExportFile<D extends string>(
 
 /** A download name: lauwer-<parts joined by hyphens>-<yyyy-mm-dd>, ASCII only. */
 export function exportFilename(...parts: (string | number)[]): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+  const day = isoDay(new Date());
   return ["lauwer", ...parts, day]
     .join("-")
     .normalize("NFKD")

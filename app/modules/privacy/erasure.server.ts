@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql, type ExpressionBuilder, type Transaction } from "kysely";
 import type { DB } from "../../../db/types";
-import { getDb, type Db, type DbOrTrx } from "~/db.server";
+import type { Db, DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { redactNominee } from "~/modules/awards/redact.server";
 import { canonicalJson, type Json } from "~/modules/results/canonical";
@@ -291,13 +291,7 @@ export type EraseResult = { ok: true; nominees: number; already: boolean } | { o
  * when, the nominee ids and the reason category — never the erased data. Erasing again is harmless
  * (it sweeps once more and finds nothing of the person left).
  */
-export async function erasePerson(
-  actor: Actor,
-  editionId: string,
-  nomineeId: string,
-  reason: ErasureReason,
-  db: Db = getDb(),
-): Promise<EraseResult> {
+export async function erasePerson(db: Db, actor: Actor, editionId: string, nomineeId: string, reason: ErasureReason): Promise<EraseResult> {
   return db.transaction().execute(async (trx): Promise<EraseResult> => {
     const target = await trx
       .selectFrom("nominee")

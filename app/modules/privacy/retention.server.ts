@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../../db/types";
-import { getDb, type Db } from "~/db.server";
+import type { Db } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { ERASED_NAME, MASK, eraseNomineeRows, erasureTerms, namesOfOthers, personStrings, scrubEverywhere } from "./erasure.server";
 
@@ -54,7 +54,7 @@ function dueQuery(db: Db | Transaction<DB>, editionId?: string) {
 }
 
 /** Editions whose retention period has passed and that are not anonymised yet. */
-export async function dueEditions(db: Db = getDb()) {
+export async function dueEditions(db: Db) {
   return (await dueQuery(db)).rows;
 }
 
@@ -62,7 +62,7 @@ export async function dueEditions(db: Db = getDb()) {
  * Anonymises one edition in one transaction, if it is (still) due; undefined when it is not, or when
  * another process is doing it right now.
  */
-export async function anonymiseEdition(editionId: string, db: Db = getDb()): Promise<RetentionReport | undefined> {
+export async function anonymiseEdition(db: Db, editionId: string): Promise<RetentionReport | undefined> {
   return db.transaction().execute(async (trx) => {
     const locked = await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().skipLocked().executeTakeFirst();
     if (!locked) return undefined;
@@ -159,10 +159,10 @@ export async function anonymiseEdition(editionId: string, db: Db = getDb()): Pro
 }
 
 /** Anonymises every edition that is due, each in its own transaction. */
-export async function runRetention(db: Db = getDb()): Promise<RetentionReport[]> {
+export async function runRetention(db: Db): Promise<RetentionReport[]> {
   const reports: RetentionReport[] = [];
   for (const e of await dueEditions(db)) {
-    const report = await anonymiseEdition(e.id, db);
+    const report = await anonymiseEdition(db, e.id);
     if (report) reports.push(report);
   }
   return reports;
@@ -193,7 +193,7 @@ export async function retentionStatus(db: Db, editionId: string) {
 }
 
 /** Sets (or clears: null) the retention period; audited. The job does the rest. */
-export async function setRetentionDays(actor: Actor, editionId: string, days: number | null, db: Db = getDb()): Promise<void> {
+export async function setRetentionDays(db: Db, actor: Actor, editionId: string, days: number | null): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("edition")

@@ -1,5 +1,4 @@
 import type { Db, DbOrTrx } from "~/db.server";
-import { getDb } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { findUserByEmail } from "~/modules/accounts/account.repository.server";
 import { SCOPE_OF_ROLE, type GrantRoleInput, type Role } from "./role.schema";
@@ -79,7 +78,7 @@ function scopeColumns(role: Role, scope: string) {
 }
 
 /** Grants a role in its scope; audited in the same transaction. */
-export async function grantRole(actor: Actor, input: GrantRoleInput, db: Db = getDb()): Promise<GrantResult> {
+export async function grantRole(db: Db, actor: Actor, input: GrantRoleInput): Promise<GrantResult> {
   const columns = scopeColumns(input.role, input.scope);
   if (!columns) return { ok: false, field: "scope", error: "errors.scopeMismatch" };
   try {
@@ -114,7 +113,7 @@ export async function grantRole(actor: Actor, input: GrantRoleInput, db: Db = ge
 export type RevokeResult = "revoked" | "notFound" | "lastAdmin";
 
 /** Revokes a grant; the audit entry keeps what was revoked. The last platform admin cannot be revoked. */
-export async function revokeRole(actor: Actor, grantId: string, db: Db = getDb()): Promise<RevokeResult> {
+export async function revokeRole(db: Db, actor: Actor, grantId: string): Promise<RevokeResult> {
   if (!UUID.test(grantId)) return "notFound";
   return db.transaction().execute(async (trx): Promise<RevokeResult> => {
     // Lock all admin grants, so two admins revoking each other cannot both succeed.

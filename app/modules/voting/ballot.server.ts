@@ -2,6 +2,7 @@ import { createHash, randomInt } from "node:crypto";
 import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
+import { pick } from "~/lib/locale";
 import { renderMail } from "~/modules/mail/outbox.server";
 import { formatReceipt, normalizeReceipt, RECEIPT_ALPHABET } from "./rules";
 import { eligibility, type VotingRound } from "./round.server";
@@ -305,7 +306,6 @@ export async function myBallots(db: DbOrTrx, voterId: string, locale: Locale) {
     .orderBy("b.updated_at", "desc")
     .limit(200)
     .execute();
-  const pick = (nl: string, en: string) => (locale === "en" && en ? en : nl);
   return rows.map((r) => ({
     id: r.id,
     receiptCode: r.receipt_code,
@@ -313,9 +313,9 @@ export async function myBallots(db: DbOrTrx, voterId: string, locale: Locale) {
     castAt: r.cast_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     voided: r.voided_at !== null,
-    round: pick(r.round_nl, r.round_en),
-    category: pick(r.category_nl, r.category_en),
-    award: `${pick(r.award_nl, r.award_en)} ${r.year}`,
+    round: pick(locale, r.round_nl, r.round_en),
+    category: pick(locale, r.category_nl, r.category_en),
+    award: `${pick(locale, r.award_nl, r.award_en)} ${r.year}`,
     href: `/prijzen/${r.award_slug}/${r.year}/ronde/${r.position}/${r.category_slug}`,
     choices: r.choices,
   }));
@@ -356,14 +356,13 @@ export async function checkReceipt(db: DbOrTrx, input: string, locale: Locale): 
     .where("v.receipt_code", "=", code)
     .executeTakeFirst();
   if (!row) return { status: "unknown" };
-  const pick = (nl: string, en: string) => (locale === "en" && en ? en : nl);
   const status =
     row.version !== row.current_version ? "superseded" : row.voided_at ? "voided" : row.results_published_at ? "counted" : "received";
   return {
     status,
-    award: `${pick(row.award_nl, row.award_en)} ${row.year}`,
-    round: pick(row.round_nl, row.round_en),
-    category: pick(row.category_nl, row.category_en),
+    award: `${pick(locale, row.award_nl, row.award_en)} ${row.year}`,
+    round: pick(locale, row.round_nl, row.round_en),
+    category: pick(locale, row.category_nl, row.category_en),
     at: row.created_at.toISOString(),
   };
 }

@@ -8,12 +8,11 @@ import type { EditionView } from "~/modules/awards/edition.server";
 import { SLUG } from "~/modules/awards/edition.server";
 import { rankTally, topK, type RankedRow, type TallyRow } from "./rules";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
+import { pick } from "~/lib/locale";
 
 export const VOTE_KINDS = ["public_vote", "live_vote"] as const;
 export type VotingRound = Selectable<RoundTable> & { db_now: Date };
 export type RoundState = "upcoming" | "open" | "closed";
-
-const pickLang = (locale: Locale, nl: string, en: string) => (locale === "en" && en ? en : nl);
 
 /** A vote round of an edition by its position in the procedure; 404 when it is not a vote. */
 export async function loadVotingRound(db: DbOrTrx, editionId: string, position: string | undefined): Promise<VotingRound> {
@@ -250,7 +249,7 @@ export async function advanceClosedRounds(db: Db): Promise<number> {
 }
 
 export function roundName(round: Pick<VotingRound, "name_nl" | "name_en">, locale: Locale) {
-  return pickLang(locale, round.name_nl, round.name_en);
+  return pick(locale, round.name_nl, round.name_en);
 }
 
 const SHORT_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789";

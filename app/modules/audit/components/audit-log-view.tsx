@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
+import { useDateFormat } from "~/lib/locale";
 import {
   Alert,
   Button,
@@ -77,9 +78,8 @@ function Field({
 
 /** The audit log with filters (a GET form, no JavaScript needed), pagination and export links. */
 export function AuditLogView({ title, intro, data }: { title: string; intro?: React.ReactNode; data: AuditLogViewData }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en-GB" : "nl-NL";
-  const time = new Intl.DateTimeFormat(locale, { timeZone: "Europe/Amsterdam", dateStyle: "medium", timeStyle: "medium" });
+  const { t } = useTranslation();
+  const time = useDateFormat({ dateStyle: "medium", timeStyle: "medium" });
   const { filters, errors } = data;
   const entityLabel = (type: string) => t(`auditLog.entityTypes.${type}`, { defaultValue: type });
   const query = filterQuery(filters);
@@ -203,7 +203,7 @@ export function AuditLogView({ title, intro, data }: { title: string; intro?: Re
               {data.rows.map((r) => (
                 <TableRow key={r.id} data-audit-id={r.id}>
                   <TableCell>
-                    <time dateTime={r.at}>{time.format(new Date(r.at))}</time>
+                    <time dateTime={r.at}>{time(r.at)}</time>
                   </TableCell>
                   <TableCell>
                     {r.hasActor ? (r.actorName ?? t("auditLog.unknownActor")) : t("auditLog.system")}

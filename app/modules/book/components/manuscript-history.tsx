@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Heading2, Paragraph, useDateTimeFormat, VersionHeading } from "./manuscript-parts";
+import { useDateFormat } from "~/lib/locale";
+import { Heading2, Paragraph, VersionHeading } from "./manuscript-parts";
 
 export interface HistoryVersion {
   id: string;
@@ -19,7 +20,7 @@ export interface HistoryComment {
 /** Every version (newest first) with its words, whether it was submitted, and the editors' comments on it. */
 export function ManuscriptHistory({ versions, comments }: { versions: HistoryVersion[]; comments: HistoryComment[] }) {
   const { t } = useTranslation();
-  const when = useDateTimeFormat();
+  const when = useDateFormat({ dateStyle: "medium", timeStyle: "short" });
   return (
     <section aria-labelledby="history-heading">
       <Heading2 id="history-heading">{t("bookWriting.history.title")}</Heading2>

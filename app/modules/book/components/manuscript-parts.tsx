@@ -1,5 +1,4 @@
 import type { HTMLAttributes } from "react";
-import { useTranslation } from "react-i18next";
 import { DEFAULT_LOCALE, isLocale, translator } from "~/i18n/i18n";
 
 export { Heading2, Paragraph } from "~/components/nlds";
@@ -7,17 +6,6 @@ export { Heading2, Paragraph } from "~/components/nlds";
 /** A version's heading line inside the history (an h3 under the history's h2). */
 export function VersionHeading(props: HTMLAttributes<HTMLHeadingElement>) {
   return <h3 className="utrecht-heading-3 lauwer-bw-version" {...props} />;
-}
-
-/** Date and time in Dutch or English, Amsterdam time (the same on server and browser). */
-export function useDateTimeFormat() {
-  const { i18n } = useTranslation();
-  const fmt = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "nl-NL", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  });
-  return (iso: string) => fmt.format(new Date(iso));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useNumberFormat } from "~/lib/locale";
 import { prizeValue, type SnapshotEntry, type SnapshotPrize } from "../snapshot";
 
 const BAR_HEIGHT = 22;
@@ -26,7 +27,8 @@ export function RankingChart({
   const top = Math.max(1, ...values);
   const height = ranking.length * (BAR_HEIGHT + GAP);
   const unit = prize.kind === "jury" || prize.kind === "combined" ? t("results.unitScore") : t("results.unitVotes");
-  const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+  const oneDecimal = useNumberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const fmt = (v: number) => (Number.isInteger(v) ? String(v) : oneDecimal(v));
   const summary = ranking
     .slice(0, 3)
     .map((e, i) => `${e.place}. ${e.name} (${fmt(values[i]!)} ${unit})`)
