@@ -1,33 +1,18 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { FormError, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
-import {
-  Button,
-  HeadedTable,
-  Heading1,
-  Heading2,
-  Paragraph,
-  TableCell,
-  TableRow,
-  UnorderedList,
-  UnorderedListItem,
-} from "~/components/nlds";
+import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
+import { intent, intentAction } from "~/lib/action.server";
+import { withNotice, type Notice } from "~/lib/notice";
+import { refuse } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { ProgressList } from "~/modules/book/components/progress-list";
+import { SettingsForm, ThemeForm, ThemeList } from "~/modules/book/components/project-settings";
 import { projectProgress, requireProjectEditor } from "~/modules/book/project.server";
-import {
-  ProjectSettingsSchema,
-  ThemeIdSchema,
-  ThemeSchema,
-  type ProjectSettingsInput,
-  type ThemeInput,
-} from "~/modules/book/settings.schema";
-import { addTheme, deleteTheme, settingsFormValues, updateSettings, type SettingsResult } from "~/modules/book/settings.server";
+import { ProjectSettingsSchema, ThemeIdSchema, ThemeSchema } from "~/modules/book/settings.schema";
+import { addTheme, deleteTheme, settingsFormValues, updateSettings } from "~/modules/book/settings.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
 
 // The heading names the project already.
@@ -46,123 +31,39 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
-  const actor = actorFrom(context);
-  const intent = new URL(request.url).searchParams.get("intent");
-  let result: SettingsResult;
-  let notice: "book.notice.settingsSaved" | "book.notice.themeAdded" | "book.notice.themeDeleted";
-  if (intent === "settings") {
-    const parsed = await parseForm(request, ProjectSettingsSchema);
-    if (!parsed.ok) return formFailure(400, parsed);
-    result = await updateSettings(getDb(), actor, project.id, parsed.data);
-    notice = "book.notice.settingsSaved";
-  } else if (intent === "theme") {
-    const parsed = await parseForm(request, ThemeSchema);
-    if (!parsed.ok) return formFailure(400, parsed);
-    result = await addTheme(getDb(), actor, project.id, parsed.data);
-    notice = "book.notice.themeAdded";
-  } else if (intent === "delete-theme") {
-    const parsed = await parseForm(request, ThemeIdSchema);
-    if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "book.errors.themeNotFound", values: { formId: "themes" } });
-    result = await deleteTheme(getDb(), actor, project.id, parsed.data.themeId);
-    notice = "book.notice.themeDeleted";
-  } else {
-    throw new Response("Not found", { status: 404 });
-  }
-  if (!result.ok) {
-    const formId = intent === "delete-theme" ? "themes" : intent;
-    return formFailure(result.field ? 400 : 409, {
-      fieldErrors: result.field ? { [result.field]: result.error } : {},
-      formError: result.field ? undefined : result.error,
-      formErrorParams: result.params,
-      values: { formId },
-    });
-  }
-  return redirect(withNotice(`/beheer/boeken/${project.slug}`, notice));
+  return { db: getDb(), project, actor: actorFrom(context), here: `/beheer/boeken/${project.slug}` };
 }
+type Guarded = Awaited<ReturnType<typeof guard>>;
+// Back to the dashboard with a notice, as a 302 (the status the tests pin; redirectWithNotice answers 303).
+const back = (notice: Notice) => (g: Guarded) => redirect(withNotice(g.here, notice));
 
-function SettingsForm({ values }: { values: Omit<ProjectSettingsInput, "formId"> }) {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure } = useAppForm<ProjectSettingsInput>(
-    ProjectSettingsSchema,
-    { ...values, formId: "settings" },
-    "settings",
-  );
-  const text = (name: Exclude<keyof ProjectSettingsInput, "formId">, type?: "datetime-local", description?: string) => (
-    <TextField
-      name={`settings-${name}`}
-      type={type}
-      label={t(`book.fields.${name}`)}
-      description={description}
-      registration={register(name)}
-      error={errorOf(name)}
-    />
-  );
-  return (
-    <Form method="post" action="?intent=settings" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <FormError failure={failure} />
-      <input type="hidden" {...register("formId")} />
-      {text("titleNl")}
-      {text("titleEn")}
-      <TextareaField
-        name="settings-descriptionNl"
-        label={t("book.fields.descriptionNl")}
-        registration={register("descriptionNl")}
-        error={errorOf("descriptionNl")}
-        rows={4}
-      />
-      <TextareaField
-        name="settings-descriptionEn"
-        label={t("book.fields.descriptionEn")}
-        registration={register("descriptionEn")}
-        error={errorOf("descriptionEn")}
-        rows={4}
-      />
-      {text("targetCount")}
-      {text("periodFrom")}
-      {text("periodTo")}
-      {text("wordsMin")}
-      {text("wordsMax")}
-      {text("proposalsCloseAt", "datetime-local", t("book.fields.deadlineHint"))}
-      {text("claimsCloseAt", "datetime-local", t("book.fields.deadlineHint"))}
-      {text("draftsDueAt", "datetime-local", t("book.fields.deadlineHint"))}
-      {text("finalDueAt", "datetime-local", t("book.fields.deadlineHint"))}
-      <SubmitButton>{t("book.dashboard.save")}</SubmitButton>
-    </Form>
-  );
-}
-
-function ThemeForm() {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure } = useAppForm<ThemeInput>(ThemeSchema, { formId: "theme" }, "theme");
-  return (
-    <Form method="post" action="?intent=theme" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <FormError failure={failure} />
-      <input type="hidden" {...register("formId")} />
-      <TextField
-        name="theme-slug"
-        label={t("book.fields.themeSlug")}
-        description={t("book.fields.themeSlugHint")}
-        registration={register("slug")}
-        error={errorOf("slug")}
-      />
-      <TextField name="theme-nameNl" label={t("book.fields.themeNl")} registration={register("nameNl")} error={errorOf("nameNl")} />
-      <TextField name="theme-nameEn" label={t("book.fields.themeEn")} registration={register("nameEn")} error={errorOf("nameEn")} />
-      <SubmitButton>{t("book.dashboard.addTheme")}</SubmitButton>
-    </Form>
-  );
-}
-
-function ThemeDeleteError() {
-  // The delete buttons share one failure slot (formId "themes").
-  const { failure } = useAppForm(ThemeIdSchema, {}, "themes");
-  return <FormError failure={failure} />;
-}
+export const action = intentAction(guard, {
+  settings: intent({
+    schema: ProjectSettingsSchema,
+    run: (g, input) => updateSettings(g.db, g.actor, g.project.id, input),
+    done: back("book.notice.settingsSaved"),
+  }),
+  theme: intent({
+    schema: ThemeSchema,
+    run: (g, input) => addTheme(g.db, g.actor, g.project.id, input),
+    done: back("book.notice.themeAdded"),
+  }),
+  "delete-theme": intent({
+    // The delete buttons share one message above the table: a malformed id is a theme that is not there.
+    run(g, raw) {
+      const parsed = ThemeIdSchema.safeParse(raw);
+      if (!parsed.success) return Promise.resolve(refuse(400, "book.errors.themeNotFound"));
+      return deleteTheme(g.db, g.actor, g.project.id, parsed.data.themeId);
+    },
+    done: back("book.notice.themeDeleted"),
+  }),
+});
 
 export default function BookDashboard() {
   const { project, themes, progress, settings } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const base = `/beheer/boeken/${project.slug}`;
   return (
     <>
@@ -207,36 +108,7 @@ export default function BookDashboard() {
       </section>
       <section aria-labelledby="themes">
         <Heading2 id="themes">{t("book.dashboard.themesHeading")}</Heading2>
-        <ThemeDeleteError />
-        <HeadedTable
-          headers={[
-            t("book.dashboard.themeColumns.slug"),
-            t("book.dashboard.themeColumns.nl"),
-            t("book.dashboard.themeColumns.en"),
-            t("book.dashboard.themeColumns.actions"),
-          ]}
-        >
-          {themes.map((theme) => (
-            <TableRow key={theme.id}>
-              <TableCell>{theme.slug}</TableCell>
-              <TableCell>{theme.nameNl}</TableCell>
-              <TableCell>{theme.nameEn}</TableCell>
-              <TableCell>
-                <Form method="post" action="?intent=delete-theme">
-                  <input type="hidden" name="formId" value="themes" />
-                  <input type="hidden" name="themeId" value={theme.id} />
-                  <Button
-                    type="submit"
-                    appearance="secondary-action-button"
-                    aria-label={t("book.dashboard.deleteThemeLabel", { name: i18n.language === "en" ? theme.nameEn : theme.nameNl })}
-                  >
-                    {t("book.dashboard.deleteTheme")}
-                  </Button>
-                </Form>
-              </TableCell>
-            </TableRow>
-          ))}
-        </HeadedTable>
+        <ThemeList themes={themes} />
         <ThemeForm />
       </section>
     </>

@@ -1,21 +1,23 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { diffWords } from "diff";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { FormError, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
-import { Button, FormField, FormLabel, Heading1, Heading2, Paragraph, Select, SelectOption } from "~/components/nlds";
+import { FormError } from "~/components/form";
+import { Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
+import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
+import { ok } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/lib/locale";
 import { UUID_PATTERN } from "~/modules/book/author.schema";
-import { DiffView, type DiffPart } from "~/modules/book/components/diff-view";
+import type { DiffPart } from "~/modules/book/components/diff-view";
 import { ManuscriptHistory } from "~/modules/book/components/manuscript-history";
-import { CommentSchema, COMMENT_MAX, EditorActionSchema, ReturnSchema, type EditorAction } from "~/modules/book/manuscript.schema";
+import { DiffSection, StatusActions, VersionCommentForm } from "~/modules/book/components/manuscript-review";
+import { CommentSchema, EditorActionSchema, ReturnSchema, type EditorAction } from "~/modules/book/manuscript.schema";
 import { commentOnVersion, editorAction, loadManuscript, returnToAuthor, versionBodies } from "~/modules/book/manuscript.server";
 import { renderMarkdown } from "~/modules/book/markdown.server";
 import { notFound, requireProjectEditor } from "~/modules/book/project.server";
@@ -101,42 +103,44 @@ const NOTICE: Record<EditorAction, "startedEdit" | "madeFinal" | "reopened" | "p
   unpublish: "unpublished",
 };
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { project, manuscript } = await editorManuscript(request, context, params);
-  const intent = new URL(request.url).searchParams.get("intent");
-  const db = getDb();
-  const actor = actorFrom(context);
-  const mail = { origin: config().origin };
-  const here = `/beheer/boeken/${project.slug}/portretten/${manuscript.proposalId}`;
-  if (intent === "status") {
-    const parsed = await parseForm(request, EditorActionSchema);
-    if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
-    const r = await editorAction(db, actor, project, manuscript.proposalId, parsed.data.action, mail);
-    if (!r.ok) return formFailure(r.status, { fieldErrors: {}, formError: r.error });
-    return redirect(withNotice(here, `bookWriting.notice.${NOTICE[parsed.data.action]}`), 303);
-  }
-  if (intent === "return") {
-    const parsed = await parseForm(request, ReturnSchema);
-    if (!parsed.ok) return formFailure(400, parsed);
-    const r = await returnToAuthor(db, actor, project, manuscript.proposalId, parsed.data.body, mail);
-    if (!r.ok) return formFailure(r.status, { fieldErrors: {}, formError: r.error, values: parsed.raw });
-    return redirect(withNotice(here, "bookWriting.notice.returned"), 303);
-  }
-  if (intent === "comment") {
-    const parsed = await parseForm(request, CommentSchema);
-    if (!parsed.ok) return formFailure(400, parsed);
-    const r = await commentOnVersion(db, actor, project, manuscript.proposalId, parsed.data.versionId, parsed.data.body);
-    if (!r.ok) return formFailure(r.status, { fieldErrors: r.field ? { [r.field]: r.error } : {}, formError: r.error, values: parsed.raw });
-    return redirect(withNotice(here, "bookWriting.notice.commented"), 303);
-  }
-  return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
+  return {
+    db: getDb(),
+    project,
+    proposalId: manuscript.proposalId,
+    actor: actorFrom(context),
+    mail: { origin: config().origin },
+    here: `/beheer/boeken/${project.slug}/portretten/${manuscript.proposalId}`,
+  };
 }
 
-type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+export const action = intentAction(guard, {
+  status: intent({
+    schema: EditorActionSchema,
+    // The status buttons have no fields: their message is shown above the actions.
+    errorsOnForm: true,
+    async run(g, input) {
+      const outcome = await editorAction(g.db, g.actor, g.project, g.proposalId, input.action, g.mail);
+      return outcome.ok ? ok(input.action) : outcome;
+    },
+    done: (g, action) => redirectWithNotice(g.here, `bookWriting.notice.${NOTICE[action]}`),
+  }),
+  return: intent({
+    schema: ReturnSchema,
+    run: (g, input) => returnToAuthor(g.db, g.actor, g.project, g.proposalId, input.body, g.mail),
+    done: (g) => redirectWithNotice(g.here, "bookWriting.notice.returned"),
+  }),
+  comment: intent({
+    schema: CommentSchema,
+    run: (g, input) => commentOnVersion(g.db, g.actor, g.project, g.proposalId, input.versionId, input.body),
+    done: (g) => redirectWithNotice(g.here, "bookWriting.notice.commented"),
+  }),
+});
 
 export default function EditorManuscript() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<FormFailure>();
   const { t } = useTranslation();
   const date = useDateFormat();
   const m = data.manuscript;
@@ -158,7 +162,7 @@ export default function EditorManuscript() {
         {t("bookWriting.dueOn", { date: date(m.dueAt, t("bookWriting.noDue")) })}
       </Paragraph>
       <FormError failure={statusFailure} />
-      <StatusActions data={data} />
+      <StatusActions manuscript={m} />
       <section aria-labelledby="preview-heading">
         <Heading2 id="preview-heading">
           {data.latest ? t("bookWriting.manuscript.preview", { n: data.latest.version }) : t("bookWriting.manuscript.previewNone")}
@@ -173,135 +177,9 @@ export default function EditorManuscript() {
           </>
         ) : null}
       </section>
-      {data.versions.length >= 2 ? <DiffSection data={data} /> : null}
-      {data.latest ? <CommentForm data={data} /> : null}
+      {data.versions.length >= 2 ? <DiffSection diff={data.diff} versions={data.versions} /> : null}
+      {data.latest ? <VersionCommentForm latestId={data.latest.id} versions={data.versions} /> : null}
       <ManuscriptHistory versions={data.versions} comments={data.comments} />
     </>
-  );
-}
-
-function StatusButton({ action, label }: { action: EditorAction; label: string }) {
-  return (
-    <Form method="post" action="?intent=status">
-      <input type="hidden" name="action" value={action} />
-      <Button type="submit" appearance="secondary-action-button">
-        {label}
-      </Button>
-    </Form>
-  );
-}
-
-function StatusActions({ data }: { data: Data }) {
-  const { t } = useTranslation();
-  const m = data.manuscript;
-  const canReturn = m.status === "submitted" || m.status === "in_edit";
-  return (
-    <section aria-labelledby="actions-heading">
-      <Heading2 id="actions-heading">{t("bookWriting.manuscript.actions")}</Heading2>
-      <Paragraph>{t(`bookWriting.manuscript.statusHelp.${m.status}`)}</Paragraph>
-      <div className="lauwer-actions">
-        {m.status === "submitted" ? <StatusButton action="startEdit" label={t("bookWriting.manuscript.startEdit")} /> : null}
-        {canReturn ? <StatusButton action="makeFinal" label={t("bookWriting.manuscript.makeFinal")} /> : null}
-        {m.status === "final" && !m.publishedAt ? <StatusButton action="publish" label={t("bookWriting.manuscript.publish")} /> : null}
-        {m.status === "final" && !m.publishedAt ? <StatusButton action="reopen" label={t("bookWriting.manuscript.reopen")} /> : null}
-        {m.publishedAt ? <StatusButton action="unpublish" label={t("bookWriting.manuscript.unpublish")} /> : null}
-      </div>
-      {canReturn ? <ReturnForm /> : null}
-    </section>
-  );
-}
-
-function ReturnForm() {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure, watch } = useAppForm(ReturnSchema, { formId: "return", body: "" }, "return");
-  return (
-    <>
-      <FormError failure={failure} />
-      <Form method="post" action="?intent=return" onSubmit={handleSubmit} noValidate className="lauwer-form">
-        <input type="hidden" {...register("formId")} />
-        <TextareaField
-          name="body"
-          label={t("bookWriting.manuscript.returnComment")}
-          description={t("bookWriting.manuscript.returnHint")}
-          counter={t("bookWriting.counter", { count: (watch("body") ?? "").length, max: COMMENT_MAX })}
-          registration={register("body")}
-          error={errorOf("body")}
-          rows={5}
-        />
-        <SubmitButton>{t("bookWriting.manuscript.return")}</SubmitButton>
-      </Form>
-    </>
-  );
-}
-
-function CommentForm({ data }: { data: Data }) {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure, watch } = useAppForm(
-    CommentSchema,
-    { formId: "comment", versionId: data.latest?.id ?? "", body: "" },
-    "comment",
-  );
-  return (
-    <section aria-labelledby="comment-heading">
-      <Heading2 id="comment-heading">{t("bookWriting.manuscript.commentHeading")}</Heading2>
-      <FormError failure={failure} />
-      <Form method="post" action="?intent=comment" onSubmit={handleSubmit} noValidate className="lauwer-form">
-        <input type="hidden" {...register("formId")} />
-        <SelectField
-          name="versionId"
-          label={t("bookWriting.manuscript.commentVersion")}
-          registration={register("versionId")}
-          error={errorOf("versionId")}
-        >
-          {data.versions.map((v) => (
-            <SelectOption key={v.id} value={v.id}>
-              {t("bookWriting.history.version", { n: v.version })}
-            </SelectOption>
-          ))}
-        </SelectField>
-        <TextareaField
-          name="comment-body"
-          label={t("bookWriting.manuscript.comment")}
-          counter={t("bookWriting.counter", { count: (watch("body") ?? "").length, max: COMMENT_MAX })}
-          registration={register("body")}
-          error={errorOf("body")}
-          rows={4}
-        />
-        <SubmitButton>{t("bookWriting.manuscript.addComment")}</SubmitButton>
-      </Form>
-    </section>
-  );
-}
-
-function DiffSection({ data }: { data: Data }) {
-  const { t } = useTranslation();
-  const diff = data.diff;
-  return (
-    <section aria-labelledby="diff-heading">
-      <Heading2 id="diff-heading">{t("bookWriting.diff.title")}</Heading2>
-      <Form method="get" className="lauwer-search" aria-label={t("bookWriting.diff.choose")}>
-        {(["van", "naar"] as const).map((name) => (
-          <FormField type="text" key={name}>
-            <div className="utrecht-form-field__label">
-              <FormLabel htmlFor={`diff-${name}`}>{t(`bookWriting.diff.${name === "van" ? "from" : "to"}`)}</FormLabel>
-            </div>
-            <Select id={`diff-${name}`} name={name} defaultValue={String(name === "van" ? diff?.from : diff?.to)}>
-              {data.versions.map((v) => (
-                <SelectOption key={v.id} value={String(v.version)}>
-                  {t("bookWriting.history.version", { n: v.version })}
-                </SelectOption>
-              ))}
-            </Select>
-          </FormField>
-        ))}
-        <div>
-          <Button type="submit" appearance="secondary-action-button">
-            {t("bookWriting.diff.show")}
-          </Button>
-        </div>
-      </Form>
-      {diff?.parts ? <DiffView parts={diff.parts} from={diff.from} to={diff.to} /> : null}
-      {diff && !diff.parts ? <Paragraph>{t("bookWriting.diff.tooDifferent", { from: diff.from, to: diff.to })}</Paragraph> : null}
-    </section>
   );
 }

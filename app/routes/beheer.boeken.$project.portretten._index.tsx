@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,14 +19,13 @@ import {
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
+import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/lib/locale";
 import { MANUSCRIPT_STATUSES, ProposalIdSchema } from "~/modules/book/manuscript.schema";
 import { manuscriptOverview, remindAuthor } from "~/modules/book/manuscript.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
-import { hit, reset } from "~/modules/rate-limit/rate-limit.server";
 
 const STATUS_FILTERS = [...MANUSCRIPT_STATUSES, "none"] as const;
 
@@ -51,35 +50,27 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   writingTitle(matches, "bookWriting.overview.title", data?.project.title);
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
-  const intent = new URL(request.url).searchParams.get("intent");
-  if (intent !== "remind") return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
-  const parsed = await parseForm(request, ProposalIdSchema);
-  if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "bookWriting.errors.noSuchPortrait" });
-  const key = `${project.id}/${parsed.data.proposalId}`;
-  const wait = await hit("bookReminder", key);
-  if (wait > 0) {
-    return formFailure(429, {
-      fieldErrors: {},
-      formError: "bookWriting.errors.remindedRecently",
-      formErrorParams: { hours: Math.ceil(wait / 3600) },
-    });
-  }
-  const r = await remindAuthor(getDb(), actorFrom(context), project, parsed.data.proposalId, { origin: config().origin });
-  if (!r.ok) {
-    // Nothing was sent, so the limit is not used up.
-    await reset("bookReminder", key);
-    return formFailure(r.status, { fieldErrors: {}, formError: r.error });
-  }
+  // Back to the list as it was filtered.
   const back = new URL(request.url);
   back.searchParams.delete("intent");
-  return redirect(withNotice(back.pathname + back.search, "bookWriting.notice.reminded"), 303);
+  return { db: getDb(), project, actor: actorFrom(context), back: back.pathname + back.search };
 }
+
+export const action = intentAction(guard, {
+  remind: intent({
+    schema: ProposalIdSchema,
+    // The buttons have no fields: their message is shown above the table.
+    errorsOnForm: true,
+    run: (g, input) => remindAuthor(g.db, g.actor, g.project, input.proposalId, { origin: config().origin }),
+    done: (g) => redirectWithNotice(g.back, "bookWriting.notice.reminded"),
+  }),
+});
 
 export default function ManuscriptOverview() {
   const { project, filters, rows } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const failure = useActionData<FormFailure>();
   const { t } = useTranslation();
   const date = useDateFormat();
   const admin = `/beheer/boeken/${project.slug}`;

@@ -1,42 +1,32 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { parseForm } from "~/lib/forms.server";
+import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
 import { AppLink } from "~/components/app-link";
-import { FormError, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
+import { FormError } from "~/components/form";
 import {
-  Button,
   DataList,
   DataListItem,
   DataListKey,
   DataListValue,
-  FormField,
-  FormLabel,
   Heading1,
   Heading2,
   Paragraph,
-  SelectOption,
-  Textbox,
   UnorderedList,
   UnorderedListItem,
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
-import { withNotice, type Notice } from "~/lib/notice";
+import type { Notice } from "~/lib/notice";
 import { searchTerm } from "~/lib/query";
 import { actorFrom } from "~/modules/audit/audit.server";
+import { ProposalComments } from "~/modules/book/components/proposal-comments";
+import { EditorialActions } from "~/modules/book/components/proposal-editorial";
 import { ProposalFacts } from "~/modules/book/components/proposal-facts";
-import { lifeYears } from "~/modules/book/components/proposal-years";
-import { MergeSchema, RejectSchema, StatusSchema, type MergeInput, type RejectInput } from "~/modules/book/editorial.schema";
-import {
-  mergeCandidates,
-  mergeProposals,
-  rejectProposal,
-  selectedCount,
-  setStatus,
-  type EditorResult,
-} from "~/modules/book/editorial.server";
-import { notFound, requireProjectEditor } from "~/modules/book/project.server";
+import { MergeSchema, RejectSchema, StatusSchema, type StatusTarget } from "~/modules/book/editorial.schema";
+import { mergeCandidates, mergeProposals, rejectProposal, selectedCount, setStatus } from "~/modules/book/editorial.server";
+import { notFound, orNotFound, requireProjectEditor } from "~/modules/book/project.server";
 import { getProposal, isUuid, listComments, listSources } from "~/modules/book/proposal.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -77,145 +67,55 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.proposal.name} — ${d.project.title} — Lauwer` : "Lauwer" },
 ];
 
-const NOTICE_OF_STATUS: Record<string, Notice> = {
+const NOTICE_OF_STATUS: Record<StatusTarget, Notice> = {
   proposed: "bookProposals.notice.proposedAgain",
   shortlisted: "bookProposals.notice.shortlisted",
   selected: "bookProposals.notice.selected",
 };
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
   if (!isUuid(params.proposal)) throw notFound();
-  const actor = actorFrom(context);
-  const intent = new URL(request.url).searchParams.get("intent");
   const list = `/beheer/boeken/${project.slug}/voordrachten`;
-  let result: EditorResult;
-  let notice: Notice;
-  let target = `${list}/${params.proposal}`;
-  if (intent === "reject") {
-    const parsed = await parseForm(request, RejectSchema);
-    if (!parsed.ok) return data({ ...parsed, values: { ...parsed.values, formId: "reject" } }, 400);
-    if (parsed.data.proposalId !== params.proposal) throw notFound();
-    result = await rejectProposal(getDb(), actor, project, params.proposal, parsed.data.reason);
-    notice = "bookProposals.notice.rejected";
-  } else if (intent === "merge") {
-    const parsed = await parseForm(request, MergeSchema);
-    if (!parsed.ok) return data({ ...parsed, values: { ...parsed.values, formId: "merge" } }, 400);
-    if (parsed.data.proposalId !== params.proposal) throw notFound();
-    result = await mergeProposals(getDb(), actor, project, params.proposal, parsed.data.survivorId);
-    notice = "bookProposals.notice.merged";
-    target = `${list}/${parsed.data.survivorId}`;
-  } else if (intent === "status") {
-    const parsed = await parseForm(request, StatusSchema);
-    if (!parsed.ok) return data({ ...parsed, formError: "errors.badRequest" }, 400);
-    if (parsed.data.proposalId !== params.proposal) throw notFound();
-    result = await setStatus(getDb(), actor, project, params.proposal, parsed.data.status);
-    notice = NOTICE_OF_STATUS[parsed.data.status]!;
-  } else {
-    return data({ ok: false as const, fieldErrors: {}, formError: "errors.badRequest", values: {} }, 400);
-  }
-  if (!result.ok) {
-    if (result.status === 404) throw notFound();
-    return data(
-      { ok: false as const, fieldErrors: {}, formError: result.error, formErrorParams: result.params, values: { formId: intent } },
-      result.status,
-    );
-  }
-  return redirect(withNotice(target, notice), 303);
+  return { db: getDb(), project, proposalId: params.proposal, actor: actorFrom(context), list, here: `${list}/${params.proposal}` };
+}
+type Guarded = Awaited<ReturnType<typeof guard>>;
+
+/** Every form is about the proposal of the page: another id is not found here. */
+function ofThisPage(g: Guarded, proposalId: string) {
+  if (proposalId !== g.proposalId) throw notFound();
 }
 
-function StatusButton({ proposalId, status, label }: { proposalId: string; status: string; label: string }) {
-  return (
-    <Form method="post" action="?intent=status">
-      <input type="hidden" name="proposalId" value={proposalId} />
-      <input type="hidden" name="status" value={status} />
-      <Button type="submit" appearance="secondary-action-button">
-        {label}
-      </Button>
-    </Form>
-  );
-}
-
-function RejectForm({ proposalId }: { proposalId: string }) {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf } = useAppForm<RejectInput>(RejectSchema, { proposalId }, "reject");
-  return (
-    <Form method="post" action="?intent=reject" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <input type="hidden" name="formId" value="reject" />
-      <input type="hidden" {...register("proposalId")} />
-      <TextareaField
-        name="reason"
-        label={t("bookProposals.editor.rejectReason")}
-        registration={register("reason")}
-        error={errorOf("reason")}
-        rows={3}
-      />
-      <SubmitButton>{t("bookProposals.editor.reject")}</SubmitButton>
-    </Form>
-  );
-}
-
-function MergeForm({
-  proposalId,
-  candidates,
-  search,
-}: {
-  proposalId: string;
-  candidates: Array<{ id: string; name: string; birthYear: number; deathYear: number | null; organisation: string }>;
-  search: string;
-}) {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf } = useAppForm<MergeInput>(
-    MergeSchema,
-    { proposalId, survivorId: candidates[0]?.id ?? "" },
-    "merge",
-  );
-  return (
-    <>
-      <Paragraph>{t("bookProposals.editor.mergeHint")}</Paragraph>
-      <Form method="get" role="search" className="lauwer-search" aria-label={t("bookProposals.editor.mergeSearch")}>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="merge-search">{t("bookProposals.editor.mergeSearch")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Textbox id="merge-search" name="zoek" type="search" defaultValue={search} />
-          </div>
-        </FormField>
-        <div>
-          <Button type="submit" appearance="secondary-action-button">
-            {t("bookProposals.editor.mergeSearchButton")}
-          </Button>
-        </div>
-      </Form>
-      {candidates.length ? (
-        <Form method="post" action="?intent=merge" onSubmit={handleSubmit} noValidate className="lauwer-form">
-          <input type="hidden" name="formId" value="merge" />
-          <input type="hidden" {...register("proposalId")} />
-          <SelectField
-            name="survivorId"
-            label={t("bookProposals.editor.mergeInto")}
-            registration={register("survivorId")}
-            error={errorOf("survivorId")}
-          >
-            {candidates.map((c) => (
-              <SelectOption key={c.id} value={c.id}>
-                {c.name} ({lifeYears(t, c.birthYear, c.deathYear)}), {c.organisation}
-              </SelectOption>
-            ))}
-          </SelectField>
-          <SubmitButton>{t("bookProposals.editor.merge")}</SubmitButton>
-        </Form>
-      ) : (
-        <Paragraph>{t("bookProposals.editor.noCandidates")}</Paragraph>
-      )}
-    </>
-  );
-}
+export const action = intentAction(guard, {
+  reject: intent({
+    schema: RejectSchema,
+    async run(g, input) {
+      ofThisPage(g, input.proposalId);
+      return orNotFound(await rejectProposal(g.db, g.actor, g.project, g.proposalId, input.reason));
+    },
+    done: (g) => redirectWithNotice(g.here, "bookProposals.notice.rejected"),
+  }),
+  merge: intent({
+    schema: MergeSchema,
+    async run(g, input) {
+      ofThisPage(g, input.proposalId);
+      return orNotFound(await mergeProposals(g.db, g.actor, g.project, g.proposalId, input.survivorId));
+    },
+    done: (g, merged) => redirectWithNotice(`${g.list}/${merged.survivorId}`, "bookProposals.notice.merged"),
+  }),
+  status: intent({
+    schema: StatusSchema,
+    async run(g, input) {
+      ofThisPage(g, input.proposalId);
+      return orNotFound(await setStatus(g.db, g.actor, g.project, g.proposalId, input.status));
+    },
+    done: (g, status) => redirectWithNotice(g.here, NOTICE_OF_STATUS[status]),
+  }),
+});
 
 export default function EditorProposal() {
   const { project, proposal, survivor, sources, comments, candidates, search, selected } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<FormFailure>();
   const { t } = useTranslation();
   const date = useDateFormat();
   const list = `/beheer/boeken/${project.slug}/voordrachten`;
@@ -287,59 +187,10 @@ export default function EditorProposal() {
           ) : null}
         </Paragraph>
       ) : (
-        <>
-          <section aria-labelledby="status-heading">
-            <Heading2 id="status-heading">{t("bookProposals.editor.statusHeading")}</Heading2>
-            <div className="lauwer-book-actions">
-              {s !== "shortlisted" ? (
-                <StatusButton
-                  proposalId={proposal.id}
-                  status="shortlisted"
-                  label={s === "selected" ? t("bookProposals.editor.toShortlist") : t("bookProposals.editor.shortlist")}
-                />
-              ) : null}
-              {s !== "selected" ? (
-                <StatusButton proposalId={proposal.id} status="selected" label={t("bookProposals.editor.select")} />
-              ) : null}
-              {s !== "proposed" ? (
-                <StatusButton proposalId={proposal.id} status="proposed" label={t("bookProposals.editor.toProposed")} />
-              ) : null}
-            </div>
-          </section>
-          {s !== "rejected" ? (
-            <section aria-labelledby="reject-heading">
-              <Heading2 id="reject-heading">{t("bookProposals.editor.reject")}</Heading2>
-              <RejectForm proposalId={proposal.id} />
-            </section>
-          ) : null}
-          <section aria-labelledby="merge-heading">
-            <Heading2 id="merge-heading">{t("bookProposals.editor.merge")}</Heading2>
-            {s === "selected" ? (
-              <Paragraph>{t("bookProposals.editor.cannotMerge")}</Paragraph>
-            ) : (
-              <MergeForm proposalId={proposal.id} candidates={candidates} search={search} />
-            )}
-          </section>
-        </>
+        <EditorialActions proposalId={proposal.id} status={s} candidates={candidates} search={search} />
       )}
 
-      <section aria-labelledby="comments-heading">
-        <Heading2 id="comments-heading">{t("bookProposals.detail.comments")}</Heading2>
-        {comments.length === 0 ? <Paragraph>{t("bookProposals.detail.noComments")}</Paragraph> : null}
-        <ol className="lauwer-book-comments">
-          {comments.map((c) => (
-            <li key={c.id}>
-              <Paragraph className="lauwer-book-comments__meta">
-                {t("bookProposals.detail.commentBy", {
-                  name: c.author ?? t("bookProposals.detail.formerMember"),
-                  date: date(c.at),
-                })}
-              </Paragraph>
-              <Paragraph className="lauwer-book-text">{c.body}</Paragraph>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ProposalComments comments={comments} />
       <Paragraph>
         <AppLink to={list}>{t("bookProposals.editor.back")}</AppLink> ·{" "}
         <AppLink to={`/beheer/boeken/${project.slug}/balans`}>{t("bookProposals.editor.balance")}</AppLink>

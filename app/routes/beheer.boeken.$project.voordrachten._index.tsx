@@ -1,25 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { parseForm } from "~/lib/forms.server";
+import { redirectWithNotice, refusalResponse } from "~/lib/action.server";
+import { parseForm, type FormFailure } from "~/lib/forms.server";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { Pagination } from "~/components/pagination";
-import {
-  Button,
-  FormField,
-  FormLabel,
-  HeadedTable,
-  Heading1,
-  Paragraph,
-  Select,
-  SelectOption,
-  TableCell,
-  TableRow,
-  Textbox,
-} from "~/components/nlds";
+import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { withNotice } from "~/lib/notice";
 import { searchTerm } from "~/lib/query";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { StatusSchema } from "~/modules/book/editorial.schema";
@@ -27,6 +15,7 @@ import { selectedCount, setStatus } from "~/modules/book/editorial.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import { ALL_STATUSES, SORTS } from "~/modules/book/proposal.schema";
 import { listProposals, PAGE_SIZE, pageParam } from "~/modules/book/proposal.server";
+import { EditorProposalFilters, SelectionButtons } from "~/modules/book/components/editor-proposal-list";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
 
 /** Without a status filter the editors see every proposal except merged ones. */
@@ -72,21 +61,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
   const parsed = await parseForm(request, StatusSchema);
   if (!parsed.ok) return data({ ...parsed, formError: parsed.formError ?? "errors.badRequest" }, 400);
-  const result = await setStatus(getDb(), actorFrom(context), project, parsed.data.proposalId, parsed.data.status);
-  if (!result.ok)
-    return data(
-      { ok: false as const, fieldErrors: {}, formError: result.error, formErrorParams: result.params, values: {} },
-      result.status,
-    );
+  const outcome = await setStatus(getDb(), actorFrom(context), project, parsed.data.proposalId, parsed.data.status);
+  if (!outcome.ok) return refusalResponse(outcome);
   const back = new URL(request.url);
   back.searchParams.delete("melding");
-  const notice = parsed.data.status === "selected" ? "selected" : parsed.data.status === "shortlisted" ? "shortlisted" : "proposedAgain";
-  return redirect(withNotice(back.pathname + back.search, `bookProposals.notice.${notice}`), 303);
+  const notice = outcome.value === "selected" ? "selected" : outcome.value === "shortlisted" ? "shortlisted" : "proposedAgain";
+  return redirectWithNotice(back.pathname + back.search, `bookProposals.notice.${notice}`);
 }
 
 export default function EditorProposals() {
   const { project, filters, selected, page, pages, total, proposals } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const failure = useActionData<FormFailure>();
   const { t } = useTranslation();
   const base = `/beheer/boeken/${project.slug}`;
   const pageLink = (p: number) => {
@@ -115,65 +100,7 @@ export default function EditorProposals() {
         <AppLink to={`/boek/${project.slug}/voordrachten`}>{t("bookProposals.editor.public")}</AppLink>
       </Paragraph>
       <FormError failure={failure} />
-      <Form method="get" role="search" className="lauwer-search" aria-label={t("bookProposals.list.filters")}>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-q">{t("bookProposals.editor.search")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Textbox id="filter-q" name="q" type="search" defaultValue={filters.q} />
-          </div>
-        </FormField>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-status">{t("bookProposals.list.status")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Select id="filter-status" name="status" defaultValue={filters.status}>
-              <SelectOption value="">{t("bookProposals.list.allStatuses")}</SelectOption>
-              {ALL_STATUSES.map((s) => (
-                <SelectOption key={s} value={s}>
-                  {t(`bookProposals.status.${s}`)}
-                </SelectOption>
-              ))}
-            </Select>
-          </div>
-        </FormField>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-theme">{t("bookProposals.list.theme")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Select id="filter-theme" name="thema" defaultValue={filters.theme}>
-              <SelectOption value="">{t("bookProposals.list.allThemes")}</SelectOption>
-              {project.themes.map((theme) => (
-                <SelectOption key={theme.slug} value={theme.slug}>
-                  {theme.name}
-                </SelectOption>
-              ))}
-            </Select>
-          </div>
-        </FormField>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-sort">{t("bookProposals.list.sort")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Select id="filter-sort" name="sorteer" defaultValue={filters.sort}>
-              {SORTS.map((s) => (
-                <SelectOption key={s} value={s}>
-                  {t(`bookProposals.list.sortValue.${s}`)}
-                </SelectOption>
-              ))}
-            </Select>
-          </div>
-        </FormField>
-        <div>
-          <Button type="submit" appearance="secondary-action-button">
-            {t("bookProposals.list.filter")}
-          </Button>
-        </div>
-      </Form>
+      <EditorProposalFilters filters={filters} themes={project.themes} />
       <Paragraph>{t("bookProposals.list.count", { count: total })}</Paragraph>
       <div className="lauwer-table-wrap">
         <HeadedTable
@@ -201,34 +128,7 @@ export default function EditorProposals() {
               <TableCell>{p.endorsements}</TableCell>
               <TableCell>{t(`bookProposals.status.${p.status}`)}</TableCell>
               <TableCell>
-                <div className="lauwer-book-actions">
-                  {p.status === "proposed" ? (
-                    <Form method="post">
-                      <input type="hidden" name="proposalId" value={p.id} />
-                      <input type="hidden" name="status" value="shortlisted" />
-                      <Button
-                        type="submit"
-                        appearance="secondary-action-button"
-                        aria-label={t("bookProposals.editor.shortlistLabel", { name: p.name })}
-                      >
-                        {t("bookProposals.editor.shortlist")}
-                      </Button>
-                    </Form>
-                  ) : null}
-                  {p.status === "proposed" || p.status === "shortlisted" ? (
-                    <Form method="post">
-                      <input type="hidden" name="proposalId" value={p.id} />
-                      <input type="hidden" name="status" value="selected" />
-                      <Button
-                        type="submit"
-                        appearance="secondary-action-button"
-                        aria-label={t("bookProposals.editor.selectLabel", { name: p.name })}
-                      >
-                        {t("bookProposals.editor.select")}
-                      </Button>
-                    </Form>
-                  ) : null}
-                </div>
+                <SelectionButtons proposal={p} />
               </TableCell>
             </TableRow>
           ))}

@@ -5,6 +5,7 @@ import { requireRole } from "~/auth/guards.server";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { refusalResponse } from "~/lib/action.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
@@ -23,8 +24,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, { role: "admin" });
   const parsed = await parseForm(request, NewProjectSchema);
   if (!parsed.ok) return formFailure(400, parsed);
-  const result = await createProject(getDb(), actorFrom(context), parsed.data);
-  if (!result.ok) return formFailure(400, { fieldErrors: { [result.field ?? "slug"]: result.error }, values: parsed.raw });
+  const outcome = await createProject(getDb(), actorFrom(context), parsed.data);
+  if (!outcome.ok) return refusalResponse(outcome, parsed.raw);
+  // A 302, the status the tests pin for this action (redirectWithNotice would answer 303).
   return redirect(withNotice("/beheer/rollen", "book.notice.projectCreated"));
 }
 

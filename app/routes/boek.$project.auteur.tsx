@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,8 +7,8 @@ import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppF
 import { Heading1, Paragraph, SelectOption } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
+import { redirectWithNotice, refusalResponse } from "~/lib/action.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
 import { AuthorSchema, AVAILABILITY_MAX, BIO_MAX, BIO_MIN, type AuthorInput } from "~/modules/book/author.schema";
 import { assignedCount, authorFormValues, saveAuthor } from "~/modules/book/author.server";
 import { findAuthor, requireProjectMember } from "~/modules/book/project.server";
@@ -40,15 +40,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const themeIds = Object.keys(parsed.raw)
     .filter((k) => k.startsWith("theme-"))
     .map((k) => k.slice("theme-".length));
-  const result = await saveAuthor(getDb(), project, user.id, parsed.data, themeIds);
-  if (!result.ok) {
-    return formFailure(result.status, {
-      fieldErrors: result.field ? { [result.field]: result.error } : {},
-      formError: result.field ? undefined : result.error,
-      values: parsed.raw,
-    });
-  }
-  return redirect(withNotice(`/boek/${project.slug}/auteur`, "bookWriting.notice.authorSaved"), 303);
+  const outcome = await saveAuthor(getDb(), project, user.id, parsed.data, themeIds);
+  if (!outcome.ok) return refusalResponse(outcome, parsed.raw);
+  return redirectWithNotice(`/boek/${project.slug}/auteur`, "bookWriting.notice.authorSaved");
 }
 
 export default function AuthorSignUp() {

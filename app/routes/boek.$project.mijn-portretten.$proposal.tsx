@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -6,8 +6,8 @@ import { FormError } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
+import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/lib/locale";
 import { UUID_PATTERN } from "~/modules/book/author.schema";
@@ -64,40 +64,38 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   writingTitle(matches, "bookWriting.editor.label", data?.manuscript.subject);
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { user, project, manuscript } = await ownManuscript(request, context, params);
-  const parsed = await parseForm(request, ManuscriptSchema);
-  if (!parsed.ok) return formFailure(400, { ...parsed, formError: Object.values(parsed.fieldErrors)[0] ?? parsed.formError });
-  const r = await saveManuscript(
-    getDb(),
-    actorFrom(context),
+  return {
+    db: getDb(),
+    user,
     project,
-    manuscript.proposalId,
-    user.id,
-    parsed.data.body,
-    parsed.data.intent,
-  );
-  if (!r.ok) {
-    return formFailure(r.status, {
-      fieldErrors: r.field ? { [r.field]: r.error } : {},
-      formError: r.error,
-      formErrorParams: { min: project.wordsMin, max: project.wordsMax },
-      values: { body: parsed.data.body },
-    });
-  }
-  const here = `/boek/${project.slug}/mijn-portretten/${manuscript.proposalId}`;
-  const notice =
-    parsed.data.intent === "submit"
-      ? "bookWriting.notice.submitted"
-      : r.saved
-        ? "bookWriting.notice.versionSaved"
-        : "bookWriting.notice.unchanged";
-  return redirect(withNotice(here, notice), 303);
+    proposalId: manuscript.proposalId,
+    actor: actorFrom(context),
+    here: `/boek/${project.slug}/mijn-portretten/${manuscript.proposalId}`,
+  };
 }
+type Guarded = Awaited<ReturnType<typeof guard>>;
+/** The editor's two buttons post intent "save" or "submit". */
+const save = (g: Guarded, body: string, step: "save" | "submit") =>
+  saveManuscript(g.db, g.actor, g.project, g.proposalId, g.user.id, body, step);
+
+export const action = intentAction(guard, {
+  save: intent({
+    schema: ManuscriptSchema,
+    run: (g, input) => save(g, input.body, "save"),
+    done: (g, { saved }) => redirectWithNotice(g.here, saved ? "bookWriting.notice.versionSaved" : "bookWriting.notice.unchanged"),
+  }),
+  submit: intent({
+    schema: ManuscriptSchema,
+    run: (g, input) => save(g, input.body, "submit"),
+    done: (g) => redirectWithNotice(g.here, "bookWriting.notice.submitted"),
+  }),
+});
 
 export default function AuthorManuscript() {
   const { project, manuscript: m, versions, comments } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const failure = useActionData<FormFailure>();
   const { t } = useTranslation();
   const date = useDateFormat();
   const base = `/boek/${project.slug}`;
@@ -115,7 +113,15 @@ export default function AuthorManuscript() {
       <Paragraph>
         <AppLink to={`${base}/mijn-portretten`}>{t("bookWriting.mine.title")}</AppLink>
       </Paragraph>
-      <FormError failure={failure} />
+      {/* Every failure is also summed up above the editor, the text's own message included. */}
+      <FormError
+        failure={
+          failure && {
+            formError: failure.formError ?? failure.fieldErrors.body,
+            formErrorParams: { min: project.wordsMin, max: project.wordsMax },
+          }
+        }
+      />
       <ManuscriptEditor
         key={versions[0]?.id ?? "new"}
         initial={failure?.values.body ?? m.latest}

@@ -1,12 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { parseForm } from "~/lib/forms.server";
+import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
 import { hasRole } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
-import { FormError, SubmitButton, TextareaField, useAppForm } from "~/components/form";
+import { FormError } from "~/components/form";
 import {
-  Button,
   DataList,
   DataListItem,
   DataListKey,
@@ -19,11 +19,12 @@ import {
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
-import { withNotice, type Notice } from "~/lib/notice";
+import { ProposalCommentForm, ProposalComments } from "~/modules/book/components/proposal-comments";
 import { ProposalFacts } from "~/modules/book/components/proposal-facts";
+import { ProposalSupport } from "~/modules/book/components/proposal-support";
 import { lifeYears } from "~/modules/book/components/proposal-years";
-import { loadProject, notFound, requireProjectMember } from "~/modules/book/project.server";
-import { COMMENT_MAX, CommentSchema, type CommentInput } from "~/modules/book/proposal.schema";
+import { loadProject, notFound, orNotFound, requireProjectMember } from "~/modules/book/project.server";
+import { CommentSchema } from "~/modules/book/proposal.schema";
 import {
   addComment,
   endorse,
@@ -79,57 +80,27 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.proposal.name} — ${d.project.title} — Lauwer` : "Lauwer" },
 ];
 
-const failure = (status: number, formError: string, values: Record<string, string> = {}) =>
-  data({ ok: false as const, fieldErrors: {} as Record<string, string>, formError, values }, status);
-
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);
   if (!isUuid(params.proposal)) throw notFound();
-  const proposalId = params.proposal;
-  const here = `/boek/${project.slug}/voordrachten/${proposalId}`;
-  const intent = new URL(request.url).searchParams.get("intent");
-  let notice: Notice;
-  if (intent === "comment") {
-    const parsed = await parseForm(request, CommentSchema);
-    if (!parsed.ok) return data(parsed, 400);
-    const result = await addComment(getDb(), user.id, project.id, proposalId, parsed.data.body);
-    if (result === "notFound") throw notFound();
-    if (result === "closed") return failure(409, "bookProposals.errors.commentClosed", parsed.raw);
-    notice = "bookProposals.notice.commented";
-  } else if (intent === "withdraw") {
-    notice = (await withdrawEndorsement(getDb(), user.id, project.id, proposalId))
-      ? "bookProposals.notice.withdrawn"
-      : "bookProposals.notice.notEndorsed";
-  } else if (intent === "endorse") {
-    const result = await endorse(getDb(), user.id, project.id, proposalId);
-    if (result === "notFound") throw notFound();
-    if (result === "closed") return failure(409, "bookProposals.errors.notEndorsable");
-    notice = result === "endorsed" ? "bookProposals.notice.endorsed" : "bookProposals.notice.alreadyEndorsed";
-  } else {
-    return failure(400, "errors.badRequest");
-  }
-  return redirect(withNotice(here, notice), 303);
+  return { db: getDb(), user, project, proposalId: params.proposal, here: `/boek/${project.slug}/voordrachten/${params.proposal}` };
 }
 
-function CommentForm() {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, watch } = useAppForm<CommentInput>(CommentSchema, {}, "comment");
-  return (
-    <Form method="post" action="?intent=comment" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <input type="hidden" name="formId" value="comment" />
-      <TextareaField
-        name="body"
-        label={t("bookProposals.detail.comment")}
-        description={t("bookProposals.detail.commentHint", { max: COMMENT_MAX })}
-        counter={t("bookProposals.propose.counter", { count: (watch("body") ?? "").length, min: 1, max: COMMENT_MAX })}
-        registration={register("body")}
-        error={errorOf("body")}
-        rows={4}
-      />
-      <SubmitButton>{t("bookProposals.detail.commentSubmit")}</SubmitButton>
-    </Form>
-  );
-}
+export const action = intentAction(guard, {
+  comment: intent({
+    schema: CommentSchema,
+    run: async (g, input) => orNotFound(await addComment(g.db, g.user.id, g.project.id, g.proposalId, input.body)),
+    done: (g) => redirectWithNotice(g.here, "bookProposals.notice.commented"),
+  }),
+  withdraw: intent({
+    run: (g) => withdrawEndorsement(g.db, g.user.id, g.project.id, g.proposalId),
+    done: (g, { removed }) => redirectWithNotice(g.here, removed ? "bookProposals.notice.withdrawn" : "bookProposals.notice.notEndorsed"),
+  }),
+  endorse: intent({
+    run: async (g) => orNotFound(await endorse(g.db, g.user.id, g.project.id, g.proposalId)),
+    done: (g, { added }) => redirectWithNotice(g.here, added ? "bookProposals.notice.endorsed" : "bookProposals.notice.alreadyEndorsed"),
+  }),
+});
 
 export default function ProposalPage() {
   const { project, proposal, proposer, viewerIsProposer, sources, comments, viewer, isEditor } = useLoaderData<typeof loader>();
@@ -137,7 +108,7 @@ export default function ProposalPage() {
   const date = useDateFormat();
   const base = `/boek/${project.slug}/voordrachten`;
   const live = proposal.status !== "rejected";
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<FormFailure>();
   return (
     <>
       <Paragraph className="lauwer-preheading">
@@ -191,53 +162,13 @@ export default function ProposalPage() {
           ))}
         </UnorderedList>
       </section>
-      <section aria-labelledby="support-heading">
-        <Heading2 id="support-heading">{t("bookProposals.detail.support")}</Heading2>
-        <Paragraph data-testid="endorsement-count">{t("bookProposals.endorsements", { count: proposal.endorsements })}</Paragraph>
-        {live && viewer.verified ? (
-          viewer.endorsed ? (
-            <>
-              <Paragraph>{t("bookProposals.detail.endorsedByYou")}</Paragraph>
-              <Form method="post" action="?intent=withdraw">
-                <Button type="submit" appearance="secondary-action-button">
-                  {t("bookProposals.detail.withdraw")}
-                </Button>
-              </Form>
-            </>
-          ) : (
-            <Form method="post" action="?intent=endorse">
-              <Button type="submit" appearance="primary-action-button">
-                {t("bookProposals.detail.endorse")}
-              </Button>
-            </Form>
-          )
-        ) : null}
-        {live && !viewer.signedIn ? (
-          <Paragraph>
-            <AppLink to={`/inloggen?redirectTo=${encodeURIComponent(`${base}/${proposal.id}`)}`}>
-              {t("bookProposals.detail.loginToEndorse")}
-            </AppLink>
-          </Paragraph>
-        ) : null}
-      </section>
-      <section aria-labelledby="comments-heading">
-        <Heading2 id="comments-heading">{t("bookProposals.detail.comments")}</Heading2>
-        {comments.length === 0 ? <Paragraph>{t("bookProposals.detail.noComments")}</Paragraph> : null}
-        <ol className="lauwer-book-comments">
-          {comments.map((c) => (
-            <li key={c.id}>
-              <Paragraph className="lauwer-book-comments__meta">
-                {t("bookProposals.detail.commentBy", {
-                  name: c.author ?? t("bookProposals.detail.formerMember"),
-                  date: date(c.at),
-                })}
-              </Paragraph>
-              <Paragraph className="lauwer-book-text">{c.body}</Paragraph>
-            </li>
-          ))}
-        </ol>
-        {live && viewer.verified ? <CommentForm /> : null}
-      </section>
+      <ProposalSupport
+        endorsements={proposal.endorsements}
+        live={live}
+        viewer={viewer}
+        loginTo={`/inloggen?redirectTo=${encodeURIComponent(`${base}/${proposal.id}`)}`}
+      />
+      <ProposalComments comments={comments}>{live && viewer.verified ? <ProposalCommentForm /> : null}</ProposalComments>
       <Paragraph>
         <AppLink to={base}>{t("bookProposals.detail.back")}</AppLink>
         {isEditor ? (

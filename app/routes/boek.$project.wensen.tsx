@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -16,8 +16,8 @@ import {
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
+import { redirectWithNotice, refusalResponse } from "~/lib/action.server";
 import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
 import { CLAIM_MOTIVATION_MAX, ClaimsSchema, RANKS, type ClaimsInput } from "~/modules/book/author.schema";
 import { claimsOf, openPortraits, saveClaims } from "~/modules/book/author.server";
 import { myAssignments } from "~/modules/book/manuscript.server";
@@ -56,15 +56,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);
   const parsed = await parseForm(request, ClaimsSchema);
   if (!parsed.ok) return formFailure(400, parsed);
-  const result = await saveClaims(getDb(), project, user.id, parsed.data);
-  if (!result.ok) {
-    return formFailure(result.status, {
-      fieldErrors: result.field ? { [result.field]: result.error } : {},
-      formError: result.error,
-      values: parsed.raw,
-    });
-  }
-  return redirect(withNotice(`/boek/${project.slug}/wensen`, "bookWriting.notice.claimsSaved"), 303);
+  const outcome = await saveClaims(getDb(), project, user.id, parsed.data);
+  if (!outcome.ok) return refusalResponse(outcome, parsed.raw);
+  return redirectWithNotice(`/boek/${project.slug}/wensen`, "bookWriting.notice.claimsSaved");
 }
 
 export default function Claims() {

@@ -4,10 +4,11 @@ import type { Db, DbOrTrx } from "~/db.server";
 import { isLocale, translator, type Locale } from "~/i18n/i18n";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { enqueueMail, type MailTemplate } from "~/modules/mail/outbox.server";
-import { pgError, type Result } from "./author.server";
 import { suggestAssignment, type MatchResult, type Rank } from "./matching";
 import type { ProjectView } from "./project.server";
+import { pgError } from "./proposal.server";
 import { formatDate, pick, TIME_ZONE } from "~/lib/locale";
+import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 
 /** A date in the recipient's language, Amsterdam time (or "the agreed date" when there is none). */
 export function mailDate(locale: Locale, date: Date | null): string {
@@ -149,7 +150,7 @@ async function insertAssignment(
   pair: { proposalId: string; userId: string; dueAt: string },
   mail: AssignMail,
   via: "manual" | "suggestion",
-): Promise<Result> {
+): Promise<Outcome> {
   const author = await trx
     .selectFrom("book_author as a")
     .innerJoin("app_user as u", "u.id", "a.user_id")
@@ -157,7 +158,8 @@ async function insertAssignment(
     .where("a.project_id", "=", project.id)
     .where("a.user_id", "=", pair.userId)
     .executeTakeFirst();
-  if (!author) return { ok: false, error: "bookWriting.errors.notAnAuthor", field: "userId", status: 400 };
+  // About the whole assignment: the board shows its refusals above the table.
+  if (!author) return refuse(400, "bookWriting.errors.notAnAuthor");
   // Share-locked until commit: a deselection in progress is waited for, a later one waits for this.
   const proposal = await trx
     .selectFrom("book_proposal")
@@ -166,8 +168,8 @@ async function insertAssignment(
     .where("id", "=", pair.proposalId)
     .forShare()
     .executeTakeFirst();
-  if (!proposal) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
-  if (proposal.status !== "selected") return { ok: false, error: "bookWriting.errors.notSelected", status: 409 };
+  if (!proposal) return refuse(404, "bookWriting.errors.noSuchPortrait");
+  if (proposal.status !== "selected") return refuse(409, "bookWriting.errors.notSelected");
   const row = await trx
     .insertInto("book_assignment")
     .values({
@@ -191,14 +193,14 @@ async function insertAssignment(
     entityId: pair.proposalId,
     after: { author: pair.userId, dueAt: row.due_at, via },
   });
-  return { ok: true };
+  return ok();
 }
 
-function assignError(e: unknown): Result {
+function assignError(e: unknown): Refusal {
   const { code, constraint } = pgError(e);
-  if (code === "23505") return { ok: false, error: "bookWriting.errors.alreadyAssigned", status: 409 };
-  if (constraint === "book_author_cap") return { ok: false, error: "bookWriting.errors.authorFull", status: 409 };
-  if (constraint === "book_assignment_selected") return { ok: false, error: "bookWriting.errors.notSelected", status: 409 };
+  if (code === "23505") return refuse(409, "bookWriting.errors.alreadyAssigned");
+  if (constraint === "book_author_cap") return refuse(409, "bookWriting.errors.authorFull");
+  if (constraint === "book_assignment_selected") return refuse(409, "bookWriting.errors.notSelected");
   throw e;
 }
 
@@ -209,7 +211,7 @@ export async function assign(
   project: ProjectView,
   input: { proposalId: string; userId: string; dueAt: string },
   mail: AssignMail,
-): Promise<Result> {
+): Promise<Outcome> {
   try {
     return await db.transaction().execute(async (trx) => {
       const r = await insertAssignment(trx, actor, project, input, mail, "manual");
@@ -222,15 +224,17 @@ export async function assign(
   }
 }
 
+/** A refusal that rolls the transaction back. */
 class Refused extends Error {
-  constructor(readonly result: Result) {
+  constructor(readonly result: Refusal) {
     super("refused");
   }
 }
 
 /**
  * Applies the assistant's suggestion as the editor saw it (the fingerprint): every suggested pair is
- * assigned in one transaction, or none when anything changed or a constraint refuses one.
+ * assigned in one transaction, or none when anything changed or a constraint refuses one. Succeeds
+ * with the number of portraits assigned.
  */
 export async function applySuggestion(
   db: Db,
@@ -239,13 +243,12 @@ export async function applySuggestion(
   fingerprint: string,
   mail: AssignMail,
   locale: Locale,
-): Promise<Result & { count?: number }> {
+): Promise<Outcome<number>> {
   try {
     return await db.transaction().execute(async (trx) => {
       const suggestion = suggestionFor(await assignmentBoard(trx, project, locale));
-      if (suggestion.fingerprint !== fingerprint)
-        throw new Refused({ ok: false, error: "bookWriting.errors.suggestionChanged", status: 409 });
-      if (!suggestion.pairs.length) throw new Refused({ ok: false, error: "bookWriting.errors.nothingToSuggest", status: 409 });
+      if (suggestion.fingerprint !== fingerprint) throw new Refused(refuse(409, "bookWriting.errors.suggestionChanged"));
+      if (!suggestion.pairs.length) throw new Refused(refuse(409, "bookWriting.errors.nothingToSuggest"));
       for (const p of suggestion.pairs) {
         const r = await insertAssignment(
           trx,
@@ -257,7 +260,7 @@ export async function applySuggestion(
         );
         if (!r.ok) throw new Refused(r);
       }
-      return { ok: true as const, count: suggestion.pairs.length };
+      return ok(suggestion.pairs.length);
     });
   } catch (e) {
     if (e instanceof Refused) return e.result;
@@ -266,9 +269,9 @@ export async function applySuggestion(
 }
 
 /** Takes a portrait back from its author, only before any text was saved. Audited. */
-export async function unassign(db: Db, actor: Actor, project: ProjectView, proposalId: string): Promise<Result> {
+export async function unassign(db: Db, actor: Actor, project: ProjectView, proposalId: string): Promise<Outcome> {
   try {
-    return await db.transaction().execute(async (trx): Promise<Result> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome> => {
       const row = await trx
         .deleteFrom("book_assignment as a")
         .where("a.project_id", "=", project.id)
@@ -286,9 +289,7 @@ export async function unassign(db: Db, actor: Actor, project: ProjectView, propo
           .where("project_id", "=", project.id)
           .where("proposal_id", "=", proposalId)
           .executeTakeFirst();
-        return exists
-          ? { ok: false, error: "bookWriting.errors.cannotUnassign", status: 409 }
-          : { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
+        return exists ? refuse(409, "bookWriting.errors.cannotUnassign") : refuse(404, "bookWriting.errors.noSuchPortrait");
       }
       await writeAudit(trx, actor, {
         action: "book.unassign",
@@ -296,11 +297,11 @@ export async function unassign(db: Db, actor: Actor, project: ProjectView, propo
         entityId: proposalId,
         before: { author: row.user_id, dueAt: row.due_at },
       });
-      return { ok: true };
+      return ok();
     });
   } catch (e) {
     // A version saved at the same moment keeps the assignment (foreign key).
-    if (pgError(e).code === "23503") return { ok: false, error: "bookWriting.errors.cannotUnassign", status: 409 };
+    if (pgError(e).code === "23503") return refuse(409, "bookWriting.errors.cannotUnassign");
     throw e;
   }
 }

@@ -3,18 +3,16 @@ import type { Db, DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { rankedClaims, type AuthorInput, type ClaimsInput } from "./author.schema";
 import type { ProjectView } from "./project.server";
+import { pgError } from "./proposal.server";
 import { pick } from "~/lib/locale";
-
-export type Result = { ok: true } | { ok: false; error: string; field?: string; status: 400 | 404 | 409 };
-
-export const pgError = (e: unknown) => e as { code?: string; constraint?: string };
+import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 
 // ── Author profile ───────────────────────────────────────────────────────────────────────────────
 
 /** Creates or updates the member's author profile; themes must be the project's, periods within its period. */
-export async function saveAuthor(db: Db, project: ProjectView, userId: string, input: AuthorInput, themeIds: string[]): Promise<Result> {
+export async function saveAuthor(db: Db, project: ProjectView, userId: string, input: AuthorInput, themeIds: string[]): Promise<Outcome> {
   const known = new Set(project.themes.map((t) => t.id));
-  if (!themeIds.every((id) => known.has(id))) return { ok: false, error: "bookWriting.errors.theme", field: "themes", status: 400 };
+  if (!themeIds.every((id) => known.has(id))) return refuse(400, "bookWriting.errors.theme", { field: "themes" });
   const from = input.periodFrom === "" ? null : Number(input.periodFrom);
   const to = input.periodTo === "" ? null : Number(input.periodTo);
   for (const [field, year] of [
@@ -22,7 +20,7 @@ export async function saveAuthor(db: Db, project: ProjectView, userId: string, i
     ["periodTo", to],
   ] as const) {
     if (year !== null && (year < project.periodFrom || year > project.periodTo)) {
-      return { ok: false, error: "bookWriting.errors.yearOutside", field, status: 400 };
+      return refuse(400, "bookWriting.errors.yearOutside", { field });
     }
   }
   const values = {
@@ -40,23 +38,21 @@ export async function saveAuthor(db: Db, project: ProjectView, userId: string, i
       .values({ project_id: project.id, user_id: userId, ...values })
       .onConflict((oc) => oc.columns(["project_id", "user_id"]).doUpdateSet({ ...values, updated_at: sql`now()` }))
       .execute();
-    return { ok: true };
+    return ok();
   } catch (e) {
     const { code, constraint } = pgError(e);
-    if (constraint === "book_author_cap") {
-      return { ok: false, error: "bookWriting.errors.capBelowAssigned", field: "capacity", status: 409 };
-    }
+    if (constraint === "book_author_cap") return refuse(409, "bookWriting.errors.capBelowAssigned", { field: "capacity" });
     // The form's checks should have caught these; whatever the database still refuses is a 400, never a 500.
-    if (code === "23514") return AUTHOR_CHECKS[constraint ?? ""] ?? { ok: false, error: "bookWriting.errors.notSaved", status: 400 };
+    if (code === "23514") return AUTHOR_CHECKS[constraint ?? ""] ?? refuse(400, "bookWriting.errors.notSaved");
     throw e;
   }
 }
 
-const AUTHOR_CHECKS: Record<string, Result> = {
-  book_author_writing_url_check: { ok: false, error: "bookWriting.errors.url", field: "writingUrl", status: 400 },
-  book_author_bio_check: { ok: false, error: "bookWriting.errors.bioLong", field: "bio", status: 400 },
-  book_author_availability_check: { ok: false, error: "bookWriting.errors.availabilityLong", field: "availability", status: 400 },
-  book_author_period: { ok: false, error: "bookWriting.errors.periodOrder", field: "periodTo", status: 400 },
+const AUTHOR_CHECKS: Record<string, Refusal> = {
+  book_author_writing_url_check: refuse(400, "bookWriting.errors.url", { field: "writingUrl" }),
+  book_author_bio_check: refuse(400, "bookWriting.errors.bioLong", { field: "bio" }),
+  book_author_availability_check: refuse(400, "bookWriting.errors.availabilityLong", { field: "availability" }),
+  book_author_period: refuse(400, "bookWriting.errors.periodOrder", { field: "periodTo" }),
 };
 
 /** The profile as form values (strings), for editing. */
@@ -134,11 +130,11 @@ export function claimsOf(db: DbOrTrx, projectId: string, userId: string) {
  * Replaces the author's claims in one transaction (the author row is locked so two saves queue).
  * Every claimed portrait must be selected, in this project and without an author.
  */
-export async function saveClaims(db: Db, project: ProjectView, userId: string, input: ClaimsInput): Promise<Result> {
-  if (!project.claimsOpen) return { ok: false, error: "bookWriting.errors.claimsClosed", status: 409 };
+export async function saveClaims(db: Db, project: ProjectView, userId: string, input: ClaimsInput): Promise<Outcome> {
+  if (!project.claimsOpen) return refuse(409, "bookWriting.errors.claimsClosed");
   const wishes = rankedClaims(input);
   try {
-    return await db.transaction().execute(async (trx): Promise<Result> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome> => {
       const author = await trx
         .selectFrom("book_author")
         .select("user_id")
@@ -146,7 +142,7 @@ export async function saveClaims(db: Db, project: ProjectView, userId: string, i
         .where("user_id", "=", userId)
         .forUpdate()
         .executeTakeFirst();
-      if (!author) return { ok: false, error: "bookWriting.errors.notAuthor", status: 409 };
+      if (!author) return refuse(409, "bookWriting.errors.notAuthor");
       const open = await trx
         .selectFrom("book_proposal as b")
         .select("b.id")
@@ -163,7 +159,7 @@ export async function saveClaims(db: Db, project: ProjectView, userId: string, i
         .execute();
       const openIds = new Set(open.map((o) => o.id));
       const bad = wishes.find((w) => !openIds.has(w.proposalId));
-      if (bad) return { ok: false, error: "bookWriting.errors.notClaimable", field: `choice${bad.rank}`, status: 409 };
+      if (bad) return refuse(409, "bookWriting.errors.notClaimable", { field: `choice${bad.rank}` });
       await trx.deleteFrom("book_claim").where("project_id", "=", project.id).where("user_id", "=", userId).execute();
       await trx
         .insertInto("book_claim")
@@ -177,11 +173,11 @@ export async function saveClaims(db: Db, project: ProjectView, userId: string, i
           })),
         )
         .execute();
-      return { ok: true };
+      return ok();
     });
   } catch (e) {
     // The same portrait twice or a rank twice (the form prevents both; the keys refuse them anyway).
-    if (pgError(e).code === "23505") return { ok: false, error: "bookWriting.errors.sameTwice", status: 409 };
+    if (pgError(e).code === "23505") return refuse(409, "bookWriting.errors.sameTwice");
     throw e;
   }
 }

@@ -6,8 +6,7 @@ import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import type { StatusTarget } from "./editorial.schema";
 import { foldedNameContains, pgError, suggestProposals } from "./proposal.server";
-
-export type EditorResult = { ok: true } | { ok: false; status: 404 | 409; error: string; params?: Record<string, string | number> };
+import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 
 interface ProjectRef {
   id: string;
@@ -39,26 +38,33 @@ function lockProposal(trx: Transaction<DB>, projectId: string, proposalId: strin
 }
 
 /** The database's refusals of a status change, as answers for the editor (never a 500). */
-function refusal(e: unknown, project: ProjectRef): EditorResult | undefined {
+function refusal(e: unknown, project: ProjectRef): Refusal | undefined {
   const { code, constraint } = pgError(e);
   if (code !== "23514") return undefined;
   if (constraint === "book_selection_target")
-    return { ok: false, status: 409, error: "bookProposals.errors.targetReached", params: { target: project.targetCount } };
-  if (constraint === "book_selection_assigned") return { ok: false, status: 409, error: "bookProposals.errors.hasAuthor" };
-  return { ok: false, status: 409, error: "bookProposals.errors.refused" };
+    return refuse(409, "bookProposals.errors.targetReached", { params: { target: project.targetCount } });
+  if (constraint === "book_selection_assigned") return refuse(409, "bookProposals.errors.hasAuthor");
+  return refuse(409, "bookProposals.errors.refused");
 }
 
 /**
- * Shortlists, selects or moves a proposal back (also un-rejects it). The database refuses selecting
- * beyond the target (the project row is locked while counting) and deselecting a portrait with an author.
+ * Shortlists, selects or moves a proposal back (also un-rejects it); succeeds with the status it now
+ * has. The database refuses selecting beyond the target (the project row is locked while counting)
+ * and deselecting a portrait with an author.
  */
-export async function setStatus(db: Db, actor: Actor, project: ProjectRef, proposalId: string, to: StatusTarget): Promise<EditorResult> {
+export async function setStatus(
+  db: Db,
+  actor: Actor,
+  project: ProjectRef,
+  proposalId: string,
+  to: StatusTarget,
+): Promise<Outcome<StatusTarget>> {
   try {
-    return await db.transaction().execute(async (trx): Promise<EditorResult> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome<StatusTarget>> => {
       const p = await lockProposal(trx, project.id, proposalId);
-      if (!p) return { ok: false, status: 404, error: "bookProposals.errors.notFound" };
-      if (p.status === "merged") return { ok: false, status: 409, error: "bookProposals.errors.merged" };
-      if (p.status === to) return { ok: true };
+      if (!p) return refuse(404, "bookProposals.errors.notFound");
+      if (p.status === "merged") return refuse(409, "bookProposals.errors.merged");
+      if (p.status === to) return ok(to);
       await trx.updateTable("book_proposal").set({ status: to, rejection_reason: null }).where("id", "=", proposalId).execute();
       await writeAudit(trx, actor, {
         action: `book.proposal.${to}`,
@@ -67,7 +73,7 @@ export async function setStatus(db: Db, actor: Actor, project: ProjectRef, propo
         before: { status: p.status, rejectionReason: p.rejection_reason },
         after: { status: to },
       });
-      return { ok: true };
+      return ok(to);
     });
   } catch (e) {
     const answer = refusal(e, project);
@@ -77,12 +83,12 @@ export async function setStatus(db: Db, actor: Actor, project: ProjectRef, propo
 }
 
 /** Rejects with a reason, mailed to the proposer through the outbox in the same transaction. */
-export async function rejectProposal(db: Db, actor: Actor, project: ProjectRef, proposalId: string, reason: string): Promise<EditorResult> {
+export async function rejectProposal(db: Db, actor: Actor, project: ProjectRef, proposalId: string, reason: string): Promise<Outcome> {
   try {
-    return await db.transaction().execute(async (trx): Promise<EditorResult> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome> => {
       const p = await lockProposal(trx, project.id, proposalId);
-      if (!p) return { ok: false, status: 404, error: "bookProposals.errors.notFound" };
-      if (p.status === "merged") return { ok: false, status: 409, error: "bookProposals.errors.merged" };
+      if (!p) return refuse(404, "bookProposals.errors.notFound");
+      if (p.status === "merged") return refuse(409, "bookProposals.errors.merged");
       await trx.updateTable("book_proposal").set({ status: "rejected", rejection_reason: reason }).where("id", "=", proposalId).execute();
       const proposer = p.proposer_id
         ? await trx.selectFrom("app_user").select(["email", "name", "locale"]).where("id", "=", p.proposer_id).executeTakeFirst()
@@ -104,7 +110,7 @@ export async function rejectProposal(db: Db, actor: Actor, project: ProjectRef, 
         before: { status: p.status, rejectionReason: p.rejection_reason },
         after: { status: "rejected", rejectionReason: reason, mailed: Boolean(proposer) },
       });
-      return { ok: true };
+      return ok();
     });
   } catch (e) {
     const answer = refusal(e, project);
@@ -124,6 +130,7 @@ export interface MergeCounts {
  * Merges a duplicate into a survivor of the same project. Endorsements move (a member who endorsed
  * both keeps the survivor's one; who that was is kept in the audit), comments move, sources are
  * copied unless the survivor already has that URL; the duplicate keeps its row as 'merged'.
+ * Succeeds with the survivor and what moved.
  */
 export async function mergeProposals(
   db: Db,
@@ -131,20 +138,18 @@ export async function mergeProposals(
   project: ProjectRef,
   duplicateId: string,
   survivorId: string,
-): Promise<EditorResult & { counts?: MergeCounts }> {
-  if (duplicateId === survivorId) return { ok: false, status: 409, error: "bookProposals.errors.sameProposal" };
+): Promise<Outcome<{ survivorId: string; counts: MergeCounts }>> {
+  if (duplicateId === survivorId) return refuse(409, "bookProposals.errors.sameProposal");
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await db.transaction().execute(async (trx): Promise<Outcome<{ survivorId: string; counts: MergeCounts }>> => {
       // Lock both in a fixed order so two crossing merges cannot deadlock.
       const [first, second] = [duplicateId, survivorId].sort();
       const locked = [await lockProposal(trx, project.id, first!), await lockProposal(trx, project.id, second!)];
       const duplicate = locked.find((p) => p?.id === duplicateId);
       const survivor = locked.find((p) => p?.id === survivorId);
-      if (!duplicate || !survivor) return { ok: false as const, status: 404 as const, error: "bookProposals.errors.notFound" };
-      if (duplicate.status === "selected" || duplicate.status === "merged")
-        return { ok: false as const, status: 409 as const, error: "bookProposals.errors.cannotMerge" };
-      if (survivor.status === "rejected" || survivor.status === "merged")
-        return { ok: false as const, status: 409 as const, error: "bookProposals.errors.badSurvivor" };
+      if (!duplicate || !survivor) return refuse(404, "bookProposals.errors.notFound");
+      if (duplicate.status === "selected" || duplicate.status === "merged") return refuse(409, "bookProposals.errors.cannotMerge");
+      if (survivor.status === "rejected" || survivor.status === "merged") return refuse(409, "bookProposals.errors.badSurvivor");
 
       const moved = await trx
         .updateTable("book_endorsement")
@@ -210,7 +215,7 @@ export async function mergeProposals(
           copiedSourceUrls: sources.rows.map((s) => s.url),
         },
       });
-      return { ok: true as const, counts };
+      return ok({ survivorId, counts });
     });
   } catch (e) {
     const answer = refusal(e, project);

@@ -70,7 +70,12 @@ export const AssignSchema = z.object({
 });
 export type AssignInput = z.infer<typeof AssignSchema>;
 
-export const ProposalIdSchema = z.object({ formId, proposalId: uuid });
+/** A portrait chosen by a button (remind, unassign): anything but a portrait's id is "no such portrait". */
+const NO_SUCH_PORTRAIT = "bookWriting.errors.noSuchPortrait";
+export const ProposalIdSchema = z.object({
+  formId,
+  proposalId: z.string({ error: NO_SUCH_PORTRAIT }).check(z.refine((v) => UUID_PATTERN.test(v), { error: NO_SUCH_PORTRAIT })),
+});
 
 export const MANUSCRIPT_STATUSES = ["assigned", "submitted", "in_edit", "returned", "final"] as const;
 export type ManuscriptStatusName = (typeof MANUSCRIPT_STATUSES)[number];

@@ -2,28 +2,32 @@ import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import { isLocale, type Locale } from "~/i18n/i18n";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { hit, reset } from "~/modules/rate-limit/rate-limit.server";
 import { mailAuthor, mailDate } from "./assignment.server";
-import { pgError, type Result } from "./author.server";
 import { MANUSCRIPT_MAX, normalizeText, textLength, type EditorAction, type ManuscriptStatusName } from "./manuscript.schema";
 import type { ProjectView } from "./project.server";
+import { pgError } from "./proposal.server";
 import { countWords, lengthVerdict } from "./words";
 import { pick } from "~/lib/locale";
+import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 
-const flowError = (e: unknown): Result => {
+const flowError = (e: unknown): Refusal => {
   const { code, constraint } = pgError(e);
-  if (constraint === "book_manuscript_flow") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+  if (constraint === "book_manuscript_flow") return refuse(409, "bookWriting.errors.statusFlow");
   // Any other check the database still makes (the forms check first) is a 400, never a 500.
-  if (code === "23514") return { ok: false, error: "bookWriting.errors.notSaved", status: 400 };
+  if (code === "23514") return refuse(400, "bookWriting.errors.notSaved");
   throw e;
 };
 
+/** A refusal that rolls the transaction back. */
 class Refused extends Error {
-  constructor(readonly result: Result) {
+  constructor(readonly result: Refusal) {
     super("refused");
   }
 }
 
-async function inTransaction(db: Db, work: (trx: DbOrTrx) => Promise<Result>): Promise<Result> {
+/** Runs the work in a transaction that a refusal rolls back; the database's flow checks answer as refusals. */
+async function inTransaction<T>(db: Db, work: (trx: DbOrTrx) => Promise<Outcome<T>>): Promise<Outcome<T>> {
   try {
     return await db.transaction().execute(async (trx) => {
       const r = await work(trx);
@@ -164,17 +168,18 @@ export async function saveManuscript(
   userId: string,
   rawBody: string,
   intent: "save" | "submit",
-): Promise<Result & { saved?: boolean }> {
+): Promise<Outcome<{ saved: boolean }>> {
   const body = normalizeText(rawBody);
-  if (textLength(body) > MANUSCRIPT_MAX) return { ok: false, error: "bookWriting.errors.textLong", field: "body", status: 400 };
+  if (textLength(body) > MANUSCRIPT_MAX) return refuse(400, "bookWriting.errors.textLong", { field: "body" });
   const words = countWords(body);
   if (intent === "submit") {
-    if (body.trim() === "") return { ok: false, error: "bookWriting.errors.emptyText", field: "body", status: 400 };
+    if (body.trim() === "") return refuse(400, "bookWriting.errors.emptyText", { field: "body" });
     const verdict = lengthVerdict(words, project.wordsMin, project.wordsMax);
-    if (verdict !== "ok") return { ok: false, error: `bookWriting.errors.${verdict}`, field: "body", status: 400 };
+    if (verdict !== "ok")
+      return refuse(400, `bookWriting.errors.${verdict}`, { field: "body", params: { min: project.wordsMin, max: project.wordsMax } });
   }
   let saved = false;
-  const result = await inTransaction(db, async (trx) => {
+  const result = await inTransaction(db, async (trx): Promise<Outcome> => {
     const a = await trx
       .selectFrom("book_assignment")
       .select(["status", "user_id"])
@@ -182,8 +187,8 @@ export async function saveManuscript(
       .where("proposal_id", "=", proposalId)
       .forUpdate()
       .executeTakeFirst();
-    if (!a || a.user_id !== userId) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
-    if (a.status !== "assigned" && a.status !== "returned") return { ok: false, error: "bookWriting.errors.notEditable", status: 409 };
+    if (!a || a.user_id !== userId) return refuse(404, "bookWriting.errors.noSuchPortrait");
+    if (a.status !== "assigned" && a.status !== "returned") return refuse(409, "bookWriting.errors.notEditable");
     const latest = await trx
       .selectFrom("book_manuscript_version")
       .select(["version", "body", "submitted"])
@@ -192,8 +197,8 @@ export async function saveManuscript(
       .limit(1)
       .executeTakeFirst();
     const changed = !latest || latest.body !== body;
-    if (!changed && intent === "save") return { ok: true };
-    if (!latest && body.trim() === "") return { ok: true };
+    if (!changed && intent === "save") return ok();
+    if (!latest && body.trim() === "") return ok();
     let version = latest?.version ?? 0;
     if (changed) {
       version += 1;
@@ -220,9 +225,9 @@ export async function saveManuscript(
         after: { version, words },
       });
     }
-    return { ok: true };
+    return ok();
   });
-  return result.ok ? { ok: true, saved } : result;
+  return result.ok ? ok({ saved }) : result;
 }
 
 // ── Editors ──────────────────────────────────────────────────────────────────────────────────────
@@ -257,15 +262,14 @@ export async function editorAction(
   proposalId: string,
   action: EditorAction,
   mail: EditorMail,
-): Promise<Result> {
-  return inTransaction(db, async (trx) => {
+): Promise<Outcome> {
+  return inTransaction(db, async (trx): Promise<Outcome> => {
     const a = await lockAssignment(trx, project.id, proposalId);
-    if (!a) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
+    if (!a) return refuse(404, "bookWriting.errors.noSuchPortrait");
     const before = { status: a.status, publishedAt: a.published_at };
     if (action === "publish" || action === "unpublish") {
-      if (action === "publish" && (a.status !== "final" || a.published_at))
-        return { ok: false, error: "bookWriting.errors.publishFinalOnly", status: 409 };
-      if (action === "unpublish" && !a.published_at) return { ok: false, error: "bookWriting.errors.notPublished", status: 409 };
+      if (action === "publish" && (a.status !== "final" || a.published_at)) return refuse(409, "bookWriting.errors.publishFinalOnly");
+      if (action === "unpublish" && !a.published_at) return refuse(409, "bookWriting.errors.notPublished");
       await trx
         .updateTable("book_assignment")
         .set({ published_at: action === "publish" ? sql<Date>`now()` : null })
@@ -273,9 +277,9 @@ export async function editorAction(
         .execute();
     } else {
       // "reopen" is only for final portraits; the other two must come from the flow (the trigger judges).
-      if (action === "reopen" && a.status !== "final") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
-      if (action === "makeFinal" && a.status === "final") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
-      if (action === "startEdit" && a.status === "in_edit") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+      if (action === "reopen" && a.status !== "final") return refuse(409, "bookWriting.errors.statusFlow");
+      if (action === "makeFinal" && a.status === "final") return refuse(409, "bookWriting.errors.statusFlow");
+      if (action === "startEdit" && a.status === "in_edit") return refuse(409, "bookWriting.errors.statusFlow");
       await trx.updateTable("book_assignment").set({ status: NEXT[action] }).where("proposal_id", "=", proposalId).execute();
       if (action === "makeFinal") {
         await mailAuthor(trx, project, a, "manuscriptFinal", { origin: mail.origin, proposalId, subject: a.subject });
@@ -293,7 +297,7 @@ export async function editorAction(
       before,
       after: { status: after.status, publishedAt: after.published_at },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -305,11 +309,11 @@ export async function returnToAuthor(
   proposalId: string,
   comment: string,
   mail: EditorMail,
-): Promise<Result> {
-  return inTransaction(db, async (trx) => {
+): Promise<Outcome> {
+  return inTransaction(db, async (trx): Promise<Outcome> => {
     const a = await lockAssignment(trx, project.id, proposalId);
-    if (!a) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
-    if (a.status !== "submitted" && a.status !== "in_edit") return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+    if (!a) return refuse(404, "bookWriting.errors.noSuchPortrait");
+    if (a.status !== "submitted" && a.status !== "in_edit") return refuse(409, "bookWriting.errors.statusFlow");
     const latest = await trx
       .selectFrom("book_manuscript_version")
       .select(["id", "version"])
@@ -317,7 +321,7 @@ export async function returnToAuthor(
       .orderBy("version", "desc")
       .limit(1)
       .executeTakeFirst();
-    if (!latest) return { ok: false, error: "bookWriting.errors.statusFlow", status: 409 };
+    if (!latest) return refuse(409, "bookWriting.errors.statusFlow");
     await trx.insertInto("book_manuscript_comment").values({ version_id: latest.id, author_id: actor.actorId, body: comment }).execute();
     await trx.updateTable("book_assignment").set({ status: "returned" }).where("proposal_id", "=", proposalId).execute();
     await mailAuthor(trx, project, a, "manuscriptReturned", { origin: mail.origin, proposalId, subject: a.subject, params: { comment } });
@@ -328,7 +332,7 @@ export async function returnToAuthor(
       before: { status: a.status },
       after: { status: "returned", version: latest.version },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -340,8 +344,8 @@ export async function commentOnVersion(
   proposalId: string,
   versionId: string,
   body: string,
-): Promise<Result> {
-  return inTransaction(db, async (trx) => {
+): Promise<Outcome> {
+  return inTransaction(db, async (trx): Promise<Outcome> => {
     const v = await trx
       .selectFrom("book_manuscript_version as v")
       .innerJoin("book_assignment as a", "a.proposal_id", "v.proposal_id")
@@ -350,7 +354,7 @@ export async function commentOnVersion(
       .where("v.proposal_id", "=", proposalId)
       .where("v.id", "=", versionId)
       .executeTakeFirst();
-    if (!v) return { ok: false, error: "bookWriting.errors.noSuchVersion", field: "versionId", status: 400 };
+    if (!v) return refuse(400, "bookWriting.errors.noSuchVersion", { field: "versionId" });
     const row = await trx
       .insertInto("book_manuscript_comment")
       .values({ version_id: v.id, author_id: actor.actorId, body })
@@ -362,7 +366,7 @@ export async function commentOnVersion(
       entityId: proposalId,
       after: { version: v.version, comment: row.id },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -434,10 +438,20 @@ export async function manuscriptOverview(db: DbOrTrx, project: ProjectView, filt
 
 /**
  * Mails the author of a portrait that is late while with them (assigned or returned) a reminder and
- * notes when (the route limits how often). A text with the editors is refused. Audited.
+ * notes when. One reminder per portrait per period (429 before then; a refused reminder sent nothing,
+ * so it does not count). A text with the editors is refused. Audited.
  */
-export async function remindAuthor(db: Db, actor: Actor, project: ProjectView, proposalId: string, mail: EditorMail): Promise<Result> {
-  return inTransaction(db, async (trx) => {
+export async function remindAuthor(db: Db, actor: Actor, project: ProjectView, proposalId: string, mail: EditorMail): Promise<Outcome> {
+  const key = `${project.id}/${proposalId}`;
+  const wait = await hit("bookReminder", key);
+  if (wait > 0) return refuse(429, "bookWriting.errors.remindedRecently", { params: { hours: Math.ceil(wait / 3600) }, retryAfter: wait });
+  const outcome = await sendReminder(db, actor, project, proposalId, mail);
+  if (!outcome.ok) await reset("bookReminder", key);
+  return outcome;
+}
+
+function sendReminder(db: Db, actor: Actor, project: ProjectView, proposalId: string, mail: EditorMail): Promise<Outcome> {
+  return inTransaction(db, async (trx): Promise<Outcome> => {
     const a = await trx
       .selectFrom("book_assignment as a")
       .innerJoin("book_project as p", "p.id", "a.project_id")
@@ -459,9 +473,9 @@ export async function remindAuthor(db: Db, actor: Actor, project: ProjectView, p
       .where("a.proposal_id", "=", proposalId)
       .forUpdate("a")
       .executeTakeFirst();
-    if (!a) return { ok: false, error: "bookWriting.errors.noSuchPortrait", status: 404 };
-    if (a.editors_late) return { ok: false, error: "bookWriting.errors.withEditors", status: 409 };
-    if (!a.author_late) return { ok: false, error: "bookWriting.errors.notOverdue", status: 409 };
+    if (!a) return refuse(404, "bookWriting.errors.noSuchPortrait");
+    if (a.editors_late) return refuse(409, "bookWriting.errors.withEditors");
+    if (!a.author_late) return refuse(409, "bookWriting.errors.notOverdue");
     const locale: Locale = isLocale(a.locale) ? a.locale : "nl";
     // The date the author missed: the earlier of their due date and the project's final date.
     const dates = [a.due_at, a.final_due_at].filter((d): d is Date => d !== null).map((d) => d.getTime());
@@ -483,6 +497,6 @@ export async function remindAuthor(db: Db, actor: Actor, project: ProjectView, p
       entityId: proposalId,
       after: { author: a.user_id },
     });
-    return { ok: true };
+    return ok();
   });
 }

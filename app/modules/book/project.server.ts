@@ -5,11 +5,18 @@ import { forbidden, requireRole, requireUser } from "~/auth/guards.server";
 import { getDb, type DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { pick } from "~/lib/locale";
+import type { Outcome } from "~/lib/outcome";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function notFound(): Response {
   return new Response("Not found", { status: 404 });
+}
+
+/** A refusal because the proposal is not there (or not in this project) is the page's 404, not a message on it. */
+export function orNotFound<T>(outcome: Outcome<T>): Outcome<T> {
+  if (!outcome.ok && outcome.status === 404) throw notFound();
+  return outcome;
 }
 
 /** A book project by its URL slug, with its themes in order and the database's clock; 404 when absent. */

@@ -3,6 +3,7 @@ import type { Db, DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { isHttpsUrl, SOURCE_ROWS, UUID_RE, sourcesOf, type ProposalInput, type ProposalStatus, type Sort } from "./proposal.schema";
 import { pick } from "~/lib/locale";
+import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 
 export const PAGE_SIZE = 25;
 
@@ -56,33 +57,34 @@ export async function suggestProposals(db: DbOrTrx, projectId: string, name: str
   }));
 }
 
-export type CreateResult =
-  { ok: true; id: string } | { ok: false; status: 400 | 409; field?: string; error: string; matches?: Suggestion[] };
+/** A stored proposal (its id), or the close matches that stopped it (nothing stored). */
+export type NewProposal = { id: string; matches?: undefined } | { id?: undefined; matches: Suggestion[] };
 
 /**
  * A new proposal with its sources, in one transaction. The window is judged by the database clock
- * in this transaction; close matches stop it until the member confirms it is a different person;
- * the database's year checks answer as a 400 (never a 500).
+ * in this transaction; close matches stop it until the member confirms it is a different person
+ * (it then succeeds with the matches and stores nothing); the database's year checks answer as a
+ * 400 (never a 500).
  */
-export async function createProposal(db: Db, user: { id: string }, projectId: string, input: ProposalInput): Promise<CreateResult> {
+export async function createProposal(db: Db, user: { id: string }, projectId: string, input: ProposalInput): Promise<Outcome<NewProposal>> {
   try {
-    return await db.transaction().execute(async (trx): Promise<CreateResult> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome<NewProposal>> => {
       const project = await trx
         .selectFrom("book_project")
         .select(sql<boolean>`proposals_close_at is null or now() < proposals_close_at`.as("open"))
         .where("id", "=", projectId)
         .executeTakeFirst();
-      if (!project?.open) return { ok: false, status: 409, error: "bookProposals.errors.closed" };
+      if (!project?.open) return refuse(409, "bookProposals.errors.closed");
       const theme = await trx
         .selectFrom("book_theme")
         .select("id")
         .where("id", "=", input.themeId)
         .where("project_id", "=", projectId)
         .executeTakeFirst();
-      if (!theme) return { ok: false, status: 400, field: "themeId", error: "errors.invalidChoice" };
+      if (!theme) return refuse(400, "errors.invalidChoice", { field: "themeId" });
       if (!input.confirmDifferent) {
         const matches = await suggestProposals(trx, projectId, input.name);
-        if (matches.length) return { ok: false, status: 409, error: "bookProposals.errors.possibleDuplicate", matches };
+        if (matches.length) return ok({ matches });
       }
       const row = await trx
         .insertInto("book_proposal")
@@ -106,12 +108,12 @@ export async function createProposal(db: Db, user: { id: string }, projectId: st
         .insertInto("book_source")
         .values(sources.map((s, i) => ({ proposal_id: row.id, title: s.title, url: s.url, position: i + 1 })))
         .execute();
-      return { ok: true, id: row.id };
+      return ok({ id: row.id });
     });
   } catch (e) {
     const { code, constraint } = pgError(e);
     if (code === "23514") return checkRefusal(constraint, input);
-    if (code === "23503") return { ok: false, status: 400, field: "themeId", error: "errors.invalidChoice" };
+    if (code === "23503") return refuse(400, "errors.invalidChoice", { field: "themeId" });
     throw e;
   }
 }
@@ -123,8 +125,8 @@ const pgLength = (value: string) => [...value].length;
  * The database's check that refused a new proposal, as the message of the field it concerns (the
  * form checks the same first, so this is the last line, never a 500).
  */
-function checkRefusal(constraint: string | undefined, input: ProposalInput): CreateResult {
-  const refused = (field: string | undefined, error: string): CreateResult => ({ ok: false, status: 400, field, error });
+function checkRefusal(constraint: string | undefined, input: ProposalInput): Refusal {
+  const refused = (field: string | undefined, error: string) => refuse(400, error, field ? { field } : {});
   const tooShortOrLong = (value: string, min: number) =>
     pgLength(value) < min ? "bookProposals.errors.tooShort" : "bookProposals.errors.tooLong";
   // The source rows that were stored (title and link both given), by their number on the form.
@@ -280,14 +282,13 @@ export async function survivorOf(db: DbOrTrx, projectId: string, proposalId: str
 
 const ENDORSABLE = ["proposed", "shortlisted", "selected"];
 
-export type EndorseResult = "endorsed" | "already" | "closed" | "notFound";
-
 /**
  * One endorsement per member per proposal: the primary key decides, so parallel requests insert
- * one row and the others do nothing. The proposal row is share-locked, so a merge waits or wins.
+ * one row and the others do nothing (`added` false: it was there already). The proposal row is
+ * share-locked, so a merge waits or wins.
  */
-export async function endorse(db: Db, userId: string, projectId: string, proposalId: string): Promise<EndorseResult> {
-  return db.transaction().execute(async (trx): Promise<EndorseResult> => {
+export async function endorse(db: Db, userId: string, projectId: string, proposalId: string): Promise<Outcome<{ added: boolean }>> {
+  return db.transaction().execute(async (trx): Promise<Outcome<{ added: boolean }>> => {
     const p = await trx
       .selectFrom("book_proposal")
       .select("status")
@@ -295,21 +296,26 @@ export async function endorse(db: Db, userId: string, projectId: string, proposa
       .where("project_id", "=", projectId)
       .forShare()
       .executeTakeFirst();
-    if (!p) return "notFound";
-    if (!ENDORSABLE.includes(p.status)) return "closed";
+    if (!p) return refuse(404, "bookProposals.errors.notFound");
+    if (!ENDORSABLE.includes(p.status)) return refuse(409, "bookProposals.errors.notEndorsable");
     const inserted = await trx
       .insertInto("book_endorsement")
       .values({ proposal_id: proposalId, user_id: userId })
       .onConflict((oc) => oc.doNothing())
       .returning("user_id")
       .executeTakeFirst();
-    return inserted ? "endorsed" : "already";
+    return ok({ added: inserted !== undefined });
   });
 }
 
-/** Withdraws the member's endorsement; false when there was none. */
-export async function withdrawEndorsement(db: Db, userId: string, projectId: string, proposalId: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+/** Withdraws the member's endorsement (`removed` false when there was none to withdraw). */
+export async function withdrawEndorsement(
+  db: Db,
+  userId: string,
+  projectId: string,
+  proposalId: string,
+): Promise<Outcome<{ removed: boolean }>> {
+  return db.transaction().execute(async (trx): Promise<Outcome<{ removed: boolean }>> => {
     const p = await trx
       .selectFrom("book_proposal")
       .select("status")
@@ -317,22 +323,20 @@ export async function withdrawEndorsement(db: Db, userId: string, projectId: str
       .where("project_id", "=", projectId)
       .forShare()
       .executeTakeFirst();
-    if (!p || !ENDORSABLE.includes(p.status)) return false;
+    if (!p || !ENDORSABLE.includes(p.status)) return ok({ removed: false });
     const deleted = await trx
       .deleteFrom("book_endorsement")
       .where("proposal_id", "=", proposalId)
       .where("user_id", "=", userId)
       .returning("user_id")
       .executeTakeFirst();
-    return deleted !== undefined;
+    return ok({ removed: deleted !== undefined });
   });
 }
 
-export type CommentResult = "added" | "closed" | "notFound";
-
 /** A member's comment on a live proposal (not on rejected or merged ones). */
-export async function addComment(db: Db, userId: string, projectId: string, proposalId: string, body: string) {
-  return db.transaction().execute(async (trx): Promise<CommentResult> => {
+export async function addComment(db: Db, userId: string, projectId: string, proposalId: string, body: string): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const p = await trx
       .selectFrom("book_proposal")
       .select("status")
@@ -340,10 +344,10 @@ export async function addComment(db: Db, userId: string, projectId: string, prop
       .where("project_id", "=", projectId)
       .forShare()
       .executeTakeFirst();
-    if (!p) return "notFound";
-    if (!ENDORSABLE.includes(p.status)) return "closed";
+    if (!p) return refuse(404, "bookProposals.errors.notFound");
+    if (!ENDORSABLE.includes(p.status)) return refuse(409, "bookProposals.errors.commentClosed");
     await trx.insertInto("book_comment").values({ proposal_id: proposalId, author_id: userId, body }).execute();
-    return "added";
+    return ok();
   });
 }
 

@@ -3,8 +3,7 @@ import type { Db, DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import type { NewProjectInput, ProjectSettingsInput, ThemeInput } from "./settings.schema";
 import { TIME_ZONE } from "~/lib/locale";
-
-export type SettingsResult = { ok: true } | { ok: false; field?: string; error: string; params?: Record<string, string | number> };
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 
 /** A local Amsterdam time from a datetime-local field, converted by PostgreSQL (or null when empty). */
 const amsterdam = (local: string) => (local ? sql<Date>`(${local}::timestamp at time zone ${sql.lit(TIME_ZONE)})` : null);
@@ -57,9 +56,9 @@ export async function settingsFormValues(
  * Saves a project's settings; audited with before and after. A target below the portraits already
  * selected is refused by the database (the same trigger that guards selection).
  */
-export async function updateSettings(db: Db, actor: Actor, projectId: string, input: ProjectSettingsInput): Promise<SettingsResult> {
+export async function updateSettings(db: Db, actor: Actor, projectId: string, input: ProjectSettingsInput): Promise<Outcome> {
   try {
-    return await db.transaction().execute(async (trx): Promise<SettingsResult> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome> => {
       const before = await trx.selectFrom("book_project").selectAll().where("id", "=", projectId).forUpdate().executeTakeFirstOrThrow();
       const after = await trx
         .updateTable("book_project")
@@ -82,7 +81,7 @@ export async function updateSettings(db: Db, actor: Actor, projectId: string, in
         .returningAll()
         .executeTakeFirstOrThrow();
       await writeAudit(trx, actor, { action: "book.settings", entityType: "book_project", entityId: projectId, before, after });
-      return { ok: true };
+      return ok();
     });
   } catch (error) {
     const e = error as { code?: string; constraint?: string };
@@ -93,15 +92,15 @@ export async function updateSettings(db: Db, actor: Actor, projectId: string, in
         .where("project_id", "=", projectId)
         .where("status", "=", "selected")
         .executeTakeFirstOrThrow();
-      return { ok: false, error: "book.errors.targetBelowSelected", params: { selected: Number(selected.n) } };
+      return refuse(409, "book.errors.targetBelowSelected", { params: { selected: Number(selected.n) } });
     }
-    if (e.code === "23514") return { ok: false, error: "book.errors.settingsRefused" };
+    if (e.code === "23514") return refuse(409, "book.errors.settingsRefused");
     throw error;
   }
 }
 
-export async function addTheme(db: Db, actor: Actor, projectId: string, input: ThemeInput): Promise<SettingsResult> {
-  return db.transaction().execute(async (trx): Promise<SettingsResult> => {
+export async function addTheme(db: Db, actor: Actor, projectId: string, input: ThemeInput): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const last = await trx
       .selectFrom("book_theme")
       .select(sql<number>`coalesce(max(position), 0)`.as("p"))
@@ -113,45 +112,45 @@ export async function addTheme(db: Db, actor: Actor, projectId: string, input: T
       .onConflict((oc) => oc.columns(["project_id", "slug"]).doNothing())
       .returningAll()
       .executeTakeFirst();
-    if (!row) return { ok: false, field: "slug", error: "book.errors.themeSlugTaken" };
+    if (!row) return refuse(400, "book.errors.themeSlugTaken", { field: "slug" });
     await writeAudit(trx, actor, { action: "book.theme.add", entityType: "book_theme", entityId: row.id, after: row });
-    return { ok: true };
+    return ok();
   });
 }
 
 /** Removes a theme nobody used; a theme with proposals stays (the foreign key refuses). */
-export async function deleteTheme(db: Db, actor: Actor, projectId: string, themeId: string): Promise<SettingsResult> {
+export async function deleteTheme(db: Db, actor: Actor, projectId: string, themeId: string): Promise<Outcome> {
   try {
-    return await db.transaction().execute(async (trx): Promise<SettingsResult> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome> => {
       const row = await trx
         .deleteFrom("book_theme")
         .where("id", "=", themeId)
         .where("project_id", "=", projectId)
         .returningAll()
         .executeTakeFirst();
-      if (!row) return { ok: false, error: "book.errors.themeNotFound" };
+      if (!row) return refuse(409, "book.errors.themeNotFound");
       await writeAudit(trx, actor, { action: "book.theme.delete", entityType: "book_theme", entityId: row.id, before: row });
-      return { ok: true };
+      return ok();
     });
   } catch (error) {
     // 23001 (RESTRICT) or 23503: proposals still use the theme; nothing was deleted.
     const code = (error as { code?: string }).code;
-    if (code === "23001" || code === "23503") return { ok: false, error: "book.errors.themeInUse" };
+    if (code === "23001" || code === "23503") return refuse(409, "book.errors.themeInUse");
     throw error;
   }
 }
 
-export async function createProject(db: Db, actor: Actor, input: NewProjectInput): Promise<SettingsResult> {
-  return db.transaction().execute(async (trx): Promise<SettingsResult> => {
+export async function createProject(db: Db, actor: Actor, input: NewProjectInput): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const row = await trx
       .insertInto("book_project")
       .values({ slug: input.slug, title_nl: input.titleNl, title_en: input.titleEn })
       .onConflict((oc) => oc.column("slug").doNothing())
       .returningAll()
       .executeTakeFirst();
-    if (!row) return { ok: false, field: "slug", error: "book.errors.projectSlugTaken" };
+    if (!row) return refuse(400, "book.errors.projectSlugTaken", { field: "slug" });
     await writeAudit(trx, actor, { action: "book.project.create", entityType: "book_project", entityId: row.id, after: row });
-    return { ok: true };
+    return ok();
   });
 }
 
