@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -6,12 +6,12 @@ import { FormError, SubmitButton, TextareaField, TextField, useAppForm } from "~
 import { Button, HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
+import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { aggregate, rankAggregate } from "~/modules/jury/aggregate";
-import { CriterionSchema, type CriterionInput } from "~/modules/jury/jury.schema";
+import { CriterionSchema, DeleteCriterionSchema, type CriterionInput } from "~/modules/jury/jury.schema";
 import {
   deleteCriterion,
   juryProgress,
@@ -21,8 +21,6 @@ import {
   roundScores,
   saveCriterion,
 } from "~/modules/jury/jury.server";
-import { hit } from "~/modules/rate-limit/rate-limit.server";
-import { UUID_RE } from "~/modules/voting/rules";
 import { roundCandidates } from "~/modules/voting/round.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -92,46 +90,37 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.name} — ${data.edition.name} — Lauwer` : "Lauwer" },
 ];
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
   const db = getDb();
   const round = await loadJuryRound(db, edition.id, params.position);
-  const actor = actorFrom(context);
-  const intent = new URL(request.url).searchParams.get("intent");
   const here = `/beheer/prijzen/${edition.awardSlug}/${edition.year}/jury/${round.position}`;
-  if (intent === "criterion") {
-    const parsed = await parseForm(request, CriterionSchema);
-    if (!parsed.ok) return formFailure(400, parsed);
-    const r = await saveCriterion(db, actor, round, parsed.data);
-    if (!r.ok) return formFailure(409, { fieldErrors: {}, formError: r.error, values: parsed.raw });
-    return redirect(withNotice(here, "jury.notice.criterionSaved"), 303);
-  }
-  if (intent === "delete-criterion") {
-    const form = await request.formData().catch(() => null);
-    if (!form) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
-    const id = String(form.get("criterionId") ?? "");
-    if (!UUID_RE.test(id)) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
-    const r = await deleteCriterion(db, actor, round, id);
-    if (!r.ok) return formFailure(409, { fieldErrors: {}, formError: r.error, values: { formId: String(form.get("formId") ?? "") } });
-    return redirect(withNotice(here, "jury.notice.criterionDeleted"), 303);
-  }
-  if (intent === "remind") {
-    const wait = await hit("juryReminder", round.id);
-    if (wait > 0)
-      return formFailure(429, {
-        fieldErrors: {},
-        formError: "jury.errors.remindedRecently",
-        formErrorParams: { minutes: Math.ceil(wait / 60) },
-      });
-    const count = await remindJurors(db, actor, round, {
-      award: edition.name,
-      round: round.name_nl,
-      link: `${config().origin}/jury/${edition.awardSlug}/${edition.year}/${round.position}`,
-    });
-    return redirect(withNotice(`${here}?herinnerd=${count}`, "jury.notice.reminded"), 303);
-  }
-  return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
+  return { db, edition, round, here, actor: actorFrom(context) };
 }
+
+export const action = intentAction(guard, {
+  criterion: intent({
+    schema: CriterionSchema,
+    run: (g, input) => saveCriterion(g.db, g.actor, g.round, input),
+    done: (g) => redirectWithNotice(g.here, "jury.notice.criterionSaved"),
+  }),
+  "delete-criterion": intent({
+    schema: DeleteCriterionSchema,
+    // A malformed id is answered above the forms, as one message.
+    errorsOnForm: true,
+    run: (g, input) => deleteCriterion(g.db, g.actor, g.round, input.criterionId),
+    done: (g) => redirectWithNotice(g.here, "jury.notice.criterionDeleted"),
+  }),
+  remind: intent({
+    run: (g) =>
+      remindJurors(g.db, g.actor, g.round, {
+        award: g.edition.name,
+        round: g.round.name_nl,
+        link: `${config().origin}/jury/${g.edition.awardSlug}/${g.edition.year}/${g.round.position}`,
+      }),
+    done: (g, count) => redirectWithNotice(`${g.here}?herinnerd=${count}`, "jury.notice.reminded"),
+  }),
+});
 
 function CriterionForm({ id, title, values, locked }: { id: string; title: string; values?: CriterionInput; locked: boolean }) {
   const { t } = useTranslation();
@@ -208,7 +197,7 @@ const fmt = (n: number | null) => (n === null ? "—" : n.toFixed(1));
 
 export default function JuryRoundAdmin() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<FormFailure>();
   const { t } = useTranslation();
   const locked = d.round.state !== "upcoming";
   return (

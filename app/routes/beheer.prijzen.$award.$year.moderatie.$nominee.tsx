@@ -5,21 +5,15 @@ import { AppLink } from "~/components/app-link";
 import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
 import { Button, Heading1, Heading2, Paragraph, SelectOption } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { intent, intentAction } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
+import { refuse } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { UUID } from "~/modules/awards/edition.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
-import { EditNomineeSchema, MergeSchema, NomineeIdSchema, RejectSchema } from "~/modules/awards/moderation.schema";
-import {
-  approveNominee,
-  editNominee,
-  listQueue,
-  mergeNominees,
-  nomineeDetail,
-  rejectNominee,
-  type ModerationResult,
-} from "~/modules/awards/moderation.server";
+import { EditNomineeSchema, MergeSchema, RejectSchema } from "~/modules/awards/moderation.schema";
+import { approveNominee, editNominee, listQueue, mergeNominees, nomineeDetail, rejectNominee } from "~/modules/awards/moderation.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
@@ -46,40 +40,37 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
-  const actor = actorFrom(context);
-  const intent = new URL(request.url).searchParams.get("intent");
   const queue = `/beheer/prijzen/${edition.awardSlug}/${edition.year}/moderatie`;
-  let result: ModerationResult;
-  let notice: "moderation.approved" | "moderation.rejected" | "moderation.edited" | "moderation.merged";
-  if (intent === "reject") {
-    const parsed = await parseForm(request, RejectSchema);
-    if (!parsed.ok) return formFailure(400, { ...parsed, values: { ...parsed.values, intent: "reject" } });
-    result = await rejectNominee(getDb(), actor, edition.id, parsed.data.nomineeId, parsed.data.reason);
-    notice = "moderation.rejected";
-  } else if (intent === "edit") {
-    const parsed = await parseForm(request, EditNomineeSchema);
-    if (!parsed.ok) return formFailure(400, { ...parsed, values: { ...parsed.values, intent: "edit" } });
-    result = await editNominee(getDb(), actor, edition.id, parsed.data.nomineeId, {
-      name: parsed.data.name,
-      organisation: parsed.data.organisation,
-    });
-    notice = "moderation.edited";
-  } else if (intent === "merge") {
-    const parsed = await parseForm(request, MergeSchema);
-    if (!parsed.ok) return formFailure(400, { ...parsed, values: { ...parsed.values, intent: "merge" } });
-    result = await mergeNominees(getDb(), actor, edition.id, parsed.data.survivorId, parsed.data.nomineeId);
-    notice = "moderation.merged";
-  } else {
-    const parsed = await parseForm(request, NomineeIdSchema);
-    if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "moderation.errors.notFound" });
-    result = await approveNominee(getDb(), actor, edition.id, parsed.data.nomineeId);
-    notice = "moderation.approved";
-  }
-  if (!result.ok) return formFailure(409, { fieldErrors: {}, formError: result.error, values: { intent: intent ?? "" } });
-  return redirect(withNotice(intent === "merge" ? queue : `${queue}/${params.nominee}`, notice));
+  return { db: getDb(), edition, actor: actorFrom(context), queue, here: `${queue}/${params.nominee}` };
 }
+
+export const action = intentAction(guard, {
+  approve: intent({
+    // The button posts the nominee's id only: a malformed one is a nominee that is not there.
+    async run(g, { nomineeId = "" }) {
+      if (!UUID.test(nomineeId)) return refuse(400, "moderation.errors.notFound");
+      return approveNominee(g.db, g.actor, g.edition.id, nomineeId);
+    },
+    done: (g) => redirect(withNotice(g.here, "moderation.approved")),
+  }),
+  reject: intent({
+    schema: RejectSchema,
+    run: (g, input) => rejectNominee(g.db, g.actor, g.edition.id, input.nomineeId, input.reason),
+    done: (g) => redirect(withNotice(g.here, "moderation.rejected")),
+  }),
+  edit: intent({
+    schema: EditNomineeSchema,
+    run: (g, input) => editNominee(g.db, g.actor, g.edition.id, input.nomineeId, { name: input.name, organisation: input.organisation }),
+    done: (g) => redirect(withNotice(g.here, "moderation.edited")),
+  }),
+  merge: intent({
+    schema: MergeSchema,
+    run: (g, input) => mergeNominees(g.db, g.actor, g.edition.id, input.survivorId, input.nomineeId),
+    done: (g) => redirect(withNotice(g.queue, "moderation.merged")),
+  }),
+});
 
 function RejectForm({ nomineeId }: { nomineeId: string }) {
   const { t } = useTranslation();
@@ -146,7 +137,7 @@ function MergeForm({ nomineeId, others }: { nomineeId: string; others: Array<{ i
 
 export default function ModerateNominee() {
   const { edition, nominee, nominations, references, others } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const failure = useActionData<FormFailure>();
   const { t } = useTranslation();
   const editable = nominee.name !== null && nominee.status !== "merged";
   return (

@@ -1,19 +1,18 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
 import { Button, HeadedTable, Heading1, Heading2, Paragraph, SelectOption, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
+import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { formatNumber, useDateFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
-import { PRIZE_KINDS, PrizeSchema, PublishSchema, type PrizeInput } from "~/modules/results/results.schema";
+import { DeletePrizeSchema, PRIZE_KINDS, PrizeSchema, PublishSchema, type PrizeInput } from "~/modules/results/results.schema";
 import { addPrize, computeResults, deletePrize, listPrizes, publishSnapshot, snapshotHistory } from "~/modules/results/results.server";
 import type { Snapshot } from "~/modules/results/snapshot";
-import { UUID_RE } from "~/modules/voting/rules";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
@@ -53,36 +52,31 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Uitslag — ${data.edition.name} — Lauwer` : "Lauwer" }];
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
-  const db = getDb();
-  const intent = new URL(request.url).searchParams.get("intent");
-  const here = `/beheer/prijzen/${edition.awardSlug}/${edition.year}/uitslag`;
-  if (intent === "prize") {
-    const parsed = await parseForm(request, PrizeSchema);
-    if (!parsed.ok) return formFailure(400, parsed);
-    const r = await addPrize(db, actorFrom(context), edition.id, parsed.data);
-    if (!r.ok) return formFailure(400, { fieldErrors: {}, formError: r.error, values: parsed.raw });
-    return redirect(withNotice(here, "results.notice.prizeAdded"), 303);
-  }
-  if (intent === "delete-prize") {
-    const form = await request.formData().catch(() => null);
-    if (!form) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
-    const id = String(form.get("prizeId") ?? "");
-    if (!UUID_RE.test(id)) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
-    const r = await deletePrize(db, actorFrom(context), edition.id, id);
-    if (!r.ok) return formFailure(404, { fieldErrors: {}, formError: r.error });
-    return redirect(withNotice(here, "results.notice.prizeDeleted"), 303);
-  }
-  if (intent === "publish") {
-    const parsed = await parseForm(request, PublishSchema);
-    if (!parsed.ok) return formFailure(400, parsed);
-    const r = await publishSnapshot(db, actorFrom(context), edition.id, parsed.data.reason || null);
-    if (!r.ok) return formFailure(400, { fieldErrors: { reason: r.error }, formError: r.error, values: parsed.raw });
-    return redirect(withNotice(`${here}?versie=${r.version}`, r.unchanged ? "results.notice.unchanged" : "results.notice.published"), 303);
-  }
-  return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
+  return { db: getDb(), edition, here: `/beheer/prijzen/${edition.awardSlug}/${edition.year}/uitslag`, actor: actorFrom(context) };
 }
+
+export const action = intentAction(guard, {
+  prize: intent({
+    schema: PrizeSchema,
+    run: (g, input) => addPrize(g.db, g.actor, g.edition.id, input),
+    done: (g) => redirectWithNotice(g.here, "results.notice.prizeAdded"),
+  }),
+  "delete-prize": intent({
+    schema: DeletePrizeSchema,
+    // A malformed id is answered above the forms, as one message.
+    errorsOnForm: true,
+    run: (g, input) => deletePrize(g.db, g.actor, g.edition.id, input.prizeId),
+    done: (g) => redirectWithNotice(g.here, "results.notice.prizeDeleted"),
+  }),
+  publish: intent({
+    schema: PublishSchema,
+    run: (g, input) => publishSnapshot(g.db, g.actor, g.edition.id, input.reason || null),
+    done: (g, r) =>
+      redirectWithNotice(`${g.here}?versie=${r.version}`, r.unchanged ? "results.notice.unchanged" : "results.notice.published"),
+  }),
+});
 
 function PrizeForm({ rounds }: { rounds: Array<{ position: number; name: string; kind: string }> }) {
   const { t } = useTranslation();
@@ -168,10 +162,12 @@ function PrizeForm({ rounds }: { rounds: Array<{ position: number; name: string;
 
 export default function ResultsAdmin() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<FormFailure>();
   const { t } = useTranslation();
   const date = useDateFormat();
   const { register, handleSubmit, errorOf } = useAppForm(PublishSchema, { reason: "" });
+  // Publishing was refused (rounds still open, a reason needed): the message also marks the reason field.
+  const publishRefused = actionData && "reason" in actionData.values ? actionData.formError : undefined;
   return (
     <>
       <Heading1>{t("results.admin.title", { edition: d.edition.name })}</Heading1>
@@ -235,7 +231,7 @@ export default function ResultsAdmin() {
               label={t("results.fields.reason")}
               rows={2}
               registration={register("reason")}
-              error={errorOf("reason")}
+              error={errorOf("reason") ?? publishRefused}
             />
           ) : null}
           <SubmitButton>{t("results.admin.publish")}</SubmitButton>

@@ -5,12 +5,12 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
 import { FormError, SelectField, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { intent, intentAction } from "~/lib/action.server";
 import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { actorFrom, listRecentAudit } from "~/modules/audit/audit.server";
-import { GrantRoleSchema, RevokeRoleSchema, ROLES, type GrantRoleInput } from "~/modules/roles/role.schema";
+import { GrantRoleSchema, ROLES, type GrantRoleInput } from "~/modules/roles/role.schema";
 import { grantRole, listGrants, listScopeOptions, revokeRole } from "~/modules/roles/role.server";
 import { scopeLabel } from "~/modules/roles/scope-label";
 
@@ -28,26 +28,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function guard({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, { role: "admin" });
-  const actor = actorFrom(context);
-  if (new URL(request.url).searchParams.get("intent") === "revoke") {
-    const parsed = await parseForm(request, RevokeRoleSchema);
-    const result = parsed.ok ? await revokeRole(getDb(), actor, parsed.data.grantId) : "notFound";
-    if (result !== "revoked") {
-      return formFailure(result === "lastAdmin" ? 409 : 404, {
-        fieldErrors: {},
-        formError: result === "lastAdmin" ? "admin.lastAdmin" : "admin.revokeNotFound",
-      });
-    }
-    return redirect(withNotice("/beheer/rollen", "admin.revoked"));
-  }
-  const parsed = await parseForm(request, GrantRoleSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const result = await grantRole(getDb(), actor, parsed.data);
-  if (!result.ok) return formFailure(400, { fieldErrors: { [result.field]: result.error }, values: parsed.raw });
-  return redirect(withNotice("/beheer/rollen", "admin.granted"));
+  return { db: getDb(), actor: actorFrom(context) };
 }
+
+const grant = intent({
+  schema: GrantRoleSchema,
+  run: (g: Awaited<ReturnType<typeof guard>>, input) => grantRole(g.db, g.actor, input),
+  done: () => redirect(withNotice("/beheer/rollen", "admin.granted")),
+});
+
+export const action = intentAction(guard, {
+  // The grant form is the page's main form: it posts without an intent.
+  "": grant,
+  grant,
+  revoke: intent({
+    // A malformed id is simply not found (404), like a grant that is gone.
+    run: (g, input) => revokeRole(g.db, g.actor, input.grantId ?? ""),
+    done: () => redirect(withNotice("/beheer/rollen", "admin.revoked")),
+  }),
+});
 
 export default function AdminRoles() {
   const { grants, scopes, audit } = useLoaderData<typeof loader>();

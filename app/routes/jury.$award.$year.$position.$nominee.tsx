@@ -1,17 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Alert, Button, FormField, FormFieldErrorMessage, FormLabel, Heading1, Heading2, Paragraph, Textarea } from "~/components/nlds";
-import { isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
-import { formFailure, parseForm, type FormFailure } from "~/lib/forms.server";
+import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { formFailure, type FieldErrors } from "~/lib/forms.server";
 import { pick, useDateFormat, useNumberFormat } from "~/lib/locale";
-import { withNotice } from "~/lib/notice";
+import { ok, type Outcome } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { requireJuror } from "~/modules/jury/guard.server";
-import { ConflictSchema, sheetFromForm } from "~/modules/jury/jury.schema";
-import { candidateSheet, declareConflict, juryRoundState, saveScores } from "~/modules/jury/jury.server";
+import { ConflictSchema, SheetFormSchema, sheetFromForm } from "~/modules/jury/jury.schema";
+import { candidateSheet, declareConflict, juryRoundState, nextToScore, saveSheet } from "~/modules/jury/jury.server";
 import { UUID_RE } from "~/modules/voting/rules";
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
@@ -71,60 +71,53 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.candidate.name} — ${data.roundName} — Lauwer` : "Lauwer" },
 ];
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, round, sheet, edition, member, db } = await load(request, context, params);
-  const intent = new URL(request.url).searchParams.get("intent");
-  const base = `/jury/${edition.awardSlug}/${edition.year}/${round.position}`;
-  if (intent === "conflict") {
-    const parsed = await parseForm(request, ConflictSchema);
-    if (!parsed.ok) return formFailure(400, parsed);
-    const r = await declareConflict(db, { ...actorFrom(context), actorId: user.id }, round, sheet.nominee.id, parsed.data.reason);
-    if (!r.ok) return formFailure(409, { fieldErrors: {}, formError: r.error });
-    return redirect(withNotice(base, "jury.notice.conflict"), 303);
-  }
-  if (intent !== "save" && intent !== "next") return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
-  const form = await request.formData().catch(() => null);
-  if (!form) return formFailure(400, { fieldErrors: {}, formError: "errors.badRequest" });
-  const raw: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !(k in raw)) raw[k] = v;
-  // Control characters (NUL and friends) are never meant text, and PostgreSQL refuses NUL: a 400, as parseForm does.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  if (Object.values(raw).some((v) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v)))
-    return formFailure(400, { fieldErrors: {}, formError: "errors.invalid" });
-  const criteria = sheet.criteria.map((c) => ({ id: c.id, min: c.scale_min, max: c.scale_max, commentBelow: c.comment_below }));
-  // Autosave keeps what is valid so far; "save and next" needs the whole sheet.
-  const result = sheetFromForm(raw, criteria, intent === "next");
-  if (!result.ok) return formFailure(400, { fieldErrors: result.fieldErrors, formError: "jury.errors.sheet", values: raw });
-  let saved: Awaited<ReturnType<typeof saveScores>>;
-  let tries = 0;
-  try {
-    // Scores are upserts: saving the same sheet again stores the same scores, so a save whose connection
-    // broke (committed or not) is simply tried again for a moment. Not once the browser gave up on it,
-    // though: a newer autosave of the whole sheet replaced it, and these older values must not land after.
-    saved = await retryWhileUnavailable(() => {
-      if (tries++ > 0) request.signal.throwIfAborted();
-      return saveScores(db, user.id, round, sheet.nominee.id, result.entries);
-    }, 2000);
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    return data<FormFailure>(
-      { ok: false, fieldErrors: {}, formError: "jury.errors.notStored", values: raw },
-      { status: 503, headers: { "Retry-After": "5" } },
-    );
-  }
-  if (!saved.ok) return formFailure(409, { fieldErrors: {}, formError: saved.error, values: raw });
-  if (intent === "save") return { ok: true as const, savedAt: new Date().toISOString() };
-  // The next candidate still to score, counted after this save (the scores are stored: should the
-  // database drop out just now, the juror goes back to the list instead of seeing an error).
-  const next = await retryWhileUnavailable(() => candidateSheet(db, round, member, sheet.nominee.id), 2000).then(
-    (s) => s?.nextUnscoredId,
-    (error: unknown) => {
-      if (isDatabaseUnavailable(error)) return undefined;
-      throw error;
-    },
-  );
-  return redirect(withNotice(next ? `${base}/${next}` : base, "jury.notice.saved"), 303);
+async function guard({ request, context, params }: ActionFunctionArgs) {
+  const ctx = await load(request, context, params);
+  const criteria = ctx.sheet.criteria.map((c) => ({ id: c.id, min: c.scale_min, max: c.scale_max, commentBelow: c.comment_below }));
+  return { ...ctx, criteria, base: `/jury/${ctx.edition.awardSlug}/${ctx.edition.year}/${ctx.round.position}`, actor: actorFrom(context) };
 }
+type Guarded = Awaited<ReturnType<typeof guard>>;
+
+/**
+ * A sheet checked against the round's criteria: per-field messages (answered 400, as a schema's are;
+ * a refusal names one field only), or saved — and for "save and next", the next candidate to score.
+ */
+type SheetAnswer = { invalid: FieldErrors; values: Record<string, string> } | { invalid: null; next?: string };
+
+function sheetIntent(whole: boolean) {
+  return intent({
+    schema: SheetFormSchema,
+    // Control characters (never meant text; PostgreSQL refuses NUL) are answered above the sheet.
+    errorsOnForm: true,
+    async run(g: Guarded, _input, { raw, args }): Promise<Outcome<SheetAnswer>> {
+      // Autosave keeps what is valid so far; "save and next" needs the whole sheet.
+      const sheet = sheetFromForm(raw, g.criteria, whole);
+      if (!sheet.ok) return ok({ invalid: sheet.fieldErrors, values: raw });
+      const saved = await saveSheet(g.db, g.user.id, g.round, g.sheet.nominee.id, sheet.entries, args.request.signal);
+      if (!saved.ok) return saved;
+      return ok({ invalid: null, next: whole ? await nextToScore(g.db, g.round, g.member, g.sheet.nominee.id) : undefined });
+    },
+    done(g, answer) {
+      if (answer.invalid) return formFailure(400, { fieldErrors: answer.invalid, formError: "jury.errors.sheet", values: answer.values });
+      if (!whole) return { ok: true as const, savedAt: new Date().toISOString() };
+      return redirectWithNotice(answer.next ? `${g.base}/${answer.next}` : g.base, "jury.notice.saved");
+    },
+  });
+}
+
+export const action = intentAction(
+  guard,
+  {
+    conflict: intent({
+      schema: ConflictSchema,
+      run: (g, input) => declareConflict(g.db, { ...g.actor, actorId: g.user.id }, g.round, g.sheet.nominee.id, input.reason),
+      done: (g) => redirectWithNotice(g.base, "jury.notice.conflict"),
+    }),
+    save: sheetIntent(false),
+    next: sheetIntent(true),
+  },
+  { notStored: "jury.errors.notStored" },
+);
 
 type ActionData =
   { ok: true; savedAt: string } | { ok: false; fieldErrors: Record<string, string>; formError?: string; values: Record<string, string> };

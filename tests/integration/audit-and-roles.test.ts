@@ -70,22 +70,26 @@ describe("scoped roles: deny unless granted", () => {
     const actor = { actorId: null };
     expect(await grantRole(getDb(), actor, { email: user.email, role: "jury", scope: `award:${s.awardId}` })).toMatchObject({
       ok: false,
+      status: 400,
       field: "scope",
     });
     expect(await grantRole(getDb(), actor, { email: user.email, role: "admin", scope: `award:${s.awardId}` })).toMatchObject({
       ok: false,
+      status: 400,
       field: "scope",
     });
     expect(
       await grantRole(getDb(), actor, { email: user.email, role: "editor", scope: "project:00000000-0000-4000-8000-000000000000" }),
-    ).toMatchObject({ ok: false, error: "errors.scopeNotFound" });
+    ).toMatchObject({ ok: false, status: 400, error: "errors.scopeNotFound" });
     expect(await grantRole(getDb(), actor, { email: "niemand@example.nl", role: "admin", scope: "platform" })).toMatchObject({
       ok: false,
+      status: 400,
       error: "errors.userNotFound",
     });
     expect(await grantRole(getDb(), actor, { email: user.email, role: "jury", scope: `edition:${s.editionId}` })).toEqual({ ok: true });
     expect(await grantRole(getDb(), actor, { email: user.email, role: "jury", scope: `edition:${s.editionId}` })).toMatchObject({
       ok: false,
+      status: 400,
       error: "errors.alreadyGranted",
     });
     const n = await getDb()
@@ -116,8 +120,8 @@ describe("scoped roles: deny unless granted", () => {
       { email: user.email, role: "editor", scope: `project:${s.projectId}` },
     );
     const grant = await getDb().selectFrom("role_grant").select("id").where("user_id", "=", user.id).executeTakeFirstOrThrow();
-    expect(await revokeRole(getDb(), { actorId: admin.id }, grant.id)).toBe("revoked");
-    expect(await revokeRole(getDb(), { actorId: admin.id }, grant.id)).toBe("notFound");
+    expect(await revokeRole(getDb(), { actorId: admin.id }, grant.id)).toEqual({ ok: true });
+    expect(await revokeRole(getDb(), { actorId: admin.id }, grant.id)).toEqual({ ok: false, status: 404, error: "admin.revokeNotFound" });
     const entries = await getDb().selectFrom("audit_log").selectAll().where("entity_id", "=", grant.id).orderBy("id").execute();
     expect(entries.map((e) => e.action)).toEqual(["role.grant", "role.revoke"]);
     expect(entries[0]).toMatchObject({
@@ -137,8 +141,8 @@ describe("the last platform admin", () => {
     const extra = await createUser();
     await grantAdmin(extra.id);
     const grants = await db.selectFrom("role_grant").select("id").where("role", "=", "admin").orderBy("created_at").execute();
-    for (const g of grants.slice(1)) expect(await revokeRole(db, { actorId: null }, g.id)).toBe("revoked");
-    expect(await revokeRole(db, { actorId: null }, grants[0]!.id)).toBe("lastAdmin");
+    for (const g of grants.slice(1)) expect(await revokeRole(db, { actorId: null }, g.id)).toEqual({ ok: true });
+    expect(await revokeRole(db, { actorId: null }, grants[0]!.id)).toEqual({ ok: false, status: 409, error: "admin.lastAdmin" });
     expect(await db.selectFrom("role_grant").select("id").where("id", "=", grants[0]!.id).executeTakeFirst()).toBeDefined();
   });
 });

@@ -175,10 +175,12 @@ describe("scoring", () => {
       await saveScores(getDb(), j1.user.id, { id: f.juryRoundId }, a, [{ criterionId: f.criteria[1]!.id, score: 5, comment: "" }]),
     ).toEqual({
       ok: false,
+      status: 409,
       error: "jury.errors.recused",
     });
     expect(await declareConflict(getDb(), { actorId: j1.user.id }, { id: f.juryRoundId }, a, "nogmaals")).toEqual({
       ok: false,
+      status: 409,
       error: "jury.errors.alreadyRecused",
     });
     // The organizer's ranking counts only j2 for this candidate.
@@ -249,7 +251,7 @@ describe("races and bad input", () => {
       const save = saveScores(getDb(), j.user.id, { id: f.juryRoundId }, a, [{ criterionId: f.criteria[1]!.id, score: 4, comment: "" }]);
       await new Promise((r) => setTimeout(r, 300));
       await client.query("commit");
-      expect(await save).toEqual({ ok: false, error: "jury.errors.recused" });
+      expect(await save).toEqual({ ok: false, status: 409, error: "jury.errors.recused" });
     } finally {
       await client.end();
     }
@@ -342,6 +344,7 @@ describe("confidentiality: every jury page and action with swapped ids", () => {
       ]),
     ).toEqual({
       ok: false,
+      status: 409,
       error: "jury.errors.notYours",
     });
   });

@@ -326,8 +326,16 @@ describe("merging duplicates", () => {
       .where("id", "in", [two.nomineeId, three.nomineeId])
       .execute();
     expect(merged.every((m) => m.status === "merged" && m.merged_into === one.nomineeId)).toBe(true);
-    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, two.nomineeId)).toMatchObject({ ok: false });
-    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, one.nomineeId)).toMatchObject({ ok: false });
+    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, two.nomineeId)).toEqual({
+      ok: false,
+      status: 409,
+      error: "moderation.errors.notFound",
+    });
+    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, one.nomineeId)).toEqual({
+      ok: false,
+      status: 409,
+      error: "moderation.errors.sameNominee",
+    });
     const audit = await getDb().selectFrom("audit_log").select("action").where("actor_id", "=", admin.id).execute();
     expect(audit.map((x) => x.action)).toEqual(["nominee.merge", "nominee.merge"]);
   });
@@ -384,7 +392,11 @@ describe("merging duplicates", () => {
     const one = await nominatePerson(getDb(), asNominator(m), e.editionId, person(e.categoryIds[0]!), "nl");
     const two = await nominatePerson(getDb(), asNominator(m), other.editionId, person(other.categoryIds[0]!), "nl");
     if (!one.ok || !two.ok) throw new Error("setup");
-    expect(await mergeNominees(getDb(), { actorId: null }, e.editionId, one.nomineeId, two.nomineeId)).toMatchObject({ ok: false });
+    expect(await mergeNominees(getDb(), { actorId: null }, e.editionId, one.nomineeId, two.nomineeId)).toEqual({
+      ok: false,
+      status: 409,
+      error: "moderation.errors.notFound",
+    });
     expect(await count("nomination", other.editionId)).toBe(1);
   });
 });

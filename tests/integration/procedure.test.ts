@@ -59,9 +59,14 @@ describe("the procedure locks once a round opens", () => {
       .execute();
     expect(await updateRound(getDb(), { actorId: null }, e.editionId, round({ roundId: r!.id, advanceK: "9" }))).toEqual({
       ok: false,
+      status: 409,
       error: "procedure.errors.locked",
     });
-    expect(await deleteRound(getDb(), { actorId: null }, e.editionId, r!.id)).toEqual({ ok: false, error: "procedure.errors.locked" });
+    expect(await deleteRound(getDb(), { actorId: null }, e.editionId, r!.id)).toEqual({
+      ok: false,
+      status: 409,
+      error: "procedure.errors.locked",
+    });
     // Even a direct write is refused by the trigger.
     await expect(getDb().updateTable("round").set({ advance_k: 9 }).where("id", "=", r!.id).execute()).rejects.toThrow(/locked/);
     await expect(getDb().deleteFrom("round").where("id", "=", r!.id).execute()).rejects.toThrow(/cannot be removed/);
@@ -77,7 +82,7 @@ describe("the procedure locks once a round opens", () => {
       e.editionId,
       round({ opensAt: "2026-03-29T02:30", closesAt: "2026-03-29T03:15" }),
     );
-    expect(result).toEqual({ ok: false, field: "closesAt", error: "procedure.errors.window" });
+    expect(result).toEqual({ ok: false, status: 400, field: "closesAt", error: "procedure.errors.window" });
     expect(await rounds(e.editionId)).toEqual([]);
   });
 

@@ -1,11 +1,10 @@
 import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { mailNominators } from "./notify.server";
 
 export const QUEUE_PAGE_SIZE = 100;
-
-export type ModerationResult = { ok: true } | { ok: false; error: string };
 
 /** The organizer's queue: every nominee of the edition except merged ones, with filters. */
 export async function listQueue(
@@ -121,11 +120,11 @@ async function lockNominee(trx: DbOrTrx, editionId: string, nomineeId: string) {
     .executeTakeFirst();
 }
 
-export async function approveNominee(db: Db, actor: Actor, editionId: string, nomineeId: string): Promise<ModerationResult> {
+export async function approveNominee(db: Db, actor: Actor, editionId: string, nomineeId: string): Promise<Outcome> {
   return db.transaction().execute(async (trx) => {
     const n = await lockNominee(trx, editionId, nomineeId);
-    if (!n || n.status === "merged" || n.redacted_at) return { ok: false, error: "moderation.errors.notFound" };
-    if (n.status === "approved") return { ok: true };
+    if (!n || n.status === "merged" || n.redacted_at) return refuse(409, "moderation.errors.notFound");
+    if (n.status === "approved") return ok();
     await trx
       .updateTable("nominee")
       .set({ status: "approved", rejection_reason: null, updated_at: sql`now()` })
@@ -138,15 +137,15 @@ export async function approveNominee(db: Db, actor: Actor, editionId: string, no
       before: { status: n.status },
       after: { status: "approved" },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
 /** Rejects with a reason, mailed to every nominator. */
-export async function rejectNominee(db: Db, actor: Actor, editionId: string, nomineeId: string, reason: string): Promise<ModerationResult> {
+export async function rejectNominee(db: Db, actor: Actor, editionId: string, nomineeId: string, reason: string): Promise<Outcome> {
   return db.transaction().execute(async (trx) => {
     const n = await lockNominee(trx, editionId, nomineeId);
-    if (!n || n.status === "merged" || n.redacted_at) return { ok: false, error: "moderation.errors.notFound" };
+    if (!n || n.status === "merged" || n.redacted_at) return refuse(409, "moderation.errors.notFound");
     await trx
       .updateTable("nominee")
       .set({ status: "rejected", rejection_reason: reason, updated_at: sql`now()` })
@@ -160,7 +159,7 @@ export async function rejectNominee(db: Db, actor: Actor, editionId: string, nom
       before: { status: n.status },
       after: { status: "rejected", reason },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -171,10 +170,10 @@ export async function editNominee(
   editionId: string,
   nomineeId: string,
   change: { name: string; organisation: string },
-): Promise<ModerationResult> {
+): Promise<Outcome> {
   return db.transaction().execute(async (trx) => {
     const n = await lockNominee(trx, editionId, nomineeId);
-    if (!n || n.status === "merged" || n.redacted_at) return { ok: false, error: "moderation.errors.notFound" };
+    if (!n || n.status === "merged" || n.redacted_at) return refuse(409, "moderation.errors.notFound");
     await trx
       .updateTable("nominee")
       .set({ name: change.name, organisation: change.organisation, updated_at: sql`now()` })
@@ -187,7 +186,7 @@ export async function editNominee(
       before: { name: n.name, organisation: n.organisation },
       after: change,
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -195,14 +194,8 @@ export async function editNominee(
  * Merges a duplicate into a survivor: every nomination (with its references) moves to the survivor,
  * the duplicate stays as a 'merged' row pointing at it. Nothing is deleted; counts add up exactly.
  */
-export async function mergeNominees(
-  db: Db,
-  actor: Actor,
-  editionId: string,
-  survivorId: string,
-  duplicateId: string,
-): Promise<ModerationResult> {
-  if (survivorId === duplicateId) return { ok: false, error: "moderation.errors.sameNominee" };
+export async function mergeNominees(db: Db, actor: Actor, editionId: string, survivorId: string, duplicateId: string): Promise<Outcome> {
+  if (survivorId === duplicateId) return refuse(409, "moderation.errors.sameNominee");
   return db.transaction().execute(async (trx) => {
     // Lock both in a fixed order so two crossing merges cannot deadlock.
     const [first, second] = [survivorId, duplicateId].sort();
@@ -217,7 +210,7 @@ export async function mergeNominees(
       survivor.redacted_at ||
       duplicate.redacted_at
     ) {
-      return { ok: false, error: "moderation.errors.notFound" };
+      return refuse(409, "moderation.errors.notFound");
     }
     const moved = await trx
       .updateTable("nomination")
@@ -247,6 +240,6 @@ export async function mergeNominees(
       },
       after: { mergedInto: survivorId, movedNominations: moved.map((m) => m.id) },
     });
-    return { ok: true };
+    return ok();
   });
 }

@@ -3,25 +3,19 @@ import type { Db, DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { domainList, type CategoryInput, type EditionSettingsInput, type RoundInput } from "./procedure.schema";
 import { TIME_ZONE } from "~/lib/locale";
-
-export type ProcedureResult = { ok: true } | { ok: false; field?: string; error: string };
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A local Amsterdam time from a datetime-local field, converted by PostgreSQL (or null when empty). */
 const amsterdam = (local: string) => (local ? sql<Date>`(${local}::timestamp at time zone ${sql.lit(TIME_ZONE)})` : null);
 
 /** Edition settings; audited with before and after. */
-export async function updateEditionSettings(
-  db: Db,
-  actor: Actor,
-  editionId: string,
-  input: EditionSettingsInput,
-): Promise<ProcedureResult> {
+export async function updateEditionSettings(db: Db, actor: Actor, editionId: string, input: EditionSettingsInput): Promise<Outcome> {
   return db
     .transaction()
-    .execute(async (trx): Promise<ProcedureResult> => {
+    .execute(async (trx): Promise<Outcome> => {
       const before = await trx.selectFrom("edition").selectAll().where("id", "=", editionId).forUpdate().executeTakeFirst();
-      if (!before) return { ok: false, error: "moderation.errors.notFound" };
+      if (!before) return refuse(409, "moderation.errors.notFound");
       const after = await trx
         .updateTable("edition")
         .set({
@@ -41,15 +35,15 @@ export async function updateEditionSettings(
         .returningAll()
         .executeTakeFirstOrThrow();
       await writeAudit(trx, actor, { action: "edition.update", entityType: "edition", entityId: editionId, before, after });
-      return { ok: true };
+      return ok();
     })
     .catch((e: unknown) => {
-      if (isWindowError(e)) return windowError;
+      if (isWindowError(e)) return windowError();
       throw e;
     });
 }
 
-export async function addCategory(db: Db, actor: Actor, editionId: string, input: CategoryInput): Promise<ProcedureResult> {
+export async function addCategory(db: Db, actor: Actor, editionId: string, input: CategoryInput): Promise<Outcome> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("category")
@@ -63,9 +57,9 @@ export async function addCategory(db: Db, actor: Actor, editionId: string, input
       .onConflict((oc) => oc.columns(["edition_id", "slug"]).doNothing())
       .returningAll()
       .executeTakeFirst();
-    if (!row) return { ok: false, field: "slug", error: "procedure.errors.slugTaken" };
+    if (!row) return refuse(400, "procedure.errors.slugTaken", { field: "slug" });
     await writeAudit(trx, actor, { action: "category.create", entityType: "category", entityId: row.id, after: row });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -95,10 +89,10 @@ function roundValues(input: RoundInput) {
   };
 }
 
-export async function addRound(db: Db, actor: Actor, editionId: string, input: RoundInput): Promise<ProcedureResult> {
+export async function addRound(db: Db, actor: Actor, editionId: string, input: RoundInput): Promise<Outcome> {
   return db
     .transaction()
-    .execute(async (trx): Promise<ProcedureResult> => {
+    .execute(async (trx): Promise<Outcome> => {
       // Serialise additions per edition so positions stay 1..n.
       await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().executeTakeFirstOrThrow();
       const row = await trx
@@ -111,10 +105,10 @@ export async function addRound(db: Db, actor: Actor, editionId: string, input: R
         .returningAll()
         .executeTakeFirstOrThrow();
       await writeAudit(trx, actor, { action: "round.create", entityType: "round", entityId: row.id, after: row });
-      return { ok: true };
+      return ok();
     })
     .catch((e: unknown) => {
-      if (isWindowError(e)) return windowError;
+      if (isWindowError(e)) return windowError();
       throw e;
     });
 }
@@ -123,7 +117,7 @@ export async function addRound(db: Db, actor: Actor, editionId: string, input: R
 const isWindowError = (e: unknown) =>
   (e as { code?: string }).code === "23514" &&
   /edition_nomination_window|round_window/.test(String((e as { constraint?: string }).constraint ?? (e as Error).message));
-const windowError: ProcedureResult = { ok: false, field: "closesAt", error: "procedure.errors.window" };
+const windowError = () => refuse(400, "procedure.errors.window", { field: "closesAt" });
 
 const isLockedError = (e: unknown) => (e as { code?: string }).code === "23514" && /has opened/.test(String((e as Error).message));
 
@@ -131,10 +125,10 @@ const isLockedError = (e: unknown) => (e as { code?: string }).code === "23514" 
  * Changes a round that has not opened yet. Once it opened (by the database clock) its procedure is
  * locked: the service says so, and the trigger on `round` refuses it even if two requests race.
  */
-export async function updateRound(db: Db, actor: Actor, editionId: string, input: RoundInput): Promise<ProcedureResult> {
-  if (!UUID.test(input.roundId)) return { ok: false, error: "moderation.errors.notFound" };
+export async function updateRound(db: Db, actor: Actor, editionId: string, input: RoundInput): Promise<Outcome> {
+  if (!UUID.test(input.roundId)) return refuse(409, "moderation.errors.notFound");
   try {
-    return await db.transaction().execute(async (trx): Promise<ProcedureResult> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome> => {
       const before = await trx
         .selectFrom("round")
         .selectAll()
@@ -143,8 +137,8 @@ export async function updateRound(db: Db, actor: Actor, editionId: string, input
         .where("edition_id", "=", editionId)
         .forUpdate()
         .executeTakeFirst();
-      if (!before) return { ok: false, error: "moderation.errors.notFound" };
-      if (before.opened) return { ok: false, error: "procedure.errors.locked" };
+      if (!before) return refuse(409, "moderation.errors.notFound");
+      if (before.opened) return refuse(409, "procedure.errors.locked");
       const after = await trx
         .updateTable("round")
         .set(roundValues(input))
@@ -152,26 +146,26 @@ export async function updateRound(db: Db, actor: Actor, editionId: string, input
         .returningAll()
         .executeTakeFirstOrThrow();
       await writeAudit(trx, actor, { action: "round.update", entityType: "round", entityId: input.roundId, before, after });
-      return { ok: true };
+      return ok();
     });
   } catch (e) {
-    if (isLockedError(e)) return { ok: false, error: "procedure.errors.locked" };
-    if (isWindowError(e)) return windowError;
+    if (isLockedError(e)) return refuse(409, "procedure.errors.locked");
+    if (isWindowError(e)) return windowError();
     throw e;
   }
 }
 
-export async function deleteRound(db: Db, actor: Actor, editionId: string, roundId: string): Promise<ProcedureResult> {
-  if (!UUID.test(roundId)) return { ok: false, error: "moderation.errors.notFound" };
+export async function deleteRound(db: Db, actor: Actor, editionId: string, roundId: string): Promise<Outcome> {
+  if (!UUID.test(roundId)) return refuse(409, "moderation.errors.notFound");
   try {
-    return await db.transaction().execute(async (trx): Promise<ProcedureResult> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome> => {
       const removed = await trx
         .deleteFrom("round")
         .where("id", "=", roundId)
         .where("edition_id", "=", editionId)
         .returningAll()
         .executeTakeFirst();
-      if (!removed) return { ok: false, error: "moderation.errors.notFound" };
+      if (!removed) return refuse(409, "moderation.errors.notFound");
       // Close the gap so positions stay 1..n (the unique constraint is checked at commit).
       await trx
         .updateTable("round")
@@ -180,16 +174,16 @@ export async function deleteRound(db: Db, actor: Actor, editionId: string, round
         .where("position", ">", removed.position)
         .execute();
       await writeAudit(trx, actor, { action: "round.delete", entityType: "round", entityId: roundId, before: removed });
-      return { ok: true };
+      return ok();
     });
   } catch (e) {
-    if (isLockedError(e)) return { ok: false, error: "procedure.errors.locked" };
+    if (isLockedError(e)) return refuse(409, "procedure.errors.locked");
     throw e;
   }
 }
 
 /** A new award (platform admins); its organizers are then granted on the roles screen. */
-export async function createAward(db: Db, actor: Actor, input: { slug: string; nameNl: string; nameEn: string }): Promise<ProcedureResult> {
+export async function createAward(db: Db, actor: Actor, input: { slug: string; nameNl: string; nameEn: string }): Promise<Outcome> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("award")
@@ -197,9 +191,9 @@ export async function createAward(db: Db, actor: Actor, input: { slug: string; n
       .onConflict((oc) => oc.column("slug").doNothing())
       .returningAll()
       .executeTakeFirst();
-    if (!row) return { ok: false, field: "slug", error: "procedure.errors.awardSlugTaken" };
+    if (!row) return refuse(400, "procedure.errors.awardSlugTaken", { field: "slug" });
     await writeAudit(trx, actor, { action: "award.create", entityType: "award", entityId: row.id, after: row });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -207,7 +201,7 @@ export async function createAward(db: Db, actor: Actor, input: { slug: string; n
  * A new yearly edition. It starts from the latest edition's texts, categories and procedure (rounds
  * without their windows, which the organizers set for the new year).
  */
-export async function createEdition(db: Db, actor: Actor, awardId: string, year: number): Promise<ProcedureResult> {
+export async function createEdition(db: Db, actor: Actor, awardId: string, year: number): Promise<Outcome> {
   return db.transaction().execute(async (trx) => {
     const previous = await trx.selectFrom("edition").selectAll().where("award_id", "=", awardId).orderBy("year", "desc").executeTakeFirst();
     const edition = await trx
@@ -230,7 +224,7 @@ export async function createEdition(db: Db, actor: Actor, awardId: string, year:
       .onConflict((oc) => oc.columns(["award_id", "year"]).doNothing())
       .returningAll()
       .executeTakeFirst();
-    if (!edition) return { ok: false, field: "year", error: "procedure.errors.yearTaken" };
+    if (!edition) return refuse(400, "procedure.errors.yearTaken", { field: "year" });
     if (previous) {
       const categories = await trx.selectFrom("category").selectAll().where("edition_id", "=", previous.id).execute();
       for (const c of categories) {
@@ -263,7 +257,7 @@ export async function createEdition(db: Db, actor: Actor, awardId: string, year:
       entityId: edition.id,
       after: { awardId, year, copiedFrom: previous?.id ?? null },
     });
-    return { ok: true };
+    return ok();
   });
 }
 

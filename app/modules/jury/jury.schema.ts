@@ -23,6 +23,7 @@ export const JuryInviteSchema = z.object({
   ),
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const text = (max: number) => z._default(z.string().check(z.trim(), z.maxLength(max, { error: "nominate.errors.tooLong" })), "");
 const smallInt = (v: string) => /^\d{1,3}$/.test(v);
 
@@ -31,7 +32,7 @@ export const CriterionSchema = z
     formId: z.optional(z.string()),
     criterionId: z._default(
       z.string().check(
-        z.refine((v) => v === "" || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v), {
+        z.refine((v) => v === "" || UUID.test(v), {
           error: "errors.badRequest",
         }),
       ),
@@ -71,6 +72,12 @@ export const CriterionSchema = z
   );
 export type CriterionInput = z.infer<typeof CriterionSchema>;
 
+/** Removing a criterion: its id (a malformed one is a bad request, answered above the forms). */
+export const DeleteCriterionSchema = z.object({
+  formId: z.optional(z.string()),
+  criterionId: z.string({ error: "errors.badRequest" }).check(z.regex(UUID, { error: "errors.badRequest" })),
+});
+
 export const ConflictSchema = z.object({
   reason: z
     .string()
@@ -83,6 +90,12 @@ export interface SheetCriterion {
   max: number;
   commentBelow: number | null;
 }
+
+/**
+ * The scoring sheet's fields as posted (`score-<criterionId>`, `comment-<criterionId>`), read as text;
+ * sheetFromForm then checks them against the round's criteria.
+ */
+export const SheetFormSchema = z.record(z.string(), z.string());
 
 export type SheetResult =
   | { ok: true; entries: Array<{ criterionId: string; score: number; comment: string }> }

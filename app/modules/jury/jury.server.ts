@@ -1,16 +1,17 @@
 import { sql, type Selectable } from "kysely";
 import type { RoundTable } from "../../../db/types";
-import type { Db, DbOrTrx } from "~/db.server";
+import { isDatabaseUnavailable, retryWhileUnavailable, type Db, type DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { hashToken, newToken } from "~/modules/accounts/account.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
+import { hit } from "~/modules/rate-limit/rate-limit.server";
 import { candidateSource, tally } from "~/modules/voting/round.server";
 import { rankTally } from "~/modules/voting/rules";
 import type { CriterionInput } from "./jury.schema";
 
 export type JuryRound = Selectable<RoundTable> & { db_now: Date };
-type Result = { ok: true } | { ok: false; error: string; field?: string };
 
 const INVITE_DAYS = 30;
 const pg = (e: unknown) => e as { code?: string; constraint?: string };
@@ -201,13 +202,12 @@ export function parseAnchors(text: string): Record<string, string> {
   return out;
 }
 
-const lockedError = (e: unknown): Result | null =>
-  pg(e).constraint === "criterion_locked" ? { ok: false, error: "jury.errors.criteriaLocked" } : null;
+const lockedError = (e: unknown) => (pg(e).constraint === "criterion_locked" ? refuse(409, "jury.errors.criteriaLocked") : null);
 
 /** Adds or changes a criterion of a jury round that has not opened (the database refuses it otherwise). Audited. */
-export async function saveCriterion(db: Db, actor: Actor, round: { id: string }, input: CriterionInput): Promise<Result> {
+export async function saveCriterion(db: Db, actor: Actor, round: { id: string }, input: CriterionInput): Promise<Outcome> {
   try {
-    return await db.transaction().execute(async (trx): Promise<Result> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome> => {
       await trx.selectFrom("round").select("id").where("id", "=", round.id).forUpdate().executeTakeFirstOrThrow();
       if (input.criterionId) {
         const before = await trx
@@ -216,7 +216,7 @@ export async function saveCriterion(db: Db, actor: Actor, round: { id: string },
           .where("id", "=", input.criterionId)
           .where("round_id", "=", round.id)
           .executeTakeFirst();
-        if (!before) return { ok: false, error: "moderation.errors.notFound" };
+        if (!before) return refuse(409, "moderation.errors.notFound");
         const after = await trx
           .updateTable("criterion")
           .set(criterionValues(input))
@@ -236,7 +236,7 @@ export async function saveCriterion(db: Db, actor: Actor, round: { id: string },
           .executeTakeFirstOrThrow();
         await writeAudit(trx, actor, { action: "criterion.create", entityType: "criterion", entityId: after.id, after });
       }
-      return { ok: true };
+      return ok();
     });
   } catch (e) {
     const mapped = lockedError(e);
@@ -245,18 +245,18 @@ export async function saveCriterion(db: Db, actor: Actor, round: { id: string },
   }
 }
 
-export async function deleteCriterion(db: Db, actor: Actor, round: { id: string }, criterionId: string): Promise<Result> {
+export async function deleteCriterion(db: Db, actor: Actor, round: { id: string }, criterionId: string): Promise<Outcome> {
   try {
-    return await db.transaction().execute(async (trx): Promise<Result> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome> => {
       const removed = await trx
         .deleteFrom("criterion")
         .where("id", "=", criterionId)
         .where("round_id", "=", round.id)
         .returningAll()
         .executeTakeFirst();
-      if (!removed) return { ok: false, error: "moderation.errors.notFound" };
+      if (!removed) return refuse(409, "moderation.errors.notFound");
       await writeAudit(trx, actor, { action: "criterion.delete", entityType: "criterion", entityId: criterionId, before: removed });
-      return { ok: true };
+      return ok();
     });
   } catch (e) {
     const mapped = lockedError(e);
@@ -332,8 +332,8 @@ export async function saveScores(
   round: { id: string },
   nomineeId: string,
   entries: ScoreEntry[],
-): Promise<Result> {
-  if (entries.length === 0) return { ok: true };
+): Promise<Outcome> {
+  if (entries.length === 0) return ok();
   try {
     await db
       .insertInto("jury_score")
@@ -355,13 +355,53 @@ export async function saveScores(
         }),
       )
       .execute();
-    return { ok: true };
+    return ok();
   } catch (e) {
     const key = SCORE_ERRORS[pg(e).constraint ?? ""];
-    if (key) return { ok: false, error: key };
-    if (pg(e).code === "23503") return { ok: false, error: "jury.errors.notYours" };
+    if (key) return refuse(409, key);
+    if (pg(e).code === "23503") return refuse(409, "jury.errors.notYours");
     throw e;
   }
+}
+
+/**
+ * Saves a sheet as the juror's page posts it. Scores are upserts: saving the same sheet again stores the
+ * same scores, so a save whose connection broke (committed or not) is simply tried again for a moment.
+ * Not once the browser gave up on it (`signal`), though: a newer autosave of the whole sheet replaced
+ * it, and these older values must not land after. Still unreachable then: the outage error is thrown.
+ */
+export function saveSheet(
+  db: Db,
+  jurorId: string,
+  round: { id: string },
+  nomineeId: string,
+  entries: ScoreEntry[],
+  signal?: AbortSignal,
+): Promise<Outcome> {
+  let tries = 0;
+  return retryWhileUnavailable(() => {
+    if (tries++ > 0) signal?.throwIfAborted();
+    return saveScores(db, jurorId, round, nomineeId, entries);
+  }, 2000);
+}
+
+/**
+ * The next candidate the juror still has to score after this one, counted after a save. The scores are
+ * stored by then: should the database drop out just now, undefined (back to the list, not an error).
+ */
+export function nextToScore(
+  db: DbOrTrx,
+  round: JuryRound,
+  member: { user_id: string; category_ids: string[] },
+  nomineeId: string,
+): Promise<string | undefined> {
+  return retryWhileUnavailable(() => candidateSheet(db, round, member, nomineeId), 2000).then(
+    (sheet) => sheet?.nextUnscoredId ?? undefined,
+    (error: unknown) => {
+      if (isDatabaseUnavailable(error)) return undefined;
+      throw error;
+    },
+  );
 }
 
 /** Declares a conflict of interest: the juror is recused for the candidate and any scores they gave are removed. */
@@ -371,8 +411,8 @@ export async function declareConflict(
   round: { id: string },
   nomineeId: string,
   reason: string,
-): Promise<Result> {
-  return db.transaction().execute(async (trx): Promise<Result> => {
+): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     // The same lock the score trigger shares: an autosave racing this declaration either commits
     // first (and its score is deleted below) or waits and is refused as recused.
     await sql`select pg_advisory_xact_lock(hashtext(${`jury:${round.id}:${juror.actorId}:${nomineeId}`}))`.execute(trx);
@@ -382,7 +422,7 @@ export async function declareConflict(
       .onConflict((oc) => oc.doNothing())
       .returning("nominee_id")
       .executeTakeFirst();
-    if (!inserted) return { ok: false, error: "jury.errors.alreadyRecused" };
+    if (!inserted) return refuse(409, "jury.errors.alreadyRecused");
     await trx
       .deleteFrom("jury_score")
       .where("round_id", "=", round.id)
@@ -395,7 +435,7 @@ export async function declareConflict(
       entityId: nomineeId,
       after: { round: round.id, reason },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -542,8 +582,18 @@ export async function juryProgress(db: DbOrTrx, round: JuryRound) {
   return { criteria, perJuror, perCandidate };
 }
 
-/** Mails every juror with open sheets a reminder (the route limits how often). Audited. */
-export async function remindJurors(db: Db, actor: Actor, round: JuryRound, mail: { award: string; round: string; link: string }) {
+/**
+ * Mails every juror with open sheets a reminder, at most once a quarter of an hour per round (counted
+ * first); answers how many were reminded. Audited.
+ */
+export async function remindJurors(
+  db: Db,
+  actor: Actor,
+  round: JuryRound,
+  mail: { award: string; round: string; link: string },
+): Promise<Outcome<number>> {
+  const wait = await hit("juryReminder", round.id);
+  if (wait > 0) return refuse(429, "jury.errors.remindedRecently", { params: { minutes: Math.ceil(wait / 60) } });
   const { perJuror } = await juryProgress(db, round);
   const open = perJuror.filter((j) => j.done < j.expected);
   await db.transaction().execute(async (trx) => {
@@ -564,7 +614,7 @@ export async function remindJurors(db: Db, actor: Actor, round: JuryRound, mail:
       after: { jurors: open.map((j) => j.userId) },
     });
   });
-  return open.length;
+  return ok(open.length);
 }
 
 /** The jury rounds of every edition where the user is a jury member with the jury role still granted: newest year first, then award and position. */

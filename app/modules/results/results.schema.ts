@@ -44,3 +44,10 @@ export type PrizeInput = z.infer<typeof PrizeSchema>;
 export const PublishSchema = z.object({
   reason: z._default(z.string().check(z.trim(), z.maxLength(1000, { error: "nominate.errors.tooLong" })), ""),
 });
+
+/** Removing a prize: its id (a malformed one is a bad request). */
+export const DeletePrizeSchema = z.object({
+  prizeId: z
+    .string({ error: "errors.badRequest" })
+    .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: "errors.badRequest" })),
+});

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { PrizeKind } from "../../../db/types";
 import type { Db, DbOrTrx } from "~/db.server";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { aggregate, rankAggregate } from "~/modules/jury/aggregate";
 import { listCriteria, roundScores } from "~/modules/jury/jury.server";
@@ -11,7 +12,6 @@ import { canonicalJson, type Json } from "./canonical";
 import type { PrizeInput } from "./results.schema";
 import { placeBy, type Entry, type RankKey } from "./ranking";
 
-type Result = { ok: true } | { ok: false; error: string };
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 export function listPrizes(db: DbOrTrx, editionId: string) {
@@ -19,8 +19,8 @@ export function listPrizes(db: DbOrTrx, editionId: string) {
 }
 
 /** Adds a prize; its rounds are given by position in the procedure and must be of the right kind. Audited. */
-export async function addPrize(db: Db, actor: Actor, editionId: string, input: PrizeInput): Promise<Result> {
-  return db.transaction().execute(async (trx): Promise<Result> => {
+export async function addPrize(db: Db, actor: Actor, editionId: string, input: PrizeInput): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().executeTakeFirstOrThrow();
     const round = async (position: string, kind: "public_vote" | "jury") => {
       if (!position) return null;
@@ -37,8 +37,8 @@ export async function addPrize(db: Db, actor: Actor, editionId: string, input: P
     const needsJury = input.kind === "jury" || input.kind === "combined";
     const voteRound = needsVote ? await round(input.voteRound, "public_vote") : null;
     const juryRound = needsJury ? await round(input.juryRound, "jury") : null;
-    if (needsVote && !voteRound) return { ok: false, error: "results.errors.voteRound" };
-    if (needsJury && !juryRound) return { ok: false, error: "results.errors.juryRound" };
+    if (needsVote && !voteRound) return refuse(400, "results.errors.voteRound");
+    if (needsJury && !juryRound) return refuse(400, "results.errors.juryRound");
     const row = await trx
       .insertInto("prize")
       .values({
@@ -56,21 +56,21 @@ export async function addPrize(db: Db, actor: Actor, editionId: string, input: P
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { action: "prize.create", entityType: "prize", entityId: row.id, after: row });
-    return { ok: true };
+    return ok();
   });
 }
 
-export async function deletePrize(db: Db, actor: Actor, editionId: string, prizeId: string): Promise<Result> {
-  return db.transaction().execute(async (trx): Promise<Result> => {
+export async function deletePrize(db: Db, actor: Actor, editionId: string, prizeId: string): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const removed = await trx
       .deleteFrom("prize")
       .where("id", "=", prizeId)
       .where("edition_id", "=", editionId)
       .returningAll()
       .executeTakeFirst();
-    if (!removed) return { ok: false, error: "moderation.errors.notFound" };
+    if (!removed) return refuse(404, "moderation.errors.notFound");
     await writeAudit(trx, actor, { action: "prize.delete", entityType: "prize", entityId: prizeId, before: removed });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -253,15 +253,20 @@ export async function computeResults(db: DbOrTrx, editionId: string): Promise<Js
 
 export const sha256 = (body: string) => createHash("sha256").update(body, "utf8").digest("hex");
 
-export type PublishResult = { ok: true; version: number; sha256: string; unchanged: boolean } | { ok: false; error: string };
+/** A published (or, with the same hash, already published) snapshot. */
+export interface Published {
+  version: number;
+  sha256: string;
+  unchanged: boolean;
+}
 
 /**
  * Freezes the results as a snapshot: canonical JSON and its SHA-256, append-only. The same results
  * again give the same hash and no new version; different results supersede the last snapshot only
  * with a reason. Audited.
  */
-export async function publishSnapshot(db: Db, actor: Actor, editionId: string, reason: string | null): Promise<PublishResult> {
-  return db.transaction().execute(async (trx): Promise<PublishResult> => {
+export async function publishSnapshot(db: Db, actor: Actor, editionId: string, reason: string | null): Promise<Outcome<Published>> {
+  return db.transaction().execute(async (trx): Promise<Outcome<Published>> => {
     await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().executeTakeFirstOrThrow();
     // Results are final only when every round a prize uses has closed (running totals never become a snapshot).
     const prizeRounds = await trx
@@ -277,12 +282,12 @@ export async function publishSnapshot(db: Db, actor: Actor, editionId: string, r
         ),
       )
       .execute();
-    if (prizeRounds.some((r) => !r.closed)) return { ok: false, error: "results.errors.roundsOpen" };
+    if (prizeRounds.some((r) => !r.closed)) return refuse(400, "results.errors.roundsOpen");
     const body = canonicalJson(await computeResults(trx, editionId));
     const hash = sha256(body);
     const latest = await latestSnapshot(trx, editionId);
-    if (latest && latest.sha256 === hash) return { ok: true, version: latest.version, sha256: hash, unchanged: true };
-    if (latest && (!reason || reason.trim().length < 3)) return { ok: false, error: "results.errors.reasonRequired" };
+    if (latest && latest.sha256 === hash) return ok({ version: latest.version, sha256: hash, unchanged: true });
+    if (latest && (!reason || reason.trim().length < 3)) return refuse(400, "results.errors.reasonRequired");
     const version = (latest?.version ?? 0) + 1;
     await trx
       .insertInto("result_snapshot")
@@ -304,7 +309,7 @@ export async function publishSnapshot(db: Db, actor: Actor, editionId: string, r
       entityId: editionId,
       after: { version, sha256: hash, reason },
     });
-    return { ok: true, version, sha256: hash, unchanged: false };
+    return ok({ version, sha256: hash, unchanged: false });
   });
 }
 

@@ -26,8 +26,6 @@ export const GrantRoleSchema = z.object({
 });
 export type GrantRoleInput = z.infer<typeof GrantRoleSchema>;
 
-export const RevokeRoleSchema = z.object({ grantId: uuid });
-
 /** Which scope kind each role needs. */
 export const SCOPE_OF_ROLE: Record<Role, "platform" | "award" | "edition" | "project"> = {
   admin: "platform",

@@ -1,4 +1,5 @@
 import type { Db, DbOrTrx } from "~/db.server";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { findUserByEmail } from "~/modules/accounts/account.repository.server";
 import { SCOPE_OF_ROLE, type GrantRoleInput, type Role } from "./role.schema";
@@ -65,8 +66,6 @@ export function listGrants(db: DbOrTrx, userId?: string) {
   return q.execute();
 }
 
-export type GrantResult = { ok: true } | { ok: false; field: "email" | "scope" | "role"; error: string };
-
 function scopeColumns(role: Role, scope: string) {
   const expected = SCOPE_OF_ROLE[role];
   if (scope === "platform") return expected === "platform" ? {} : null;
@@ -78,13 +77,13 @@ function scopeColumns(role: Role, scope: string) {
 }
 
 /** Grants a role in its scope; audited in the same transaction. */
-export async function grantRole(db: Db, actor: Actor, input: GrantRoleInput): Promise<GrantResult> {
+export async function grantRole(db: Db, actor: Actor, input: GrantRoleInput): Promise<Outcome> {
   const columns = scopeColumns(input.role, input.scope);
-  if (!columns) return { ok: false, field: "scope", error: "errors.scopeMismatch" };
+  if (!columns) return refuse(400, "errors.scopeMismatch", { field: "scope" });
   try {
-    return await db.transaction().execute(async (trx): Promise<GrantResult> => {
+    return await db.transaction().execute(async (trx): Promise<Outcome> => {
       const user = await findUserByEmail(trx, input.email);
-      if (!user) return { ok: false, field: "email", error: "errors.userNotFound" };
+      if (!user) return refuse(400, "errors.userNotFound", { field: "email" });
       const inserted = await trx
         .insertInto("role_grant")
         .values({
@@ -99,33 +98,31 @@ export async function grantRole(db: Db, actor: Actor, input: GrantRoleInput): Pr
         .onConflict((oc) => oc.doNothing())
         .returning(["id", "user_id", "role", "award_id", "edition_id", "book_project_id"])
         .executeTakeFirst();
-      if (!inserted) return { ok: false, field: "email", error: "errors.alreadyGranted" };
+      if (!inserted) return refuse(400, "errors.alreadyGranted", { field: "email" });
       await writeAudit(trx, actor, { action: "role.grant", entityType: "role_grant", entityId: inserted.id, after: inserted });
-      return { ok: true };
+      return ok();
     });
   } catch (error) {
     // 23503: the award, edition or project does not exist (any more); the transaction rolled back.
-    if ((error as { code?: string }).code === "23503") return { ok: false, field: "scope", error: "errors.scopeNotFound" };
+    if ((error as { code?: string }).code === "23503") return refuse(400, "errors.scopeNotFound", { field: "scope" });
     throw error;
   }
 }
 
-export type RevokeResult = "revoked" | "notFound" | "lastAdmin";
-
 /** Revokes a grant; the audit entry keeps what was revoked. The last platform admin cannot be revoked. */
-export async function revokeRole(db: Db, actor: Actor, grantId: string): Promise<RevokeResult> {
-  if (!UUID.test(grantId)) return "notFound";
-  return db.transaction().execute(async (trx): Promise<RevokeResult> => {
+export async function revokeRole(db: Db, actor: Actor, grantId: string): Promise<Outcome> {
+  if (!UUID.test(grantId)) return refuse(404, "admin.revokeNotFound");
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     // Lock all admin grants, so two admins revoking each other cannot both succeed.
     const admins = await trx.selectFrom("role_grant").select("id").where("role", "=", "admin").forUpdate().execute();
-    if (admins.length === 1 && admins[0]!.id === grantId) return "lastAdmin";
+    if (admins.length === 1 && admins[0]!.id === grantId) return refuse(409, "admin.lastAdmin");
     const removed = await trx
       .deleteFrom("role_grant")
       .where("id", "=", grantId)
       .returning(["id", "user_id", "role", "award_id", "edition_id", "book_project_id"])
       .executeTakeFirst();
-    if (!removed) return "notFound";
+    if (!removed) return refuse(404, "admin.revokeNotFound");
     await writeAudit(trx, actor, { action: "role.revoke", entityType: "role_grant", entityId: removed.id, before: removed });
-    return "revoked";
+    return ok();
   });
 }
