@@ -49,62 +49,64 @@ export function intent<G, S extends z.ZodMiniType | undefined, T>(i: Intent<G, S
 }
 
 /**
- * The one action shape: guard → read the form → pick the intent (`?intent=` in the URL, or an
+ * The one action shape, called by a route as
+ * `export const action = (args: ActionFunctionArgs) => handleIntents(args, guard, { ...intents })`
+ * (inside a function, so nothing of it runs when the browser loads the route module):
+ * guard → read the form → pick the intent (`?intent=` in the URL, or an
  * `intent` field) → parse with its schema → run the service → one normaliser. A database outage
  * while the service runs is answered 503 with the form kept (`notStored`: the message to show); an
  * unknown intent 400.
  */
-export function intentAction<G>(
+export async function handleIntents<G>(
+  args: ActionFunctionArgs,
   guard: (args: ActionFunctionArgs) => Promise<G> | G,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each intent has its own schema and value types
   intents: Record<string, Intent<G, any, any>>,
   options: { notStored?: string } = {},
 ) {
-  return async (args: ActionFunctionArgs) => {
-    // A button-only form (or a bare POST) has no body to read.
-    const readBody = async () => (args.request.headers.get("content-type") ? await readForm(args.request) : new FormData());
-    const notStored = (form: FormData | null) =>
-      refusalResponse(
-        { ok: false, status: 503, error: options.notStored ?? "errors.notStored" },
-        Object.fromEntries([...(form?.entries() ?? [])].filter((e): e is [string, string] => typeof e[1] === "string")),
-      );
-    let guarded: G;
-    try {
-      guarded = await guard(args);
-    } catch (error) {
-      // Refusals (a redirect to the login page, 403, 404) pass on; an outage keeps the form.
-      if (!isDatabaseUnavailable(error)) throw error;
-      return notStored(await readBody());
-    }
-    const form = await readBody();
-    if (!form) return refusalResponse({ ok: false, status: 400, error: "errors.badRequest" });
-    const name = new URL(args.request.url).searchParams.get("intent") ?? String(form.get("intent") ?? "");
-    const chosen = Object.hasOwn(intents, name) ? intents[name] : undefined;
-    if (!chosen) return refusalResponse({ ok: false, status: 400, error: "errors.badRequest" });
-    let input: unknown;
-    let raw: Record<string, string>;
-    if (chosen.schema) {
-      const parsed = parseFormData(form, chosen.schema as z.ZodMiniType);
-      if (!parsed.ok && chosen.errorsOnForm)
-        return refusalResponse({
-          ok: false,
-          status: 400,
-          error: Object.values(parsed.fieldErrors)[0] ?? parsed.formError ?? "errors.badRequest",
-        });
-      if (!parsed.ok) return data<FormFailure>(parsed, { status: 400 });
-      input = parsed.data;
-      raw = parsed.raw;
-    } else {
-      raw = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
-      input = raw;
-    }
-    let outcome: Outcome<unknown>;
-    try {
-      outcome = await chosen.run(guarded, input, { args, form, raw });
-    } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
-      return notStored(form);
-    }
-    return outcome.ok ? chosen.done(guarded, outcome.value) : refusalResponse(outcome, raw);
-  };
+  // A button-only form (or a bare POST) has no body to read.
+  const readBody = async () => (args.request.headers.get("content-type") ? await readForm(args.request) : new FormData());
+  const notStored = (form: FormData | null) =>
+    refusalResponse(
+      { ok: false, status: 503, error: options.notStored ?? "errors.notStored" },
+      Object.fromEntries([...(form?.entries() ?? [])].filter((e): e is [string, string] => typeof e[1] === "string")),
+    );
+  let guarded: G;
+  try {
+    guarded = await guard(args);
+  } catch (error) {
+    // Refusals (a redirect to the login page, 403, 404) pass on; an outage keeps the form.
+    if (!isDatabaseUnavailable(error)) throw error;
+    return notStored(await readBody());
+  }
+  const form = await readBody();
+  if (!form) return refusalResponse({ ok: false, status: 400, error: "errors.badRequest" });
+  const name = new URL(args.request.url).searchParams.get("intent") ?? String(form.get("intent") ?? "");
+  const chosen = Object.hasOwn(intents, name) ? intents[name] : undefined;
+  if (!chosen) return refusalResponse({ ok: false, status: 400, error: "errors.badRequest" });
+  let input: unknown;
+  let raw: Record<string, string>;
+  if (chosen.schema) {
+    const parsed = parseFormData(form, chosen.schema as z.ZodMiniType);
+    if (!parsed.ok && chosen.errorsOnForm)
+      return refusalResponse({
+        ok: false,
+        status: 400,
+        error: Object.values(parsed.fieldErrors)[0] ?? parsed.formError ?? "errors.badRequest",
+      });
+    if (!parsed.ok) return data<FormFailure>(parsed, { status: 400 });
+    input = parsed.data;
+    raw = parsed.raw;
+  } else {
+    raw = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+    input = raw;
+  }
+  let outcome: Outcome<unknown>;
+  try {
+    outcome = await chosen.run(guarded, input, { args, form, raw });
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return notStored(form);
+  }
+  return outcome.ok ? chosen.done(guarded, outcome.value) : refusalResponse(outcome, raw);
 }

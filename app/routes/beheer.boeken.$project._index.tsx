@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { intent, intentAction } from "~/lib/action.server";
+import { intent, handleIntents } from "~/lib/action.server";
 import { withNotice, type Notice } from "~/lib/notice";
 import { refuse } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -39,27 +39,28 @@ type Guarded = Awaited<ReturnType<typeof guard>>;
 // Back to the dashboard with a notice, as a 302 (the status the tests pin; redirectWithNotice answers 303).
 const back = (notice: Notice) => (g: Guarded) => redirect(withNotice(g.here, notice));
 
-export const action = intentAction(guard, {
-  settings: intent({
-    schema: ProjectSettingsSchema,
-    run: (g, input) => updateSettings(g.db, g.actor, g.project.id, input),
-    done: back("book.notice.settingsSaved"),
-  }),
-  theme: intent({
-    schema: ThemeSchema,
-    run: (g, input) => addTheme(g.db, g.actor, g.project.id, input),
-    done: back("book.notice.themeAdded"),
-  }),
-  "delete-theme": intent({
-    // The delete buttons share one message above the table: a malformed id is a theme that is not there.
-    run(g, raw) {
-      const parsed = ThemeIdSchema.safeParse(raw);
-      if (!parsed.success) return Promise.resolve(refuse(400, "book.errors.themeNotFound"));
-      return deleteTheme(g.db, g.actor, g.project.id, parsed.data.themeId);
-    },
-    done: back("book.notice.themeDeleted"),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    settings: intent({
+      schema: ProjectSettingsSchema,
+      run: (g, input) => updateSettings(g.db, g.actor, g.project.id, input),
+      done: back("book.notice.settingsSaved"),
+    }),
+    theme: intent({
+      schema: ThemeSchema,
+      run: (g, input) => addTheme(g.db, g.actor, g.project.id, input),
+      done: back("book.notice.themeAdded"),
+    }),
+    "delete-theme": intent({
+      // The delete buttons share one message above the table: a malformed id is a theme that is not there.
+      run(g, raw) {
+        const parsed = ThemeIdSchema.safeParse(raw);
+        if (!parsed.success) return Promise.resolve(refuse(400, "book.errors.themeNotFound"));
+        return deleteTheme(g.db, g.actor, g.project.id, parsed.data.themeId);
+      },
+      done: back("book.notice.themeDeleted"),
+    }),
+  });
 
 export default function BookDashboard() {
   const { project, themes, progress, settings } = useLoaderData<typeof loader>();

@@ -8,7 +8,7 @@ import { Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { ok } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -115,28 +115,29 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
   };
 }
 
-export const action = intentAction(guard, {
-  status: intent({
-    schema: EditorActionSchema,
-    // The status buttons have no fields: their message is shown above the actions.
-    errorsOnForm: true,
-    async run(g, input) {
-      const outcome = await editorAction(g.db, g.actor, g.project, g.proposalId, input.action, g.mail);
-      return outcome.ok ? ok(input.action) : outcome;
-    },
-    done: (g, action) => redirectWithNotice(g.here, `bookWriting.notice.${NOTICE[action]}`),
-  }),
-  return: intent({
-    schema: ReturnSchema,
-    run: (g, input) => returnToAuthor(g.db, g.actor, g.project, g.proposalId, input.body, g.mail),
-    done: (g) => redirectWithNotice(g.here, "bookWriting.notice.returned"),
-  }),
-  comment: intent({
-    schema: CommentSchema,
-    run: (g, input) => commentOnVersion(g.db, g.actor, g.project, g.proposalId, input.versionId, input.body),
-    done: (g) => redirectWithNotice(g.here, "bookWriting.notice.commented"),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    status: intent({
+      schema: EditorActionSchema,
+      // The status buttons have no fields: their message is shown above the actions.
+      errorsOnForm: true,
+      async run(g, input) {
+        const outcome = await editorAction(g.db, g.actor, g.project, g.proposalId, input.action, g.mail);
+        return outcome.ok ? ok(input.action) : outcome;
+      },
+      done: (g, action) => redirectWithNotice(g.here, `bookWriting.notice.${NOTICE[action]}`),
+    }),
+    return: intent({
+      schema: ReturnSchema,
+      run: (g, input) => returnToAuthor(g.db, g.actor, g.project, g.proposalId, input.body, g.mail),
+      done: (g) => redirectWithNotice(g.here, "bookWriting.notice.returned"),
+    }),
+    comment: intent({
+      schema: CommentSchema,
+      run: (g, input) => commentOnVersion(g.db, g.actor, g.project, g.proposalId, input.versionId, input.body),
+      done: (g) => redirectWithNotice(g.here, "bookWriting.notice.commented"),
+    }),
+  });
 
 export default function EditorManuscript() {
   const data = useLoaderData<typeof loader>();

@@ -19,7 +19,7 @@ import {
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/lib/locale";
@@ -58,15 +58,16 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
   return { db: getDb(), project, actor: actorFrom(context), back: back.pathname + back.search };
 }
 
-export const action = intentAction(guard, {
-  remind: intent({
-    schema: ProposalIdSchema,
-    // The buttons have no fields: their message is shown above the table.
-    errorsOnForm: true,
-    run: (g, input) => remindAuthor(g.db, g.actor, g.project, input.proposalId, { origin: config().origin }),
-    done: (g) => redirectWithNotice(g.back, "bookWriting.notice.reminded"),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    remind: intent({
+      schema: ProposalIdSchema,
+      // The buttons have no fields: their message is shown above the table.
+      errorsOnForm: true,
+      run: (g, input) => remindAuthor(g.db, g.actor, g.project, input.proposalId, { origin: config().origin }),
+      done: (g) => redirectWithNotice(g.back, "bookWriting.notice.reminded"),
+    }),
+  });
 
 export default function ManuscriptOverview() {
   const { project, filters, rows } = useLoaderData<typeof loader>();

@@ -9,7 +9,7 @@ import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { dateTimeLocalValue } from "~/lib/locale";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { AssignmentSuggestion, PortraitRow } from "~/modules/book/components/assignment-board";
@@ -66,26 +66,27 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
 }
 
 // The board's forms have no field-level messages: every error is shown above the board.
-export const action = intentAction(guard, {
-  assign: intent({
-    schema: AssignSchema,
-    errorsOnForm: true,
-    run: (g, input) => assign(g.db, g.actor, g.project, input, g.mail),
-    done: (g) => redirectWithNotice(g.here, "bookWriting.notice.assigned"),
-  }),
-  unassign: intent({
-    schema: ProposalIdSchema,
-    errorsOnForm: true,
-    run: (g, input) => unassign(g.db, g.actor, g.project, input.proposalId),
-    done: (g) => redirectWithNotice(g.here, "bookWriting.notice.unassigned"),
-  }),
-  apply: intent({
-    schema: ApplySchema,
-    errorsOnForm: true,
-    run: (g, input) => applySuggestion(g.db, g.actor, g.project, input.fingerprint, g.mail, g.locale),
-    done: (g) => redirectWithNotice(g.here, "bookWriting.notice.suggestionApplied"),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    assign: intent({
+      schema: AssignSchema,
+      errorsOnForm: true,
+      run: (g, input) => assign(g.db, g.actor, g.project, input, g.mail),
+      done: (g) => redirectWithNotice(g.here, "bookWriting.notice.assigned"),
+    }),
+    unassign: intent({
+      schema: ProposalIdSchema,
+      errorsOnForm: true,
+      run: (g, input) => unassign(g.db, g.actor, g.project, input.proposalId),
+      done: (g) => redirectWithNotice(g.here, "bookWriting.notice.unassigned"),
+    }),
+    apply: intent({
+      schema: ApplySchema,
+      errorsOnForm: true,
+      run: (g, input) => applySuggestion(g.db, g.actor, g.project, input.fingerprint, g.mail, g.locale),
+      done: (g) => redirectWithNotice(g.here, "bookWriting.notice.suggestionApplied"),
+    }),
+  });
 
 export default function Assignment() {
   const data = useLoaderData<typeof loader>();

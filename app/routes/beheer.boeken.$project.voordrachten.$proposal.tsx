@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
@@ -86,32 +86,33 @@ function ofThisPage(g: Guarded, proposalId: string) {
   if (proposalId !== g.proposalId) throw notFound();
 }
 
-export const action = intentAction(guard, {
-  reject: intent({
-    schema: RejectSchema,
-    async run(g, input) {
-      ofThisPage(g, input.proposalId);
-      return orNotFound(await rejectProposal(g.db, g.actor, g.project, g.proposalId, input.reason));
-    },
-    done: (g) => redirectWithNotice(g.here, "bookProposals.notice.rejected"),
-  }),
-  merge: intent({
-    schema: MergeSchema,
-    async run(g, input) {
-      ofThisPage(g, input.proposalId);
-      return orNotFound(await mergeProposals(g.db, g.actor, g.project, g.proposalId, input.survivorId));
-    },
-    done: (g, merged) => redirectWithNotice(`${g.list}/${merged.survivorId}`, "bookProposals.notice.merged"),
-  }),
-  status: intent({
-    schema: StatusSchema,
-    async run(g, input) {
-      ofThisPage(g, input.proposalId);
-      return orNotFound(await setStatus(g.db, g.actor, g.project, g.proposalId, input.status));
-    },
-    done: (g, status) => redirectWithNotice(g.here, NOTICE_OF_STATUS[status]),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    reject: intent({
+      schema: RejectSchema,
+      async run(g, input) {
+        ofThisPage(g, input.proposalId);
+        return orNotFound(await rejectProposal(g.db, g.actor, g.project, g.proposalId, input.reason));
+      },
+      done: (g) => redirectWithNotice(g.here, "bookProposals.notice.rejected"),
+    }),
+    merge: intent({
+      schema: MergeSchema,
+      async run(g, input) {
+        ofThisPage(g, input.proposalId);
+        return orNotFound(await mergeProposals(g.db, g.actor, g.project, g.proposalId, input.survivorId));
+      },
+      done: (g, merged) => redirectWithNotice(`${g.list}/${merged.survivorId}`, "bookProposals.notice.merged"),
+    }),
+    status: intent({
+      schema: StatusSchema,
+      async run(g, input) {
+        ofThisPage(g, input.proposalId);
+        return orNotFound(await setStatus(g.db, g.actor, g.project, g.proposalId, input.status));
+      },
+      done: (g, status) => redirectWithNotice(g.here, NOTICE_OF_STATUS[status]),
+    }),
+  });
 
 export default function EditorProposal() {
   const { project, proposal, survivor, sources, comments, candidates, search, selected } = useLoaderData<typeof loader>();

@@ -6,7 +6,7 @@ import { FormError, SubmitButton, TextareaField, TextField, useAppForm } from "~
 import { Button, HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
-import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
@@ -98,29 +98,30 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
   return { db, edition, round, here, actor: actorFrom(context) };
 }
 
-export const action = intentAction(guard, {
-  criterion: intent({
-    schema: CriterionSchema,
-    run: (g, input) => saveCriterion(g.db, g.actor, g.round, input),
-    done: (g) => redirectWithNotice(g.here, "jury.notice.criterionSaved"),
-  }),
-  "delete-criterion": intent({
-    schema: DeleteCriterionSchema,
-    // A malformed id is answered above the forms, as one message.
-    errorsOnForm: true,
-    run: (g, input) => deleteCriterion(g.db, g.actor, g.round, input.criterionId),
-    done: (g) => redirectWithNotice(g.here, "jury.notice.criterionDeleted"),
-  }),
-  remind: intent({
-    run: (g) =>
-      remindJurors(g.db, g.actor, g.round, {
-        award: g.edition.name,
-        round: g.round.name_nl,
-        link: `${config().origin}/jury/${g.edition.awardSlug}/${g.edition.year}/${g.round.position}`,
-      }),
-    done: (g, count) => redirectWithNotice(`${g.here}?herinnerd=${count}`, "jury.notice.reminded"),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    criterion: intent({
+      schema: CriterionSchema,
+      run: (g, input) => saveCriterion(g.db, g.actor, g.round, input),
+      done: (g) => redirectWithNotice(g.here, "jury.notice.criterionSaved"),
+    }),
+    "delete-criterion": intent({
+      schema: DeleteCriterionSchema,
+      // A malformed id is answered above the forms, as one message.
+      errorsOnForm: true,
+      run: (g, input) => deleteCriterion(g.db, g.actor, g.round, input.criterionId),
+      done: (g) => redirectWithNotice(g.here, "jury.notice.criterionDeleted"),
+    }),
+    remind: intent({
+      run: (g) =>
+        remindJurors(g.db, g.actor, g.round, {
+          award: g.edition.name,
+          round: g.round.name_nl,
+          link: `${config().origin}/jury/${g.edition.awardSlug}/${g.edition.year}/${g.round.position}`,
+        }),
+      done: (g, count) => redirectWithNotice(`${g.here}?herinnerd=${count}`, "jury.notice.reminded"),
+    }),
+  });
 
 function CriterionForm({ id, title, values, locked }: { id: string; title: string; values?: CriterionInput; locked: boolean }) {
   const { t } = useTranslation();

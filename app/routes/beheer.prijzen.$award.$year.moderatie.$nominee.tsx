@@ -5,7 +5,7 @@ import { AppLink } from "~/components/app-link";
 import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
 import { Button, Heading1, Heading2, Paragraph, SelectOption } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { intent, intentAction } from "~/lib/action.server";
+import { intent, handleIntents } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { refuse } from "~/lib/outcome";
@@ -46,31 +46,32 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
   return { db: getDb(), edition, actor: actorFrom(context), queue, here: `${queue}/${params.nominee}` };
 }
 
-export const action = intentAction(guard, {
-  approve: intent({
-    // The button posts the nominee's id only: a malformed one is a nominee that is not there.
-    async run(g, { nomineeId = "" }) {
-      if (!UUID.test(nomineeId)) return refuse(400, "moderation.errors.notFound");
-      return approveNominee(g.db, g.actor, g.edition.id, nomineeId);
-    },
-    done: (g) => redirect(withNotice(g.here, "moderation.approved")),
-  }),
-  reject: intent({
-    schema: RejectSchema,
-    run: (g, input) => rejectNominee(g.db, g.actor, g.edition.id, input.nomineeId, input.reason),
-    done: (g) => redirect(withNotice(g.here, "moderation.rejected")),
-  }),
-  edit: intent({
-    schema: EditNomineeSchema,
-    run: (g, input) => editNominee(g.db, g.actor, g.edition.id, input.nomineeId, { name: input.name, organisation: input.organisation }),
-    done: (g) => redirect(withNotice(g.here, "moderation.edited")),
-  }),
-  merge: intent({
-    schema: MergeSchema,
-    run: (g, input) => mergeNominees(g.db, g.actor, g.edition.id, input.survivorId, input.nomineeId),
-    done: (g) => redirect(withNotice(g.queue, "moderation.merged")),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    approve: intent({
+      // The button posts the nominee's id only: a malformed one is a nominee that is not there.
+      async run(g, { nomineeId = "" }) {
+        if (!UUID.test(nomineeId)) return refuse(400, "moderation.errors.notFound");
+        return approveNominee(g.db, g.actor, g.edition.id, nomineeId);
+      },
+      done: (g) => redirect(withNotice(g.here, "moderation.approved")),
+    }),
+    reject: intent({
+      schema: RejectSchema,
+      run: (g, input) => rejectNominee(g.db, g.actor, g.edition.id, input.nomineeId, input.reason),
+      done: (g) => redirect(withNotice(g.here, "moderation.rejected")),
+    }),
+    edit: intent({
+      schema: EditNomineeSchema,
+      run: (g, input) => editNominee(g.db, g.actor, g.edition.id, input.nomineeId, { name: input.name, organisation: input.organisation }),
+      done: (g) => redirect(withNotice(g.here, "moderation.edited")),
+    }),
+    merge: intent({
+      schema: MergeSchema,
+      run: (g, input) => mergeNominees(g.db, g.actor, g.edition.id, input.survivorId, input.nomineeId),
+      done: (g) => redirect(withNotice(g.queue, "moderation.merged")),
+    }),
+  });
 
 function RejectForm({ nomineeId }: { nomineeId: string }) {
   const { t } = useTranslation();

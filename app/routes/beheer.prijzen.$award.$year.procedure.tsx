@@ -5,7 +5,7 @@ import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { Button, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { intent, intentAction } from "~/lib/action.server";
+import { intent, handleIntents } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -88,24 +88,25 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
 const saved = (g: Awaited<ReturnType<typeof guard>>) => redirect(withNotice(g.here, "procedure.saved"));
 
 // Each form posts its formId, so a refusal is shown in the form it is about.
-export const action = intentAction(guard, {
-  settings: intent({
-    schema: EditionSettingsSchema,
-    run: (g, input) => updateEditionSettings(g.db, g.actor, g.edition.id, input),
-    done: saved,
-  }),
-  category: intent({ schema: CategorySchema, run: (g, input) => addCategory(g.db, g.actor, g.edition.id, input), done: saved }),
-  "delete-round": intent({
-    schema: DeleteRoundSchema,
-    run: (g, input) => deleteRound(g.db, g.actor, g.edition.id, input.roundId),
-    done: saved,
-  }),
-  round: intent({
-    schema: RoundSchema,
-    run: (g, input) => (input.roundId ? updateRound : addRound)(g.db, g.actor, g.edition.id, input),
-    done: saved,
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    settings: intent({
+      schema: EditionSettingsSchema,
+      run: (g, input) => updateEditionSettings(g.db, g.actor, g.edition.id, input),
+      done: saved,
+    }),
+    category: intent({ schema: CategorySchema, run: (g, input) => addCategory(g.db, g.actor, g.edition.id, input), done: saved }),
+    "delete-round": intent({
+      schema: DeleteRoundSchema,
+      run: (g, input) => deleteRound(g.db, g.actor, g.edition.id, input.roundId),
+      done: saved,
+    }),
+    round: intent({
+      schema: RoundSchema,
+      run: (g, input) => (input.roundId ? updateRound : addRound)(g.db, g.actor, g.edition.id, input),
+      done: saved,
+    }),
+  });
 
 export default function Procedure() {
   const { edition, settings, rounds } = useLoaderData<typeof loader>();

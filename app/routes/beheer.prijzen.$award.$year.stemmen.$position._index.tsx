@@ -6,7 +6,7 @@ import { FormError } from "~/components/form";
 import { Button, FormField, FormLabel, HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow, Textarea } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
-import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { Notice } from "~/lib/notice";
 import { ok, refuse } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -118,43 +118,44 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
 type Guarded = Awaited<ReturnType<typeof guard>>;
 const back = (notice: Notice) => (g: Guarded) => redirectWithNotice(g.here, notice);
 
-export const action = intentAction(guard, {
-  publish: intent({ run: (g) => publishResults(g.db, g.actor, g.round.id), done: back("voting.notice.published") }),
-  open: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "open"), done: back("voting.notice.opened") }),
-  close: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "close"), done: back("voting.notice.closedNow") }),
-  reveal: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "reveal"), done: back("voting.notice.revealed") }),
-  invite: intent({
-    async run(g, _input, { form }) {
-      if (g.round.eligibility !== "invite") return refuse(409, "voting.errors.notInviteRound");
-      const file = form.get("file");
-      const parsed = parseInviteCsv(file instanceof File ? await file.text() : String(form.get("emails") ?? ""));
-      if (!parsed.ok) return parsed;
-      return ok(
-        await inviteVoters(g.db, g.actor, g.round, parsed.value.emails, {
-          award: g.edition.name,
-          round: roundName(g.round, g.locale),
-          link: `${config().origin}/prijzen/${g.edition.awardSlug}/${g.edition.year}/ronde/${g.round.position}`,
-          locale: g.locale,
-        }),
-      );
-    },
-    done: (g, r) => redirectWithNotice(`${g.here}?toegevoegd=${r.added}&bekend=${r.existing}`, "voting.notice.invited"),
-  }),
-  tie: intent({
-    schema: ReasonSchema,
-    // The tie form has no field-level messages: its error is shown above the forms.
-    errorsOnForm: true,
-    run(g, input, { raw }) {
-      const categoryId = raw.categoryId ?? "";
-      if (!g.edition.categories.some((c) => c.id === categoryId)) return Promise.resolve(refuse(400, "errors.badRequest"));
-      const chosen = Object.keys(raw)
-        .filter((k) => k.startsWith("advance-"))
-        .map((k) => k.slice("advance-".length));
-      return decideTie(g.db, g.actor, g.round, categoryId, chosen, input.reason);
-    },
-    done: back("voting.notice.tieDecided"),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    publish: intent({ run: (g) => publishResults(g.db, g.actor, g.round.id), done: back("voting.notice.published") }),
+    open: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "open"), done: back("voting.notice.opened") }),
+    close: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "close"), done: back("voting.notice.closedNow") }),
+    reveal: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "reveal"), done: back("voting.notice.revealed") }),
+    invite: intent({
+      async run(g, _input, { form }) {
+        if (g.round.eligibility !== "invite") return refuse(409, "voting.errors.notInviteRound");
+        const file = form.get("file");
+        const parsed = parseInviteCsv(file instanceof File ? await file.text() : String(form.get("emails") ?? ""));
+        if (!parsed.ok) return parsed;
+        return ok(
+          await inviteVoters(g.db, g.actor, g.round, parsed.value.emails, {
+            award: g.edition.name,
+            round: roundName(g.round, g.locale),
+            link: `${config().origin}/prijzen/${g.edition.awardSlug}/${g.edition.year}/ronde/${g.round.position}`,
+            locale: g.locale,
+          }),
+        );
+      },
+      done: (g, r) => redirectWithNotice(`${g.here}?toegevoegd=${r.added}&bekend=${r.existing}`, "voting.notice.invited"),
+    }),
+    tie: intent({
+      schema: ReasonSchema,
+      // The tie form has no field-level messages: its error is shown above the forms.
+      errorsOnForm: true,
+      run(g, input, { raw }) {
+        const categoryId = raw.categoryId ?? "";
+        if (!g.edition.categories.some((c) => c.id === categoryId)) return Promise.resolve(refuse(400, "errors.badRequest"));
+        const chosen = Object.keys(raw)
+          .filter((k) => k.startsWith("advance-"))
+          .map((k) => k.slice("advance-".length));
+        return decideTie(g.db, g.actor, g.round, categoryId, chosen, input.reason);
+      },
+      done: back("voting.notice.tieDecided"),
+    }),
+  });
 
 export default function OrganizerRound() {
   const d = useLoaderData<typeof loader>();

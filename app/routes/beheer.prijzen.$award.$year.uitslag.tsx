@@ -5,7 +5,7 @@ import { AppLink } from "~/components/app-link";
 import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
 import { Button, HeadedTable, Heading1, Heading2, Paragraph, SelectOption, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { formatNumber, useDateFormat } from "~/lib/locale";
@@ -57,26 +57,27 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
   return { db: getDb(), edition, here: `/beheer/prijzen/${edition.awardSlug}/${edition.year}/uitslag`, actor: actorFrom(context) };
 }
 
-export const action = intentAction(guard, {
-  prize: intent({
-    schema: PrizeSchema,
-    run: (g, input) => addPrize(g.db, g.actor, g.edition.id, input),
-    done: (g) => redirectWithNotice(g.here, "results.notice.prizeAdded"),
-  }),
-  "delete-prize": intent({
-    schema: DeletePrizeSchema,
-    // A malformed id is answered above the forms, as one message.
-    errorsOnForm: true,
-    run: (g, input) => deletePrize(g.db, g.actor, g.edition.id, input.prizeId),
-    done: (g) => redirectWithNotice(g.here, "results.notice.prizeDeleted"),
-  }),
-  publish: intent({
-    schema: PublishSchema,
-    run: (g, input) => publishSnapshot(g.db, g.actor, g.edition.id, input.reason || null),
-    done: (g, r) =>
-      redirectWithNotice(`${g.here}?versie=${r.version}`, r.unchanged ? "results.notice.unchanged" : "results.notice.published"),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    prize: intent({
+      schema: PrizeSchema,
+      run: (g, input) => addPrize(g.db, g.actor, g.edition.id, input),
+      done: (g) => redirectWithNotice(g.here, "results.notice.prizeAdded"),
+    }),
+    "delete-prize": intent({
+      schema: DeletePrizeSchema,
+      // A malformed id is answered above the forms, as one message.
+      errorsOnForm: true,
+      run: (g, input) => deletePrize(g.db, g.actor, g.edition.id, input.prizeId),
+      done: (g) => redirectWithNotice(g.here, "results.notice.prizeDeleted"),
+    }),
+    publish: intent({
+      schema: PublishSchema,
+      run: (g, input) => publishSnapshot(g.db, g.actor, g.edition.id, input.reason || null),
+      done: (g, r) =>
+        redirectWithNotice(`${g.here}?versie=${r.version}`, r.unchanged ? "results.notice.unchanged" : "results.notice.published"),
+    }),
+  });
 
 function PrizeForm({ rounds }: { rounds: Array<{ position: number; name: string; kind: string }> }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
 import { FormError, SelectField, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { getDb } from "~/db.server";
-import { intent, intentAction } from "~/lib/action.server";
+import { intent, handleIntents } from "~/lib/action.server";
 import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
@@ -33,22 +33,24 @@ async function guard({ request, context }: ActionFunctionArgs) {
   return { db: getDb(), actor: actorFrom(context) };
 }
 
-const grant = intent({
-  schema: GrantRoleSchema,
-  run: (g: Awaited<ReturnType<typeof guard>>, input) => grantRole(g.db, g.actor, input),
-  done: () => redirect(withNotice("/beheer/rollen", "admin.granted")),
-});
+const grant = () =>
+  intent({
+    schema: GrantRoleSchema,
+    run: (g: Awaited<ReturnType<typeof guard>>, input) => grantRole(g.db, g.actor, input),
+    done: () => redirect(withNotice("/beheer/rollen", "admin.granted")),
+  });
 
-export const action = intentAction(guard, {
-  // The grant form is the page's main form: it posts without an intent.
-  "": grant,
-  grant,
-  revoke: intent({
-    // A malformed id is simply not found (404), like a grant that is gone.
-    run: (g, input) => revokeRole(g.db, g.actor, input.grantId ?? ""),
-    done: () => redirect(withNotice("/beheer/rollen", "admin.revoked")),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    // The grant form is the page's main form: it posts without an intent.
+    "": grant(),
+    grant: grant(),
+    revoke: intent({
+      // A malformed id is simply not found (404), like a grant that is gone.
+      run: (g, input) => revokeRole(g.db, g.actor, input.grantId ?? ""),
+      done: () => redirect(withNotice("/beheer/rollen", "admin.revoked")),
+    }),
+  });
 
 export default function AdminRoles() {
   const { grants, scopes, audit } = useLoaderData<typeof loader>();

@@ -6,7 +6,7 @@ import { FormError } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/lib/locale";
@@ -80,18 +80,19 @@ type Guarded = Awaited<ReturnType<typeof guard>>;
 const save = (g: Guarded, body: string, step: "save" | "submit") =>
   saveManuscript(g.db, g.actor, g.project, g.proposalId, g.user.id, body, step);
 
-export const action = intentAction(guard, {
-  save: intent({
-    schema: ManuscriptSchema,
-    run: (g, input) => save(g, input.body, "save"),
-    done: (g, { saved }) => redirectWithNotice(g.here, saved ? "bookWriting.notice.versionSaved" : "bookWriting.notice.unchanged"),
-  }),
-  submit: intent({
-    schema: ManuscriptSchema,
-    run: (g, input) => save(g, input.body, "submit"),
-    done: (g) => redirectWithNotice(g.here, "bookWriting.notice.submitted"),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    save: intent({
+      schema: ManuscriptSchema,
+      run: (g, input) => save(g, input.body, "save"),
+      done: (g, { saved }) => redirectWithNotice(g.here, saved ? "bookWriting.notice.versionSaved" : "bookWriting.notice.unchanged"),
+    }),
+    submit: intent({
+      schema: ManuscriptSchema,
+      run: (g, input) => save(g, input.body, "submit"),
+      done: (g) => redirectWithNotice(g.here, "bookWriting.notice.submitted"),
+    }),
+  });
 
 export default function AuthorManuscript() {
   const { project, manuscript: m, versions, comments } = useLoaderData<typeof loader>();

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { hasRole } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
@@ -86,21 +86,22 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
   return { db: getDb(), user, project, proposalId: params.proposal, here: `/boek/${project.slug}/voordrachten/${params.proposal}` };
 }
 
-export const action = intentAction(guard, {
-  comment: intent({
-    schema: CommentSchema,
-    run: async (g, input) => orNotFound(await addComment(g.db, g.user.id, g.project.id, g.proposalId, input.body)),
-    done: (g) => redirectWithNotice(g.here, "bookProposals.notice.commented"),
-  }),
-  withdraw: intent({
-    run: (g) => withdrawEndorsement(g.db, g.user.id, g.project.id, g.proposalId),
-    done: (g, { removed }) => redirectWithNotice(g.here, removed ? "bookProposals.notice.withdrawn" : "bookProposals.notice.notEndorsed"),
-  }),
-  endorse: intent({
-    run: async (g) => orNotFound(await endorse(g.db, g.user.id, g.project.id, g.proposalId)),
-    done: (g, { added }) => redirectWithNotice(g.here, added ? "bookProposals.notice.endorsed" : "bookProposals.notice.alreadyEndorsed"),
-  }),
-});
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    comment: intent({
+      schema: CommentSchema,
+      run: async (g, input) => orNotFound(await addComment(g.db, g.user.id, g.project.id, g.proposalId, input.body)),
+      done: (g) => redirectWithNotice(g.here, "bookProposals.notice.commented"),
+    }),
+    withdraw: intent({
+      run: (g) => withdrawEndorsement(g.db, g.user.id, g.project.id, g.proposalId),
+      done: (g, { removed }) => redirectWithNotice(g.here, removed ? "bookProposals.notice.withdrawn" : "bookProposals.notice.notEndorsed"),
+    }),
+    endorse: intent({
+      run: async (g) => orNotFound(await endorse(g.db, g.user.id, g.project.id, g.proposalId)),
+      done: (g, { added }) => redirectWithNotice(g.here, added ? "bookProposals.notice.endorsed" : "bookProposals.notice.alreadyEndorsed"),
+    }),
+  });
 
 export default function ProposalPage() {
   const { project, proposal, proposer, viewerIsProposer, sources, comments, viewer, isEditor } = useLoaderData<typeof loader>();

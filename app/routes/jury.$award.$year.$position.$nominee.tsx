@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Alert, Button, FormField, FormFieldErrorMessage, FormLabel, Heading1, Heading2, Paragraph, Textarea } from "~/components/nlds";
-import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import { formFailure, type FieldErrors } from "~/lib/forms.server";
 import { pick, useDateFormat, useNumberFormat } from "~/lib/locale";
 import { ok, type Outcome } from "~/lib/outcome";
@@ -105,19 +105,22 @@ function sheetIntent(whole: boolean) {
   });
 }
 
-export const action = intentAction(
-  guard,
-  {
-    conflict: intent({
-      schema: ConflictSchema,
-      run: (g, input) => declareConflict(g.db, { ...g.actor, actorId: g.user.id }, g.round, g.sheet.nominee.id, input.reason),
-      done: (g) => redirectWithNotice(g.base, "jury.notice.conflict"),
-    }),
-    save: sheetIntent(false),
-    next: sheetIntent(true),
-  },
-  { notStored: "jury.errors.notStored" },
-);
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(
+    args,
+
+    guard,
+    {
+      conflict: intent({
+        schema: ConflictSchema,
+        run: (g, input) => declareConflict(g.db, { ...g.actor, actorId: g.user.id }, g.round, g.sheet.nominee.id, input.reason),
+        done: (g) => redirectWithNotice(g.base, "jury.notice.conflict"),
+      }),
+      save: sheetIntent(false),
+      next: sheetIntent(true),
+    },
+    { notStored: "jury.errors.notStored" },
+  );
 
 type ActionData =
   { ok: true; savedAt: string } | { ok: false; fieldErrors: Record<string, string>; formError?: string; values: Record<string, string> };

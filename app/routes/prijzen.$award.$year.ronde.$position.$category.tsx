@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { Alert, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { intent, intentAction, redirectWithNotice } from "~/lib/action.server";
+import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { refuse } from "~/lib/outcome";
 import { useDateFormat } from "~/lib/locale";
@@ -32,30 +32,39 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
 export type BallotActionData =
   FormFailure | { ok: true; review: { choices: Array<{ id: string; name: string; rank: number }>; list: string } };
 
-export const action = intentAction(
-  guard,
-  {
-    review: intent({
-      schema: BallotFormSchema,
-      run: (g, _input, { raw }) => reviewBallot(g.db, g.ballot, raw),
-      done: (_g, review) => ({ ok: true as const, review }),
-    }),
-    cast: intent({
-      schema: BallotFormSchema,
-      run(g, input) {
-        if (!g.user) return Promise.resolve(refuse(503, "voting.errors.notStored"));
-        const voter = { id: g.user.id, email: g.user.email, name: g.user.name, locale: g.user.locale, emailVerified: g.user.emailVerified };
-        return submitBallot(g.db, g.ballot, voter, input.choices, { ip: g.context.ip ?? null, deviceId: deviceIdFrom(g.request) });
-      },
-      done: (g, { notice }) =>
-        redirectWithNotice(
-          `/prijzen/${g.ballot.edition.awardSlug}/${g.ballot.edition.year}/ronde/${g.ballot.round.position}/${g.ballot.category.slug}`,
-          notice,
-        ),
-    }),
-  },
-  { notStored: "voting.errors.notStored" },
-);
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(
+    args,
+
+    guard,
+    {
+      review: intent({
+        schema: BallotFormSchema,
+        run: (g, _input, { raw }) => reviewBallot(g.db, g.ballot, raw),
+        done: (_g, review) => ({ ok: true as const, review }),
+      }),
+      cast: intent({
+        schema: BallotFormSchema,
+        run(g, input) {
+          if (!g.user) return Promise.resolve(refuse(503, "voting.errors.notStored"));
+          const voter = {
+            id: g.user.id,
+            email: g.user.email,
+            name: g.user.name,
+            locale: g.user.locale,
+            emailVerified: g.user.emailVerified,
+          };
+          return submitBallot(g.db, g.ballot, voter, input.choices, { ip: g.context.ip ?? null, deviceId: deviceIdFrom(g.request) });
+        },
+        done: (g, { notice }) =>
+          redirectWithNotice(
+            `/prijzen/${g.ballot.edition.awardSlug}/${g.ballot.edition.year}/ronde/${g.ballot.round.position}/${g.ballot.category.slug}`,
+            notice,
+          ),
+      }),
+    },
+    { notStored: "voting.errors.notStored" },
+  );
 // Retry-After of a throttled ballot (429) reaches the browser with the page.
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
   actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders;
