@@ -202,13 +202,13 @@ async function rawBallots(db: Kysely<DB>, url: string, origin: string, setup: Se
 }
 
 /** One vote through the app, outside autocannon: for the smoke checks before the run. */
-async function postVote(origin: string, setup: Setup, n: number) {
+async function postVote(origin: string, setup: Setup, n: number, choiceOffset = 0) {
   const category = setup.categories[0]!;
   const res = await fetch(`${origin}${setup.path(category.slug)}`, {
     method: "POST",
     redirect: "manual",
     headers: { origin, "content-type": "application/x-www-form-urlencoded", cookie: `${SESSION_COOKIE}=${sessionId(n)}` },
-    body: new URLSearchParams({ intent: "cast", choices: category.nominees[n % CANDIDATES]! }).toString(),
+    body: new URLSearchParams({ intent: "cast", choices: category.nominees[(n + choiceOffset) % CANDIDATES]! }).toString(),
   });
   await res.arrayBuffer();
   return { status: res.status, location: res.headers.get("location") ?? "" };
@@ -218,12 +218,16 @@ async function postVote(origin: string, setup: Setup, n: number) {
 async function appVotes(db: Kysely<DB>, origin: string, setup: Setup, first: number, secs: number) {
   const category = setup.categories[0]!;
   const problems: string[] = [];
-  // Smoke checks: a first ballot is a 303 to the ballot page with the "cast" notice; the same voter again is a 409.
+  // Smoke checks: a first ballot is a 303 to the ballot page with the "cast" notice; the same choice again is the
+  // stored ballot (303, "already stored"); another choice by the same voter is a 409.
   const smoke = await postVote(origin, setup, first);
   if (smoke.status !== 303 || !smoke.location.includes("voting.notice.cast"))
     problems.push(`first ballot answered ${smoke.status} ${smoke.location}, expected 303 with the cast notice`);
-  const again = await postVote(origin, setup, first);
-  if (again.status !== 409) problems.push(`a second ballot of the same voter answered ${again.status}, expected 409`);
+  const same = await postVote(origin, setup, first);
+  if (same.status !== 303 || !same.location.includes("voting.notice.alreadyStored"))
+    problems.push(`the same ballot again answered ${same.status} ${same.location}, expected 303 with the already-stored notice`);
+  const other = await postVote(origin, setup, first, 1);
+  if (other.status !== 409) problems.push(`a second, different ballot of the same voter answered ${other.status}, expected 409`);
 
   const start = first + 1;
   let next = start;
