@@ -1,12 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { useSearchParams } from "@remix-run/react";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { requireAnonymous } from "~/auth/guards.server";
+import { requireVisitor, visitorsOnly } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { useAppForm } from "~/components/form";
-import { getDb } from "~/db.server";
 import { handleIntents, intent } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
@@ -16,20 +15,14 @@ import { AccountForm, EmailField, PasswordField } from "~/modules/accounts/compo
 
 export const meta = titleMeta("login.title");
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  requireAnonymous(context);
-  return null;
-}
+export const loader = visitorsOnly;
 
-function guard({ context }: ActionFunctionArgs) {
-  requireAnonymous(context);
-  return { db: getDb(), ip: context.ip };
-}
-
+/**
+ * The page's one form posts without an intent. The attempt is counted before the password is verified
+ * (in login); the password is never sent back with the form's values.
+ */
 export const action = (args: ActionFunctionArgs) =>
-  handleIntents(args, guard, {
-    // The page's one form posts without an intent. The attempt is counted before the password is
-    // verified (in login); the password is never sent back with the form's values.
+  handleIntents(args, requireVisitor, {
     "": intent({
       schema: LoginSchema,
       run: async (g, input) => startSession(await login(g.db, input, g.ip), safeRedirect(input.redirectTo)),

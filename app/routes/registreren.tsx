@@ -1,10 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { AppLink } from "~/components/app-link";
-import { getDb } from "~/db.server";
 import { titleMeta } from "~/lib/meta";
 import { useTranslation } from "react-i18next";
-import { requireAnonymous } from "~/auth/guards.server";
+import { requireVisitor, visitorsOnly } from "~/auth/guards.server";
 import { useAppForm } from "~/components/form";
 import { handleIntents, intent } from "~/lib/action.server";
 import { withNotice } from "~/lib/notice";
@@ -14,19 +13,11 @@ import { AccountField, AccountForm, EmailField, PasswordField } from "~/modules/
 
 export const meta = titleMeta("signup.title");
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  requireAnonymous(context);
-  return null;
-}
+export const loader = visitorsOnly;
 
-function guard({ context }: ActionFunctionArgs) {
-  requireAnonymous(context);
-  return { db: getDb(), ip: context.ip, locale: context.locale };
-}
-
+/** The page's one form posts without an intent; the password is never sent back with its values. */
 export const action = (args: ActionFunctionArgs) =>
-  handleIntents(args, guard, {
-    // The page's one form posts without an intent; the password is never sent back with its values.
+  handleIntents(args, requireVisitor, {
     "": intent({
       schema: SignupSchema,
       run: async (g, input) => startSession(await signUp(g.db, input, g.locale, g.ip), "/account"),
