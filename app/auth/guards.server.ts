@@ -35,6 +35,18 @@ export function requireAnonymous(context: AppLoadContext): void {
   if (context.user) throw redirect("/account");
 }
 
+/** The loader of a page for visitors only (login, sign-up): it has no data. */
+export function visitorsOnly({ context }: { context: AppLoadContext }): null {
+  requireAnonymous(context);
+  return null;
+}
+
+/** The guard of the visitors' sign-in actions (login, sign-up): what their services need from the request. */
+export function requireVisitor({ context }: { context: AppLoadContext }) {
+  requireAnonymous(context);
+  return { db: getDb(), ip: context.ip, locale: context.locale };
+}
+
 export function forbidden(): Response {
   return new Response("Forbidden", { status: 403 });
 }

@@ -3,9 +3,11 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { Alert, Button, Heading1, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
+import { handleIntents, intent } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { parseFormData, type FormFailure } from "~/lib/forms.server";
+import { refuse } from "~/lib/outcome";
 import { TokenSchema } from "~/modules/accounts/account.schema";
 import { resendVerification, verifyEmail } from "~/modules/accounts/account.server";
 import { requireUser } from "~/auth/guards.server";
@@ -17,26 +19,30 @@ export async function loader(_: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const url = new URL(request.url);
-  if (url.searchParams.get("intent") === "resend") {
-    const user = requireUser(request, context);
-    const result = await resendVerification(getDb(), user.id);
-    if (result === "throttled") return formFailure(429, { fieldErrors: {}, formError: "errors.tooMany" });
-    return redirect(withNotice("/account", result === "sent" ? "verify.resent" : "verify.alreadyVerified"));
-  }
-  const parsed = await parseForm(request, TokenSchema);
-  if (!parsed.ok || !(await verifyEmail(getDb(), parsed.data.token))) {
-    return formFailure(400, { fieldErrors: {}, formError: "verify.invalid" });
-  }
-  return redirect(withNotice(context.user ? "/account" : "/inloggen", "verify.done"));
-}
+const guard = ({ request, context }: ActionFunctionArgs) => ({ db: getDb(), request, context });
+
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    // The mailed link's button posts the token without an intent; anything wrong with it is one message.
+    "": intent({
+      async run(g, _raw, { form }) {
+        const parsed = parseFormData(form, TokenSchema);
+        return parsed.ok ? verifyEmail(g.db, parsed.data.token) : refuse(400, "verify.invalid");
+      },
+      done: (g) => redirect(withNotice(g.context.user ? "/account" : "/inloggen", "verify.done")),
+    }),
+    // The account page's button (/e-mail-bevestigen?intent=resend), for the signed-in user only.
+    resend: intent({
+      run: (g) => resendVerification(g.db, requireUser(g.request, g.context).id),
+      done: (_g, result) => redirect(withNotice("/account", result === "sent" ? "verify.resent" : "verify.alreadyVerified")),
+    }),
+  });
 
 export default function VerifyEmail() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const data = useActionData<typeof action>();
-  const failed = data && "formError" in data ? data.formError : undefined;
+  const data = useActionData<FormFailure>();
+  const failed = data?.formError;
   return (
     <>
       <Heading1>{t("verify.title")}</Heading1>

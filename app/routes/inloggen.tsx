@@ -1,53 +1,40 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useSearchParams } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { useSearchParams } from "@remix-run/react";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { requireAnonymous } from "~/auth/guards.server";
-import { createSession } from "~/auth/lucia.server";
+import { requireVisitor, visitorsOnly } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
-import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
-import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { useAppForm } from "~/components/form";
+import { handleIntents, intent } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { LoginSchema, safeRedirect, type LoginInput } from "~/modules/accounts/account.schema";
-import { login } from "~/modules/accounts/account.server";
+import { login, startSession } from "~/modules/accounts/account.server";
+import { AccountForm, EmailField, PasswordField } from "~/modules/accounts/components/account-form";
 
 export const meta = titleMeta("login.title");
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  requireAnonymous(context);
-  return null;
-}
+export const loader = visitorsOnly;
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  requireAnonymous(context);
-  const parsed = await parseForm(request, LoginSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const result = await login(getDb(), parsed.data, context.ip);
-  if (!result.ok) {
-    if (result.reason === "throttled") {
-      return formFailure(429, {
-        fieldErrors: {},
-        formError: "login.throttled",
-        formErrorParams: { minutes: Math.ceil(result.retryAfterSeconds / 60) },
-        values: parsed.raw,
-      });
-    }
-    return formFailure(400, { fieldErrors: {}, formError: "login.failed", values: parsed.raw });
-  }
-  // Always a fresh session id: no id that existed before login is ever promoted to a signed-in one.
-  const { cookie } = await createSession(result.userId);
-  return redirect(withNotice(safeRedirect(parsed.data.redirectTo), "login.done"), { headers: { "Set-Cookie": cookie } });
-}
+/**
+ * The page's one form posts without an intent. The attempt is counted before the password is verified
+ * (in login); the password is never sent back with the form's values.
+ */
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, requireVisitor, {
+    "": intent({
+      schema: LoginSchema,
+      run: async (g, input) => startSession(await login(g.db, input, g.ip), safeRedirect(input.redirectTo)),
+      done: (_g, session) => redirect(withNotice(session.to, "login.done"), { headers: { "Set-Cookie": session.cookie } }),
+    }),
+  });
 
 export default function Login() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const { register, handleSubmit, errorOf, failure, busy, setValue } = useAppForm<LoginInput>(LoginSchema, {
-    redirectTo: params.get("redirectTo") ?? "",
-  });
+  const form = useAppForm<LoginInput>(LoginSchema, { redirectTo: params.get("redirectTo") ?? "" });
+  const { failure, setValue } = form;
   // After a failed attempt the password is typed again, as without JavaScript (the server never echoes it).
   useEffect(() => {
     if (failure) setValue("password", "");
@@ -55,29 +42,11 @@ export default function Login() {
   return (
     <>
       <Heading1>{t("login.title")}</Heading1>
-      <FormError failure={failure} />
-      <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-        <input type="hidden" {...register("redirectTo")} />
-        <TextField
-          name="email"
-          type="email"
-          label={t("fields.email")}
-          autoComplete="username"
-          required
-          registration={register("email")}
-          error={errorOf("email")}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t("fields.password")}
-          autoComplete="current-password"
-          required
-          registration={register("password")}
-          error={errorOf("password")}
-        />
-        <SubmitButton busy={busy}>{t("login.submit")}</SubmitButton>
-      </Form>
+      <AccountForm form={form} submit={t("login.submit")}>
+        <input type="hidden" {...form.register("redirectTo")} />
+        <EmailField form={form} autoComplete="username" />
+        <PasswordField form={form} />
+      </AccountForm>
       <Paragraph>
         <AppLink to="/wachtwoord-vergeten">{t("login.forgot")}</AppLink>
       </Paragraph>

@@ -1,16 +1,18 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { Alert, Heading1, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
-import { createSession } from "~/auth/lucia.server";
 import { AppLink } from "~/components/app-link";
-import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
+import { useAppForm } from "~/components/form";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { handleIntents, intent } from "~/lib/action.server";
+import { parseFormData } from "~/lib/forms.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
+import { refuse } from "~/lib/outcome";
 import { ResetPasswordSchema, type ResetPasswordInput } from "~/modules/accounts/account.schema";
-import { isResetTokenUsable, resetPassword } from "~/modules/accounts/account.server";
+import { isResetTokenUsable, resetPassword, startSession } from "~/modules/accounts/account.server";
+import { AccountForm, PasswordField } from "~/modules/accounts/components/account-form";
 
 export const meta = titleMeta("reset.title");
 
@@ -19,56 +21,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { usable: token.length >= 20 && token.length <= 200 && (await isResetTokenUsable(getDb(), token)) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, ResetPasswordSchema);
-  if (!parsed.ok) {
-    if (parsed.fieldErrors.token) return formFailure(400, { fieldErrors: {}, formError: "reset.invalid" });
-    return formFailure(400, parsed);
-  }
-  const result = await resetPassword(getDb(), parsed.data);
-  if (!result.ok) {
-    return result.field === "token"
-      ? formFailure(400, { fieldErrors: {}, formError: result.error })
-      : formFailure(400, { fieldErrors: { password: result.error } });
-  }
-  const { cookie } = await createSession(result.userId);
-  return redirect(withNotice("/account", "reset.done"), { headers: { "Set-Cookie": cookie } });
-}
+const guard = () => ({ db: getDb() });
+
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    // The page's one form posts without an intent; neither the password nor the token is sent back.
+    "": intent({
+      async run(g, _raw, { form }) {
+        const parsed = parseFormData(form, ResetPasswordSchema);
+        if (!parsed.ok) {
+          // A malformed link is one message above the form, whatever else was typed.
+          if (parsed.fieldErrors.token) return refuse(400, "reset.invalid");
+          const [field, error] = Object.entries(parsed.fieldErrors)[0] ?? ["password", "errors.invalid"];
+          return refuse(400, error, { field });
+        }
+        return startSession(await resetPassword(g.db, parsed.data), "/account");
+      },
+      done: (_g, session) => redirect(withNotice(session.to, "reset.done"), { headers: { "Set-Cookie": session.cookie } }),
+    }),
+  });
 
 export default function ResetPassword() {
   const { t } = useTranslation();
   const { usable } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { register, handleSubmit, errorOf, failure, busy } = useAppForm<ResetPasswordInput>(ResetPasswordSchema, {
-    token: params.get("token") ?? "",
-  });
+  const form = useAppForm<ResetPasswordInput>(ResetPasswordSchema, { token: params.get("token") ?? "" });
   return (
     <>
       <Heading1>{t("reset.title")}</Heading1>
-      {!usable && !failure ? (
+      {!usable && !form.failure ? (
         <Alert type="error">
           <Paragraph>
             {t("reset.invalid")} <AppLink to="/wachtwoord-vergeten">{t("login.forgot")}</AppLink>
           </Paragraph>
         </Alert>
       ) : (
-        <>
-          <FormError failure={failure} />
-          <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-            <input type="hidden" {...register("token")} />
-            <TextField
-              name="password"
-              type="password"
-              label={t("fields.newPassword")}
-              description={t("fields.passwordHint")}
-              autoComplete="new-password"
-              required
-              registration={register("password")}
-              error={errorOf("password")}
-            />
-            <SubmitButton busy={busy}>{t("reset.submit")}</SubmitButton>
-          </Form>
-        </>
+        <AccountForm form={form} submit={t("reset.submit")}>
+          <input type="hidden" {...form.register("token")} />
+          <PasswordField form={form} chosen label={t("fields.newPassword")} />
+        </AccountForm>
       )}
     </>
   );

@@ -140,14 +140,23 @@ describe("login", () => {
     const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
     const limit = config().LOGIN_FAILURES_PER_IP;
     for (let i = 0; i < limit; i++) {
-      expect(await login(getDb(), { email: uniqueEmail("spray"), password: "geraden wachtwoord" }, ip)).toMatchObject({ reason: "failed" });
+      expect(await login(getDb(), { email: uniqueEmail("spray"), password: "geraden wachtwoord" }, ip)).toMatchObject({
+        ok: false,
+        status: 400,
+        error: "login.failed",
+      });
     }
     expect(await login(getDb(), { email: uniqueEmail("spray"), password: "geraden wachtwoord" }, ip)).toMatchObject({
       ok: false,
-      reason: "throttled",
+      status: 429,
+      error: "login.throttled",
     });
     const user = await createUser();
-    expect(await login(getDb(), { email: user.email, password: PASSWORD }, ip)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await login(getDb(), { email: user.email, password: PASSWORD }, ip)).toMatchObject({
+      ok: false,
+      status: 429,
+      error: "login.throttled",
+    });
     // Another address is not affected.
     expect(await login(getDb(), { email: user.email, password: PASSWORD }, "198.51.100.7")).toMatchObject({ ok: true });
   });

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { LOCALES } from "~/i18n/i18n";
 
 // Shared by the browser form (react-hook-form) and the server action. Messages are translation keys.
 
@@ -44,6 +45,9 @@ export const ResetPasswordSchema = z.object({
   password: NewPasswordSchema,
 });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
+
+/** The language switch in the page header: the other language, and the page to go back to. */
+export const LanguageSchema = z.object({ locale: z.enum(LOCALES), returnTo: z.optional(z.string()) });
 
 const REDIRECT_BASE = "http://lauwer.invalid";
 

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { config } from "~/config.server";
-import type { Db } from "~/db.server";
+import type { Db, DbOrTrx } from "~/db.server";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import type { Locale } from "~/i18n/i18n";
+import { createSession } from "~/auth/lucia.server";
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "~/auth/password.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { giveBack, hit, reset as resetLimit } from "~/modules/rate-limit/rate-limit.server";
@@ -36,118 +38,117 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";
 }
 
-export type SignupResult = { ok: true; userId: string } | { ok: false; field: "password" | "email"; error: string };
+/** Per mailed link: where its token is kept, how long it lives, and the page it opens. */
+const TOKEN_MAILS = {
+  verify: { table: "email_verification_token", ttl: VERIFY_TTL_SECONDS, path: "/e-mail-bevestigen" },
+  reset: { table: "password_reset_token", ttl: RESET_TTL_SECONDS, path: "/wachtwoord-herstellen" },
+} as const;
 
-/** Creates an account and queues the verification mail in one transaction. */
-export async function signUp(db: Db, input: SignupInput, locale: Locale, ip: string): Promise<SignupResult> {
+/** A new single-use token for the user, mailed as a link, in the caller's transaction. */
+async function mailToken(
+  trx: DbOrTrx,
+  user: { id: string; email: string; name: string; locale: Locale },
+  template: keyof typeof TOKEN_MAILS,
+) {
+  const { table, ttl, path } = TOKEN_MAILS[template];
+  const { token, hash } = newToken();
+  await insertToken(trx, table, user.id, hash, ttl);
+  await enqueueMail(trx, { to: user.email, locale: user.locale, template, name: user.name, link: link(path, token) });
+}
+
+/** Creates an account and queues the verification mail in one transaction; the new account's id. */
+export async function signUp(db: Db, input: SignupInput, locale: Locale, ip: string): Promise<Outcome<string>> {
   // Every sign-up sends a mail: limit them per address, like other mail-sending requests.
-  if (await hit("mailIp", ip)) return { ok: false, field: "email", error: "errors.tooMany" };
-  if (isCommonPassword(input.password)) return { ok: false, field: "password", error: "errors.passwordCommon" };
+  const wait = await hit("mailIp", ip);
+  if (wait) return refuse(429, "errors.tooMany", { field: "email", retryAfter: wait });
+  if (isCommonPassword(input.password)) return refuse(400, "errors.passwordCommon", { field: "password" });
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.transaction().execute(async (trx) => {
       const created = await insertUser(trx, { ...input, passwordHash, locale });
-      const { token, hash } = newToken();
-      await insertToken(trx, "email_verification_token", created.id, hash, VERIFY_TTL_SECONDS);
-      await enqueueMail(trx, {
-        to: created.email,
-        locale,
-        template: "verify",
-        name: created.name,
-        link: link("/e-mail-bevestigen", token),
-      });
+      await mailToken(trx, created, "verify");
       return created;
     });
-    return { ok: true, userId: user.id };
+    return ok(user.id);
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, field: "email", error: "errors.emailTaken" };
+    if (isUniqueViolation(error)) return refuse(400, "errors.emailTaken", { field: "email" });
     throw error;
   }
 }
 
-export async function resendVerification(db: Db, userId: string): Promise<"sent" | "alreadyVerified" | "throttled"> {
+/** Mails a new verification link, unless the address is already confirmed (or links were sent too often). */
+export async function resendVerification(db: Db, userId: string): Promise<Outcome<"sent" | "alreadyVerified">> {
   const user = await findUserById(db, userId);
-  if (!user) return "throttled";
-  if (user.email_verified_at) return "alreadyVerified";
-  if (await hit("mailAccount", user.id)) return "throttled";
-  await db.transaction().execute(async (trx) => {
-    const { token, hash } = newToken();
-    await insertToken(trx, "email_verification_token", user.id, hash, VERIFY_TTL_SECONDS);
-    await enqueueMail(trx, {
-      to: user.email,
-      locale: user.locale,
-      template: "verify",
-      name: user.name,
-      link: link("/e-mail-bevestigen", token),
-    });
-  });
-  return "sent";
+  // An account that is gone meanwhile gets the throttled answer, as it always did.
+  if (!user) return refuse(429, "errors.tooMany");
+  if (user.email_verified_at) return ok("alreadyVerified");
+  const wait = await hit("mailAccount", user.id);
+  if (wait) return refuse(429, "errors.tooMany", { retryAfter: wait });
+  await db.transaction().execute((trx) => mailToken(trx, user, "verify"));
+  return ok("sent");
 }
 
 /** Single use: the token is consumed in the same statement that checks it. */
-export async function verifyEmail(db: Db, token: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+export async function verifyEmail(db: Db, token: string): Promise<Outcome> {
+  const verified = await db.transaction().execute(async (trx) => {
     const userId = await consumeToken(trx, "email_verification_token", hashToken(token));
     if (!userId) return false;
     await markEmailVerified(trx, userId);
     return true;
   });
+  return verified ? ok() : refuse(400, "verify.invalid");
 }
 
-export type LoginResult =
-  { ok: true; userId: string } | { ok: false; reason: "failed" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
-
 /**
- * Checks credentials with throttling per account and per IP. Every attempt is counted before the
- * password is looked at, in one atomic statement per counter that returns the new count: N guesses
- * sent at once cost N attempts, and those past the limit are refused without being verified. A
- * success clears the account's counter and gives the IP its attempt back. The answer never tells
- * whether the email exists.
+ * Checks credentials with throttling per account and per IP; the account's id. Every attempt is
+ * counted before the password is looked at, in one atomic statement per counter that returns the new
+ * count: N guesses sent at once cost N attempts, and those past the limit are refused (429) without
+ * being verified. A success clears the account's counter and gives the IP its attempt back. The
+ * answer never tells whether the email exists.
  */
-export async function login(db: Db, input: LoginInput, ip: string): Promise<LoginResult> {
+export async function login(db: Db, input: LoginInput, ip: string): Promise<Outcome<string>> {
   const [waitAccount, waitIp] = await Promise.all([hit("loginAccount", input.email), hit("loginIp", ip)]);
-  if (waitAccount || waitIp) return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(waitAccount, waitIp) };
+  const wait = Math.max(waitAccount, waitIp);
+  if (wait) return refuse(429, "login.throttled", { params: { minutes: Math.ceil(wait / 60) }, retryAfter: wait });
 
   const user = await findUserByEmail(db, input.email);
   const valid = user
     ? await verifyPassword(user.password_hash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
-  if (!user || !valid) return { ok: false, reason: "failed" };
+  if (!user || !valid) return refuse(400, "login.failed");
   await Promise.all([resetLimit("loginAccount", input.email), giveBack("loginIp", ip)]);
-  return { ok: true, userId: user.id };
+  return ok(user.id);
 }
 
-/** Always answers the same; sends a reset link only when the account exists (and not too often). */
-export async function requestPasswordReset(db: Db, input: ForgotPasswordInput, ip: string): Promise<void> {
-  if (await hit("mailIp", ip)) return;
+/** Always succeeds, the same way; sends a reset link only when the account exists (and not too often). */
+export async function requestPasswordReset(db: Db, input: ForgotPasswordInput, ip: string): Promise<Outcome> {
+  if (await hit("mailIp", ip)) return ok();
   const user = await findUserByEmail(db, input.email);
-  if (!user) return;
-  if (await hit("mailAccount", user.id)) return;
-  await db.transaction().execute(async (trx) => {
-    const { token, hash } = newToken();
-    await insertToken(trx, "password_reset_token", user.id, hash, RESET_TTL_SECONDS);
-    await enqueueMail(trx, {
-      to: user.email,
-      locale: user.locale,
-      template: "reset",
-      name: user.name,
-      link: link("/wachtwoord-herstellen", token),
-    });
-  });
+  if (!user) return ok();
+  if (await hit("mailAccount", user.id)) return ok();
+  await db.transaction().execute((trx) => mailToken(trx, user, "reset"));
+  return ok();
+}
+
+/**
+ * After a login, sign-up or reset that succeeded: a fresh session for this browser (never an id that
+ * existed before, so none is promoted to a signed-in one), as its Set-Cookie value, and where to go.
+ */
+export async function startSession(signedIn: Outcome<string>, to: string): Promise<Outcome<{ cookie: string; to: string }>> {
+  if (!signedIn.ok) return signedIn;
+  return ok({ cookie: (await createSession(signedIn.value)).cookie, to });
 }
 
 export function isResetTokenUsable(db: Db, token: string): Promise<boolean> {
   return isTokenUsable(db, "password_reset_token", hashToken(token));
 }
 
-export type ResetResult = { ok: true; userId: string } | { ok: false; field: "password" | "token"; error: string };
-
 /**
  * Sets a new password with a single-use, expiring link; ends every session of the account and
- * tells the owner by mail. The caller starts a fresh session for this browser.
+ * tells the owner by mail; the account's id. The caller starts a fresh session for this browser.
  */
-export async function resetPassword(db: Db, input: ResetPasswordInput): Promise<ResetResult> {
-  if (isCommonPassword(input.password)) return { ok: false, field: "password", error: "errors.passwordCommon" };
+export async function resetPassword(db: Db, input: ResetPasswordInput): Promise<Outcome<string>> {
+  if (isCommonPassword(input.password)) return refuse(400, "errors.passwordCommon", { field: "password" });
   const passwordHash = await hashPassword(input.password);
   const userId = await db.transaction().execute(async (trx) => {
     const id = await consumeToken(trx, "password_reset_token", hashToken(input.token));
@@ -169,7 +170,7 @@ export async function resetPassword(db: Db, input: ResetPasswordInput): Promise<
     });
     return id;
   });
-  if (!userId) return { ok: false, field: "token", error: "reset.invalid" };
+  if (!userId) return refuse(400, "reset.invalid");
   await resetLimit("loginAccount", (await findUserById(db, userId))?.email ?? "");
-  return { ok: true, userId };
+  return ok(userId);
 }
