@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, SubmitButton, TextareaField, useAppForm } from "~/components/form";
 import { Alert, Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { handleIntents, intent } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
+import { NominationReferenceForm } from "~/modules/awards/components/nomination-reference-form";
 import { referenceContext, submitReference } from "~/modules/awards/consent.server";
 import { ReferenceStatementSchema } from "~/modules/awards/nomination.schema";
 
@@ -25,24 +25,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, ReferenceStatementSchema);
-  if (!parsed.ok) {
-    if (parsed.fieldErrors.token) return formFailure(400, { fieldErrors: {}, formError: "reference.invalid" });
-    return formFailure(400, parsed);
-  }
-  if (!(await submitReference(getDb(), parsed.data.token, parsed.data.statement)))
-    return formFailure(400, { fieldErrors: {}, formError: "reference.invalid" });
-  return redirect(withNotice("/", "reference.done"));
-}
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, () => ({ db: getDb() }), {
+    // The statement form is the page's only form: it posts without an intent.
+    "": intent({
+      schema: ReferenceStatementSchema,
+      run: (g, input) => submitReference(g.db, input.token, input.statement),
+      done: () => redirect(withNotice("/", "reference.done")),
+    }),
+  });
 
 export default function Reference() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure } = useAppForm<{ token: string; statement: string }>(ReferenceStatementSchema, {
-    token: params.get("token") ?? "",
-  });
   if (!data.valid) {
     return (
       <>
@@ -57,18 +53,7 @@ export default function Reference() {
     <>
       <Heading1>{t("reference.title", { nominee: data.nominee })}</Heading1>
       <Paragraph>{t("reference.intro", { name: data.name, nominee: data.nominee, award: data.award })}</Paragraph>
-      <FormError failure={failure} />
-      <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-        <input type="hidden" {...register("token")} />
-        <TextareaField
-          name="statement"
-          label={t("reference.statement")}
-          description={t("reference.statementHint")}
-          registration={register("statement")}
-          error={errorOf("statement")}
-        />
-        <SubmitButton>{t("reference.submit")}</SubmitButton>
-      </Form>
+      <NominationReferenceForm token={params.get("token") ?? ""} />
     </>
   );
 }
