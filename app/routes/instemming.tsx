@@ -1,13 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Heading1, Paragraph } from "~/components/nlds";
+import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { handleIntents, intent } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { ConsentDecisionForm } from "~/modules/awards/components/consent-decision-form";
+import { ConsentLinkInvalid } from "~/modules/awards/components/consent-link-invalid";
 import { consentContext, decideConsent } from "~/modules/awards/consent.server";
 import { ConsentSchema } from "~/modules/awards/nomination.schema";
 
@@ -15,8 +16,7 @@ export const meta = titleMeta("consent.title");
 
 // The nominee has no account: the single-use link is their authorisation. Opening it changes nothing.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  const ctx = token.length >= 20 && token.length <= 200 ? await consentContext(getDb(), token) : undefined;
+  const ctx = await consentContext(getDb(), new URL(request.url).searchParams.get("token") ?? "");
   if (!ctx) return { valid: false as const };
   return {
     valid: true as const,
@@ -43,16 +43,7 @@ export default function Consent() {
   const failed = useActionData<FormFailure>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  if (!data.valid || failed) {
-    return (
-      <>
-        <Heading1>{t("consent.title")}</Heading1>
-        <Alert type="error">
-          <Paragraph>{t("consent.invalid")}</Paragraph>
-        </Alert>
-      </>
-    );
-  }
+  if (!data.valid || failed) return <ConsentLinkInvalid title={t("consent.title")} message={t("consent.invalid")} />;
   return (
     <>
       <Heading1>{t("consent.title")}</Heading1>

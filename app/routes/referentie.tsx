@@ -1,11 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Heading1, Paragraph } from "~/components/nlds";
+import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { handleIntents, intent } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
+import { ConsentLinkInvalid } from "~/modules/awards/components/consent-link-invalid";
 import { NominationReferenceForm } from "~/modules/awards/components/nomination-reference-form";
 import { referenceContext, submitReference } from "~/modules/awards/consent.server";
 import { ReferenceStatementSchema } from "~/modules/awards/nomination.schema";
@@ -14,8 +15,7 @@ export const meta = titleMeta("reference.statement");
 
 // References have no account: the single-use link is their authorisation.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  const ctx = token.length >= 20 && token.length <= 200 ? await referenceContext(getDb(), token) : undefined;
+  const ctx = await referenceContext(getDb(), new URL(request.url).searchParams.get("token") ?? "");
   if (!ctx) return { valid: false as const };
   return {
     valid: true as const,
@@ -39,16 +39,7 @@ export default function Reference() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  if (!data.valid) {
-    return (
-      <>
-        <Heading1>{t("reference.statement")}</Heading1>
-        <Alert type="error">
-          <Paragraph>{t("reference.invalid")}</Paragraph>
-        </Alert>
-      </>
-    );
-  }
+  if (!data.valid) return <ConsentLinkInvalid title={t("reference.statement")} message={t("reference.invalid")} />;
   return (
     <>
       <Heading1>{t("reference.title", { nominee: data.nominee })}</Heading1>

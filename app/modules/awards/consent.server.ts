@@ -5,8 +5,12 @@ import { hashToken } from "~/modules/accounts/account.server";
 import { declinedPerson, scrubDeclined } from "~/modules/privacy/erasure.server";
 import { redactNominee } from "./redact.server";
 
+/** Could this be a link token of ours (20 to 200 characters)? Anything else is not looked up. */
+const isLinkToken = (token: string) => token.length >= 20 && token.length <= 200;
+
 /** What the nominee sees before deciding: who nominated them (unless anonymous) and for what. */
 export async function consentContext(db: DbOrTrx, token: string) {
+  if (!isLinkToken(token)) return undefined;
   const row = await db
     .selectFrom("nominee_consent_token as t")
     .innerJoin("nominee as n", "n.id", "t.nominee_id")
@@ -79,6 +83,7 @@ export async function decideConsent(
 
 /** What a reference sees: the nominee and award, while the link is unused and unexpired. */
 export async function referenceContext(db: DbOrTrx, token: string) {
+  if (!isLinkToken(token)) return undefined;
   return db
     .selectFrom("nomination_reference as r")
     .innerJoin("nomination as m", "m.id", "r.nomination_id")

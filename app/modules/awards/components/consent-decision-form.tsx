@@ -8,12 +8,17 @@ export function ConsentDecisionForm({ token }: { token: string }) {
   return (
     <Form method="post" className="lauwer-actions">
       <input type="hidden" name="token" value={token} />
-      <Button type="submit" name="decision" value="accept" appearance="primary-action-button">
-        {t("consent.accept")}
-      </Button>
-      <Button type="submit" name="decision" value="decline" appearance="secondary-action-button">
-        {t("consent.decline")}
-      </Button>
+      {(["accept", "decline"] as const).map((decision) => (
+        <Button
+          key={decision}
+          type="submit"
+          name="decision"
+          value={decision}
+          appearance={decision === "accept" ? "primary-action-button" : "secondary-action-button"}
+        >
+          {t(`consent.${decision}`)}
+        </Button>
+      ))}
     </Form>
   );
 }

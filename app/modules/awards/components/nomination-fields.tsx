@@ -72,6 +72,13 @@ export function VideoField({ bind }: { bind: FieldBinding }) {
   );
 }
 
+/** The nominee's e-mail address, where they are asked for consent. */
+export function NomineeEmailField({ bind, label, autoComplete }: { bind: FieldBinding; label: string; autoComplete?: string }) {
+  const { t } = useTranslation();
+  const hint = t("nominate.fields.emailHint");
+  return <BoundTextField bind={bind} name="email" type="email" label={label} description={hint} autoComplete={autoComplete} required />;
+}
+
 /** The nominator's relation to the nominee and whether the nominee may learn who nominated them. */
 export function NominatorFields({ bind }: { bind: FieldBinding }) {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 import { Form, useSubmit } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { FieldValues } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { FormError, useAppForm } from "~/components/form";
 import { Button, Paragraph } from "~/components/nlds";
@@ -17,6 +18,7 @@ import {
   BoundTextField,
   CategoryField,
   MotivationField,
+  NomineeEmailField,
   NominatorFields,
   VideoField,
   type FieldBinding,
@@ -44,13 +46,19 @@ function DraftButton() {
   );
 }
 
-/** What each kind's form hands the frame: its react-hook-form state, bound for the field groups. */
-interface NominationFormState {
-  bind: FieldBinding;
-  handleSubmit: ReturnType<typeof useAppForm>["handleSubmit"];
-  failure: ReturnType<typeof useAppForm>["failure"];
-  name: string;
+/**
+ * A kind's nomination form state: the binding its field groups take, the typed length of a field (for
+ * the counters), and what the frame needs (the typed name for the suggestions, the page's submission key).
+ */
+function useNominationForm<T extends FieldValues>(schema: Parameters<typeof useAppForm<T>>[0], defaults: Record<string, string>) {
+  const { register, handleSubmit, errorOf, failure, watch } = useAppForm<T>(schema, defaults as never);
+  const bind = { register, errorOf } as unknown as FieldBinding;
+  const typed = (name: string) => String(watch(name as never) ?? "");
+  const frame = { bind, handleSubmit, failure, name: typed("name"), submissionKey: defaults.submissionKey ?? "" };
+  return { bind, length: (name: string) => typed(name).length, frame };
 }
+
+type NominationFormState = ReturnType<typeof useNominationForm>["frame"];
 
 /**
  * The frame both nomination forms share: the submission key, the nominee's category and name (with
@@ -61,7 +69,6 @@ interface NominationFormState {
  */
 function NominationFrame({
   form,
-  submissionKey,
   heading,
   nameLabel,
   nominee,
@@ -69,7 +76,6 @@ function NominationFrame({
   children,
 }: {
   form: NominationFormState;
-  submissionKey: string;
   heading: string;
   nameLabel: string;
   /** The nominee's fields after the name. */
@@ -85,7 +91,11 @@ function NominationFrame({
     <>
       <FormError failure={failure} />
       <Form method="post" onSubmit={form.handleSubmit} noValidate className="lauwer-form">
-        <input type="hidden" {...bind.register("submissionKey" as never)} defaultValue={failure?.values.submissionKey || submissionKey} />
+        <input
+          type="hidden"
+          {...bind.register("submissionKey" as never)}
+          defaultValue={failure?.values.submissionKey || form.submissionKey}
+        />
         <fieldset>
           <legend>{heading}</legend>
           <CategoryField bind={bind} />
@@ -114,26 +124,16 @@ function NominationFrame({
 function PersonForm({ defaults }: { defaults: Record<string, string> }) {
   const { t } = useTranslation();
   const edition = useEdition();
-  const { register, handleSubmit, errorOf, failure, watch } = useAppForm<PersonNominationInput>(PersonNominationSchema, defaults as never);
-  const bind = { register, errorOf } as unknown as FieldBinding;
+  const { bind, length, frame } = useNominationForm<PersonNominationInput>(PersonNominationSchema, defaults);
   return (
     <NominationFrame
-      form={{ bind, handleSubmit, failure, name: watch("name") ?? "" }}
-      submissionKey={defaults.submissionKey ?? ""}
+      form={frame}
       heading={t("nominate.personHeading")}
       nameLabel={t("nominate.fields.name")}
       nominee={
         <>
           <BoundTextField bind={bind} name="organisation" label={t("nominate.fields.organisation")} required />
-          <BoundTextField
-            bind={bind}
-            name="email"
-            type="email"
-            label={t("nominate.fields.email")}
-            description={t("nominate.fields.emailHint")}
-            autoComplete="off"
-            required
-          />
+          <NomineeEmailField bind={bind} label={t("nominate.fields.email")} autoComplete="off" />
           {edition.maxNomineeAge ? (
             <BoundTextField
               bind={bind}
@@ -145,7 +145,7 @@ function PersonForm({ defaults }: { defaults: Record<string, string> }) {
           ) : null}
         </>
       }
-      motivation={<MotivationField bind={bind} length={(watch("motivation") ?? "").length} />}
+      motivation={<MotivationField bind={bind} length={length("motivation")} />}
     >
       <fieldset>
         <legend>{t("nominate.referencesHeading")}</legend>
@@ -165,27 +165,13 @@ function PersonForm({ defaults }: { defaults: Record<string, string> }) {
 
 function OrganisationForm({ defaults }: { defaults: Record<string, string> }) {
   const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure, watch } = useAppForm<OrganisationNominationInput>(
-    OrganisationNominationSchema,
-    defaults as never,
-  );
-  const bind = { register, errorOf } as unknown as FieldBinding;
+  const { bind, length, frame } = useNominationForm<OrganisationNominationInput>(OrganisationNominationSchema, defaults);
   return (
     <NominationFrame
-      form={{ bind, handleSubmit, failure, name: watch("name") ?? "" }}
-      submissionKey={defaults.submissionKey ?? ""}
+      form={frame}
       heading={t("nominate.organisationHeading")}
       nameLabel={t("nominate.fields.orgName")}
-      nominee={
-        <BoundTextField
-          bind={bind}
-          name="email"
-          type="email"
-          label={t("nominate.fields.orgEmail")}
-          description={t("nominate.fields.emailHint")}
-          required
-        />
-      }
+      nominee={<NomineeEmailField bind={bind} label={t("nominate.fields.orgEmail")} />}
       motivation={
         <>
           <BoundTextareaField
@@ -193,7 +179,7 @@ function OrganisationForm({ defaults }: { defaults: Record<string, string> }) {
             name="pitch"
             label={t("nominate.fields.pitch")}
             description={t("nominate.fields.pitchHint", { max: PITCH_MAX })}
-            counter={t("nominate.counter", { count: (watch("pitch") ?? "").length, max: PITCH_MAX })}
+            counter={t("nominate.counter", { count: length("pitch"), max: PITCH_MAX })}
             rows={2}
           />
           <BoundTextareaField
@@ -201,7 +187,7 @@ function OrganisationForm({ defaults }: { defaults: Record<string, string> }) {
             name="story"
             label={t("nominate.fields.story")}
             description={t("nominate.fields.storyHint", { min: STORY_MIN, max: STORY_MAX })}
-            counter={t("nominate.counter", { count: (watch("story") ?? "").length, max: STORY_MAX })}
+            counter={t("nominate.counter", { count: length("story"), max: STORY_MAX })}
             rows={14}
           />
         </>
