@@ -1,11 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Heading1, Paragraph } from "~/components/nlds";
+import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { handleIntents, intent } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
+import { ConsentDecisionForm } from "~/modules/awards/components/consent-decision-form";
+import { ConsentLinkInvalid } from "~/modules/awards/components/consent-link-invalid";
 import { consentContext, decideConsent } from "~/modules/awards/consent.server";
 import { ConsentSchema } from "~/modules/awards/nomination.schema";
 
@@ -13,8 +16,7 @@ export const meta = titleMeta("consent.title");
 
 // The nominee has no account: the single-use link is their authorisation. Opening it changes nothing.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  const ctx = token.length >= 20 && token.length <= 200 ? await consentContext(getDb(), token) : undefined;
+  const ctx = await consentContext(getDb(), new URL(request.url).searchParams.get("token") ?? "");
   if (!ctx) return { valid: false as const };
   return {
     valid: true as const,
@@ -25,29 +27,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const parsed = await parseForm(request, ConsentSchema);
-  if (!parsed.ok || !(await decideConsent(getDb(), parsed.data.token, parsed.data.decision))) {
-    return formFailure(400, { fieldErrors: {}, formError: "consent.invalid" });
-  }
-  return redirect(withNotice("/", parsed.data.decision === "accept" ? "consent.accepted" : "consent.declined"));
-}
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, () => ({ db: getDb() }), {
+    // The pressed button posts the decision, without an intent. Any refusal shows the page's one message.
+    "": intent({
+      schema: ConsentSchema,
+      errorsOnForm: true,
+      run: (g, input) => decideConsent(g.db, input.token, input.decision),
+      done: (_g, { decision }) => redirect(withNotice("/", decision === "accept" ? "consent.accepted" : "consent.declined")),
+    }),
+  });
 
 export default function Consent() {
   const data = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const failed = useActionData<FormFailure>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  if (!data.valid || failed) {
-    return (
-      <>
-        <Heading1>{t("consent.title")}</Heading1>
-        <Alert type="error">
-          <Paragraph>{t("consent.invalid")}</Paragraph>
-        </Alert>
-      </>
-    );
-  }
+  if (!data.valid || failed) return <ConsentLinkInvalid title={t("consent.title")} message={t("consent.invalid")} />;
   return (
     <>
       <Heading1>{t("consent.title")}</Heading1>
@@ -55,15 +51,7 @@ export default function Consent() {
       {data.nominators.length ? <Paragraph>{t("consent.by", { names: data.nominators.join(", ") })}</Paragraph> : null}
       {data.anonymousCount ? <Paragraph>{t("consent.anonymous")}</Paragraph> : null}
       <Paragraph>{t("consent.explain")}</Paragraph>
-      <Form method="post" className="lauwer-actions">
-        <input type="hidden" name="token" value={params.get("token") ?? ""} />
-        <Button type="submit" name="decision" value="accept" appearance="primary-action-button">
-          {t("consent.accept")}
-        </Button>
-        <Button type="submit" name="decision" value="decline" appearance="secondary-action-button">
-          {t("consent.decline")}
-        </Button>
-      </Form>
+      <ConsentDecisionForm token={params.get("token") ?? ""} />
     </>
   );
 }

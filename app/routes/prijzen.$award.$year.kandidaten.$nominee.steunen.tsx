@@ -1,16 +1,15 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
-import { FormError, SubmitButton, useAppForm } from "~/components/form";
-import { MotivationField, NominatorFields, type FieldBinding } from "~/modules/awards/components/nomination-fields";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { handleIntents, intent } from "~/lib/action.server";
 import { withNotice } from "~/lib/notice";
 import { getCandidate } from "~/modules/awards/candidates.server";
+import { NominationSupportForm } from "~/modules/awards/components/nomination-support-form";
 import { loadEdition, UUID } from "~/modules/awards/edition.server";
-import { SupportSchema, type SupportInput } from "~/modules/awards/nomination.schema";
+import { SupportSchema } from "~/modules/awards/nomination.schema";
 import { supportNominee } from "~/modules/awards/nomination.server";
 
 async function load(params: LoaderFunctionArgs["params"], locale: "nl" | "en") {
@@ -27,28 +26,25 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { name: candidate.name, open: edition.nomination.state === "current" };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(request, context);
-  const { edition, candidate } = await load(params, context.locale);
-  const parsed = await parseForm(request, SupportSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const result = await supportNominee(
-    getDb(),
-    { id: user.id, name: user.name, emailVerified: user.emailVerified },
-    edition.id,
-    candidate.id,
-    parsed.data,
-  );
-  if (!result.ok) return formFailure(409, { fieldErrors: {}, formError: result.error, values: parsed.raw });
-  return redirect(withNotice(`/prijzen/${edition.awardSlug}/${edition.year}/kandidaten/${candidate.id}`, "nominate.supported"));
+  return { db: getDb(), user, ...(await load(params, context.locale)) };
 }
+
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    // The support form is the page's only form: it posts without an intent.
+    "": intent({
+      schema: SupportSchema,
+      run: (g, input) => supportNominee(g.db, g.user, g.edition.id, g.candidate.id, input),
+      done: (g) =>
+        redirect(withNotice(`/prijzen/${g.edition.awardSlug}/${g.edition.year}/kandidaten/${g.candidate.id}`, "nominate.supported")),
+    }),
+  });
 
 export default function Support() {
   const { name, open } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure, watch } = useAppForm<SupportInput>(SupportSchema);
-  const motivation = watch("motivation") ?? "";
-  const bind = { register, errorOf } as unknown as FieldBinding;
   return (
     <>
       <Heading1>{t("nominate.supportTitle", { name })}</Heading1>
@@ -57,12 +53,7 @@ export default function Support() {
       ) : (
         <>
           <Paragraph>{t("nominate.supportIntro", { name })}</Paragraph>
-          <FormError failure={failure} />
-          <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-            <MotivationField bind={bind} length={motivation.length} />
-            <NominatorFields bind={bind} />
-            <SubmitButton>{t("nominate.supportSubmit")}</SubmitButton>
-          </Form>
+          <NominationSupportForm />
         </>
       )}
     </>

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
+import { FilterForm, FilterSearch, FilterSelect } from "~/components/filter-form";
 import { Pagination } from "~/components/pagination";
-import { Button, FormField, FormLabel, Heading1, Paragraph, Select, SelectOption, Textbox } from "~/components/nlds";
+import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { searchTerm } from "~/lib/query";
 import { listCandidates, PAGE_SIZE } from "~/modules/awards/candidates.server";
@@ -52,38 +53,19 @@ export default function Candidates() {
   return (
     <>
       <Heading1>{t("awards.candidates")}</Heading1>
-      <Form method="get" role="search" className="lauwer-search">
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="search-q">{t("awards.search")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Textbox id="search-q" name="q" type="search" defaultValue={q} />
-          </div>
-        </FormField>
+      <FilterForm label={t("awards.searchButton")} submit={t("awards.searchButton")} search>
+        <FilterSearch id="search-q" name="q" label={t("awards.search")} defaultValue={q} />
         {edition.categories.length > 1 ? (
-          <FormField type="text">
-            <div className="utrecht-form-field__label">
-              <FormLabel htmlFor="search-category">{t("awards.category")}</FormLabel>
-            </div>
-            <div className="utrecht-form-field__input">
-              <Select id="search-category" name="categorie" defaultValue={category}>
-                <SelectOption value="">{t("awards.allCategories")}</SelectOption>
-                {edition.categories.map((c) => (
-                  <SelectOption key={c.id} value={c.slug}>
-                    {c.name}
-                  </SelectOption>
-                ))}
-              </Select>
-            </div>
-          </FormField>
+          <FilterSelect
+            id="search-category"
+            name="categorie"
+            label={t("awards.category")}
+            any={t("awards.allCategories")}
+            options={edition.categories.map((c) => ({ value: c.slug, label: c.name }))}
+            defaultValue={category}
+          />
         ) : null}
-        <div>
-          <Button type="submit" appearance="secondary-action-button">
-            {t("awards.searchButton")}
-          </Button>
-        </div>
-      </Form>
+      </FilterForm>
       <Paragraph role="status">{t("awards.resultCount", { count: total })}</Paragraph>
       {candidates.length === 0 ? (
         <Paragraph>{t("awards.noCandidates")}</Paragraph>

@@ -82,25 +82,25 @@ describe("the per-member cap", () => {
     const first = await createUser();
     const made = await nominatePerson(getDb(), asNominator(first), e.editionId, person(e.categoryIds[0]!), "nl");
     if (!made.ok) throw new Error("setup");
-    await approveNominee(getDb(), { actorId: null }, e.editionId, made.nomineeId);
+    await approveNominee(getDb(), { actorId: null }, e.editionId, made.value.nomineeId);
     expect(
       await decideConsent(
         getDb(),
         await consentToken(
-          (await getDb().selectFrom("nominee").select("contact_email").where("id", "=", made.nomineeId).executeTakeFirstOrThrow())
+          (await getDb().selectFrom("nominee").select("contact_email").where("id", "=", made.value.nomineeId).executeTakeFirstOrThrow())
             .contact_email!,
         ),
         "accept",
       ),
-    ).toBe(true);
+    ).toEqual({ ok: true, value: { decision: "accept" } });
 
     const supporter = await createUser();
     const support = SupportSchema.parse({
       motivation: "Ik werk al jaren met haar samen en zie elke dag hoe zij het verschil maakt voor inwoners.",
       relation: "collega",
     });
-    expect(await supportNominee(getDb(), asNominator(supporter), e.editionId, made.nomineeId, support)).toMatchObject({ ok: true });
-    expect(await supportNominee(getDb(), asNominator(supporter), e.editionId, made.nomineeId, support)).toMatchObject({
+    expect(await supportNominee(getDb(), asNominator(supporter), e.editionId, made.value.nomineeId, support)).toMatchObject({ ok: true });
+    expect(await supportNominee(getDb(), asNominator(supporter), e.editionId, made.value.nomineeId, support)).toMatchObject({
       ok: false,
       error: "nominate.errors.alreadyNominated",
     });
@@ -151,20 +151,28 @@ describe("consent", () => {
 
     const page = await app.request(`/instemming?token=${token}`);
     expect(await page.text()).toContain("Karim Visser");
-    await approveNominee(getDb(), { actorId: null }, e.editionId, made.nomineeId);
-    const before = await getDb().selectFrom("nominee").select("is_candidate").where("id", "=", made.nomineeId).executeTakeFirstOrThrow();
+    await approveNominee(getDb(), { actorId: null }, e.editionId, made.value.nomineeId);
+    const before = await getDb()
+      .selectFrom("nominee")
+      .select("is_candidate")
+      .where("id", "=", made.value.nomineeId)
+      .executeTakeFirstOrThrow();
     expect(before.is_candidate).toBe(false);
 
     const accept = await app.request("/instemming", { form: { token, decision: "accept" } });
     expect(accept.status).toBe(302);
-    const after = await getDb().selectFrom("nominee").select("is_candidate").where("id", "=", made.nomineeId).executeTakeFirstOrThrow();
+    const after = await getDb()
+      .selectFrom("nominee")
+      .select("is_candidate")
+      .where("id", "=", made.value.nomineeId)
+      .executeTakeFirstOrThrow();
     expect(after.is_candidate).toBe(true);
     // Single use: a second decision (even a different one) is refused and changes nothing.
     expect((await app.request("/instemming", { form: { token, decision: "decline" } })).status).toBe(400);
     const still = await getDb()
       .selectFrom("nominee")
       .select(["consent_status", "name"])
-      .where("id", "=", made.nomineeId)
+      .where("id", "=", made.value.nomineeId)
       .executeTakeFirstOrThrow();
     expect(still).toMatchObject({ consent_status: "accepted", name: input.name });
   });
@@ -192,11 +200,11 @@ describe("consent", () => {
     await getDb()
       .updateTable("nominee_consent_token")
       .set({ expires_at: sql<Date>`now() - interval '1 second'` })
-      .where("nominee_id", "=", made.nomineeId)
+      .where("nominee_id", "=", made.value.nomineeId)
       .execute();
-    expect(await decideConsent(getDb(), token, "accept")).toBe(false);
+    expect(await decideConsent(getDb(), token, "accept")).toMatchObject({ ok: false, status: 400, error: "consent.invalid" });
     expect(
-      (await getDb().selectFrom("nominee").select("consent_status").where("id", "=", made.nomineeId).executeTakeFirstOrThrow())
+      (await getDb().selectFrom("nominee").select("consent_status").where("id", "=", made.value.nomineeId).executeTakeFirstOrThrow())
         .consent_status,
     ).toBe("pending");
   });
@@ -212,13 +220,13 @@ describe("consent", () => {
     });
     const made = await nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl");
     if (!made.ok) throw new Error("setup");
-    expect(await decideConsent(getDb(), await consentToken(input.email), "decline")).toBe(true);
-    const nominee = await getDb().selectFrom("nominee").selectAll().where("id", "=", made.nomineeId).executeTakeFirstOrThrow();
+    expect(await decideConsent(getDb(), await consentToken(input.email), "decline")).toEqual({ ok: true, value: { decision: "decline" } });
+    const nominee = await getDb().selectFrom("nominee").selectAll().where("id", "=", made.value.nomineeId).executeTakeFirstOrThrow();
     expect(nominee).toMatchObject({ name: "", organisation: "", contact_email: null, consent_status: "declined", is_candidate: false });
     const nomination = await getDb()
       .selectFrom("nomination")
       .selectAll()
-      .where("nominee_id", "=", made.nomineeId)
+      .where("nominee_id", "=", made.value.nomineeId)
       .executeTakeFirstOrThrow();
     expect(nomination.motivation).toBe("");
     expect(await getDb().selectFrom("nomination_reference").select("id").where("nomination_id", "=", nomination.id).execute()).toEqual([]);
@@ -235,7 +243,7 @@ describe("nothing of a non-candidate leaks", () => {
     const secret = "Zeldzaamheid Onbevestigd";
     const made = await nominatePerson(getDb(), asNominator(member), e.editionId, person(e.categoryIds[0]!, { name: secret }), "nl");
     if (!made.ok) throw new Error("setup");
-    await approveNominee(getDb(), { actorId: null }, e.editionId, made.nomineeId); // approved, but no consent yet
+    await approveNominee(getDb(), { actorId: null }, e.editionId, made.value.nomineeId); // approved, but no consent yet
     const base = `/prijzen/${e.slug}/2026`;
     const pages = [
       `${base}/kandidaten`,
@@ -250,22 +258,22 @@ describe("nothing of a non-candidate leaks", () => {
       const res = await app.request(p);
       const body = await res.text();
       expect(body, p).not.toContain(secret);
-      expect(body, p).not.toContain(made.nomineeId);
+      expect(body, p).not.toContain(made.value.nomineeId);
     }
-    expect((await app.request(`${base}/kandidaten/${made.nomineeId}`)).status).toBe(404);
+    expect((await app.request(`${base}/kandidaten/${made.value.nomineeId}`)).status).toBe(404);
 
     // Once consented it is public everywhere.
     await decideConsent(
       getDb(),
       await consentToken(
-        (await getDb().selectFrom("nominee").select("contact_email").where("id", "=", made.nomineeId).executeTakeFirstOrThrow())
+        (await getDb().selectFrom("nominee").select("contact_email").where("id", "=", made.value.nomineeId).executeTakeFirstOrThrow())
           .contact_email!,
       ),
       "accept",
     );
     expect(await (await app.request(`${base}/kandidaten?q=zeldzaamheid`)).text()).toContain(secret);
-    expect((await app.request(`${base}/kandidaten/${made.nomineeId}`)).status).toBe(200);
-    expect(await (await app.request("/sitemap.xml")).text()).toContain(made.nomineeId);
+    expect((await app.request(`${base}/kandidaten/${made.value.nomineeId}`)).status).toBe(200);
+    expect(await (await app.request("/sitemap.xml")).text()).toContain(made.value.nomineeId);
   });
 });
 
@@ -303,35 +311,39 @@ describe("merging duplicates", () => {
     const three = await nominatePerson(getDb(), asNominator(a), e.editionId, person(e.categoryIds[0]!, { name: "Jan Janssen" }), "nl");
     if (!one.ok || !two.ok || !three.ok) throw new Error("setup");
     const admin = await createUser();
-    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, two.nomineeId)).toEqual({ ok: true });
+    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.value.nomineeId, two.value.nomineeId)).toEqual({
+      ok: true,
+    });
     // The same member nominated both: both nominations survive.
-    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, three.nomineeId)).toEqual({ ok: true });
+    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.value.nomineeId, three.value.nomineeId)).toEqual({
+      ok: true,
+    });
     const nominations = await getDb()
       .selectFrom("nomination")
       .select(["nominee_id", "nominator_id"])
       .where("edition_id", "=", e.editionId)
       .execute();
     expect(nominations).toHaveLength(3);
-    expect(nominations.every((n) => n.nominee_id === one.nomineeId)).toBe(true);
+    expect(nominations.every((n) => n.nominee_id === one.value.nomineeId)).toBe(true);
     const refs = await getDb()
       .selectFrom("nomination_reference as r")
       .innerJoin("nomination as m", "m.id", "r.nomination_id")
       .select("m.nominee_id")
       .where("m.edition_id", "=", e.editionId)
       .execute();
-    expect(refs).toEqual([{ nominee_id: one.nomineeId }]);
+    expect(refs).toEqual([{ nominee_id: one.value.nomineeId }]);
     const merged = await getDb()
       .selectFrom("nominee")
       .select(["status", "merged_into"])
-      .where("id", "in", [two.nomineeId, three.nomineeId])
+      .where("id", "in", [two.value.nomineeId, three.value.nomineeId])
       .execute();
-    expect(merged.every((m) => m.status === "merged" && m.merged_into === one.nomineeId)).toBe(true);
-    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, two.nomineeId)).toEqual({
+    expect(merged.every((m) => m.status === "merged" && m.merged_into === one.value.nomineeId)).toBe(true);
+    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.value.nomineeId, two.value.nomineeId)).toEqual({
       ok: false,
       status: 409,
       error: "moderation.errors.notFound",
     });
-    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.nomineeId, one.nomineeId)).toEqual({
+    expect(await mergeNominees(getDb(), { actorId: admin.id }, e.editionId, one.value.nomineeId, one.value.nomineeId)).toEqual({
       ok: false,
       status: 409,
       error: "moderation.errors.sameNominee",
@@ -349,9 +361,9 @@ describe("merging duplicates", () => {
     const two = await nominatePerson(getDb(), asNominator(m), e.editionId, second, "nl");
     if (!one.ok || !two.ok) throw new Error("setup");
     const duplicateToken = await consentToken(second.email);
-    await mergeNominees(getDb(), { actorId: null }, e.editionId, one.nomineeId, two.nomineeId);
-    expect(await decideConsent(getDb(), duplicateToken, "accept")).toBe(false);
-    expect(await decideConsent(getDb(), await consentToken(first.email), "decline")).toBe(true);
+    await mergeNominees(getDb(), { actorId: null }, e.editionId, one.value.nomineeId, two.value.nomineeId);
+    expect(await decideConsent(getDb(), duplicateToken, "accept")).toMatchObject({ ok: false, status: 400, error: "consent.invalid" });
+    expect(await decideConsent(getDb(), await consentToken(first.email), "decline")).toEqual({ ok: true, value: { decision: "decline" } });
     const rows = await getDb()
       .selectFrom("nominee")
       .select(["name", "contact_email", "redacted_at"])
@@ -392,7 +404,7 @@ describe("merging duplicates", () => {
     const one = await nominatePerson(getDb(), asNominator(m), e.editionId, person(e.categoryIds[0]!), "nl");
     const two = await nominatePerson(getDb(), asNominator(m), other.editionId, person(other.categoryIds[0]!), "nl");
     if (!one.ok || !two.ok) throw new Error("setup");
-    expect(await mergeNominees(getDb(), { actorId: null }, e.editionId, one.nomineeId, two.nomineeId)).toEqual({
+    expect(await mergeNominees(getDb(), { actorId: null }, e.editionId, one.value.nomineeId, two.value.nomineeId)).toEqual({
       ok: false,
       status: 409,
       error: "moderation.errors.notFound",
@@ -424,13 +436,13 @@ describe("moderation authorization", () => {
     for (const who of [member, organizerA]) {
       const cookie = await cookieFor(who.email);
       expect((await app.request(`/beheer${queueB}`, { headers: { cookie } })).status).toBe(403);
-      expect((await app.request(`/beheer${queueB}/${made.nomineeId}`, { headers: { cookie } })).status).toBe(403);
-      const post = await app.request(`/beheer${queueB}`, { form: { nomineeId: made.nomineeId }, headers: { cookie } });
+      expect((await app.request(`/beheer${queueB}/${made.value.nomineeId}`, { headers: { cookie } })).status).toBe(403);
+      const post = await app.request(`/beheer${queueB}`, { form: { nomineeId: made.value.nomineeId }, headers: { cookie } });
       expect(post.status).toBe(403);
     }
-    expect((await getDb().selectFrom("nominee").select("status").where("id", "=", made.nomineeId).executeTakeFirstOrThrow()).status).toBe(
-      "pending",
-    );
+    expect(
+      (await getDb().selectFrom("nominee").select("status").where("id", "=", made.value.nomineeId).executeTakeFirstOrThrow()).status,
+    ).toBe("pending");
     // Organizer A does see their own queue.
     expect(
       (await app.request(`/beheer/prijzen/${a.slug}/2026/moderatie`, { headers: { cookie: await cookieFor(organizerA.email) } })).status,
@@ -444,7 +456,13 @@ describe("moderation authorization", () => {
     if (!made.ok) throw new Error("setup");
     const organizer = await createUser();
     expect(
-      await rejectNominee(getDb(), { actorId: organizer.id }, e.editionId, made.nomineeId, "Deze persoon werkt niet bij de overheid."),
+      await rejectNominee(
+        getDb(),
+        { actorId: organizer.id },
+        e.editionId,
+        made.value.nomineeId,
+        "Deze persoon werkt niet bij de overheid.",
+      ),
     ).toEqual({ ok: true });
     const mail = await lastMailTo(m.email);
     expect(mail?.template).toBe("nominationRejected");
@@ -466,15 +484,18 @@ describe("moderation authorization", () => {
       .values({ user_id: organizer.id, role: "organizer", award_id: e.awardId, edition_id: null, book_project_id: null, granted_by: null })
       .execute();
     const cookie = await cookieFor(organizer.email);
-    const res = await app.request(`/beheer/prijzen/${e.slug}/2026/moderatie`, { form: { nomineeId: made.nomineeId }, headers: { cookie } });
+    const res = await app.request(`/beheer/prijzen/${e.slug}/2026/moderatie`, {
+      form: { nomineeId: made.value.nomineeId },
+      headers: { cookie },
+    });
     expect(res.status).toBe(302);
-    expect((await getDb().selectFrom("nominee").select("status").where("id", "=", made.nomineeId).executeTakeFirstOrThrow()).status).toBe(
-      "approved",
-    );
+    expect(
+      (await getDb().selectFrom("nominee").select("status").where("id", "=", made.value.nomineeId).executeTakeFirstOrThrow()).status,
+    ).toBe("approved");
     const audit = await getDb()
       .selectFrom("audit_log")
       .select(["action", "before", "after"])
-      .where("entity_id", "=", made.nomineeId)
+      .where("entity_id", "=", made.value.nomineeId)
       .execute();
     expect(audit).toEqual([{ action: "nominee.approve", before: { status: "pending" }, after: { status: "approved" } }]);
     const bogus = await app.request(`/beheer/prijzen/${e.slug}/2026/moderatie`, { form: { nomineeId: "not-a-uuid" }, headers: { cookie } });

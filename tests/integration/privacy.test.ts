@@ -108,7 +108,7 @@ async function personWithHistory() {
   const organizerActor = { actorId: f.organizer.user.id };
   const [m1, m2, m3] = [await createUser(), await createUser(), await createUser()];
   const asNominator = (u: { id: string; name: string }) => ({ id: u.id, name: u.name, emailVerified: true });
-  const main = await nominatePerson(
+  const mainMade = await nominatePerson(
     getDb(),
     asNominator(m1),
     f.editionId,
@@ -125,7 +125,7 @@ async function personWithHistory() {
     ),
     "nl",
   );
-  const dup = await nominatePerson(
+  const dupMade = await nominatePerson(
     getDb(),
     asNominator(m2),
     f.editionId,
@@ -138,15 +138,21 @@ async function personWithHistory() {
     ),
     "nl",
   );
-  if (!main.ok || !dup.ok) throw new Error("nomination failed");
+  if (!mainMade.ok || !dupMade.ok) throw new Error("nomination failed");
+  const [main, dup] = [mainMade.value, dupMade.value];
   expect((await mergeNominees(db, organizerActor, f.editionId, main.nomineeId, dup.nomineeId)).ok).toBe(true);
   expect((await editNominee(db, organizerActor, f.editionId, main.nomineeId, { name, organisation: "Gemeente Teststad" })).ok).toBe(true);
   const consentMail = (await mailsTo(email))[0]!;
-  expect(await decideConsent(db, linkFrom(consentMail.body_text).searchParams.get("token")!, "accept")).toBe(true);
+  expect(await decideConsent(db, linkFrom(consentMail.body_text).searchParams.get("token")!, "accept")).toEqual({
+    ok: true,
+    value: { decision: "accept" },
+  });
   const refMail = (await mailsTo(refEmail))[0]!;
-  expect(await submitReference(db, linkFrom(refMail.body_text).searchParams.get("token")!, `${name} is de beste collega die ik ken.`)).toBe(
-    true,
-  );
+  expect(
+    await submitReference(db, linkFrom(refMail.body_text).searchParams.get("token")!, `${name} is de beste collega die ik ken.`),
+  ).toEqual({
+    ok: true,
+  });
   expect((await rejectNominee(db, organizerActor, f.editionId, main.nomineeId, `Eerst controleren of ${name} in dienst is.`)).ok).toBe(
     true,
   );
@@ -571,7 +577,7 @@ describe("a consent decline", () => {
       .orderBy("id", "desc")
       .executeTakeFirstOrThrow();
     const token = linkFrom(mail.body_text).searchParams.get("token")!;
-    expect(await decideConsent(getDb(), token, "decline")).toBe(true);
+    expect(await decideConsent(getDb(), token, "decline")).toEqual({ ok: true, value: { decision: "decline" } });
     expect(await findEverywhere(needles)).toEqual([]);
     // The nominator is still told (without the name).
     const told = await getDb().selectFrom("outbox_email").select("template").where("to_address", "=", member.email).execute();

@@ -77,7 +77,7 @@ describe("a nomination submitted again with the same submission key", () => {
       Array.from({ length: 8 }, () => nominatePerson(getDb(), asNominator(member), e.editionId, input, "nl")),
     );
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(new Set(results.map((r) => (r.ok ? r.nomineeId : "")))).toHaveProperty("size", 1);
+    expect(new Set(results.map((r) => (r.ok ? r.value.nomineeId : "")))).toHaveProperty("size", 1);
     expect(await count("nomination", e.editionId)).toBe(1);
     // The member still has their second nomination.
     expect(
@@ -135,7 +135,7 @@ describe("a nomination submitted again with the same submission key", () => {
       "nl",
     );
     expect(first.ok && second.ok).toBe(true);
-    expect(first.ok && second.ok && first.nomineeId !== second.nomineeId).toBe(true);
+    expect(first.ok && second.ok && first.value.nomineeId !== second.value.nomineeId).toBe(true);
     // Without a key (a page loaded before keys existed) nothing is recognised as a repeat.
     const keyless = person(e.categoryIds[0]!, { name: "Carla de Boer" });
     expect(keyless.submissionKey).toBeUndefined();
@@ -151,7 +151,7 @@ describe("a nomination submitted again with the same submission key", () => {
     const [m1, m2] = [await createUser(), await createUser()];
     const a = await nominatePerson(getDb(), asNominator(m1), e.editionId, person(e.categoryIds[0]!, { submissionKey: key }), "nl");
     const b = await nominatePerson(getDb(), asNominator(m2), e.editionId, person(e.categoryIds[0]!, { submissionKey: key }), "nl");
-    expect(a.ok && b.ok && a.nomineeId !== b.nomineeId).toBe(true);
+    expect(a.ok && b.ok && a.value.nomineeId !== b.value.nomineeId).toBe(true);
     expect(await count("nomination", e.editionId)).toBe(2);
   });
 

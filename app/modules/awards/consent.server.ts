@@ -1,11 +1,16 @@
 import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { hashToken } from "~/modules/accounts/account.server";
 import { declinedPerson, scrubDeclined } from "~/modules/privacy/erasure.server";
 import { redactNominee } from "./redact.server";
 
+/** Could this be a link token of ours (20 to 200 characters)? Anything else is not looked up. */
+const isLinkToken = (token: string) => token.length >= 20 && token.length <= 200;
+
 /** What the nominee sees before deciding: who nominated them (unless anonymous) and for what. */
 export async function consentContext(db: DbOrTrx, token: string) {
+  if (!isLinkToken(token)) return undefined;
   const row = await db
     .selectFrom("nominee_consent_token as t")
     .innerJoin("nominee as n", "n.id", "t.nominee_id")
@@ -34,10 +39,15 @@ export async function consentContext(db: DbOrTrx, token: string) {
 
 /**
  * Records the nominee's decision, once (the token is consumed in the same transaction).
- * Declining removes the person's data at once and kindly tells each nominator.
+ * Declining removes the person's data at once and kindly tells each nominator. A link that is unknown,
+ * used or expired is refused (400).
  */
-export async function decideConsent(db: Db, token: string, decision: "accept" | "decline"): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+export async function decideConsent(
+  db: Db,
+  token: string,
+  decision: "accept" | "decline",
+): Promise<Outcome<{ decision: "accept" | "decline" }>> {
+  return db.transaction().execute(async (trx): Promise<Outcome<{ decision: "accept" | "decline" }>> => {
     const used = await trx
       .updateTable("nominee_consent_token")
       .set({ used_at: sql`now()` })
@@ -46,7 +56,7 @@ export async function decideConsent(db: Db, token: string, decision: "accept" | 
       .where("expires_at", ">", sql<Date>`now()`)
       .returning("nominee_id")
       .executeTakeFirst();
-    if (!used) return false;
+    if (!used) return refuse(400, "consent.invalid");
     const nominee = await trx
       .updateTable("nominee")
       .set({ consent_status: decision === "accept" ? "accepted" : "declined", consent_at: sql`now()`, updated_at: sql`now()` })
@@ -54,7 +64,7 @@ export async function decideConsent(db: Db, token: string, decision: "accept" | 
       .where("consent_status", "=", "pending")
       .returning(["id", "edition_id"])
       .executeTakeFirst();
-    if (!nominee) return false;
+    if (!nominee) return refuse(400, "consent.invalid");
     // Other open links for this nominee stop working.
     await trx
       .updateTable("nominee_consent_token")
@@ -67,12 +77,13 @@ export async function decideConsent(db: Db, token: string, decision: "accept" | 
       await redactNominee(trx, nominee.id, true);
       await scrubDeclined(trx, person);
     }
-    return true;
+    return ok({ decision });
   });
 }
 
 /** What a reference sees: the nominee and award, while the link is unused and unexpired. */
 export async function referenceContext(db: DbOrTrx, token: string) {
+  if (!isLinkToken(token)) return undefined;
   return db
     .selectFrom("nomination_reference as r")
     .innerJoin("nomination as m", "m.id", "r.nomination_id")
@@ -87,8 +98,8 @@ export async function referenceContext(db: DbOrTrx, token: string) {
     .executeTakeFirst();
 }
 
-/** Stores a reference's statement through its link, once. */
-export async function submitReference(db: Db, token: string, statement: string): Promise<boolean> {
+/** Stores a reference's statement through its link, once; a link that is unknown, used or expired is refused (400). */
+export async function submitReference(db: Db, token: string, statement: string): Promise<Outcome> {
   const row = await db
     .updateTable("nomination_reference")
     .set({ statement, submitted_at: sql`now()` })
@@ -97,5 +108,5 @@ export async function submitReference(db: Db, token: string, statement: string):
     .where("expires_at", ">", sql<Date>`now()`)
     .returning("id")
     .executeTakeFirst();
-  return row !== undefined;
+  return row ? ok() : refuse(400, "reference.invalid");
 }

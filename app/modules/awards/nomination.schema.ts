@@ -142,3 +142,11 @@ export const ConsentSchema = z.object({
   token: z.string().check(z.minLength(20, { error: "errors.invalid" }), z.maxLength(200, { error: "errors.invalid" })),
   decision: z.enum(["accept", "decline"], { error: "errors.invalidChoice" }),
 });
+
+/**
+ * The nomination form of an edition's kind of nominee, chosen when a post is parsed: the kind is
+ * known only once the edition is loaded (the action's guard), after this schema is made. Made per
+ * request, since the choice is kept once made.
+ */
+export const nominationSchemaOf = (kind: () => "person" | "organisation") =>
+  z.lazy(() => (kind() === "person" ? PersonNominationSchema : OrganisationNominationSchema));

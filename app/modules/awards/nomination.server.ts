@@ -1,8 +1,9 @@
-import { sql, type Transaction } from "kysely";
+import { sql, type Insertable, type Transaction } from "kysely";
 import type { DB } from "../../../db/types";
 import { config } from "~/config.server";
-import type { Db, DbOrTrx } from "~/db.server";
+import { retryWhileUnavailable, type Db, type DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { newToken } from "~/modules/accounts/account.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import type { OrganisationNominationInput, PersonNominationInput, SupportInput } from "./nomination.schema";
@@ -16,10 +17,16 @@ export interface Nominator {
   emailVerified: boolean;
 }
 
-export type NominateResult = { ok: true; nomineeId: string } | { ok: false; field?: string; error: string };
+/** A stored nomination (or the one a repeated submission had stored): the nominee it was made for. */
+export interface Nominated {
+  nomineeId: string;
+}
 
-/** What the nomination checks decide: go ahead, refuse, or answer a repeat with the nomination it stored. */
-type Admission = { ok: true; edition: EditionRow } | { ok: true; repeatOf: string } | { ok: false; field?: string; error: string };
+/**
+ * What the nomination checks decide: go ahead (with the edition), answer a repeat with the nomination
+ * it stored, or refuse (409; 400 on the field it is about).
+ */
+type Admission = Outcome<{ edition: EditionRow; repeatOf?: undefined } | { repeatOf: string }>;
 
 interface EditionRow {
   id: string;
@@ -38,11 +45,11 @@ interface EditionRow {
  * submission: it is answered before the window and the cap would judge it as a new one.
  */
 async function admit(trx: Transaction<DB>, nominator: Nominator, editionId: string, submissionKey?: string): Promise<Admission> {
-  if (!nominator.emailVerified) return { ok: false, error: "nominate.errors.unverified" };
+  if (!nominator.emailVerified) return refuse(409, "nominate.errors.unverified");
   await trx.selectFrom("app_user").select("id").where("id", "=", nominator.id).forUpdate().executeTakeFirst();
   // After the lock: a concurrent submission with the same key has committed (or rolled back) by now.
   const repeatOf = submissionKey ? await storedUnder(trx, nominator.id, submissionKey) : undefined;
-  if (repeatOf) return { ok: true, repeatOf };
+  if (repeatOf) return ok({ repeatOf });
   const edition = await trx
     .selectFrom("edition as e")
     .innerJoin("award as a", "a.id", "e.award_id")
@@ -57,15 +64,15 @@ async function admit(trx: Transaction<DB>, nominator: Nominator, editionId: stri
     ])
     .where("e.id", "=", editionId)
     .executeTakeFirst();
-  if (!edition || !edition.open) return { ok: false, error: "nominate.errors.closed" };
+  if (!edition || !edition.open) return refuse(409, "nominate.errors.closed");
   const used = await trx
     .selectFrom("nomination")
     .select((eb) => eb.fn.countAll<string>().as("n"))
     .where("nominator_id", "=", nominator.id)
     .where("edition_id", "=", editionId)
     .executeTakeFirstOrThrow();
-  if (Number(used.n) >= edition.nominations_per_member) return { ok: false, error: "nominate.errors.cap" };
-  return { ok: true, edition };
+  if (Number(used.n) >= edition.nominations_per_member) return refuse(409, "nominate.errors.cap");
+  return ok({ edition });
 }
 
 async function categoryInEdition(trx: DbOrTrx, editionId: string, categoryId: string) {
@@ -82,10 +89,9 @@ async function admitNew(
   submissionKey: string | undefined,
 ): Promise<Admission> {
   const admitted = await admit(trx, nominator, editionId, submissionKey);
-  if (!admitted.ok || "repeatOf" in admitted) return admitted;
-  if (admitted.edition.nominee_kind !== kind) return { ok: false as const, error: "nominate.errors.closed" };
-  if (!(await categoryInEdition(trx, editionId, categoryId)))
-    return { ok: false as const, field: "categoryId", error: "errors.invalidChoice" };
+  if (!admitted.ok || admitted.value.repeatOf !== undefined) return admitted;
+  if (admitted.value.edition.nominee_kind !== kind) return refuse(409, "nominate.errors.closed");
+  if (!(await categoryInEdition(trx, editionId, categoryId))) return refuse(400, "errors.invalidChoice", { field: "categoryId" });
   return admitted;
 }
 
@@ -111,8 +117,8 @@ async function oncePerKey(
   db: Db,
   nominatorId: string,
   submissionKey: string | undefined,
-  submit: (trx: Transaction<DB>) => Promise<NominateResult>,
-): Promise<NominateResult> {
+  submit: (trx: Transaction<DB>) => Promise<Outcome<Nominated>>,
+): Promise<Outcome<Nominated>> {
   try {
     return await db.transaction().execute(submit);
   } catch (error) {
@@ -120,7 +126,7 @@ async function oncePerKey(
     if (!submissionKey || code !== "23505" || constraint !== "nomination_submission_key") throw error;
     const nomineeId = await storedUnder(db, nominatorId, submissionKey);
     if (!nomineeId) throw error;
-    return { ok: true, nomineeId };
+    return ok({ nomineeId });
   }
 }
 
@@ -155,50 +161,50 @@ function shownNominator(nominator: Nominator, anonymous: boolean, locale: Locale
   return anonymous ? (locale === "en" ? "Someone" : "Iemand") : nominator.name;
 }
 
-/** The end of a new nomination: ask the nominee for consent, and drop the member's draft. */
-async function finishNomination(
-  trx: Transaction<DB>,
-  nominator: Nominator,
-  editionId: string,
-  nominee: { id: string; name: string; email: string },
-  anonymous: boolean,
-  award: string,
-  locale: Locale,
-) {
-  await sendConsentRequest(trx, nominee, award, shownNominator(nominator, anonymous, locale), locale);
-  await trx.deleteFrom("nomination_draft").where("user_id", "=", nominator.id).where("edition_id", "=", editionId).execute();
-}
+/** The columns of a new nominee that depend on its kind (a person's organisation and age; an organisation's pitch and story). */
+type NomineeColumns = Pick<Insertable<DB["nominee"]>, "organisation" | "age" | "pitch" | "story">;
 
-/** Nominates a person: nominee (pending moderation and consent), nomination, references, consent mail. */
-export async function nominatePerson(
+/** What every new nomination posts, whatever the nominee's kind. */
+type NewNomination = Pick<
+  PersonNominationInput & OrganisationNominationInput,
+  "categoryId" | "name" | "email" | "videoUrl" | "relation" | "anonymous" | "submissionKey"
+> & { motivation?: string };
+
+/**
+ * A new nominee (pending moderation and consent) with its first nomination, once per submission key:
+ * the shared checks, the nominee with the columns of its kind (or a refusal of them, judged against the
+ * edition), the nomination, what the kind adds (`more`), the consent request to the nominee, and the
+ * member's draft dropped.
+ */
+async function nominateNew(
   db: Db,
   nominator: Nominator,
   editionId: string,
-  input: PersonNominationInput,
+  kind: "person" | "organisation",
+  input: NewNomination,
   locale: Locale,
-): Promise<NominateResult> {
-  return oncePerKey(db, nominator.id, input.submissionKey, async (trx): Promise<NominateResult> => {
-    const admitted = await admitNew(trx, nominator, editionId, "person", input.categoryId, input.submissionKey);
+  columns: (edition: EditionRow) => Outcome<NomineeColumns>,
+  more?: (trx: Transaction<DB>, nominationId: string, award: string) => Promise<void>,
+): Promise<Outcome<Nominated>> {
+  return oncePerKey(db, nominator.id, input.submissionKey, async (trx): Promise<Outcome<Nominated>> => {
+    const admitted = await admitNew(trx, nominator, editionId, kind, input.categoryId, input.submissionKey);
     if (!admitted.ok) return admitted;
-    if ("repeatOf" in admitted) return { ok: true, nomineeId: admitted.repeatOf };
-    const { edition } = admitted;
-    if (edition.max_nominee_age !== null) {
-      if (input.age === "") return { ok: false, field: "age", error: "nominate.errors.ageRequired" };
-      if (Number(input.age) > edition.max_nominee_age) return { ok: false, field: "age", error: "nominate.errors.tooOld" };
-    }
+    if (admitted.value.repeatOf !== undefined) return ok({ nomineeId: admitted.value.repeatOf });
+    const { edition } = admitted.value;
+    const own = columns(edition);
+    if (!own.ok) return own;
     const nominee = await trx
       .insertInto("nominee")
       .values({
         edition_id: editionId,
         category_id: input.categoryId,
-        kind: "person",
+        kind,
         name: input.name,
-        organisation: input.organisation,
         contact_email: input.email,
-        age: input.age === "" ? null : Number(input.age),
+        ...own.value,
         created_by: nominator.id,
       })
-      .returning(["id"])
+      .returning("id")
       .executeTakeFirstOrThrow();
     const nomination = await trx
       .insertInto("nomination")
@@ -207,7 +213,7 @@ export async function nominatePerson(
         nominee_id: nominee.id,
         submitted_for_nominee_id: nominee.id,
         nominator_id: nominator.id,
-        motivation: input.motivation,
+        motivation: input.motivation ?? "",
         video_url: input.videoUrl || null,
         relation: input.relation,
         anonymous_to_nominee: input.anonymous,
@@ -216,6 +222,30 @@ export async function nominatePerson(
       .returning("id")
       .executeTakeFirstOrThrow();
     const award = awardName(edition, locale);
+    await more?.(trx, nomination.id, award);
+    const shown = shownNominator(nominator, input.anonymous, locale);
+    await sendConsentRequest(trx, { id: nominee.id, name: input.name, email: input.email }, award, shown, locale);
+    await trx.deleteFrom("nomination_draft").where("user_id", "=", nominator.id).where("edition_id", "=", editionId).execute();
+    return ok({ nomineeId: nominee.id });
+  });
+}
+
+/** Nominates a person: nominee, nomination, up to two references (each asked by mail), consent mail. */
+export async function nominatePerson(
+  db: Db,
+  nominator: Nominator,
+  editionId: string,
+  input: PersonNominationInput,
+  locale: Locale,
+): Promise<Outcome<Nominated>> {
+  const columns = (edition: EditionRow): Outcome<NomineeColumns> => {
+    if (edition.max_nominee_age !== null) {
+      if (input.age === "") return refuse(400, "nominate.errors.ageRequired", { field: "age" });
+      if (Number(input.age) > edition.max_nominee_age) return refuse(400, "nominate.errors.tooOld", { field: "age" });
+    }
+    return ok({ organisation: input.organisation, age: input.age === "" ? null : Number(input.age) });
+  };
+  const references = async (trx: Transaction<DB>, nominationId: string, award: string) => {
     for (const n of [1, 2] as const) {
       const name = input[`ref${n}Name`];
       const email = input[`ref${n}Email`];
@@ -224,7 +254,7 @@ export async function nominatePerson(
       await trx
         .insertInto("nomination_reference")
         .values({
-          nomination_id: nomination.id,
+          nomination_id: nominationId,
           position: n,
           name,
           email,
@@ -247,17 +277,8 @@ export async function nominatePerson(
         },
       });
     }
-    await finishNomination(
-      trx,
-      nominator,
-      editionId,
-      { id: nominee.id, name: input.name, email: input.email },
-      input.anonymous,
-      award,
-      locale,
-    );
-    return { ok: true, nomineeId: nominee.id };
-  });
+  };
+  return nominateNew(db, nominator, editionId, "person", input, locale, columns, references);
 }
 
 /** Nominates an organisation: a short pitch and a one-page story; the organisation is asked for consent too. */
@@ -267,62 +288,41 @@ export async function nominateOrganisation(
   editionId: string,
   input: OrganisationNominationInput,
   locale: Locale,
-): Promise<NominateResult> {
-  return oncePerKey(db, nominator.id, input.submissionKey, async (trx): Promise<NominateResult> => {
-    const admitted = await admitNew(trx, nominator, editionId, "organisation", input.categoryId, input.submissionKey);
-    if (!admitted.ok) return admitted;
-    if ("repeatOf" in admitted) return { ok: true, nomineeId: admitted.repeatOf };
-    const { edition } = admitted;
-    const nominee = await trx
-      .insertInto("nominee")
-      .values({
-        edition_id: editionId,
-        category_id: input.categoryId,
-        kind: "organisation",
-        name: input.name,
-        contact_email: input.email,
-        pitch: input.pitch,
-        story: input.story,
-        created_by: nominator.id,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("nomination")
-      .values({
-        edition_id: editionId,
-        nominee_id: nominee.id,
-        submitted_for_nominee_id: nominee.id,
-        nominator_id: nominator.id,
-        motivation: "",
-        video_url: input.videoUrl || null,
-        relation: input.relation,
-        anonymous_to_nominee: input.anonymous,
-        submission_key: input.submissionKey ?? null,
-      })
-      .execute();
-    await finishNomination(
-      trx,
-      nominator,
-      editionId,
-      { id: nominee.id, name: input.name, email: input.email },
-      input.anonymous,
-      awardName(edition, locale),
-      locale,
-    );
-    return { ok: true, nomineeId: nominee.id };
-  });
+): Promise<Outcome<Nominated>> {
+  // An organisation's nomination has no motivation of its own: the pitch and the story are it.
+  return nominateNew(db, nominator, editionId, "organisation", { ...input, motivation: "" }, locale, () =>
+    ok({ pitch: input.pitch, story: input.story }),
+  );
 }
 
-/** Adds a member's motivation to an existing public candidate (a supporting nomination). */
+/**
+ * A nomination as the form posted it, for the edition's kind of nominee. With a submission key a repeat
+ * is safe (it finds the nomination a first try may have stored just before the connection broke), so
+ * it is tried again for a moment; without one, a repeat could store twice.
+ */
+export function submitNomination(
+  db: Db,
+  nominator: Nominator,
+  edition: { id: string; nomineeKind: "person" | "organisation" },
+  input: PersonNominationInput | OrganisationNominationInput,
+  locale: Locale,
+): Promise<Outcome<Nominated>> {
+  const submit = () =>
+    edition.nomineeKind === "person"
+      ? nominatePerson(db, nominator, edition.id, input as PersonNominationInput, locale)
+      : nominateOrganisation(db, nominator, edition.id, input as OrganisationNominationInput, locale);
+  return input.submissionKey ? retryWhileUnavailable(submit, 2000) : submit();
+}
+
+/** Adds a member's motivation to an existing public candidate (a supporting nomination); refusals are 409. */
 export async function supportNominee(
   db: Db,
   nominator: Nominator,
   editionId: string,
   nomineeId: string,
   input: SupportInput,
-): Promise<NominateResult> {
-  return db.transaction().execute(async (trx): Promise<NominateResult> => {
+): Promise<Outcome<Nominated>> {
+  return db.transaction().execute(async (trx): Promise<Outcome<Nominated>> => {
     const admitted = await admit(trx, nominator, editionId);
     if (!admitted.ok) return admitted;
     const nominee = await trx
@@ -333,14 +333,14 @@ export async function supportNominee(
       .where("is_candidate", "=", true)
       .forShare() // a concurrent merge or decline of this nominee waits, or this waits for it
       .executeTakeFirst();
-    if (!nominee) return { ok: false, error: "nominate.errors.notFound" };
+    if (!nominee) return refuse(409, "nominate.errors.notFound");
     const already = await trx
       .selectFrom("nomination")
       .select("id")
       .where("nominee_id", "=", nomineeId)
       .where("nominator_id", "=", nominator.id)
       .executeTakeFirst();
-    if (already) return { ok: false, error: "nominate.errors.alreadyNominated" };
+    if (already) return refuse(409, "nominate.errors.alreadyNominated");
     const inserted = await trx
       .insertInto("nomination")
       .values({
@@ -356,8 +356,8 @@ export async function supportNominee(
       .onConflict((oc) => oc.doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!inserted) return { ok: false, error: "nominate.errors.alreadyNominated" };
-    return { ok: true, nomineeId };
+    if (!inserted) return refuse(409, "nominate.errors.alreadyNominated");
+    return ok({ nomineeId });
   });
 }
 
@@ -378,11 +378,26 @@ export async function suggestCandidates(db: DbOrTrx, editionId: string, name: st
 }
 
 const DRAFT_MAX_BYTES = 20_000;
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const DRAFT_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
-/** Saves what the member typed so far (any state, validated only on submit). */
-export async function saveDraft(db: DbOrTrx, userId: string, editionId: string, data: Record<string, string>): Promise<boolean> {
+/**
+ * The fields of a posted nomination form worth keeping as a draft: text as typed, less control
+ * characters (jsonb refuses NUL), at most 40 short-named fields. Not the submission key: it belongs to
+ * the page it was loaded with, and a draft opened elsewhere gets its own.
+ */
+export function draftFields(posted: Record<string, string>): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const [k, v] of Object.entries(posted)) {
+    if (k !== "submissionKey" && k.length <= 40 && Object.keys(data).length < 40) data[k] = v.replace(DRAFT_CONTROL, "");
+  }
+  return data;
+}
+
+/** Saves what the member typed so far (any state, validated only on submit); too large a draft is refused (413). */
+export async function saveDraft(db: DbOrTrx, userId: string, editionId: string, data: Record<string, string>): Promise<Outcome> {
   const json = JSON.stringify(data);
-  if (json.length > DRAFT_MAX_BYTES) return false;
+  if (json.length > DRAFT_MAX_BYTES) return refuse(413, "nominate.errors.draftTooLarge");
   await db
     .insertInto("nomination_draft")
     .values({ edition_id: editionId, user_id: userId, data: json as unknown as Record<string, unknown> })
@@ -390,7 +405,7 @@ export async function saveDraft(db: DbOrTrx, userId: string, editionId: string, 
       oc.columns(["edition_id", "user_id"]).doUpdateSet({ data: json as unknown as Record<string, unknown>, updated_at: sql`now()` }),
     )
     .execute();
-  return true;
+  return ok();
 }
 
 export async function getDraft(db: DbOrTrx, userId: string, editionId: string): Promise<Record<string, string> | undefined> {

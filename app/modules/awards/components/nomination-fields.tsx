@@ -1,3 +1,4 @@
+import type { ComponentProps } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, SelectField, TextareaField, TextField } from "~/components/form";
@@ -12,6 +13,18 @@ export interface FieldBinding {
 }
 
 const reg = (b: FieldBinding, name: string) => b.register(name as never);
+
+type Bound<P> = Omit<P, "registration" | "error"> & { bind: FieldBinding };
+
+/** A text field of a nomination form, wired to the form by its name. */
+export function BoundTextField({ bind, ...field }: Bound<ComponentProps<typeof TextField>>) {
+  return <TextField {...field} registration={reg(bind, field.name)} error={bind.errorOf(field.name)} />;
+}
+
+/** A textarea of a nomination form, wired to the form by its name. */
+export function BoundTextareaField({ bind, ...field }: Bound<ComponentProps<typeof TextareaField>>) {
+  return <TextareaField {...field} registration={reg(bind, field.name)} error={bind.errorOf(field.name)} />;
+}
 
 export function CategoryField({ bind }: { bind: FieldBinding }) {
   const { t } = useTranslation();
@@ -35,13 +48,12 @@ export function CategoryField({ bind }: { bind: FieldBinding }) {
 export function MotivationField({ bind, length }: { bind: FieldBinding; length: number }) {
   const { t } = useTranslation();
   return (
-    <TextareaField
+    <BoundTextareaField
+      bind={bind}
       name="motivation"
       label={t("nominate.fields.motivation")}
       description={t("nominate.fields.motivationHint", { min: MOTIVATION_MIN, max: MOTIVATION_MAX })}
       counter={t("nominate.counter", { count: length, max: MOTIVATION_MAX })}
-      registration={reg(bind, "motivation")}
-      error={bind.errorOf("motivation")}
       rows={8}
     />
   );
@@ -50,15 +62,21 @@ export function MotivationField({ bind, length }: { bind: FieldBinding; length: 
 export function VideoField({ bind }: { bind: FieldBinding }) {
   const { t } = useTranslation();
   return (
-    <TextField
+    <BoundTextField
+      bind={bind}
       name="videoUrl"
       label={t("nominate.fields.videoUrl")}
       optionalLabel={t("fields.optional")}
       description={t("nominate.fields.videoUrlHint")}
-      registration={reg(bind, "videoUrl")}
-      error={bind.errorOf("videoUrl")}
     />
   );
+}
+
+/** The nominee's e-mail address, where they are asked for consent. */
+export function NomineeEmailField({ bind, label, autoComplete }: { bind: FieldBinding; label: string; autoComplete?: string }) {
+  const { t } = useTranslation();
+  const hint = t("nominate.fields.emailHint");
+  return <BoundTextField bind={bind} name="email" type="email" label={label} description={hint} autoComplete={autoComplete} required />;
 }
 
 /** The nominator's relation to the nominee and whether the nominee may learn who nominated them. */
@@ -66,13 +84,12 @@ export function NominatorFields({ bind }: { bind: FieldBinding }) {
   const { t } = useTranslation();
   return (
     <>
-      <TextField
+      <BoundTextField
+        bind={bind}
         name="relation"
         label={t("nominate.fields.relation")}
         description={t("nominate.fields.relationHint")}
         required
-        registration={reg(bind, "relation")}
-        error={bind.errorOf("relation")}
       />
       <CheckboxField name="anonymous" label={t("nominate.fields.anonymous")} registration={reg(bind, "anonymous")} />
     </>

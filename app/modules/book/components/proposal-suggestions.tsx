@@ -1,8 +1,6 @@
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { Heading2, Paragraph } from "~/components/nlds";
+import { SuggestionsSection, useSuggestions } from "~/components/suggestions";
 import { lifeYears } from "./proposal-years";
 
 export interface SuggestionItem {
@@ -20,16 +18,7 @@ export interface SuggestionItem {
  */
 export function ProposalSuggestions({ base, name, serverMatches }: { base: string; name: string; serverMatches: SuggestionItem[] }) {
   const { t } = useTranslation();
-  const fetcher = useFetcher<{ suggestions: SuggestionItem[] }>();
-  const { load } = fetcher;
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => {
-    clearTimeout(timer.current);
-    if (name.trim().length < 3) return;
-    timer.current = setTimeout(() => void load(`${base}/suggesties?naam=${encodeURIComponent(name)}`), 300);
-    return () => clearTimeout(timer.current);
-  }, [name, base, load]);
-  const live = name.trim().length >= 3 ? (fetcher.data?.suggestions ?? []) : [];
+  const live = useSuggestions<SuggestionItem>(base, name);
   const seen = new Set<string>();
   const suggestions = [...live, ...serverMatches].filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
   // Only the count is announced (a small live region); the list itself is not re-read on every change.
@@ -39,18 +28,18 @@ export function ProposalSuggestions({ base, name, serverMatches }: { base: strin
         {suggestions.length ? t("bookProposals.propose.matchesCount", { count: suggestions.length }) : ""}
       </p>
       {suggestions.length ? (
-        <section className="lauwer-suggestions" aria-labelledby="proposal-matches-heading">
-          <Heading2 id="proposal-matches-heading">{t("bookProposals.propose.matchesHeading")}</Heading2>
-          <Paragraph>{t("bookProposals.propose.matchesIntro")}</Paragraph>
-          <ul>
-            {suggestions.map((s) => (
-              <li key={s.id}>
-                {s.name} ({lifeYears(t, s.birthYear, s.deathYear)}), {s.organisation} —{" "}
-                <AppLink to={`${base}/${s.id}`}>{t("bookProposals.propose.endorseInstead", { name: s.name })}</AppLink>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <SuggestionsSection
+          id="proposal-matches-heading"
+          heading={t("bookProposals.propose.matchesHeading")}
+          intro={t("bookProposals.propose.matchesIntro")}
+        >
+          {suggestions.map((s) => (
+            <li key={s.id}>
+              {s.name} ({lifeYears(t, s.birthYear, s.deathYear)}), {s.organisation} —{" "}
+              <AppLink to={`${base}/${s.id}`}>{t("bookProposals.propose.endorseInstead", { name: s.name })}</AppLink>
+            </li>
+          ))}
+        </SuggestionsSection>
       ) : null}
     </div>
   );
