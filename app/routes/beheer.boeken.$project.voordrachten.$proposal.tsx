@@ -18,13 +18,12 @@ import {
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
-import type { Notice } from "~/lib/notice";
 import { searchTerm } from "~/lib/query";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { ProposalComments } from "~/modules/book/components/proposal-comments";
 import { EditorialActions } from "~/modules/book/components/proposal-editorial";
 import { ProposalFacts } from "~/modules/book/components/proposal-facts";
-import { MergeSchema, RejectSchema, StatusSchema, type StatusTarget } from "~/modules/book/editorial.schema";
+import { MergeSchema, RejectSchema, STATUS_NOTICE, StatusSchema } from "~/modules/book/editorial.schema";
 import { mergeCandidates, mergeProposals, rejectProposal, selectedCount, setStatus } from "~/modules/book/editorial.server";
 import { notFound, orNotFound, requireProjectEditor } from "~/modules/book/project.server";
 import { getProposal, isUuid, listComments, listSources } from "~/modules/book/proposal.server";
@@ -67,12 +66,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.proposal.name} — ${d.project.title} — Lauwer` : "Lauwer" },
 ];
 
-const NOTICE_OF_STATUS: Record<StatusTarget, Notice> = {
-  proposed: "bookProposals.notice.proposedAgain",
-  shortlisted: "bookProposals.notice.shortlisted",
-  selected: "bookProposals.notice.selected",
-};
-
 async function guard({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
   if (!isUuid(params.proposal)) throw notFound();
@@ -110,7 +103,7 @@ export const action = (args: ActionFunctionArgs) =>
         ofThisPage(g, input.proposalId);
         return orNotFound(await setStatus(g.db, g.actor, g.project, g.proposalId, input.status));
       },
-      done: (g, status) => redirectWithNotice(g.here, NOTICE_OF_STATUS[status]),
+      done: (g, status) => redirectWithNotice(g.here, STATUS_NOTICE[status]),
     }),
   });
 

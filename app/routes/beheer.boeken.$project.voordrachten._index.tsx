@@ -1,8 +1,9 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { redirectWithNotice, refusalResponse } from "~/lib/action.server";
-import { parseForm, type FormFailure } from "~/lib/forms.server";
+import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
+import { refuse } from "~/lib/outcome";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { Pagination } from "~/components/pagination";
@@ -10,7 +11,7 @@ import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/compone
 import { getDb } from "~/db.server";
 import { searchTerm } from "~/lib/query";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { StatusSchema } from "~/modules/book/editorial.schema";
+import { STATUS_NOTICE, StatusSchema } from "~/modules/book/editorial.schema";
 import { selectedCount, setStatus } from "~/modules/book/editorial.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import { ALL_STATUSES, SORTS } from "~/modules/book/proposal.schema";
@@ -57,17 +58,28 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
   writingTitle(matches, "bookProposals.editor.title", d?.project.title);
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
-  const parsed = await parseForm(request, StatusSchema);
-  if (!parsed.ok) return data({ ...parsed, formError: parsed.formError ?? "errors.badRequest" }, 400);
-  const outcome = await setStatus(getDb(), actorFrom(context), project, parsed.data.proposalId, parsed.data.status);
-  if (!outcome.ok) return refusalResponse(outcome);
-  const back = new URL(request.url);
-  back.searchParams.delete("melding");
-  const notice = outcome.value === "selected" ? "selected" : outcome.value === "shortlisted" ? "shortlisted" : "proposedAgain";
-  return redirectWithNotice(back.pathname + back.search, `bookProposals.notice.${notice}`);
+  return { db: getDb(), project, actor: actorFrom(context) };
 }
+
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    // The row buttons post without an intent; a malformed post is one message above the list.
+    "": intent({
+      async run(g, typed) {
+        const input = StatusSchema.safeParse(typed);
+        if (!input.success) return refuse(400, "errors.badRequest");
+        return setStatus(g.db, g.actor, g.project, input.data.proposalId, input.data.status);
+      },
+      done(g, status) {
+        // Back to the same page of the list, with its filters.
+        const back = new URL(args.request.url);
+        back.searchParams.delete("melding");
+        return redirectWithNotice(back.pathname + back.search, STATUS_NOTICE[status]);
+      },
+    }),
+  });
 
 export default function EditorProposals() {
   const { project, filters, selected, page, pages, total, proposals } = useLoaderData<typeof loader>();
