@@ -16,7 +16,8 @@ import { selectedCount, setStatus } from "~/modules/book/editorial.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import { ALL_STATUSES, SORTS } from "~/modules/book/proposal.schema";
 import { listProposals, PAGE_SIZE, pageParam } from "~/modules/book/proposal.server";
-import { EditorProposalFilters, SelectionButtons } from "~/modules/book/components/editor-proposal-list";
+import { SelectionButtons } from "~/modules/book/components/editor-proposal-list";
+import { ProposalFilters, proposalListHref } from "~/modules/book/components/proposal-filters";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
 
 /** Without a status filter the editors see every proposal except merged ones. */
@@ -86,19 +87,6 @@ export default function EditorProposals() {
   const failure = useActionData<FormFailure>();
   const { t } = useTranslation();
   const base = `/beheer/boeken/${project.slug}`;
-  const pageLink = (p: number) => {
-    const params = new URLSearchParams(
-      Object.entries({
-        q: filters.q,
-        thema: filters.theme,
-        status: filters.status,
-        sorteer: filters.sort === "steun" ? "" : filters.sort,
-      }).filter(([, v]) => v),
-    );
-    if (p > 1) params.set("pagina", String(p));
-    const s = params.toString();
-    return s ? `${base}/voordrachten?${s}` : `${base}/voordrachten`;
-  };
   return (
     <>
       <Paragraph className="lauwer-preheading">{project.title}</Paragraph>
@@ -112,7 +100,7 @@ export default function EditorProposals() {
         <AppLink to={`/boek/${project.slug}/voordrachten`}>{t("bookProposals.editor.public")}</AppLink>
       </Paragraph>
       <FormError failure={failure} />
-      <EditorProposalFilters filters={filters} themes={project.themes} />
+      <ProposalFilters filters={filters} themes={project.themes} statuses={ALL_STATUSES} editors />
       <Paragraph>{t("bookProposals.list.count", { count: total })}</Paragraph>
       <div className="lauwer-table-wrap">
         <HeadedTable
@@ -146,7 +134,7 @@ export default function EditorProposals() {
           ))}
         </HeadedTable>
       </div>
-      <Pagination page={page} pages={pages} href={pageLink} />
+      <Pagination page={page} pages={pages} href={(p) => proposalListHref(`${base}/voordrachten`, filters, p)} />
     </>
   );
 }
