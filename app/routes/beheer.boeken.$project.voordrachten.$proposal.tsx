@@ -5,17 +5,8 @@ import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading1,
-  Heading2,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from "~/components/nlds";
+import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { Fact } from "~/modules/book/components/fact";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
 import { searchTerm } from "~/lib/query";
@@ -127,30 +118,16 @@ export default function EditorProposal() {
       <section aria-labelledby="details-heading">
         <Heading2 id="details-heading">{t("bookProposals.editor.details")}</Heading2>
         <DataList>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.status")}</DataListKey>
-            <DataListValue>
-              {t(`bookProposals.status.${s}`)} ({t("bookProposals.editor.previousStatus", { date: date(proposal.statusChangedAt) })})
-              {proposal.hasAuthor ? ` — ${t("bookProposals.editor.hasAuthor")}` : ""}
-            </DataListValue>
-          </DataListItem>
+          <Fact label={t("bookProposals.detail.status")}>
+            {t(`bookProposals.status.${s}`)} ({t("bookProposals.editor.previousStatus", { date: date(proposal.statusChangedAt) })})
+            {proposal.hasAuthor ? ` — ${t("bookProposals.editor.hasAuthor")}` : ""}
+          </Fact>
           <ProposalFacts proposal={proposal} />
-          <DataListItem>
-            <DataListKey>{t("bookProposals.editor.proposer")}</DataListKey>
-            <DataListValue>
-              {proposal.proposerName ?? t("bookProposals.detail.formerMember")}, {date(proposal.createdAt)}
-            </DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.support")}</DataListKey>
-            <DataListValue>{t("bookProposals.endorsements", { count: proposal.endorsements })}</DataListValue>
-          </DataListItem>
-          {proposal.rejectionReason ? (
-            <DataListItem>
-              <DataListKey>{t("bookProposals.editor.rejectedReason")}</DataListKey>
-              <DataListValue>{proposal.rejectionReason}</DataListValue>
-            </DataListItem>
-          ) : null}
+          <Fact label={t("bookProposals.editor.proposer")}>
+            {proposal.proposerName ?? t("bookProposals.detail.formerMember")}, {date(proposal.createdAt)}
+          </Fact>
+          <Fact label={t("bookProposals.detail.support")}>{t("bookProposals.endorsements", { count: proposal.endorsements })}</Fact>
+          {proposal.rejectionReason ? <Fact label={t("bookProposals.editor.rejectedReason")}>{proposal.rejectionReason}</Fact> : null}
         </DataList>
         <Heading2>{t("bookProposals.detail.motivation")}</Heading2>
         {proposal.motivation.split(/\n{2,}/).map((para, i) => (
