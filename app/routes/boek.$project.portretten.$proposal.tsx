@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { lifeYears } from "~/modules/book/components/proposal-years";
 import { Fact } from "~/modules/book/components/fact";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
@@ -36,9 +37,7 @@ export default function Portrait() {
       <aside aria-labelledby="facts">
         <Heading2 id="facts">{t("book.portrait.facts")}</Heading2>
         <DataList>
-          <Fact label={t("book.portrait.life")}>
-            {p.died === null ? t("book.lifeYearsAlive", { born: p.born }) : t("book.lifeYears", { born: p.born, died: p.died })}
-          </Fact>
+          <Fact label={t("book.portrait.life")}>{lifeYears(t, p.birthYear, p.deathYear)}</Fact>
           <Fact label={t("book.portrait.service")}>
             {p.serviceFrom}–{p.serviceTo}
           </Fact>

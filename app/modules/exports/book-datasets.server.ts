@@ -1,4 +1,5 @@
 import { overdueSql } from "~/modules/book/manuscript.server";
+import { subjectColumns, subjectOf } from "~/modules/book/subject.server";
 import type { TFunction } from "i18next";
 import { sql } from "kysely";
 import type { DbOrTrx } from "~/db.server";
@@ -29,17 +30,10 @@ function proposals(db: DbOrTrx, project: ProjectView, t: TFunction, locale: Loca
       .leftJoin("app_user as u", "u.id", "b.proposer_id")
       .leftJoin("book_proposal as m", "m.id", "b.merged_into_id")
       .select([
-        "b.id",
-        "b.name",
+        ...subjectColumns("b"),
         "b.status",
         "t.name_nl",
         "t.name_en",
-        "b.birth_year",
-        "b.death_year",
-        "b.service_from",
-        "b.service_to",
-        "b.organisation",
-        "b.role",
         "b.motivation",
         "b.rejection_reason",
         "b.created_at",
@@ -57,16 +51,9 @@ function proposals(db: DbOrTrx, project: ProjectView, t: TFunction, locale: Loca
       .stream(500);
     for await (const r of stream) {
       yield {
-        id: r.id,
-        name: r.name,
+        ...subjectOf(r),
         status: t(`bookProposals.status.${r.status}`),
         theme: pick(locale, r.name_nl, r.name_en),
-        birthYear: r.birth_year,
-        deathYear: r.death_year,
-        serviceFrom: r.service_from,
-        serviceTo: r.service_to,
-        organisation: r.organisation,
-        role: r.role,
         motivation: r.motivation,
         sources: r.sources ?? "",
         endorsements: r.endorsements,
