@@ -10,7 +10,7 @@ import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { AuthorSchema, AVAILABILITY_MAX, BIO_MAX, BIO_MIN, type AuthorInput } from "~/modules/book/author.schema";
 import { assignedCount, authorFormValues, saveAuthor } from "~/modules/book/author.server";
-import { findAuthor, requireProjectMember } from "~/modules/book/project.server";
+import { findAuthor, projectMemberGuard, requireProjectMember } from "~/modules/book/project.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);
@@ -32,13 +32,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   writingTitle(matches, "bookWriting.author.title", data?.project.title);
 
-async function guard({ request, context, params }: ActionFunctionArgs) {
-  const { user, project } = await requireProjectMember(request, context, params);
-  return { db: getDb(), user, project };
-}
-
 export const action = (args: ActionFunctionArgs) =>
-  handleIntents(args, guard, {
+  handleIntents(args, projectMemberGuard, {
     // The page's one form posts without an intent; its theme checkboxes are read beside the schema.
     "": intent({
       schema: AuthorSchema,

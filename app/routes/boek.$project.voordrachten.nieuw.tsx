@@ -1,7 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "~/db.server";
 import { handleIntents, intent, redirectWithNotice, refusalResponse } from "~/lib/action.server";
 import { parseFormData, type FormFailure } from "~/lib/forms.server";
 import { ok, refuse } from "~/lib/outcome";
@@ -9,7 +8,7 @@ import { AppLink } from "~/components/app-link";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { ProposalForm } from "~/modules/book/components/proposal-form";
 import type { SuggestionItem } from "~/modules/book/components/proposal-suggestions";
-import { requireProjectMember, type ProjectView } from "~/modules/book/project.server";
+import { projectMemberGuard, requireProjectMember, type ProjectView } from "~/modules/book/project.server";
 import { proposalSchema, type YearLimits } from "~/modules/book/proposal.schema";
 import { createProposal, type NewProposal } from "~/modules/book/proposal.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
@@ -32,16 +31,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
   writingTitle(matches, "bookProposals.propose.title", d?.project.title);
 
-async function guard({ request, context, params }: ActionFunctionArgs) {
-  const { user, project } = await requireProjectMember(request, context, params);
-  return { db: getDb(), user, project };
-}
-
 /** What a post came to: the form's own errors, or the service's value with what was typed. */
 type Proposed = { invalid: FormFailure } | (NewProposal & { invalid?: undefined; values: Record<string, string> });
 
 export const action = (args: ActionFunctionArgs) =>
-  handleIntents(args, guard, {
+  handleIntents(args, projectMemberGuard, {
     // The page's one form posts without an intent. Its schema depends on the project's period, so the
     // form is parsed here, once the guard found the project (a closed window answers first).
     "": intent({

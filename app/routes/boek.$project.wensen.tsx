@@ -20,7 +20,7 @@ import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { CLAIM_MOTIVATION_MAX, ClaimsSchema, RANKS, type ClaimsInput } from "~/modules/book/author.schema";
 import { claimsOf, openPortraits, saveClaims } from "~/modules/book/author.server";
 import { myAssignments } from "~/modules/book/manuscript.server";
-import { findAuthor, requireProjectMember } from "~/modules/book/project.server";
+import { findAuthor, projectMemberGuard, requireProjectMember } from "~/modules/book/project.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);
@@ -51,13 +51,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   writingTitle(matches, "bookWriting.claims.title", data?.project.title);
 
-async function guard({ request, context, params }: ActionFunctionArgs) {
-  const { user, project } = await requireProjectMember(request, context, params);
-  return { db: getDb(), user, project };
-}
-
 export const action = (args: ActionFunctionArgs) =>
-  handleIntents(args, guard, {
+  handleIntents(args, projectMemberGuard, {
     // The page's one form posts without an intent.
     "": intent({
       schema: ClaimsSchema,

@@ -140,6 +140,26 @@ export async function loadManuscript(db: DbOrTrx, projectId: string, proposalId:
 }
 export type Manuscript = NonNullable<Awaited<ReturnType<typeof loadManuscript>>>;
 
+/** A manuscript's versions and comments as its pages show them (the author's and the editors'), dates as ISO text. */
+export function manuscriptHistory(m: Manuscript) {
+  return {
+    versions: m.versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      word_count: v.word_count,
+      submitted: v.submitted,
+      created_at: v.created_at.toISOString(),
+    })),
+    comments: m.comments.map((c) => ({
+      id: c.id,
+      version_id: c.version_id,
+      body: c.body,
+      created_at: c.created_at.toISOString(),
+      author_name: c.author_name,
+    })),
+  };
+}
+
 /** The texts of some versions of one portrait, by version number. */
 export async function versionBodies(db: DbOrTrx, proposalId: string, versions: number[]): Promise<Map<number, string>> {
   if (!versions.length) return new Map();
