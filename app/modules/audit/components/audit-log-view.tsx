@@ -22,7 +22,7 @@ import {
   TableRow,
   Textbox,
 } from "~/components/nlds";
-import type { AuditChange } from "../audit-diff";
+import type { AuditRowView } from "../audit-log.server";
 import { FILTER_PARAMS, filterQuery, type AuditFilters, type FilterErrors, type FilterName } from "../audit-filters";
 
 export interface AuditLogViewData {
@@ -36,17 +36,7 @@ export interface AuditLogViewData {
   total: number;
   options: { actions: string[]; entityTypes: string[] };
   formats: string[];
-  rows: Array<{
-    id: string;
-    at: string;
-    actorName: string | null;
-    actorEmail: string | null;
-    hasActor: boolean;
-    action: string;
-    entityType: string;
-    entityId: string | null;
-    changes: AuditChange[];
-  }>;
+  rows: AuditRowView[];
 }
 
 /** What a filter is typed in: a text box of a kind, or a list of the values present (plus the one asked for). */
