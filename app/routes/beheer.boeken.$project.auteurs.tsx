@@ -2,17 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading1,
-  Heading2,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from "~/components/nlds";
+import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { Fact } from "~/modules/book/components/fact";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
 import { listAuthors } from "~/modules/book/author.server";
@@ -44,64 +35,49 @@ export default function EditorAuthors() {
         <section key={a.userId} aria-labelledby={`author-${a.userId}`} className="lauwer-bw-card">
           <Heading2 id={`author-${a.userId}`}>{a.name}</Heading2>
           <DataList>
-            <DataListItem>
-              <DataListKey>{t("bookWriting.author.bio")}</DataListKey>
-              <DataListValue className="lauwer-bw-prewrap">{a.bio}</DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{t("bookWriting.author.themes")}</DataListKey>
-              <DataListValue>{a.themes.length ? a.themes.join(", ") : t("bookWriting.none")}</DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{t("bookWriting.author.periods")}</DataListKey>
-              <DataListValue>
-                {a.periodFrom === null && a.periodTo === null ? t("bookWriting.none") : `${a.periodFrom ?? "…"}–${a.periodTo ?? "…"}`}
-              </DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{t("bookWriting.author.writingUrl")}</DataListKey>
-              <DataListValue>
-                {a.writingUrl ? (
-                  <a className="utrecht-link" href={a.writingUrl} rel="noopener noreferrer nofollow">
-                    {a.writingUrl}
-                  </a>
-                ) : (
-                  t("bookWriting.none")
-                )}
-              </DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{t("bookWriting.authors.load")}</DataListKey>
-              <DataListValue>{t("bookWriting.authors.loadValue", { assigned: a.assigned, capacity: a.capacity })}</DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{t("bookWriting.author.availability")}</DataListKey>
-              <DataListValue className="lauwer-bw-prewrap">{a.availability || t("bookWriting.none")}</DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{t("bookWriting.authors.claims")}</DataListKey>
-              <DataListValue>
-                {a.claims.length === 0 ? (
-                  t("bookWriting.none")
-                ) : (
-                  <UnorderedList>
-                    {a.claims.map((c) => (
-                      <UnorderedListItem key={c.proposalId}>
-                        <strong>
-                          {t(`bookWriting.rank.${c.rank}`)}: {c.name}
-                        </strong>
-                        {c.assignedTo === a.userId
-                          ? ` — ${t("bookWriting.authors.assignedToThem")}`
-                          : c.assignedTo
-                            ? ` — ${t("bookWriting.authors.assignedToOther")}`
-                            : ""}
-                        <div className="lauwer-bw-prewrap">{c.motivation}</div>
-                      </UnorderedListItem>
-                    ))}
-                  </UnorderedList>
-                )}
-              </DataListValue>
-            </DataListItem>
+            <Fact label={t("bookWriting.author.bio")} className="lauwer-bw-prewrap">
+              {a.bio}
+            </Fact>
+            <Fact label={t("bookWriting.author.themes")}>{a.themes.length ? a.themes.join(", ") : t("bookWriting.none")}</Fact>
+            <Fact label={t("bookWriting.author.periods")}>
+              {a.periodFrom === null && a.periodTo === null ? t("bookWriting.none") : `${a.periodFrom ?? "…"}–${a.periodTo ?? "…"}`}
+            </Fact>
+            <Fact label={t("bookWriting.author.writingUrl")}>
+              {a.writingUrl ? (
+                <a className="utrecht-link" href={a.writingUrl} rel="noopener noreferrer nofollow">
+                  {a.writingUrl}
+                </a>
+              ) : (
+                t("bookWriting.none")
+              )}
+            </Fact>
+            <Fact label={t("bookWriting.authors.load")}>
+              {t("bookWriting.authors.loadValue", { assigned: a.assigned, capacity: a.capacity })}
+            </Fact>
+            <Fact label={t("bookWriting.author.availability")} className="lauwer-bw-prewrap">
+              {a.availability || t("bookWriting.none")}
+            </Fact>
+            <Fact label={t("bookWriting.authors.claims")}>
+              {a.claims.length === 0 ? (
+                t("bookWriting.none")
+              ) : (
+                <UnorderedList>
+                  {a.claims.map((c) => (
+                    <UnorderedListItem key={c.proposalId}>
+                      <strong>
+                        {t(`bookWriting.rank.${c.rank}`)}: {c.name}
+                      </strong>
+                      {c.assignedTo === a.userId
+                        ? ` — ${t("bookWriting.authors.assignedToThem")}`
+                        : c.assignedTo
+                          ? ` — ${t("bookWriting.authors.assignedToOther")}`
+                          : ""}
+                      <div className="lauwer-bw-prewrap">{c.motivation}</div>
+                    </UnorderedListItem>
+                  ))}
+                </UnorderedList>
+              )}
+            </Fact>
           </DataList>
         </section>
       ))}

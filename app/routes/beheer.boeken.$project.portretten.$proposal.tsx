@@ -18,7 +18,14 @@ import type { DiffPart } from "~/modules/book/components/diff-view";
 import { ManuscriptHistory } from "~/modules/book/components/manuscript-history";
 import { DiffSection, StatusActions, VersionCommentForm } from "~/modules/book/components/manuscript-review";
 import { CommentSchema, EditorActionSchema, ReturnSchema, type EditorAction } from "~/modules/book/manuscript.schema";
-import { commentOnVersion, editorAction, loadManuscript, returnToAuthor, versionBodies } from "~/modules/book/manuscript.server";
+import {
+  commentOnVersion,
+  editorAction,
+  loadManuscript,
+  manuscriptHistory,
+  returnToAuthor,
+  versionBodies,
+} from "~/modules/book/manuscript.server";
 import { renderMarkdown } from "~/modules/book/markdown.server";
 import { notFound, requireProjectEditor } from "~/modules/book/project.server";
 import { lengthVerdict } from "~/modules/book/words";
@@ -75,20 +82,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         }
       : null,
     diff,
-    versions: m.versions.map((v) => ({
-      id: v.id,
-      version: v.version,
-      word_count: v.word_count,
-      submitted: v.submitted,
-      created_at: v.created_at.toISOString(),
-    })),
-    comments: m.comments.map((c) => ({
-      id: c.id,
-      version_id: c.version_id,
-      body: c.body,
-      created_at: c.created_at.toISOString(),
-      author_name: c.author_name,
-    })),
+    ...manuscriptHistory(m),
   };
 }
 

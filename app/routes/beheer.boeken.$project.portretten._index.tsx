@@ -4,18 +4,8 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
-import {
-  Button,
-  FormField,
-  FormLabel,
-  HeadedTable,
-  Heading1,
-  Paragraph,
-  Select,
-  SelectOption,
-  TableCell,
-  TableRow,
-} from "~/components/nlds";
+import { FilterCheckbox, FilterForm, FilterSelect } from "~/components/filter-form";
+import { Button, HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
@@ -93,34 +83,23 @@ export default function ManuscriptOverview() {
       </Paragraph>
       <Paragraph>{t("bookWriting.overview.intro", { min: project.wordsMin, max: project.wordsMax })}</Paragraph>
       <FormError failure={failure} />
-      <Form method="get" className="lauwer-search" aria-label={t("bookWriting.overview.filters")}>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-status">{t("bookWriting.statusLabel")}</FormLabel>
-          </div>
-          <Select id="filter-status" name="status" defaultValue={filters.status}>
-            <SelectOption value="">{t("bookWriting.overview.any")}</SelectOption>
-            {STATUS_FILTERS.map((s) => (
-              <SelectOption key={s} value={s}>
-                {t(`bookWriting.status.${s}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormField type="checkbox">
-          <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
-            <FormLabel htmlFor="filter-overdue" type="checkbox">
-              <input type="checkbox" id="filter-overdue" name="te-laat" value="ja" defaultChecked={filters.overdue} />{" "}
-              {t("bookWriting.overview.onlyOverdue")}
-            </FormLabel>
-          </div>
-        </FormField>
-        <div>
-          <Button type="submit" appearance="secondary-action-button">
-            {t("bookWriting.overview.filter")}
-          </Button>
-        </div>
-      </Form>
+      <FilterForm label={t("bookWriting.overview.filters")} submit={t("bookWriting.overview.filter")}>
+        <FilterSelect
+          id="filter-status"
+          name="status"
+          label={t("bookWriting.statusLabel")}
+          any={t("bookWriting.overview.any")}
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`bookWriting.status.${s}`) }))}
+          defaultValue={filters.status}
+        />
+        <FilterCheckbox
+          id="filter-overdue"
+          name="te-laat"
+          value="ja"
+          label={t("bookWriting.overview.onlyOverdue")}
+          checked={filters.overdue}
+        />
+      </FilterForm>
       <Paragraph role="status">{t("bookWriting.overview.count", { count: rows.length, overdue: overdueCount })}</Paragraph>
       <HeadedTable
         headers={[

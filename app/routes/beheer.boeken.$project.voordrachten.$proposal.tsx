@@ -5,26 +5,16 @@ import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading1,
-  Heading2,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from "~/components/nlds";
+import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { Fact } from "~/modules/book/components/fact";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
-import type { Notice } from "~/lib/notice";
 import { searchTerm } from "~/lib/query";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { ProposalComments } from "~/modules/book/components/proposal-comments";
 import { EditorialActions } from "~/modules/book/components/proposal-editorial";
 import { ProposalFacts } from "~/modules/book/components/proposal-facts";
-import { MergeSchema, RejectSchema, StatusSchema, type StatusTarget } from "~/modules/book/editorial.schema";
+import { MergeSchema, RejectSchema, STATUS_NOTICE, StatusSchema } from "~/modules/book/editorial.schema";
 import { mergeCandidates, mergeProposals, rejectProposal, selectedCount, setStatus } from "~/modules/book/editorial.server";
 import { notFound, orNotFound, requireProjectEditor } from "~/modules/book/project.server";
 import { getProposal, isUuid, listComments, listSources } from "~/modules/book/proposal.server";
@@ -67,12 +57,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.proposal.name} — ${d.project.title} — Lauwer` : "Lauwer" },
 ];
 
-const NOTICE_OF_STATUS: Record<StatusTarget, Notice> = {
-  proposed: "bookProposals.notice.proposedAgain",
-  shortlisted: "bookProposals.notice.shortlisted",
-  selected: "bookProposals.notice.selected",
-};
-
 async function guard({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
   if (!isUuid(params.proposal)) throw notFound();
@@ -110,7 +94,7 @@ export const action = (args: ActionFunctionArgs) =>
         ofThisPage(g, input.proposalId);
         return orNotFound(await setStatus(g.db, g.actor, g.project, g.proposalId, input.status));
       },
-      done: (g, status) => redirectWithNotice(g.here, NOTICE_OF_STATUS[status]),
+      done: (g, status) => redirectWithNotice(g.here, STATUS_NOTICE[status]),
     }),
   });
 
@@ -134,30 +118,16 @@ export default function EditorProposal() {
       <section aria-labelledby="details-heading">
         <Heading2 id="details-heading">{t("bookProposals.editor.details")}</Heading2>
         <DataList>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.status")}</DataListKey>
-            <DataListValue>
-              {t(`bookProposals.status.${s}`)} ({t("bookProposals.editor.previousStatus", { date: date(proposal.statusChangedAt) })})
-              {proposal.hasAuthor ? ` — ${t("bookProposals.editor.hasAuthor")}` : ""}
-            </DataListValue>
-          </DataListItem>
+          <Fact label={t("bookProposals.detail.status")}>
+            {t(`bookProposals.status.${s}`)} ({t("bookProposals.editor.previousStatus", { date: date(proposal.statusChangedAt) })})
+            {proposal.hasAuthor ? ` — ${t("bookProposals.editor.hasAuthor")}` : ""}
+          </Fact>
           <ProposalFacts proposal={proposal} />
-          <DataListItem>
-            <DataListKey>{t("bookProposals.editor.proposer")}</DataListKey>
-            <DataListValue>
-              {proposal.proposerName ?? t("bookProposals.detail.formerMember")}, {date(proposal.createdAt)}
-            </DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.support")}</DataListKey>
-            <DataListValue>{t("bookProposals.endorsements", { count: proposal.endorsements })}</DataListValue>
-          </DataListItem>
-          {proposal.rejectionReason ? (
-            <DataListItem>
-              <DataListKey>{t("bookProposals.editor.rejectedReason")}</DataListKey>
-              <DataListValue>{proposal.rejectionReason}</DataListValue>
-            </DataListItem>
-          ) : null}
+          <Fact label={t("bookProposals.editor.proposer")}>
+            {proposal.proposerName ?? t("bookProposals.detail.formerMember")}, {date(proposal.createdAt)}
+          </Fact>
+          <Fact label={t("bookProposals.detail.support")}>{t("bookProposals.endorsements", { count: proposal.endorsements })}</Fact>
+          {proposal.rejectionReason ? <Fact label={t("bookProposals.editor.rejectedReason")}>{proposal.rejectionReason}</Fact> : null}
         </DataList>
         <Heading2>{t("bookProposals.detail.motivation")}</Heading2>
         {proposal.motivation.split(/\n{2,}/).map((para, i) => (

@@ -1,8 +1,9 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { redirectWithNotice, refusalResponse } from "~/lib/action.server";
-import { parseForm, type FormFailure } from "~/lib/forms.server";
+import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
+import { refuse } from "~/lib/outcome";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { Pagination } from "~/components/pagination";
@@ -10,12 +11,13 @@ import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/compone
 import { getDb } from "~/db.server";
 import { searchTerm } from "~/lib/query";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { StatusSchema } from "~/modules/book/editorial.schema";
+import { STATUS_NOTICE, StatusSchema } from "~/modules/book/editorial.schema";
 import { selectedCount, setStatus } from "~/modules/book/editorial.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import { ALL_STATUSES, SORTS } from "~/modules/book/proposal.schema";
 import { listProposals, PAGE_SIZE, pageParam } from "~/modules/book/proposal.server";
-import { EditorProposalFilters, SelectionButtons } from "~/modules/book/components/editor-proposal-list";
+import { SelectionButtons } from "~/modules/book/components/editor-proposal-list";
+import { ProposalFilters, proposalListHref } from "~/modules/book/components/proposal-filters";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
 
 /** Without a status filter the editors see every proposal except merged ones. */
@@ -57,36 +59,34 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
   writingTitle(matches, "bookProposals.editor.title", d?.project.title);
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
-  const parsed = await parseForm(request, StatusSchema);
-  if (!parsed.ok) return data({ ...parsed, formError: parsed.formError ?? "errors.badRequest" }, 400);
-  const outcome = await setStatus(getDb(), actorFrom(context), project, parsed.data.proposalId, parsed.data.status);
-  if (!outcome.ok) return refusalResponse(outcome);
-  const back = new URL(request.url);
-  back.searchParams.delete("melding");
-  const notice = outcome.value === "selected" ? "selected" : outcome.value === "shortlisted" ? "shortlisted" : "proposedAgain";
-  return redirectWithNotice(back.pathname + back.search, `bookProposals.notice.${notice}`);
+  return { db: getDb(), project, actor: actorFrom(context) };
 }
+
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    // The row buttons post without an intent; a malformed post is one message above the list.
+    "": intent({
+      async run(g, typed) {
+        const input = StatusSchema.safeParse(typed);
+        if (!input.success) return refuse(400, "errors.badRequest");
+        return setStatus(g.db, g.actor, g.project, input.data.proposalId, input.data.status);
+      },
+      done(g, status) {
+        // Back to the same page of the list, with its filters.
+        const back = new URL(args.request.url);
+        back.searchParams.delete("melding");
+        return redirectWithNotice(back.pathname + back.search, STATUS_NOTICE[status]);
+      },
+    }),
+  });
 
 export default function EditorProposals() {
   const { project, filters, selected, page, pages, total, proposals } = useLoaderData<typeof loader>();
   const failure = useActionData<FormFailure>();
   const { t } = useTranslation();
   const base = `/beheer/boeken/${project.slug}`;
-  const pageLink = (p: number) => {
-    const params = new URLSearchParams(
-      Object.entries({
-        q: filters.q,
-        thema: filters.theme,
-        status: filters.status,
-        sorteer: filters.sort === "steun" ? "" : filters.sort,
-      }).filter(([, v]) => v),
-    );
-    if (p > 1) params.set("pagina", String(p));
-    const s = params.toString();
-    return s ? `${base}/voordrachten?${s}` : `${base}/voordrachten`;
-  };
   return (
     <>
       <Paragraph className="lauwer-preheading">{project.title}</Paragraph>
@@ -100,7 +100,7 @@ export default function EditorProposals() {
         <AppLink to={`/boek/${project.slug}/voordrachten`}>{t("bookProposals.editor.public")}</AppLink>
       </Paragraph>
       <FormError failure={failure} />
-      <EditorProposalFilters filters={filters} themes={project.themes} />
+      <ProposalFilters filters={filters} themes={project.themes} statuses={ALL_STATUSES} editors />
       <Paragraph>{t("bookProposals.list.count", { count: total })}</Paragraph>
       <div className="lauwer-table-wrap">
         <HeadedTable
@@ -134,7 +134,7 @@ export default function EditorProposals() {
           ))}
         </HeadedTable>
       </div>
-      <Pagination page={page} pages={pages} href={pageLink} />
+      <Pagination page={page} pages={pages} href={(p) => proposalListHref(`${base}/voordrachten`, filters, p)} />
     </>
   );
 }

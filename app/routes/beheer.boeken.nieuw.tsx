@@ -5,8 +5,7 @@ import { requireRole } from "~/auth/guards.server";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { refusalResponse } from "~/lib/action.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { handleIntents, intent } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -20,15 +19,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function guard({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, { role: "admin" });
-  const parsed = await parseForm(request, NewProjectSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const outcome = await createProject(getDb(), actorFrom(context), parsed.data);
-  if (!outcome.ok) return refusalResponse(outcome, parsed.raw);
-  // A 302, the status the tests pin for this action (redirectWithNotice would answer 303).
-  return redirect(withNotice("/beheer/rollen", "book.notice.projectCreated"));
+  return { db: getDb(), actor: actorFrom(context) };
 }
+
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    // The page's one form posts without an intent.
+    "": intent({
+      schema: NewProjectSchema,
+      run: (g, input) => createProject(g.db, g.actor, input),
+      // A 302, the status the tests pin for this action (redirectWithNotice would answer 303).
+      done: () => redirect(withNotice("/beheer/rollen", "book.notice.projectCreated")),
+    }),
+  });
 
 export default function NewBookProject() {
   const { t } = useTranslation();

@@ -3,17 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasRole } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading1,
-  Heading2,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from "~/components/nlds";
+import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { Fact } from "~/modules/book/components/fact";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
 import { ProgressList } from "~/modules/book/components/progress-list";
@@ -117,10 +108,9 @@ export default function BookProject() {
         <Heading2 id="deadlines">{t("book.deadlinesHeading")}</Heading2>
         <DataList>
           {(["proposalsCloseAt", "claimsCloseAt", "draftsDueAt", "finalDueAt"] as const).map((k) => (
-            <DataListItem key={k}>
-              <DataListKey>{t(`book.deadline.${k}`)}</DataListKey>
-              <DataListValue>{date(project.deadlines[k], t("book.noDeadline"))}</DataListValue>
-            </DataListItem>
+            <Fact key={k} label={t(`book.deadline.${k}`)}>
+              {date(project.deadlines[k], t("book.noDeadline"))}
+            </Fact>
           ))}
         </DataList>
       </section>

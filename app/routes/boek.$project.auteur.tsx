@@ -7,11 +7,10 @@ import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppF
 import { Heading1, Paragraph, SelectOption } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { redirectWithNotice, refusalResponse } from "~/lib/action.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { AuthorSchema, AVAILABILITY_MAX, BIO_MAX, BIO_MIN, type AuthorInput } from "~/modules/book/author.schema";
 import { assignedCount, authorFormValues, saveAuthor } from "~/modules/book/author.server";
-import { findAuthor, requireProjectMember } from "~/modules/book/project.server";
+import { findAuthor, projectMemberGuard, requireProjectMember } from "~/modules/book/project.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);
@@ -33,17 +32,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   writingTitle(matches, "bookWriting.author.title", data?.project.title);
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, project } = await requireProjectMember(request, context, params);
-  const parsed = await parseForm(request, AuthorSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const themeIds = Object.keys(parsed.raw)
-    .filter((k) => k.startsWith("theme-"))
-    .map((k) => k.slice("theme-".length));
-  const outcome = await saveAuthor(getDb(), project, user.id, parsed.data, themeIds);
-  if (!outcome.ok) return refusalResponse(outcome, parsed.raw);
-  return redirectWithNotice(`/boek/${project.slug}/auteur`, "bookWriting.notice.authorSaved");
-}
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, projectMemberGuard, {
+    // The page's one form posts without an intent; its theme checkboxes are read beside the schema.
+    "": intent({
+      schema: AuthorSchema,
+      run(g, input, { raw }) {
+        const themeIds = Object.keys(raw)
+          .filter((k) => k.startsWith("theme-"))
+          .map((k) => k.slice("theme-".length));
+        return saveAuthor(g.db, g.project, g.user.id, input, themeIds);
+      },
+      done: (g) => redirectWithNotice(`/boek/${g.project.slug}/auteur`, "bookWriting.notice.authorSaved"),
+    }),
+  });
 
 export default function AuthorSignUp() {
   const { project, author, assigned } = useLoaderData<typeof loader>();

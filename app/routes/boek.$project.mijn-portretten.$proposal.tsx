@@ -14,7 +14,7 @@ import { UUID_PATTERN } from "~/modules/book/author.schema";
 import { ManuscriptEditor } from "~/modules/book/components/manuscript-editor";
 import { ManuscriptHistory } from "~/modules/book/components/manuscript-history";
 import { ManuscriptSchema } from "~/modules/book/manuscript.schema";
-import { loadManuscript, saveManuscript } from "~/modules/book/manuscript.server";
+import { loadManuscript, manuscriptHistory, saveManuscript } from "~/modules/book/manuscript.server";
 import { notFound, requireProjectMember } from "~/modules/book/project.server";
 
 /** The portrait for its assigned author only; anyone else gets 404 (visitors log in first). */
@@ -44,20 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       latest: m.latestBody,
       editable: m.status === "assigned" || m.status === "returned",
     },
-    versions: m.versions.map((v) => ({
-      id: v.id,
-      version: v.version,
-      word_count: v.word_count,
-      submitted: v.submitted,
-      created_at: v.created_at.toISOString(),
-    })),
-    comments: m.comments.map((c) => ({
-      id: c.id,
-      version_id: c.version_id,
-      body: c.body,
-      created_at: c.created_at.toISOString(),
-      author_name: c.author_name,
-    })),
+    ...manuscriptHistory(m),
   };
 }
 

@@ -2,17 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading1,
-  Heading2,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from "~/components/nlds";
+import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { lifeYears } from "~/modules/book/components/proposal-years";
+import { Fact } from "~/modules/book/components/fact";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
 import { loadProject, notFound } from "~/modules/book/project.server";
@@ -45,30 +37,13 @@ export default function Portrait() {
       <aside aria-labelledby="facts">
         <Heading2 id="facts">{t("book.portrait.facts")}</Heading2>
         <DataList>
-          <DataListItem>
-            <DataListKey>{t("book.portrait.life")}</DataListKey>
-            <DataListValue>
-              {p.died === null ? t("book.lifeYearsAlive", { born: p.born }) : t("book.lifeYears", { born: p.born, died: p.died })}
-            </DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("book.portrait.service")}</DataListKey>
-            <DataListValue>
-              {p.serviceFrom}–{p.serviceTo}
-            </DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("book.portrait.organisation")}</DataListKey>
-            <DataListValue>{p.organisation}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("book.portrait.role")}</DataListKey>
-            <DataListValue>{p.role}</DataListValue>
-          </DataListItem>
-          <DataListItem>
-            <DataListKey>{t("book.portrait.theme")}</DataListKey>
-            <DataListValue>{p.theme}</DataListValue>
-          </DataListItem>
+          <Fact label={t("book.portrait.life")}>{lifeYears(t, p.birthYear, p.deathYear)}</Fact>
+          <Fact label={t("book.portrait.service")}>
+            {p.serviceFrom}–{p.serviceTo}
+          </Fact>
+          <Fact label={t("book.portrait.organisation")}>{p.organisation}</Fact>
+          <Fact label={t("book.portrait.role")}>{p.role}</Fact>
+          <Fact label={t("book.portrait.theme")}>{p.theme}</Fact>
         </DataList>
       </aside>
       {/* Rendered by markdown-it with raw HTML escaped and unsafe links refused (markdown.server.ts). */}

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
+import { lifeYears } from "~/modules/book/components/proposal-years";
 import { getDb } from "~/db.server";
 import { loadProject } from "~/modules/book/project.server";
 import { selectedSubjects } from "~/modules/book/public.server";
@@ -46,9 +47,7 @@ export default function Portraits() {
               <TableRow key={s.id}>
                 <TableCell>
                   {s.name}
-                  <div>
-                    {s.died === null ? t("book.lifeYearsAlive", { born: s.born }) : t("book.lifeYears", { born: s.born, died: s.died })}
-                  </div>
+                  <div>{lifeYears(t, s.birthYear, s.deathYear)}</div>
                 </TableCell>
                 <TableCell>
                   {s.serviceFrom}–{s.serviceTo}

@@ -6,17 +6,8 @@ import type { FormFailure } from "~/lib/forms.server";
 import { hasRole } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading1,
-  Heading2,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from "~/components/nlds";
+import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { Fact } from "~/modules/book/components/fact";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
 import { ProposalCommentForm, ProposalComments } from "~/modules/book/components/proposal-comments";
@@ -130,10 +121,7 @@ export default function ProposalPage() {
         <Heading2 id="life-heading">{t("bookProposals.detail.lifeAndService")}</Heading2>
         <DataList>
           <ProposalFacts proposal={proposal} />
-          <DataListItem>
-            <DataListKey>{t("bookProposals.detail.status")}</DataListKey>
-            <DataListValue>{t(`bookProposals.status.${proposal.status}`)}</DataListValue>
-          </DataListItem>
+          <Fact label={t("bookProposals.detail.status")}>{t(`bookProposals.status.${proposal.status}`)}</Fact>
         </DataList>
         <Paragraph>
           {proposer

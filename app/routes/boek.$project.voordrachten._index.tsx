@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hasRole } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { Pagination } from "~/components/pagination";
-import { Button, FormField, FormLabel, Heading1, Paragraph, Select, SelectOption, Textbox } from "~/components/nlds";
+import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { searchTerm } from "~/lib/query";
 import { lifeYears } from "~/modules/book/components/proposal-years";
 import { loadProject } from "~/modules/book/project.server";
 import { PUBLIC_STATUSES, SORTS } from "~/modules/book/proposal.schema";
+import { ProposalFilters, proposalListHref } from "~/modules/book/components/proposal-filters";
 import { listProposals, PAGE_SIZE, pageParam, yearParam } from "~/modules/book/proposal.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
 
@@ -61,21 +62,6 @@ export default function Proposals() {
   const { project, filters, page, pages, total, proposals, isEditor } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/boek/${project.slug}/voordrachten`;
-  const pageLink = (p: number) => {
-    const params = new URLSearchParams(
-      Object.entries({
-        q: filters.q,
-        thema: filters.theme,
-        status: filters.status,
-        van: String(filters.from),
-        tot: String(filters.to),
-        sorteer: filters.sort === "steun" ? "" : filters.sort,
-      }).filter(([, v]) => v),
-    );
-    if (p > 1) params.set("pagina", String(p));
-    const s = params.toString();
-    return s ? `${base}?${s}` : base;
-  };
   return (
     <>
       <Paragraph className="lauwer-preheading">{project.title}</Paragraph>
@@ -86,81 +72,7 @@ export default function Proposals() {
         {project.open && isEditor ? " · " : null}
         {isEditor ? <AppLink to={`/beheer/boeken/${project.slug}/voordrachten`}>{t("bookProposals.list.manage")}</AppLink> : null}
       </Paragraph>
-      <Form method="get" role="search" className="lauwer-search" aria-label={t("bookProposals.list.filters")}>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-q">{t("bookProposals.list.search")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Textbox id="filter-q" name="q" type="search" defaultValue={filters.q} />
-          </div>
-        </FormField>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-theme">{t("bookProposals.list.theme")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Select id="filter-theme" name="thema" defaultValue={filters.theme}>
-              <SelectOption value="">{t("bookProposals.list.allThemes")}</SelectOption>
-              {project.themes.map((theme) => (
-                <SelectOption key={theme.slug} value={theme.slug}>
-                  {theme.name}
-                </SelectOption>
-              ))}
-            </Select>
-          </div>
-        </FormField>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-status">{t("bookProposals.list.status")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Select id="filter-status" name="status" defaultValue={filters.status}>
-              <SelectOption value="">{t("bookProposals.list.allStatuses")}</SelectOption>
-              {PUBLIC_STATUSES.map((s) => (
-                <SelectOption key={s} value={s}>
-                  {t(`bookProposals.status.${s}`)}
-                </SelectOption>
-              ))}
-            </Select>
-          </div>
-        </FormField>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-from">{t("bookProposals.list.from")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Textbox id="filter-from" name="van" inputMode="numeric" size={6} defaultValue={String(filters.from)} />
-          </div>
-        </FormField>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-to">{t("bookProposals.list.to")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Textbox id="filter-to" name="tot" inputMode="numeric" size={6} defaultValue={String(filters.to)} />
-          </div>
-        </FormField>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-sort">{t("bookProposals.list.sort")}</FormLabel>
-          </div>
-          <div className="utrecht-form-field__input">
-            <Select id="filter-sort" name="sorteer" defaultValue={filters.sort}>
-              {SORTS.map((s) => (
-                <SelectOption key={s} value={s}>
-                  {t(`bookProposals.list.sortValue.${s}`)}
-                </SelectOption>
-              ))}
-            </Select>
-          </div>
-        </FormField>
-        <div>
-          <Button type="submit" appearance="secondary-action-button">
-            {t("bookProposals.list.filter")}
-          </Button>
-        </div>
-      </Form>
+      <ProposalFilters filters={filters} themes={project.themes} statuses={PUBLIC_STATUSES} />
       <Paragraph role="status">{t("bookProposals.list.count", { count: total })}</Paragraph>
       {proposals.length === 0 ? (
         <Paragraph>{t("bookProposals.list.empty")}</Paragraph>
@@ -183,7 +95,7 @@ export default function Proposals() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pages={pages} href={pageLink} />
+      <Pagination page={page} pages={pages} href={(p) => proposalListHref(base, filters, p)} />
     </>
   );
 }

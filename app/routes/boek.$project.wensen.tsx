@@ -16,12 +16,11 @@ import {
 } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { writingTitle } from "~/modules/book/components/manuscript-parts";
-import { redirectWithNotice, refusalResponse } from "~/lib/action.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { CLAIM_MOTIVATION_MAX, ClaimsSchema, RANKS, type ClaimsInput } from "~/modules/book/author.schema";
 import { claimsOf, openPortraits, saveClaims } from "~/modules/book/author.server";
 import { myAssignments } from "~/modules/book/manuscript.server";
-import { findAuthor, requireProjectMember } from "~/modules/book/project.server";
+import { findAuthor, projectMemberGuard, requireProjectMember } from "~/modules/book/project.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);
@@ -52,14 +51,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   writingTitle(matches, "bookWriting.claims.title", data?.project.title);
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, project } = await requireProjectMember(request, context, params);
-  const parsed = await parseForm(request, ClaimsSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const outcome = await saveClaims(getDb(), project, user.id, parsed.data);
-  if (!outcome.ok) return refusalResponse(outcome, parsed.raw);
-  return redirectWithNotice(`/boek/${project.slug}/wensen`, "bookWriting.notice.claimsSaved");
-}
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, projectMemberGuard, {
+    // The page's one form posts without an intent.
+    "": intent({
+      schema: ClaimsSchema,
+      run: (g, input) => saveClaims(g.db, g.project, g.user.id, input),
+      done: (g) => redirectWithNotice(`/boek/${g.project.slug}/wensen`, "bookWriting.notice.claimsSaved"),
+    }),
+  });
 
 export default function Claims() {
   const data = useLoaderData<typeof loader>();

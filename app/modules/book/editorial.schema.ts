@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import type { Notice } from "~/lib/notice";
 import { UUID_RE } from "./proposal.schema";
 
 // The editors' forms on the selection pages. Messages are translation keys.
@@ -13,6 +14,12 @@ export const ProposalIdSchema = z.object({ proposalId: uuid });
 /** The statuses an editor moves a proposal to with one button. */
 export const STATUS_TARGETS = ["proposed", "shortlisted", "selected"] as const;
 export type StatusTarget = (typeof STATUS_TARGETS)[number];
+/** The notice after an editor moved a proposal (the list and the proposal page say the same). */
+export const STATUS_NOTICE: Record<StatusTarget, Notice> = {
+  proposed: "bookProposals.notice.proposedAgain",
+  shortlisted: "bookProposals.notice.shortlisted",
+  selected: "bookProposals.notice.selected",
+};
 export const StatusSchema = z.object({ proposalId: uuid, status: z.enum(STATUS_TARGETS, { error: "errors.invalidChoice" }) });
 
 export const RejectSchema = z.object({

@@ -42,23 +42,17 @@ async function inTransaction<T>(db: Db, work: (trx: DbOrTrx) => Promise<Outcome<
 
 // ── Reading ──────────────────────────────────────────────────────────────────────────────────────
 
+/** The words of a portrait's latest version (null before the first), as column "words". */
+const latestWords = (proposalId: "a.proposal_id" | "b.id") =>
+  sql<number | null>`(select v.word_count from book_manuscript_version v
+    where v.proposal_id = ${sql.ref(proposalId)} order by v.version desc limit 1)`.as("words");
+
 /** The signed-in author's portraits: subject, status, due date, words of the latest version. */
 export async function myAssignments(db: DbOrTrx, projectId: string, userId: string) {
   return db
     .selectFrom("book_assignment as a")
     .innerJoin("book_proposal as b", "b.id", "a.proposal_id")
-    .select([
-      "a.proposal_id",
-      "b.name",
-      "a.status",
-      "a.due_at",
-      "a.published_at",
-      sql<
-        number | null
-      >`(select v.word_count from book_manuscript_version v where v.proposal_id = a.proposal_id order by v.version desc limit 1)`.as(
-        "words",
-      ),
-    ])
+    .select(["a.proposal_id", "b.name", "a.status", "a.due_at", "a.published_at", latestWords("a.proposal_id")])
     .where("a.project_id", "=", projectId)
     .where("a.user_id", "=", userId)
     .orderBy("b.name")
@@ -139,6 +133,26 @@ export async function loadManuscript(db: DbOrTrx, projectId: string, proposalId:
   };
 }
 export type Manuscript = NonNullable<Awaited<ReturnType<typeof loadManuscript>>>;
+
+/** A manuscript's versions and comments as its pages show them (the author's and the editors'), dates as ISO text. */
+export function manuscriptHistory(m: Manuscript) {
+  return {
+    versions: m.versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      word_count: v.word_count,
+      submitted: v.submitted,
+      created_at: v.created_at.toISOString(),
+    })),
+    comments: m.comments.map((c) => ({
+      id: c.id,
+      version_id: c.version_id,
+      body: c.body,
+      created_at: c.created_at.toISOString(),
+      author_name: c.author_name,
+    })),
+  };
+}
 
 /** The texts of some versions of one portrait, by version number. */
 export async function versionBodies(db: DbOrTrx, proposalId: string, versions: number[]): Promise<Map<number, string>> {
@@ -388,36 +402,36 @@ export interface OverviewFilter {
   overdue?: boolean;
 }
 
-/** Every selected portrait with author, status, due date, words of the latest version and whether it is overdue. */
-export async function manuscriptOverview(db: DbOrTrx, project: ProjectView, filter: OverviewFilter, locale: Locale) {
-  let q = db
+/**
+ * Every selected portrait of the project in order of service, with its assignment and author if any,
+ * and the words of its latest version (the editors' overview and the manuscripts export).
+ */
+export function selectedPortraits(db: DbOrTrx, projectId: string) {
+  return db
     .selectFrom("book_proposal as b")
     .innerJoin("book_project as p", "p.id", "b.project_id")
     .innerJoin("book_theme as t", "t.id", "b.theme_id")
     .leftJoin("book_assignment as a", "a.proposal_id", "b.id")
     .leftJoin("app_user as u", "u.id", "a.user_id")
-    .select([
-      "b.id",
-      "b.name",
-      "t.name_nl",
-      "t.name_en",
-      "u.name as author",
-      "a.status",
-      "a.due_at",
-      "a.published_at",
-      "a.reminded_at",
-      sql<
-        number | null
-      >`(select v.word_count from book_manuscript_version v where v.proposal_id = b.id order by v.version desc limit 1)`.as("words"),
-      sql<boolean>`a.proposal_id is not null and ${authorLateSql}`.as("author_late"),
-      sql<boolean>`a.proposal_id is not null and ${editorsLateSql}`.as("editors_late"),
-    ])
-    .where("b.project_id", "=", project.id)
-    .where("b.status", "=", "selected");
+    .select(["b.id", "b.name", "t.name_nl", "t.name_en", "u.name as author", "a.status", "a.due_at", "a.published_at", latestWords("b.id")])
+    .where("b.project_id", "=", projectId)
+    .where("b.status", "=", "selected")
+    .orderBy("b.service_from")
+    .orderBy("b.name")
+    .orderBy("b.id");
+}
+
+/** Every selected portrait with author, status, due date, words of the latest version and whether it is overdue. */
+export async function manuscriptOverview(db: DbOrTrx, project: ProjectView, filter: OverviewFilter, locale: Locale) {
+  let q = selectedPortraits(db, project.id).select([
+    "a.reminded_at",
+    sql<boolean>`a.proposal_id is not null and ${authorLateSql}`.as("author_late"),
+    sql<boolean>`a.proposal_id is not null and ${editorsLateSql}`.as("editors_late"),
+  ]);
   if (filter.status === "none") q = q.where("a.proposal_id", "is", null);
   else if (filter.status) q = q.where("a.status", "=", filter.status);
   if (filter.overdue) q = q.where("a.proposal_id", "is not", null).where(overdueSql);
-  const rows = await q.orderBy("b.service_from").orderBy("b.name").orderBy("b.id").execute();
+  const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

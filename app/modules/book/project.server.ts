@@ -82,6 +82,12 @@ export async function requireProjectMember(request: Request, context: AppLoadCon
   return { user, project };
 }
 
+/** The guard of a member's form on a project page (handleIntents): the member, the project and the database. */
+export async function projectMemberGuard({ request, context, params }: { request: Request; context: AppLoadContext; params: Params }) {
+  const { user, project } = await requireProjectMember(request, context, params);
+  return { db: getDb(), user, project };
+}
+
 /** The project's author profile of this user, or undefined. */
 export function findAuthor(db: DbOrTrx, projectId: string, userId: string) {
   return db.selectFrom("book_author").selectAll().where("project_id", "=", projectId).where("user_id", "=", userId).executeTakeFirst();

@@ -3,6 +3,7 @@ import type { Db, DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { isHttpsUrl, SOURCE_ROWS, UUID_RE, sourcesOf, type ProposalInput, type ProposalStatus, type Sort } from "./proposal.schema";
 import { pick } from "~/lib/locale";
+import { subjectColumns, subjectOf } from "./subject.server";
 import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 
 export const PAGE_SIZE = 25;
@@ -171,14 +172,7 @@ export async function getProposal(db: DbOrTrx, projectId: string, proposalId: st
     .innerJoin("book_theme as t", "t.id", "p.theme_id")
     .leftJoin("app_user as u", "u.id", "p.proposer_id")
     .select([
-      "p.id",
-      "p.name",
-      "p.birth_year",
-      "p.death_year",
-      "p.service_from",
-      "p.service_to",
-      "p.organisation",
-      "p.role",
+      ...subjectColumns("p"),
       "p.motivation",
       "p.status",
       "p.rejection_reason",
@@ -208,14 +202,7 @@ export async function getProposal(db: DbOrTrx, projectId: string, proposalId: st
     .executeTakeFirst();
   if (!p) return undefined;
   return {
-    id: p.id,
-    name: p.name,
-    birthYear: p.birth_year,
-    deathYear: p.death_year,
-    serviceFrom: p.service_from,
-    serviceTo: p.service_to,
-    organisation: p.organisation,
-    role: p.role,
+    ...subjectOf(p),
     motivation: p.motivation,
     status: p.status as ProposalStatus,
     rejectionReason: p.rejection_reason,
@@ -388,14 +375,7 @@ export async function listProposals(db: DbOrTrx, projectId: string, filters: Lis
       (join) => join.onRef("en.proposal_id", "=", "p.id"),
     )
     .select([
-      "p.id",
-      "p.name",
-      "p.birth_year",
-      "p.death_year",
-      "p.service_from",
-      "p.service_to",
-      "p.organisation",
-      "p.role",
+      ...subjectColumns("p"),
       "p.status",
       "p.created_at",
       "t.name_nl as theme_nl",
@@ -441,14 +421,7 @@ export async function listProposals(db: DbOrTrx, projectId: string, filters: Lis
     /** The page shown: the one asked for, or the last one when that is past the end. */
     page: shown,
     rows: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      birthYear: r.birth_year,
-      deathYear: r.death_year,
-      serviceFrom: r.service_from,
-      serviceTo: r.service_to,
-      organisation: r.organisation,
-      role: r.role,
+      ...subjectOf(r),
       status: r.status as ProposalStatus,
       createdAt: r.created_at,
       theme: pick(locale, r.theme_nl, r.theme_en),

@@ -1,6 +1,7 @@
 import type { DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { renderMarkdown } from "./markdown.server";
+import { subjectColumns, subjectOf } from "./subject.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,34 +15,14 @@ export async function selectedSubjects(db: DbOrTrx, projectId: string, locale: L
     .innerJoin("book_theme as t", "t.id", "b.theme_id")
     .leftJoin("book_assignment as a", "a.proposal_id", "b.id")
     .leftJoin("app_user as u", (j) => j.onRef("u.id", "=", "a.user_id").on("a.published_at", "is not", null))
-    .select([
-      "b.id",
-      "b.name",
-      "b.birth_year",
-      "b.death_year",
-      "b.service_from",
-      "b.service_to",
-      "b.organisation",
-      "b.role",
-      "t.name_nl",
-      "t.name_en",
-      "a.published_at",
-      "u.name as author",
-    ])
+    .select([...subjectColumns("b"), "t.name_nl", "t.name_en", "a.published_at", "u.name as author"])
     .where("b.project_id", "=", projectId)
     .where("b.status", "=", "selected")
     .orderBy("b.service_from")
     .orderBy("b.name")
     .execute();
   return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    born: r.birth_year,
-    died: r.death_year,
-    serviceFrom: r.service_from,
-    serviceTo: r.service_to,
-    organisation: r.organisation,
-    role: r.role,
+    ...subjectOf(r),
     theme: locale === "en" ? r.name_en : r.name_nl,
     published: r.published_at !== null,
     author: r.author,
@@ -56,20 +37,7 @@ export async function publishedPortrait(db: DbOrTrx, projectId: string, proposal
     .innerJoin("book_proposal as b", "b.id", "a.proposal_id")
     .innerJoin("book_theme as t", "t.id", "b.theme_id")
     .innerJoin("app_user as u", "u.id", "a.user_id")
-    .select([
-      "b.id",
-      "b.name",
-      "b.birth_year",
-      "b.death_year",
-      "b.service_from",
-      "b.service_to",
-      "b.organisation",
-      "b.role",
-      "t.name_nl",
-      "t.name_en",
-      "u.name as author",
-      "a.published_at",
-    ])
+    .select([...subjectColumns("b"), "t.name_nl", "t.name_en", "u.name as author", "a.published_at"])
     .where("a.project_id", "=", projectId)
     .where("a.proposal_id", "=", proposalId)
     .where("a.status", "=", "final")
@@ -90,14 +58,7 @@ export async function publishedPortrait(db: DbOrTrx, projectId: string, proposal
     .orderBy("position")
     .execute();
   return {
-    id: row.id,
-    name: row.name,
-    born: row.birth_year,
-    died: row.death_year,
-    serviceFrom: row.service_from,
-    serviceTo: row.service_to,
-    organisation: row.organisation,
-    role: row.role,
+    ...subjectOf(row),
     theme: locale === "en" ? row.name_en : row.name_nl,
     author: row.author,
     publishedAt: row.published_at!,

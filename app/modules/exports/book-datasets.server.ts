@@ -1,4 +1,5 @@
-import { overdueSql } from "~/modules/book/manuscript.server";
+import { overdueSql, selectedPortraits } from "~/modules/book/manuscript.server";
+import { subjectColumns, subjectOf } from "~/modules/book/subject.server";
 import type { TFunction } from "i18next";
 import { sql } from "kysely";
 import type { DbOrTrx } from "~/db.server";
@@ -29,17 +30,10 @@ function proposals(db: DbOrTrx, project: ProjectView, t: TFunction, locale: Loca
       .leftJoin("app_user as u", "u.id", "b.proposer_id")
       .leftJoin("book_proposal as m", "m.id", "b.merged_into_id")
       .select([
-        "b.id",
-        "b.name",
+        ...subjectColumns("b"),
         "b.status",
         "t.name_nl",
         "t.name_en",
-        "b.birth_year",
-        "b.death_year",
-        "b.service_from",
-        "b.service_to",
-        "b.organisation",
-        "b.role",
         "b.motivation",
         "b.rejection_reason",
         "b.created_at",
@@ -57,16 +51,9 @@ function proposals(db: DbOrTrx, project: ProjectView, t: TFunction, locale: Loca
       .stream(500);
     for await (const r of stream) {
       yield {
-        id: r.id,
-        name: r.name,
+        ...subjectOf(r),
         status: t(`bookProposals.status.${r.status}`),
         theme: pick(locale, r.name_nl, r.name_en),
-        birthYear: r.birth_year,
-        deathYear: r.death_year,
-        serviceFrom: r.service_from,
-        serviceTo: r.service_to,
-        organisation: r.organisation,
-        role: r.role,
         motivation: r.motivation,
         sources: r.sources ?? "",
         endorsements: r.endorsements,
@@ -184,34 +171,14 @@ function authors(db: DbOrTrx, project: ProjectView, t: TFunction): Omit<ExportSp
 /** Every selected portrait with its assignment (if any): status, dates and counts, never the text. */
 function manuscripts(db: DbOrTrx, project: ProjectView, t: TFunction, locale: Locale): Omit<ExportSpec, "filename" | "sheet"> {
   async function* rows(): AsyncIterable<Record<string, Cell>> {
-    const stream = db
-      .selectFrom("book_proposal as b")
-      .innerJoin("book_project as p", "p.id", "b.project_id")
-      .innerJoin("book_theme as t", "t.id", "b.theme_id")
-      .leftJoin("book_assignment as a", "a.proposal_id", "b.id")
-      .leftJoin("app_user as u", "u.id", "a.user_id")
+    const stream = selectedPortraits(db, project.id)
       .select([
-        "b.id",
-        "b.name",
-        "t.name_nl",
-        "t.name_en",
-        "u.name as author",
-        "a.status",
-        "a.due_at",
-        "a.published_at",
         // The editors' overview's rule: late with the author or with the editors.
         sql<boolean>`a.proposal_id is not null and ${overdueSql}`.as("overdue"),
         sql<number>`(select count(*)::int from book_manuscript_version v where v.proposal_id = b.id)`.as("versions"),
-        sql<number | null>`(select v.word_count from book_manuscript_version v
-          where v.proposal_id = b.id order by v.version desc limit 1)`.as("words"),
         sql<Date | null>`(select max(v.created_at) from book_manuscript_version v
           where v.proposal_id = b.id and v.submitted)`.as("submitted_at"),
       ])
-      .where("b.project_id", "=", project.id)
-      .where("b.status", "=", "selected")
-      .orderBy("b.service_from")
-      .orderBy("b.name")
-      .orderBy("b.id")
       .stream(500);
     for await (const r of stream) {
       yield {

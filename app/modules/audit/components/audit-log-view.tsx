@@ -22,7 +22,7 @@ import {
   TableRow,
   Textbox,
 } from "~/components/nlds";
-import type { AuditChange } from "../audit-diff";
+import type { AuditRowView } from "../audit-log.server";
 import { FILTER_PARAMS, filterQuery, type AuditFilters, type FilterErrors, type FilterName } from "../audit-filters";
 
 export interface AuditLogViewData {
@@ -36,34 +36,38 @@ export interface AuditLogViewData {
   total: number;
   options: { actions: string[]; entityTypes: string[] };
   formats: string[];
-  rows: Array<{
-    id: string;
-    at: string;
-    actorName: string | null;
-    actorEmail: string | null;
-    hasActor: boolean;
-    action: string;
-    entityType: string;
-    entityId: string | null;
-    changes: AuditChange[];
-  }>;
+  rows: AuditRowView[];
 }
 
+/** What a filter is typed in: a text box of a kind, or a list of the values present (plus the one asked for). */
+type FieldInput =
+  { kind: "search" | "text" | "date" } | { kind: "select"; any: string; options: string[]; label?: (value: string) => string };
+
+/** One filter with its hint and its own error (an invalid filter is shown on its field). */
 function Field({
   name,
   label,
   hint,
   error,
-  children,
+  value,
+  input,
 }: {
   name: FilterName;
   label: string;
   hint?: string;
   error?: string;
-  children: (describedBy: string | undefined) => React.ReactNode;
+  value: string;
+  input: FieldInput;
 }) {
   const { t } = useTranslation();
-  const ids = [hint ? `audit-${name}-hint` : null, error ? `audit-${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hint ? `audit-${name}-hint` : null, error ? `audit-${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id: `audit-${name}`,
+    name: FILTER_PARAMS[name],
+    defaultValue: value,
+    invalid: Boolean(error),
+    "aria-describedby": describedBy,
+  };
   return (
     <FormField type="text" invalid={Boolean(error)}>
       <div className="utrecht-form-field__label">
@@ -71,7 +75,20 @@ function Field({
       </div>
       {hint ? <FormFieldDescription id={`audit-${name}-hint`}>{hint}</FormFieldDescription> : null}
       {error ? <FormFieldErrorMessage id={`audit-${name}-error`}>{t(error)}</FormFieldErrorMessage> : null}
-      <div className="utrecht-form-field__input">{children(ids)}</div>
+      <div className="utrecht-form-field__input">
+        {input.kind === "select" ? (
+          <Select {...common}>
+            <SelectOption value="">{input.any}</SelectOption>
+            {(value && !input.options.includes(value) ? [value, ...input.options] : input.options).map((o) => (
+              <SelectOption key={o} value={o}>
+                {input.label ? input.label(o) : o}
+              </SelectOption>
+            ))}
+          </Select>
+        ) : (
+          <Textbox {...common} type={input.kind === "text" ? undefined : input.kind} />
+        )}
+      </div>
     </FormField>
   );
 }
@@ -95,86 +112,40 @@ export function AuditLogView({ title, intro, data }: { title: string; intro?: Re
         </Alert>
       ) : null}
       <Form method="get" action={data.base} role="search" aria-label={t("auditLog.filters")} className="lauwer-search">
-        <Field name="actor" label={t("auditLog.actor")} hint={t("auditLog.actorHint")} error={errors.actor}>
-          {(d) => <Textbox id="audit-actor" name={FILTER_PARAMS.actor} type="search" defaultValue={filters.actor} aria-describedby={d} />}
-        </Field>
-        <Field name="action" label={t("auditLog.action")} error={errors.action}>
-          {(d) => (
-            <Select
-              id="audit-action"
-              name={FILTER_PARAMS.action}
-              defaultValue={filters.action}
-              invalid={Boolean(errors.action)}
-              aria-describedby={d}
-            >
-              <SelectOption value="">{t("auditLog.allActions")}</SelectOption>
-              {(filters.action && !data.options.actions.includes(filters.action)
-                ? [filters.action, ...data.options.actions]
-                : data.options.actions
-              ).map((a) => (
-                <SelectOption key={a} value={a}>
-                  {a}
-                </SelectOption>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field name="entityType" label={t("auditLog.entityType")} error={errors.entityType}>
-          {(d) => (
-            <Select
-              id="audit-entityType"
-              name={FILTER_PARAMS.entityType}
-              defaultValue={filters.entityType}
-              invalid={Boolean(errors.entityType)}
-              aria-describedby={d}
-            >
-              <SelectOption value="">{t("auditLog.allEntityTypes")}</SelectOption>
-              {(filters.entityType && !data.options.entityTypes.includes(filters.entityType)
-                ? [filters.entityType, ...data.options.entityTypes]
-                : data.options.entityTypes
-              ).map((type) => (
-                <SelectOption key={type} value={type}>
-                  {entityLabel(type)}
-                </SelectOption>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field name="entityId" label={t("auditLog.entityId")} error={errors.entityId}>
-          {(d) => (
-            <Textbox
-              id="audit-entityId"
-              name={FILTER_PARAMS.entityId}
-              defaultValue={filters.entityId}
-              invalid={Boolean(errors.entityId)}
-              aria-describedby={d}
-            />
-          )}
-        </Field>
-        <Field name="from" label={t("auditLog.from")} hint={t("auditLog.dateHint")} error={errors.from}>
-          {(d) => (
-            <Textbox
-              id="audit-from"
-              name={FILTER_PARAMS.from}
-              type="date"
-              defaultValue={filters.from}
-              invalid={Boolean(errors.from)}
-              aria-describedby={d}
-            />
-          )}
-        </Field>
-        <Field name="to" label={t("auditLog.to")} hint={t("auditLog.dateHint")} error={errors.to}>
-          {(d) => (
-            <Textbox
-              id="audit-to"
-              name={FILTER_PARAMS.to}
-              type="date"
-              defaultValue={filters.to}
-              invalid={Boolean(errors.to)}
-              aria-describedby={d}
-            />
-          )}
-        </Field>
+        <Field
+          name="actor"
+          label={t("auditLog.actor")}
+          hint={t("auditLog.actorHint")}
+          error={errors.actor}
+          value={filters.actor}
+          input={{ kind: "search" }}
+        />
+        <Field
+          name="action"
+          label={t("auditLog.action")}
+          error={errors.action}
+          value={filters.action}
+          input={{ kind: "select", any: t("auditLog.allActions"), options: data.options.actions }}
+        />
+        <Field
+          name="entityType"
+          label={t("auditLog.entityType")}
+          error={errors.entityType}
+          value={filters.entityType}
+          input={{ kind: "select", any: t("auditLog.allEntityTypes"), options: data.options.entityTypes, label: entityLabel }}
+        />
+        <Field name="entityId" label={t("auditLog.entityId")} error={errors.entityId} value={filters.entityId} input={{ kind: "text" }} />
+        {(["from", "to"] as const).map((name) => (
+          <Field
+            key={name}
+            name={name}
+            label={t(`auditLog.${name}`)}
+            hint={t("auditLog.dateHint")}
+            error={errors[name]}
+            value={filters[name]}
+            input={{ kind: "date" }}
+          />
+        ))}
         <div>
           <Button type="submit" appearance="secondary-action-button">
             {t("auditLog.filter")}

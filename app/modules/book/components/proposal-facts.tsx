@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { DataListItem, DataListKey, DataListValue } from "~/components/nlds";
+import { Fact } from "./fact";
 import { lifeYears } from "./proposal-years";
 
 export interface ProposalFactsData {
@@ -17,28 +17,13 @@ export function ProposalFacts({ proposal }: { proposal: ProposalFactsData }) {
   const { t } = useTranslation();
   return (
     <>
-      <DataListItem>
-        <DataListKey>{t("bookProposals.detail.lived")}</DataListKey>
-        <DataListValue>{lifeYears(t, proposal.birthYear, proposal.deathYear)}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t("bookProposals.detail.service")}</DataListKey>
-        <DataListValue>
-          {proposal.serviceFrom}–{proposal.serviceTo}
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t("bookProposals.detail.organisation")}</DataListKey>
-        <DataListValue>{proposal.organisation}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t("bookProposals.detail.role")}</DataListKey>
-        <DataListValue>{proposal.role}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{t("bookProposals.detail.theme")}</DataListKey>
-        <DataListValue>{proposal.theme}</DataListValue>
-      </DataListItem>
+      <Fact label={t("bookProposals.detail.lived")}>{lifeYears(t, proposal.birthYear, proposal.deathYear)}</Fact>
+      <Fact label={t("bookProposals.detail.service")}>
+        {proposal.serviceFrom}–{proposal.serviceTo}
+      </Fact>
+      <Fact label={t("bookProposals.detail.organisation")}>{proposal.organisation}</Fact>
+      <Fact label={t("bookProposals.detail.role")}>{proposal.role}</Fact>
+      <Fact label={t("bookProposals.detail.theme")}>{proposal.theme}</Fact>
     </>
   );
 }

@@ -17,6 +17,10 @@ export function ProposalForm({ limits, themes, base }: { limits: YearLimits; the
   const matches = actionData?.matches ?? [];
   const { register, handleSubmit, errorOf, failure, watch } = useAppForm<ProposalInput>(schema);
   const optional = t("bookProposals.fields.optional");
+  /** A required text field of the form, labelled by its name. */
+  const required = (name: "birthYear" | "serviceFrom" | "serviceTo" | "organisation" | "role") => (
+    <TextField name={name} label={t(`bookProposals.fields.${name}`)} required registration={register(name)} error={errorOf(name)} />
+  );
   return (
     <>
       <FormError failure={failure} />
@@ -40,13 +44,7 @@ export function ProposalForm({ limits, themes, base }: { limits: YearLimits; the
               registration={register("confirmDifferent")}
             />
           ) : null}
-          <TextField
-            name="birthYear"
-            label={t("bookProposals.fields.birthYear")}
-            required
-            registration={register("birthYear")}
-            error={errorOf("birthYear")}
-          />
+          {required("birthYear")}
           <TextField
             name="deathYear"
             label={t("bookProposals.fields.deathYear")}
@@ -58,28 +56,10 @@ export function ProposalForm({ limits, themes, base }: { limits: YearLimits; the
         </fieldset>
         <fieldset>
           <legend>{t("bookProposals.propose.serviceHeading")}</legend>
-          <TextField
-            name="serviceFrom"
-            label={t("bookProposals.fields.serviceFrom")}
-            required
-            registration={register("serviceFrom")}
-            error={errorOf("serviceFrom")}
-          />
-          <TextField
-            name="serviceTo"
-            label={t("bookProposals.fields.serviceTo")}
-            required
-            registration={register("serviceTo")}
-            error={errorOf("serviceTo")}
-          />
-          <TextField
-            name="organisation"
-            label={t("bookProposals.fields.organisation")}
-            required
-            registration={register("organisation")}
-            error={errorOf("organisation")}
-          />
-          <TextField name="role" label={t("bookProposals.fields.role")} required registration={register("role")} error={errorOf("role")} />
+          {required("serviceFrom")}
+          {required("serviceTo")}
+          {required("organisation")}
+          {required("role")}
           <SelectField name="themeId" label={t("bookProposals.fields.theme")} registration={register("themeId")} error={errorOf("themeId")}>
             <SelectOption value="">{t("bookProposals.fields.chooseTheme")}</SelectOption>
             {themes.map((theme) => (
@@ -111,20 +91,16 @@ export function ProposalForm({ limits, themes, base }: { limits: YearLimits; the
           {SOURCE_ROWS.map((n) => (
             <fieldset key={n}>
               <legend>{n === 1 ? t("bookProposals.propose.source", { n }) : t("bookProposals.propose.sourceOptional", { n })}</legend>
-              <TextField
-                name={`source${n}Title`}
-                label={t("bookProposals.fields.sourceTitle")}
-                required={n === 1}
-                registration={register(`source${n}Title`)}
-                error={errorOf(`source${n}Title`)}
-              />
-              <TextField
-                name={`source${n}Url`}
-                label={t("bookProposals.fields.sourceUrl")}
-                required={n === 1}
-                registration={register(`source${n}Url`)}
-                error={errorOf(`source${n}Url`)}
-              />
+              {(["Title", "Url"] as const).map((part) => (
+                <TextField
+                  key={part}
+                  name={`source${n}${part}`}
+                  label={t(`bookProposals.fields.source${part}`)}
+                  required={n === 1}
+                  registration={register(`source${n}${part}`)}
+                  error={errorOf(`source${n}${part}`)}
+                />
+              ))}
             </fieldset>
           ))}
         </fieldset>
