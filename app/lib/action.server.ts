@@ -33,8 +33,11 @@ type Input<S> = S extends z.ZodMiniType ? z.infer<S> : Record<string, string>;
 
 /** One intent of an action: the form it reads, the service it runs, and where success leads. */
 export interface Intent<G, S extends z.ZodMiniType | undefined, T> {
-  /** The shared zod schema of the form (the browser form validates with the same one). */
-  schema?: S;
+  /**
+   * The shared zod schema of the form (the browser form validates with the same one), or a function
+   * of what the guard found when the form depends on it (a person or an organisation, a project's years).
+   */
+  schema?: S | ((guarded: G) => S);
   /** The page shows one message above its forms, not one per field: a schema error becomes the form's error. */
   errorsOnForm?: boolean;
   /** Calls the service; returns its outcome. */
@@ -86,8 +89,9 @@ export async function handleIntents<G>(
   if (!chosen) return refusalResponse({ ok: false, status: 400, error: "errors.badRequest" });
   let input: unknown;
   let raw: Record<string, string>;
-  if (chosen.schema) {
-    const parsed = parseFormData(form, chosen.schema as z.ZodMiniType);
+  const schema = typeof chosen.schema === "function" ? (chosen.schema as (g: G) => z.ZodMiniType)(guarded) : chosen.schema;
+  if (schema) {
+    const parsed = parseFormData(form, schema as z.ZodMiniType);
     if (!parsed.ok && chosen.errorsOnForm)
       return refusalResponse({
         ok: false,

@@ -36,20 +36,15 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
   return { db, user, edition, locale: context.locale, here: `/prijzen/${edition.awardSlug}/${edition.year}/nomineren` };
 }
 
-export const action = (args: ActionFunctionArgs) => {
-  // The nomination's schema follows the edition's kind of nominee, which the guard reads.
-  let kind: "person" | "organisation" = "person";
-  return handleIntents(
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(
     args,
-    async (a: ActionFunctionArgs) => {
-      const g = await guard(a);
-      kind = g.edition.nomineeKind;
-      return g;
-    },
+    guard,
     {
-      // The nomination form is the page's form: it posts without an intent.
+      // The nomination form is the page's form: it posts without an intent; its schema follows the
+      // edition's kind of nominee, which the guard reads.
       "": intent({
-        schema: nominationSchemaOf(() => kind),
+        schema: (g) => nominationSchemaOf(g.edition.nomineeKind),
         run: (g, input) => submitNomination(g.db, g.user, g.edition, input, g.locale),
         done: () => redirect(withNotice("/mijn-nominaties", "nominate.done")),
       }),
@@ -61,7 +56,6 @@ export const action = (args: ActionFunctionArgs) => {
     },
     { notStored: "nominate.errors.notStored" },
   );
-};
 
 export default function Nominate() {
   const { verified, open, draft, used, submissionKey } = useLoaderData<typeof loader>();

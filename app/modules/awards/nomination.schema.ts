@@ -148,5 +148,5 @@ export const ConsentSchema = z.object({
  * known only once the edition is loaded (the action's guard), after this schema is made. Made per
  * request, since the choice is kept once made.
  */
-export const nominationSchemaOf = (kind: () => "person" | "organisation") =>
-  z.lazy(() => (kind() === "person" ? PersonNominationSchema : OrganisationNominationSchema));
+export const nominationSchemaOf = (kind: "person" | "organisation") =>
+  kind === "person" ? PersonNominationSchema : OrganisationNominationSchema;
