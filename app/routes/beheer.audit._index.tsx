@@ -12,7 +12,7 @@ export const meta = titleMeta("auditLog.title");
 /** The whole audit log, for platform admins. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, { role: "admin" });
-  const { status, view } = await auditViewData(getDb(), request, { kind: "platform" }, "/beheer/audit");
+  const { status, view } = await auditViewData(getDb(), new URL(request.url).searchParams, { kind: "platform" }, "/beheer/audit");
   return data({ view }, status);
 }
 

@@ -12,7 +12,12 @@ import { requireProjectEditor } from "~/modules/book/project.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
   const base = `/beheer/boeken/${project.slug}`;
-  const { status, view } = await auditViewData(getDb(), request, { kind: "book_project", projectId: project.id }, `${base}/auditlog`);
+  const { status, view } = await auditViewData(
+    getDb(),
+    new URL(request.url).searchParams,
+    { kind: "book_project", projectId: project.id },
+    `${base}/auditlog`,
+  );
   return data({ project: { title: project.title, base }, view }, status);
 }
 

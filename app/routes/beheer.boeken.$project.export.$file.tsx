@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n/i18n";
-import { logger } from "~/logger.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { recordExport } from "~/modules/audit/export-audit.server";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import { BOOK_DATASETS, bookExportSpec } from "~/modules/exports/book-datasets.server";
 import { exportFilename, parseExportFile } from "~/modules/exports/export.server";
-import { exportResponse } from "~/modules/exports/writers.server";
+import { exportResponse } from "~/lib/download.server";
 
 /** `<dataset>.<format>`: one dataset of the book project, streamed, for its editors only. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -24,7 +23,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
   const t = translator(context.locale);
   const spec = bookExportSpec(db, project, file.dataset, t, context.locale, exportFilename(file.dataset, project.slug));
-  return exportResponse(spec, file.format, (err) =>
-    logger.error({ err, dataset: file.dataset, format: file.format, projectId: project.id }, "export failed"),
-  );
+  return exportResponse({ spec, format: file.format, log: { dataset: file.dataset, projectId: project.id } });
 }

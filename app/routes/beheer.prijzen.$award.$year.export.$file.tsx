@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
-import { logger } from "~/logger.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { recordExport } from "~/modules/audit/export-audit.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { AWARD_DATASETS, awardExportSpec } from "~/modules/exports/award-datasets.server";
 import { parseExportFile } from "~/modules/exports/export.server";
-import { exportResponse } from "~/modules/exports/writers.server";
+import { exportResponse } from "~/lib/download.server";
 
 /** `<dataset>.<format>`: one dataset of the edition, streamed, for organizers of its award only. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -17,7 +16,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Audited before the first byte is sent: who exported what, when.
   await recordExport(db, actorFrom(context), { entityType: "edition", entityId: edition.id, dataset: file.dataset, format: file.format });
   const spec = awardExportSpec(db, edition, file.dataset, context.locale);
-  return exportResponse(spec, file.format, (err) =>
-    logger.error({ err, dataset: file.dataset, format: file.format, editionId: edition.id }, "export failed"),
-  );
+  return exportResponse({ spec, format: file.format, log: { dataset: file.dataset, editionId: edition.id } });
 }

@@ -2,7 +2,8 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "~/db.server";
-import { auditViewData, requireAwardOrganizer } from "~/modules/audit/audit-log.server";
+import { auditViewData } from "~/modules/audit/audit-log.server";
+import { requireAwardOrganizer } from "~/modules/awards/guard.server";
 import { AuditLogView } from "~/modules/audit/components/audit-log-view";
 
 /** The audit log of one award (all its editions), for the award's organizers. */
@@ -10,7 +11,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { award } = await requireAwardOrganizer(request, context, params);
   const { status, view } = await auditViewData(
     getDb(),
-    request,
+    new URL(request.url).searchParams,
     { kind: "award", awardId: award.id },
     `/beheer/prijzen/${award.slug}/auditlog`,
   );

@@ -1,18 +1,15 @@
-import type { AppLoadContext } from "@remix-run/node";
-import type { Params } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 import type { DB } from "../../../db/types";
-import { requireRole } from "~/auth/guards.server";
-import { getDb, type DbOrTrx } from "~/db.server";
-import { translator } from "~/i18n/i18n";
-import { logger } from "~/logger.server";
+import type { DbOrTrx } from "~/db.server";
+import { translator, type Locale } from "~/i18n/i18n";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import type { Cell } from "~/modules/exports/cells";
 import { exportFilename, parseExportFile } from "~/modules/exports/export.server";
-import { exportResponse, FORMATS, type ExportSpec } from "~/modules/exports/writers.server";
+import { FORMATS, type Download, type ExportSpec } from "~/modules/exports/writers.server";
 import { auditChanges, changesText, type AuditChange } from "./audit-diff";
 import { activeFilters, parseAuditFilters, type AuditFilters } from "./audit-filters";
-import { actorFrom } from "./audit.server";
+import type { Actor } from "./audit.server";
 import { recordExport } from "./export-audit.server";
 import { TIME_ZONE } from "~/lib/locale";
 
@@ -227,28 +224,11 @@ export function auditExportSpec(db: DbOrTrx, scope: AuditScope, filters: AuditFi
   return { filename, sheet: t("auditLog.sheet"), columns, rows: rows() };
 }
 
-// ── Guards: who reads which scope ────────────────────────────────────────────────────────────────
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** The award of the URL (params.award, a slug) for one of its organizers; 404 when absent, visitors to login, others 403. */
-export async function requireAwardOrganizer(request: Request, context: AppLoadContext, params: Params) {
-  const slug = params.award;
-  if (!slug || slug.length > 60 || !SLUG.test(slug)) throw new Response("Not found", { status: 404 });
-  const award = await getDb().selectFrom("award").select(["id", "slug", "name_nl", "name_en"]).where("slug", "=", slug).executeTakeFirst();
-  if (!award) throw new Response("Not found", { status: 404 });
-  const user = await requireRole(request, context, { role: "organizer", awardId: award.id });
-  return {
-    user,
-    award: { id: award.id, slug: award.slug, name: context.locale === "en" && award.name_en ? award.name_en : award.name_nl },
-  };
-}
-
 // ── What the routes call ─────────────────────────────────────────────────────────────────────────
 
 /** The viewer page's data for a scope: filters from the URL, one page of rows, the filter lists; 400 when a filter is invalid. */
-export async function auditViewData(db: DbOrTrx, request: Request, scope: AuditScope, base: string) {
-  const { filters, errors, page } = parseAuditFilters(new URL(request.url).searchParams);
+export async function auditViewData(db: DbOrTrx, searchParams: URLSearchParams, scope: AuditScope, base: string) {
+  const { filters, errors, page } = parseAuditFilters(searchParams);
   const invalid = Object.keys(errors).length > 0;
   const [options, list] = await Promise.all([
     auditFilterOptions(db, scope),
@@ -263,32 +243,30 @@ export async function auditViewData(db: DbOrTrx, request: Request, scope: AuditS
 export const AUDIT_DATASETS = ["auditlog"] as const;
 
 /**
- * `auditlog.<format>` with the page's filters in the query string: recorded in the audit log
- * (dataset "auditlog" with the filters) before the first byte, then streamed. Unknown file → 404,
- * invalid filters → 400 with a translated message.
+ * One audit-log download for a scope: the file (`auditlog.<format>`) and the filters of the URL, the
+ * export itself audited before the first byte; 404 for another file, 400 with the filters' errors
+ * (params.details: their keys, one per line).
  */
-export async function auditExportResponse(
+export async function prepareAuditExport(
   db: DbOrTrx,
-  request: Request,
-  context: AppLoadContext,
+  actor: Actor,
+  locale: Locale,
   scope: AuditScope,
   file: string | undefined,
+  searchParams: URLSearchParams,
   nameParts: string[],
-): Promise<Response> {
+): Promise<Outcome<Download>> {
   const parsed = parseExportFile(file, AUDIT_DATASETS);
-  if (!parsed) throw new Response("Not found", { status: 404 });
-  const t = translator(context.locale);
-  const { filters, errors } = parseAuditFilters(new URL(request.url).searchParams);
-  if (Object.keys(errors).length > 0) {
-    const messages = [t("auditLog.invalidFilters"), ...Object.values(errors).map((e) => t(e))];
-    return new Response(messages.join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
-  await recordExport(db, actorFrom(context), {
+  if (!parsed) return refuse(404, "errors.notFound");
+  const { filters, errors } = parseAuditFilters(searchParams);
+  if (Object.keys(errors).length > 0)
+    return refuse(400, "auditLog.invalidFilters", { params: { details: Object.values(errors).join("\n") } });
+  await recordExport(db, actor, {
     ...auditExportEntity(scope),
     dataset: "auditlog",
     format: parsed.format,
     filters: activeFilters(filters),
   });
-  const spec = auditExportSpec(db, scope, filters, t, exportFilename("auditlog", ...nameParts));
-  return exportResponse(spec, parsed.format, (err) => logger.error({ err, scope, format: parsed.format }, "audit log export failed"));
+  const spec = auditExportSpec(db, scope, filters, translator(locale), exportFilename("auditlog", ...nameParts));
+  return ok({ spec, format: parsed.format, log: { scope } });
 }

@@ -1,6 +1,5 @@
-import { PassThrough, Readable, Transform } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import { cellText, isoAmsterdam, neutralise, type Cell } from "./cells";
@@ -26,7 +25,7 @@ export interface ExportSpec {
   rows: AsyncIterable<Record<string, Cell>>;
 }
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   json: "application/json; charset=utf-8",
@@ -115,19 +114,10 @@ export async function writeExport(spec: ExportSpec, format: ExportFormat, out: N
   await workbook.commit();
 }
 
-/** The export as a streamed HTTP download. */
-export function exportResponse(spec: ExportSpec, format: ExportFormat, onError: (error: unknown) => void): Response {
-  const body = new PassThrough();
-  writeExport(spec, format, body).catch((error: unknown) => {
-    onError(error);
-    body.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
-  return new Response(createReadableStreamFromReadable(body), {
-    headers: {
-      "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": `attachment; filename="${spec.filename}.${format}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+/** An export ready to stream: what the route hands to `exportResponse` (app/lib/download.server.ts). */
+export interface Download {
+  spec: ExportSpec;
+  format: ExportFormat;
+  /** What the error log says when the stream fails half-way. */
+  log: Record<string, unknown>;
 }
