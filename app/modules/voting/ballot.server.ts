@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { pick } from "~/lib/locale";
+import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 import { renderMail } from "~/modules/mail/outbox.server";
 import { formatReceipt, normalizeReceipt, RECEIPT_ALPHABET } from "./rules";
 import { eligibility, type VotingRound } from "./round.server";
@@ -40,20 +41,28 @@ export interface CastInput {
   mail: { award: string; category: string; link: string };
 }
 
-export type CastError = "closed" | "notEligible" | "invalidChoice" | "alreadyVoted" | "voided";
-export type CastResult = { ok: true; receiptCode: string; version: number; unchanged?: boolean } | { ok: false; error: CastError };
+/** A stored ballot: its receipt and version; `unchanged` when the same choices were stored already. */
+export interface CastBallot {
+  receiptCode: string;
+  version: number;
+  unchanged?: boolean;
+}
+
+// The refusals of a ballot, with the status the ballot page answers.
+const closed = () => refuse(409, "voting.errors.closed");
+const notEligible = () => refuse(403, "voting.errors.notEligible");
+const invalidChoice = () => refuse(400, "voting.errors.invalidChoice");
+const voided = () => refuse(409, "voting.errors.voided");
 
 const pgCode = (e: unknown) => (e as { code?: string }).code;
 const pgConstraint = (e: unknown) => (e as { constraint?: string }).constraint;
 
-function mapError(e: unknown): CastResult | null {
+function mapError(e: unknown): Refusal | null {
   const constraint = pgConstraint(e);
-  if (pgCode(e) === "23514" && constraint === "ballot_window") return { ok: false, error: "closed" };
-  if (pgCode(e) === "23514" && constraint === "ballot_voided") return { ok: false, error: "voided" };
-  if (pgCode(e) === "23514" && (constraint === "ballot_choices" || constraint === "ballot_round_kind"))
-    return { ok: false, error: "invalidChoice" };
-  if (pgCode(e) === "23503" || (pgCode(e) === "23505" && constraint?.startsWith("ballot_choice")))
-    return { ok: false, error: "invalidChoice" };
+  if (pgCode(e) === "23514" && constraint === "ballot_window") return closed();
+  if (pgCode(e) === "23514" && constraint === "ballot_voided") return voided();
+  if (pgCode(e) === "23514" && (constraint === "ballot_choices" || constraint === "ballot_round_kind")) return invalidChoice();
+  if (pgCode(e) === "23503" || (pgCode(e) === "23505" && constraint?.startsWith("ballot_choice"))) return invalidChoice();
   return null;
 }
 
@@ -130,9 +139,9 @@ function receiptMail(input: CastInput, receipt: string, changed: boolean) {
  * Casts a ballot, or changes it when the round allows. One person, one vote: the unique constraint
  * decides between racing submissions; every other attempt gets a clear answer and changes nothing.
  */
-export async function castBallot(db: Db, input: CastInput): Promise<CastResult> {
+export async function castBallot(db: Db, input: CastInput): Promise<Outcome<CastBallot>> {
   const elig = await eligibility(db, input.round, input.voter);
-  if (!elig.ok) return { ok: false, error: "notEligible" };
+  if (!elig.ok) return notEligible();
   const receipt = newReceiptCode();
   let row;
   try {
@@ -154,17 +163,17 @@ export async function castBallot(db: Db, input: CastInput): Promise<CastResult> 
     if (mapped) return mapped;
     throw e;
   }
-  if (row.open === 0) return { ok: false, error: "closed" };
-  if (!row.eligible) return { ok: false, error: "notEligible" };
-  if (!row.valid) return { ok: false, error: "invalidChoice" };
-  if (row.ballot_id) return { ok: true, receiptCode: receipt, version: 1 };
+  if (row.open === 0) return closed();
+  if (!row.eligible) return notEligible();
+  if (!row.valid) return invalidChoice();
+  if (row.ballot_id) return ok({ receiptCode: receipt, version: 1 });
   if (!input.round.allow_change) {
     // The same choices again are the same ballot: a voter who resubmits after a lost answer (the
     // connection dropped while the first submission committed) sees their stored ballot, not an error.
     const own = await ownBallot(db, input.round.id, input.categoryId, input.voter.id);
     if (own && !own.voided && own.choices.map((c) => c.id).join(",") === input.choices.join(","))
-      return { ok: true, receiptCode: own.receiptCode, version: own.version, unchanged: true };
-    return { ok: false, error: "alreadyVoted" };
+      return ok({ receiptCode: own.receiptCode, version: own.version, unchanged: true });
+    return refuse(409, "voting.errors.alreadyVoted");
   }
   try {
     return await changeBallot(db, input);
@@ -176,10 +185,10 @@ export async function castBallot(db: Db, input: CastInput): Promise<CastResult> 
 }
 
 /** Last ballot counts: the row is locked, its choices replaced, the version bumped and the change kept as a revision. */
-async function changeBallot(db: Db, input: CastInput): Promise<CastResult> {
+async function changeBallot(db: Db, input: CastInput): Promise<Outcome<CastBallot>> {
   return db
     .transaction()
-    .execute(async (trx): Promise<CastResult> => {
+    .execute(async (trx): Promise<Outcome<CastBallot>> => {
       const ballot = await trx
         .selectFrom("ballot")
         .select(["id", "version", "voided_at", "receipt_code"])
@@ -188,8 +197,8 @@ async function changeBallot(db: Db, input: CastInput): Promise<CastResult> {
         .where("voter_id", "=", input.voter.id)
         .forUpdate()
         .executeTakeFirst();
-      if (!ballot) return { ok: false, error: "invalidChoice" };
-      if (ballot.voided_at) return { ok: false, error: "voided" };
+      if (!ballot) return invalidChoice();
+      if (ballot.voided_at) return voided();
       const current = await trx
         .selectFrom("ballot_choice")
         .select("nominee_id")
@@ -197,7 +206,7 @@ async function changeBallot(db: Db, input: CastInput): Promise<CastResult> {
         .orderBy("rank")
         .execute();
       if (current.map((c) => c.nominee_id).join(",") === input.choices.join(",")) {
-        return { ok: true, receiptCode: ballot.receipt_code, version: ballot.version, unchanged: true };
+        return ok({ receiptCode: ballot.receipt_code, version: ballot.version, unchanged: true });
       }
       const receipt = newReceiptCode();
       const version = ballot.version + 1;
@@ -223,10 +232,10 @@ async function changeBallot(db: Db, input: CastInput): Promise<CastResult> {
       // Candidates are re-checked inside the transaction, as for a first ballot.
       const valid = await candidateCount(trx, input);
       if (valid !== input.choices.length) throw new InvalidChoice();
-      return { ok: true, receiptCode: receipt, version };
+      return ok({ receiptCode: receipt, version });
     })
     .catch((e: unknown) => {
-      if (e instanceof InvalidChoice) return { ok: false, error: "invalidChoice" } as const;
+      if (e instanceof InvalidChoice) return invalidChoice();
       throw e;
     });
 }

@@ -2,10 +2,10 @@ import { config } from "~/config.server";
 import { retryWhileUnavailable, type Db } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import type { Notice } from "~/lib/notice";
-import { ok, refuse, type Outcome, type RefusalStatus } from "~/lib/outcome";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
-import { castBallot, deviceHash, ownBallot, type CastError } from "./ballot.server";
+import { castBallot, deviceHash, ownBallot } from "./ballot.server";
 import {
   candidateSource,
   categoryBySlug,
@@ -100,12 +100,10 @@ export async function reviewBallot(db: Db, { round, category }: BallotContext, r
     round.max_choices,
     candidates.map((c) => c.id),
   );
-  if (!selection.ok) return refuse(400, selection.error, { params: selection.params });
+  if (!selection.ok) return selection;
   const byId = new Map(candidates.map((c) => [c.id, c.name]));
-  return ok({ choices: selection.choices.map((id, i) => ({ id, name: byId.get(id)!, rank: i + 1 })), list: selection.choices.join(",") });
+  return ok({ choices: selection.value.map((id, i) => ({ id, name: byId.get(id)!, rank: i + 1 })), list: selection.value.join(",") });
 }
-
-const CAST_STATUS: Record<CastError, RefusalStatus> = { closed: 409, notEligible: 403, invalidChoice: 400, alreadyVoted: 409, voided: 409 };
 
 export interface BallotVoter {
   id: string;
@@ -134,7 +132,7 @@ export async function submitBallot(
   if (wait > 0) return refuse(429, "voting.errors.rateLimited", { params: { seconds: wait }, retryAfter: wait });
   const choices = parseChoiceList(choiceList, round.max_choices);
   if (!choices) return refuse(400, "voting.errors.invalidChoice");
-  const result = await retryWhileUnavailable(
+  const cast = await retryWhileUnavailable(
     () =>
       castBallot(db, {
         round,
@@ -148,12 +146,13 @@ export async function submitBallot(
       }),
     2000,
   );
-  if (!result.ok) return refuse(CAST_STATUS[result.error], `voting.errors.${result.error}`);
-  const notice: Notice = result.unchanged
+  if (!cast.ok) return cast;
+  const stored = cast.value;
+  const notice: Notice = stored.unchanged
     ? round.allow_change
       ? "voting.notice.unchanged"
       : "voting.notice.alreadyStored"
-    : result.version > 1
+    : stored.version > 1
       ? "voting.notice.changed"
       : "voting.notice.cast";
   return ok({ notice });
