@@ -5,12 +5,12 @@ import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Alert, Button, FormField, FormFieldErrorMessage, FormLabel, Heading1, Heading2, Paragraph, Textarea } from "~/components/nlds";
 import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
-import { formFailure, type FieldErrors } from "~/lib/forms.server";
+import { formFailure } from "~/lib/forms.server";
 import { pick, useDateFormat, useNumberFormat } from "~/lib/locale";
 import { ok, type Outcome } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { requireJuror } from "~/modules/jury/guard.server";
-import { ConflictSchema, SheetFormSchema, sheetFromForm } from "~/modules/jury/jury.schema";
+import { ConflictSchema, SheetFormSchema, sheetFromForm, type SheetRefusal } from "~/modules/jury/jury.schema";
 import { candidateSheet, declareConflict, juryRoundState, nextToScore, saveSheet } from "~/modules/jury/jury.server";
 import { UUID_RE } from "~/modules/voting/rules";
 
@@ -82,7 +82,7 @@ type Guarded = Awaited<ReturnType<typeof guard>>;
  * A sheet checked against the round's criteria: per-field messages (answered 400, as a schema's are;
  * a refusal names one field only), or saved — and for "save and next", the next candidate to score.
  */
-type SheetAnswer = { invalid: FieldErrors; values: Record<string, string> } | { invalid: null; next?: string };
+type SheetAnswer = { invalid: SheetRefusal; values: Record<string, string> } | { invalid: null; next?: string };
 
 function sheetIntent(whole: boolean) {
   return intent({
@@ -92,13 +92,16 @@ function sheetIntent(whole: boolean) {
     async run(g: Guarded, _input, { raw, args }): Promise<Outcome<SheetAnswer>> {
       // Autosave keeps what is valid so far; "save and next" needs the whole sheet.
       const sheet = sheetFromForm(raw, g.criteria, whole);
-      if (!sheet.ok) return ok({ invalid: sheet.fieldErrors, values: raw });
-      const saved = await saveSheet(g.db, g.user.id, g.round, g.sheet.nominee.id, sheet.entries, args.request.signal);
+      if (!sheet.ok) return ok({ invalid: sheet, values: raw });
+      const saved = await saveSheet(g.db, g.user.id, g.round, g.sheet.nominee.id, sheet.value, args.request.signal);
       if (!saved.ok) return saved;
       return ok({ invalid: null, next: whole ? await nextToScore(g.db, g.round, g.member, g.sheet.nominee.id) : undefined });
     },
     done(g, answer) {
-      if (answer.invalid) return formFailure(400, { fieldErrors: answer.invalid, formError: "jury.errors.sheet", values: answer.values });
+      if (answer.invalid) {
+        const { status, fieldErrors, error } = answer.invalid;
+        return formFailure(status, { fieldErrors, formError: error, values: answer.values });
+      }
       if (!whole) return { ok: true as const, savedAt: new Date().toISOString() };
       return redirectWithNotice(answer.next ? `${g.base}/${answer.next}` : g.base, "jury.notice.saved");
     },

@@ -9,7 +9,9 @@ import { enqueueMail } from "~/modules/mail/outbox.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
 import { candidateSource, tally } from "~/modules/voting/round.server";
 import { rankTally } from "~/modules/voting/rules";
-import type { CriterionInput } from "./jury.schema";
+import type { CriterionInput, ScoreEntry } from "./jury.schema";
+
+export type { ScoreEntry };
 
 export type JuryRound = Selectable<RoundTable> & { db_now: Date };
 
@@ -47,7 +49,7 @@ export async function inviteJurors(
   emails: string[],
   categoryIds: string[],
   mail: { origin: string; locale: Locale },
-): Promise<number> {
+): Promise<Outcome<number>> {
   return db.transaction().execute(async (trx) => {
     for (const email of emails) {
       const { token, hash } = newToken();
@@ -72,7 +74,7 @@ export async function inviteJurors(
       });
     }
     await writeAudit(trx, actor, { action: "jury.invite", entityType: "edition", entityId: edition.id, after: { emails, categoryIds } });
-    return emails.length;
+    return ok(emails.length);
   });
 }
 
@@ -88,8 +90,12 @@ export async function inviteContext(db: DbOrTrx, token: string) {
     .executeTakeFirst();
 }
 
-/** Accepts an invitation once, with the signed-in account: it becomes a jury member (role and categories). */
-export async function acceptInvite(db: Db, user: { id: string }, token: string): Promise<{ ok: true; editionId: string } | { ok: false }> {
+/**
+ * Accepts an invitation once, with the signed-in account: it becomes a jury member (role and categories).
+ * No token, an unknown, used or expired one: refused (400).
+ */
+export async function acceptInvite(db: Db, user: { id: string }, token: string | null): Promise<Outcome<{ editionId: string }>> {
+  if (!token) return refuse(400, "jury.invite.invalid");
   return db.transaction().execute(async (trx) => {
     const invite = await trx
       .updateTable("jury_invite")
@@ -99,7 +105,7 @@ export async function acceptInvite(db: Db, user: { id: string }, token: string):
       .where("expires_at", ">", sql<Date>`now()`)
       .returning(["id", "edition_id", "category_ids"])
       .executeTakeFirst();
-    if (!invite) return { ok: false as const };
+    if (!invite) return refuse(400, "jury.invite.invalid");
     // A second invitation widens the member's categories; "all" (empty) stays all.
     await trx
       .insertInto("jury_member")
@@ -129,7 +135,7 @@ export async function acceptInvite(db: Db, user: { id: string }, token: string):
       { actorId: user.id },
       { action: "jury.accept", entityType: "edition", entityId: invite.edition_id, after: { invite: invite.id } },
     );
-    return { ok: true as const, editionId: invite.edition_id };
+    return ok({ editionId: invite.edition_id });
   });
 }
 
@@ -313,8 +319,6 @@ export async function jurorCandidates(db: DbOrTrx, round: JuryRound, member: { u
     .orderBy("n.id")
     .execute();
 }
-
-export type ScoreEntry = { criterionId: string; score: number; comment: string };
 
 const SCORE_ERRORS: Record<string, string> = {
   jury_score_scale: "jury.errors.scale",
