@@ -393,3 +393,31 @@ export function listAdvanced(db: DbOrTrx, roundId: string, { candidatesOnly }: {
     .orderBy("a.place")
     .execute();
 }
+
+/**
+ * The ties at the cut of a closed top-K round that the tie rule did not settle and no organizer has
+ * decided yet, per category, with the tied candidates.
+ */
+export function openTies(
+  round: Pick<VotingRound, "advancement" | "advance_k" | "tie_break" | "opens_at" | "closes_at" | "db_now">,
+  results: CategoryResult[],
+  advanced: Array<{ category_id: string; decided_by: string }>,
+) {
+  if (roundState(round) !== "closed" || round.advancement !== "top_k") return [];
+  return results.flatMap((r) => {
+    const { undecided } = topK(r.rows, round.advance_k ?? 0, round.tie_break);
+    const decided = advanced.some((a) => a.category_id === r.categoryId && a.decided_by === "organizer");
+    if (!undecided || decided) return [];
+    return [
+      {
+        categoryId: r.categoryId,
+        category: r.name,
+        place: undecided.place,
+        seats: undecided.seats,
+        candidates: r.rows
+          .filter((row) => undecided.nomineeIds.includes(row.nomineeId))
+          .map((row) => ({ id: row.nomineeId, name: row.name })),
+      },
+    ];
+  });
+}

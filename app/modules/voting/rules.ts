@@ -42,6 +42,13 @@ export function selectionFromForm(raw: Record<string, string>, mode: BallotMode,
   return ok(ranked.map(([, id]) => id));
 }
 
+/** The ids of the ticked checkboxes named `<prefix><id>` of a posted form. */
+export function tickedIds(raw: Record<string, string>, prefix: string): string[] {
+  return Object.keys(raw)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length));
+}
+
 /** The choices of a confirmed ballot ("id,id,id" in rank order), checked for shape and limits. */
 export function parseChoiceList(value: string, max: number): string[] | null {
   if (value.length > 40 * 20) return null;
