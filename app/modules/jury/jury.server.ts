@@ -2,13 +2,15 @@ import { sql, type Selectable } from "kysely";
 import type { RoundTable } from "../../../db/types";
 import { isDatabaseUnavailable, retryWhileUnavailable, type Db, type DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
+import { pick } from "~/lib/locale";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { hashToken, newToken } from "~/modules/accounts/account.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
-import { candidateSource, tally } from "~/modules/voting/round.server";
+import { candidateSource, roundCandidates, tally } from "~/modules/voting/round.server";
 import { rankTally } from "~/modules/voting/rules";
+import { aggregate } from "./aggregate";
 import type { CriterionInput, ScoreEntry } from "./jury.schema";
 
 export type { ScoreEntry };
@@ -443,6 +445,47 @@ export async function declareConflict(
   });
 }
 
+/**
+ * A candidate's sheet as the juror's page shows it, in the reader's language. Other jurors are
+ * numbered "juror 1, 2, …" in a stable order, never named.
+ */
+export function sheetView(sheet: NonNullable<Awaited<ReturnType<typeof candidateSheet>>>, locale: Locale) {
+  const jurorNumber = new Map([...new Set((sheet.others ?? []).map((s) => s.juror_id))].sort().map((id, i) => [id, i + 1]));
+  return {
+    recused: Boolean(sheet.candidate.recused),
+    candidate: { ...sheet.nominee, category: pick(locale, sheet.candidate.category_nl, sheet.candidate.category_en) },
+    nominations: sheet.nominations.map((n) => ({
+      id: n.id,
+      motivation: n.motivation,
+      videoUrl: n.video_url,
+      relation: n.relation,
+      nominator: n.nominator,
+      references: n.references,
+    })),
+    criteria: sheet.criteria.map((c) => ({
+      id: c.id,
+      name: pick(locale, c.name_nl, c.name_en),
+      description: pick(locale, c.description_nl, c.description_en),
+      weight: Number(c.weight),
+      min: c.scale_min,
+      max: c.scale_max,
+      anchors: c.anchors,
+      commentBelow: c.comment_below,
+    })),
+    own: Object.fromEntries(sheet.own.map((s) => [s.criterion_id, { score: s.score, comment: s.comment }])),
+    others:
+      sheet.others?.map((s) => ({
+        juror: jurorNumber.get(s.juror_id)!,
+        criterionId: s.criterion_id,
+        score: s.score,
+        comment: s.comment,
+      })) ?? null,
+    progress: sheet.progress,
+    nextId: sheet.nextUnscoredId,
+    votePosition: sheet.votePosition,
+  };
+}
+
 /** Every score of a round (for organizers' aggregation), without recused jurors' (they have none). */
 export function roundScores(db: DbOrTrx, roundId: string) {
   return db
@@ -451,6 +494,43 @@ export function roundScores(db: DbOrTrx, roundId: string) {
     .select(["s.juror_id", "u.name as juror_name", "s.nominee_id", "s.criterion_id", "s.score", "s.comment"])
     .where("s.round_id", "=", roundId)
     .execute();
+}
+
+/**
+ * A jury round as its organizers see it: progress per juror and candidate, and every candidate's
+ * aggregate over the round's candidates (the round's method, normalisation and minimum), not yet ranked.
+ */
+export async function aggregateRound(db: DbOrTrx, round: JuryRound) {
+  const [progress, candidates, scores] = await Promise.all([
+    juryProgress(db, round),
+    roundCandidates(db, round),
+    roundScores(db, round.id),
+  ]);
+  const rows = aggregate(
+    progress.criteria.map((c) => ({ id: c.id, weight: Number(c.weight), min: c.scale_min, max: c.scale_max })),
+    scores.map((s) => ({ jurorId: s.juror_id, nomineeId: s.nominee_id, criterionId: s.criterion_id, score: s.score })),
+    candidates.map((c) => c.id),
+    { method: round.aggregation, normalize: round.normalize, minScores: round.min_scores },
+  );
+  return { progress, candidates, rows };
+}
+
+/** A stored criterion as the criterion form's values (anchors as "1=weak; 10=excellent"). */
+export function criterionFormValues(c: Awaited<ReturnType<typeof listCriteria>>[number]): CriterionInput {
+  return {
+    criterionId: c.id,
+    nameNl: c.name_nl,
+    nameEn: c.name_en,
+    descriptionNl: c.description_nl,
+    descriptionEn: c.description_en,
+    weight: String(Number(c.weight)),
+    scaleMin: String(c.scale_min),
+    scaleMax: String(c.scale_max),
+    commentBelow: c.comment_below === null ? "" : String(c.comment_below),
+    anchors: Object.entries(c.anchors)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("; "),
+  };
 }
 
 /**
