@@ -30,6 +30,7 @@ import {
   rankedResults,
   roundName,
   roundState,
+  tallyView,
 } from "~/modules/voting/round.server";
 import { tickedIds } from "~/modules/voting/rules";
 
@@ -67,19 +68,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       shortUrl: round.short_code ? `${config().origin}/l/${round.short_code}` : null,
     },
     invites,
-    results: results.map((r) => ({
-      categoryId: r.categoryId,
-      name: r.name,
-      ballots: r.ballots,
-      rows: r.rows.map((row) => ({
-        id: row.nomineeId,
-        name: row.name,
-        votes: row.votes,
-        points: row.points,
-        place: row.place,
-        tied: row.tied,
-      })),
-    })),
+    results: results.map((r) => ({ categoryId: r.categoryId, ...tallyView(r) })),
     advanced: advanced.map((a) => ({ categoryId: a.category_id, name: a.name, by: a.decided_by, reason: a.reason, place: a.place })),
     ties: openTies(round, results, advanced),
     signals,

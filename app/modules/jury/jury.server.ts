@@ -8,7 +8,7 @@ import { hashToken, newToken } from "~/modules/accounts/account.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
-import { candidateSource, roundCandidates, tally } from "~/modules/voting/round.server";
+import { candidateSource, loadRoundOfKind, roundCandidates, roundState, selectRounds, tally } from "~/modules/voting/round.server";
 import { rankTally } from "~/modules/voting/rules";
 import { aggregate } from "./aggregate";
 import type { CriterionInput, ScoreEntry } from "./jury.schema";
@@ -21,25 +21,11 @@ const INVITE_DAYS = 30;
 const pg = (e: unknown) => e as { code?: string; constraint?: string };
 
 /** A jury round of an edition by its position; 404 when there is none. */
-export async function loadJuryRound(db: DbOrTrx, editionId: string, position: string | undefined): Promise<JuryRound> {
-  if (!position || !/^\d{1,3}$/.test(position)) throw new Response("Not found", { status: 404 });
-  const round = await db
-    .selectFrom("round")
-    .selectAll()
-    .select(sql<Date>`now()`.as("db_now"))
-    .where("edition_id", "=", editionId)
-    .where("position", "=", Number(position))
-    .where("kind", "=", "jury")
-    .executeTakeFirst();
-  if (!round) throw new Response("Not found", { status: 404 });
-  return round;
-}
+export const loadJuryRound = (db: DbOrTrx, editionId: string, position: string | undefined): Promise<JuryRound> =>
+  loadRoundOfKind(db, editionId, position, ["jury"]);
 
-export function juryRoundState(round: Pick<JuryRound, "opens_at" | "closes_at" | "db_now">): "upcoming" | "open" | "closed" {
-  if (!round.opens_at || round.db_now < round.opens_at) return "upcoming";
-  if (round.closes_at && round.db_now >= round.closes_at) return "closed";
-  return "open";
-}
+/** Upcoming, open or closed by the database clock, as every round. */
+export const juryRoundState = roundState;
 
 // ── Invitations and members ─────────────────────────────────────────────────────────────────────
 
@@ -590,10 +576,7 @@ export async function candidateSheet(
   // The candidate's place in the last closed public vote before this round, when the round shows it.
   let votePosition: { place: number; of: number; votes: number } | null = null;
   if (round.show_vote_position) {
-    const vote = await db
-      .selectFrom("round")
-      .selectAll()
-      .select(sql<Date>`now()`.as("db_now"))
+    const vote = await selectRounds(db)
       .where("edition_id", "=", round.edition_id)
       .where("position", "<", round.position)
       .where("kind", "=", "public_vote")

@@ -280,6 +280,31 @@ export async function ownBallot(db: DbOrTrx, roundId: string, categoryId: string
   };
 }
 
+/** The names of a ballot's award (with the edition's year), round and category, as the columns below select them. */
+const PLACE_COLUMNS = [
+  "r.name_nl as round_nl",
+  "r.name_en as round_en",
+  "c.name_nl as category_nl",
+  "c.name_en as category_en",
+  "a.name_nl as award_nl",
+  "a.name_en as award_en",
+  "e.year",
+] as const;
+type PlaceRow = {
+  round_nl: string;
+  round_en: string;
+  category_nl: string;
+  category_en: string;
+  award_nl: string;
+  award_en: string;
+  year: number;
+};
+const placeNames = (locale: Locale, r: PlaceRow) => ({
+  award: `${pick(locale, r.award_nl, r.award_en)} ${r.year}`,
+  round: pick(locale, r.round_nl, r.round_en),
+  category: pick(locale, r.category_nl, r.category_en),
+});
+
 /** "My votes": every ballot of the account, newest first, with its choices (only ever shown to the voter). */
 export async function myBallots(db: DbOrTrx, voterId: string, locale: Locale) {
   const rows = await db
@@ -296,15 +321,9 @@ export async function myBallots(db: DbOrTrx, voterId: string, locale: Locale) {
       "b.updated_at",
       "b.voided_at",
       "r.position",
-      "r.name_nl as round_nl",
-      "r.name_en as round_en",
       "c.slug as category_slug",
-      "c.name_nl as category_nl",
-      "c.name_en as category_en",
       "a.slug as award_slug",
-      "a.name_nl as award_nl",
-      "a.name_en as award_en",
-      "e.year",
+      ...PLACE_COLUMNS,
       sql<
         string[]
       >`array(select n.name from ballot_choice bc join nominee n on n.id = bc.nominee_id where bc.ballot_id = b.id order by bc.rank)`.as(
@@ -322,9 +341,7 @@ export async function myBallots(db: DbOrTrx, voterId: string, locale: Locale) {
     castAt: r.cast_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     voided: r.voided_at !== null,
-    round: pick(locale, r.round_nl, r.round_en),
-    category: pick(locale, r.category_nl, r.category_en),
-    award: `${pick(locale, r.award_nl, r.award_en)} ${r.year}`,
+    ...placeNames(locale, r),
     href: `/prijzen/${r.award_slug}/${r.year}/ronde/${r.position}/${r.category_slug}`,
     choices: r.choices,
   }));
@@ -348,32 +365,13 @@ export async function checkReceipt(db: DbOrTrx, input: string, locale: Locale): 
     .innerJoin("category as c", "c.id", "b.category_id")
     .innerJoin("edition as e", "e.id", "b.edition_id")
     .innerJoin("award as a", "a.id", "e.award_id")
-    .select([
-      "v.version",
-      "v.created_at",
-      "b.version as current_version",
-      "b.voided_at",
-      "r.results_published_at",
-      "r.name_nl as round_nl",
-      "r.name_en as round_en",
-      "c.name_nl as category_nl",
-      "c.name_en as category_en",
-      "a.name_nl as award_nl",
-      "a.name_en as award_en",
-      "e.year",
-    ])
+    .select(["v.version", "v.created_at", "b.version as current_version", "b.voided_at", "r.results_published_at", ...PLACE_COLUMNS])
     .where("v.receipt_code", "=", code)
     .executeTakeFirst();
   if (!row) return { status: "unknown" };
   const status =
     row.version !== row.current_version ? "superseded" : row.voided_at ? "voided" : row.results_published_at ? "counted" : "received";
-  return {
-    status,
-    award: `${pick(locale, row.award_nl, row.award_en)} ${row.year}`,
-    round: pick(locale, row.round_nl, row.round_en),
-    category: pick(locale, row.category_nl, row.category_en),
-    at: row.created_at.toISOString(),
-  };
+  return { status, ...placeNames(locale, row), at: row.created_at.toISOString() };
 }
 
 /** The categories of a round in which the voter has a ballot. */

@@ -13,8 +13,7 @@ import {
   sourceUnpublished,
   loadVotingRound,
   roundCandidates,
-  roundName,
-  roundState,
+  roundView,
 } from "./round.server";
 import { parseChoiceList, selectionFromForm } from "./rules";
 
@@ -69,17 +68,7 @@ export async function ballotPage(db: Db, { edition, round, category }: BallotCon
   ]);
   return {
     edition: { name: edition.name, awardSlug: edition.awardSlug, year: edition.year },
-    round: {
-      position: round.position,
-      kind: round.kind,
-      name: roundName(round, locale),
-      state: roundState(round),
-      opensAt: round.opens_at?.toISOString() ?? null,
-      closesAt: round.closes_at?.toISOString() ?? null,
-      mode: round.ballot_mode,
-      maxChoices: round.max_choices,
-      allowChange: round.allow_change,
-    },
+    round: roundView(round, locale),
     category: { slug: category.slug, name: category.name },
     otherCategories: edition.categories.filter((c) => c.id !== category.id).map((c) => ({ slug: c.slug, name: c.name })),
     candidates: candidates.map((c) => ({ id: c.id, name: c.name, organisation: c.organisation })),
