@@ -6,7 +6,7 @@ import { pick } from "~/lib/locale";
 import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 import { renderMail } from "~/modules/mail/outbox.server";
 import { formatReceipt, normalizeReceipt, RECEIPT_ALPHABET } from "./rules";
-import { eligibility, type VotingRound } from "./round.server";
+import { whyIneligible, type VotingRound } from "./round.server";
 
 export function newReceiptCode(): string {
   return formatReceipt(Array.from({ length: 12 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join(""));
@@ -140,8 +140,7 @@ function receiptMail(input: CastInput, receipt: string, changed: boolean) {
  * decides between racing submissions; every other attempt gets a clear answer and changes nothing.
  */
 export async function castBallot(db: Db, input: CastInput): Promise<Outcome<CastBallot>> {
-  const elig = await eligibility(db, input.round, input.voter);
-  if (!elig.ok) return notEligible();
+  if (await whyIneligible(db, input.round, input.voter)) return notEligible();
   const receipt = newReceiptCode();
   let row;
   try {

@@ -122,18 +122,17 @@ export async function sourceUnpublished(db: DbOrTrx, sourceRoundId: string | nul
 
 export type Ineligible = "unverified" | "domain" | "invite";
 
-/** Whether this account may vote in the round, and if not, why (shown to the voter). */
-export async function eligibility(
+/** Why this account may not vote in the round (shown to the voter), or null when it may. */
+export async function whyIneligible(
   db: DbOrTrx,
   round: Pick<VotingRound, "id" | "eligibility" | "eligible_domains">,
   user: { email: string; emailVerified: boolean },
-): Promise<{ ok: true } | { ok: false; reason: Ineligible }> {
-  if (!user.emailVerified) return { ok: false, reason: "unverified" };
+): Promise<Ineligible | null> {
+  if (!user.emailVerified) return "unverified";
   const email = user.email.toLowerCase();
   if (round.eligibility === "domains") {
     const domain = email.split("@")[1] ?? "";
-    const ok = round.eligible_domains.some((d) => domain === d || domain.endsWith(`.${d}`));
-    return ok ? { ok: true } : { ok: false, reason: "domain" };
+    return round.eligible_domains.some((d) => domain === d || domain.endsWith(`.${d}`)) ? null : "domain";
   }
   if (round.eligibility === "invite") {
     const row = await db
@@ -142,9 +141,9 @@ export async function eligibility(
       .where("round_id", "=", round.id)
       .where("email", "=", email)
       .executeTakeFirst();
-    return row ? { ok: true } : { ok: false, reason: "invite" };
+    return row ? null : "invite";
   }
-  return { ok: true };
+  return null;
 }
 
 /**

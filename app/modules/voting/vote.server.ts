@@ -9,7 +9,7 @@ import { castBallot, deviceHash, ownBallot } from "./ballot.server";
 import {
   candidateSource,
   categoryBySlug,
-  eligibility,
+  whyIneligible,
   sourceUnpublished,
   loadVotingRound,
   roundCandidates,
@@ -61,10 +61,10 @@ type Viewer = { id: string; email: string; emailVerified: boolean } | null;
 export async function ballotPage(db: Db, { edition, round, category }: BallotContext, viewer: Viewer, locale: Locale) {
   // Who advanced from an unpublished vote stays secret: the ballot waits for those results.
   const waiting = await sourceUnpublished(db, await candidateSource(db, round));
-  const [candidates, own, elig] = await Promise.all([
+  const [candidates, own, ineligible] = await Promise.all([
     waiting ? Promise.resolve([]) : roundCandidates(db, round, category.id),
     viewer ? ownBallot(db, round.id, category.id, viewer.id) : null,
-    viewer ? eligibility(db, round, viewer) : null,
+    viewer ? whyIneligible(db, round, viewer) : null,
   ]);
   return {
     edition: { name: edition.name, awardSlug: edition.awardSlug, year: edition.year },
@@ -74,7 +74,7 @@ export async function ballotPage(db: Db, { edition, round, category }: BallotCon
     candidates: candidates.map((c) => ({ id: c.id, name: c.name, organisation: c.organisation })),
     signedIn: Boolean(viewer),
     waiting,
-    ineligible: elig && !elig.ok ? elig.reason : null,
+    ineligible,
     own,
   };
 }
