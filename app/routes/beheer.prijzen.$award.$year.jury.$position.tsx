@@ -1,76 +1,45 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { FormError, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
-import { Button, HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
+import { FormError } from "~/components/form";
+import { Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { config } from "~/config.server";
-import { getDb } from "~/db.server";
 import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
-import { actorFrom } from "~/modules/audit/audit.server";
-import { requireEditionOrganizer } from "~/modules/awards/guard.server";
-import { aggregate, rankAggregate } from "~/modules/jury/aggregate";
-import { CriterionSchema, DeleteCriterionSchema, type CriterionInput } from "~/modules/jury/jury.schema";
+import { pick } from "~/lib/locale";
+import { rankAggregate } from "~/modules/jury/aggregate";
+import { CriterionForm, DeleteCriterionButton } from "~/modules/jury/components/criterion-form";
+import { JuryProgress } from "~/modules/jury/components/jury-progress";
+import { JuryRanking } from "~/modules/jury/components/jury-ranking";
+import { requireJuryRoundOrganizer } from "~/modules/jury/guard.server";
+import { CriterionSchema, DeleteCriterionSchema } from "~/modules/jury/jury.schema";
 import {
+  aggregateRound,
+  criterionFormValues,
   deleteCriterion,
-  juryProgress,
   juryRoundState,
-  loadJuryRound,
   remindJurors,
-  roundScores,
   saveCriterion,
 } from "~/modules/jury/jury.server";
-import { roundCandidates } from "~/modules/voting/round.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { edition } = await requireEditionOrganizer(request, context, params);
-  const db = getDb();
-  const round = await loadJuryRound(db, edition.id, params.position);
-  const [progress, candidates, scores] = await Promise.all([
-    juryProgress(db, round),
-    roundCandidates(db, round),
-    roundScores(db, round.id),
-  ]);
-  const criteria = progress.criteria;
-  const en = context.locale === "en";
+  const { db, edition, round } = await requireJuryRoundOrganizer(request, context, params);
   // The live ranking is for organizers only: jurors never see it here.
-  const rows = rankAggregate(
-    aggregate(
-      criteria.map((c) => ({ id: c.id, weight: Number(c.weight), min: c.scale_min, max: c.scale_max })),
-      scores.map((s) => ({ jurorId: s.juror_id, nomineeId: s.nominee_id, criterionId: s.criterion_id, score: s.score })),
-      candidates.map((c) => c.id),
-      { method: round.aggregation, normalize: round.normalize, minScores: round.min_scores },
-    ),
-  );
+  const { progress, candidates, rows } = await aggregateRound(db, round);
   const name = new Map(candidates.map((c) => [c.id, c.name]));
   return {
     edition: { name: edition.name, base: `/beheer/prijzen/${edition.awardSlug}/${edition.year}` },
     round: {
-      name: en && round.name_en ? round.name_en : round.name_nl,
+      name: pick(context.locale, round.name_nl, round.name_en),
       state: juryRoundState(round),
       aggregation: round.aggregation,
       normalize: round.normalize,
       minScores: round.min_scores,
     },
-    criteria: criteria.map((c) => ({
-      values: {
-        criterionId: c.id,
-        nameNl: c.name_nl,
-        nameEn: c.name_en,
-        descriptionNl: c.description_nl,
-        descriptionEn: c.description_en,
-        weight: String(Number(c.weight)),
-        scaleMin: String(c.scale_min),
-        scaleMax: String(c.scale_max),
-        commentBelow: c.comment_below === null ? "" : String(c.comment_below),
-        anchors: Object.entries(c.anchors)
-          .map(([k, v]) => `${k}=${v}`)
-          .join("; "),
-      },
-    })),
+    criteria: progress.criteria.map((c) => ({ values: criterionFormValues(c) })),
     perJuror: progress.perJuror.map((j) => ({ id: j.userId, name: j.name, done: j.done, expected: j.expected })),
-    ranking: rows.map((r) => ({
+    ranking: rankAggregate(rows).map((r) => ({
       id: r.nomineeId,
       name: name.get(r.nomineeId) ?? "?",
       place: r.place,
@@ -90,13 +59,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.name} — ${data.edition.name} — Lauwer` : "Lauwer" },
 ];
 
-async function guard({ request, context, params }: ActionFunctionArgs) {
-  const { edition } = await requireEditionOrganizer(request, context, params);
-  const db = getDb();
-  const round = await loadJuryRound(db, edition.id, params.position);
-  const here = `/beheer/prijzen/${edition.awardSlug}/${edition.year}/jury/${round.position}`;
-  return { db, edition, round, here, actor: actorFrom(context) };
-}
+const guard = ({ request, context, params }: ActionFunctionArgs) => requireJuryRoundOrganizer(request, context, params);
 
 export const action = (args: ActionFunctionArgs) =>
   handleIntents(args, guard, {
@@ -123,79 +86,6 @@ export const action = (args: ActionFunctionArgs) =>
     }),
   });
 
-function CriterionForm({ id, title, values, locked }: { id: string; title: string; values?: CriterionInput; locked: boolean }) {
-  const { t } = useTranslation();
-  const defaults = values ?? {
-    criterionId: "",
-    nameNl: "",
-    nameEn: "",
-    descriptionNl: "",
-    descriptionEn: "",
-    weight: "1",
-    scaleMin: "1",
-    scaleMax: "10",
-    commentBelow: "",
-    anchors: "",
-  };
-  const { register, handleSubmit, errorOf, failure } = useAppForm<CriterionInput>(CriterionSchema, { ...defaults, formId: id }, id);
-  return (
-    <Form method="post" action="?intent=criterion" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <fieldset disabled={locked}>
-        <legend>{title}</legend>
-        <FormError failure={failure} />
-        <input type="hidden" {...register("formId")} />
-        <input type="hidden" {...register("criterionId")} />
-        <TextField name={`${id}-nameNl`} label={t("procedure.fields.nameNl")} registration={register("nameNl")} error={errorOf("nameNl")} />
-        <TextField name={`${id}-nameEn`} label={t("procedure.fields.nameEn")} registration={register("nameEn")} error={errorOf("nameEn")} />
-        <TextareaField
-          name={`${id}-descriptionNl`}
-          label={t("procedure.fields.descriptionNl")}
-          rows={2}
-          registration={register("descriptionNl")}
-          error={errorOf("descriptionNl")}
-        />
-        <TextareaField
-          name={`${id}-descriptionEn`}
-          label={t("procedure.fields.descriptionEn")}
-          rows={2}
-          registration={register("descriptionEn")}
-          error={errorOf("descriptionEn")}
-        />
-        <TextField name={`${id}-weight`} label={t("jury.fields.weight")} registration={register("weight")} error={errorOf("weight")} />
-        <TextField
-          name={`${id}-scaleMin`}
-          label={t("jury.fields.scaleMin")}
-          registration={register("scaleMin")}
-          error={errorOf("scaleMin")}
-        />
-        <TextField
-          name={`${id}-scaleMax`}
-          label={t("jury.fields.scaleMax")}
-          registration={register("scaleMax")}
-          error={errorOf("scaleMax")}
-        />
-        <TextField
-          name={`${id}-commentBelow`}
-          label={t("jury.fields.commentBelow")}
-          description={t("jury.fields.commentBelowHint")}
-          registration={register("commentBelow")}
-          error={errorOf("commentBelow")}
-        />
-        <TextField
-          name={`${id}-anchors`}
-          label={t("jury.fields.anchors")}
-          description={t("jury.fields.anchorsHint")}
-          registration={register("anchors")}
-          error={errorOf("anchors")}
-        />
-        {!locked ? <SubmitButton>{values ? t("procedure.save") : t("jury.admin.addCriterion")}</SubmitButton> : null}
-      </fieldset>
-    </Form>
-  );
-}
-
-const fmt = (n: number | null) => (n === null ? "—" : n.toFixed(1));
-
 export default function JuryRoundAdmin() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<FormFailure>();
@@ -209,57 +99,8 @@ export default function JuryRoundAdmin() {
       </Paragraph>
       {actionData && !actionData.values?.formId ? <FormError failure={actionData} /> : null}
 
-      <section aria-labelledby="progress-heading">
-        <Heading2 id="progress-heading">{t("jury.admin.progressHeading")}</Heading2>
-        {d.perJuror.length === 0 ? (
-          <Paragraph>{t("jury.admin.noMembers")}</Paragraph>
-        ) : (
-          <HeadedTable headers={[t("jury.admin.juror"), t("jury.admin.scored")]}>
-            {d.perJuror.map((j) => (
-              <TableRow key={j.id}>
-                <TableCell>{j.name}</TableCell>
-                <TableCell>{t("jury.progress", { scored: j.done, total: j.expected })}</TableCell>
-              </TableRow>
-            ))}
-          </HeadedTable>
-        )}
-        {d.round.state === "open" ? (
-          <Form method="post" action="?intent=remind">
-            <Button type="submit" appearance="secondary-action-button">
-              {t("jury.admin.remind")}
-            </Button>
-          </Form>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="ranking-heading">
-        <Heading2 id="ranking-heading">{t("jury.admin.rankingHeading")}</Heading2>
-        <Paragraph>
-          {t(`jury.aggregation.${d.round.aggregation}`)} {d.round.normalize ? t("jury.aggregation.normalized") : ""}{" "}
-          {t("jury.admin.rankingPrivate")}
-        </Paragraph>
-        <HeadedTable
-          headers={[t("voting.place"), t("voting.candidate"), t("jury.admin.score"), t("jury.admin.sheets"), t("jury.admin.spread")]}
-        >
-          {d.ranking.map((r) => (
-            <TableRow key={r.id}>
-              <TableCell>{r.place ?? "—"}</TableCell>
-              <TableCell>
-                {r.name}
-                {r.tooFew ? (
-                  <>
-                    {" "}
-                    <span className="lauwer-flag">{t("jury.admin.tooFew", { min: d.round.minScores })}</span>
-                  </>
-                ) : null}
-              </TableCell>
-              <TableCell>{fmt(r.score)}</TableCell>
-              <TableCell>{t("jury.progress", { scored: r.done, total: r.expected })}</TableCell>
-              <TableCell>{r.jurors ? t("jury.admin.spreadValue", { min: fmt(r.min), max: fmt(r.max), sd: fmt(r.stdev) }) : "—"}</TableCell>
-            </TableRow>
-          ))}
-        </HeadedTable>
-      </section>
+      <JuryProgress jurors={d.perJuror} open={d.round.state === "open"} />
+      <JuryRanking aggregation={d.round.aggregation} normalize={d.round.normalize} minScores={d.round.minScores} rows={d.ranking} />
 
       <section aria-labelledby="criteria-heading">
         <Heading2 id="criteria-heading">{t("jury.admin.criteriaHeading")}</Heading2>
@@ -268,17 +109,7 @@ export default function JuryRoundAdmin() {
           <div key={c.values.criterionId} className="lauwer-round">
             <CriterionForm id={`criterion-${i + 1}`} title={`${i + 1}. ${c.values.nameNl}`} values={c.values} locked={locked} />
             {!locked ? (
-              <Form method="post" action="?intent=delete-criterion">
-                <input type="hidden" name="formId" value={`criterion-${i + 1}`} />
-                <input type="hidden" name="criterionId" value={c.values.criterionId} />
-                <Button
-                  type="submit"
-                  appearance="secondary-action-button"
-                  aria-label={`${t("jury.admin.deleteCriterion")}: ${c.values.nameNl}`}
-                >
-                  {t("jury.admin.deleteCriterion")}
-                </Button>
-              </Form>
+              <DeleteCriterionButton formId={`criterion-${i + 1}`} criterionId={c.values.criterionId} name={c.values.nameNl} />
             ) : null}
           </div>
         ))}

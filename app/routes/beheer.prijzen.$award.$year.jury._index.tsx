@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,8 +7,7 @@ import { FormError, SubmitButton, TextareaField, useAppForm } from "~/components
 import { HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
+import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
@@ -38,17 +37,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Jury — ${data.edition.name} — Lauwer` : "Lauwer" }];
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
-  const parsed = await parseForm(request, JuryInviteSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const categoryIds = edition.categories.filter((c) => parsed.raw[`cat-${c.id}`] !== undefined).map((c) => c.id);
-  await inviteJurors(getDb(), actorFrom(context), edition, emailList(parsed.data.emails), categoryIds, {
-    origin: config().origin,
-    locale: context.locale,
-  });
-  return redirect(withNotice(`/beheer/prijzen/${edition.awardSlug}/${edition.year}/jury`, "jury.notice.invited"), 303);
+  return { db: getDb(), edition, actor: actorFrom(context), locale: context.locale };
 }
+
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    // The invite form is the page's one form: it posts without an intent.
+    "": intent({
+      schema: JuryInviteSchema,
+      run(g, input, { raw }) {
+        const categoryIds = g.edition.categories.filter((c) => raw[`cat-${c.id}`] !== undefined).map((c) => c.id);
+        return inviteJurors(g.db, g.actor, g.edition, emailList(input.emails), categoryIds, { origin: config().origin, locale: g.locale });
+      },
+      done: (g) => redirectWithNotice(`/beheer/prijzen/${g.edition.awardSlug}/${g.edition.year}/jury`, "jury.notice.invited"),
+    }),
+  });
 
 export default function JuryAdmin() {
   const d = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,16 +6,15 @@ import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { Button, FormField, FormFieldErrorMessage, FormLabel, Heading1, Paragraph, Textarea } from "~/components/nlds";
 import { Pagination } from "~/components/pagination";
-import { getDb, type Db } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
-import { actorFrom } from "~/modules/audit/audit.server";
+import type { Db } from "~/db.server";
+import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
 import { useDateFormat } from "~/lib/locale";
-import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { getNomineeName } from "~/modules/awards/moderation.server";
 import { ReasonSchema } from "~/modules/voting/ballot.schema";
-import { BALLOT_PAGE, listBallots, voidBallots, type SignalKind } from "~/modules/voting/fraud.server";
-import { loadVotingRound, roundName } from "~/modules/voting/round.server";
+import { BALLOT_PAGE, listBallots, voidTickedBallots, type SignalKind } from "~/modules/voting/fraud.server";
+import { requireVoteRoundOrganizer } from "~/modules/voting/guard.server";
+import { roundName } from "~/modules/voting/round.server";
 import { UUID_RE } from "~/modules/voting/rules";
 
 const KINDS: SignalKind[] = ["ip", "network", "newAccounts", "device"];
@@ -37,9 +36,7 @@ async function filterLabel(db: Db, editionId: string, filter: ReturnType<typeof 
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { edition } = await requireEditionOrganizer(request, context, params);
-  const db = getDb();
-  const round = await loadVotingRound(db, edition.id, params.position);
+  const { db, edition, round, here } = await requireVoteRoundOrganizer(request, context, params);
   const filter = filterFrom(new URL(request.url));
   const { rows, total } = await listBallots(db, round.id, filter);
   return {
@@ -47,7 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     filterLabel: await filterLabel(db, edition.id, filter),
     edition: edition.name,
     round: roundName(round, context.locale),
-    back: `/beheer/prijzen/${edition.awardSlug}/${edition.year}/stemmen/${round.position}`,
+    back: here,
     filter,
     total,
     pages: Math.max(1, Math.ceil(total / BALLOT_PAGE)),
@@ -57,28 +54,28 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.round} — ${data.edition} — Lauwer` : "Lauwer" }];
 
+const guard = async ({ request, context, params }: ActionFunctionArgs) => ({
+  ...(await requireVoteRoundOrganizer(request, context, params)),
+  url: new URL(request.url),
+});
+
 /** Voids the ticked ballots of this round with a reason (audited); ballots of other rounds are never touched. */
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { edition } = await requireEditionOrganizer(request, context, params);
-  const db = getDb();
-  const round = await loadVotingRound(db, edition.id, params.position);
-  const parsed = await parseForm(request, ReasonSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const ids = Object.keys(parsed.raw)
-    .filter((k) => k.startsWith("ballot-"))
-    .map((k) => k.slice("ballot-".length))
-    .filter((id) => UUID_RE.test(id))
-    .slice(0, 1000);
-  if (ids.length === 0) return formFailure(400, { fieldErrors: {}, formError: "voting.errors.noBallotsChosen", values: parsed.raw });
-  const count = await voidBallots(db, actorFrom(context), round.id, ids, parsed.data.reason);
-  const url = new URL(request.url);
-  url.searchParams.set("ongeldig", String(count));
-  return redirect(withNotice(`${url.pathname}?${url.searchParams.toString()}`, "voting.notice.voided"), 303);
-}
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    // The void form is the page's one form: it posts without an intent.
+    "": intent({
+      schema: ReasonSchema,
+      run: (g, input, { raw }) => voidTickedBallots(g.db, g.actor, g.round.id, raw, input.reason),
+      done({ url }, count) {
+        url.searchParams.set("ongeldig", String(count));
+        return redirectWithNotice(`${url.pathname}?${url.searchParams.toString()}`, "voting.notice.voided");
+      },
+    }),
+  });
 
 export default function Ballots() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<FormFailure>();
   const { t } = useTranslation();
   const date = useDateFormat();
   const reasonError = actionData?.fieldErrors.reason;

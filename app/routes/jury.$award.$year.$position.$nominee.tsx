@@ -3,67 +3,28 @@ import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { Alert, Button, FormField, FormFieldErrorMessage, FormLabel, Heading1, Heading2, Paragraph, Textarea } from "~/components/nlds";
+import { Alert, Button, Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
-import { formFailure, type FieldErrors } from "~/lib/forms.server";
-import { pick, useDateFormat, useNumberFormat } from "~/lib/locale";
+import { formFailure } from "~/lib/forms.server";
+import { pick, useDateFormat } from "~/lib/locale";
 import { ok, type Outcome } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { requireJuror } from "~/modules/jury/guard.server";
-import { ConflictSchema, SheetFormSchema, sheetFromForm } from "~/modules/jury/jury.schema";
-import { candidateSheet, declareConflict, juryRoundState, nextToScore, saveSheet } from "~/modules/jury/jury.server";
-import { UUID_RE } from "~/modules/voting/rules";
-
-async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
-  const ctx = await requireJuror(request, context, params);
-  if (!UUID_RE.test(params.nominee ?? "")) throw new Response("Not found", { status: 404 });
-  // Not theirs (other edition, category or round): 404, whatever the id.
-  const sheet = await candidateSheet(ctx.db, ctx.round, ctx.member, params.nominee!);
-  if (!sheet) throw new Response("Not found", { status: 404 });
-  return { ...ctx, sheet };
-}
+import { CandidateDossier } from "~/modules/jury/components/candidate-dossier";
+import { ConflictForm } from "~/modules/jury/components/conflict-form";
+import { CriterionScore } from "~/modules/jury/components/criterion-score";
+import { OtherScores } from "~/modules/jury/components/other-scores";
+import { requireJurorSheet } from "~/modules/jury/guard.server";
+import { ConflictSchema, SheetFormSchema, sheetFromForm, type SheetRefusal } from "~/modules/jury/jury.schema";
+import { declareConflict, juryRoundState, nextToScore, saveSheet, sheetView } from "~/modules/jury/jury.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { edition, round, sheet } = await load(request, context, params);
-  const en = context.locale === "en";
-  // Other jurors are shown as "juror 1, 2, …", in a stable order, never by name.
-  const jurorNumber = new Map([...new Set((sheet.others ?? []).map((s) => s.juror_id))].sort().map((id, i) => [id, i + 1]));
+  const { edition, round, sheet } = await requireJurorSheet(request, context, params);
   return {
     base: `/jury/${edition.awardSlug}/${edition.year}/${round.position}`,
     roundName: pick(context.locale, round.name_nl, round.name_en),
     state: juryRoundState(round),
     blind: round.blind,
-    recused: Boolean(sheet.candidate.recused),
-    candidate: { ...sheet.nominee, category: en ? sheet.candidate.category_en : sheet.candidate.category_nl },
-    nominations: sheet.nominations.map((n) => ({
-      id: n.id,
-      motivation: n.motivation,
-      videoUrl: n.video_url,
-      relation: n.relation,
-      nominator: n.nominator,
-      references: n.references,
-    })),
-    criteria: sheet.criteria.map((c) => ({
-      id: c.id,
-      name: pick(context.locale, c.name_nl, c.name_en),
-      description: pick(context.locale, c.description_nl, c.description_en),
-      weight: Number(c.weight),
-      min: c.scale_min,
-      max: c.scale_max,
-      anchors: c.anchors,
-      commentBelow: c.comment_below,
-    })),
-    own: Object.fromEntries(sheet.own.map((s) => [s.criterion_id, { score: s.score, comment: s.comment }])),
-    others:
-      sheet.others?.map((s) => ({
-        juror: jurorNumber.get(s.juror_id)!,
-        criterionId: s.criterion_id,
-        score: s.score,
-        comment: s.comment,
-      })) ?? null,
-    progress: sheet.progress,
-    nextId: sheet.nextUnscoredId,
-    votePosition: sheet.votePosition,
+    ...sheetView(sheet, context.locale),
   };
 }
 
@@ -72,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 async function guard({ request, context, params }: ActionFunctionArgs) {
-  const ctx = await load(request, context, params);
+  const ctx = await requireJurorSheet(request, context, params);
   const criteria = ctx.sheet.criteria.map((c) => ({ id: c.id, min: c.scale_min, max: c.scale_max, commentBelow: c.comment_below }));
   return { ...ctx, criteria, base: `/jury/${ctx.edition.awardSlug}/${ctx.edition.year}/${ctx.round.position}`, actor: actorFrom(context) };
 }
@@ -82,7 +43,7 @@ type Guarded = Awaited<ReturnType<typeof guard>>;
  * A sheet checked against the round's criteria: per-field messages (answered 400, as a schema's are;
  * a refusal names one field only), or saved — and for "save and next", the next candidate to score.
  */
-type SheetAnswer = { invalid: FieldErrors; values: Record<string, string> } | { invalid: null; next?: string };
+type SheetAnswer = { invalid: SheetRefusal; values: Record<string, string> } | { invalid: null; next?: string };
 
 function sheetIntent(whole: boolean) {
   return intent({
@@ -92,13 +53,16 @@ function sheetIntent(whole: boolean) {
     async run(g: Guarded, _input, { raw, args }): Promise<Outcome<SheetAnswer>> {
       // Autosave keeps what is valid so far; "save and next" needs the whole sheet.
       const sheet = sheetFromForm(raw, g.criteria, whole);
-      if (!sheet.ok) return ok({ invalid: sheet.fieldErrors, values: raw });
-      const saved = await saveSheet(g.db, g.user.id, g.round, g.sheet.nominee.id, sheet.entries, args.request.signal);
+      if (!sheet.ok) return ok({ invalid: sheet, values: raw });
+      const saved = await saveSheet(g.db, g.user.id, g.round, g.sheet.nominee.id, sheet.value, args.request.signal);
       if (!saved.ok) return saved;
       return ok({ invalid: null, next: whole ? await nextToScore(g.db, g.round, g.member, g.sheet.nominee.id) : undefined });
     },
     done(g, answer) {
-      if (answer.invalid) return formFailure(400, { fieldErrors: answer.invalid, formError: "jury.errors.sheet", values: answer.values });
+      if (answer.invalid) {
+        const { status, fieldErrors, error } = answer.invalid;
+        return formFailure(status, { fieldErrors, formError: error, values: answer.values });
+      }
       if (!whole) return { ok: true as const, savedAt: new Date().toISOString() };
       return redirectWithNotice(answer.next ? `${g.base}/${answer.next}` : g.base, "jury.notice.saved");
     },
@@ -149,7 +113,6 @@ function ScoreSheet() {
   useEffect(() => () => clearTimeout(timer.current), []);
   const open = d.state === "open" && !d.recused;
   const time = useDateFormat({ timeStyle: "short" });
-  const number = useNumberFormat();
   // Autosave: a moment after the last change, the sheet is saved in the background (with JavaScript).
   const onChange = (_e: FormEvent<HTMLFormElement>) => {
     setDirty(true);
@@ -169,38 +132,7 @@ function ScoreSheet() {
         {d.candidate.category} · <AppLink to={d.base}>{t("jury.backToList")}</AppLink> · {t("jury.progress", d.progress)}
       </Paragraph>
 
-      <section aria-labelledby="dossier-heading">
-        <Heading2 id="dossier-heading">{t("jury.dossier")}</Heading2>
-        {d.votePosition ? <Paragraph>{t("jury.votePosition", d.votePosition)}</Paragraph> : null}
-        {d.candidate.pitch ? <Paragraph lead>{d.candidate.pitch}</Paragraph> : null}
-        {d.candidate.story ? <Paragraph>{d.candidate.story}</Paragraph> : null}
-        {d.nominations.map((n, i) => (
-          <article key={n.id} className="lauwer-round" aria-label={t("jury.nominationN", { n: i + 1 })}>
-            <Paragraph>
-              <strong>
-                {d.blind || !n.nominator ? t("jury.nominatorHidden") : t("jury.nominatedBy", { name: n.nominator, relation: n.relation })}
-              </strong>
-            </Paragraph>
-            <Paragraph>{n.motivation}</Paragraph>
-            {n.videoUrl ? (
-              <Paragraph>
-                <a className="utrecht-link" href={n.videoUrl} rel="noopener noreferrer">
-                  {t("jury.pitchVideo")}
-                </a>
-              </Paragraph>
-            ) : null}
-            {n.references.map((r, j) => (
-              <blockquote key={j} className="lauwer-quote">
-                <Paragraph>{r.statement}</Paragraph>
-                <Paragraph>
-                  — {r.name}
-                  {r.relation ? ` (${r.relation})` : ""}
-                </Paragraph>
-              </blockquote>
-            ))}
-          </article>
-        ))}
-      </section>
+      <CandidateDossier candidate={d.candidate} nominations={d.nominations} votePosition={d.votePosition} blind={d.blind} />
 
       {d.recused ? (
         <Alert type="info">
@@ -218,65 +150,17 @@ function ScoreSheet() {
             </Alert>
           ) : null}
           <Form method="post" action="?intent=next" ref={formRef} onChange={open ? onChange : undefined} noValidate className="lauwer-form">
-            {d.criteria.map((c) => {
-              const current = values?.[`score-${c.id}`] ?? (d.own[c.id] ? String(d.own[c.id]!.score) : "");
-              const scoreError = failure?.fieldErrors[`score-${c.id}`];
-              const commentError = failure?.fieldErrors[`comment-${c.id}`];
-              const options = Array.from({ length: c.max - c.min + 1 }, (_, i) => c.min + i);
-              return (
-                <fieldset key={c.id} disabled={!open} aria-describedby={`crit-${c.id}-desc${scoreError ? ` crit-${c.id}-error` : ""}`}>
-                  <legend>
-                    {c.name} ({t("jury.weight", { weight: number(c.weight) })})
-                  </legend>
-                  <p id={`crit-${c.id}-desc`} className="utrecht-form-field-description">
-                    {c.description} {t("jury.scale", { min: c.min, max: c.max })}
-                  </p>
-                  {scoreError ? (
-                    <FormFieldErrorMessage id={`crit-${c.id}-error`}>{t(scoreError, { min: c.min, max: c.max })}</FormFieldErrorMessage>
-                  ) : null}
-                  <div className="lauwer-scale" role="radiogroup" aria-label={c.name}>
-                    {options.map((v) => (
-                      <label key={v} htmlFor={`s-${c.id}-${v}`} className="lauwer-scale__option">
-                        <input
-                          type="radio"
-                          id={`s-${c.id}-${v}`}
-                          name={`score-${c.id}`}
-                          value={v}
-                          defaultChecked={current === String(v)}
-                          aria-invalid={scoreError ? true : undefined}
-                        />
-                        <span>{v}</span>
-                        {/* A space, so the name reads "1 zwak", not "1zwak". */}
-                        {c.anchors[String(v)] ? (
-                          <>
-                            {" "}
-                            <span className="lauwer-scale__anchor">{c.anchors[String(v)]}</span>
-                          </>
-                        ) : null}
-                      </label>
-                    ))}
-                  </div>
-                  <FormField>
-                    <div className="utrecht-form-field__label">
-                      <FormLabel htmlFor={`comment-${c.id}`}>
-                        {c.commentBelow !== null ? t("jury.commentRequiredBelow", { below: c.commentBelow }) : t("jury.comment")}
-                      </FormLabel>
-                    </div>
-                    {commentError ? <FormFieldErrorMessage id={`comment-${c.id}-error`}>{t(commentError)}</FormFieldErrorMessage> : null}
-                    <div className="utrecht-form-field__input">
-                      <Textarea
-                        id={`comment-${c.id}`}
-                        name={`comment-${c.id}`}
-                        rows={2}
-                        defaultValue={values?.[`comment-${c.id}`] ?? d.own[c.id]?.comment ?? ""}
-                        invalid={Boolean(commentError)}
-                        aria-describedby={commentError ? `comment-${c.id}-error` : undefined}
-                      />
-                    </div>
-                  </FormField>
-                </fieldset>
-              );
-            })}
+            {d.criteria.map((c) => (
+              <CriterionScore
+                key={c.id}
+                criterion={c}
+                score={values?.[`score-${c.id}`] ?? (d.own[c.id] ? String(d.own[c.id]!.score) : "")}
+                comment={values?.[`comment-${c.id}`] ?? d.own[c.id]?.comment ?? ""}
+                scoreError={failure?.fieldErrors[`score-${c.id}`]}
+                commentError={failure?.fieldErrors[`comment-${c.id}`]}
+                disabled={!open}
+              />
+            ))}
             <p aria-live="polite" className="lauwer-counter">
               {fetcher.state !== "idle" ? t("jury.saving") : savedAt && !dirty ? t("jury.savedAt", { time: time(savedAt) }) : ""}
             </p>
@@ -294,54 +178,9 @@ function ScoreSheet() {
         </section>
       ) : null}
 
-      {d.others ? (
-        <section aria-labelledby="others-heading">
-          <Heading2 id="others-heading">{t("jury.othersHeading")}</Heading2>
-          <ul>
-            {d.others.map((o, i) => (
-              <li key={i}>
-                {t("jury.otherScore", {
-                  juror: o.juror,
-                  criterion: d.criteria.find((c) => c.id === o.criterionId)?.name ?? "",
-                  score: o.score,
-                })}
-                {o.comment ? `: ${o.comment}` : ""}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {d.others ? <OtherScores scores={d.others} criterionName={(id) => d.criteria.find((c) => c.id === id)?.name ?? ""} /> : null}
 
-      {!d.recused && d.state !== "closed" ? (
-        <section aria-labelledby="conflict-heading">
-          <Heading2 id="conflict-heading">{t("jury.conflictHeading")}</Heading2>
-          <Paragraph>{t("jury.conflictIntro")}</Paragraph>
-          <Form method="post" action="?intent=conflict" className="lauwer-form">
-            <FormField>
-              <div className="utrecht-form-field__label">
-                <FormLabel htmlFor="conflict-reason">{t("jury.conflictReason")}</FormLabel>
-              </div>
-              {failure?.fieldErrors.reason ? (
-                <FormFieldErrorMessage id="conflict-reason-error">{t(failure.fieldErrors.reason)}</FormFieldErrorMessage>
-              ) : null}
-              <div className="utrecht-form-field__input">
-                <Textarea
-                  id="conflict-reason"
-                  name="reason"
-                  rows={2}
-                  invalid={Boolean(failure?.fieldErrors.reason)}
-                  aria-describedby={failure?.fieldErrors.reason ? "conflict-reason-error" : undefined}
-                />
-              </div>
-            </FormField>
-            <div>
-              <Button type="submit" appearance="secondary-action-button">
-                {t("jury.conflictSubmit")}
-              </Button>
-            </div>
-          </Form>
-        </section>
-      ) : null}
+      {!d.recused && d.state !== "closed" ? <ConflictForm error={failure?.fieldErrors.reason} /> : null}
     </>
   );
 }

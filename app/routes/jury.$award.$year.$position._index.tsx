@@ -3,24 +3,23 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
-import { useDateFormat } from "~/lib/locale";
+import { pick, useDateFormat } from "~/lib/locale";
 import { requireJuror } from "~/modules/jury/guard.server";
 import { jurorCandidates, juryRoundState, listCriteria } from "~/modules/jury/jury.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition, round, member, db } = await requireJuror(request, context, params);
   const [candidates, criteria] = await Promise.all([jurorCandidates(db, round, member), listCriteria(db, round.id)]);
-  const en = context.locale === "en";
   const total = criteria.length;
   const rows = candidates.map((c) => ({
     id: c.id,
     name: c.name,
     organisation: c.organisation,
-    category: en ? c.category_en : c.category_nl,
+    category: pick(context.locale, c.category_nl, c.category_en),
     status: c.recused ? "recused" : total > 0 && (c.scored ?? 0) >= total ? "done" : (c.scored ?? 0) > 0 ? "partial" : "open",
   }));
   return {
-    title: `${edition.name}: ${en && round.name_en ? round.name_en : round.name_nl}`,
+    title: `${edition.name}: ${pick(context.locale, round.name_nl, round.name_en)}`,
     base: `/jury/${edition.awardSlug}/${edition.year}/${round.position}`,
     state: juryRoundState(round),
     closesAt: round.closes_at?.toISOString() ?? null,

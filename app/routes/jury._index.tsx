@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { pick } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { listMyJuryRounds } from "~/modules/jury/jury.server";
 
@@ -14,11 +15,10 @@ export const meta = titleMeta("jury.home.title");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const rows = await listMyJuryRounds(getDb(), user.id);
-  const en = context.locale === "en";
   return {
     rounds: rows.map((r) => ({
       href: `/jury/${r.slug}/${r.year}/${r.position}`,
-      name: `${en ? r.name_en : r.name_nl} ${r.year}: ${en ? r.round_en : r.round_nl}`,
+      name: `${pick(context.locale, r.name_nl, r.name_en)} ${r.year}: ${pick(context.locale, r.round_nl, r.round_en)}`,
     })),
   };
 }

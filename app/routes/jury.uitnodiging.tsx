@@ -1,12 +1,13 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { Alert, Button, Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure } from "~/lib/forms.server";
+import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
+import type { FormFailure } from "~/lib/forms.server";
+import { pick } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
-import { withNotice } from "~/lib/notice";
 import { acceptInvite, inviteContext } from "~/modules/jury/jury.server";
 
 export const meta = titleMeta("jury.invite.title");
@@ -22,20 +23,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = tokenFrom(new URL(request.url));
   const ctx = token ? await inviteContext(getDb(), token) : undefined;
   if (!ctx) return { valid: false as const };
-  return { valid: true as const, award: `${context.locale === "en" ? ctx.name_en : ctx.name_nl} ${ctx.year}`, email: ctx.email };
+  return { valid: true as const, award: `${pick(context.locale, ctx.name_nl, ctx.name_en)} ${ctx.year}`, email: ctx.email };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = requireUser(request, context);
-  const token = tokenFrom(new URL(request.url));
-  const result = token ? await acceptInvite(getDb(), user, token) : { ok: false as const };
-  if (!result.ok) return formFailure(400, { fieldErrors: {}, formError: "jury.invite.invalid" });
-  return redirect(withNotice("/jury", "jury.notice.accepted"), 303);
-}
+const guard = ({ request, context }: ActionFunctionArgs) => ({
+  db: getDb(),
+  user: requireUser(request, context),
+  token: tokenFrom(new URL(request.url)),
+});
+
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    // The page's one form (accept) posts without an intent.
+    "": intent({
+      run: (g) => acceptInvite(g.db, g.user, g.token),
+      done: () => redirectWithNotice("/jury", "jury.notice.accepted"),
+    }),
+  });
 
 export default function AcceptJuryInvite() {
   const data = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const failed = useActionData<FormFailure>();
   const { t } = useTranslation();
   return (
     <>

@@ -8,7 +8,7 @@ import { useDateFormat } from "~/lib/locale";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { TallyTable } from "~/modules/voting/components/tally-table";
 import { listVotedCategoryIds } from "~/modules/voting/ballot.server";
-import { listAdvanced, loadVotingRound, rankedResults, roundName, roundState, totalsVisible } from "~/modules/voting/round.server";
+import { listAdvanced, loadVotingRound, rankedResults, roundView, tallyView, totalsVisible } from "~/modules/voting/round.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const db = getDb();
@@ -24,18 +24,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     round.results_published_at && round.advancement !== "none" ? await listAdvanced(db, round.id, { candidatesOnly: true }) : [];
   return {
     edition: { name: edition.name, awardSlug: edition.awardSlug, year: edition.year },
-    round: {
-      position: round.position,
-      kind: round.kind,
-      name: roundName(round, context.locale),
-      state: roundState(round),
-      opensAt: round.opens_at?.toISOString() ?? null,
-      closesAt: round.closes_at?.toISOString() ?? null,
-      mode: round.ballot_mode,
-      maxChoices: round.max_choices,
-      allowChange: round.allow_change,
-      published: round.results_published_at !== null,
-    },
+    round: { ...roundView(round, context.locale), published: round.results_published_at !== null },
     categories: edition.categories.map((c) => ({
       slug: c.slug,
       name: c.name,
@@ -45,22 +34,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
         .map((a) => ({ id: a.nominee_id, name: a.name, byOrganizer: a.decided_by === "organizer" })),
     })),
     // Present only when public, so hidden totals are not even an empty key in the page data.
-    ...(results
-      ? {
-          results: results.map((r) => ({
-            name: r.name,
-            ballots: r.ballots,
-            rows: r.rows.map((row) => ({
-              id: row.nomineeId,
-              name: row.name,
-              votes: row.votes,
-              points: row.points,
-              place: row.place,
-              tied: row.tied,
-            })),
-          })),
-        }
-      : {}),
+    ...(results ? { results: results.map(tallyView) } : {}),
   };
 }
 

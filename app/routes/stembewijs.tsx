@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, FormField, FormLabel, Heading1, Paragraph, Textbox } from "~/components/nlds";
+import { FilterForm } from "~/components/filter-form";
+import { Alert, FormField, FormLabel, Heading1, Paragraph, Textbox } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
@@ -24,7 +25,9 @@ export default function VerifyReceipt() {
     <>
       <Heading1>{t("voting.verifyTitle")}</Heading1>
       <Paragraph>{t("voting.verifyIntro")}</Paragraph>
-      <Form method="get" className="lauwer-form">
+      {/* The lookup is the page's task: its button is the primary one. The form is named by its button,
+          so the code field stays the only thing labelled "Stembewijs". */}
+      <FilterForm label={t("voting.verifySubmit")} submit={t("voting.verifySubmit")} primary>
         <FormField>
           <div className="utrecht-form-field__label">
             <FormLabel htmlFor="receipt-code">{t("voting.receiptLabel")}</FormLabel>
@@ -33,12 +36,7 @@ export default function VerifyReceipt() {
             <Textbox id="receipt-code" name="code" defaultValue={code} autoComplete="off" spellCheck={false} />
           </div>
         </FormField>
-        <div>
-          <Button type="submit" appearance="primary-action-button">
-            {t("voting.verifySubmit")}
-          </Button>
-        </div>
-      </Form>
+      </FilterForm>
       {result ? (
         <Alert type={result.status === "counted" ? "ok" : result.status === "received" ? "info" : "warning"} id="receipt-result">
           <Paragraph>

@@ -46,7 +46,7 @@ describe("jury invitations", () => {
     expect(member.category_ids).toEqual([f.categoryIds[1]]);
     // Single use.
     expect((await app.request(link.pathname + link.search, { method: "POST", headers: { cookie } })).status).toBe(400);
-    expect(await acceptInvite(getDb(), invitee, "x".repeat(43))).toEqual({ ok: false });
+    expect(await acceptInvite(getDb(), invitee, "x".repeat(43))).toEqual({ ok: false, status: 400, error: "jury.invite.invalid" });
     // The juror sees only their category.
     const list = await (await app.request(f.juryBase, { headers: { cookie } })).text();
     expect(list).toContain("Kandidaat A1");

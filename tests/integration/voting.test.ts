@@ -103,7 +103,7 @@ describe("the database enforces one ballot per voter per round per category", ()
     expect(c.rows[0]?.def).toBe("UNIQUE (round_id, category_id, voter_id)");
     const r = await createVoteRound();
     const u = await createUser();
-    expect(await cast(r, u, [r.candidates[r.categoryIds[0]!]![0]!])).toMatchObject({ ok: true, version: 1 });
+    expect(await cast(r, u, [r.candidates[r.categoryIds[0]!]![0]!])).toMatchObject({ ok: true, value: { version: 1 } });
     await expect(
       getDb()
         .insertInto("ballot")
@@ -157,11 +157,14 @@ describe("casting a ballot", () => {
     const u = await createUser();
     const [a, b] = r.candidates[r.categoryIds[0]!]!;
     const first = await cast(r, u, [a!]);
-    expect(first).toMatchObject({ ok: true, version: 1 });
-    expect(await cast(r, u, [b!])).toEqual({ ok: false, error: "alreadyVoted" });
+    expect(first).toMatchObject({ ok: true, value: { version: 1 } });
+    expect(await cast(r, u, [b!])).toEqual({ ok: false, status: 409, error: "voting.errors.alreadyVoted" });
     // The same choices again are the same ballot (a voter whose first answer was lost sees it stored):
     // its receipt, nothing written, no second mail.
-    expect(await cast(r, u, [a!])).toEqual({ ok: true, unchanged: true, version: 1, receiptCode: first.ok && first.receiptCode });
+    expect(await cast(r, u, [a!])).toEqual({
+      ok: true,
+      value: { unchanged: true, version: 1, receiptCode: first.ok && first.value.receiptCode },
+    });
     const receipts = await getDb()
       .selectFrom("outbox_email")
       .select("id")
@@ -171,9 +174,9 @@ describe("casting a ballot", () => {
     expect(receipts).toHaveLength(1);
     const ballots = await ballotsOf(r.roundId);
     expect(ballots).toHaveLength(1);
-    expect(ballots[0]!.receipt_code).toBe(first.ok && first.receiptCode);
+    expect(ballots[0]!.receipt_code).toBe(first.ok && first.value.receiptCode);
     const mail = await lastMailTo(u.email);
-    expect(mail?.body_text).toContain(first.ok ? first.receiptCode : "?");
+    expect(mail?.body_text).toContain(first.ok ? first.value.receiptCode : "?");
     // Another category is another ballot.
     expect(await cast(r, u, [r.candidates[r.categoryIds[1]!]![0]!], 1)).toMatchObject({ ok: true });
   });
@@ -193,7 +196,7 @@ describe("casting a ballot", () => {
       other.candidates[other.categoryIds[0]!]![0]!,
       "00000000-0000-0000-0000-000000000000",
     ]) {
-      expect(await cast(r, u, [choice])).toEqual({ ok: false, error: "invalidChoice" });
+      expect(await cast(r, u, [choice])).toEqual({ ok: false, status: 400, error: "voting.errors.invalidChoice" });
     }
     expect(await ballotsOf(r.roundId)).toHaveLength(0);
     expect(await lastMailTo(u.email)).toBeUndefined();
@@ -205,9 +208,9 @@ describe("casting a ballot", () => {
     const [a, b] = r.candidates[r.categoryIds[0]!]!;
     const first = await cast(r, u, [a!]);
     const same = await cast(r, u, [a!]);
-    expect(same).toMatchObject({ ok: true, unchanged: true, version: 1 });
+    expect(same).toMatchObject({ ok: true, value: { unchanged: true, version: 1 } });
     const second = await cast(r, u, [b!]);
-    expect(second).toMatchObject({ ok: true, version: 2 });
+    expect(second).toMatchObject({ ok: true, value: { version: 2 } });
     const [ballot] = await ballotsOf(r.roundId);
     const revisions = await getDb()
       .selectFrom("ballot_revision")
@@ -232,8 +235,8 @@ describe("casting a ballot", () => {
       code: "42501",
     });
     // Receipts: the old one is superseded, the new one received, then counted once published.
-    const oldCode = first.ok ? first.receiptCode : "";
-    const newCode = second.ok ? second.receiptCode : "";
+    const oldCode = first.ok ? first.value.receiptCode : "";
+    const newCode = second.ok ? second.value.receiptCode : "";
     expect((await checkReceipt(getDb(), oldCode, "nl")).status).toBe("superseded");
     expect((await checkReceipt(getDb(), newCode.toLowerCase().replace(/-/g, " "), "nl")).status).toBe("received");
     expect((await checkReceipt(getDb(), "AAAA-BBBB-CCCC", "nl")).status).toBe("unknown");
@@ -330,8 +333,16 @@ describe("the window is judged by the database clock", () => {
     const early = await createVoteRound({ opensIn: 3600, closesIn: 7200 });
     const late = await createVoteRound({ opensIn: -7200, closesIn: -1 });
     const u = await createUser();
-    expect(await cast(early, u, [early.candidates[early.categoryIds[0]!]![0]!])).toEqual({ ok: false, error: "closed" });
-    expect(await cast(late, u, [late.candidates[late.categoryIds[0]!]![0]!])).toEqual({ ok: false, error: "closed" });
+    expect(await cast(early, u, [early.candidates[early.categoryIds[0]!]![0]!])).toEqual({
+      ok: false,
+      status: 409,
+      error: "voting.errors.closed",
+    });
+    expect(await cast(late, u, [late.candidates[late.categoryIds[0]!]![0]!])).toEqual({
+      ok: false,
+      status: 409,
+      error: "voting.errors.closed",
+    });
   });
 
   it("counts the commit instant: a ballot sent before close whose transaction commits after close is refused", async () => {
@@ -377,7 +388,11 @@ describe("eligibility", () => {
     const r = await createVoteRound();
     const u = await createUser({ verified: false });
     unverified.add(u.id);
-    expect(await cast(r, u, [r.candidates[r.categoryIds[0]!]![0]!])).toEqual({ ok: false, error: "notEligible" });
+    expect(await cast(r, u, [r.candidates[r.categoryIds[0]!]![0]!])).toEqual({
+      ok: false,
+      status: 403,
+      error: "voting.errors.notEligible",
+    });
     const page = await app.request(`${r.base}/${r.categories[0]!.slug}`, { headers: { cookie: await sessionFor(u.id) } });
     expect(await page.text()).toContain("Bevestig eerst je e-mailadres");
   });
@@ -394,7 +409,7 @@ describe("eligibility", () => {
       ok: true,
     });
     const outsider = await createUser({ email: uniqueEmail("c").replace("example.nl", "nietrijksoverheid.nl") });
-    expect(await cast(r, outsider, choice)).toEqual({ ok: false, error: "notEligible" });
+    expect(await cast(r, outsider, choice)).toEqual({ ok: false, status: 403, error: "voting.errors.notEligible" });
     const page = await app.request(`${r.base}/${r.categories[0]!.slug}`, { headers: { cookie: await sessionFor(outsider.id) } });
     expect(await page.text()).toContain("toegelaten organisatie");
   });
@@ -435,7 +450,7 @@ describe("eligibility", () => {
     });
     const choice = [r.candidates[r.categoryIds[0]!]![0]!];
     expect(await cast(r, invited, choice)).toMatchObject({ ok: true });
-    expect(await cast(r, other, choice)).toEqual({ ok: false, error: "notEligible" });
+    expect(await cast(r, other, choice)).toEqual({ ok: false, status: 403, error: "voting.errors.notEligible" });
     // A malformed file changes nothing and says which line is wrong.
     const bad = new FormData();
     bad.set("file", new Blob(["email\ngoed@example.nl\nfout\n"], { type: "text/csv" }), "fout.csv");
@@ -566,7 +581,7 @@ describe("fraud signals and voiding", () => {
       device: null,
       mail: { award: "x", category: "y", link: "z" },
     });
-    expect(again).toEqual({ ok: false, error: "voided" });
+    expect(again).toEqual({ ok: false, status: 409, error: "voting.errors.voided" });
   });
 
   it("denies organizer pages and actions to anyone but the award's organizers", async () => {
@@ -589,7 +604,7 @@ describe("live vote", () => {
     const { cookie } = await organizerOf(r);
     const u = await createUser();
     const choice = [r.candidates[r.categoryIds[0]!]![2]!];
-    expect(await cast(r, u, choice)).toEqual({ ok: false, error: "closed" });
+    expect(await cast(r, u, choice)).toEqual({ ok: false, status: 409, error: "voting.errors.closed" });
     expect((await app.request(`${r.adminBase}?intent=open`, { method: "POST", headers: { cookie } })).status).toBe(303);
     const { short_code } = await getDb().selectFrom("round").select("short_code").where("id", "=", r.roundId).executeTakeFirstOrThrow();
     expect(short_code).toMatch(/^[A-Z0-9]{6}$/);
@@ -633,7 +648,7 @@ describe("live vote", () => {
     expect(revealed.results![0]!.rows.find((x) => x.id === choice[0])!.votes).toBe(1);
 
     expect((await app.request(`${r.adminBase}?intent=close`, { method: "POST", headers: { cookie } })).status).toBe(303);
-    expect(await cast(r, await createUser(), choice)).toEqual({ ok: false, error: "closed" });
+    expect(await cast(r, await createUser(), choice)).toEqual({ ok: false, status: 409, error: "voting.errors.closed" });
     // Closed once, it stays closed: reopening is refused by the service and by the round trigger.
     expect(await liveControl(getDb(), { actorId: null }, r.roundId, "open")).toEqual({
       ok: false,

@@ -9,28 +9,33 @@ const ALL = [A, B, C, D];
 
 describe("reading a ballot form", () => {
   it("single choice: one allowed radio value", () => {
-    expect(selectionFromForm({ choice: B }, "single", 1, ALL)).toEqual({ ok: true, choices: [B] });
-    expect(selectionFromForm({}, "single", 1, ALL)).toMatchObject({ ok: false, error: "voting.errors.chooseOne" });
-    expect(selectionFromForm({ choice: "elsewhere" }, "single", 1, ALL)).toMatchObject({ ok: false, error: "voting.errors.invalidChoice" });
+    expect(selectionFromForm({ choice: B }, "single", 1, ALL)).toEqual({ ok: true, value: [B] });
+    expect(selectionFromForm({}, "single", 1, ALL)).toMatchObject({ ok: false, status: 400, error: "voting.errors.chooseOne" });
+    expect(selectionFromForm({ choice: "elsewhere" }, "single", 1, ALL)).toMatchObject({
+      ok: false,
+      status: 400,
+      error: "voting.errors.invalidChoice",
+    });
   });
 
   it("approval: ticked boxes of allowed candidates, at most max, ignoring unknown fields", () => {
     expect(selectionFromForm({ [`choice-${C}`]: "on", [`choice-${A}`]: "on", "choice-x": "on" }, "approval", 2, ALL)).toEqual({
       ok: true,
-      choices: [A, C],
+      value: [A, C],
     });
     expect(selectionFromForm({ [`choice-${A}`]: "on", [`choice-${B}`]: "on", [`choice-${C}`]: "on" }, "approval", 2, ALL)).toMatchObject({
       ok: false,
+      status: 400,
       error: "voting.errors.tooMany",
       params: { max: 2 },
     });
-    expect(selectionFromForm({}, "approval", 2, ALL)).toMatchObject({ ok: false, error: "voting.errors.chooseAtLeastOne" });
+    expect(selectionFromForm({}, "approval", 2, ALL)).toMatchObject({ ok: false, status: 400, error: "voting.errors.chooseAtLeastOne" });
   });
 
   it("ranked: 1..n without gaps or repeats, in rank order", () => {
     expect(selectionFromForm({ [`rank-${C}`]: "1", [`rank-${A}`]: " 2 ", [`rank-${B}`]: "" }, "ranked", 3, ALL)).toEqual({
       ok: true,
-      choices: [C, A],
+      value: [C, A],
     });
     expect(selectionFromForm({ [`rank-${C}`]: "1", [`rank-${A}`]: "1" }, "ranked", 3, ALL)).toMatchObject({
       error: "voting.errors.rankTwice",

@@ -2,8 +2,8 @@ import { createHmac } from "node:crypto";
 import { sql } from "kysely";
 import type { DbOrTrx } from "~/db.server";
 import { translator, type Locale } from "~/i18n/i18n";
-import { aggregate, rankAggregate } from "~/modules/jury/aggregate";
-import { juryProgress, loadJuryRound, roundScores } from "~/modules/jury/jury.server";
+import { rankAggregate } from "~/modules/jury/aggregate";
+import { aggregateRound, loadJuryRound } from "~/modules/jury/jury.server";
 import { computeResults } from "~/modules/results/results.server";
 import type { Snapshot } from "~/modules/results/snapshot";
 import { loadVotingRound, rankedResults, roundCandidates, VOTE_KINDS } from "~/modules/voting/round.server";
@@ -462,17 +462,7 @@ export async function* juryResultRows(db: Db, editionId: string, locale: Locale 
   const categories = await categoriesOf(db, editionId, locale);
   for (const { position } of await roundsOf(db, editionId, ["jury"])) {
     const round = await loadJuryRound(db, editionId, String(position));
-    const [progress, candidates, scores] = await Promise.all([
-      juryProgress(db, round),
-      roundCandidates(db, round),
-      roundScores(db, round.id),
-    ]);
-    const rows = aggregate(
-      progress.criteria.map((c) => ({ id: c.id, weight: Number(c.weight), min: c.scale_min, max: c.scale_max })),
-      scores.map((s) => ({ jurorId: s.juror_id, nomineeId: s.nominee_id, criterionId: s.criterion_id, score: s.score })),
-      candidates.map((c) => c.id),
-      { method: round.aggregation, normalize: round.normalize, minScores: round.min_scores },
-    );
+    const { progress, candidates, rows } = await aggregateRound(db, round);
     const byId = new Map(candidates.map((c) => [c.id, c]));
     for (const category of categories) {
       const inCategory = rows.filter((r) => byId.get(r.nomineeId)?.category_id === category.id);

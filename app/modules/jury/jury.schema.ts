@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { ok, refuse, type Refusal, type Success } from "~/lib/outcome";
 
 // Shared by the organizer and juror forms (server and browser).
 
@@ -97,16 +98,22 @@ export interface SheetCriterion {
  */
 export const SheetFormSchema = z.record(z.string(), z.string());
 
-export type SheetResult =
-  | { ok: true; entries: Array<{ criterionId: string; score: number; comment: string }> }
-  | { ok: false; fieldErrors: Record<string, string> };
+export type ScoreEntry = { criterionId: string; score: number; comment: string };
+
+/** A sheet is refused (400) field by field: every invalid score and comment has its own message. */
+export type SheetRefusal = Refusal & { fieldErrors: Record<string, string> };
 
 /**
  * A scoring sheet from the form: `score-<criterionId>` (whole number in the criterion's scale, or
  * empty = not scored yet) and `comment-<criterionId>`. With `complete`, every criterion must be scored.
+ * An Outcome whose refusal carries a message per field.
  */
-export function sheetFromForm(raw: Record<string, string>, criteria: SheetCriterion[], complete: boolean): SheetResult {
-  const entries = [];
+export function sheetFromForm(
+  raw: Record<string, string>,
+  criteria: SheetCriterion[],
+  complete: boolean,
+): Success<ScoreEntry[]> | SheetRefusal {
+  const entries: ScoreEntry[] = [];
   const fieldErrors: Record<string, string> = {};
   for (const c of criteria) {
     const value = (raw[`score-${c.id}`] ?? "").trim();
@@ -125,5 +132,5 @@ export function sheetFromForm(raw: Record<string, string>, criteria: SheetCriter
     }
     entries.push({ criterionId: c.id, score: Number(value), comment });
   }
-  return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, entries };
+  return Object.keys(fieldErrors).length ? { ...refuse(400, "jury.errors.sheet"), fieldErrors } : ok(entries);
 }

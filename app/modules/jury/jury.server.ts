@@ -2,14 +2,18 @@ import { sql, type Selectable } from "kysely";
 import type { RoundTable } from "../../../db/types";
 import { isDatabaseUnavailable, retryWhileUnavailable, type Db, type DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
+import { pick } from "~/lib/locale";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { hashToken, newToken } from "~/modules/accounts/account.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
-import { candidateSource, tally } from "~/modules/voting/round.server";
+import { candidateSource, loadRoundOfKind, roundCandidates, roundState, selectRounds, tally } from "~/modules/voting/round.server";
 import { rankTally } from "~/modules/voting/rules";
-import type { CriterionInput } from "./jury.schema";
+import { aggregate } from "./aggregate";
+import type { CriterionInput, ScoreEntry } from "./jury.schema";
+
+export type { ScoreEntry };
 
 export type JuryRound = Selectable<RoundTable> & { db_now: Date };
 
@@ -17,25 +21,11 @@ const INVITE_DAYS = 30;
 const pg = (e: unknown) => e as { code?: string; constraint?: string };
 
 /** A jury round of an edition by its position; 404 when there is none. */
-export async function loadJuryRound(db: DbOrTrx, editionId: string, position: string | undefined): Promise<JuryRound> {
-  if (!position || !/^\d{1,3}$/.test(position)) throw new Response("Not found", { status: 404 });
-  const round = await db
-    .selectFrom("round")
-    .selectAll()
-    .select(sql<Date>`now()`.as("db_now"))
-    .where("edition_id", "=", editionId)
-    .where("position", "=", Number(position))
-    .where("kind", "=", "jury")
-    .executeTakeFirst();
-  if (!round) throw new Response("Not found", { status: 404 });
-  return round;
-}
+export const loadJuryRound = (db: DbOrTrx, editionId: string, position: string | undefined): Promise<JuryRound> =>
+  loadRoundOfKind(db, editionId, position, ["jury"]);
 
-export function juryRoundState(round: Pick<JuryRound, "opens_at" | "closes_at" | "db_now">): "upcoming" | "open" | "closed" {
-  if (!round.opens_at || round.db_now < round.opens_at) return "upcoming";
-  if (round.closes_at && round.db_now >= round.closes_at) return "closed";
-  return "open";
-}
+/** Upcoming, open or closed by the database clock, as every round. */
+export const juryRoundState = roundState;
 
 // ── Invitations and members ─────────────────────────────────────────────────────────────────────
 
@@ -47,7 +37,7 @@ export async function inviteJurors(
   emails: string[],
   categoryIds: string[],
   mail: { origin: string; locale: Locale },
-): Promise<number> {
+): Promise<Outcome<number>> {
   return db.transaction().execute(async (trx) => {
     for (const email of emails) {
       const { token, hash } = newToken();
@@ -72,7 +62,7 @@ export async function inviteJurors(
       });
     }
     await writeAudit(trx, actor, { action: "jury.invite", entityType: "edition", entityId: edition.id, after: { emails, categoryIds } });
-    return emails.length;
+    return ok(emails.length);
   });
 }
 
@@ -88,8 +78,12 @@ export async function inviteContext(db: DbOrTrx, token: string) {
     .executeTakeFirst();
 }
 
-/** Accepts an invitation once, with the signed-in account: it becomes a jury member (role and categories). */
-export async function acceptInvite(db: Db, user: { id: string }, token: string): Promise<{ ok: true; editionId: string } | { ok: false }> {
+/**
+ * Accepts an invitation once, with the signed-in account: it becomes a jury member (role and categories).
+ * No token, an unknown, used or expired one: refused (400).
+ */
+export async function acceptInvite(db: Db, user: { id: string }, token: string | null): Promise<Outcome<{ editionId: string }>> {
+  if (!token) return refuse(400, "jury.invite.invalid");
   return db.transaction().execute(async (trx) => {
     const invite = await trx
       .updateTable("jury_invite")
@@ -99,7 +93,7 @@ export async function acceptInvite(db: Db, user: { id: string }, token: string):
       .where("expires_at", ">", sql<Date>`now()`)
       .returning(["id", "edition_id", "category_ids"])
       .executeTakeFirst();
-    if (!invite) return { ok: false as const };
+    if (!invite) return refuse(400, "jury.invite.invalid");
     // A second invitation widens the member's categories; "all" (empty) stays all.
     await trx
       .insertInto("jury_member")
@@ -129,7 +123,7 @@ export async function acceptInvite(db: Db, user: { id: string }, token: string):
       { actorId: user.id },
       { action: "jury.accept", entityType: "edition", entityId: invite.edition_id, after: { invite: invite.id } },
     );
-    return { ok: true as const, editionId: invite.edition_id };
+    return ok({ editionId: invite.edition_id });
   });
 }
 
@@ -314,8 +308,6 @@ export async function jurorCandidates(db: DbOrTrx, round: JuryRound, member: { u
     .execute();
 }
 
-export type ScoreEntry = { criterionId: string; score: number; comment: string };
-
 const SCORE_ERRORS: Record<string, string> = {
   jury_score_scale: "jury.errors.scale",
   jury_score_comment: "jury.errors.commentRequired",
@@ -439,6 +431,47 @@ export async function declareConflict(
   });
 }
 
+/**
+ * A candidate's sheet as the juror's page shows it, in the reader's language. Other jurors are
+ * numbered "juror 1, 2, …" in a stable order, never named.
+ */
+export function sheetView(sheet: NonNullable<Awaited<ReturnType<typeof candidateSheet>>>, locale: Locale) {
+  const jurorNumber = new Map([...new Set((sheet.others ?? []).map((s) => s.juror_id))].sort().map((id, i) => [id, i + 1]));
+  return {
+    recused: Boolean(sheet.candidate.recused),
+    candidate: { ...sheet.nominee, category: pick(locale, sheet.candidate.category_nl, sheet.candidate.category_en) },
+    nominations: sheet.nominations.map((n) => ({
+      id: n.id,
+      motivation: n.motivation,
+      videoUrl: n.video_url,
+      relation: n.relation,
+      nominator: n.nominator,
+      references: n.references,
+    })),
+    criteria: sheet.criteria.map((c) => ({
+      id: c.id,
+      name: pick(locale, c.name_nl, c.name_en),
+      description: pick(locale, c.description_nl, c.description_en),
+      weight: Number(c.weight),
+      min: c.scale_min,
+      max: c.scale_max,
+      anchors: c.anchors,
+      commentBelow: c.comment_below,
+    })),
+    own: Object.fromEntries(sheet.own.map((s) => [s.criterion_id, { score: s.score, comment: s.comment }])),
+    others:
+      sheet.others?.map((s) => ({
+        juror: jurorNumber.get(s.juror_id)!,
+        criterionId: s.criterion_id,
+        score: s.score,
+        comment: s.comment,
+      })) ?? null,
+    progress: sheet.progress,
+    nextId: sheet.nextUnscoredId,
+    votePosition: sheet.votePosition,
+  };
+}
+
 /** Every score of a round (for organizers' aggregation), without recused jurors' (they have none). */
 export function roundScores(db: DbOrTrx, roundId: string) {
   return db
@@ -447,6 +480,43 @@ export function roundScores(db: DbOrTrx, roundId: string) {
     .select(["s.juror_id", "u.name as juror_name", "s.nominee_id", "s.criterion_id", "s.score", "s.comment"])
     .where("s.round_id", "=", roundId)
     .execute();
+}
+
+/**
+ * A jury round as its organizers see it: progress per juror and candidate, and every candidate's
+ * aggregate over the round's candidates (the round's method, normalisation and minimum), not yet ranked.
+ */
+export async function aggregateRound(db: DbOrTrx, round: JuryRound) {
+  const [progress, candidates, scores] = await Promise.all([
+    juryProgress(db, round),
+    roundCandidates(db, round),
+    roundScores(db, round.id),
+  ]);
+  const rows = aggregate(
+    progress.criteria.map((c) => ({ id: c.id, weight: Number(c.weight), min: c.scale_min, max: c.scale_max })),
+    scores.map((s) => ({ jurorId: s.juror_id, nomineeId: s.nominee_id, criterionId: s.criterion_id, score: s.score })),
+    candidates.map((c) => c.id),
+    { method: round.aggregation, normalize: round.normalize, minScores: round.min_scores },
+  );
+  return { progress, candidates, rows };
+}
+
+/** A stored criterion as the criterion form's values (anchors as "1=weak; 10=excellent"). */
+export function criterionFormValues(c: Awaited<ReturnType<typeof listCriteria>>[number]): CriterionInput {
+  return {
+    criterionId: c.id,
+    nameNl: c.name_nl,
+    nameEn: c.name_en,
+    descriptionNl: c.description_nl,
+    descriptionEn: c.description_en,
+    weight: String(Number(c.weight)),
+    scaleMin: String(c.scale_min),
+    scaleMax: String(c.scale_max),
+    commentBelow: c.comment_below === null ? "" : String(c.comment_below),
+    anchors: Object.entries(c.anchors)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("; "),
+  };
 }
 
 /**
@@ -506,10 +576,7 @@ export async function candidateSheet(
   // The candidate's place in the last closed public vote before this round, when the round shows it.
   let votePosition: { place: number; of: number; votes: number } | null = null;
   if (round.show_vote_position) {
-    const vote = await db
-      .selectFrom("round")
-      .selectAll()
-      .select(sql<Date>`now()`.as("db_now"))
+    const vote = await selectRounds(db)
       .where("edition_id", "=", round.edition_id)
       .where("position", "<", round.position)
       .where("kind", "=", "public_vote")

@@ -3,9 +3,10 @@ import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { pick } from "~/lib/locale";
+import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 import { renderMail } from "~/modules/mail/outbox.server";
 import { formatReceipt, normalizeReceipt, RECEIPT_ALPHABET } from "./rules";
-import { eligibility, type VotingRound } from "./round.server";
+import { whyIneligible, type VotingRound } from "./round.server";
 
 export function newReceiptCode(): string {
   return formatReceipt(Array.from({ length: 12 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join(""));
@@ -40,20 +41,28 @@ export interface CastInput {
   mail: { award: string; category: string; link: string };
 }
 
-export type CastError = "closed" | "notEligible" | "invalidChoice" | "alreadyVoted" | "voided";
-export type CastResult = { ok: true; receiptCode: string; version: number; unchanged?: boolean } | { ok: false; error: CastError };
+/** A stored ballot: its receipt and version; `unchanged` when the same choices were stored already. */
+export interface CastBallot {
+  receiptCode: string;
+  version: number;
+  unchanged?: boolean;
+}
+
+// The refusals of a ballot, with the status the ballot page answers.
+const closed = () => refuse(409, "voting.errors.closed");
+const notEligible = () => refuse(403, "voting.errors.notEligible");
+const invalidChoice = () => refuse(400, "voting.errors.invalidChoice");
+const voided = () => refuse(409, "voting.errors.voided");
 
 const pgCode = (e: unknown) => (e as { code?: string }).code;
 const pgConstraint = (e: unknown) => (e as { constraint?: string }).constraint;
 
-function mapError(e: unknown): CastResult | null {
+function mapError(e: unknown): Refusal | null {
   const constraint = pgConstraint(e);
-  if (pgCode(e) === "23514" && constraint === "ballot_window") return { ok: false, error: "closed" };
-  if (pgCode(e) === "23514" && constraint === "ballot_voided") return { ok: false, error: "voided" };
-  if (pgCode(e) === "23514" && (constraint === "ballot_choices" || constraint === "ballot_round_kind"))
-    return { ok: false, error: "invalidChoice" };
-  if (pgCode(e) === "23503" || (pgCode(e) === "23505" && constraint?.startsWith("ballot_choice")))
-    return { ok: false, error: "invalidChoice" };
+  if (pgCode(e) === "23514" && constraint === "ballot_window") return closed();
+  if (pgCode(e) === "23514" && constraint === "ballot_voided") return voided();
+  if (pgCode(e) === "23514" && (constraint === "ballot_choices" || constraint === "ballot_round_kind")) return invalidChoice();
+  if (pgCode(e) === "23503" || (pgCode(e) === "23505" && constraint?.startsWith("ballot_choice"))) return invalidChoice();
   return null;
 }
 
@@ -130,9 +139,8 @@ function receiptMail(input: CastInput, receipt: string, changed: boolean) {
  * Casts a ballot, or changes it when the round allows. One person, one vote: the unique constraint
  * decides between racing submissions; every other attempt gets a clear answer and changes nothing.
  */
-export async function castBallot(db: Db, input: CastInput): Promise<CastResult> {
-  const elig = await eligibility(db, input.round, input.voter);
-  if (!elig.ok) return { ok: false, error: "notEligible" };
+export async function castBallot(db: Db, input: CastInput): Promise<Outcome<CastBallot>> {
+  if (await whyIneligible(db, input.round, input.voter)) return notEligible();
   const receipt = newReceiptCode();
   let row;
   try {
@@ -154,17 +162,17 @@ export async function castBallot(db: Db, input: CastInput): Promise<CastResult> 
     if (mapped) return mapped;
     throw e;
   }
-  if (row.open === 0) return { ok: false, error: "closed" };
-  if (!row.eligible) return { ok: false, error: "notEligible" };
-  if (!row.valid) return { ok: false, error: "invalidChoice" };
-  if (row.ballot_id) return { ok: true, receiptCode: receipt, version: 1 };
+  if (row.open === 0) return closed();
+  if (!row.eligible) return notEligible();
+  if (!row.valid) return invalidChoice();
+  if (row.ballot_id) return ok({ receiptCode: receipt, version: 1 });
   if (!input.round.allow_change) {
     // The same choices again are the same ballot: a voter who resubmits after a lost answer (the
     // connection dropped while the first submission committed) sees their stored ballot, not an error.
     const own = await ownBallot(db, input.round.id, input.categoryId, input.voter.id);
     if (own && !own.voided && own.choices.map((c) => c.id).join(",") === input.choices.join(","))
-      return { ok: true, receiptCode: own.receiptCode, version: own.version, unchanged: true };
-    return { ok: false, error: "alreadyVoted" };
+      return ok({ receiptCode: own.receiptCode, version: own.version, unchanged: true });
+    return refuse(409, "voting.errors.alreadyVoted");
   }
   try {
     return await changeBallot(db, input);
@@ -176,10 +184,10 @@ export async function castBallot(db: Db, input: CastInput): Promise<CastResult> 
 }
 
 /** Last ballot counts: the row is locked, its choices replaced, the version bumped and the change kept as a revision. */
-async function changeBallot(db: Db, input: CastInput): Promise<CastResult> {
+async function changeBallot(db: Db, input: CastInput): Promise<Outcome<CastBallot>> {
   return db
     .transaction()
-    .execute(async (trx): Promise<CastResult> => {
+    .execute(async (trx): Promise<Outcome<CastBallot>> => {
       const ballot = await trx
         .selectFrom("ballot")
         .select(["id", "version", "voided_at", "receipt_code"])
@@ -188,8 +196,8 @@ async function changeBallot(db: Db, input: CastInput): Promise<CastResult> {
         .where("voter_id", "=", input.voter.id)
         .forUpdate()
         .executeTakeFirst();
-      if (!ballot) return { ok: false, error: "invalidChoice" };
-      if (ballot.voided_at) return { ok: false, error: "voided" };
+      if (!ballot) return invalidChoice();
+      if (ballot.voided_at) return voided();
       const current = await trx
         .selectFrom("ballot_choice")
         .select("nominee_id")
@@ -197,7 +205,7 @@ async function changeBallot(db: Db, input: CastInput): Promise<CastResult> {
         .orderBy("rank")
         .execute();
       if (current.map((c) => c.nominee_id).join(",") === input.choices.join(",")) {
-        return { ok: true, receiptCode: ballot.receipt_code, version: ballot.version, unchanged: true };
+        return ok({ receiptCode: ballot.receipt_code, version: ballot.version, unchanged: true });
       }
       const receipt = newReceiptCode();
       const version = ballot.version + 1;
@@ -223,10 +231,10 @@ async function changeBallot(db: Db, input: CastInput): Promise<CastResult> {
       // Candidates are re-checked inside the transaction, as for a first ballot.
       const valid = await candidateCount(trx, input);
       if (valid !== input.choices.length) throw new InvalidChoice();
-      return { ok: true, receiptCode: receipt, version };
+      return ok({ receiptCode: receipt, version });
     })
     .catch((e: unknown) => {
-      if (e instanceof InvalidChoice) return { ok: false, error: "invalidChoice" } as const;
+      if (e instanceof InvalidChoice) return invalidChoice();
       throw e;
     });
 }
@@ -271,6 +279,31 @@ export async function ownBallot(db: DbOrTrx, roundId: string, categoryId: string
   };
 }
 
+/** The names of a ballot's award (with the edition's year), round and category, as the columns below select them. */
+const PLACE_COLUMNS = [
+  "r.name_nl as round_nl",
+  "r.name_en as round_en",
+  "c.name_nl as category_nl",
+  "c.name_en as category_en",
+  "a.name_nl as award_nl",
+  "a.name_en as award_en",
+  "e.year",
+] as const;
+type PlaceRow = {
+  round_nl: string;
+  round_en: string;
+  category_nl: string;
+  category_en: string;
+  award_nl: string;
+  award_en: string;
+  year: number;
+};
+const placeNames = (locale: Locale, r: PlaceRow) => ({
+  award: `${pick(locale, r.award_nl, r.award_en)} ${r.year}`,
+  round: pick(locale, r.round_nl, r.round_en),
+  category: pick(locale, r.category_nl, r.category_en),
+});
+
 /** "My votes": every ballot of the account, newest first, with its choices (only ever shown to the voter). */
 export async function myBallots(db: DbOrTrx, voterId: string, locale: Locale) {
   const rows = await db
@@ -287,15 +320,9 @@ export async function myBallots(db: DbOrTrx, voterId: string, locale: Locale) {
       "b.updated_at",
       "b.voided_at",
       "r.position",
-      "r.name_nl as round_nl",
-      "r.name_en as round_en",
       "c.slug as category_slug",
-      "c.name_nl as category_nl",
-      "c.name_en as category_en",
       "a.slug as award_slug",
-      "a.name_nl as award_nl",
-      "a.name_en as award_en",
-      "e.year",
+      ...PLACE_COLUMNS,
       sql<
         string[]
       >`array(select n.name from ballot_choice bc join nominee n on n.id = bc.nominee_id where bc.ballot_id = b.id order by bc.rank)`.as(
@@ -313,9 +340,7 @@ export async function myBallots(db: DbOrTrx, voterId: string, locale: Locale) {
     castAt: r.cast_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     voided: r.voided_at !== null,
-    round: pick(locale, r.round_nl, r.round_en),
-    category: pick(locale, r.category_nl, r.category_en),
-    award: `${pick(locale, r.award_nl, r.award_en)} ${r.year}`,
+    ...placeNames(locale, r),
     href: `/prijzen/${r.award_slug}/${r.year}/ronde/${r.position}/${r.category_slug}`,
     choices: r.choices,
   }));
@@ -339,32 +364,13 @@ export async function checkReceipt(db: DbOrTrx, input: string, locale: Locale): 
     .innerJoin("category as c", "c.id", "b.category_id")
     .innerJoin("edition as e", "e.id", "b.edition_id")
     .innerJoin("award as a", "a.id", "e.award_id")
-    .select([
-      "v.version",
-      "v.created_at",
-      "b.version as current_version",
-      "b.voided_at",
-      "r.results_published_at",
-      "r.name_nl as round_nl",
-      "r.name_en as round_en",
-      "c.name_nl as category_nl",
-      "c.name_en as category_en",
-      "a.name_nl as award_nl",
-      "a.name_en as award_en",
-      "e.year",
-    ])
+    .select(["v.version", "v.created_at", "b.version as current_version", "b.voided_at", "r.results_published_at", ...PLACE_COLUMNS])
     .where("v.receipt_code", "=", code)
     .executeTakeFirst();
   if (!row) return { status: "unknown" };
   const status =
     row.version !== row.current_version ? "superseded" : row.voided_at ? "voided" : row.results_published_at ? "counted" : "received";
-  return {
-    status,
-    award: `${pick(locale, row.award_nl, row.award_en)} ${row.year}`,
-    round: pick(locale, row.round_nl, row.round_en),
-    category: pick(locale, row.category_nl, row.category_en),
-    at: row.created_at.toISOString(),
-  };
+  return { status, ...placeNames(locale, row), at: row.created_at.toISOString() };
 }
 
 /** The categories of a round in which the voter has a ballot. */

@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { tickedIds, UUID_RE } from "./rules";
 
 // Fraud signals for organizers: patterns worth a look, never automatic verdicts. Organizers decide
 // and void ballots with a reason; voided ballots stay in the database and drop out of every tally.
@@ -151,6 +153,24 @@ export async function listBallots(db: DbOrTrx, roundId: string, filter: BallotFi
 }
 
 /** Voids ballots of this round (others are ignored), with the reason; the ballots stay, the action is audited. */
+/**
+ * Voids the ballots ticked on the ballots page (`ballot-<id>` fields, at most 1,000 at once) with a
+ * reason; none ticked is refused (400).
+ */
+export async function voidTickedBallots(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  raw: Record<string, string>,
+  reason: string,
+): Promise<Outcome<number>> {
+  const ids = tickedIds(raw, "ballot-")
+    .filter((id) => UUID_RE.test(id))
+    .slice(0, 1000);
+  if (ids.length === 0) return refuse(400, "voting.errors.noBallotsChosen");
+  return ok(await voidBallots(db, actor, roundId, ids, reason));
+}
+
 export async function voidBallots(db: Db, actor: Actor, roundId: string, ballotIds: string[], reason: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const voided = await trx

@@ -14,20 +14,36 @@ export const VOTE_KINDS = ["public_vote", "live_vote"] as const;
 export type VotingRound = Selectable<RoundTable> & { db_now: Date };
 export type RoundState = "upcoming" | "open" | "closed";
 
-/** A vote round of an edition by its position in the procedure; 404 when it is not a vote. */
-export async function loadVotingRound(db: DbOrTrx, editionId: string, position: string | undefined): Promise<VotingRound> {
-  if (!position || !/^\d{1,3}$/.test(position)) throw new Response("Not found", { status: 404 });
-  const round = await db
+/** Round rows with the database clock (db_now), which decides whether a round is open. */
+export const selectRounds = (db: DbOrTrx) =>
+  db
     .selectFrom("round")
     .selectAll()
-    .select(sql<Date>`now()`.as("db_now"))
+    .select(sql<Date>`now()`.as("db_now"));
+
+/** A round of an edition by its position in the procedure, of one of `kinds`; 404 when there is none. */
+export async function loadRoundOfKind(
+  db: DbOrTrx,
+  editionId: string,
+  position: string | undefined,
+  kinds: ReadonlyArray<VotingRound["kind"]>,
+): Promise<VotingRound> {
+  if (!position || !/^\d{1,3}$/.test(position)) throw new Response("Not found", { status: 404 });
+  const round = await selectRounds(db)
     .where("edition_id", "=", editionId)
     .where("position", "=", Number(position))
-    .where("kind", "in", VOTE_KINDS)
+    .where("kind", "in", kinds)
     .executeTakeFirst();
   if (!round) throw new Response("Not found", { status: 404 });
   return round;
 }
+
+/** A vote round of an edition by its position in the procedure; 404 when it is not a vote. */
+export const loadVotingRound = (db: DbOrTrx, editionId: string, position: string | undefined) =>
+  loadRoundOfKind(db, editionId, position, VOTE_KINDS);
+
+/** The round row, locked for the rest of the transaction. */
+const lockRound = (trx: DbOrTrx, roundId: string) => selectRounds(trx).where("id", "=", roundId).forUpdate();
 
 export function roundState(round: Pick<VotingRound, "opens_at" | "closes_at" | "db_now">): RoundState {
   const now = round.db_now;
@@ -106,18 +122,17 @@ export async function sourceUnpublished(db: DbOrTrx, sourceRoundId: string | nul
 
 export type Ineligible = "unverified" | "domain" | "invite";
 
-/** Whether this account may vote in the round, and if not, why (shown to the voter). */
-export async function eligibility(
+/** Why this account may not vote in the round (shown to the voter), or null when it may. */
+export async function whyIneligible(
   db: DbOrTrx,
   round: Pick<VotingRound, "id" | "eligibility" | "eligible_domains">,
   user: { email: string; emailVerified: boolean },
-): Promise<{ ok: true } | { ok: false; reason: Ineligible }> {
-  if (!user.emailVerified) return { ok: false, reason: "unverified" };
+): Promise<Ineligible | null> {
+  if (!user.emailVerified) return "unverified";
   const email = user.email.toLowerCase();
   if (round.eligibility === "domains") {
     const domain = email.split("@")[1] ?? "";
-    const ok = round.eligible_domains.some((d) => domain === d || domain.endsWith(`.${d}`));
-    return ok ? { ok: true } : { ok: false, reason: "domain" };
+    return round.eligible_domains.some((d) => domain === d || domain.endsWith(`.${d}`)) ? null : "domain";
   }
   if (round.eligibility === "invite") {
     const row = await db
@@ -126,9 +141,9 @@ export async function eligibility(
       .where("round_id", "=", round.id)
       .where("email", "=", email)
       .executeTakeFirst();
-    return row ? { ok: true } : { ok: false, reason: "invite" };
+    return row ? null : "invite";
   }
-  return { ok: true };
+  return null;
 }
 
 /**
@@ -193,13 +208,7 @@ export async function ensureAdvanced(db: DbOrTrx, roundId: string): Promise<void
   const done = await db.selectFrom("round").select("advanced_at").where("id", "=", roundId).executeTakeFirst();
   if (!done || done.advanced_at) return;
   const run = async (trx: DbOrTrx) => {
-    const round = await trx
-      .selectFrom("round")
-      .selectAll()
-      .select(sql<Date>`now()`.as("db_now"))
-      .where("id", "=", roundId)
-      .forUpdate()
-      .executeTakeFirst();
+    const round = await lockRound(trx, roundId).executeTakeFirst();
     if (!round || round.advanced_at || round.kind !== "public_vote" || round.advancement !== "top_k" || roundState(round) !== "closed")
       return;
     const { perCategory } = await tally(trx, round);
@@ -295,13 +304,7 @@ export async function liveControl(db: Db, actor: Actor, roundId: string, action:
 /** Makes a closed round's totals public. Audited; there is no unpublish (a later snapshot supersedes). */
 export async function publishResults(db: Db, actor: Actor, roundId: string): Promise<Outcome> {
   return db.transaction().execute(async (trx): Promise<Outcome> => {
-    const round = await trx
-      .selectFrom("round")
-      .selectAll()
-      .select(sql<Date>`now()`.as("db_now"))
-      .where("id", "=", roundId)
-      .forUpdate()
-      .executeTakeFirst();
+    const round = await lockRound(trx, roundId).executeTakeFirst();
     if (!round) return refuse(404, "moderation.errors.notFound");
     if (roundState(round) !== "closed") return refuse(409, "voting.errors.notClosed");
     if (round.results_published_at) return ok();
@@ -325,13 +328,7 @@ export async function decideTie(
   reason: string,
 ): Promise<Outcome> {
   return db.transaction().execute(async (trx): Promise<Outcome> => {
-    const locked = await trx
-      .selectFrom("round")
-      .selectAll()
-      .select(sql<Date>`now()`.as("db_now"))
-      .where("id", "=", round.id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const locked = await lockRound(trx, round.id).executeTakeFirstOrThrow();
     // Only a closed round has a final tally, and its rule-based advancement is recorded first.
     if (roundState(locked) !== "closed" || locked.advancement !== "top_k") return refuse(400, "voting.errors.notClosed");
     await ensureAdvanced(trx, round.id);
@@ -392,4 +389,63 @@ export function listAdvanced(db: DbOrTrx, roundId: string, { candidatesOnly }: {
     .$if(candidatesOnly, (qb) => qb.where("n.is_candidate", "=", true))
     .orderBy("a.place")
     .execute();
+}
+
+/**
+ * The ties at the cut of a closed top-K round that the tie rule did not settle and no organizer has
+ * decided yet, per category, with the tied candidates.
+ */
+export function openTies(
+  round: Pick<VotingRound, "advancement" | "advance_k" | "tie_break" | "opens_at" | "closes_at" | "db_now">,
+  results: CategoryResult[],
+  advanced: Array<{ category_id: string; decided_by: string }>,
+) {
+  if (roundState(round) !== "closed" || round.advancement !== "top_k") return [];
+  return results.flatMap((r) => {
+    const { undecided } = topK(r.rows, round.advance_k ?? 0, round.tie_break);
+    const decided = advanced.some((a) => a.category_id === r.categoryId && a.decided_by === "organizer");
+    if (!undecided || decided) return [];
+    return [
+      {
+        categoryId: r.categoryId,
+        category: r.name,
+        place: undecided.place,
+        seats: undecided.seats,
+        candidates: r.rows
+          .filter((row) => undecided.nomineeIds.includes(row.nomineeId))
+          .map((row) => ({ id: row.nomineeId, name: row.name })),
+      },
+    ];
+  });
+}
+
+/** A vote round as its pages show it: the name in the reader's language, the state by the database clock, the window and the ballot's rules. */
+export function roundView(round: VotingRound, locale: Locale) {
+  return {
+    position: round.position,
+    kind: round.kind,
+    name: roundName(round, locale),
+    state: roundState(round),
+    opensAt: round.opens_at?.toISOString() ?? null,
+    closesAt: round.closes_at?.toISOString() ?? null,
+    mode: round.ballot_mode,
+    maxChoices: round.max_choices,
+    allowChange: round.allow_change,
+  };
+}
+
+/** A category's ranked tally as the pages' tally tables show it. */
+export function tallyView(result: CategoryResult) {
+  return {
+    name: result.name,
+    ballots: result.ballots,
+    rows: result.rows.map((row) => ({
+      id: row.nomineeId,
+      name: row.name,
+      votes: row.votes,
+      points: row.points,
+      place: row.place,
+      tied: row.tied,
+    })),
+  };
 }

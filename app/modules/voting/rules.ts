@@ -2,45 +2,51 @@
 // deciding who advances. No I/O here, so unit tests cover every edge.
 
 import type { BallotMode, TieBreak } from "../../../db/types";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export type SelectionResult = { ok: true; choices: string[] } | { ok: false; error: string; params?: Record<string, number> };
-
 /**
- * The choices a ballot form carries, in rank order. Single choice: one radio `choice`; approval:
- * checkboxes `choice-<id>`; ranked: text fields `rank-<id>` holding 1..N. Only ids of `allowed`
- * candidates are read; anything else in the form is ignored.
+ * The choices a ballot form carries, in rank order, or the form's refusal (400 with its message).
+ * Single choice: one radio `choice`; approval: checkboxes `choice-<id>`; ranked: text fields
+ * `rank-<id>` holding 1..N. Only ids of `allowed` candidates are read; anything else in the form is ignored.
  */
-export function selectionFromForm(raw: Record<string, string>, mode: BallotMode, max: number, allowed: string[]): SelectionResult {
+export function selectionFromForm(raw: Record<string, string>, mode: BallotMode, max: number, allowed: string[]): Outcome<string[]> {
   const allowedSet = new Set(allowed);
   if (mode === "single") {
     const id = raw.choice ?? "";
-    if (!id) return { ok: false, error: "voting.errors.chooseOne" };
-    if (!allowedSet.has(id)) return { ok: false, error: "voting.errors.invalidChoice" };
-    return { ok: true, choices: [id] };
+    if (!id) return refuse(400, "voting.errors.chooseOne");
+    if (!allowedSet.has(id)) return refuse(400, "voting.errors.invalidChoice");
+    return ok([id]);
   }
   if (mode === "approval") {
     const chosen = allowed.filter((id) => raw[`choice-${id}`] !== undefined && raw[`choice-${id}`] !== "");
-    if (chosen.length === 0) return { ok: false, error: "voting.errors.chooseAtLeastOne" };
-    if (chosen.length > max) return { ok: false, error: "voting.errors.tooMany", params: { max } };
-    return { ok: true, choices: chosen };
+    if (chosen.length === 0) return refuse(400, "voting.errors.chooseAtLeastOne");
+    if (chosen.length > max) return refuse(400, "voting.errors.tooMany", { params: { max } });
+    return ok(chosen);
   }
   const ranked: Array<[number, string]> = [];
   for (const id of allowed) {
     const v = (raw[`rank-${id}`] ?? "").trim();
     if (v === "") continue;
-    if (!/^\d{1,2}$/.test(v) || Number(v) < 1 || Number(v) > max) return { ok: false, error: "voting.errors.rankRange", params: { max } };
+    if (!/^\d{1,2}$/.test(v) || Number(v) < 1 || Number(v) > max) return refuse(400, "voting.errors.rankRange", { params: { max } });
     ranked.push([Number(v), id]);
   }
-  if (ranked.length === 0) return { ok: false, error: "voting.errors.chooseAtLeastOne" };
-  if (ranked.length > max) return { ok: false, error: "voting.errors.tooMany", params: { max } };
+  if (ranked.length === 0) return refuse(400, "voting.errors.chooseAtLeastOne");
+  if (ranked.length > max) return refuse(400, "voting.errors.tooMany", { params: { max } });
   ranked.sort((a, b) => a[0] - b[0]);
   for (let i = 0; i < ranked.length; i++) {
-    if (i > 0 && ranked[i]![0] === ranked[i - 1]![0]) return { ok: false, error: "voting.errors.rankTwice" };
-    if (ranked[i]![0] !== i + 1) return { ok: false, error: "voting.errors.rankGap" };
+    if (i > 0 && ranked[i]![0] === ranked[i - 1]![0]) return refuse(400, "voting.errors.rankTwice");
+    if (ranked[i]![0] !== i + 1) return refuse(400, "voting.errors.rankGap");
   }
-  return { ok: true, choices: ranked.map(([, id]) => id) };
+  return ok(ranked.map(([, id]) => id));
+}
+
+/** The ids of the ticked checkboxes named `<prefix><id>` of a posted form. */
+export function tickedIds(raw: Record<string, string>, prefix: string): string[] {
+  return Object.keys(raw)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length));
 }
 
 /** The choices of a confirmed ballot ("id,id,id" in rank order), checked for shape and limits. */

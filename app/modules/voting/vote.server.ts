@@ -2,19 +2,18 @@ import { config } from "~/config.server";
 import { retryWhileUnavailable, type Db } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import type { Notice } from "~/lib/notice";
-import { ok, refuse, type Outcome, type RefusalStatus } from "~/lib/outcome";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
-import { castBallot, deviceHash, ownBallot, type CastError } from "./ballot.server";
+import { castBallot, deviceHash, ownBallot } from "./ballot.server";
 import {
   candidateSource,
   categoryBySlug,
-  eligibility,
+  whyIneligible,
   sourceUnpublished,
   loadVotingRound,
   roundCandidates,
-  roundName,
-  roundState,
+  roundView,
 } from "./round.server";
 import { parseChoiceList, selectionFromForm } from "./rules";
 
@@ -62,30 +61,20 @@ type Viewer = { id: string; email: string; emailVerified: boolean } | null;
 export async function ballotPage(db: Db, { edition, round, category }: BallotContext, viewer: Viewer, locale: Locale) {
   // Who advanced from an unpublished vote stays secret: the ballot waits for those results.
   const waiting = await sourceUnpublished(db, await candidateSource(db, round));
-  const [candidates, own, elig] = await Promise.all([
+  const [candidates, own, ineligible] = await Promise.all([
     waiting ? Promise.resolve([]) : roundCandidates(db, round, category.id),
     viewer ? ownBallot(db, round.id, category.id, viewer.id) : null,
-    viewer ? eligibility(db, round, viewer) : null,
+    viewer ? whyIneligible(db, round, viewer) : null,
   ]);
   return {
     edition: { name: edition.name, awardSlug: edition.awardSlug, year: edition.year },
-    round: {
-      position: round.position,
-      kind: round.kind,
-      name: roundName(round, locale),
-      state: roundState(round),
-      opensAt: round.opens_at?.toISOString() ?? null,
-      closesAt: round.closes_at?.toISOString() ?? null,
-      mode: round.ballot_mode,
-      maxChoices: round.max_choices,
-      allowChange: round.allow_change,
-    },
+    round: roundView(round, locale),
     category: { slug: category.slug, name: category.name },
     otherCategories: edition.categories.filter((c) => c.id !== category.id).map((c) => ({ slug: c.slug, name: c.name })),
     candidates: candidates.map((c) => ({ id: c.id, name: c.name, organisation: c.organisation })),
     signedIn: Boolean(viewer),
     waiting,
-    ineligible: elig && !elig.ok ? elig.reason : null,
+    ineligible,
     own,
   };
 }
@@ -100,12 +89,10 @@ export async function reviewBallot(db: Db, { round, category }: BallotContext, r
     round.max_choices,
     candidates.map((c) => c.id),
   );
-  if (!selection.ok) return refuse(400, selection.error, { params: selection.params });
+  if (!selection.ok) return selection;
   const byId = new Map(candidates.map((c) => [c.id, c.name]));
-  return ok({ choices: selection.choices.map((id, i) => ({ id, name: byId.get(id)!, rank: i + 1 })), list: selection.choices.join(",") });
+  return ok({ choices: selection.value.map((id, i) => ({ id, name: byId.get(id)!, rank: i + 1 })), list: selection.value.join(",") });
 }
-
-const CAST_STATUS: Record<CastError, RefusalStatus> = { closed: 409, notEligible: 403, invalidChoice: 400, alreadyVoted: 409, voided: 409 };
 
 export interface BallotVoter {
   id: string;
@@ -134,7 +121,7 @@ export async function submitBallot(
   if (wait > 0) return refuse(429, "voting.errors.rateLimited", { params: { seconds: wait }, retryAfter: wait });
   const choices = parseChoiceList(choiceList, round.max_choices);
   if (!choices) return refuse(400, "voting.errors.invalidChoice");
-  const result = await retryWhileUnavailable(
+  const cast = await retryWhileUnavailable(
     () =>
       castBallot(db, {
         round,
@@ -148,12 +135,13 @@ export async function submitBallot(
       }),
     2000,
   );
-  if (!result.ok) return refuse(CAST_STATUS[result.error], `voting.errors.${result.error}`);
-  const notice: Notice = result.unchanged
+  if (!cast.ok) return cast;
+  const stored = cast.value;
+  const notice: Notice = stored.unchanged
     ? round.allow_change
       ? "voting.notice.unchanged"
       : "voting.notice.alreadyStored"
-    : result.version > 1
+    : stored.version > 1
       ? "voting.notice.changed"
       : "voting.notice.cast";
   return ok({ notice });

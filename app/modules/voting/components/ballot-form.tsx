@@ -41,15 +41,15 @@ export function BallotForm({ mode, maxChoices, candidates, initial, error }: Pro
     return raw;
   };
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    const result = selectionFromForm(
+    const selection = selectionFromForm(
       readForm(e.currentTarget),
       mode,
       maxChoices,
       candidates.map((c) => c.id),
     );
-    if (!result.ok) {
+    if (!selection.ok) {
       e.preventDefault();
-      setClientError({ key: result.error, params: result.params });
+      setClientError({ key: selection.error, params: selection.params });
     } else setClientError(undefined);
   };
   const onChange = (e: FormEvent<HTMLFormElement>) => {
