@@ -208,10 +208,11 @@ test("a juror declares a conflict and scores the others with save-and-next; the 
   const ranking = page.getByRole("region", { name: "Tussenstand van de jury" });
   await expect(ranking.getByText("Alleen organisatoren zien deze ranglijst.")).toBeVisible();
   for (const [name, sheet] of sheets) {
-    const value = weighted(sheet).toFixed(1);
+    // A Dutch page writes one decimal with a comma.
+    const value = weighted(sheet).toFixed(1).replace(".", ",");
     const r = ranking.getByRole("row").filter({ hasText: name });
     await expect(r.getByRole("cell").nth(2)).toHaveText(value);
-    await expect(r.getByRole("cell").nth(4)).toHaveText(`min ${value}, max ${value}, sd 0.0`);
+    await expect(r.getByRole("cell").nth(4)).toHaveText(`min ${value}, max ${value}, sd 0,0`);
   }
   await expect(ranking.getByRole("row").filter({ hasText: names[0]! }).getByRole("cell").nth(2)).toHaveText("—");
   await expect(page.getByText("De jurering is geopend: de criteria liggen vast.")).toBeVisible();

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { HeadedTable, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
+import { useNumberFormat } from "~/lib/locale";
 
 export interface RankingRow {
   id: string;
@@ -15,8 +16,6 @@ export interface RankingRow {
   expected: number;
 }
 
-const fmt = (n: number | null) => (n === null ? "—" : n.toFixed(1));
-
 /** The live ranking of a jury round as aggregated, for organizers only. */
 export function JuryRanking({
   aggregation,
@@ -30,6 +29,9 @@ export function JuryRanking({
   rows: RankingRow[];
 }) {
   const { t } = useTranslation();
+  // One decimal in the page's language: 82,2 on a Dutch page, 82.2 on an English one.
+  const oneDecimal = useNumberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const fmt = (n: number | null) => (n === null ? "—" : oneDecimal(n));
   return (
     <section aria-labelledby="ranking-heading">
       <Heading2 id="ranking-heading">{t("jury.admin.rankingHeading")}</Heading2>
