@@ -5,7 +5,7 @@ import { requireRole } from "~/auth/guards.server";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { handleIntents, intent } from "~/lib/action.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { NewEditionSchema } from "~/modules/awards/procedure.schema";
@@ -25,14 +25,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { name: context.locale === "en" ? award.name_en : award.name_nl };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const award = await awardFor(request, context, params.award);
-  const parsed = await parseForm(request, NewEditionSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const result = await createEdition(getDb(), actorFrom(context), award.id, Number(parsed.data.year));
-  if (!result.ok) return formFailure(400, { fieldErrors: { year: result.error }, values: parsed.raw });
-  return redirect(withNotice(`/beheer/prijzen/${award.slug}/${parsed.data.year}/procedure`, "procedure.created"));
+async function guard({ request, context, params }: ActionFunctionArgs) {
+  return { db: getDb(), actor: actorFrom(context), award: await awardFor(request, context, params.award) };
 }
+
+// The page's one form posts no intent: it is the default (""). Success is a 302, as the tests pin it.
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    "": intent({
+      schema: NewEditionSchema,
+      run: (g, input) => createEdition(g.db, g.actor, g.award.id, Number(input.year)),
+      done: (g, { year }) => redirect(withNotice(`/beheer/prijzen/${g.award.slug}/${year}/procedure`, "procedure.created")),
+    }),
+  });
 
 export default function NewEdition() {
   const { name } = useLoaderData<typeof loader>();

@@ -5,7 +5,7 @@ import { requireRole } from "~/auth/guards.server";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { handleIntents, intent } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -19,14 +19,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function guard({ request, context }: ActionFunctionArgs) {
   await requireRole(request, context, { role: "admin" });
-  const parsed = await parseForm(request, AwardSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const result = await createAward(getDb(), actorFrom(context), parsed.data);
-  if (!result.ok) return formFailure(400, { fieldErrors: { [result.field ?? "slug"]: result.error }, values: parsed.raw });
-  return redirect(withNotice("/beheer/rollen", "procedure.created"));
+  return { db: getDb(), actor: actorFrom(context) };
 }
+
+// The page's one form posts no intent: it is the default (""). Success is a 302, as the tests pin it.
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    "": intent({
+      schema: AwardSchema,
+      run: (g, input) => createAward(g.db, g.actor, input),
+      done: () => redirect(withNotice("/beheer/rollen", "procedure.created")),
+    }),
+  });
 
 export default function NewAward() {
   const { t } = useTranslation();
