@@ -2,13 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
-import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
+import { FormError, SubmitButton, useAppForm } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { handleIntents, intent } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
+import { SlugAndNameFields } from "~/modules/awards/components/category-form";
 import { AwardSchema, type AwardInput } from "~/modules/awards/procedure.schema";
 import { createAward } from "~/modules/awards/procedure.server";
 
@@ -43,15 +44,7 @@ export default function NewAward() {
       <Paragraph>{t("procedure.newAwardIntro")}</Paragraph>
       <FormError failure={failure} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-        <TextField
-          name="slug"
-          label={t("procedure.fields.slug")}
-          description={t("procedure.fields.slugHint")}
-          registration={register("slug")}
-          error={errorOf("slug")}
-        />
-        <TextField name="nameNl" label={t("procedure.fields.nameNl")} registration={register("nameNl")} error={errorOf("nameNl")} />
-        <TextField name="nameEn" label={t("procedure.fields.nameEn")} registration={register("nameEn")} error={errorOf("nameEn")} />
+        <SlugAndNameFields register={register} errorOf={errorOf} />
         <SubmitButton>{t("procedure.createAward")}</SubmitButton>
       </Form>
     </>
