@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Pagination } from "~/components/pagination";
@@ -15,6 +16,14 @@ import { QUEUE_STATUSES } from "~/modules/awards/moderation.schema";
 import { approveNominee, listQueue, QUEUE_PAGE_SIZE } from "~/modules/awards/moderation.server";
 
 const CONSENTS = ["pending", "accepted", "declined"] as const;
+/** The edition's other organizer pages, linked above the queue. */
+const EDITION_PAGES = [
+  ["../procedure", "procedure.manageProcedure"],
+  ["../jury", "jury.home.title"],
+  ["../uitslag", "awards.resultsNav"],
+  ["../export", "moderation.exportsNav"],
+  ["../../auditlog", "auditLog.title"],
+] as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
@@ -81,66 +90,59 @@ export default function ModerationQueue() {
     return `?${params.toString()}`;
   };
   const { t } = useTranslation();
+  // Status, consent, the duplicate flag, and the category when there is more than one.
+  const filterSelects = [
+    {
+      id: "filter-status",
+      name: "status",
+      label: t("moderation.status"),
+      defaultValue: filters.status,
+      options: QUEUE_STATUSES.map((s) => ({ value: s, label: t(`moderation.statusValue.${s}`) })),
+    },
+    {
+      id: "filter-consent",
+      name: "toestemming",
+      label: t("moderation.consent"),
+      defaultValue: filters.consent,
+      options: CONSENTS.map((s) => ({ value: s, label: t(`moderation.consentValue.${s}`) })),
+    },
+    {
+      id: "filter-flag",
+      name: "vlag",
+      label: t("moderation.flag"),
+      defaultValue: filters.flag,
+      options: [{ value: "dubbel", label: t("moderation.possibleDuplicate") }],
+    },
+    ...(edition.categories.length > 1
+      ? [
+          {
+            id: "filter-category",
+            name: "categorie",
+            label: t("moderation.category"),
+            defaultValue: filters.category,
+            options: edition.categories.map((c) => ({ value: c.slug, label: c.name })),
+          },
+        ]
+      : []),
+  ];
   return (
     <>
       <Heading1>{t("moderation.title", { edition: edition.name })}</Heading1>
       <Paragraph>{t("moderation.intro")}</Paragraph>
       <Paragraph>
-        <AppLink to="../procedure" relative="path">
-          {t("procedure.manageProcedure")}
-        </AppLink>{" "}
-        ·{" "}
-        <AppLink to="../jury" relative="path">
-          {t("jury.home.title")}
-        </AppLink>{" "}
-        ·{" "}
-        <AppLink to="../uitslag" relative="path">
-          {t("awards.resultsNav")}
-        </AppLink>{" "}
-        ·{" "}
-        <AppLink to="../export" relative="path">
-          {t("moderation.exportsNav")}
-        </AppLink>{" "}
-        ·{" "}
-        <AppLink to="../../auditlog" relative="path">
-          {t("auditLog.title")}
-        </AppLink>
+        {EDITION_PAGES.map(([to, label], i) => (
+          <Fragment key={to}>
+            {i ? " · " : null}
+            <AppLink to={to} relative="path">
+              {t(label)}
+            </AppLink>
+          </Fragment>
+        ))}
       </Paragraph>
       <FilterForm label={t("moderation.filters")} submit={t("moderation.filter")}>
-        <FilterSelect
-          id="filter-status"
-          name="status"
-          label={t("moderation.status")}
-          any={t("moderation.any")}
-          defaultValue={filters.status}
-          options={QUEUE_STATUSES.map((s) => ({ value: s, label: t(`moderation.statusValue.${s}`) }))}
-        />
-        <FilterSelect
-          id="filter-consent"
-          name="toestemming"
-          label={t("moderation.consent")}
-          any={t("moderation.any")}
-          defaultValue={filters.consent}
-          options={CONSENTS.map((s) => ({ value: s, label: t(`moderation.consentValue.${s}`) }))}
-        />
-        <FilterSelect
-          id="filter-flag"
-          name="vlag"
-          label={t("moderation.flag")}
-          any={t("moderation.any")}
-          defaultValue={filters.flag}
-          options={[{ value: "dubbel", label: t("moderation.possibleDuplicate") }]}
-        />
-        {edition.categories.length > 1 ? (
-          <FilterSelect
-            id="filter-category"
-            name="categorie"
-            label={t("moderation.category")}
-            any={t("moderation.any")}
-            defaultValue={filters.category}
-            options={edition.categories.map((c) => ({ value: c.slug, label: c.name }))}
-          />
-        ) : null}
+        {filterSelects.map((f) => (
+          <FilterSelect key={f.id} {...f} any={t("moderation.any")} />
+        ))}
       </FilterForm>
       <Paragraph role="status">{t("moderation.count", { count: total })}</Paragraph>
       <HeadedTable
