@@ -153,6 +153,19 @@ async function roundsOf(db: Db, editionId: string, kinds: readonly string[]) {
     .execute();
 }
 
+/** A nominee's kind, organisation and category as the exports show them (a redacted one's organisation stays empty). */
+function nomineeCells(
+  t: ReturnType<typeof translator>,
+  locale: Locale,
+  r: { kind: "person" | "organisation"; organisation: string; redacted: boolean; category_nl: string; category_en: string },
+) {
+  return {
+    kind: t(`exports.values.kind.${r.kind}`),
+    organisation: r.redacted ? "" : r.organisation,
+    category: pick(locale, r.category_nl, r.category_en),
+  };
+}
+
 // ── 1. Nominations ─────────────────────────────────────────────────────────────────────────────
 
 /** One row per nomination; a redacted nominee's name, organisation and motivation stay empty. */
@@ -197,9 +210,7 @@ export async function* nominationRows(db: Db, editionId: string, locale: Locale 
     yield {
       nomineeId: r.nominee_id,
       nomineeName: r.redacted ? "" : r.name,
-      kind: t(`exports.values.kind.${r.kind}`),
-      organisation: r.redacted ? "" : r.organisation,
-      category: pick(locale, r.category_nl, r.category_en),
+      ...nomineeCells(t, locale, r),
       nomineeStatus: r.redacted_at ? t("exports.values.redacted") : t(`exports.values.status.${r.status}`),
       consent: t(`exports.values.consent.${r.consent_status}`),
       nominationId: r.id,
@@ -245,9 +256,7 @@ export async function* candidateRows(db: Db, editionId: string, locale: Locale =
     yield {
       candidateId: r.id,
       candidate: r.redacted ? "" : r.name,
-      kind: t(`exports.values.kind.${r.kind}`),
-      organisation: r.redacted ? "" : r.organisation,
-      category: pick(locale, r.category_nl, r.category_en),
+      ...nomineeCells(t, locale, r),
       nominations: r.nominations,
       consent: t(`exports.values.consent.${r.consent_status}`),
       consentAt: r.consent_at,
