@@ -16,6 +16,7 @@ import { QUEUE_STATUSES } from "~/modules/awards/moderation.schema";
 import { approveNominee, listQueue, QUEUE_PAGE_SIZE } from "~/modules/awards/moderation.server";
 
 const CONSENTS = ["pending", "accepted", "declined"] as const;
+const COLUMNS = ["nominee", "category", "nominations", "status", "consent", "actions"] as const;
 /** The edition's other organizer pages, linked above the queue. */
 const EDITION_PAGES = [
   ["../procedure", "procedure.manageProcedure"],
@@ -145,16 +146,7 @@ export default function ModerationQueue() {
         ))}
       </FilterForm>
       <Paragraph role="status">{t("moderation.count", { count: total })}</Paragraph>
-      <HeadedTable
-        headers={[
-          t("moderation.nominee"),
-          t("moderation.category"),
-          t("moderation.nominations"),
-          t("moderation.status"),
-          t("moderation.consent"),
-          t("moderation.actions"),
-        ]}
-      >
+      <HeadedTable headers={COLUMNS.map((c) => t(`moderation.${c}`))}>
         {rows.map((r) => (
           <TableRow key={r.id}>
             <TableCell>
