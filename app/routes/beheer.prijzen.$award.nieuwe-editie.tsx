@@ -1,13 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
-import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { handleIntents, intent } from "~/lib/action.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
+import { NewEditionForm } from "~/modules/awards/components/edition-create-forms";
 import { NewEditionSchema } from "~/modules/awards/procedure.schema";
 import { createEdition } from "~/modules/awards/procedure.server";
 import { getAwardBySlug, SLUG } from "~/modules/awards/edition.server";
@@ -41,19 +39,5 @@ export const action = (args: ActionFunctionArgs) =>
 
 export default function NewEdition() {
   const { name } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure } = useAppForm<{ year: string }>(NewEditionSchema, {
-    year: String(new Date().getFullYear() + 1),
-  });
-  return (
-    <>
-      <Heading1>{t("procedure.newEdition", { award: name })}</Heading1>
-      <Paragraph>{t("procedure.newEditionIntro")}</Paragraph>
-      <FormError failure={failure} />
-      <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-        <TextField name="year" label={t("procedure.yearLabel")} registration={register("year")} error={errorOf("year")} />
-        <SubmitButton>{t("procedure.createEdition")}</SubmitButton>
-      </Form>
-    </>
-  );
+  return <NewEditionForm award={name} />;
 }

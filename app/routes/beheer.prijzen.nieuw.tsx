@@ -1,16 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/guards.server";
-import { FormError, SubmitButton, useAppForm } from "~/components/form";
-import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { handleIntents, intent } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
-import { SlugAndNameFields } from "~/modules/awards/components/category-form";
-import { AwardSchema, type AwardInput } from "~/modules/awards/procedure.schema";
+import { NewAwardForm } from "~/modules/awards/components/edition-create-forms";
+import { AwardSchema } from "~/modules/awards/procedure.schema";
 import { createAward } from "~/modules/awards/procedure.server";
 
 export const meta = titleMeta("procedure.newAward");
@@ -36,17 +32,5 @@ export const action = (args: ActionFunctionArgs) =>
   });
 
 export default function NewAward() {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure } = useAppForm<AwardInput>(AwardSchema);
-  return (
-    <>
-      <Heading1>{t("procedure.newAward")}</Heading1>
-      <Paragraph>{t("procedure.newAwardIntro")}</Paragraph>
-      <FormError failure={failure} />
-      <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-        <SlugAndNameFields register={register} errorOf={errorOf} />
-        <SubmitButton>{t("procedure.createAward")}</SubmitButton>
-      </Form>
-    </>
-  );
+  return <NewAwardForm />;
 }
