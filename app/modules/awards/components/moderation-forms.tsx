@@ -1,4 +1,6 @@
 import { Form } from "@remix-run/react";
+import type { FormEventHandler, ReactNode } from "react";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
 import { Paragraph, SelectOption } from "~/components/nlds";
@@ -6,13 +8,29 @@ import { EditNomineeSchema, MergeSchema, RejectSchema } from "~/modules/awards/m
 
 // The organizer's forms on a nominee's moderation page (intents "reject", "edit" and "merge").
 
+/** One of them: it posts its intent and the nominee's id (hidden), then its own fields. */
+function NomineeForm(props: {
+  intent: "reject" | "edit" | "merge";
+  nomineeId: UseFormRegisterReturn;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  submit: string;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" action={`?intent=${props.intent}`} onSubmit={props.onSubmit} noValidate className="lauwer-form">
+      <input type="hidden" {...props.nomineeId} />
+      {props.children}
+      <SubmitButton>{props.submit}</SubmitButton>
+    </Form>
+  );
+}
+
 /** Rejects the nominee, with a reason the nominators are mailed. */
 export function RejectForm({ nomineeId }: { nomineeId: string }) {
   const { t } = useTranslation();
   const { register, handleSubmit, errorOf } = useAppForm<{ nomineeId: string; reason: string }>(RejectSchema, { nomineeId });
   return (
-    <Form method="post" action="?intent=reject" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <input type="hidden" {...register("nomineeId")} />
+    <NomineeForm intent="reject" nomineeId={register("nomineeId")} onSubmit={handleSubmit} submit={t("moderation.reject")}>
       <TextareaField
         name="reason"
         label={t("moderation.rejectReason")}
@@ -20,8 +38,7 @@ export function RejectForm({ nomineeId }: { nomineeId: string }) {
         error={errorOf("reason")}
         rows={3}
       />
-      <SubmitButton>{t("moderation.reject")}</SubmitButton>
-    </Form>
+    </NomineeForm>
   );
 }
 
@@ -34,17 +51,11 @@ export function EditForm({ nomineeId, name, organisation }: { nomineeId: string;
     organisation,
   });
   return (
-    <Form method="post" action="?intent=edit" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <input type="hidden" {...register("nomineeId")} />
-      <TextField name="name" label={t("fields.name")} registration={register("name")} error={errorOf("name")} />
-      <TextField
-        name="organisation"
-        label={t("fields.organisation")}
-        registration={register("organisation")}
-        error={errorOf("organisation")}
-      />
-      <SubmitButton>{t("moderation.save")}</SubmitButton>
-    </Form>
+    <NomineeForm intent="edit" nomineeId={register("nomineeId")} onSubmit={handleSubmit} submit={t("moderation.save")}>
+      {(["name", "organisation"] as const).map((field) => (
+        <TextField key={field} name={field} label={t(`fields.${field}`)} registration={register(field)} error={errorOf(field)} />
+      ))}
+    </NomineeForm>
   );
 }
 
@@ -56,8 +67,7 @@ export function MergeForm({ nomineeId, others }: { nomineeId: string; others: Ar
     survivorId: others[0]?.id ?? "",
   });
   return (
-    <Form method="post" action="?intent=merge" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <input type="hidden" {...register("nomineeId")} />
+    <NomineeForm intent="merge" nomineeId={register("nomineeId")} onSubmit={handleSubmit} submit={t("moderation.merge")}>
       <Paragraph>{t("moderation.mergeHint")}</Paragraph>
       <SelectField name="survivorId" label={t("moderation.mergeInto")} registration={register("survivorId")} error={errorOf("survivorId")}>
         {others.map((o) => (
@@ -67,7 +77,6 @@ export function MergeForm({ nomineeId, others }: { nomineeId: string; others: Ar
           </SelectOption>
         ))}
       </SelectField>
-      <SubmitButton>{t("moderation.merge")}</SubmitButton>
-    </Form>
+    </NomineeForm>
   );
 }
