@@ -1,11 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
+import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { useDateFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
@@ -28,14 +27,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.edition.name} — Lauwer` : "Lauwer" }];
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
-  const parsed = await parseForm(request, RetentionSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const days = parsed.data.retentionDays === "" ? null : Number(parsed.data.retentionDays);
-  await setRetentionDays(getDb(), actorFrom(context), edition.id, days);
-  return redirect(withNotice(`/beheer/prijzen/${edition.awardSlug}/${edition.year}/bewaartermijn`, "erasure.notice.retentionSaved"), 303);
+  return { db: getDb(), actor: actorFrom(context), edition, here: `/beheer/prijzen/${edition.awardSlug}/${edition.year}/bewaartermijn` };
 }
+
+// The page's one form posts no intent: it is the default ("").
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    "": intent({
+      schema: RetentionSchema,
+      run: (g, input) => setRetentionDays(g.db, g.actor, g.edition.id, input.retentionDays === "" ? null : Number(input.retentionDays)),
+      done: (g) => redirectWithNotice(g.here, "erasure.notice.retentionSaved"),
+    }),
+  });
 
 export default function Retention() {
   const { edition, retentionDays, closedAt, dueAt, anonymisedAt } = useLoaderData<typeof loader>();

@@ -2,8 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
-import { Button, Heading1, Heading2, Paragraph, SelectOption } from "~/components/nlds";
+import { FormError } from "~/components/form";
+import { Button, Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { intent, handleIntents } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
@@ -12,6 +12,7 @@ import { refuse } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { UUID } from "~/modules/awards/edition.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
+import { EditForm, MergeForm, RejectForm } from "~/modules/awards/components/moderation-forms";
 import { EditNomineeSchema, MergeSchema, RejectSchema } from "~/modules/awards/moderation.schema";
 import { approveNominee, editNominee, listQueue, mergeNominees, nomineeDetail, rejectNominee } from "~/modules/awards/moderation.server";
 
@@ -72,69 +73,6 @@ export const action = (args: ActionFunctionArgs) =>
       done: (g) => redirect(withNotice(g.queue, "moderation.merged")),
     }),
   });
-
-function RejectForm({ nomineeId }: { nomineeId: string }) {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf } = useAppForm<{ nomineeId: string; reason: string }>(RejectSchema, { nomineeId });
-  return (
-    <Form method="post" action="?intent=reject" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <input type="hidden" {...register("nomineeId")} />
-      <TextareaField
-        name="reason"
-        label={t("moderation.rejectReason")}
-        registration={register("reason")}
-        error={errorOf("reason")}
-        rows={3}
-      />
-      <SubmitButton>{t("moderation.reject")}</SubmitButton>
-    </Form>
-  );
-}
-
-function EditForm({ nomineeId, name, organisation }: { nomineeId: string; name: string; organisation: string }) {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf } = useAppForm<{ nomineeId: string; name: string; organisation: string }>(EditNomineeSchema, {
-    nomineeId,
-    name,
-    organisation,
-  });
-  return (
-    <Form method="post" action="?intent=edit" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <input type="hidden" {...register("nomineeId")} />
-      <TextField name="name" label={t("fields.name")} registration={register("name")} error={errorOf("name")} />
-      <TextField
-        name="organisation"
-        label={t("fields.organisation")}
-        registration={register("organisation")}
-        error={errorOf("organisation")}
-      />
-      <SubmitButton>{t("moderation.save")}</SubmitButton>
-    </Form>
-  );
-}
-
-function MergeForm({ nomineeId, others }: { nomineeId: string; others: Array<{ id: string; name: string; organisation: string }> }) {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf } = useAppForm<{ nomineeId: string; survivorId: string }>(MergeSchema, {
-    nomineeId,
-    survivorId: others[0]?.id ?? "",
-  });
-  return (
-    <Form method="post" action="?intent=merge" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <input type="hidden" {...register("nomineeId")} />
-      <Paragraph>{t("moderation.mergeHint")}</Paragraph>
-      <SelectField name="survivorId" label={t("moderation.mergeInto")} registration={register("survivorId")} error={errorOf("survivorId")}>
-        {others.map((o) => (
-          <SelectOption key={o.id} value={o.id}>
-            {o.name}
-            {o.organisation ? ` (${o.organisation})` : ""}
-          </SelectOption>
-        ))}
-      </SelectField>
-      <SubmitButton>{t("moderation.merge")}</SubmitButton>
-    </Form>
-  );
-}
 
 export default function ModerateNominee() {
   const { edition, nominee, nominations, references, others } = useLoaderData<typeof loader>();

@@ -1,12 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { CheckboxField, FormError, SelectField, SubmitButton, useAppForm } from "~/components/form";
 import { Alert, Heading1, Heading2, Paragraph, SelectOption, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
-import { withNotice } from "~/lib/notice";
+import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { UUID } from "~/modules/awards/edition.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
@@ -25,18 +24,28 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.edition.name} — Lauwer` : "Lauwer" }];
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
   if (!UUID.test(params.nominee ?? "")) throw new Response("Not found", { status: 404 });
-  const parsed = await parseForm(request, EraseSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const result = await erasePerson(getDb(), actorFrom(context), edition.id, params.nominee!, parsed.data.reason);
-  if (!result.ok) throw new Response("Not found", { status: 404 });
-  return redirect(
-    withNotice(`/beheer/prijzen/${edition.awardSlug}/${edition.year}/moderatie/${params.nominee}`, "erasure.notice.erased"),
-    303,
-  );
+  const nomineeId = params.nominee!;
+  return {
+    db: getDb(),
+    actor: actorFrom(context),
+    edition,
+    nomineeId,
+    moderation: `/beheer/prijzen/${edition.awardSlug}/${edition.year}/moderatie/${nomineeId}`,
+  };
 }
+
+// The page's one form posts no intent: it is the default ("").
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    "": intent({
+      schema: EraseSchema,
+      run: (g, input) => erasePerson(g.db, g.actor, g.edition.id, g.nomineeId, input.reason),
+      done: (g) => redirectWithNotice(g.moderation, "erasure.notice.erased"),
+    }),
+  });
 
 export default function ErasePerson() {
   const { edition, person } = useLoaderData<typeof loader>();

@@ -1,28 +1,30 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Pagination } from "~/components/pagination";
-import {
-  Button,
-  FormField,
-  FormLabel,
-  HeadedTable,
-  Heading1,
-  Paragraph,
-  Select,
-  SelectOption,
-  TableCell,
-  TableRow,
-} from "~/components/nlds";
+import { FilterForm, FilterSelect } from "~/components/filter-form";
+import { Button, HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { handleIntents, intent } from "~/lib/action.server";
+import { refuse } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
-import { NomineeIdSchema, QUEUE_STATUSES } from "~/modules/awards/moderation.schema";
+import { UUID } from "~/modules/awards/edition.server";
+import { QUEUE_STATUSES } from "~/modules/awards/moderation.schema";
 import { approveNominee, listQueue, QUEUE_PAGE_SIZE } from "~/modules/awards/moderation.server";
 
 const CONSENTS = ["pending", "accepted", "declined"] as const;
+const COLUMNS = ["nominee", "category", "nominations", "status", "consent", "actions"] as const;
+/** The edition's other organizer pages, linked above the queue. */
+const EDITION_PAGES = [
+  ["../procedure", "procedure.manageProcedure"],
+  ["../jury", "jury.home.title"],
+  ["../uitslag", "awards.resultsNav"],
+  ["../export", "moderation.exportsNav"],
+  ["../../auditlog", "auditLog.title"],
+] as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
@@ -55,16 +57,27 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function guard({ request, context, params }: ActionFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
-  const parsed = await parseForm(request, NomineeIdSchema);
-  if (!parsed.ok) return formFailure(400, { fieldErrors: {}, formError: "moderation.errors.notFound" });
-  const result = await approveNominee(getDb(), actorFrom(context), edition.id, parsed.data.nomineeId);
-  if (!result.ok) return formFailure(404, { fieldErrors: {}, formError: result.error });
+  // Back to the queue as it was filtered, with the notice.
   const back = new URL(request.url);
   back.searchParams.set("melding", "moderation.approved");
-  return redirect(back.pathname + back.search);
+  return { db: getDb(), actor: actorFrom(context), edition, back: back.pathname + back.search };
 }
+
+// The approve buttons post the nominee's id and no intent: approving is the default (""). A malformed
+// id is a nominee that is not there; so is one the queue cannot approve (merged, redacted, elsewhere).
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    "": intent({
+      async run(g, { nomineeId = "" }) {
+        if (!UUID.test(nomineeId)) return refuse(400, "moderation.errors.notFound");
+        const approved = await approveNominee(g.db, g.actor, g.edition.id, nomineeId);
+        return approved.ok ? approved : refuse(404, approved.error);
+      },
+      done: (g) => redirect(g.back),
+    }),
+  });
 
 export default function ModerationQueue() {
   const { edition, filters, rows, page, pages, total } = useLoaderData<typeof loader>();
@@ -78,99 +91,62 @@ export default function ModerationQueue() {
     return `?${params.toString()}`;
   };
   const { t } = useTranslation();
+  // Status, consent, the duplicate flag, and the category when there is more than one.
+  const filterSelects = [
+    {
+      id: "filter-status",
+      name: "status",
+      label: t("moderation.status"),
+      defaultValue: filters.status,
+      options: QUEUE_STATUSES.map((s) => ({ value: s, label: t(`moderation.statusValue.${s}`) })),
+    },
+    {
+      id: "filter-consent",
+      name: "toestemming",
+      label: t("moderation.consent"),
+      defaultValue: filters.consent,
+      options: CONSENTS.map((s) => ({ value: s, label: t(`moderation.consentValue.${s}`) })),
+    },
+    {
+      id: "filter-flag",
+      name: "vlag",
+      label: t("moderation.flag"),
+      defaultValue: filters.flag,
+      options: [{ value: "dubbel", label: t("moderation.possibleDuplicate") }],
+    },
+    ...(edition.categories.length > 1
+      ? [
+          {
+            id: "filter-category",
+            name: "categorie",
+            label: t("moderation.category"),
+            defaultValue: filters.category,
+            options: edition.categories.map((c) => ({ value: c.slug, label: c.name })),
+          },
+        ]
+      : []),
+  ];
   return (
     <>
       <Heading1>{t("moderation.title", { edition: edition.name })}</Heading1>
       <Paragraph>{t("moderation.intro")}</Paragraph>
       <Paragraph>
-        <AppLink to="../procedure" relative="path">
-          {t("procedure.manageProcedure")}
-        </AppLink>{" "}
-        ·{" "}
-        <AppLink to="../jury" relative="path">
-          {t("jury.home.title")}
-        </AppLink>{" "}
-        ·{" "}
-        <AppLink to="../uitslag" relative="path">
-          {t("awards.resultsNav")}
-        </AppLink>{" "}
-        ·{" "}
-        <AppLink to="../export" relative="path">
-          {t("moderation.exportsNav")}
-        </AppLink>{" "}
-        ·{" "}
-        <AppLink to="../../auditlog" relative="path">
-          {t("auditLog.title")}
-        </AppLink>
+        {EDITION_PAGES.map(([to, label], i) => (
+          <Fragment key={to}>
+            {i ? " · " : null}
+            <AppLink to={to} relative="path">
+              {t(label)}
+            </AppLink>
+          </Fragment>
+        ))}
       </Paragraph>
-      <Form method="get" className="lauwer-search" aria-label={t("moderation.filters")}>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-status">{t("moderation.status")}</FormLabel>
-          </div>
-          <Select id="filter-status" name="status" defaultValue={filters.status}>
-            <SelectOption value="">{t("moderation.any")}</SelectOption>
-            {QUEUE_STATUSES.map((s) => (
-              <SelectOption key={s} value={s}>
-                {t(`moderation.statusValue.${s}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-consent">{t("moderation.consent")}</FormLabel>
-          </div>
-          <Select id="filter-consent" name="toestemming" defaultValue={filters.consent}>
-            <SelectOption value="">{t("moderation.any")}</SelectOption>
-            {CONSENTS.map((s) => (
-              <SelectOption key={s} value={s}>
-                {t(`moderation.consentValue.${s}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormField type="text">
-          <div className="utrecht-form-field__label">
-            <FormLabel htmlFor="filter-flag">{t("moderation.flag")}</FormLabel>
-          </div>
-          <Select id="filter-flag" name="vlag" defaultValue={filters.flag}>
-            <SelectOption value="">{t("moderation.any")}</SelectOption>
-            <SelectOption value="dubbel">{t("moderation.possibleDuplicate")}</SelectOption>
-          </Select>
-        </FormField>
-        {edition.categories.length > 1 ? (
-          <FormField type="text">
-            <div className="utrecht-form-field__label">
-              <FormLabel htmlFor="filter-category">{t("moderation.category")}</FormLabel>
-            </div>
-            <Select id="filter-category" name="categorie" defaultValue={filters.category}>
-              <SelectOption value="">{t("moderation.any")}</SelectOption>
-              {edition.categories.map((c) => (
-                <SelectOption key={c.id} value={c.slug}>
-                  {c.name}
-                </SelectOption>
-              ))}
-            </Select>
-          </FormField>
-        ) : null}
-        <div>
-          <Button type="submit" appearance="secondary-action-button">
-            {t("moderation.filter")}
-          </Button>
-        </div>
-      </Form>
+      <FilterForm label={t("moderation.filters")} submit={t("moderation.filter")}>
+        {filterSelects.map((f) => (
+          <FilterSelect key={f.id} {...f} any={t("moderation.any")} />
+        ))}
+      </FilterForm>
       <Paragraph role="status">{t("moderation.count", { count: total })}</Paragraph>
-      <HeadedTable
-        headers={[
-          t("moderation.nominee"),
-          t("moderation.category"),
-          t("moderation.nominations"),
-          t("moderation.status"),
-          t("moderation.consent"),
-          t("moderation.actions"),
-        ]}
-      >
+      <HeadedTable headers={COLUMNS.map((c) => t(`moderation.${c}`))}>
         {rows.map((r) => (
           <TableRow key={r.id}>
             <TableCell>

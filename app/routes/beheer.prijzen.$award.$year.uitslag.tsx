@@ -2,15 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";
-import { Button, HeadedTable, Heading1, Heading2, Paragraph, SelectOption, TableCell, TableRow } from "~/components/nlds";
+import { FormError, SubmitButton, TextareaField, useAppForm } from "~/components/form";
+import { Button, HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { formatNumber, useDateFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
-import { DeletePrizeSchema, PRIZE_KINDS, PrizeSchema, PublishSchema, type PrizeInput } from "~/modules/results/results.schema";
+import { PrizeForm } from "~/modules/results/components/prize-form";
+import { DeletePrizeSchema, PrizeSchema, PublishSchema } from "~/modules/results/results.schema";
 import { addPrize, computeResults, deletePrize, listPrizes, publishSnapshot, snapshotHistory } from "~/modules/results/results.server";
 import type { Snapshot } from "~/modules/results/snapshot";
 
@@ -78,88 +79,6 @@ export const action = (args: ActionFunctionArgs) =>
         redirectWithNotice(`${g.here}?versie=${r.version}`, r.unchanged ? "results.notice.unchanged" : "results.notice.published"),
     }),
   });
-
-function PrizeForm({ rounds }: { rounds: Array<{ position: number; name: string; kind: string }> }) {
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure, watch } = useAppForm<PrizeInput>(PrizeSchema, {
-    kind: "jury",
-    nameNl: "",
-    nameEn: "",
-    voteRound: "",
-    juryRound: "",
-    publicWeight: "50",
-    juryWeight: "50",
-    places: "3",
-  });
-  const kind = watch("kind");
-  return (
-    <Form method="post" action="?intent=prize" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <fieldset>
-        <legend>{t("results.admin.newPrize")}</legend>
-        <FormError failure={failure} />
-        <SelectField name="prize-kind" label={t("results.fields.kind")} registration={register("kind")} error={errorOf("kind")}>
-          {PRIZE_KINDS.map((k) => (
-            <SelectOption key={k} value={k}>
-              {t(`results.kind.${k}`)}
-            </SelectOption>
-          ))}
-        </SelectField>
-        <TextField name="prize-nameNl" label={t("procedure.fields.nameNl")} registration={register("nameNl")} error={errorOf("nameNl")} />
-        <TextField name="prize-nameEn" label={t("procedure.fields.nameEn")} registration={register("nameEn")} error={errorOf("nameEn")} />
-        <SelectField
-          name="prize-voteRound"
-          label={t("results.fields.voteRound")}
-          registration={register("voteRound")}
-          error={errorOf("voteRound")}
-        >
-          <SelectOption value="">{t("results.fields.none")}</SelectOption>
-          {rounds
-            .filter((r) => r.kind === "public_vote" || r.kind === "live_vote")
-            .map((r) => (
-              <SelectOption key={r.position} value={String(r.position)}>
-                {r.position}. {r.name}
-              </SelectOption>
-            ))}
-        </SelectField>
-        <SelectField
-          name="prize-juryRound"
-          label={t("results.fields.juryRound")}
-          registration={register("juryRound")}
-          error={errorOf("juryRound")}
-        >
-          <SelectOption value="">{t("results.fields.none")}</SelectOption>
-          {rounds
-            .filter((r) => r.kind === "jury")
-            .map((r) => (
-              <SelectOption key={r.position} value={String(r.position)}>
-                {r.position}. {r.name}
-              </SelectOption>
-            ))}
-        </SelectField>
-        {kind === "combined" ? (
-          <>
-            <TextField
-              name="prize-publicWeight"
-              label={t("results.fields.publicWeight")}
-              registration={register("publicWeight")}
-              error={errorOf("publicWeight")}
-            />
-            <TextField
-              name="prize-juryWeight"
-              label={t("results.fields.juryWeight")}
-              registration={register("juryWeight")}
-              error={errorOf("juryWeight")}
-            />
-          </>
-        ) : null}
-        {kind !== "top100" ? (
-          <TextField name="prize-places" label={t("results.fields.places")} registration={register("places")} error={errorOf("places")} />
-        ) : null}
-        <SubmitButton>{t("results.admin.addPrize")}</SubmitButton>
-      </fieldset>
-    </Form>
-  );
-}
 
 export default function ResultsAdmin() {
   const d = useLoaderData<typeof loader>();

@@ -1,13 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
-import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { formFailure, parseForm } from "~/lib/forms.server";
+import { handleIntents, intent } from "~/lib/action.server";
 import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
+import { NewEditionForm } from "~/modules/awards/components/edition-create-forms";
 import { NewEditionSchema } from "~/modules/awards/procedure.schema";
 import { createEdition } from "~/modules/awards/procedure.server";
 import { getAwardBySlug, SLUG } from "~/modules/awards/edition.server";
@@ -25,30 +23,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { name: context.locale === "en" ? award.name_en : award.name_nl };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const award = await awardFor(request, context, params.award);
-  const parsed = await parseForm(request, NewEditionSchema);
-  if (!parsed.ok) return formFailure(400, parsed);
-  const result = await createEdition(getDb(), actorFrom(context), award.id, Number(parsed.data.year));
-  if (!result.ok) return formFailure(400, { fieldErrors: { year: result.error }, values: parsed.raw });
-  return redirect(withNotice(`/beheer/prijzen/${award.slug}/${parsed.data.year}/procedure`, "procedure.created"));
+async function guard({ request, context, params }: ActionFunctionArgs) {
+  return { db: getDb(), actor: actorFrom(context), award: await awardFor(request, context, params.award) };
 }
+
+// The page's one form posts no intent: it is the default (""). Success is a 302, as the tests pin it.
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    "": intent({
+      schema: NewEditionSchema,
+      run: (g, input) => createEdition(g.db, g.actor, g.award.id, Number(input.year)),
+      done: (g, { year }) => redirect(withNotice(`/beheer/prijzen/${g.award.slug}/${year}/procedure`, "procedure.created")),
+    }),
+  });
 
 export default function NewEdition() {
   const { name } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure } = useAppForm<{ year: string }>(NewEditionSchema, {
-    year: String(new Date().getFullYear() + 1),
-  });
-  return (
-    <>
-      <Heading1>{t("procedure.newEdition", { award: name })}</Heading1>
-      <Paragraph>{t("procedure.newEditionIntro")}</Paragraph>
-      <FormError failure={failure} />
-      <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-        <TextField name="year" label={t("procedure.yearLabel")} registration={register("year")} error={errorOf("year")} />
-        <SubmitButton>{t("procedure.createEdition")}</SubmitButton>
-      </Form>
-    </>
-  );
+  return <NewEditionForm award={name} />;
 }

@@ -27,6 +27,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+/** A list of links, one an item. */
+function Links({ links }: { links: Array<{ href: string; text: string }> }) {
+  return (
+    <UnorderedList>
+      {links.map((l) => (
+        <UnorderedListItem key={l.href}>
+          <AppLink to={l.href}>{l.text}</AppLink>
+        </UnorderedListItem>
+      ))}
+    </UnorderedList>
+  );
+}
+
 export default function MyAwards() {
   const { editions, newEditions, isAdmin } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
@@ -36,26 +49,14 @@ export default function MyAwards() {
       {editions.length === 0 ? (
         <Paragraph>{t("moderation.noAwards")}</Paragraph>
       ) : (
-        <UnorderedList>
-          {editions.map((e) => (
-            <UnorderedListItem key={e.href}>
-              <AppLink to={e.href}>{t("moderation.manage", { name: e.name })}</AppLink>
-            </UnorderedListItem>
-          ))}
-        </UnorderedList>
+        <Links links={editions.map((e) => ({ href: e.href, text: t("moderation.manage", { name: e.name }) }))} />
       )}
-      <UnorderedList>
-        {newEditions.map((e) => (
-          <UnorderedListItem key={e.href}>
-            <AppLink to={e.href}>{t("procedure.newEdition", { award: e.name })}</AppLink>
-          </UnorderedListItem>
-        ))}
-        {isAdmin ? (
-          <UnorderedListItem>
-            <AppLink to="/beheer/prijzen/nieuw">{t("procedure.newAward")}</AppLink>
-          </UnorderedListItem>
-        ) : null}
-      </UnorderedList>
+      <Links
+        links={[
+          ...newEditions.map((e) => ({ href: e.href, text: t("procedure.newEdition", { award: e.name }) })),
+          ...(isAdmin ? [{ href: "/beheer/prijzen/nieuw", text: t("procedure.newAward") }] : []),
+        ]}
+      />
     </>
   );
 }

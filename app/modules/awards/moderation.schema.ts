@@ -12,7 +12,6 @@ const reason = z
     z.maxLength(1000, { error: "nominate.errors.tooLong" }),
   );
 
-export const NomineeIdSchema = z.object({ nomineeId: uuid });
 export const RejectSchema = z.object({ nomineeId: uuid, reason });
 export const EditNomineeSchema = z.object({
   nomineeId: uuid,

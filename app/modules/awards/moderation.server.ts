@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { sql, type Updateable } from "kysely";
+import type { DB } from "../../../db/types";
 import type { Db, DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
@@ -110,57 +111,75 @@ export async function getNomineeName(db: DbOrTrx, editionId: string, nomineeId: 
   return nominee?.name;
 }
 
-async function lockNominee(trx: DbOrTrx, editionId: string, nomineeId: string) {
-  return trx
+/** The nominee of the edition, locked for the change, if it can still be moderated (not merged away, not redacted). */
+async function lockLiveNominee(trx: DbOrTrx, editionId: string, nomineeId: string) {
+  const n = await trx
     .selectFrom("nominee")
     .select(["id", "name", "organisation", "status", "consent_status", "edition_id", "redacted_at"])
     .where("id", "=", nomineeId)
     .where("edition_id", "=", editionId)
     .forUpdate()
     .executeTakeFirst();
+  return n && n.status !== "merged" && !n.redacted_at ? n : undefined;
 }
 
-export async function approveNominee(db: Db, actor: Actor, editionId: string, nomineeId: string): Promise<Outcome> {
+type LiveNominee = NonNullable<Awaited<ReturnType<typeof lockLiveNominee>>>;
+interface NomineeChange {
+  set: Updateable<DB["nominee"]>;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+/**
+ * One moderation step on a live nominee, in one transaction: `change` says (from the locked row)
+ * what to set and what the audit records, or null when there is nothing to do; `alongside` runs
+ * in the same transaction after the update (mails).
+ */
+async function changeNominee(
+  db: Db,
+  actor: Actor,
+  editionId: string,
+  nomineeId: string,
+  action: string,
+  change: (n: LiveNominee) => NomineeChange | null,
+  alongside?: (trx: DbOrTrx, n: LiveNominee) => Promise<void>,
+): Promise<Outcome> {
   return db.transaction().execute(async (trx) => {
-    const n = await lockNominee(trx, editionId, nomineeId);
-    if (!n || n.status === "merged" || n.redacted_at) return refuse(409, "moderation.errors.notFound");
-    if (n.status === "approved") return ok();
+    const n = await lockLiveNominee(trx, editionId, nomineeId);
+    if (!n) return refuse(409, "moderation.errors.notFound");
+    const c = change(n);
+    if (!c) return ok();
     await trx
       .updateTable("nominee")
-      .set({ status: "approved", rejection_reason: null, updated_at: sql`now()` })
+      .set({ ...c.set, updated_at: sql`now()` })
       .where("id", "=", nomineeId)
       .execute();
-    await writeAudit(trx, actor, {
-      action: "nominee.approve",
-      entityType: "nominee",
-      entityId: nomineeId,
-      before: { status: n.status },
-      after: { status: "approved" },
-    });
+    await alongside?.(trx, n);
+    await writeAudit(trx, actor, { action, entityType: "nominee", entityId: nomineeId, before: c.before, after: c.after });
     return ok();
   });
+}
+
+/** Approves (again: nothing changes). */
+export async function approveNominee(db: Db, actor: Actor, editionId: string, nomineeId: string): Promise<Outcome> {
+  return changeNominee(db, actor, editionId, nomineeId, "nominee.approve", (n) =>
+    n.status === "approved"
+      ? null
+      : { set: { status: "approved", rejection_reason: null }, before: { status: n.status }, after: { status: "approved" } },
+  );
 }
 
 /** Rejects with a reason, mailed to every nominator. */
 export async function rejectNominee(db: Db, actor: Actor, editionId: string, nomineeId: string, reason: string): Promise<Outcome> {
-  return db.transaction().execute(async (trx) => {
-    const n = await lockNominee(trx, editionId, nomineeId);
-    if (!n || n.status === "merged" || n.redacted_at) return refuse(409, "moderation.errors.notFound");
-    await trx
-      .updateTable("nominee")
-      .set({ status: "rejected", rejection_reason: reason, updated_at: sql`now()` })
-      .where("id", "=", nomineeId)
-      .execute();
-    await mailNominators(trx, nomineeId, "nominationRejected", { nominee: n.name, reason });
-    await writeAudit(trx, actor, {
-      action: "nominee.reject",
-      entityType: "nominee",
-      entityId: nomineeId,
-      before: { status: n.status },
-      after: { status: "rejected", reason },
-    });
-    return ok();
-  });
+  return changeNominee(
+    db,
+    actor,
+    editionId,
+    nomineeId,
+    "nominee.reject",
+    (n) => ({ set: { status: "rejected", rejection_reason: reason }, before: { status: n.status }, after: { status: "rejected", reason } }),
+    (trx, n) => mailNominators(trx, nomineeId, "nominationRejected", { nominee: n.name, reason }),
+  );
 }
 
 /** Fixes obvious typos in name or organisation; the audit log keeps before and after. */
@@ -171,23 +190,11 @@ export async function editNominee(
   nomineeId: string,
   change: { name: string; organisation: string },
 ): Promise<Outcome> {
-  return db.transaction().execute(async (trx) => {
-    const n = await lockNominee(trx, editionId, nomineeId);
-    if (!n || n.status === "merged" || n.redacted_at) return refuse(409, "moderation.errors.notFound");
-    await trx
-      .updateTable("nominee")
-      .set({ name: change.name, organisation: change.organisation, updated_at: sql`now()` })
-      .where("id", "=", nomineeId)
-      .execute();
-    await writeAudit(trx, actor, {
-      action: "nominee.edit",
-      entityType: "nominee",
-      entityId: nomineeId,
-      before: { name: n.name, organisation: n.organisation },
-      after: change,
-    });
-    return ok();
-  });
+  return changeNominee(db, actor, editionId, nomineeId, "nominee.edit", (n) => ({
+    set: { name: change.name, organisation: change.organisation },
+    before: { name: n.name, organisation: n.organisation },
+    after: change,
+  }));
 }
 
 /**
@@ -199,19 +206,10 @@ export async function mergeNominees(db: Db, actor: Actor, editionId: string, sur
   return db.transaction().execute(async (trx) => {
     // Lock both in a fixed order so two crossing merges cannot deadlock.
     const [first, second] = [survivorId, duplicateId].sort();
-    const locked = [await lockNominee(trx, editionId, first!), await lockNominee(trx, editionId, second!)];
+    const locked = [await lockLiveNominee(trx, editionId, first!), await lockLiveNominee(trx, editionId, second!)];
     const survivor = locked.find((n) => n?.id === survivorId);
     const duplicate = locked.find((n) => n?.id === duplicateId);
-    if (
-      !survivor ||
-      !duplicate ||
-      survivor.status === "merged" ||
-      duplicate.status === "merged" ||
-      survivor.redacted_at ||
-      duplicate.redacted_at
-    ) {
-      return refuse(409, "moderation.errors.notFound");
-    }
+    if (!survivor || !duplicate) return refuse(409, "moderation.errors.notFound");
     const moved = await trx
       .updateTable("nomination")
       .set({ nominee_id: survivorId })

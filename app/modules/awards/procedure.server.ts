@@ -199,9 +199,9 @@ export async function createAward(db: Db, actor: Actor, input: { slug: string; n
 
 /**
  * A new yearly edition. It starts from the latest edition's texts, categories and procedure (rounds
- * without their windows, which the organizers set for the new year).
+ * without their windows, which the organizers set for the new year). Its year is the value.
  */
-export async function createEdition(db: Db, actor: Actor, awardId: string, year: number): Promise<Outcome> {
+export async function createEdition(db: Db, actor: Actor, awardId: string, year: number): Promise<Outcome<{ year: number }>> {
   return db.transaction().execute(async (trx) => {
     const previous = await trx.selectFrom("edition").selectAll().where("award_id", "=", awardId).orderBy("year", "desc").executeTakeFirst();
     const edition = await trx
@@ -257,7 +257,7 @@ export async function createEdition(db: Db, actor: Actor, awardId: string, year:
       entityId: edition.id,
       after: { awardId, year, copiedFrom: previous?.id ?? null },
     });
-    return ok();
+    return ok({ year });
   });
 }
 

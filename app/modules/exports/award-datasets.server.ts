@@ -153,6 +153,19 @@ async function roundsOf(db: Db, editionId: string, kinds: readonly string[]) {
     .execute();
 }
 
+/** A nominee's kind, organisation and category as the exports show them (a redacted one's organisation stays empty). */
+function nomineeCells(
+  t: ReturnType<typeof translator>,
+  locale: Locale,
+  r: { kind: "person" | "organisation"; organisation: string; redacted: boolean; category_nl: string; category_en: string },
+) {
+  return {
+    kind: t(`exports.values.kind.${r.kind}`),
+    organisation: r.redacted ? "" : r.organisation,
+    category: pick(locale, r.category_nl, r.category_en),
+  };
+}
+
 // ── 1. Nominations ─────────────────────────────────────────────────────────────────────────────
 
 /** One row per nomination; a redacted nominee's name, organisation and motivation stay empty. */
@@ -197,9 +210,7 @@ export async function* nominationRows(db: Db, editionId: string, locale: Locale 
     yield {
       nomineeId: r.nominee_id,
       nomineeName: r.redacted ? "" : r.name,
-      kind: t(`exports.values.kind.${r.kind}`),
-      organisation: r.redacted ? "" : r.organisation,
-      category: pick(locale, r.category_nl, r.category_en),
+      ...nomineeCells(t, locale, r),
       nomineeStatus: r.redacted_at ? t("exports.values.redacted") : t(`exports.values.status.${r.status}`),
       consent: t(`exports.values.consent.${r.consent_status}`),
       nominationId: r.id,
@@ -245,9 +256,7 @@ export async function* candidateRows(db: Db, editionId: string, locale: Locale =
     yield {
       candidateId: r.id,
       candidate: r.redacted ? "" : r.name,
-      kind: t(`exports.values.kind.${r.kind}`),
-      organisation: r.redacted ? "" : r.organisation,
-      category: pick(locale, r.category_nl, r.category_en),
+      ...nomineeCells(t, locale, r),
       nominations: r.nominations,
       consent: t(`exports.values.consent.${r.consent_status}`),
       consentAt: r.consent_at,
@@ -365,6 +374,31 @@ export async function* ballotRows(db: Db, editionId: string, options: BallotRows
 
 // ── 5. Jury scores ─────────────────────────────────────────────────────────────────────────────
 
+/** What every jury-score row starts with: the round, the juror and the candidate (scores and conflicts join the same way). */
+const JURY_COLUMNS = [
+  "r.position",
+  "r.name_nl as round_nl",
+  "r.name_en as round_en",
+  "u.name as juror",
+  "n.id as nominee_id",
+  sql<string>`case when ${REDACTED} then '' else n.name end`.as("nominee_name"),
+] as const;
+/** By round, juror and candidate (names folded, ids breaking ties). */
+const JURY_ORDER = sql`r.position, lauwer_fold(u.name), u.id, lauwer_fold(n.name), n.id`;
+
+function juryRow(
+  locale: Locale,
+  r: { position: number; round_nl: string; round_en: string; juror: string; nominee_id: string; nominee_name: string },
+) {
+  return {
+    roundPosition: r.position,
+    round: pick(locale, r.round_nl, r.round_en),
+    juror: r.juror,
+    candidateId: r.nominee_id,
+    candidate: r.nominee_name,
+  };
+}
+
 /** Per jury round × juror × candidate × criterion, then a row per declared conflict (no score). */
 export async function* juryScoreRows(db: Db, editionId: string, locale: Locale = "nl"): AsyncGenerator<Row> {
   const scores = db
@@ -373,36 +407,15 @@ export async function* juryScoreRows(db: Db, editionId: string, locale: Locale =
     .innerJoin("app_user as u", "u.id", "s.juror_id")
     .innerJoin("nominee as n", "n.id", "s.nominee_id")
     .innerJoin("criterion as k", "k.id", "s.criterion_id")
-    .select([
-      "r.position",
-      "r.name_nl as round_nl",
-      "r.name_en as round_en",
-      "u.name as juror",
-      "s.nominee_id",
-      sql<string>`case when ${REDACTED} then '' else n.name end`.as("nominee_name"),
-      "k.name_nl as criterion_nl",
-      "k.name_en as criterion_en",
-      "k.weight",
-      "s.score",
-      "s.comment",
-      "s.updated_at",
-    ])
+    .select([...JURY_COLUMNS, "k.name_nl as criterion_nl", "k.name_en as criterion_en", "k.weight", "s.score", "s.comment", "s.updated_at"])
     .where("r.edition_id", "=", editionId)
     .where("n.edition_id", "=", editionId)
-    .orderBy("r.position")
-    .orderBy(sql`lauwer_fold(u.name)`)
-    .orderBy("s.juror_id")
-    .orderBy(sql`lauwer_fold(n.name)`)
-    .orderBy("s.nominee_id")
+    .orderBy(JURY_ORDER)
     .orderBy("k.position")
     .stream(1000);
   for await (const r of scores) {
     yield {
-      roundPosition: r.position,
-      round: pick(locale, r.round_nl, r.round_en),
-      juror: r.juror,
-      candidateId: r.nominee_id,
-      candidate: r.nominee_name,
+      ...juryRow(locale, r),
       criterion: pick(locale, r.criterion_nl, r.criterion_en),
       weight: Number(r.weight),
       score: r.score,
@@ -416,38 +429,13 @@ export async function* juryScoreRows(db: Db, editionId: string, locale: Locale =
     .innerJoin("round as r", "r.id", "j.round_id")
     .innerJoin("app_user as u", "u.id", "j.juror_id")
     .innerJoin("nominee as n", "n.id", "j.nominee_id")
-    .select([
-      "r.position",
-      "r.name_nl as round_nl",
-      "r.name_en as round_en",
-      "u.name as juror",
-      "j.nominee_id",
-      sql<string>`case when ${REDACTED} then '' else n.name end`.as("nominee_name"),
-      "j.reason",
-      "j.created_at",
-    ])
+    .select([...JURY_COLUMNS, "j.reason", "j.created_at"])
     .where("r.edition_id", "=", editionId)
     .where("n.edition_id", "=", editionId)
-    .orderBy("r.position")
-    .orderBy(sql`lauwer_fold(u.name)`)
-    .orderBy("j.juror_id")
-    .orderBy(sql`lauwer_fold(n.name)`)
-    .orderBy("j.nominee_id")
+    .orderBy(JURY_ORDER)
     .execute();
   for (const r of conflicts) {
-    yield {
-      roundPosition: r.position,
-      round: pick(locale, r.round_nl, r.round_en),
-      juror: r.juror,
-      candidateId: r.nominee_id,
-      candidate: r.nominee_name,
-      criterion: null,
-      weight: null,
-      score: null,
-      conflict: true,
-      comment: r.reason,
-      updatedAt: r.created_at,
-    };
+    yield { ...juryRow(locale, r), criterion: null, weight: null, score: null, conflict: true, comment: r.reason, updatedAt: r.created_at };
   }
 }
 
@@ -558,7 +546,7 @@ export function awardExportSpec(db: Db, edition: ExportEdition, dataset: AwardDa
  */
 export async function awardDatasetCounts(db: Db, editionId: string): Promise<Record<AwardDataset, number>> {
   const count = (n: { n: number } | undefined) => n?.n ?? 0;
-  const [nominations, candidates, ballots, scores, conflicts] = await Promise.all([
+  const [nominations, candidates, ballots, juryScores] = await Promise.all([
     db
       .selectFrom("nomination")
       .select(sql<number>`count(*)::int`.as("n"))
@@ -576,18 +564,17 @@ export async function awardDatasetCounts(db: Db, editionId: string): Promise<Rec
       .select(sql<number>`count(*)::int`.as("n"))
       .where("b.edition_id", "=", editionId)
       .executeTakeFirst(),
+    // The jury-score export has a row per score and one per declared conflict.
     db
-      .selectFrom("jury_score as s")
-      .innerJoin("round as r", "r.id", "s.round_id")
-      .innerJoin("nominee as n", "n.id", "s.nominee_id")
-      .select(sql<number>`count(*)::int`.as("n"))
-      .where("r.edition_id", "=", editionId)
-      .where("n.edition_id", "=", editionId)
-      .executeTakeFirst(),
-    db
-      .selectFrom("jury_conflict as j")
-      .innerJoin("round as r", "r.id", "j.round_id")
-      .innerJoin("nominee as n", "n.id", "j.nominee_id")
+      .selectFrom(
+        db
+          .selectFrom("jury_score")
+          .select(["round_id", "nominee_id"])
+          .unionAll(db.selectFrom("jury_conflict").select(["round_id", "nominee_id"]))
+          .as("x"),
+      )
+      .innerJoin("round as r", "r.id", "x.round_id")
+      .innerJoin("nominee as n", "n.id", "x.nominee_id")
       .select(sql<number>`count(*)::int`.as("n"))
       .where("r.edition_id", "=", editionId)
       .where("n.edition_id", "=", editionId)
@@ -612,7 +599,7 @@ export async function awardDatasetCounts(db: Db, editionId: string): Promise<Rec
     kandidaten: count(candidates),
     tellingen: await perRound(VOTE_KINDS),
     stemmen: count(ballots),
-    jurycijfers: count(scores) + count(conflicts),
+    jurycijfers: count(juryScores),
     juryuitslag: await perRound(["jury"]),
     uitslag: results.prizes.reduce((sum, p) => sum + p.rankings.reduce((s, r) => s + r.ranking.length, 0), 0),
   };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql, type ExpressionBuilder, type Transaction } from "kysely";
 import type { DB } from "../../../db/types";
 import type { Db, DbOrTrx } from "~/db.server";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { redactNominee } from "~/modules/awards/redact.server";
 import { canonicalJson, type Json } from "~/modules/results/canonical";
@@ -284,15 +285,19 @@ export async function personStrings(trx: DbOrTrx, ids: string[]) {
   return { names: names.filter((v) => v && v !== ERASED_NAME), emails: emails.filter(Boolean) };
 }
 
-export type EraseResult = { ok: true; nominees: number; already: boolean } | { ok: false; error: "erasure.errors.notFound" };
-
 /**
  * Erases a nominated person on an organizer's request, in one transaction, and audits it with who,
  * when, the nominee ids and the reason category — never the erased data. Erasing again is harmless
  * (it sweeps once more and finds nothing of the person left).
  */
-export async function erasePerson(db: Db, actor: Actor, editionId: string, nomineeId: string, reason: ErasureReason): Promise<EraseResult> {
-  return db.transaction().execute(async (trx): Promise<EraseResult> => {
+export async function erasePerson(
+  db: Db,
+  actor: Actor,
+  editionId: string,
+  nomineeId: string,
+  reason: ErasureReason,
+): Promise<Outcome<{ nominees: number; already: boolean }>> {
+  return db.transaction().execute(async (trx) => {
     const target = await trx
       .selectFrom("nominee")
       .select(["id", "erased_at"])
@@ -300,9 +305,9 @@ export async function erasePerson(db: Db, actor: Actor, editionId: string, nomin
       .where("edition_id", "=", editionId)
       .forUpdate()
       .executeTakeFirst();
-    if (!target) return { ok: false, error: "erasure.errors.notFound" };
+    if (!target) return refuse(404, "erasure.errors.notFound");
     const scope = await erasureScope(trx, editionId, nomineeId);
-    if (!scope) return { ok: false, error: "erasure.errors.notFound" };
+    if (!scope) return refuse(404, "erasure.errors.notFound");
     await trx.selectFrom("nominee").select("id").where("id", "in", scope.ids).orderBy("id").forUpdate().execute();
     const spec: ErasureSpec = {
       ids: scope.ids,
@@ -326,7 +331,7 @@ export async function erasePerson(db: Db, actor: Actor, editionId: string, nomin
         snapshotsRewritten: counts.snapshotsRewritten,
       },
     });
-    return { ok: true, nominees: scope.ids.length, already: target.erased_at !== null };
+    return ok({ nominees: scope.ids.length, already: target.erased_at !== null });
   });
 }
 

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../../db/types";
 import type { Db } from "~/db.server";
+import { ok, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { ERASED_NAME, MASK, eraseNomineeRows, erasureTerms, namesOfOthers, personStrings, scrubEverywhere } from "./erasure.server";
 
@@ -193,15 +194,15 @@ export async function retentionStatus(db: Db, editionId: string) {
 }
 
 /** Sets (or clears: null) the retention period; audited. The job does the rest. */
-export async function setRetentionDays(db: Db, actor: Actor, editionId: string, days: number | null): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function setRetentionDays(db: Db, actor: Actor, editionId: string, days: number | null): Promise<Outcome> {
+  return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("edition")
       .select("retention_days")
       .where("id", "=", editionId)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    if (before.retention_days === days) return;
+    if (before.retention_days === days) return ok();
     await trx.updateTable("edition").set({ retention_days: days }).where("id", "=", editionId).execute();
     await writeAudit(trx, actor, {
       action: "edition.retention.update",
@@ -210,5 +211,6 @@ export async function setRetentionDays(db: Db, actor: Actor, editionId: string, 
       before: { retentionDays: before.retention_days },
       after: { retentionDays: days },
     });
+    return ok();
   });
 }

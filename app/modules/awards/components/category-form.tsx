@@ -1,7 +1,40 @@
 import { Form } from "@remix-run/react";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { CategorySchema, type CategoryInput } from "~/modules/awards/procedure.schema";
+
+type SlugAndName = "slug" | "nameNl" | "nameEn";
+
+/**
+ * A short name for the address and the Dutch and English names: of a category, or of a new award.
+ * `prefix` keeps the field names apart when a page has several forms ("category-slug").
+ */
+export function SlugAndNameFields({
+  prefix = "",
+  register,
+  errorOf,
+}: {
+  prefix?: string;
+  register: (name: SlugAndName) => UseFormRegisterReturn;
+  errorOf: (name: SlugAndName) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {(["slug", "nameNl", "nameEn"] as const).map((name) => (
+        <TextField
+          key={name}
+          name={`${prefix}${name}`}
+          label={t(`procedure.fields.${name}`)}
+          description={name === "slug" ? t("procedure.fields.slugHint") : undefined}
+          registration={register(name)}
+          error={errorOf(name)}
+        />
+      ))}
+    </>
+  );
+}
 
 /** A new category of the edition (procedure page, intent "category"). */
 export function CategoryForm() {
@@ -11,15 +44,7 @@ export function CategoryForm() {
     <Form method="post" action="?intent=category" onSubmit={handleSubmit} noValidate className="lauwer-form">
       <FormError failure={failure} />
       <input type="hidden" {...register("formId")} />
-      <TextField
-        name="category-slug"
-        label={t("procedure.fields.slug")}
-        description={t("procedure.fields.slugHint")}
-        registration={register("slug")}
-        error={errorOf("slug")}
-      />
-      <TextField name="category-nameNl" label={t("procedure.fields.nameNl")} registration={register("nameNl")} error={errorOf("nameNl")} />
-      <TextField name="category-nameEn" label={t("procedure.fields.nameEn")} registration={register("nameEn")} error={errorOf("nameEn")} />
+      <SlugAndNameFields prefix="category-" register={register} errorOf={errorOf} />
       <SubmitButton>{t("procedure.addCategory")}</SubmitButton>
     </Form>
   );

@@ -12,49 +12,21 @@ export function SettingsForm({ values }: { values: EditionSettingsInput }) {
     { ...values, formId: "settings" },
     "settings",
   );
-  const text = (name: keyof EditionSettingsInput, type?: "text") => (
-    <TextField
-      name={`settings-${name}`}
-      type={type}
-      label={t(`procedure.fields.${name}`)}
-      registration={register(name)}
-      error={errorOf(name)}
-    />
-  );
+  // Each field by its name: a text box (a date and time where asked), or a text area of `rows` lines.
+  const field = (name: keyof EditionSettingsInput, as: { rows?: number; type?: "datetime-local" } = {}) => {
+    const props = { name: `settings-${name}`, label: t(`procedure.fields.${name}`), registration: register(name), error: errorOf(name) };
+    return as.rows ? <TextareaField {...props} rows={as.rows} /> : <TextField {...props} type={as.type} />;
+  };
   return (
     <Form method="post" action="?intent=settings" onSubmit={handleSubmit} noValidate className="lauwer-form">
       <FormError failure={failure} />
       <input type="hidden" {...register("formId")} />
-      <TextareaField
-        name="settings-descriptionNl"
-        label={t("procedure.fields.descriptionNl")}
-        registration={register("descriptionNl")}
-        error={errorOf("descriptionNl")}
-        rows={3}
-      />
-      <TextareaField
-        name="settings-descriptionEn"
-        label={t("procedure.fields.descriptionEn")}
-        registration={register("descriptionEn")}
-        error={errorOf("descriptionEn")}
-        rows={3}
-      />
-      {text("themeNl")}
-      {text("themeEn")}
-      <TextareaField
-        name="settings-criteriaNl"
-        label={t("procedure.fields.criteriaNl")}
-        registration={register("criteriaNl")}
-        error={errorOf("criteriaNl")}
-        rows={2}
-      />
-      <TextareaField
-        name="settings-criteriaEn"
-        label={t("procedure.fields.criteriaEn")}
-        registration={register("criteriaEn")}
-        error={errorOf("criteriaEn")}
-        rows={2}
-      />
+      {field("descriptionNl", { rows: 3 })}
+      {field("descriptionEn", { rows: 3 })}
+      {field("themeNl")}
+      {field("themeEn")}
+      {field("criteriaNl", { rows: 2 })}
+      {field("criteriaEn", { rows: 2 })}
       <SelectField
         name="settings-nomineeKind"
         label={t("procedure.fields.nomineeKind")}
@@ -64,30 +36,11 @@ export function SettingsForm({ values }: { values: EditionSettingsInput }) {
         <SelectOption value="person">{t("awards.nomineeKind.person")}</SelectOption>
         <SelectOption value="organisation">{t("awards.nomineeKind.organisation")}</SelectOption>
       </SelectField>
-      {text("maxAge")}
-      <DateTimeField
-        name="settings-opensAt"
-        label={t("procedure.fields.opensAt")}
-        registration={register("opensAt")}
-        error={errorOf("opensAt")}
-      />
-      <DateTimeField
-        name="settings-closesAt"
-        label={t("procedure.fields.closesAt")}
-        registration={register("closesAt")}
-        error={errorOf("closesAt")}
-      />
-      {text("perMember")}
+      {field("maxAge")}
+      {field("opensAt", { type: "datetime-local" })}
+      {field("closesAt", { type: "datetime-local" })}
+      {field("perMember")}
       <SubmitButton>{t("procedure.save")}</SubmitButton>
     </Form>
   );
-}
-
-function DateTimeField(props: {
-  name: string;
-  label: string;
-  registration: ReturnType<ReturnType<typeof useAppForm>["register"]>;
-  error?: string;
-}) {
-  return <TextField {...props} type="datetime-local" />;
 }
