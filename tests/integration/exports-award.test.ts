@@ -611,7 +611,8 @@ describe("award exports: counts equal the rows (drift 0)", () => {
     expect(scored.length).toBeGreaterThanOrEqual(3);
     for (const r of scored) {
       const row = pageRows.find((html) => html.includes(`>${String(r.candidate)}`));
-      expect(row, String(r.candidate)).toContain(`>${(r.aggregate as number).toFixed(1)}<`);
+      // The export carries the number; the Dutch dashboard writes it with one decimal and a comma.
+      expect(row, String(r.candidate)).toContain(`>${(r.aggregate as number).toFixed(1).replace(".", ",")}<`);
     }
     const prizes = json("uitslag");
     expect(new Set(prizes.map((r) => r.prize))).toEqual(new Set(["Publieksprijs", "Juryprijs", "Eindklassering"]));
