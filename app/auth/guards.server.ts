@@ -2,6 +2,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { User } from "lucia";
 import type { RoleName } from "../../db/types";
 import { getDb, type DbOrTrx } from "~/db.server";
+import { actorFrom } from "~/modules/audit/audit.server";
 
 /** A role, with the one scope it applies to. Platform admin has no scope. */
 export type RoleCheck =
@@ -79,4 +80,10 @@ export async function requireRole(request: Request, context: AppLoadContext, che
   const user = requireUser(request, context);
   if (!(await hasRole(getDb(), user.id, check))) throw forbidden();
   return user;
+}
+
+/** A platform admin's page or form: the database and who acts (for the audit log); others are refused as requireRole does. */
+export async function requireAdmin({ request, context }: { request: Request; context: AppLoadContext }) {
+  const user = await requireRole(request, context, { role: "admin" });
+  return { db: getDb(), user, actor: actorFrom(context) };
 }

@@ -1,31 +1,24 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/auth/guards.server";
+import { requireAdmin } from "~/auth/guards.server";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { Heading1, Paragraph } from "~/components/nlds";
-import { getDb } from "~/db.server";
 import { handleIntents, intent } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
-import { actorFrom } from "~/modules/audit/audit.server";
 import { NewProjectSchema, type NewProjectInput } from "~/modules/book/settings.schema";
 import { createProject } from "~/modules/book/settings.server";
 
 export const meta = titleMeta("book.newProject");
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireRole(request, context, { role: "admin" });
+export async function loader(args: LoaderFunctionArgs) {
+  await requireAdmin(args);
   return null;
 }
 
-async function guard({ request, context }: ActionFunctionArgs) {
-  await requireRole(request, context, { role: "admin" });
-  return { db: getDb(), actor: actorFrom(context) };
-}
-
 export const action = (args: ActionFunctionArgs) =>
-  handleIntents(args, guard, {
+  handleIntents(args, requireAdmin, {
     // The page's one form posts without an intent.
     "": intent({
       schema: NewProjectSchema,

@@ -2,14 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useLoaderData } from "@remix-run/react";
 import { Button, Heading1, Heading2, HeadedTable, Paragraph, SelectOption, TableCell, TableRow } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/auth/guards.server";
+import { requireAdmin, requireRole } from "~/auth/guards.server";
 import { FormError, SelectField, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { intent, handleIntents } from "~/lib/action.server";
 import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
-import { actorFrom, listRecentAudit } from "~/modules/audit/audit.server";
+import { listRecentAudit } from "~/modules/audit/audit.server";
 import { GrantRoleSchema, ROLES, type GrantRoleInput } from "~/modules/roles/role.schema";
 import { grantRole, listGrants, listScopeOptions, revokeRole } from "~/modules/roles/role.server";
 import { scopeLabel } from "~/modules/roles/scope-label";
@@ -28,20 +28,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-async function guard({ request, context }: ActionFunctionArgs) {
-  await requireRole(request, context, { role: "admin" });
-  return { db: getDb(), actor: actorFrom(context) };
-}
-
 const grant = () =>
   intent({
     schema: GrantRoleSchema,
-    run: (g: Awaited<ReturnType<typeof guard>>, input) => grantRole(g.db, g.actor, input),
+    run: (g: Awaited<ReturnType<typeof requireAdmin>>, input) => grantRole(g.db, g.actor, input),
     done: () => redirect(withNotice("/beheer/rollen", "admin.granted")),
   });
 
 export const action = (args: ActionFunctionArgs) =>
-  handleIntents(args, guard, {
+  handleIntents(args, requireAdmin, {
     // The grant form is the page's main form: it posts without an intent.
     "": grant(),
     grant: grant(),
