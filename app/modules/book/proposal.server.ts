@@ -269,6 +269,17 @@ export async function survivorOf(db: DbOrTrx, projectId: string, proposalId: str
 
 const ENDORSABLE = ["proposed", "shortlisted", "selected"];
 
+/** The proposal's status, share-locked so a merge or a status change waits or wins; undefined in another project. */
+function lockProposalStatus(trx: DbOrTrx, projectId: string, proposalId: string) {
+  return trx
+    .selectFrom("book_proposal")
+    .select("status")
+    .where("id", "=", proposalId)
+    .where("project_id", "=", projectId)
+    .forShare()
+    .executeTakeFirst();
+}
+
 /**
  * One endorsement per member per proposal: the primary key decides, so parallel requests insert
  * one row and the others do nothing (`added` false: it was there already). The proposal row is
@@ -276,13 +287,7 @@ const ENDORSABLE = ["proposed", "shortlisted", "selected"];
  */
 export async function endorse(db: Db, userId: string, projectId: string, proposalId: string): Promise<Outcome<{ added: boolean }>> {
   return db.transaction().execute(async (trx): Promise<Outcome<{ added: boolean }>> => {
-    const p = await trx
-      .selectFrom("book_proposal")
-      .select("status")
-      .where("id", "=", proposalId)
-      .where("project_id", "=", projectId)
-      .forShare()
-      .executeTakeFirst();
+    const p = await lockProposalStatus(trx, projectId, proposalId);
     if (!p) return refuse(404, "bookProposals.errors.notFound");
     if (!ENDORSABLE.includes(p.status)) return refuse(409, "bookProposals.errors.notEndorsable");
     const inserted = await trx
@@ -303,13 +308,7 @@ export async function withdrawEndorsement(
   proposalId: string,
 ): Promise<Outcome<{ removed: boolean }>> {
   return db.transaction().execute(async (trx): Promise<Outcome<{ removed: boolean }>> => {
-    const p = await trx
-      .selectFrom("book_proposal")
-      .select("status")
-      .where("id", "=", proposalId)
-      .where("project_id", "=", projectId)
-      .forShare()
-      .executeTakeFirst();
+    const p = await lockProposalStatus(trx, projectId, proposalId);
     if (!p || !ENDORSABLE.includes(p.status)) return ok({ removed: false });
     const deleted = await trx
       .deleteFrom("book_endorsement")
@@ -324,13 +323,7 @@ export async function withdrawEndorsement(
 /** A member's comment on a live proposal (not on rejected or merged ones). */
 export async function addComment(db: Db, userId: string, projectId: string, proposalId: string, body: string): Promise<Outcome> {
   return db.transaction().execute(async (trx): Promise<Outcome> => {
-    const p = await trx
-      .selectFrom("book_proposal")
-      .select("status")
-      .where("id", "=", proposalId)
-      .where("project_id", "=", projectId)
-      .forShare()
-      .executeTakeFirst();
+    const p = await lockProposalStatus(trx, projectId, proposalId);
     if (!p) return refuse(404, "bookProposals.errors.notFound");
     if (!ENDORSABLE.includes(p.status)) return refuse(409, "bookProposals.errors.commentClosed");
     await trx.insertInto("book_comment").values({ proposal_id: proposalId, author_id: userId, body }).execute();
