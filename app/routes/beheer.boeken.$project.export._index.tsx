@@ -8,6 +8,7 @@ import { useNumberFormat } from "~/lib/locale";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import { BOOK_DATASETS, bookDatasetCounts } from "~/modules/exports/book-datasets.server";
 import { FORMATS } from "~/modules/exports/writers.server";
+import { DownloadLinks } from "~/components/download-links";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
@@ -38,20 +39,12 @@ export default function BookExports() {
               <TableCell>{t(`bookExports.datasets.${dataset}.description`)}</TableCell>
               <TableCell data-rows={rows}>{number(rows)}</TableCell>
               <TableCell>
-                {d.formats.map((format, i) => (
-                  <span key={format}>
-                    {i > 0 ? " · " : null}
-                    {/* A plain link: the file is a download, not a page of the app. */}
-                    <a
-                      className="utrecht-link"
-                      href={`${d.project.base}/export/${dataset}.${format}`}
-                      download
-                      aria-label={t("bookExports.downloadAs", { dataset: name, format: t(`bookExports.formats.${format}`) })}
-                    >
-                      {t(`bookExports.formats.${format}`)}
-                    </a>
-                  </span>
-                ))}
+                <DownloadLinks
+                  formats={d.formats}
+                  href={(format) => `${d.project.base}/export/${dataset}.${format}`}
+                  label={(format) => t(`bookExports.formats.${format}`)}
+                  ariaLabel={(format) => t("bookExports.downloadAs", { dataset: name, format: t(`bookExports.formats.${format}`) })}
+                />
               </TableCell>
             </TableRow>
           );

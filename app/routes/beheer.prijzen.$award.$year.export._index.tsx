@@ -9,6 +9,7 @@ import { useNumberFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { AWARD_DATASETS, awardDatasetCounts } from "~/modules/exports/award-datasets.server";
 import { FORMATS } from "~/modules/exports/writers.server";
+import { DownloadLinks } from "~/components/download-links";
 
 /** Above this many rows the page tells the organizer the download takes a while. */
 const LARGE = 50_000;
@@ -51,20 +52,12 @@ export default function AwardExports() {
                 </TableCell>
                 <TableCell data-rows={rows}>{number(rows)}</TableCell>
                 <TableCell>
-                  {d.formats.map((format, i) => (
-                    <span key={format}>
-                      {i > 0 ? " · " : null}
-                      {/* A plain link: the file is a download, not a page of the app. */}
-                      <a
-                        className="utrecht-link"
-                        href={`${d.edition.base}/export/${dataset}.${format}`}
-                        download
-                        aria-label={t("exports.page.downloadAs", { dataset: name, format: t(`exports.page.formats.${format}`) })}
-                      >
-                        {t(`exports.page.formats.${format}`)}
-                      </a>
-                    </span>
-                  ))}
+                  <DownloadLinks
+                    formats={d.formats}
+                    href={(format) => `${d.edition.base}/export/${dataset}.${format}`}
+                    label={(format) => t(`exports.page.formats.${format}`)}
+                    ariaLabel={(format) => t("exports.page.downloadAs", { dataset: name, format: t(`exports.page.formats.${format}`) })}
+                  />
                 </TableCell>
               </TableRow>
             );

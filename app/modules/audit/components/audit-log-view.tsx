@@ -1,3 +1,4 @@
+import { DownloadLinks } from "~/components/download-links";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
@@ -217,20 +218,12 @@ export function AuditLogView({ title, intro, data }: { title: string; intro?: Re
         <Heading2 id="audit-export">{t("auditLog.exportHeading")}</Heading2>
         <Paragraph>{t("auditLog.exportIntro")}</Paragraph>
         <Paragraph>
-          {data.formats.map((format, i) => (
-            <span key={format}>
-              {i > 0 ? " · " : null}
-              {/* A plain link: the file is a download, not a page of the app. */}
-              <a
-                className="utrecht-link"
-                href={`${data.base}/auditlog.${format}${query}`}
-                download
-                aria-label={t("auditLog.exportAs", { format: t(`auditLog.formats.${format}`) })}
-              >
-                {t(`auditLog.formats.${format}`)}
-              </a>
-            </span>
-          ))}
+          <DownloadLinks
+            formats={data.formats}
+            href={(format) => `${data.base}/auditlog.${format}${query}`}
+            label={(format) => t(`auditLog.formats.${format}`)}
+            ariaLabel={(format) => t("auditLog.exportAs", { format: t(`auditLog.formats.${format}`) })}
+          />
         </Paragraph>
       </section>
     </>
