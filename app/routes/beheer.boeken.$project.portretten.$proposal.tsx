@@ -23,6 +23,7 @@ import {
   editorAction,
   loadManuscript,
   manuscriptHistory,
+  manuscriptSummary,
   returnToAuthor,
   versionBodies,
 } from "~/modules/book/manuscript.server";
@@ -60,16 +61,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     project: { slug: project.slug, title: project.title, wordsMin: project.wordsMin, wordsMax: project.wordsMax },
     manuscript: {
-      proposalId: m.proposalId,
-      subject: m.subject,
-      role: m.role,
-      organisation: m.organisation,
-      serviceFrom: m.serviceFrom,
-      serviceTo: m.serviceTo,
-      theme: m.theme,
+      ...manuscriptSummary(m),
       authorName: m.authorName,
-      status: m.status,
-      dueAt: m.dueAt?.toISOString() ?? null,
       publishedAt: m.publishedAt?.toISOString() ?? null,
     },
     latest: latest

@@ -14,7 +14,7 @@ import { UUID_PATTERN } from "~/modules/book/author.schema";
 import { ManuscriptEditor } from "~/modules/book/components/manuscript-editor";
 import { ManuscriptHistory } from "~/modules/book/components/manuscript-history";
 import { ManuscriptSchema } from "~/modules/book/manuscript.schema";
-import { loadManuscript, manuscriptHistory, saveManuscript } from "~/modules/book/manuscript.server";
+import { loadManuscript, manuscriptHistory, manuscriptSummary, saveManuscript } from "~/modules/book/manuscript.server";
 import { notFound, requireProjectMember } from "~/modules/book/project.server";
 
 /** The portrait for its assigned author only; anyone else gets 404 (visitors log in first). */
@@ -31,15 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     project: { slug: project.slug, title: project.title, wordsMin: project.wordsMin, wordsMax: project.wordsMax },
     manuscript: {
-      proposalId: m.proposalId,
-      subject: m.subject,
-      role: m.role,
-      organisation: m.organisation,
-      serviceFrom: m.serviceFrom,
-      serviceTo: m.serviceTo,
-      theme: m.theme,
-      status: m.status,
-      dueAt: m.dueAt?.toISOString() ?? null,
+      ...manuscriptSummary(m),
       published: m.publishedAt !== null,
       latest: m.latestBody,
       editable: m.status === "assigned" || m.status === "returned",

@@ -134,6 +134,21 @@ export async function loadManuscript(db: DbOrTrx, projectId: string, proposalId:
 }
 export type Manuscript = NonNullable<Awaited<ReturnType<typeof loadManuscript>>>;
 
+/** What both manuscript pages (the author's and the editors') say about the portrait, dates as ISO text. */
+export function manuscriptSummary(m: Manuscript) {
+  return {
+    proposalId: m.proposalId,
+    subject: m.subject,
+    role: m.role,
+    organisation: m.organisation,
+    serviceFrom: m.serviceFrom,
+    serviceTo: m.serviceTo,
+    theme: m.theme,
+    status: m.status,
+    dueAt: m.dueAt?.toISOString() ?? null,
+  };
+}
+
 /** A manuscript's versions and comments as its pages show them (the author's and the editors'), dates as ISO text. */
 export function manuscriptHistory(m: Manuscript) {
   return {
