@@ -220,12 +220,24 @@ export function CheckboxField({
   const { t } = useTranslation();
   const id = `field-${name}`;
   const errorId = error ? `${id}-error` : undefined;
+  // remix-hook-form renders a field's default (e.g. what a refused post sent back) as defaultValue; a
+  // checkbox has a fixed value, so that default means "checked".
+  const { defaultValue, ...field } = registration as UseFormRegisterReturn & { defaultValue?: unknown; defaultChecked?: boolean };
+  const checked = field.defaultChecked ?? (defaultValue === undefined ? undefined : defaultValue === true || defaultValue === "true");
   return (
     <FormField type="checkbox" invalid={Boolean(error)}>
       {error ? <FormFieldErrorMessage id={errorId}>{t(error)}</FormFieldErrorMessage> : null}
       <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <FormLabel htmlFor={id} type="checkbox">
-          <Checkbox id={id} value="true" aria-invalid={error ? true : undefined} aria-describedby={errorId} {...registration} /> {label}
+          <Checkbox
+            id={id}
+            value="true"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={errorId}
+            {...field}
+            defaultChecked={checked}
+          />{" "}
+          {label}
         </FormLabel>
       </div>
     </FormField>

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "~/db.server";
 import { writeAudit } from "~/modules/audit/audit.server";
 import { decideConsent, submitReference } from "~/modules/awards/consent.server";
@@ -360,6 +360,15 @@ describe("erasing a nominated person on request", () => {
     for (const bad of bads) {
       const r = await app.request(erasePath(p.f, p.nomineeId), { form: bad, headers: organizer });
       expect(r.status).toBe(400);
+    }
+    // A refused post keeps what was ticked, rendered without React's controlled/uncontrolled warning.
+    const logged = vi.spyOn(console, "error");
+    try {
+      const kept = await (await app.request(erasePath(p.f, p.nomineeId), { form: bads[2]!, headers: organizer })).text();
+      expect(kept.match(/<input[^>]*name="confirm"[^>]*>/)?.[0]).toContain('checked=""');
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
     }
     const missing = await app.request(erasePath(p.f, p.nomineeId), { form: {}, headers: organizer });
     const html = await missing.text();
