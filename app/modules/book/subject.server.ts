@@ -1,3 +1,6 @@
+import type { Selectable } from "kysely";
+import type { BookProposalTable } from "../../../db/types";
+
 // The proposed civil servant as every book query reads them: the same columns of book_proposal
 // (under the query's alias) and the same shape for the pages and the exports.
 
@@ -15,16 +18,11 @@ export function subjectColumns<A extends string>(alias: A) {
   ] as const;
 }
 
-interface SubjectRow {
-  id: string;
-  name: string;
-  birth_year: number;
-  death_year: number | null;
-  service_from: number;
-  service_to: number;
-  organisation: string;
-  role: string;
-}
+/** The subject's columns as a query returns them (the table's own types). */
+type SubjectRow = Pick<
+  Selectable<BookProposalTable>,
+  "id" | "name" | "birth_year" | "death_year" | "service_from" | "service_to" | "organisation" | "role"
+>;
 
 /** The subject of a row read with subjectColumns. */
 export function subjectOf(r: SubjectRow) {
