@@ -10,7 +10,7 @@ import { closeDb, getDb, isDatabaseUnavailable } from "~/db.server";
 import { configSummary, logger } from "~/logger.server";
 import { startOutboxWorker } from "~/modules/mail/worker.server";
 import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server";
-import { advanceClosedRounds } from "~/modules/voting/round.server";
+import { advanceClosedRounds } from "~/modules/rounds/advance.server";
 import { describeReport, runRetention } from "~/modules/privacy/retention.server";
 import { createApp } from "./app";
 import { createLifecycle } from "./lifecycle";

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { Advancement, BallotMode, DB, Eligibility, NomineeKind, RoundKind } from "../../db/types";
 
 // The four demo awards, configured as the real ones run (shared/DESIGN.md §1), with ~50 nominees
@@ -559,6 +559,12 @@ async function seedVotingState(trx: Transaction<DB>, editionId: string, members:
           })),
         )
         .execute();
+      // Advanced: the maintenance timer leaves this round alone.
+      await trx
+        .updateTable("round")
+        .set({ advanced_at: sql`now()` })
+        .where("id", "=", r.id)
+        .execute();
     }
     if (r.kind === "jury" && r.advancement === "top_k" && closed && r.advance_k) {
       const previous = finalists.length
@@ -589,6 +595,11 @@ async function seedVotingState(trx: Transaction<DB>, editionId: string, members:
             reason: null,
           })),
         )
+        .execute();
+      await trx
+        .updateTable("round")
+        .set({ advanced_at: sql`now()` })
+        .where("id", "=", r.id)
         .execute();
     }
     if (r.kind === "public_vote" && open && finalists.length) {

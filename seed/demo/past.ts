@@ -1,9 +1,9 @@
 import { createHash, randomInt } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { DB, PrizeKind } from "../../db/types";
-import { aggregate, rankAggregate } from "../../app/modules/jury/aggregate";
 import { canonicalJson } from "../../app/modules/results/canonical";
 import { computeResults } from "../../app/modules/results/results.server";
+import { ensureJuryAdvanced } from "../../app/modules/jury/jury.server";
 import { ensureAdvanced, roundCandidates } from "../../app/modules/voting/round.server";
 import { AWARD_SPECS, DECENTRAAL, DEEDS, FIRST, LAST, ORGS, prng, RIJK } from "./awards";
 
@@ -246,31 +246,8 @@ export async function seedPastEditions(
             .insertInto("jury_score")
             .values(rows.slice(k, k + 500))
             .execute();
-        if (r.advancement === "top_k" && r.k) {
-          const weights = new Map(spec.juryCriteria.map((c, j) => [criteria[j]!.id, c.weight]));
-          const crit = criteria.map((c) => ({ id: c.id, weight: weights.get(c.id)!, min: 1, max: 10 }));
-          const scores = rows.map((s) => ({ jurorId: s.juror_id, nomineeId: s.nominee_id, criterionId: s.criterion_id, score: s.score }));
-          for (const category of categories) {
-            const ids = candidates.filter((c) => c.category_id === category.id).map((c) => c.id);
-            const ranked = rankAggregate(aggregate(crit, scores, ids, { method: "mean", normalize: false, minScores: 1 }));
-            const top = ranked.filter((x) => x.place !== null && x.place <= r.k!);
-            if (top.length) {
-              await trx
-                .insertInto("round_advancement")
-                .values(
-                  top.map((x) => ({
-                    round_id: round.id,
-                    nominee_id: x.nomineeId,
-                    category_id: category.id,
-                    place: x.place,
-                    score: null,
-                    decided_by: "rule" as const,
-                  })),
-                )
-                .execute();
-            }
-          }
-        }
+        // The shortlist as the app writes it when a jury round closes (the round's own aggregate and tie rule).
+        if (r.advancement === "top_k") await ensureJuryAdvanced(trx, round.id);
       }
 
       if (r.kind === "organizer_selection") {

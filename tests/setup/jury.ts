@@ -13,6 +13,9 @@ export interface JuryOptions {
   /** Seconds from now; the round is opened after its criteria are added. */
   closesIn?: number;
   open?: boolean;
+  /** The shortlist: the top K per category advance when the round closes (default: nobody advances). */
+  advanceK?: number;
+  tieBreak?: "include_all" | "organizer";
   /** Options for the edition's vote round (position 1); by default it opens tomorrow. */
   vote?: VoteRoundOptions;
 }
@@ -39,7 +42,9 @@ export async function createJuryRound(opts: JuryOptions = {}) {
       opens_at: null, // not opened until the criteria are in (see openJuryRound)
       closes_at: sql<Date>`now() + make_interval(secs => ${opts.closesIn ?? 7200})`,
       source: "all",
-      advancement: "none",
+      advancement: opts.advanceK ? "top_k" : "none",
+      advance_k: opts.advanceK ?? null,
+      tie_break: opts.tieBreak ?? "include_all",
       jury_visibility: opts.visibility ?? "after_close",
       blind: opts.blind ?? false,
       aggregation: opts.aggregation ?? "mean",

@@ -8,9 +8,21 @@ import { hashToken, newToken } from "~/modules/accounts/account.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
-import { candidateSource, loadRoundOfKind, roundCandidates, roundState, selectRounds, tally } from "~/modules/voting/round.server";
-import { rankTally } from "~/modules/voting/rules";
-import { aggregate } from "./aggregate";
+import {
+  advanceOnce,
+  candidateSource,
+  decideTie,
+  listAdvanced,
+  openTies,
+  loadRoundOfKind,
+  roundCandidates,
+  roundState,
+  selectRounds,
+  tally,
+  type Decided,
+} from "~/modules/voting/round.server";
+import { rankTally, topK, type RankedRow } from "~/modules/voting/rules";
+import { aggregate, rankAggregate } from "./aggregate";
 import type { CriterionInput, ScoreEntry } from "./jury.schema";
 
 export type { ScoreEntry };
@@ -700,4 +712,81 @@ export function listMyJuryRounds(db: DbOrTrx, userId: string) {
     .orderBy("a.name_nl")
     .orderBy("r.position")
     .execute();
+}
+
+/**
+ * The jury's final ranking per category of a closed round, as the shortlist reads it: the round's
+ * aggregate (method, normalisation, minimum), competition places, scored candidates only.
+ */
+export async function juryRanking(db: DbOrTrx, round: JuryRound): Promise<Map<string, RankedRow[]>> {
+  const { candidates, rows } = await aggregateRound(db, round);
+  const byId = new Map(rows.map((r) => [r.nomineeId, r]));
+  const out = new Map<string, RankedRow[]>();
+  for (const categoryId of new Set(candidates.map((c) => c.category_id))) {
+    const inCategory = candidates.filter((c) => c.category_id === categoryId);
+    const ranked = rankAggregate(inCategory.map((c) => byId.get(c.id)!)).filter((r) => r.place !== null && !r.tooFewScores);
+    const names = new Map(inCategory.map((c) => [c.id, c.name]));
+    out.set(
+      categoryId,
+      ranked.map((r) => ({
+        nomineeId: r.nomineeId,
+        name: names.get(r.nomineeId) ?? "",
+        votes: 0,
+        points: 0,
+        first: 0,
+        score: r.score!,
+        place: r.place!,
+        tied: r.tied,
+      })),
+    );
+  }
+  return out;
+}
+
+/** A jury has no first preferences: a tie the rule does not let through whole is the organizer's. */
+const juryTieBreak = (round: Pick<JuryRound, "tie_break">) => (round.tie_break === "include_all" ? "include_all" : "organizer");
+/** Every candidate in the jury's ranking has a score (too few sheets are left out before). */
+const everyScored = () => true;
+
+/**
+ * Records the shortlist of a closed top-K jury round, once (as vote rounds do): the top K per category
+ * by the jury's aggregate; a tie across the cut goes through whole (include_all) or waits for the
+ * organizer (any other tie rule).
+ */
+export function ensureJuryAdvanced(db: DbOrTrx, roundId: string): Promise<void> {
+  return advanceOnce(db, roundId, ["jury"], async (trx, round) => {
+    const ranking = await juryRanking(trx, round);
+    return [...ranking].flatMap(([categoryId, ranked]): Decided[] =>
+      topK(ranked, round.advance_k ?? 0, juryTieBreak(round), everyScored).advance.map((a) => ({
+        nomineeId: a.nomineeId,
+        categoryId,
+        place: a.place,
+        // round_advancement.score holds whole votes; the jury's aggregate stays on the round's page.
+        score: null,
+        by: a.by,
+      })),
+    );
+  });
+}
+
+/** The organizer settles a tie at the cut of a closed jury round, with a reason (as for vote rounds). */
+export function decideJuryTie(db: Db, actor: Actor, round: JuryRound, categoryId: string, chosen: string[], reason: string) {
+  return decideTie(db, actor, round, categoryId, chosen, reason, {
+    advance: ensureJuryAdvanced,
+    ranked: async (trx, r) => (await juryRanking(trx, r)).get(categoryId) ?? [],
+    tieBreak: juryTieBreak(round),
+  });
+}
+
+/**
+ * The shortlist of a jury round as its organizers see it: once the round closed, who advanced (the
+ * advancement is written here if the timer has not yet) and the ties at the cut left to them.
+ */
+export async function juryShortlist(db: Db, round: JuryRound, categories: Array<{ id: string; name: string }>) {
+  if (round.advancement !== "top_k" || roundState(round) !== "closed") return { advanced: [], ties: [] };
+  await ensureJuryAdvanced(db, round.id);
+  const [ranking, advanced] = await Promise.all([juryRanking(db, round), listAdvanced(db, round.id, { candidatesOnly: false })]);
+  const results = categories.map((c) => ({ categoryId: c.id, name: c.name, ballots: 0, rows: ranking.get(c.id) ?? [] }));
+  const ties = openTies({ ...round, tie_break: juryTieBreak(round) }, results, advanced, everyScored);
+  return { advanced, ties };
 }

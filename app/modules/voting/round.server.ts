@@ -6,6 +6,7 @@ import type { Locale } from "~/i18n/i18n";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import type { EditionView } from "~/modules/awards/edition.server";
 import { SLUG } from "~/modules/awards/edition.server";
+import type { TieBreak } from "../../../db/types";
 import { rankTally, topK, type RankedRow, type TallyRow } from "./rules";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { pick } from "~/lib/locale";
@@ -199,33 +200,41 @@ export async function rankedResults(db: DbOrTrx, round: VotingRound, categories:
   }));
 }
 
+/** Who advances from a closed top-K round in one category, as the round's rule decided. */
+export interface Decided {
+  nomineeId: string;
+  categoryId: string;
+  place: number;
+  score: number | null;
+  by: "rule" | "tie_rule";
+}
+
 /**
- * Records who advanced from a closed top-K vote round, once (the round row is locked, advanced_at
- * set). Runs from the maintenance timer, and lazily wherever the next round or the organizer needs it.
+ * Records who advanced from a closed top-K round, once: the round row is locked and advanced_at set
+ * in the same transaction, so two processes closing the same round write it once. `decide` reads the
+ * round's final ranking (votes or the jury's aggregate) inside that transaction.
  */
-export async function ensureAdvanced(db: DbOrTrx, roundId: string): Promise<void> {
+export async function advanceOnce(
+  db: DbOrTrx,
+  roundId: string,
+  kinds: readonly string[],
+  decide: (trx: DbOrTrx, round: VotingRound) => Promise<Decided[]>,
+): Promise<void> {
   // Fast path without a lock: once advanced, a round stays advanced (every ballot of a later round comes here).
   const done = await db.selectFrom("round").select("advanced_at").where("id", "=", roundId).executeTakeFirst();
   if (!done || done.advanced_at) return;
   const run = async (trx: DbOrTrx) => {
     const round = await lockRound(trx, roundId).executeTakeFirst();
-    if (!round || round.advanced_at || round.kind !== "public_vote" || round.advancement !== "top_k" || roundState(round) !== "closed")
+    if (!round || round.advanced_at || !kinds.includes(round.kind) || round.advancement !== "top_k" || roundState(round) !== "closed")
       return;
-    const { perCategory } = await tally(trx, round);
-    const decided = [];
-    for (const [categoryId, rows] of perCategory) {
-      const { advance } = topK(rankTally(rows, round.ballot_mode, round.tie_break), round.advance_k ?? 0, round.tie_break);
-      for (const a of advance) {
-        decided.push({
-          round_id: round.id,
-          nominee_id: a.nomineeId,
-          category_id: categoryId,
-          place: a.place,
-          score: a.score,
-          decided_by: a.by,
-        });
-      }
-    }
+    const decided = (await decide(trx, round)).map((a) => ({
+      round_id: round.id,
+      nominee_id: a.nomineeId,
+      category_id: a.categoryId,
+      place: a.place,
+      score: a.score,
+      decided_by: a.by,
+    }));
     if (decided.length)
       await trx
         .insertInto("round_advancement")
@@ -243,18 +252,35 @@ export async function ensureAdvanced(db: DbOrTrx, roundId: string): Promise<void
   else await (db as Db).transaction().execute(run);
 }
 
-/** Maintenance: advance every top-K vote round that closed and has not advanced yet. */
-export async function advanceClosedRounds(db: Db): Promise<number> {
-  const due = await db
+/**
+ * Records who advanced from a closed top-K vote round, once. Runs from the maintenance timer, and
+ * lazily wherever the next round or the organizer needs it.
+ */
+export function ensureAdvanced(db: DbOrTrx, roundId: string): Promise<void> {
+  return advanceOnce(db, roundId, ["public_vote"], async (trx, round) => {
+    const { perCategory } = await tally(trx, round);
+    return [...perCategory].flatMap(([categoryId, rows]) =>
+      topK(rankTally(rows, round.ballot_mode, round.tie_break), round.advance_k ?? 0, round.tie_break).advance.map((a) => ({
+        nomineeId: a.nomineeId,
+        categoryId,
+        place: a.place,
+        score: a.score,
+        by: a.by,
+      })),
+    );
+  });
+}
+
+/** The top-K rounds of these kinds that closed and have not advanced yet (for the maintenance timer). */
+export function closedUnadvanced(db: DbOrTrx, kinds: Array<"public_vote" | "jury">) {
+  return db
     .selectFrom("round")
-    .select("id")
-    .where("kind", "=", "public_vote")
+    .select(["id", "kind"])
+    .where("kind", "in", kinds)
     .where("advancement", "=", "top_k")
     .where("advanced_at", "is", null)
     .where("closes_at", "<=", sql<Date>`now()`)
     .execute();
-  for (const r of due) await ensureAdvanced(db, r.id);
-  return due.length;
 }
 
 export function roundName(round: Pick<VotingRound, "name_nl" | "name_en">, locale: Locale) {
@@ -326,18 +352,24 @@ export async function decideTie(
   categoryId: string,
   chosen: string[],
   reason: string,
+  // The category's final ranking and how the round's rule reads it: the tally by default; a jury
+  // round passes the jury's aggregate (and its own advancement).
+  rules: {
+    advance: (trx: DbOrTrx, roundId: string) => Promise<void>;
+    ranked: (trx: DbOrTrx, round: VotingRound) => Promise<RankedRow[]>;
+    tieBreak: TieBreak;
+  } = {
+    advance: ensureAdvanced,
+    ranked: async (trx, r) => rankTally((await tally(trx, r)).perCategory.get(categoryId) ?? [], r.ballot_mode, r.tie_break),
+    tieBreak: round.tie_break,
+  },
 ): Promise<Outcome> {
   return db.transaction().execute(async (trx): Promise<Outcome> => {
     const locked = await lockRound(trx, round.id).executeTakeFirstOrThrow();
-    // Only a closed round has a final tally, and its rule-based advancement is recorded first.
+    // Only a closed round has a final ranking, and its rule-based advancement is recorded first.
     if (roundState(locked) !== "closed" || locked.advancement !== "top_k") return refuse(400, "voting.errors.notClosed");
-    await ensureAdvanced(trx, round.id);
-    const { perCategory } = await tally(trx, round);
-    const { undecided } = topK(
-      rankTally(perCategory.get(categoryId) ?? [], round.ballot_mode, round.tie_break),
-      round.advance_k ?? 0,
-      round.tie_break,
-    );
+    await rules.advance(trx, round.id);
+    const { undecided } = topK(await rules.ranked(trx, round), round.advance_k ?? 0, rules.tieBreak);
     const already = await trx
       .selectFrom("round_advancement")
       .select("nominee_id")
@@ -399,10 +431,11 @@ export function openTies(
   round: Pick<VotingRound, "advancement" | "advance_k" | "tie_break" | "opens_at" | "closes_at" | "db_now">,
   results: CategoryResult[],
   advanced: Array<{ category_id: string; decided_by: string }>,
+  counts?: (r: RankedRow) => boolean,
 ) {
   if (roundState(round) !== "closed" || round.advancement !== "top_k") return [];
   return results.flatMap((r) => {
-    const { undecided } = topK(r.rows, round.advance_k ?? 0, round.tie_break);
+    const { undecided } = topK(r.rows, round.advance_k ?? 0, round.tie_break, counts);
     const decided = advanced.some((a) => a.category_id === r.categoryId && a.decided_by === "organizer");
     if (!undecided || decided) return [];
     return [

@@ -111,8 +111,14 @@ export interface Advancement {
  * (include_all) or is left to organizers (organizer, and first_preferences when first choices are equal too).
  * Candidates without a single vote never advance by the rule.
  */
-export function topK(ranked: RankedRow[], k: number, tieBreak: TieBreak): Advancement {
-  const withVotes = ranked.filter((r) => r.score > 0);
+export function topK(
+  ranked: RankedRow[],
+  k: number,
+  tieBreak: TieBreak,
+  /** Who may advance by the rule at all: a vote needs one vote; a jury round passes only scored candidates. */
+  counts: (r: RankedRow) => boolean = (r) => r.score > 0,
+): Advancement {
+  const withVotes = ranked.filter(counts);
   const advance: Advancement["advance"] = [];
   let undecided: Advancement["undecided"] = null;
   const places = [...new Set(withVotes.map((r) => r.place))];
