@@ -8,17 +8,23 @@ import { config } from "~/config.server";
 import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { pick } from "~/lib/locale";
+import { refuse } from "~/lib/outcome";
 import { rankAggregate } from "~/modules/jury/aggregate";
 import { CriterionForm, DeleteCriterionButton } from "~/modules/jury/components/criterion-form";
 import { JuryProgress } from "~/modules/jury/components/jury-progress";
 import { JuryRanking } from "~/modules/jury/components/jury-ranking";
 import { requireJuryRoundOrganizer } from "~/modules/jury/guard.server";
 import { CriterionSchema, DeleteCriterionSchema } from "~/modules/jury/jury.schema";
+import { ReasonSchema } from "~/modules/voting/ballot.schema";
+import { Advancement } from "~/modules/voting/components/advancement";
+import { tickedIds } from "~/modules/voting/rules";
 import {
   aggregateRound,
   criterionFormValues,
   deleteCriterion,
+  decideJuryTie,
   juryRoundState,
+  juryShortlist,
   remindJurors,
   saveCriterion,
 } from "~/modules/jury/jury.server";
@@ -26,7 +32,10 @@ import {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db, edition, round } = await requireJuryRoundOrganizer(request, context, params);
   // The live ranking is for organizers only: jurors never see it here.
-  const { progress, candidates, rows } = await aggregateRound(db, round);
+  const [{ progress, candidates, rows }, shortlist] = await Promise.all([
+    aggregateRound(db, round),
+    juryShortlist(db, round, edition.categories),
+  ]);
   const name = new Map(candidates.map((c) => [c.id, c.name]));
   return {
     edition: { name: edition.name, base: `/beheer/prijzen/${edition.awardSlug}/${edition.year}` },
@@ -36,7 +45,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       aggregation: round.aggregation,
       normalize: round.normalize,
       minScores: round.min_scores,
+      advanceK: round.advancement === "top_k" ? round.advance_k : null,
+      tieBreak: round.tie_break === "include_all" ? "include_all" : "organizer",
     },
+    advanced: shortlist.advanced.map((a) => ({
+      categoryId: a.category_id,
+      name: a.name,
+      by: a.decided_by,
+      reason: a.reason,
+      place: a.place,
+    })),
+    ties: shortlist.ties,
+    categories: edition.categories.map((c) => ({ id: c.id, name: c.name })),
     criteria: progress.criteria.map((c) => ({ values: criterionFormValues(c) })),
     perJuror: progress.perJuror.map((j) => ({ id: j.userId, name: j.name, done: j.done, expected: j.expected })),
     ranking: rankAggregate(rows).map((r) => ({
@@ -84,6 +104,17 @@ export const action = (args: ActionFunctionArgs) =>
         }),
       done: (g, count) => redirectWithNotice(`${g.here}?herinnerd=${count}`, "jury.notice.reminded"),
     }),
+    // A tie at the cut of the shortlist that the round leaves to the organizer.
+    tie: intent({
+      schema: ReasonSchema,
+      errorsOnForm: true,
+      run(g, input, { raw }) {
+        const categoryId = raw.categoryId ?? "";
+        if (!g.edition.categories.some((c) => c.id === categoryId)) return Promise.resolve(refuse(400, "errors.badRequest"));
+        return decideJuryTie(g.db, g.actor, g.round, categoryId, tickedIds(raw, "advance-"), input.reason);
+      },
+      done: (g) => redirectWithNotice(g.here, "voting.notice.tieDecided"),
+    }),
   });
 
 export default function JuryRoundAdmin() {
@@ -101,6 +132,16 @@ export default function JuryRoundAdmin() {
 
       <JuryProgress jurors={d.perJuror} open={d.round.state === "open"} />
       <JuryRanking aggregation={d.round.aggregation} normalize={d.round.normalize} minScores={d.round.minScores} rows={d.ranking} />
+      {d.round.advanceK !== null ? (
+        <Advancement
+          k={d.round.advanceK}
+          tieBreak={d.round.tieBreak}
+          closed={d.round.state === "closed"}
+          advanced={d.advanced}
+          categoryName={(id) => d.categories.find((c) => c.id === id)?.name}
+          ties={d.ties}
+        />
+      ) : null}
 
       <section aria-labelledby="criteria-heading">
         <Heading2 id="criteria-heading">{t("jury.admin.criteriaHeading")}</Heading2>
