@@ -59,6 +59,12 @@ export function Advancement({
   ties: OpenTie[];
 }) {
   const { t } = useTranslation();
+  // Per category, then by place: the shortlist of each category reads as one block.
+  const rows = [...advanced].sort(
+    (a, b) =>
+      (categoryName(a.categoryId) ?? "").localeCompare(categoryName(b.categoryId) ?? "", "nl") ||
+      (a.place ?? Infinity) - (b.place ?? Infinity),
+  );
   return (
     <section aria-labelledby="advance-heading">
       <Heading2 id="advance-heading">{t("voting.admin.advanceHeading", { k })}</Heading2>
@@ -67,7 +73,7 @@ export function Advancement({
         <Paragraph>{t("voting.admin.advanceLater")}</Paragraph>
       ) : (
         <HeadedTable headers={[t("voting.categoryColumn"), t("voting.candidate"), t("voting.place"), t("voting.admin.decidedBy")]}>
-          {advanced.map((a) => (
+          {rows.map((a) => (
             <TableRow key={`${a.categoryId}-${a.name}`}>
               <TableCell>{categoryName(a.categoryId)}</TableCell>
               <TableCell>{a.name}</TableCell>
