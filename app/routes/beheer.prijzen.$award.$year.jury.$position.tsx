@@ -17,7 +17,7 @@ import { requireJuryRoundOrganizer } from "~/modules/jury/guard.server";
 import { CriterionSchema, DeleteCriterionSchema } from "~/modules/jury/jury.schema";
 import { ReasonSchema } from "~/modules/voting/ballot.schema";
 import { Advancement } from "~/modules/voting/components/advancement";
-import { tickedIds } from "~/modules/voting/rules";
+import { tieChoice } from "~/modules/voting/rules";
 import {
   aggregateRound,
   criterionFormValues,
@@ -109,9 +109,9 @@ export const action = (args: ActionFunctionArgs) =>
       schema: ReasonSchema,
       errorsOnForm: true,
       run(g, input, { raw }) {
-        const categoryId = raw.categoryId ?? "";
-        if (!g.edition.categories.some((c) => c.id === categoryId)) return Promise.resolve(refuse(400, "errors.badRequest"));
-        return decideJuryTie(g.db, g.actor, g.round, categoryId, tickedIds(raw, "advance-"), input.reason);
+        const tie = tieChoice(raw, g.edition.categories);
+        if (!tie) return Promise.resolve(refuse(400, "errors.badRequest"));
+        return decideJuryTie(g.db, g.actor, g.round, tie.categoryId, tie.chosen, input.reason);
       },
       done: (g) => redirectWithNotice(g.here, "voting.notice.tieDecided"),
     }),

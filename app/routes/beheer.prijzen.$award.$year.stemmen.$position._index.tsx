@@ -32,7 +32,7 @@ import {
   roundState,
   tallyView,
 } from "~/modules/voting/round.server";
-import { tickedIds } from "~/modules/voting/rules";
+import { tieChoice } from "~/modules/voting/rules";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db, edition, round: loaded, here } = await requireVoteRoundOrganizer(request, context, params);
@@ -111,9 +111,9 @@ export const action = (args: ActionFunctionArgs) =>
       // The tie form has no field-level messages: its error is shown above the forms.
       errorsOnForm: true,
       run(g, input, { raw }) {
-        const categoryId = raw.categoryId ?? "";
-        if (!g.edition.categories.some((c) => c.id === categoryId)) return Promise.resolve(refuse(400, "errors.badRequest"));
-        return decideTie(g.db, g.actor, g.round, categoryId, tickedIds(raw, "advance-"), input.reason);
+        const tie = tieChoice(raw, g.edition.categories);
+        if (!tie) return Promise.resolve(refuse(400, "errors.badRequest"));
+        return decideTie(g.db, g.actor, g.round, tie.categoryId, tie.chosen, input.reason);
       },
       done: back("voting.notice.tieDecided"),
     }),

@@ -49,6 +49,16 @@ export function tickedIds(raw: Record<string, string>, prefix: string): string[]
     .map((k) => k.slice(prefix.length));
 }
 
+/**
+ * What the tie form (the Advancement component) posted: its category, which must be one of the
+ * edition's, and the ticked candidates; null for a category that is not.
+ */
+export function tieChoice(raw: Record<string, string>, categories: ReadonlyArray<{ id: string }>) {
+  const categoryId = raw.categoryId ?? "";
+  if (!categories.some((c) => c.id === categoryId)) return null;
+  return { categoryId, chosen: tickedIds(raw, "advance-") };
+}
+
 /** The choices of a confirmed ballot ("id,id,id" in rank order), checked for shape and limits. */
 export function parseChoiceList(value: string, max: number): string[] | null {
   if (value.length > 40 * 20) return null;
