@@ -996,4 +996,19 @@ export const en: Messages = {
       body: "The organizers of {{award}} did not admit your nomination of {{nominee}}. The reason:\n\n{{reason}}\n\nQuestions? Contact the organizers. More about your nominations: {{link}}",
     },
   },
+  roundWindow: {
+    openNow: "Open round now",
+    closeNow: "Close round now",
+    openNowHint: "This round has no set start: it begins when you open it.",
+    closeNowHint: "This round has no set end: it closes when you close it. After that nobody can vote or score any more.",
+    opened: "The round is open.",
+    closed: "The round is closed.",
+    errors: {
+      alreadyOpen: "This round is already open.",
+      endPassed: "This round's end has passed; it can no longer open.",
+      notOpen: "This round is not open, so it cannot close.",
+      alreadyClosed: "This round is already closed.",
+      hasEnd: "This round closes at its set end, fixed since the round opened.",
+    },
+  },
 };

@@ -1004,6 +1004,21 @@ export const nl = {
       body: "De organisatie van {{award}} heeft je nominatie van {{nominee}} niet toegelaten. De reden:\n\n{{reason}}\n\nVragen? Neem contact op met de organisatie. Meer over je nominaties: {{link}}",
     },
   },
+  roundWindow: {
+    openNow: "Ronde nu openen",
+    closeNow: "Ronde nu sluiten",
+    openNowHint: "Deze ronde heeft geen vaste begintijd: ze begint wanneer je haar opent.",
+    closeNowHint: "Deze ronde heeft geen vaste eindtijd: ze sluit wanneer je haar sluit. Daarna kan niemand meer stemmen of scores geven.",
+    opened: "De ronde is geopend.",
+    closed: "De ronde is gesloten.",
+    errors: {
+      alreadyOpen: "Deze ronde is al geopend.",
+      endPassed: "De eindtijd van deze ronde is al voorbij; ze kan niet meer openen.",
+      notOpen: "Deze ronde is niet geopend, dus ze kan niet sluiten.",
+      alreadyClosed: "Deze ronde is al gesloten.",
+      hasEnd: "Deze ronde sluit op haar vaste eindtijd; die ligt vast sinds de ronde opende.",
+    },
+  },
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
