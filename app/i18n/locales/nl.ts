@@ -485,7 +485,8 @@ export const nl = {
       kind: "Soort ronde",
       roundOpensAt: "Opent (tijd in Nederland)",
       roundClosesAt: "Sluit (tijd in Nederland)",
-      windowHint: "Een stemming in de zaal opent en sluit de organisatie met één klik; dan mogen deze leeg blijven.",
+      windowHint:
+        "Laat een tijd leeg om de ronde zelf te openen of te sluiten met één klik in het overzicht van de editie (een stemming in de zaal altijd zo).",
       source: "Kandidaten in deze ronde",
       advancement: "Wie gaat door",
       advanceK: "Aantal per categorie",
@@ -518,7 +519,6 @@ export const nl = {
       yearTaken: "Deze prijs heeft al een editie in dat jaar.",
       datetime: "Vul een datum en tijd in.",
       window: "De sluitingstijd moet na de openingstijd liggen.",
-      windowRequired: "Vul een openings- en sluitingstijd in.",
       maxAge: "Vul een leeftijd in tussen 16 en 120, of laat leeg.",
       perMember: "Vul een aantal in tussen 1 en 100.",
       slug: "Gebruik kleine letters, cijfers en streepjes.",
