@@ -1,8 +1,17 @@
 import { sql } from "kysely";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { closeRoundNow, openRoundNow } from "~/modules/rounds/window.server";
-import { createJuryRound, type JuryFixture } from "../setup/jury";
+import { startTestServer, type TestServer } from "../setup/http";
+import { addJuror, createJuryRound, type JuryFixture } from "../setup/jury";
+import { createUser } from "../setup/factories";
+import { createVoteRound, sessionFor } from "../setup/voting";
+
+let app: TestServer;
+beforeAll(async () => {
+  app = await startTestServer();
+});
+afterAll(() => app.close());
 
 // A round without a set start or end is opened and closed by the organizer (#13): of every kind,
 // once, never backwards; a round with a set end keeps it (the database refuses the rest).
@@ -120,5 +129,47 @@ describe("opening and closing a round by hand", () => {
       .executeTakeFirstOrThrow();
     expect(await openRoundNow(getDb(), actorOf(f), live.id)).toMatchObject({ ok: false, status: 404 });
     expect((await windowOf(live.id)).opens_at).toBeNull();
+  });
+});
+
+describe("the organizer's buttons", () => {
+  it("open and close an open-ended jury round from its page; a juror is refused", async () => {
+    const f = await openEndedJuryRound();
+    const juror = await addJuror(f);
+    const page = await app.request(f.juryAdmin, { headers: { cookie: f.organizer.cookie } });
+    expect(await page.text()).toContain("Ronde nu openen");
+    expect((await app.request(`${f.juryAdmin}?intent=openNow`, { form: {}, headers: { cookie: juror.cookie } })).status).toBe(403);
+    expect((await windowOf(f.juryRoundId)).opens_at).toBeNull();
+    const opened = await app.request(`${f.juryAdmin}?intent=openNow`, { form: {}, headers: { cookie: f.organizer.cookie } });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get("location")).toContain("melding=roundWindow.notice.opened");
+    const open = await (await app.request(f.juryAdmin, { headers: { cookie: f.organizer.cookie } })).text();
+    expect(open).toContain("Ronde nu sluiten");
+    expect(open).not.toContain("Ronde nu openen");
+    const again = await app.request(`${f.juryAdmin}?intent=openNow`, { form: {}, headers: { cookie: f.organizer.cookie } });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("Deze ronde is al geopend.");
+    expect((await app.request(`${f.juryAdmin}?intent=closeNow`, { form: {}, headers: { cookie: juror.cookie } })).status).toBe(403);
+    expect((await app.request(`${f.juryAdmin}?intent=closeNow`, { form: {}, headers: { cookie: f.organizer.cookie } })).status).toBe(303);
+    expect((await windowOf(f.juryRoundId)).closes_at).not.toBeNull();
+  });
+
+  it("open and close an open-ended public vote from its dashboard", async () => {
+    const v = await createVoteRound({ opensIn: 3600, closesIn: 7200 });
+    await getDb().updateTable("round").set({ opens_at: null, closes_at: null }).where("id", "=", v.roundId).execute();
+    const user = await createUser();
+    await getDb()
+      .insertInto("role_grant")
+      .values({ user_id: user.id, role: "organizer", award_id: v.awardId, edition_id: null, book_project_id: null })
+      .execute();
+    const organizer = { cookie: await sessionFor(user.id) };
+    const dashboard = v.adminBase;
+    expect(await (await app.request(dashboard, { headers: organizer })).text()).toContain("Ronde nu openen");
+    expect((await app.request(`${dashboard}?intent=openNow`, { form: {}, headers: organizer })).status).toBe(303);
+    expect(await (await app.request(dashboard, { headers: organizer })).text()).toContain("Ronde nu sluiten");
+    expect((await app.request(`${dashboard}?intent=closeNow`, { form: {}, headers: organizer })).status).toBe(303);
+    const w = await windowOf(v.roundId);
+    expect(w.opens_at).not.toBeNull();
+    expect(w.closes_at).not.toBeNull();
   });
 });

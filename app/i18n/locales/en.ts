@@ -1001,8 +1001,7 @@ export const en: Messages = {
     closeNow: "Close round now",
     openNowHint: "This round has no set start: it begins when you open it.",
     closeNowHint: "This round has no set end: it closes when you close it. After that nobody can vote or score any more.",
-    opened: "The round is open.",
-    closed: "The round is closed.",
+    notice: { opened: "The round is open.", closed: "The round is closed." },
     errors: {
       alreadyOpen: "This round is already open.",
       endPassed: "This round's end has passed; it can no longer open.",

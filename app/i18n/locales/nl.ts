@@ -1009,8 +1009,7 @@ export const nl = {
     closeNow: "Ronde nu sluiten",
     openNowHint: "Deze ronde heeft geen vaste begintijd: ze begint wanneer je haar opent.",
     closeNowHint: "Deze ronde heeft geen vaste eindtijd: ze sluit wanneer je haar sluit. Daarna kan niemand meer stemmen of scores geven.",
-    opened: "De ronde is geopend.",
-    closed: "De ronde is gesloten.",
+    notice: { opened: "De ronde is geopend.", closed: "De ronde is gesloten." },
     errors: {
       alreadyOpen: "Deze ronde is al geopend.",
       endPassed: "De eindtijd van deze ronde is al voorbij; ze kan niet meer openen.",
