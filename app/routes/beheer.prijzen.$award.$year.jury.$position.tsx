@@ -14,6 +14,8 @@ import { CriterionForm, DeleteCriterionButton } from "~/modules/jury/components/
 import { JuryProgress } from "~/modules/jury/components/jury-progress";
 import { JuryRanking } from "~/modules/jury/components/jury-ranking";
 import { requireJuryRoundOrganizer } from "~/modules/jury/guard.server";
+import { RoundWindowControls } from "~/modules/rounds/components/round-window-controls";
+import { closeRoundNow, openRoundNow } from "~/modules/rounds/window.server";
 import { CriterionSchema, DeleteCriterionSchema } from "~/modules/jury/jury.schema";
 import { ReasonSchema } from "~/modules/voting/ballot.schema";
 import { Advancement } from "~/modules/voting/components/advancement";
@@ -42,6 +44,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     round: {
       name: pick(context.locale, round.name_nl, round.name_en),
       state: juryRoundState(round),
+      hasStart: round.opens_at !== null,
+      hasEnd: round.closes_at !== null,
       aggregation: round.aggregation,
       normalize: round.normalize,
       minScores: round.min_scores,
@@ -83,6 +87,14 @@ const guard = ({ request, context, params }: ActionFunctionArgs) => requireJuryR
 
 export const action = (args: ActionFunctionArgs) =>
   handleIntents(args, guard, {
+    openNow: intent({
+      run: (g) => openRoundNow(g.db, g.actor, g.round.id),
+      done: (g) => redirectWithNotice(g.here, "roundWindow.notice.opened"),
+    }),
+    closeNow: intent({
+      run: (g) => closeRoundNow(g.db, g.actor, g.round.id),
+      done: (g) => redirectWithNotice(g.here, "roundWindow.notice.closed"),
+    }),
     criterion: intent({
       schema: CriterionSchema,
       run: (g, input) => saveCriterion(g.db, g.actor, g.round, input),
@@ -129,6 +141,7 @@ export default function JuryRoundAdmin() {
         <AppLink to={`${d.edition.base}/jury`}>{t("jury.admin.backToJury")}</AppLink>
       </Paragraph>
       {actionData && !actionData.values?.formId ? <FormError failure={actionData} /> : null}
+      <RoundWindowControls state={d.round.state} hasStart={d.round.hasStart} hasEnd={d.round.hasEnd} />
 
       <JuryProgress jurors={d.perJuror} open={d.round.state === "open"} />
       <JuryRanking aggregation={d.round.aggregation} normalize={d.round.normalize} minScores={d.round.minScores} rows={d.ranking} />

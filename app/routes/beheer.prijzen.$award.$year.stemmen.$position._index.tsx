@@ -15,6 +15,8 @@ import { Advancement } from "~/modules/voting/components/advancement";
 import { FraudSignals } from "~/modules/voting/components/fraud-signals";
 import { InviteVotersForm } from "~/modules/voting/components/invite-voters-form";
 import { LiveControls } from "~/modules/voting/components/live-controls";
+import { RoundWindowControls } from "~/modules/rounds/components/round-window-controls";
+import { closeRoundNow, openRoundNow } from "~/modules/rounds/window.server";
 import { TallyTable } from "~/modules/voting/components/tally-table";
 import { fraudSignals } from "~/modules/voting/fraud.server";
 import { requireVoteRoundOrganizer } from "~/modules/voting/guard.server";
@@ -87,6 +89,8 @@ export const action = (args: ActionFunctionArgs) =>
   handleIntents(args, guard, {
     publish: intent({ run: (g) => publishResults(g.db, g.actor, g.round.id), done: back("voting.notice.published") }),
     open: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "open"), done: back("voting.notice.opened") }),
+    openNow: intent({ run: (g) => openRoundNow(g.db, g.actor, g.round.id), done: back("roundWindow.notice.opened") }),
+    closeNow: intent({ run: (g) => closeRoundNow(g.db, g.actor, g.round.id), done: back("roundWindow.notice.closed") }),
     close: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "close"), done: back("voting.notice.closedNow") }),
     reveal: intent({ run: (g) => liveControl(g.db, g.actor, g.round.id, "reveal"), done: back("voting.notice.revealed") }),
     invite: intent({
@@ -145,7 +149,9 @@ export default function OrganizerRound() {
           shortUrl={r.shortUrl}
           publicBase={d.edition.publicBase}
         />
-      ) : null}
+      ) : (
+        <RoundWindowControls state={r.state} hasStart={r.opensAt !== null} hasEnd={r.closesAt !== null} />
+      )}
 
       {r.state === "closed" && !r.published ? (
         <Form method="post" action="?intent=publish">

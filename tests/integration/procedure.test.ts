@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { RoundSchema } from "~/modules/awards/procedure.schema";
-import { addRound, deleteRound, updateRound } from "~/modules/awards/procedure.server";
+import { addRound, createEdition as createNextEdition, deleteRound, updateRound } from "~/modules/awards/procedure.server";
 import { createEdition, createUser, grantAdmin, PASSWORD } from "../setup/factories";
 import { sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
 
@@ -213,5 +213,117 @@ describe("new awards and editions", () => {
     const dup = await app.request(`/beheer/prijzen/${e.slug}/nieuwe-editie`, { form: { year: "2027" }, headers: { cookie } });
     expect(dup.status).toBe(400);
     expect(await dup.text()).toContain("al een editie in dat jaar");
+  });
+
+  it("a new edition keeps every rule of last year's rounds, their criteria and the prizes, but none of their state", async () => {
+    const e = await createEdition();
+    const db = getDb();
+    await addRound(db, { actorId: null }, e.editionId, round({ ballotMode: "approval", maxChoices: "5", tieBreak: "organizer" }));
+    await addRound(
+      db,
+      { actorId: null },
+      e.editionId,
+      round({
+        kind: "jury",
+        source: "previous",
+        advanceK: "3",
+        aggregation: "median",
+        normalize: "on",
+        minScores: "4",
+        opensAt: "",
+        closesAt: "",
+      }),
+    );
+    const [vote, jury] = await rounds(e.editionId);
+    await db
+      .insertInto("criterion")
+      .values({
+        round_id: jury!.id,
+        position: 1,
+        name_nl: "Impact",
+        name_en: "Impact",
+        weight: 2,
+        scale_min: 1,
+        scale_max: 10,
+        anchors: JSON.stringify({ "1": "geen" }) as never,
+      })
+      .execute();
+    await db
+      .insertInto("prize")
+      .values([
+        {
+          edition_id: e.editionId,
+          position: 1,
+          kind: "public",
+          name_nl: "Publieksprijs",
+          name_en: "Public prize",
+          vote_round_id: vote!.id,
+        },
+        {
+          edition_id: e.editionId,
+          position: 2,
+          kind: "jury",
+          name_nl: "Juryprijs",
+          name_en: "Jury prize",
+          jury_round_id: jury!.id,
+          places: 3,
+        },
+      ])
+      .execute();
+    // Last year's jury round ran and advanced: none of that comes along.
+    await db
+      .updateTable("round")
+      .set({ opens_at: sql`now() - interval '2 days'`, closes_at: sql`now() - interval '1 day'` })
+      .where("id", "=", jury!.id)
+      .execute();
+    await db
+      .updateTable("round")
+      .set({ advanced_at: sql`now()`, results_published_at: sql`now()` })
+      .where("id", "=", jury!.id)
+      .execute();
+
+    const created = await createNextEdition(db, { actorId: null }, e.awardId, 2031);
+    expect(created).toEqual({ ok: true, value: { year: 2031 } });
+    const next = await db
+      .selectFrom("edition")
+      .select("id")
+      .where("award_id", "=", e.awardId)
+      .where("year", "=", 2031)
+      .executeTakeFirstOrThrow();
+    const copied = await rounds(next.id);
+    expect(copied).toMatchObject([
+      {
+        position: 1,
+        kind: "public_vote",
+        ballot_mode: "approval",
+        max_choices: 5,
+        tie_break: "organizer",
+        advance_k: 2,
+        opens_at: null,
+        closes_at: null,
+      },
+      {
+        position: 2,
+        kind: "jury",
+        source: "previous",
+        advance_k: 3,
+        aggregation: "median",
+        normalize: true,
+        min_scores: 4,
+        opens_at: null,
+        closes_at: null,
+        advanced_at: null,
+        results_published_at: null,
+        revealed_at: null,
+        short_code: null,
+      },
+    ]);
+    const criteria = await db.selectFrom("criterion").selectAll().where("round_id", "=", copied[1]!.id).execute();
+    expect(criteria).toMatchObject([{ name_nl: "Impact", weight: "2.000", scale_min: 1, scale_max: 10, anchors: { "1": "geen" } }]);
+    const prizes = await db.selectFrom("prize").selectAll().where("edition_id", "=", next.id).orderBy("position").execute();
+    expect(prizes).toMatchObject([
+      { kind: "public", vote_round_id: copied[0]!.id, jury_round_id: null },
+      { kind: "jury", jury_round_id: copied[1]!.id, vote_round_id: null, places: 3 },
+    ]);
   });
 });

@@ -480,7 +480,8 @@ export const en: Messages = {
       kind: "Kind of round",
       roundOpensAt: "Opens (Dutch time)",
       roundClosesAt: "Closes (Dutch time)",
-      windowHint: "A vote in the room is opened and closed by the organizers with one click; these may then stay empty.",
+      windowHint:
+        "Leave a time empty to open or close the round yourself with one click in the edition's overview (a vote in the room always works this way).",
       source: "Candidates in this round",
       advancement: "Who goes through",
       advanceK: "Number per category",
@@ -513,7 +514,6 @@ export const en: Messages = {
       yearTaken: "This award already has an edition in that year.",
       datetime: "Enter a date and time.",
       window: "The closing time must be after the opening time.",
-      windowRequired: "Enter an opening and a closing time.",
       maxAge: "Enter an age between 16 and 120, or leave empty.",
       perMember: "Enter a number between 1 and 100.",
       slug: "Use lower-case letters, digits and hyphens.",
@@ -994,6 +994,20 @@ export const en: Messages = {
     nominationRejected: {
       subject: "Your nomination for {{award}} was not admitted",
       body: "The organizers of {{award}} did not admit your nomination of {{nominee}}. The reason:\n\n{{reason}}\n\nQuestions? Contact the organizers. More about your nominations: {{link}}",
+    },
+  },
+  roundWindow: {
+    openNow: "Open round now",
+    closeNow: "Close round now",
+    openNowHint: "This round has no set start: it begins when you open it.",
+    closeNowHint: "This round has no set end: it closes when you close it. After that nobody can vote or score any more.",
+    notice: { opened: "The round is open.", closed: "The round is closed." },
+    errors: {
+      alreadyOpen: "This round is already open.",
+      endPassed: "This round's end has passed; it can no longer open.",
+      notOpen: "This round is not open, so it cannot close.",
+      alreadyClosed: "This round is already closed.",
+      hasEnd: "This round closes at its set end, fixed since the round opened.",
     },
   },
 };

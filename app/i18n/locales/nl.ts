@@ -485,7 +485,8 @@ export const nl = {
       kind: "Soort ronde",
       roundOpensAt: "Opent (tijd in Nederland)",
       roundClosesAt: "Sluit (tijd in Nederland)",
-      windowHint: "Een stemming in de zaal opent en sluit de organisatie met één klik; dan mogen deze leeg blijven.",
+      windowHint:
+        "Laat een tijd leeg om de ronde zelf te openen of te sluiten met één klik in het overzicht van de editie (een stemming in de zaal altijd zo).",
       source: "Kandidaten in deze ronde",
       advancement: "Wie gaat door",
       advanceK: "Aantal per categorie",
@@ -518,7 +519,6 @@ export const nl = {
       yearTaken: "Deze prijs heeft al een editie in dat jaar.",
       datetime: "Vul een datum en tijd in.",
       window: "De sluitingstijd moet na de openingstijd liggen.",
-      windowRequired: "Vul een openings- en sluitingstijd in.",
       maxAge: "Vul een leeftijd in tussen 16 en 120, of laat leeg.",
       perMember: "Vul een aantal in tussen 1 en 100.",
       slug: "Gebruik kleine letters, cijfers en streepjes.",
@@ -1002,6 +1002,20 @@ export const nl = {
     nominationRejected: {
       subject: "Je nominatie voor {{award}} is niet toegelaten",
       body: "De organisatie van {{award}} heeft je nominatie van {{nominee}} niet toegelaten. De reden:\n\n{{reason}}\n\nVragen? Neem contact op met de organisatie. Meer over je nominaties: {{link}}",
+    },
+  },
+  roundWindow: {
+    openNow: "Ronde nu openen",
+    closeNow: "Ronde nu sluiten",
+    openNowHint: "Deze ronde heeft geen vaste begintijd: ze begint wanneer je haar opent.",
+    closeNowHint: "Deze ronde heeft geen vaste eindtijd: ze sluit wanneer je haar sluit. Daarna kan niemand meer stemmen of scores geven.",
+    notice: { opened: "De ronde is geopend.", closed: "De ronde is gesloten." },
+    errors: {
+      alreadyOpen: "Deze ronde is al geopend.",
+      endPassed: "De eindtijd van deze ronde is al voorbij; ze kan niet meer openen.",
+      notOpen: "Deze ronde is niet geopend, dus ze kan niet sluiten.",
+      alreadyClosed: "Deze ronde is al gesloten.",
+      hasEnd: "Deze ronde sluit op haar vaste eindtijd; die ligt vast sinds de ronde opende.",
     },
   },
 };

@@ -143,10 +143,6 @@ export const RoundSchema = z
       error: "procedure.errors.advanceK",
       path: ["advanceK"],
     }),
-    z.refine((v) => v.kind === "live_vote" || (v.opensAt !== "" && v.closesAt !== ""), {
-      error: "procedure.errors.windowRequired",
-      path: ["opensAt"],
-    }),
     z.refine((v) => v.opensAt === "" || v.closesAt === "" || v.closesAt > v.opensAt, {
       error: "procedure.errors.window",
       path: ["closesAt"],

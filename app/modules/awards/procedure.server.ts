@@ -233,20 +233,59 @@ export async function createEdition(db: Db, actor: Actor, awardId: string, year:
           .values({ edition_id: edition.id, slug: c.slug, name_nl: c.name_nl, name_en: c.name_en, position: c.position })
           .execute();
       }
+      // Rounds with every rule (ballot, tie rule, jury method…) but none of last year's state: no
+      // window, short code, publication, reveal or advancement. A rule column added later is copied.
       const rounds = await trx.selectFrom("round").selectAll().where("edition_id", "=", previous.id).orderBy("position").execute();
+      const roundIds = new Map<string, string>();
       for (const r of rounds) {
-        await trx
+        const rules = omit(r, [
+          "id",
+          "edition_id",
+          "opens_at",
+          "closes_at",
+          "short_code",
+          "results_published_at",
+          "revealed_at",
+          "advanced_at",
+        ]);
+        const copy = await trx
           .insertInto("round")
+          .values({ ...rules, edition_id: edition.id, settings: JSON.stringify(r.settings) as unknown as Record<string, unknown> })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        roundIds.set(r.id, copy.id);
+      }
+      // The jury's criteria (with their weights, scales and anchors) and the prizes, on the new rounds.
+      if (roundIds.size) {
+        const criteria = await trx
+          .selectFrom("criterion")
+          .selectAll()
+          .where("round_id", "in", [...roundIds.keys()])
+          .execute();
+        for (const c of criteria) {
+          await trx
+            .insertInto("criterion")
+            .values({
+              ...omit(c, ["id", "round_id", "anchors"]),
+              round_id: roundIds.get(c.round_id)!,
+              anchors: JSON.stringify(c.anchors) as unknown as Record<string, string>,
+            })
+            .execute();
+        }
+      }
+      const prizes = await trx
+        .selectFrom("prize")
+        .select(["position", "kind", "name_nl", "name_en", "vote_round_id", "jury_round_id", "public_weight", "jury_weight", "places"])
+        .where("edition_id", "=", previous.id)
+        .execute();
+      for (const p of prizes) {
+        await trx
+          .insertInto("prize")
           .values({
+            ...p,
             edition_id: edition.id,
-            position: r.position,
-            kind: r.kind,
-            name_nl: r.name_nl,
-            name_en: r.name_en,
-            source: r.source,
-            advancement: r.advancement,
-            advance_k: r.advance_k,
-            settings: JSON.stringify(r.settings) as unknown as Record<string, unknown>,
+            vote_round_id: p.vote_round_id ? roundIds.get(p.vote_round_id)! : null,
+            jury_round_id: p.jury_round_id ? roundIds.get(p.jury_round_id)! : null,
           })
           .execute();
       }
@@ -295,4 +334,11 @@ export function listProcedureRounds(db: DbOrTrx, editionId: string) {
     .where("edition_id", "=", editionId)
     .orderBy("position")
     .execute();
+}
+
+/** The row without some of its columns. */
+function omit<T extends object, K extends keyof T>(row: T, keys: K[]): Omit<T, K> {
+  const rest = { ...row };
+  for (const k of keys) delete rest[k];
+  return rest;
 }
