@@ -3,7 +3,8 @@ import { sql, type Kysely } from "kysely";
 // Organizer selections, confirmed shortlists and rounds that wait for their source (#13).
 //
 // - An organizer-selection round keeps how many it picks per category in advance_k (a top-K round's
-//   K; optional for an organizer round so existing procedures stay valid, required by the form).
+//   K; optional for an organizer round in the database so existing procedures stay valid, required
+//   by the procedure form).
 // - show_motivations: the selection's motivations are shown publicly, not only to the next jury.
 // - lauwer_round_source(round) is candidateSource in SQL: the nearest earlier round that selects,
 //   or null when the round starts from every candidate. lauwer_round_waiting(round) is true while
@@ -14,10 +15,10 @@ import { sql, type Kysely } from "kysely";
 // - A ballot (at commit) and a jury score are refused while their round waits for its source.
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table round drop constraint round_advance_k`.execute(db);
+  // As before, plus: an organizer round may carry its number.
   await sql`alter table round add constraint round_advance_k check (
-    (advancement = 'top_k' and advance_k is not null and advance_k >= 1)
-    or (advancement = 'organizer' and (advance_k is null or advance_k >= 1))
-    or (advancement = 'none' and advance_k is null))`.execute(db);
+    (advancement = 'top_k') = (advance_k is not null and advance_k >= 1)
+    or (advancement = 'organizer' and advance_k >= 1))`.execute(db);
   await sql`alter table round add column show_motivations boolean not null default false`.execute(db);
 
   await sql`create function lauwer_round_source(p_round uuid) returns uuid language plpgsql stable as $$
