@@ -7,10 +7,10 @@ import { jurorCandidates, loadJuryRound, saveScores } from "~/modules/jury/jury.
 import { confirmShortlist } from "~/modules/rounds/confirm.server";
 import { saveSelection } from "~/modules/rounds/selection.server";
 import { castBallot } from "~/modules/voting/ballot.server";
-import { candidateSource, loadVotingRound, roundCandidates } from "~/modules/voting/round.server";
+import { loadVotingRound, roundCandidates } from "~/modules/voting/round.server";
 import { createUser } from "../setup/factories";
 import { startTestServer, type TestServer } from "../setup/http";
-import { addJuror } from "../setup/jury";
+import { addJuror, createJuryRound } from "../setup/jury";
 import { createVoteRound, sessionFor } from "../setup/voting";
 
 // Organizer-selection rounds, confirmed shortlists and rounds that wait for their source (#13):
@@ -325,6 +325,69 @@ describe("confirming a shortlist before it is published", () => {
         }),
     ).rejects.toMatchObject({ constraint: "ballot_round_waiting" });
     expect(await db().selectFrom("ballot").select("id").where("round_id", "=", e.voteId).execute()).toHaveLength(0);
+  });
+
+  it("confirms a closed jury round's shortlist only without open ties, and only then shows it to the next jury", async () => {
+    const f = await createJuryRound({ categories: 1, candidatesPerCategory: 3, open: false, advanceK: 1, tieBreak: "organizer" });
+    const next = await db()
+      .insertInto("round")
+      .values({
+        edition_id: f.editionId,
+        position: 3,
+        kind: "jury",
+        name_nl: "Finale",
+        name_en: "Final",
+        source: "previous",
+        advancement: "none",
+        opens_at: sql<Date>`now() - interval '1 second'`,
+        closes_at: sql<Date>`now() + interval '1 day'`,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const jurors = [await addJuror(f), await addJuror(f)];
+    const [a, b, c] = f.candidates[f.categoryIds[0]!]! as [string, string, string];
+    await db()
+      .updateTable("round")
+      .set({ opens_at: sql<Date>`now() - interval '1 second'`, closes_at: sql<Date>`now() + interval '3 seconds'` })
+      .where("id", "=", f.juryRoundId)
+      .execute();
+    const impact = f.criteria[0]!;
+    const together = f.criteria[1]!;
+    // a and b tie at the cut of one seat; the round leaves it to the organizer.
+    await db()
+      .insertInto("jury_score")
+      .values(
+        jurors.flatMap((j) =>
+          [a, b, c].flatMap((n) => [
+            { round_id: f.juryRoundId, juror_id: j.user.id, nominee_id: n, criterion_id: impact.id, score: n === c ? 5 : 8, comment: "" },
+            { round_id: f.juryRoundId, juror_id: j.user.id, nominee_id: n, criterion_id: together.id, score: 3, comment: "" },
+          ]),
+        ),
+      )
+      .execute();
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    const categories = [{ id: f.categoryIds[0]!, name: "Categorie 0" }];
+    const who = { actorId: f.organizer.user.id };
+    expect(await confirmShortlist(db(), who, { id: f.juryRoundId }, categories)).toMatchObject({
+      ok: false,
+      status: 409,
+      error: "rounds.errors.tiesOpen",
+    });
+    expect((await roundRow(f.juryRoundId)).results_published_at).toBeNull();
+    const finale = await loadJuryRound(db(), f.editionId, "3");
+    const member = { user_id: jurors[0]!.user.id, category_ids: [] as string[] };
+    const tie = await app.request(`${f.juryAdmin}?intent=tie`, {
+      form: { categoryId: f.categoryIds[0]!, [`advance-${b}`]: "on", reason: "Sterkere motivatie" },
+      headers: { cookie: f.organizer.cookie },
+    });
+    expect(tie.status).toBe(303);
+    // Decided, not confirmed: the next jury still sees nobody.
+    expect(await jurorCandidates(db(), finale, member)).toHaveLength(0);
+    const confirmed = await app.request(`${f.juryAdmin}?intent=confirm`, { form: {}, headers: { cookie: f.organizer.cookie } });
+    expect(confirmed.status).toBe(303);
+    expect((await roundRow(f.juryRoundId)).results_published_at).not.toBeNull();
+    expect((await jurorCandidates(db(), finale, member)).map((x) => x.id)).toEqual([b]);
+    expect(next.id).toBe(finale.id);
   });
 
   it("confirms a closed jury round's shortlist only once it advanced, as the published marker", async () => {
