@@ -112,6 +112,7 @@ export interface RoundTable {
   aggregation: Generated<"mean" | "median">;
   normalize: Generated<boolean>;
   min_scores: Generated<number>;
+  show_motivations: Generated<boolean>;
 }
 
 export type JuryVisibility = "never" | "after_own" | "after_close";

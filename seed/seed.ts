@@ -131,7 +131,7 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
     const organizer = await trx.selectFrom("app_user").select("id").where("email", "=", "organisator@lauwer.test").executeTakeFirst();
     const juror = await trx.selectFrom("app_user").select("id").where("email", "=", "jurylid@lauwer.test").executeTakeFirst();
     await seedAwards(trx, awardIds, memberIds.slice(5), organizer?.id ?? null, juror?.id ?? null);
-    await seedPastEditions(trx, awardIds, memberIds.slice(5), juror?.id ?? null, year - 1);
+    await seedPastEditions(trx, awardIds, memberIds.slice(5), juror?.id ?? null, year - 1, organizer?.id ?? null);
     await seedBook(trx, project.id, memberIds);
 
     await trx

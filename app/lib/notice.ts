@@ -53,6 +53,8 @@ export const NOTICES = [
   "results.notice.unchanged",
   "roundWindow.notice.opened",
   "roundWindow.notice.closed",
+  "rounds.notice.selectionSaved",
+  "rounds.notice.confirmed",
 ] as const;
 /** Later features keep their success messages in the `notice` object of their own namespace file. */
 const NAMESPACED = {

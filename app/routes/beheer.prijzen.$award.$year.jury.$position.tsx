@@ -16,6 +16,8 @@ import { JuryRanking } from "~/modules/jury/components/jury-ranking";
 import { requireJuryRoundOrganizer } from "~/modules/jury/guard.server";
 import { RoundWindowControls } from "~/modules/rounds/components/round-window-controls";
 import { closeRoundNow, openRoundNow } from "~/modules/rounds/window.server";
+import { ConfirmShortlist } from "~/modules/rounds/components/confirm-shortlist";
+import { confirmShortlist } from "~/modules/rounds/confirm.server";
 import { CriterionSchema, DeleteCriterionSchema } from "~/modules/jury/jury.schema";
 import { ReasonSchema } from "~/modules/voting/ballot.schema";
 import { Advancement } from "~/modules/voting/components/advancement";
@@ -51,6 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       minScores: round.min_scores,
       advanceK: round.advancement === "top_k" ? round.advance_k : null,
       tieBreak: round.tie_break === "include_all" ? "include_all" : "organizer",
+      confirmedAt: round.results_published_at?.toISOString() ?? null,
     },
     advanced: shortlist.advanced.map((a) => ({
       categoryId: a.category_id,
@@ -127,6 +130,11 @@ export const action = (args: ActionFunctionArgs) =>
       },
       done: (g) => redirectWithNotice(g.here, "voting.notice.tieDecided"),
     }),
+    // "Shortlist bevestigen en bekendmaken": until then the next round does not see who advanced.
+    confirm: intent({
+      run: (g) => confirmShortlist(g.db, g.actor, g.round, g.edition.categories),
+      done: (g) => redirectWithNotice(g.here, "rounds.notice.confirmed"),
+    }),
   });
 
 export default function JuryRoundAdmin() {
@@ -154,6 +162,9 @@ export default function JuryRoundAdmin() {
           categoryName={(id) => d.categories.find((c) => c.id === id)?.name}
           ties={d.ties}
         />
+      ) : null}
+      {d.round.advanceK !== null && d.round.state === "closed" ? (
+        <ConfirmShortlist confirmedAt={d.round.confirmedAt} canConfirm={d.ties.length === 0 && d.advanced.length > 0} />
       ) : null}
 
       <section aria-labelledby="criteria-heading">

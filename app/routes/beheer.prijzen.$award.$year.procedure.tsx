@@ -76,6 +76,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         aggregation: r.aggregation,
         normalize: r.normalize,
         minScores: String(r.min_scores),
+        showMotivations: r.show_motivations,
       },
     })),
   };
@@ -149,6 +150,11 @@ export default function Procedure() {
             {r.values.kind === "jury" ? (
               <Paragraph>
                 <AppLink to={`${edition.base}/jury/${r.position}`}>{t("jury.admin.roundLink", { name: r.values.nameNl })}</AppLink>
+              </Paragraph>
+            ) : null}
+            {r.values.kind === "organizer_selection" ? (
+              <Paragraph>
+                <AppLink to={`${edition.base}/selectie/${r.position}`}>{t("rounds.selectionLink", { name: r.values.nameNl })}</AppLink>
               </Paragraph>
             ) : null}
             {r.values.kind === "public_vote" || r.values.kind === "live_vote" ? (

@@ -132,7 +132,13 @@ function ScoreSheet() {
         {d.candidate.category} · <AppLink to={d.base}>{t("jury.backToList")}</AppLink> · {t("jury.progress", d.progress)}
       </Paragraph>
 
-      <CandidateDossier candidate={d.candidate} nominations={d.nominations} votePosition={d.votePosition} blind={d.blind} />
+      <CandidateDossier
+        candidate={d.candidate}
+        nominations={d.nominations}
+        votePosition={d.votePosition}
+        selection={d.selection}
+        blind={d.blind}
+      />
 
       {d.recused ? (
         <Alert type="info">

@@ -6,10 +6,15 @@ import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/compone
 import { pick, useDateFormat } from "~/lib/locale";
 import { requireJuror } from "~/modules/jury/guard.server";
 import { jurorCandidates, juryRoundState, listCriteria } from "~/modules/jury/jury.server";
+import { waitingName } from "~/modules/voting/round.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition, round, member, db } = await requireJuror(request, context, params);
-  const [candidates, criteria] = await Promise.all([jurorCandidates(db, round, member), listCriteria(db, round.id)]);
+  const [candidates, criteria, waiting] = await Promise.all([
+    jurorCandidates(db, round, member),
+    listCriteria(db, round.id),
+    waitingName(db, round, context.locale),
+  ]);
   const total = criteria.length;
   const rows = candidates.map((c) => ({
     id: c.id,
@@ -25,6 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     closesAt: round.closes_at?.toISOString() ?? null,
     opensAt: round.opens_at?.toISOString() ?? null,
     criteria: total,
+    waiting,
     rows,
     progress: { scored: rows.filter((r) => r.status === "done").length, total: rows.filter((r) => r.status !== "recused").length },
   };
@@ -50,6 +56,7 @@ export default function JurorRound() {
       <Paragraph>
         <strong>{t("jury.progress", d.progress)}</strong>
       </Paragraph>
+      {d.waiting ? <Paragraph>{t("rounds.waitingFor", { round: d.waiting })}</Paragraph> : null}
       {d.criteria === 0 ? <Paragraph>{t("jury.noCriteria")}</Paragraph> : null}
       <HeadedTable headers={[t("voting.candidate"), t("voting.categoryColumn"), t("jury.admin.status")]}>
         {d.rows.map((r) => (

@@ -113,7 +113,7 @@ export default function BallotPage() {
         <Paragraph>{t("voting.closesOn", { date: date(d.round.closesAt, "") })}</Paragraph>
       ) : null}
 
-      {d.waiting ? <Paragraph>{t("voting.waiting")}</Paragraph> : null}
+      {d.waiting ? <Paragraph>{t("rounds.waitingFor", { round: d.waiting })}</Paragraph> : null}
       {d.own ? (
         <Alert type={d.own.voided ? "warning" : "ok"}>
           <Heading2>{d.own.voided ? t("voting.ownVoided") : t("voting.ownTitle")}</Heading2>

@@ -8,7 +8,15 @@ import { useDateFormat } from "~/lib/locale";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { TallyTable } from "~/modules/voting/components/tally-table";
 import { listVotedCategoryIds } from "~/modules/voting/ballot.server";
-import { listAdvanced, loadVotingRound, rankedResults, roundView, tallyView, totalsVisible } from "~/modules/voting/round.server";
+import {
+  listAdvanced,
+  loadVotingRound,
+  rankedResults,
+  roundView,
+  tallyView,
+  totalsVisible,
+  waitingName,
+} from "~/modules/voting/round.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const db = getDb();
@@ -22,9 +30,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   // Who goes on is public with the results (and only then).
   const advanced =
     round.results_published_at && round.advancement !== "none" ? await listAdvanced(db, round.id, { candidatesOnly: true }) : [];
+  const waiting = await waitingName(db, round, context.locale);
   return {
     edition: { name: edition.name, awardSlug: edition.awardSlug, year: edition.year },
     round: { ...roundView(round, context.locale), published: round.results_published_at !== null },
+    waiting,
     categories: edition.categories.map((c) => ({
       slug: c.slug,
       name: c.name,
@@ -61,6 +71,7 @@ export default function RoundPage() {
         {d.round.state === "open" && d.round.closesAt ? ` ${t("voting.closesOn", { date: date(d.round.closesAt, "") })}` : ""}
         {d.round.state === "upcoming" && d.round.opensAt ? ` ${t("voting.opensOn", { date: date(d.round.opensAt, "") })}` : ""}
       </Paragraph>
+      {d.waiting ? <Paragraph>{t("rounds.waitingFor", { round: d.waiting })}</Paragraph> : null}
       <Paragraph>
         {rules} {d.round.allowChange ? t("voting.changeAllowed") : t("voting.changeNotAllowed")}
       </Paragraph>

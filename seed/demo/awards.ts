@@ -1,6 +1,10 @@
 import { randomInt } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { Advancement, BallotMode, DB, Eligibility, NomineeKind, RoundKind } from "../../db/types";
+import { ensureJuryAdvanced } from "../../app/modules/jury/jury.server";
+import { confirmShortlist } from "../../app/modules/rounds/confirm.server";
+import { saveSelection } from "../../app/modules/rounds/selection.server";
+import { roundCandidates } from "../../app/modules/voting/round.server";
 
 // The four demo awards, configured as the real ones run (shared/DESIGN.md §1), with ~50 nominees
 // each: mostly candidates, some waiting for moderation or for the nominee's consent.
@@ -17,6 +21,7 @@ interface RoundSpec {
   source?: "all" | "previous";
   advancement: Advancement;
   k?: number;
+  minScores?: number;
   voting?: { mode: BallotMode; max: number; allowChange?: boolean; eligibility?: Eligibility; domains?: string[] };
 }
 
@@ -118,7 +123,7 @@ export const AWARD_SPECS: AwardSpec[] = (
           closes: -4,
           source: "all",
           advancement: "organizer",
-          k: undefined,
+          k: 3,
         },
         {
           kind: "public_vote",
@@ -148,7 +153,18 @@ export const AWARD_SPECS: AwardSpec[] = (
       perMember: 3,
       categories: [["algemeen", "Algemeen", "General"]],
       rounds: [
-        { kind: "jury", nl: "Shortlist", en: "Shortlist", opens: -38, closes: -10, source: "all", advancement: "top_k", k: 8 },
+        {
+          kind: "jury",
+          nl: "Shortlist",
+          en: "Shortlist",
+          opens: -38,
+          closes: -10,
+          source: "all",
+          advancement: "top_k",
+          k: 8,
+          // The demo has one juror's sheets for this closed round.
+          minScores: 1,
+        },
         { kind: "jury", nl: "Interviews", en: "Interviews", opens: -8, closes: 14, advancement: "top_k", k: 3 },
         { kind: "jury", nl: "Finale", en: "Final", opens: 20, closes: 30, advancement: "top_k", k: 1 },
       ],
@@ -398,6 +414,7 @@ export async function seedAwards(
           allow_change: r.voting?.allowChange ?? false,
           eligibility: r.voting?.eligibility ?? "verified",
           eligible_domains: r.voting?.domains ?? [],
+          min_scores: r.minScores ?? 3,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -421,11 +438,6 @@ export async function seedAwards(
             .execute();
         }
       }
-      await trx
-        .updateTable("round")
-        .set({ opens_at: at(r.opens), closes_at: at(r.closes) })
-        .where("id", "=", round.id)
-        .execute();
     }
 
     // Nominators take turns, so every demo member stays within the edition's cap.
@@ -479,7 +491,8 @@ export async function seedAwards(
           .execute();
       }
     }
-    await seedVotingState(trx, edition.id, members, jurorId);
+    // The rounds open one after the other: each waits for the one before it to be decided.
+    await seedVotingState(trx, edition.id, spec, members, jurorId, organizerId, (days) => at(days));
   }
   if (organizerId) {
     // The demo organizer runs every demo award.
@@ -500,10 +513,21 @@ const receipt = () => {
 };
 
 /**
- * A demo edition mid-procedure: a closed organizer selection has chosen three finalists per
- * category, and an open public vote already has ballots from demo members.
+ * A demo edition mid-procedure, run round by round through the organizers' services: a closed
+ * organizer selection has chosen (and announced) three finalists per category, a closed jury
+ * shortlist has been decided from its sheets and confirmed, and an open public vote already has
+ * ballots from demo members. A round gets its window only after the round before it is decided:
+ * a selection is locked once a later round has opened.
  */
-async function seedVotingState(trx: Transaction<DB>, editionId: string, members: string[], jurorId: string | null) {
+async function seedVotingState(
+  trx: Transaction<DB>,
+  editionId: string,
+  spec: AwardSpec,
+  members: string[],
+  jurorId: string | null,
+  organizerId: string | null,
+  at: (days: number | null) => Date | null,
+) {
   // The demo juror sits on every demo jury (all categories).
   if (jurorId) {
     await trx
@@ -525,92 +549,66 @@ async function seedVotingState(trx: Transaction<DB>, editionId: string, members:
         .execute();
     }
   }
-  const rounds = await trx.selectFrom("round").selectAll().where("edition_id", "=", editionId).orderBy("position").execute();
+  const actor = { actorId: organizerId };
+  const categories = await trx.selectFrom("category").select(["id", "name_nl as name"]).where("edition_id", "=", editionId).execute();
+  const rounds = await trx.selectFrom("round").select(["id", "position"]).where("edition_id", "=", editionId).orderBy("position").execute();
   const now = Date.now();
-  let finalists: Array<{ id: string; category_id: string }> = [];
-  for (const r of rounds) {
-    const closed = r.closes_at !== null && r.closes_at.getTime() < now;
-    const open = r.opens_at !== null && r.opens_at.getTime() <= now && (r.closes_at === null || r.closes_at.getTime() > now);
-    if (r.kind === "organizer_selection" && r.advancement === "organizer" && closed) {
-      const candidates = await trx
-        .selectFrom("nominee")
-        .select(["id", "category_id"])
-        .where("edition_id", "=", editionId)
-        .where("is_candidate", "=", true)
-        .orderBy("name")
-        .execute();
+  for (const { id, position } of rounds) {
+    const r = spec.rounds[position - 1]!;
+    const round = await trx
+      .updateTable("round")
+      .set({ opens_at: at(r.opens), closes_at: at(r.closes) })
+      .where("id", "=", id)
+      .returningAll()
+      .returning(sql<Date>`now()`.as("db_now"))
+      .executeTakeFirstOrThrow();
+    const closed = round.closes_at !== null && round.closes_at.getTime() < now;
+    const open = round.opens_at !== null && round.opens_at.getTime() <= now && !closed;
+    const candidates = await roundCandidates(trx, round);
+    if (round.kind === "organizer_selection" && round.advancement === "organizer" && closed) {
+      // The organizers' picks: the first few per category by name, each with a motivation.
       const perCategory = new Map<string, number>();
-      finalists = candidates.filter((c) => {
-        const n = perCategory.get(c.category_id) ?? 0;
-        perCategory.set(c.category_id, n + 1);
-        return n < 3;
-      });
-      await trx
-        .insertInto("round_advancement")
-        .values(
-          finalists.map((f) => ({
-            round_id: r.id,
-            nominee_id: f.id,
-            category_id: f.category_id,
-            place: null,
-            score: null,
-            decided_by: "organizer" as const,
-            reason: "Finalisten gekozen door de organisatie",
-          })),
-        )
-        .execute();
-      // Advanced: the maintenance timer leaves this round alone.
-      await trx
-        .updateTable("round")
-        .set({ advanced_at: sql`now()` })
-        .where("id", "=", r.id)
-        .execute();
+      const picks = candidates
+        .filter((c) => {
+          const n = perCategory.get(c.category_id) ?? 0;
+          perCategory.set(c.category_id, n + 1);
+          return n < (round.advance_k ?? 0);
+        })
+        .map((c) => ({ nomineeId: c.id, motivation: `${c.name.split(" ")[0]} ${DEEDS[c.name.length % DEEDS.length]}.` }));
+      expectOk(await saveSelection(trx, actor, round, categories, picks));
+      expectOk(await confirmShortlist(trx, actor, round, categories));
     }
-    if (r.kind === "jury" && r.advancement === "top_k" && closed && r.advance_k) {
-      const previous = finalists.length
-        ? finalists
-        : await trx
-            .selectFrom("nominee")
-            .select(["id", "category_id"])
-            .where("edition_id", "=", editionId)
-            .where("is_candidate", "=", true)
-            .orderBy("name")
-            .execute();
-      const perCategory = new Map<string, number>();
-      finalists = previous.filter((c) => {
-        const n = perCategory.get(c.category_id) ?? 0;
-        perCategory.set(c.category_id, n + 1);
-        return n < r.advance_k!;
-      });
-      await trx
-        .insertInto("round_advancement")
-        .values(
-          finalists.map((f, i) => ({
-            round_id: r.id,
-            nominee_id: f.id,
-            category_id: f.category_id,
-            place: i + 1,
-            score: null,
-            decided_by: "rule" as const,
-            reason: null,
-          })),
-        )
-        .execute();
-      await trx
-        .updateTable("round")
-        .set({ advanced_at: sql`now()` })
-        .where("id", "=", r.id)
-        .execute();
+    if (round.kind === "jury" && round.advancement === "top_k" && closed && jurorId) {
+      // The demo juror's sheets, recorded inside the window (an archive import), decide the shortlist.
+      const criteria = await trx.selectFrom("criterion").select(["id", "weight"]).where("round_id", "=", id).orderBy("position").execute();
+      const scoredAt = new Date(round.closes_at!.getTime() - DAY);
+      await sql`set local lauwer.archive_import = 'on'`.execute(trx);
+      const rows = candidates.flatMap((c, i) =>
+        criteria.map((crit, j) => ({
+          round_id: id,
+          juror_id: jurorId,
+          nominee_id: c.id,
+          criterion_id: crit.id,
+          // The first K stand out, each a step apart (weights 2, 1, 1); the rest score 5 throughout.
+          score: i < (round.advance_k ?? 0) ? 10 - Math.floor((j === 0 ? i : i + 1) / 2) : 5,
+          comment: "",
+          updated_at: scoredAt,
+        })),
+      );
+      if (rows.length) await trx.insertInto("jury_score").values(rows).execute();
+      await sql`set local lauwer.archive_import = ''`.execute(trx);
+      await ensureJuryAdvanced(trx, id);
+      expectOk(await confirmShortlist(trx, actor, round, categories));
     }
-    if (r.kind === "public_vote" && open && finalists.length) {
+    if (round.kind === "public_vote" && open && candidates.length && round.source === "previous") {
       // Two thirds of the members have voted already; the choices spread unevenly over the finalists.
       const voters = members.slice(0, Math.floor((members.length * 2) / 3));
       for (const [i, voterId] of voters.entries()) {
-        const choice = finalists[(i * i) % finalists.length]!;
+        const choice = candidates[(i * i) % candidates.length]!;
         const code = receipt();
         const ballot = await trx
           .insertInto("ballot")
-          .values({ round_id: r.id, edition_id: editionId, category_id: choice.category_id, voter_id: voterId, receipt_code: code })
+          .values({ round_id: id, edition_id: editionId, category_id: choice.category_id, voter_id: voterId, receipt_code: code })
           .returning("id")
           .executeTakeFirstOrThrow();
         await trx
@@ -624,4 +622,9 @@ async function seedVotingState(trx: Transaction<DB>, editionId: string, members:
       }
     }
   }
+}
+
+/** The demo runs the organizers' services; a refusal there is a bug in the demo data. */
+function expectOk(outcome: { ok: boolean; error?: string }) {
+  if (!outcome.ok) throw new Error(`demo seed refused: ${outcome.error}`);
 }

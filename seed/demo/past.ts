@@ -4,6 +4,8 @@ import type { DB, PrizeKind } from "../../db/types";
 import { canonicalJson } from "../../app/modules/results/canonical";
 import { computeResults } from "../../app/modules/results/results.server";
 import { ensureJuryAdvanced } from "../../app/modules/jury/jury.server";
+import { confirmShortlist } from "../../app/modules/rounds/confirm.server";
+import { saveSelection } from "../../app/modules/rounds/selection.server";
 import { ensureAdvanced, roundCandidates } from "../../app/modules/voting/round.server";
 import { AWARD_SPECS, DECENTRAAL, DEEDS, FIRST, LAST, ORGS, prng, RIJK } from "./awards";
 
@@ -49,6 +51,7 @@ export async function seedPastEditions(
   members: string[],
   jurorId: string | null,
   year: number,
+  organizerId: string | null = null,
 ) {
   await sql`set local lauwer.archive_import = 'on'`.execute(trx);
   const rand = prng(2025);
@@ -176,7 +179,13 @@ export async function seedPastEditions(
       }
       const timed = await trx
         .updateTable("round")
-        .set({ opens_at: opens, closes_at: closes, revealed_at: r.kind === "live_vote" ? closes : null, results_published_at: closes })
+        .set({
+          opens_at: opens,
+          closes_at: closes,
+          revealed_at: r.kind === "live_vote" ? closes : null,
+          // A shortlist (jury top K, organizer selection) is published by the organizer's confirmation below.
+          results_published_at: r.advancement === "none" || r.kind === "public_vote" || r.kind === "live_vote" ? closes : null,
+        })
         .where("id", "=", round.id)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -251,24 +260,27 @@ export async function seedPastEditions(
       }
 
       if (r.kind === "organizer_selection") {
-        const chosen = categories.flatMap((category) =>
+        // The organizers pick their three per category, as on their selection page, and announce them.
+        const picks = categories.flatMap((category) =>
           candidates
             .filter((c) => c.category_id === category.id)
             .sort((a, b) => quality.get(b.id)! - quality.get(a.id)!)
-            .slice(0, 3)
-            .map((c) => ({
-              round_id: round.id,
-              nominee_id: c.id,
-              category_id: category.id,
-              place: null,
-              score: null,
-              decided_by: "organizer" as const,
-              reason: "Finalisten gekozen door de organisatie",
-            })),
+            .slice(0, r.k ?? 3)
+            .map((c) => ({ nomineeId: c.id, motivation: `${c.name.split(" ")[0]} ${pick(DEEDS)}.` })),
         );
-        if (chosen.length) await trx.insertInto("round_advancement").values(chosen).execute();
+        const names = categories.map((c) => ({ id: c.id, name: c.slug }));
+        expectOk(await saveSelection(trx, { actorId: organizerId }, timed, names, picks));
       }
-      await trx.updateTable("round").set({ advanced_at: closes }).where("id", "=", round.id).execute();
+      if ((r.kind === "organizer_selection" && r.advancement === "organizer") || (r.kind === "jury" && r.advancement === "top_k")) {
+        expectOk(
+          await confirmShortlist(
+            trx,
+            { actorId: organizerId },
+            timed,
+            categories.map((c) => ({ id: c.id, name: c.slug })),
+          ),
+        );
+      }
     }
 
     // Prizes and the published snapshot.
@@ -303,4 +315,9 @@ export async function seedPastEditions(
       })
       .execute();
   }
+}
+
+/** The demo runs the organizers' services; a refusal there is a bug in the demo data. */
+function expectOk(outcome: { ok: boolean; error?: string }) {
+  if (!outcome.ok) throw new Error(`demo seed refused: ${outcome.error}`);
 }

@@ -795,7 +795,7 @@ describe("what the database refuses on its own, and what stays secret", () => {
       await app.request(`/prijzen/${r.slug}/2026/ronde/2/${r.categories[0]!.slug}`, { headers: { cookie: voter } })
     ).text();
     expect(before).not.toContain("Kandidaat B0");
-    expect(before).toContain("volgen zodra de uitslag van de vorige ronde");
+    expect(before).toContain("Deze ronde wacht op de uitslag van Publieksstemming.");
     const refused = await app.request(`/prijzen/${r.slug}/2026/ronde/2/${r.categories[0]!.slug}`, {
       form: { intent: "cast", choices: b! },
       headers: { cookie: voter },

@@ -116,6 +116,7 @@ export const RoundSchema = z
     showVotePosition: checkbox,
     aggregation: z._default(z.enum(["mean", "median"], { error: "errors.invalidChoice" }), "mean"),
     normalize: checkbox,
+    showMotivations: checkbox,
     minScores: z._default(
       z.string().check(
         z.trim(),
@@ -139,7 +140,7 @@ export const RoundSchema = z
         path: ["domains"],
       },
     ),
-    z.refine((v) => v.advancement !== "top_k" || (/^\d{1,4}$/.test(v.advanceK) && Number(v.advanceK) >= 1), {
+    z.refine((v) => v.advancement === "none" || (/^\d{1,4}$/.test(v.advanceK) && Number(v.advanceK) >= 1), {
       error: "procedure.errors.advanceK",
       path: ["advanceK"],
     }),

@@ -72,7 +72,8 @@ function roundValues(input: RoundInput) {
     closes_at: amsterdam(input.closesAt),
     source: input.source,
     advancement: input.advancement,
-    advance_k: input.advancement === "top_k" ? Number(input.advanceK) : null,
+    // How many advance per category: a top-K round's K, or how many the organizers select.
+    advance_k: input.advancement === "none" ? null : Number(input.advanceK),
     ballot_mode: input.ballotMode,
     max_choices: input.ballotMode === "single" ? 1 : Number(input.maxChoices),
     allow_change: input.allowChange,
@@ -86,7 +87,33 @@ function roundValues(input: RoundInput) {
     aggregation: input.aggregation,
     normalize: input.normalize,
     min_scores: Number(input.minScores),
+    show_motivations: input.showMotivations,
   };
+}
+
+/**
+ * A round may not open before the round it takes its candidates from has closed: who goes on is only
+ * known after that. The source is found as candidateSource does (the nearest earlier round that
+ * selects). Refused on the opening time's field, naming the source round.
+ */
+async function opensBeforeSource(trx: DbOrTrx, editionId: string, position: number, input: RoundInput): Promise<Outcome> {
+  if (input.source === "all" || input.opensAt === "") return ok();
+  const earlier = await trx
+    .selectFrom("round")
+    .select(["name_nl", "advancement", "source", "closes_at", sql<boolean>`closes_at > ${amsterdam(input.opensAt)}`.as("after")])
+    .where("edition_id", "=", editionId)
+    .where("position", "<", position)
+    .orderBy("position", "desc")
+    .execute();
+  for (const prev of earlier) {
+    if (prev.advancement !== "none") {
+      return prev.after || prev.closes_at === null
+        ? refuse(400, "rounds.errors.opensBeforeSource", { field: "opensAt", params: { round: prev.name_nl } })
+        : ok();
+    }
+    if (prev.source === "all") return ok();
+  }
+  return ok();
 }
 
 export async function addRound(db: Db, actor: Actor, editionId: string, input: RoundInput): Promise<Outcome> {
@@ -95,6 +122,13 @@ export async function addRound(db: Db, actor: Actor, editionId: string, input: R
     .execute(async (trx): Promise<Outcome> => {
       // Serialise additions per edition so positions stay 1..n.
       await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().executeTakeFirstOrThrow();
+      const last = await trx
+        .selectFrom("round")
+        .select(sql<number>`coalesce(max(position), 0)::int`.as("n"))
+        .where("edition_id", "=", editionId)
+        .executeTakeFirstOrThrow();
+      const early = await opensBeforeSource(trx, editionId, last.n + 1, input);
+      if (!early.ok) return early;
       const row = await trx
         .insertInto("round")
         .values({
@@ -139,6 +173,8 @@ export async function updateRound(db: Db, actor: Actor, editionId: string, input
         .executeTakeFirst();
       if (!before) return refuse(409, "moderation.errors.notFound");
       if (before.opened) return refuse(409, "procedure.errors.locked");
+      const early = await opensBeforeSource(trx, editionId, before.position, input);
+      if (!early.ok) return early;
       const after = await trx
         .updateTable("round")
         .set(roundValues(input))

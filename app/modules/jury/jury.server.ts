@@ -18,6 +18,7 @@ import {
   roundCandidates,
   roundState,
   selectRounds,
+  sourceUnpublished,
   tally,
   type Decided,
 } from "~/modules/voting/round.server";
@@ -276,6 +277,8 @@ export async function deleteCriterion(db: Db, actor: Actor, round: { id: string 
 /** The candidates a juror scores in a round: those that reached it, in the juror's categories. */
 export async function jurorCandidates(db: DbOrTrx, round: JuryRound, member: { user_id: string; category_ids: string[] }) {
   const source = await candidateSource(db, round);
+  // Who reached the round is not known until the previous round's shortlist is confirmed.
+  if (await sourceUnpublished(db, source)) return [];
   let q = db
     .selectFrom("nominee as n")
     .innerJoin("category as c", "c.id", "n.category_id")
@@ -327,6 +330,7 @@ const SCORE_ERRORS: Record<string, string> = {
   jury_score_window: "jury.errors.closed",
   jury_score_member: "jury.errors.notYours",
   jury_score_criterion: "jury.errors.notYours",
+  jury_score_round_waiting: "rounds.errors.waiting",
 };
 
 /** Saves (part of) a juror's sheet for one candidate; every rule is re-checked by the database trigger. */
@@ -481,6 +485,9 @@ export function sheetView(sheet: NonNullable<Awaited<ReturnType<typeof candidate
     progress: sheet.progress,
     nextId: sheet.nextUnscoredId,
     votePosition: sheet.votePosition,
+    selection: sheet.selection
+      ? { round: pick(locale, sheet.selection.name_nl, sheet.selection.name_en), motivation: sheet.selection.reason! }
+      : null,
   };
 }
 
@@ -601,6 +608,18 @@ export async function candidateSheet(
       if (row) votePosition = { place: row.place, of: ranked.length, votes: row.votes };
     }
   }
+  // Why the organizers selected the candidate, when the round's candidates come from their selection.
+  const source = await candidateSource(db, round);
+  const selection = source
+    ? await db
+        .selectFrom("round_advancement as a")
+        .innerJoin("round as s", "s.id", "a.round_id")
+        .select(["a.reason", "s.name_nl", "s.name_en"])
+        .where("a.round_id", "=", source)
+        .where("a.nominee_id", "=", nomineeId)
+        .where("s.kind", "=", "organizer_selection")
+        .executeTakeFirst()
+    : undefined;
   const nextUnscored = [...list.slice(index + 1), ...list.slice(0, index)].find((c) => !c.recused && (c.scored ?? 0) < criteria.length);
   return {
     candidate: cand,
@@ -615,6 +634,7 @@ export async function candidateSheet(
     },
     nextUnscoredId: nextUnscored?.id ?? null,
     votePosition,
+    selection: selection?.reason ? selection : null,
   };
 }
 
@@ -782,7 +802,7 @@ export function decideJuryTie(db: Db, actor: Actor, round: JuryRound, categoryId
  * The shortlist of a jury round as its organizers see it: once the round closed, who advanced (the
  * advancement is written here if the timer has not yet) and the ties at the cut left to them.
  */
-export async function juryShortlist(db: Db, round: JuryRound, categories: Array<{ id: string; name: string }>) {
+export async function juryShortlist(db: DbOrTrx, round: JuryRound, categories: ReadonlyArray<{ id: string; name: string }>) {
   if (round.advancement !== "top_k" || roundState(round) !== "closed") return { advanced: [], ties: [] };
   await ensureJuryAdvanced(db, round.id);
   const [ranking, advanced] = await Promise.all([juryRanking(db, round), listAdvanced(db, round.id, { candidatesOnly: false })]);

@@ -61,6 +61,7 @@ function mapError(e: unknown): Refusal | null {
   const constraint = pgConstraint(e);
   if (pgCode(e) === "23514" && constraint === "ballot_window") return closed();
   if (pgCode(e) === "23514" && constraint === "ballot_voided") return voided();
+  if (pgCode(e) === "23514" && constraint === "ballot_round_waiting") return refuse(409, "voting.errors.waiting");
   if (pgCode(e) === "23514" && (constraint === "ballot_choices" || constraint === "ballot_round_kind")) return invalidChoice();
   if (pgCode(e) === "23503" || (pgCode(e) === "23505" && constraint?.startsWith("ballot_choice"))) return invalidChoice();
   return null;

@@ -114,11 +114,31 @@ export async function roundCandidates(db: DbOrTrx, round: Pick<VotingRound, "edi
     .execute();
 }
 
-/** Who advanced from a vote is public only with that vote's results: until then a later round shows no one. */
+/**
+ * Who advanced from a round is public only once it advanced and its result is published — a vote's
+ * results, or the organizer's confirmed shortlist of a jury round or an organizer selection (every
+ * kind marks it in results_published_at). Until then a later round shows no one, takes no ballot or
+ * score, and says it waits (the database refuses ballots and scores too: lauwer_round_waiting).
+ */
 export async function sourceUnpublished(db: DbOrTrx, sourceRoundId: string | null): Promise<boolean> {
-  if (!sourceRoundId) return false;
-  const r = await db.selectFrom("round").select(["kind", "results_published_at"]).where("id", "=", sourceRoundId).executeTakeFirst();
-  return r !== undefined && (r.kind === "public_vote" || r.kind === "live_vote") && r.results_published_at === null;
+  return (await waitingFor(db, sourceRoundId)) !== null;
+}
+
+/** The source round a round waits for (its names), or null when its candidates are known. */
+export async function waitingFor(db: DbOrTrx, sourceRoundId: string | null) {
+  if (!sourceRoundId) return null;
+  const r = await db
+    .selectFrom("round")
+    .select(["name_nl", "name_en", "advanced_at", "results_published_at"])
+    .where("id", "=", sourceRoundId)
+    .executeTakeFirst();
+  return r !== undefined && (r.advanced_at === null || r.results_published_at === null) ? { name_nl: r.name_nl, name_en: r.name_en } : null;
+}
+
+/** The name of the round this round waits for (in the reader's language), or null when it waits for none. */
+export async function waitingName(db: DbOrTrx, round: Pick<VotingRound, "edition_id" | "position" | "source">, locale: Locale) {
+  const w = await waitingFor(db, await candidateSource(db, round));
+  return w ? pick(locale, w.name_nl, w.name_en) : null;
 }
 
 export type Ineligible = "unverified" | "domain" | "invite";

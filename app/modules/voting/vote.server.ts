@@ -14,6 +14,7 @@ import {
   loadVotingRound,
   roundCandidates,
   roundView,
+  waitingName,
 } from "./round.server";
 import { parseChoiceList, selectionFromForm } from "./rules";
 
@@ -60,7 +61,7 @@ type Viewer = { id: string; email: string; emailVerified: boolean } | null;
 /** What the ballot page shows this person: the round, its candidates, their own ballot and eligibility. */
 export async function ballotPage(db: Db, { edition, round, category }: BallotContext, viewer: Viewer, locale: Locale) {
   // Who advanced from an unpublished vote stays secret: the ballot waits for those results.
-  const waiting = await sourceUnpublished(db, await candidateSource(db, round));
+  const waiting = await waitingName(db, round, locale);
   const [candidates, own, ineligible] = await Promise.all([
     waiting ? Promise.resolve([]) : roundCandidates(db, round, category.id),
     viewer ? ownBallot(db, round.id, category.id, viewer.id) : null,

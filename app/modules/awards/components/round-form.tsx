@@ -41,6 +41,7 @@ export function RoundForm({ id, title, values, opened }: { id: string; title: st
     showVotePosition: false,
     aggregation: "mean",
     normalize: false,
+    showMotivations: false,
     minScores: "3",
   };
   const { register, handleSubmit, errorOf, failure } = useAppForm<RoundInput>(RoundSchema, { ...defaults, formId: id }, id);
@@ -95,9 +96,11 @@ export function RoundForm({ id, title, values, opened }: { id: string; title: st
         <TextField
           name={`${id}-advanceK`}
           label={t("procedure.fields.advanceK")}
+          description={t("rounds.advanceKHint")}
           registration={register("advanceK")}
           error={errorOf("advanceK")}
         />
+        <CheckboxField name={`${id}-showMotivations`} label={t("rounds.showMotivations")} registration={register("showMotivations")} />
         <fieldset>
           <legend>{t("procedure.votingRules")}</legend>
           <p className="utrecht-form-field-description">{t("procedure.votingRulesHint")}</p>

@@ -15,11 +15,14 @@ export function CandidateDossier({
   candidate,
   nominations,
   votePosition,
+  selection = null,
   blind,
 }: {
   candidate: { pitch: string | null; story: string | null };
   nominations: DossierNomination[];
   votePosition: { place: number; of: number; votes: number } | null;
+  /** The organizers' motivation when they selected the candidate for this round. */
+  selection?: { round: string; motivation: string } | null;
   blind: boolean;
 }) {
   const { t } = useTranslation();
@@ -27,6 +30,11 @@ export function CandidateDossier({
     <section aria-labelledby="dossier-heading">
       <Heading2 id="dossier-heading">{t("jury.dossier")}</Heading2>
       {votePosition ? <Paragraph>{t("jury.votePosition", votePosition)}</Paragraph> : null}
+      {selection ? (
+        <Paragraph>
+          <strong>{t("rounds.dossierSelection", { round: selection.round })}</strong> {selection.motivation}
+        </Paragraph>
+      ) : null}
       {candidate.pitch ? <Paragraph lead>{candidate.pitch}</Paragraph> : null}
       {candidate.story ? <Paragraph>{candidate.story}</Paragraph> : null}
       {nominations.map((n, i) => (
