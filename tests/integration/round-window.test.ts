@@ -112,6 +112,29 @@ describe("opening and closing a round by hand", () => {
     expect((await windowOf(f.juryRoundId)).closes_at).toBeNull();
   });
 
+  it("does not open a round while the round it takes its candidates from has not decided", async () => {
+    const f = await openEndedJuryRound(1);
+    const next = await getDb()
+      .insertInto("round")
+      .values({
+        edition_id: f.editionId,
+        position: 3,
+        kind: "jury",
+        name_nl: "Finale",
+        name_en: "Final",
+        source: "previous",
+        advancement: "none",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    expect(await openRoundNow(getDb(), actorOf(f), next.id)).toMatchObject({ ok: false, status: 409, error: "rounds.errors.waiting" });
+    await openRoundNow(getDb(), actorOf(f), f.juryRoundId);
+    await closeRoundNow(getDb(), actorOf(f), f.juryRoundId);
+    // Closed and advanced, but not confirmed and published yet: still waiting.
+    expect(await openRoundNow(getDb(), actorOf(f), next.id)).toMatchObject({ ok: false, status: 409, error: "rounds.errors.waiting" });
+    expect((await windowOf(next.id)).opens_at).toBeNull();
+  });
+
   it("leaves a live vote to its own controls", async () => {
     const f = await openEndedJuryRound();
     const live = await getDb()

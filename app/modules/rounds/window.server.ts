@@ -22,6 +22,9 @@ export async function openRoundNow(db: Db, actor: Actor, roundId: string): Promi
     if (!round || round.kind === "live_vote") return refuse(404, "moderation.errors.notFound");
     if (round.opens_at && round.opens_at <= round.db_now) return refuse(409, "roundWindow.errors.alreadyOpen");
     if (round.closes_at && round.closes_at <= round.db_now) return refuse(409, "roundWindow.errors.endPassed");
+    // Who takes part is known only once the round before has decided and published it.
+    const { rows } = await sql<{ waiting: boolean }>`select lauwer_round_waiting(${roundId}::uuid) as waiting`.execute(trx);
+    if (rows[0]?.waiting) return refuse(409, "rounds.errors.waiting");
     await trx
       .updateTable("round")
       .set({ opens_at: sql`now()` })
