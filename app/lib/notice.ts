@@ -51,6 +51,7 @@ export const NOTICES = [
   "results.notice.prizeDeleted",
   "results.notice.published",
   "results.notice.unchanged",
+  "control.notice.conflictRecorded",
 ] as const;
 /** Later features keep their success messages in the `notice` object of their own namespace file. */
 const NAMESPACED = {
