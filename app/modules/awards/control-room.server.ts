@@ -90,6 +90,9 @@ export async function controlRoom(db: Db, edition: Pick<EditionView, "id" | "nom
     },
   ];
 
+  // A shortlist a later round already started from was clearly taken as it stands.
+  const laterOpened = (position: number) =>
+    rounds.some((r) => r.position > position && r.opens_at !== null && roundState(r) !== "upcoming");
   for (let round of rounds) {
     const state = roundState(round);
     const name = pick(locale, round.name_nl, round.name_en);
@@ -129,7 +132,12 @@ export async function controlRoom(db: Db, edition: Pick<EditionView, "id" | "nom
     });
 
     if (ties > 0) actions.push({ key: "decideTie", count: ties, round: ref, href });
-    else if ((round.kind === "jury" || round.kind === "organizer_selection") && round.advanced_at && unpublished)
+    else if (
+      (round.kind === "jury" || round.kind === "organizer_selection") &&
+      round.advanced_at &&
+      unpublished &&
+      !laterOpened(round.position)
+    )
       actions.push({ key: "confirmShortlist", count: 1, round: ref, href });
     else if (round.kind === "organizer_selection" && state !== "upcoming" && !round.advanced_at)
       actions.push({ key: "select", count: 1, round: ref, href });

@@ -7,11 +7,11 @@ const pick = (error: string, test: (v: string) => boolean) => z.string().check(z
 
 export const RecordConflictSchema = z.object({
   formId: z.optional(z.string()),
-  round: pick("control.conflicts.errors.round", (v) => /^\d{1,3}$/.test(v)),
-  jurorId: pick("control.conflicts.errors.juror", (v) => UUID.test(v)),
-  nomineeId: pick("control.conflicts.errors.candidate", (v) => UUID.test(v)),
+  round: pick("control.errors.conflictRound", (v) => /^\d{1,3}$/.test(v)),
+  jurorId: pick("control.errors.conflictJuror", (v) => UUID.test(v)),
+  nomineeId: pick("control.errors.conflictCandidate", (v) => UUID.test(v)),
   reason: z
     .string()
-    .check(z.trim(), z.minLength(3, { error: "control.conflicts.errors.reason" }), z.maxLength(1000, { error: "nominate.errors.tooLong" })),
+    .check(z.trim(), z.minLength(3, { error: "control.errors.conflictReason" }), z.maxLength(1000, { error: "nominate.errors.tooLong" })),
 });
 export type RecordConflictInput = z.infer<typeof RecordConflictSchema>;

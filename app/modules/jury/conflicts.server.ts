@@ -141,12 +141,12 @@ export async function recordConflict(db: Db, actor: Actor, editionId: string, in
       .where("kind", "=", "jury")
       .where("position", "=", Number(input.round))
       .executeTakeFirst();
-    if (!round) return refuse(400, "control.conflicts.errors.round", { field: "round" });
-    if (roundState(round) === "closed") return refuse(409, "control.conflicts.errors.roundClosed", { field: "round" });
+    if (!round) return refuse(400, "control.errors.conflictRound", { field: "round" });
+    if (roundState(round) === "closed") return refuse(409, "control.errors.conflictRoundClosed", { field: "round" });
     const member = await juryMembership(trx, editionId, input.jurorId);
-    if (!member) return refuse(400, "control.conflicts.errors.juror", { field: "jurorId" });
+    if (!member) return refuse(400, "control.errors.conflictJuror", { field: "jurorId" });
     const candidates = await jurorCandidates(trx, round, member);
-    if (!candidates.some((c) => c.id === input.nomineeId)) return refuse(400, "control.conflicts.errors.candidate", { field: "nomineeId" });
+    if (!candidates.some((c) => c.id === input.nomineeId)) return refuse(400, "control.errors.conflictCandidate", { field: "nomineeId" });
     // The lock the juror's declaration and the score trigger share: a score racing this either lands
     // first (and is removed by the recusal) or waits and is refused.
     await sql`select pg_advisory_xact_lock(hashtext(${`jury:${round.id}:${input.jurorId}:${input.nomineeId}`}))`.execute(trx);
@@ -156,7 +156,7 @@ export async function recordConflict(db: Db, actor: Actor, editionId: string, in
       .onConflict((oc) => oc.doNothing())
       .returning("nominee_id")
       .executeTakeFirst();
-    if (!inserted) return refuse(409, "control.conflicts.errors.already");
+    if (!inserted) return refuse(409, "control.errors.conflictAlready");
     await trx
       .deleteFrom("jury_score")
       .where("round_id", "=", round.id)

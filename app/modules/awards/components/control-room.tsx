@@ -9,7 +9,7 @@ const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: 
 /** One next action as a sentence with its count, e.g. "12 nominations wait for moderation". */
 function useActionText() {
   const { t } = useTranslation();
-  return (a: NextAction) => t(`control.action.${a.key}`, { count: a.count, round: a.round ? `${a.round.position}. ${a.round.name}` : "" });
+  return (a: NextAction) => t(`control.action.${a.key}`, { count: a.count, position: a.round?.position ?? "", name: a.round?.name ?? "" });
 }
 
 /**
@@ -80,7 +80,7 @@ export function Timeline({ steps }: { steps: TimelineStep[] }) {
               <span className="lauwer-timeline__window">
                 {s.opensAt || s.closesAt
                   ? t("control.window", { opens: date(s.opensAt, t("control.noDate")), closes: date(s.closesAt, t("control.noDate")) })
-                  : t("control.noWindow")}
+                  : t(s.kind === "live_vote" ? "control.liveWindow" : "control.noWindow")}
               </span>
             </li>
           );

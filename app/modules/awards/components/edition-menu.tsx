@@ -98,8 +98,8 @@ export function EditionMenu({ data }: { data: EditionMenuData }) {
     <>
       <details className="lauwer-edition-menu lauwer-edition-menu--narrow" key={pathname}>
         <summary>
-          <span className="lauwer-edition-menu__edition">{data.name}</span>
-          {currentLabel ? <span>: {currentLabel}</span> : null} <span className="lauwer-edition-menu__more">{t("control.menu.open")}</span>
+          <span className="lauwer-edition-menu__more">{t("control.menu.open")}</span> {data.name}
+          {currentLabel ? `: ${currentLabel}` : null}
         </summary>
         <nav aria-label={label}>
           <Groups groups={groups} current={current} />
