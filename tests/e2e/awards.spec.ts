@@ -69,6 +69,11 @@ test("a member nominates a person, the nominee consents by mail, an organizer ap
   await page.goto("/beheer/prijzen");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Beheer Top 100 Ambtenaar van het Jaar 2026" }).click();
+  // The edition's control room: the nominations waiting for moderation are the next thing to do.
+  await expect(page.getByRole("heading", { level: 1, name: "Overzicht: Top 100 Ambtenaar van het Jaar 2026" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Nu te doen" })).toContainText(/\d+ nominaties wachten op moderatie/);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Modereer de nominaties" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Moderatie/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: `${nomineeName} goedkeuren` }).click();
@@ -156,11 +161,13 @@ test("an organizer edits the procedure: opened rounds are locked, a new round ca
   await page.getByRole("link", { name: "Instellingen en procedure" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Instellingen en procedure/ })).toBeVisible();
   await expectAccessible(page);
-  // The shortlist round has opened: its fields are disabled.
+  // Each round folds into one line; the shortlist round has opened: its fields are disabled.
+  await page.locator("summary", { hasText: "Ronde 1: Shortlist (Jury) — geopend, vastgezet" }).click();
   const shortlist = page.getByRole("group", { name: /Ronde 1: Shortlist/ });
   await expect(shortlist.getByText("Deze ronde is geopend")).toBeVisible();
   await expect(shortlist.getByLabel("Aantal per categorie")).toBeDisabled();
 
+  await page.locator("summary", { hasText: "Nieuwe ronde toevoegen" }).click();
   const add = page.getByRole("group", { name: "Nieuwe ronde" });
   await add.getByLabel("Naam (Nederlands)").fill("Uitreiking");
   await add.getByLabel("Naam (Engels)").fill("Ceremony");
@@ -171,10 +178,12 @@ test("an organizer edits the procedure: opened rounds are locked, a new round ca
   await add.getByLabel("Wie gaat door").selectOption("none");
   await add.getByRole("button", { name: "Ronde toevoegen" }).click();
   await expect(page.getByRole("status")).toContainText("Opgeslagen");
+  await page.locator("summary", { hasText: "Ronde 4: Uitreiking (Stemming in de zaal)" }).click();
   await expect(page.getByRole("group", { name: /Ronde 4: Uitreiking/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Ronde verwijderen: Uitreiking" }).click();
   await expect(page.getByRole("status")).toContainText("Opgeslagen");
+  await expect(page.locator("summary", { hasText: "Ronde 4" })).toHaveCount(0);
   await expect(page.getByRole("group", { name: /Ronde 4/ })).toHaveCount(0);
 });
 
