@@ -262,3 +262,34 @@ test("an admin creates an award, grants its organizer, who starts its first edit
   await expect(page.getByRole("heading", { level: 1, name: /Instellingen en procedure: E2E Prijs 2027/ })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Aangemaakt");
 });
+
+test("on a phone the organizer finds every tool of an edition in its folded menu, and checks the suggested conflicts", async ({ page }) => {
+  const year = new Date().getFullYear();
+  const edition = `Overheidsmanager van het Jaar ${year}`;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await logIn(page, "organisator@lauwer.test", DEMO_PASSWORD);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto("/beheer/prijzen");
+  await page.getByRole("link", { name: `Beheer ${edition}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Overzicht: ${edition}` })).toBeVisible();
+  // The jury round that is open has a juror who has not finished; the timeline shows every round.
+  await expect(page.getByRole("region", { name: "Nu te doen" })).toContainText(
+    /Interviews \(ronde 2\): \d+ juryle(den zijn|id is) nog niet klaar\./,
+  );
+  await expect(page.getByRole("region", { name: "Verloop van de editie" }).getByRole("listitem")).toHaveCount(4);
+  // Folded: one line naming the page, the links hidden until it is opened.
+  const menu = page.getByRole("navigation", { name: `Beheer van ${edition}` });
+  await expect(menu.getByRole("link", { name: "Belangenverstrengeling" })).toBeHidden();
+  await expectAccessible(page);
+  await page.locator("summary", { hasText: `${edition}: Overzicht` }).click();
+  await expect(menu.getByRole("link", { name: "Overzicht" })).toHaveAttribute("aria-current", "page");
+  await menu.getByRole("link", { name: "Belangenverstrengeling" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Belangenverstrengeling: ${edition}` })).toBeVisible();
+  await page.locator("summary", { hasText: `${edition}: Belangenverstrengeling` }).click();
+  await expect(menu.getByRole("link", { name: "Belangenverstrengeling" })).toHaveAttribute("aria-current", "page");
+  // Suggestions wait for a person to confirm them (the integration tests prove none is applied by itself).
+  const suggestions = page.getByRole("region", { name: "Mogelijke belangen om na te gaan" });
+  await expect(suggestions.getByRole("button", { name: /^Belang bevestigen: Julia de Jury beoordeelt .+ niet$/ }).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Vastgelegde belangen" })).toBeVisible();
+  await expectAccessible(page);
+});
