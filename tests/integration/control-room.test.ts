@@ -152,6 +152,55 @@ describe("the control room of an edition", () => {
     expect((await room(v.slug)).timeline[1]).toMatchObject({ kind: "live_vote", status: "open" });
   });
 
+  it("asks to open a live vote only once the rounds before it have closed", async () => {
+    const f = await createJuryRound({ categories: 1, candidatesPerCategory: 2 });
+    await getDb()
+      .insertInto("round")
+      .values({
+        edition_id: f.editionId,
+        position: 3,
+        kind: "live_vote",
+        name_nl: "In de zaal",
+        name_en: "In the room",
+        source: "all",
+        advancement: "none",
+      })
+      .execute();
+    // The jury round (2) is open and the vote round (1) has not begun: not yet.
+    expect((await actions(f.slug)).map((a) => a[0])).toEqual([]);
+    await getDb()
+      .updateTable("round")
+      .set({ opens_at: sql<Date>`now() - interval '3 hours'`, closes_at: sql<Date>`now() - interval '150 minutes'` })
+      .where("id", "=", f.roundId)
+      .execute();
+    // The vote has closed, the jury round is still open: not yet either.
+    expect((await actions(f.slug)).map((a) => a[0])).toEqual([]);
+    const jury = await closedJuryRound({ advanceK: 1, tieBreak: "include_all" }, () => [9, 7, 5, 3]);
+    await getDb()
+      .insertInto("round")
+      .values({
+        edition_id: jury.f.editionId,
+        position: 3,
+        kind: "live_vote",
+        name_nl: "In de zaal",
+        name_en: "In the room",
+        source: "all",
+        advancement: "none",
+      })
+      .execute();
+    await getDb()
+      .updateTable("round")
+      .set({ opens_at: sql<Date>`now() - interval '3 hours'`, closes_at: sql<Date>`now() - interval '150 minutes'` })
+      .where("id", "=", jury.f.roundId)
+      .execute();
+    await getDb()
+      .updateTable("round")
+      .set({ results_published_at: sql<Date>`now()` })
+      .where("id", "=", jury.f.juryRoundId)
+      .execute();
+    expect(await actions(jury.f.slug)).toEqual([["openLive", 1, 3, "stemmen/3"]]);
+  });
+
   it("puts the most urgent action first when several wait", async () => {
     const f = await createJuryRound({ categories: 1, candidatesPerCategory: 2 });
     await addJuror(f);

@@ -93,6 +93,7 @@ export async function controlRoom(db: Db, edition: Pick<EditionView, "id" | "nom
   // A shortlist a later round already started from was clearly taken as it stands.
   const laterOpened = (position: number) =>
     rounds.some((r) => r.position > position && r.opens_at !== null && roundState(r) !== "upcoming");
+  const earlierClosed = (position: number) => rounds.every((r) => r.position >= position || roundState(r) === "closed");
   for (let round of rounds) {
     const state = roundState(round);
     const name = pick(locale, round.name_nl, round.name_en);
@@ -141,7 +142,9 @@ export async function controlRoom(db: Db, edition: Pick<EditionView, "id" | "nom
       actions.push({ key: "confirmShortlist", count: 1, round: ref, href });
     else if (round.kind === "organizer_selection" && state !== "upcoming" && !round.advanced_at)
       actions.push({ key: "select", count: 1, round: ref, href });
-    if (round.kind === "live_vote" && !round.opens_at) actions.push({ key: "openLive", count: 1, round: ref, href });
+    // A live vote is opened on the night: once every round before it has closed.
+    if (round.kind === "live_vote" && !round.opens_at && earlierClosed(round.position))
+      actions.push({ key: "openLive", count: 1, round: ref, href });
     if (round.kind === "live_vote" && state === "open") actions.push({ key: "liveRunning", count: 1, round: ref, href });
     if (round.kind === "jury" && state === "open") {
       const { perJuror } = await juryProgress(db, round);
