@@ -55,6 +55,7 @@ export const NOTICES = [
   "roundWindow.notice.closed",
   "rounds.notice.selectionSaved",
   "rounds.notice.confirmed",
+  "control.notice.conflictRecorded",
 ] as const;
 /** Later features keep their success messages in the `notice` object of their own namespace file. */
 const NAMESPACED = {

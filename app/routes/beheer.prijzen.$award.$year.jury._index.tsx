@@ -73,7 +73,7 @@ export default function JuryAdmin() {
     <>
       <Heading1>{t("jury.admin.title", { edition: d.edition.name })}</Heading1>
       <Paragraph>
-        <AppLink to={`${d.edition.base}/procedure`}>{t("procedure.manageProcedure")}</AppLink>
+        <AppLink to={`${d.edition.base}/jury/belangen`}>{t("control.menu.conflicts")}</AppLink>
       </Paragraph>
       {d.rounds.length ? (
         <UnorderedList>

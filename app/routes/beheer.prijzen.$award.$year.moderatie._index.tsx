@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Pagination } from "~/components/pagination";
@@ -17,14 +16,6 @@ import { approveNominee, listQueue, QUEUE_PAGE_SIZE } from "~/modules/awards/mod
 
 const CONSENTS = ["pending", "accepted", "declined"] as const;
 const COLUMNS = ["nominee", "category", "nominations", "status", "consent", "actions"] as const;
-/** The edition's other organizer pages, linked above the queue. */
-const EDITION_PAGES = [
-  ["../procedure", "procedure.manageProcedure"],
-  ["../jury", "jury.home.title"],
-  ["../uitslag", "awards.resultsNav"],
-  ["../export", "moderation.exportsNav"],
-  ["../../auditlog", "auditLog.title"],
-] as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
@@ -130,16 +121,6 @@ export default function ModerationQueue() {
     <>
       <Heading1>{t("moderation.title", { edition: edition.name })}</Heading1>
       <Paragraph>{t("moderation.intro")}</Paragraph>
-      <Paragraph>
-        {EDITION_PAGES.map(([to, label], i) => (
-          <Fragment key={to}>
-            {i ? " · " : null}
-            <AppLink to={to} relative="path">
-              {t(label)}
-            </AppLink>
-          </Fragment>
-        ))}
-      </Paragraph>
       <FilterForm label={t("moderation.filters")} submit={t("moderation.filter")}>
         {filterSelects.map((f) => (
           <FilterSelect key={f.id} {...f} any={t("moderation.any")} />

@@ -109,21 +109,40 @@ export const action = (args: ActionFunctionArgs) =>
     }),
   });
 
+/** Opens the folded item a refused post was about, so its error is in view. */
+const failedIn = (failure: FormFailure | undefined, formId: string) => failure?.values?.formId === formId;
+
 export default function Procedure() {
   const { edition, settings, rounds } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormFailure>();
   const { t } = useTranslation();
+  // The page is split by concern: settings, categories, rounds; each round folds into one line.
+  const sections = [
+    ["settings-heading", t("procedure.settingsHeading")],
+    ["categories-heading", t("procedure.categoriesHeading")],
+    ["rounds-heading", t("procedure.roundsHeading")],
+  ] as const;
   return (
     <>
       <Heading1>{t("procedure.title", { edition: edition.name })}</Heading1>
-      <Paragraph>
-        <AppLink to={`${edition.base}/moderatie`}>{t("procedure.moderationLink")}</AppLink> ·{" "}
-        <AppLink to={`${edition.base}/bewaartermijn`}>{t("erasure.retentionTitle")}</AppLink>
-      </Paragraph>
+      <nav aria-label={t("control.procedure.jump")} className="lauwer-jump">
+        <UnorderedList>
+          {sections.map(([id, label]) => (
+            <UnorderedListItem key={id}>
+              <a className="utrecht-link" href={`#${id}`}>
+                {label}
+              </a>
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      </nav>
       {actionData && !actionData.values.formId ? <FormError failure={actionData} /> : null}
       <section aria-labelledby="settings-heading">
         <Heading2 id="settings-heading">{t("procedure.settingsHeading")}</Heading2>
-        <SettingsForm values={settings as EditionSettingsInput} />
+        <details className="lauwer-fold" open={rounds.length === 0 || failedIn(actionData, "settings") || undefined}>
+          <summary>{t("control.procedure.settingsSummary")}</summary>
+          <SettingsForm values={settings as EditionSettingsInput} />
+        </details>
       </section>
       <section aria-labelledby="categories-heading">
         <Heading2 id="categories-heading">{t("procedure.categoriesHeading")}</Heading2>
@@ -140,7 +159,20 @@ export default function Procedure() {
         <Heading2 id="rounds-heading">{t("procedure.roundsHeading")}</Heading2>
         <Paragraph>{t("procedure.roundsIntro")}</Paragraph>
         {rounds.map((r) => (
-          <div key={r.values.roundId} className="lauwer-round">
+          <details
+            key={r.values.roundId}
+            id={`round-${r.position}-item`}
+            className="lauwer-fold lauwer-round"
+            open={failedIn(actionData, `round-${r.position}`) || undefined}
+          >
+            <summary>
+              {t("control.procedure.roundSummary", {
+                position: r.position,
+                name: r.values.nameNl,
+                kind: t(`awards.kind.${r.values.kind}`),
+              })}
+              {r.opened ? ` — ${t("control.procedure.opened")}` : null}
+            </summary>
             <RoundForm
               id={`round-${r.position}`}
               title={t("procedure.round", { position: r.position, name: r.values.nameNl })}
@@ -173,9 +205,12 @@ export default function Procedure() {
                 </Button>
               </Form>
             ) : null}
-          </div>
+          </details>
         ))}
-        <RoundForm id="round-new" title={t("procedure.newRound")} />
+        <details className="lauwer-fold" open={rounds.length === 0 || failedIn(actionData, "round-new") || undefined}>
+          <summary>{t("control.procedure.newRoundSummary")}</summary>
+          <RoundForm id="round-new" title={t("procedure.newRound")} />
+        </details>
       </section>
     </>
   );

@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     editions: rows
       .filter((r) => r.year !== null)
       .map((r) => ({
-        href: `/beheer/prijzen/${r.slug}/${r.year}/moderatie`,
+        href: `/beheer/prijzen/${r.slug}/${r.year}`,
         name: `${context.locale === "en" ? r.name_en : r.name_nl} ${r.year}`,
       })),
   };

@@ -69,6 +69,11 @@ test("a member nominates a person, the nominee consents by mail, an organizer ap
   await page.goto("/beheer/prijzen");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Beheer Top 100 Ambtenaar van het Jaar 2026" }).click();
+  // The edition's control room: the nominations waiting for moderation are the next thing to do.
+  await expect(page.getByRole("heading", { level: 1, name: "Overzicht: Top 100 Ambtenaar van het Jaar 2026" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Nu te doen" })).toContainText(/\d+ nominaties wachten op moderatie/);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Modereer de nominaties" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Moderatie/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: `${nomineeName} goedkeuren` }).click();
@@ -156,11 +161,13 @@ test("an organizer edits the procedure: opened rounds are locked, a new round ca
   await page.getByRole("link", { name: "Instellingen en procedure" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Instellingen en procedure/ })).toBeVisible();
   await expectAccessible(page);
-  // The shortlist round has opened: its fields are disabled.
+  // Each round folds into one line; the shortlist round has opened: its fields are disabled.
+  await page.locator("summary", { hasText: "Ronde 1: Shortlist (Jury) — geopend, vastgezet" }).click();
   const shortlist = page.getByRole("group", { name: /Ronde 1: Shortlist/ });
   await expect(shortlist.getByText("Deze ronde is geopend")).toBeVisible();
   await expect(shortlist.getByLabel("Aantal per categorie")).toBeDisabled();
 
+  await page.locator("summary", { hasText: "Nieuwe ronde toevoegen" }).click();
   const add = page.getByRole("group", { name: "Nieuwe ronde" });
   await add.getByLabel("Naam (Nederlands)").fill("Uitreiking");
   await add.getByLabel("Naam (Engels)").fill("Ceremony");
@@ -171,10 +178,12 @@ test("an organizer edits the procedure: opened rounds are locked, a new round ca
   await add.getByLabel("Wie gaat door").selectOption("none");
   await add.getByRole("button", { name: "Ronde toevoegen" }).click();
   await expect(page.getByRole("status")).toContainText("Opgeslagen");
+  await page.locator("summary", { hasText: "Ronde 4: Uitreiking (Stemming in de zaal)" }).click();
   await expect(page.getByRole("group", { name: /Ronde 4: Uitreiking/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Ronde verwijderen: Uitreiking" }).click();
   await expect(page.getByRole("status")).toContainText("Opgeslagen");
+  await expect(page.locator("summary", { hasText: "Ronde 4" })).toHaveCount(0);
   await expect(page.getByRole("group", { name: /Ronde 4/ })).toHaveCount(0);
 });
 
@@ -252,4 +261,35 @@ test("an admin creates an award, grants its organizer, who starts its first edit
   await page.getByRole("button", { name: "Editie aanmaken" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Instellingen en procedure: E2E Prijs 2027/ })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Aangemaakt");
+});
+
+test("on a phone the organizer finds every tool of an edition in its folded menu, and checks the suggested conflicts", async ({ page }) => {
+  const year = new Date().getFullYear();
+  const edition = `Overheidsmanager van het Jaar ${year}`;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await logIn(page, "organisator@lauwer.test", DEMO_PASSWORD);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto("/beheer/prijzen");
+  await page.getByRole("link", { name: `Beheer ${edition}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Overzicht: ${edition}` })).toBeVisible();
+  // The jury round that is open has a juror who has not finished; the timeline shows every round.
+  await expect(page.getByRole("region", { name: "Nu te doen" })).toContainText(
+    /Interviews \(ronde 2\): \d+ juryle(den zijn|id is) nog niet klaar\./,
+  );
+  await expect(page.getByRole("region", { name: "Verloop van de editie" }).getByRole("listitem")).toHaveCount(4);
+  // Folded: one line naming the page, the links hidden until it is opened.
+  const menu = page.getByRole("navigation", { name: `Beheer van ${edition}` });
+  await expect(menu.getByRole("link", { name: "Belangenverstrengeling" })).toBeHidden();
+  await expectAccessible(page);
+  await page.locator("summary", { hasText: `${edition}: Overzicht` }).click();
+  await expect(menu.getByRole("link", { name: "Overzicht" })).toHaveAttribute("aria-current", "page");
+  await menu.getByRole("link", { name: "Belangenverstrengeling" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Belangenverstrengeling: ${edition}` })).toBeVisible();
+  await page.locator("summary", { hasText: `${edition}: Belangenverstrengeling` }).click();
+  await expect(menu.getByRole("link", { name: "Belangenverstrengeling" })).toHaveAttribute("aria-current", "page");
+  // Suggestions wait for a person to confirm them (the integration tests prove none is applied by itself).
+  const suggestions = page.getByRole("region", { name: "Mogelijke belangen om na te gaan" });
+  await expect(suggestions.getByRole("button", { name: /^Belang bevestigen: Julia de Jury beoordeelt .+ niet$/ }).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Vastgelegde belangen" })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -135,8 +135,9 @@ describe("an organizer's awards", () => {
       [`leeg-${first.slug}`, null],
     ]);
     const html = await (await app.request("/beheer/prijzen", { headers: { cookie: org.cookie } })).text();
-    expect(html).toContain(`/beheer/prijzen/${first.slug}/2026/moderatie`);
-    expect(html).toContain(`/beheer/prijzen/${first.slug}/2024/moderatie`);
+    // Each edition links to its control room.
+    expect(html).toContain(`href="/beheer/prijzen/${first.slug}/2026"`);
+    expect(html).toContain(`href="/beheer/prijzen/${first.slug}/2024"`);
     expect(html).toContain(`/beheer/prijzen/leeg-${first.slug}/nieuwe-editie`);
     expect(html).not.toContain(notMine.slug);
 

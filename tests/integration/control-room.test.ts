@@ -1,0 +1,213 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { getDb } from "~/db.server";
+import { controlRoom } from "~/modules/awards/control-room.server";
+import { loadEdition } from "~/modules/awards/edition.server";
+import { saveScores } from "~/modules/jury/jury.server";
+import { liveControl } from "~/modules/voting/round.server";
+import { createEdition, createUser } from "../setup/factories";
+import { addJuror, createJuryRound, type JuryFixture } from "../setup/jury";
+import { createVoteRound } from "../setup/voting";
+
+// The control room of an edition (#13): its timeline and the organizer's next actions with their
+// counts, most urgent first, read from the rows as they are.
+
+const room = async (slug: string) => controlRoom(getDb(), await loadEdition(getDb(), slug, "2026", "nl"), "nl");
+const actions = async (slug: string) => (await room(slug)).actions.map((a) => [a.key, a.count, a.round?.position ?? null, a.href]);
+
+/** A jury round that ran an hour ago: opened and closed in the past, with every juror's sheets imported in its window. */
+async function closedJuryRound(opts: { advanceK: number; tieBreak: "include_all" | "organizer" }, sheets: (ids: string[]) => number[]) {
+  const f = await createJuryRound({ categories: 1, candidatesPerCategory: 4, open: false, ...opts });
+  const jurors = [(await addJuror(f)).user.id, (await addJuror(f)).user.id];
+  const ids = f.candidates[f.categoryIds[0]!]!;
+  const impacts = sheets(ids);
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      // Not opened yet, so its window may still move (the lock starts at opening).
+      await trx
+        .updateTable("round")
+        .set({ opens_at: sql<Date>`now() - interval '2 hours'`, closes_at: sql<Date>`now() - interval '1 hour'` })
+        .where("id", "=", f.juryRoundId)
+        .execute();
+      await sql`set local lauwer.archive_import = 'on'`.execute(trx);
+      await trx
+        .insertInto("jury_score")
+        .values(
+          jurors.flatMap((juror) =>
+            ids.flatMap((nominee, i) =>
+              f.criteria.map((c, ci) => ({
+                round_id: f.juryRoundId,
+                juror_id: juror,
+                nominee_id: nominee,
+                criterion_id: c.id,
+                score: ci === 0 ? impacts[i]! : 3,
+                comment: "",
+                updated_at: sql<Date>`now() - interval '90 minutes'`,
+              })),
+            ),
+          ),
+        )
+        .execute();
+    });
+  return { f, ids };
+}
+
+const roundRow = (f: JuryFixture) =>
+  getDb().selectFrom("round").select(["advanced_at", "results_published_at"]).where("id", "=", f.juryRoundId).executeTakeFirstOrThrow();
+
+describe("the control room of an edition", () => {
+  it("asks a new edition to set up its procedure, with the nomination window on the timeline", async () => {
+    const e = await createEdition();
+    const r = await room(e.slug);
+    expect(r.actions.map((a) => [a.key, a.href])).toEqual([["setUp", "procedure"]]);
+    expect(r.timeline).toHaveLength(1);
+    expect(r.timeline[0]).toMatchObject({ kind: "nominations", status: "open", href: "moderatie" });
+  });
+
+  it("counts the nominations waiting for moderation from the rows (not the rejected or the approved)", async () => {
+    const v = await createVoteRound({ categories: 1, candidatesPerCategory: 2 });
+    const pending = (name: string, status: "pending" | "rejected" = "pending") =>
+      getDb()
+        .insertInto("nominee")
+        .values({ edition_id: v.editionId, category_id: v.categoryIds[0]!, kind: "person", name, status })
+        .execute();
+    await pending("Wacht Een");
+    await pending("Wacht Twee");
+    await pending("Wacht Drie");
+    await pending("Afgewezen", "rejected");
+    expect(await actions(v.slug)).toEqual([["moderate", 3, null, "moderatie?status=pending"]]);
+    await getDb()
+      .updateTable("nominee")
+      .set({ status: "approved" })
+      .where("name", "=", "Wacht Een")
+      .where("edition_id", "=", v.editionId)
+      .execute();
+    expect(await actions(v.slug)).toEqual([["moderate", 2, null, "moderatie?status=pending"]]);
+  });
+
+  it("names the jurors of an open jury round who have not finished, and drops them as they finish", async () => {
+    const f = await createJuryRound({ categories: 1, candidatesPerCategory: 2 });
+    const jurors = [await addJuror(f), await addJuror(f), await addJuror(f)];
+    expect(await actions(f.slug)).toEqual([["remindJurors", 3, 2, "jury/2"]]);
+    const [impact, together] = f.criteria;
+    for (const nominee of f.candidates[f.categoryIds[0]!]!) {
+      const sheet = [
+        { criterionId: impact!.id, score: 8, comment: "" },
+        { criterionId: together!.id, score: 4, comment: "" },
+      ];
+      expect((await saveScores(getDb(), jurors[0]!.user.id, { id: f.juryRoundId }, nominee, sheet)).ok).toBe(true);
+    }
+    expect(await actions(f.slug)).toEqual([["remindJurors", 2, 2, "jury/2"]]);
+    const r = await room(f.slug);
+    expect(r.timeline.map((s) => [s.kind, s.position, s.status])).toEqual([
+      ["nominations", null, "closed"],
+      ["public_vote", 1, "upcoming"],
+      ["jury", 2, "open"],
+    ]);
+  });
+
+  it("asks to decide a tie at the cut first, then to confirm the shortlist, and neither once it is published", async () => {
+    // Two candidates share first place and one seat: the round leaves it to the organizer.
+    const tied = await closedJuryRound({ advanceK: 1, tieBreak: "organizer" }, () => [9, 9, 5, 3]);
+    expect(await actions(tied.f.slug)).toEqual([["decideTie", 1, 2, "jury/2"]]);
+    expect((await room(tied.f.slug)).timeline[2]).toMatchObject({ kind: "jury", status: "advanced" });
+
+    const clear = await closedJuryRound({ advanceK: 1, tieBreak: "organizer" }, () => [9, 7, 5, 3]);
+    expect(await actions(clear.f.slug)).toEqual([["confirmShortlist", 1, 2, "jury/2"]]);
+    expect((await roundRow(clear.f)).advanced_at).not.toBeNull();
+    await getDb()
+      .updateTable("round")
+      .set({ results_published_at: sql<Date>`now()` })
+      .where("id", "=", clear.f.juryRoundId)
+      .execute();
+    expect(await actions(clear.f.slug)).toEqual([]);
+    expect((await room(clear.f.slug)).timeline[2]).toMatchObject({ kind: "jury", status: "published" });
+  });
+
+  it("asks to publish the results once every round has closed", async () => {
+    const { f } = await closedJuryRound({ advanceK: 1, tieBreak: "include_all" }, () => [9, 7, 5, 3]);
+    await getDb()
+      .updateTable("round")
+      .set({ results_published_at: sql<Date>`now()` })
+      .where("id", "=", f.juryRoundId)
+      .execute();
+    // The vote round before it has not opened yet: not everything is closed.
+    expect(await actions(f.slug)).toEqual([]);
+    await getDb()
+      .updateTable("round")
+      .set({ opens_at: sql<Date>`now() - interval '3 hours'`, closes_at: sql<Date>`now() - interval '150 minutes'` })
+      .where("id", "=", f.roundId)
+      .execute();
+    expect(await actions(f.slug)).toEqual([["publishResults", 1, null, "uitslag"]]);
+  });
+
+  it("asks to open a live vote, then points to it while it runs", async () => {
+    const v = await createVoteRound({ kind: "live_vote", opensIn: null, closesIn: null, categories: 1, candidatesPerCategory: 2 });
+    expect(await actions(v.slug)).toEqual([["openLive", 1, 1, "stemmen/1"]]);
+    expect((await room(v.slug)).timeline[1]).toMatchObject({ kind: "live_vote", status: "unscheduled" });
+    const organizer = await createUser();
+    expect((await liveControl(getDb(), { actorId: organizer.id }, v.roundId, "open")).ok).toBe(true);
+    expect(await actions(v.slug)).toEqual([["liveRunning", 1, 1, "stemmen/1"]]);
+    expect((await room(v.slug)).timeline[1]).toMatchObject({ kind: "live_vote", status: "open" });
+  });
+
+  it("asks to open a live vote only once the rounds before it have closed", async () => {
+    const f = await createJuryRound({ categories: 1, candidatesPerCategory: 2 });
+    await getDb()
+      .insertInto("round")
+      .values({
+        edition_id: f.editionId,
+        position: 3,
+        kind: "live_vote",
+        name_nl: "In de zaal",
+        name_en: "In the room",
+        source: "all",
+        advancement: "none",
+      })
+      .execute();
+    // The jury round (2) is open and the vote round (1) has not begun: not yet.
+    expect((await actions(f.slug)).map((a) => a[0])).toEqual([]);
+    await getDb()
+      .updateTable("round")
+      .set({ opens_at: sql<Date>`now() - interval '3 hours'`, closes_at: sql<Date>`now() - interval '150 minutes'` })
+      .where("id", "=", f.roundId)
+      .execute();
+    // The vote has closed, the jury round is still open: not yet either.
+    expect((await actions(f.slug)).map((a) => a[0])).toEqual([]);
+    const jury = await closedJuryRound({ advanceK: 1, tieBreak: "include_all" }, () => [9, 7, 5, 3]);
+    await getDb()
+      .insertInto("round")
+      .values({
+        edition_id: jury.f.editionId,
+        position: 3,
+        kind: "live_vote",
+        name_nl: "In de zaal",
+        name_en: "In the room",
+        source: "all",
+        advancement: "none",
+      })
+      .execute();
+    await getDb()
+      .updateTable("round")
+      .set({ opens_at: sql<Date>`now() - interval '3 hours'`, closes_at: sql<Date>`now() - interval '150 minutes'` })
+      .where("id", "=", jury.f.roundId)
+      .execute();
+    await getDb()
+      .updateTable("round")
+      .set({ results_published_at: sql<Date>`now()` })
+      .where("id", "=", jury.f.juryRoundId)
+      .execute();
+    expect(await actions(jury.f.slug)).toEqual([["openLive", 1, 3, "stemmen/3"]]);
+  });
+
+  it("puts the most urgent action first when several wait", async () => {
+    const f = await createJuryRound({ categories: 1, candidatesPerCategory: 2 });
+    await addJuror(f);
+    await getDb()
+      .insertInto("nominee")
+      .values({ edition_id: f.editionId, category_id: f.categoryIds[0]!, kind: "person", name: "Nog te modereren" })
+      .execute();
+    expect((await actions(f.slug)).map((a) => a[0])).toEqual(["moderate", "remindJurors"]);
+  });
+});
