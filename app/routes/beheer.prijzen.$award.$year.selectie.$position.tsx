@@ -8,18 +8,25 @@ import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { pick } from "~/lib/locale";
 import { ConfirmShortlist } from "~/modules/rounds/components/confirm-shortlist";
+import { RoundWindowControls } from "~/modules/rounds/components/round-window-controls";
 import { SelectionForm } from "~/modules/rounds/components/selection-form";
 import { confirmShortlist } from "~/modules/rounds/confirm.server";
 import { requireSelectionRoundOrganizer } from "~/modules/rounds/guard.server";
 import { picksFromForm } from "~/modules/rounds/selection.schema";
 import { saveSelection, selectionView } from "~/modules/rounds/selection.server";
+import { closeRoundNow, openRoundNow } from "~/modules/rounds/window.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db, edition, round } = await requireSelectionRoundOrganizer(request, context, params);
   const view = await selectionView(db, round, edition.categories);
   return {
     edition: { name: edition.name, base: `/beheer/prijzen/${edition.awardSlug}/${edition.year}` },
-    round: { name: pick(context.locale, round.name_nl, round.name_en), confirmedAt: round.results_published_at?.toISOString() ?? null },
+    round: {
+      name: pick(context.locale, round.name_nl, round.name_en),
+      confirmedAt: round.results_published_at?.toISOString() ?? null,
+      hasStart: round.opens_at !== null,
+      hasEnd: round.closes_at !== null,
+    },
     ...view,
   };
 }
@@ -32,6 +39,14 @@ const guard = ({ request, context, params }: ActionFunctionArgs) => requireSelec
 
 export const action = (args: ActionFunctionArgs) =>
   handleIntents(args, guard, {
+    openNow: intent({
+      run: (g) => openRoundNow(g.db, g.actor, g.round.id),
+      done: (g) => redirectWithNotice(g.here, "roundWindow.notice.opened"),
+    }),
+    closeNow: intent({
+      run: (g) => closeRoundNow(g.db, g.actor, g.round.id),
+      done: (g) => redirectWithNotice(g.here, "roundWindow.notice.closed"),
+    }),
     select: intent({
       run: (g, _input, { raw }) => saveSelection(g.db, g.actor, g.round, g.edition.categories, picksFromForm(raw)),
       done: (g) => redirectWithNotice(g.here, "rounds.notice.selectionSaved"),
@@ -71,6 +86,7 @@ export default function SelectionRound() {
       )}
       {d.waiting ? <Paragraph>{t("rounds.errors.sourceWaiting")}</Paragraph> : null}
       {d.state === "upcoming" ? <Paragraph>{t("rounds.selectionUpcoming")}</Paragraph> : null}
+      <RoundWindowControls state={d.state} hasStart={d.round.hasStart} hasEnd={d.round.hasEnd} />
       {d.locked ? <Paragraph>{t("rounds.selectionLocked")}</Paragraph> : null}
       {d.saved && !d.confirmed ? <Paragraph>{t("rounds.selectionSaved")}</Paragraph> : null}
       <SelectionForm categories={d.categories} readOnly={readOnly} failure={failure} />

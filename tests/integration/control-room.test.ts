@@ -4,6 +4,7 @@ import { getDb } from "~/db.server";
 import { controlRoom } from "~/modules/awards/control-room.server";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { saveScores } from "~/modules/jury/jury.server";
+import { closeRoundNow, openRoundNow } from "~/modules/rounds/window.server";
 import { liveControl } from "~/modules/voting/round.server";
 import { createEdition, createUser } from "../setup/factories";
 import { addJuror, createJuryRound, type JuryFixture } from "../setup/jury";
@@ -209,5 +210,38 @@ describe("the control room of an edition", () => {
       .values({ edition_id: f.editionId, category_id: f.categoryIds[0]!, kind: "person", name: "Nog te modereren" })
       .execute();
     expect((await actions(f.slug)).map((a) => a[0])).toEqual(["moderate", "remindJurors"]);
+  });
+
+  it("asks to open a round left without a window once its candidates are known, to close it while it runs, and to publish a vote that selects", async () => {
+    const v = await createVoteRound({ opensIn: null, closesIn: null, categories: 1, candidatesPerCategory: 3, advanceK: 1 });
+    const jury = await getDb()
+      .insertInto("round")
+      .values({
+        edition_id: v.editionId,
+        position: 2,
+        kind: "jury",
+        name_nl: "Jurering",
+        name_en: "Jury",
+        source: "previous",
+        advancement: "none",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const organizer = { actorId: (await createUser()).id };
+    // Only the vote can open: the jury waits for it.
+    expect(await actions(v.slug)).toEqual([["openRound", 1, 1, "stemmen/1"]]);
+    expect((await openRoundNow(getDb(), organizer, v.roundId)).ok).toBe(true);
+    expect(await actions(v.slug)).toEqual([["closeRound", 1, 1, "stemmen/1"]]);
+    expect((await closeRoundNow(getDb(), organizer, v.roundId)).ok).toBe(true);
+    // Closed and advanced (nobody voted, so the tie at the cut goes through whole): publish it first.
+    expect(await actions(v.slug)).toEqual([["publishRound", 1, 1, "stemmen/1"]]);
+    await getDb()
+      .updateTable("round")
+      .set({ results_published_at: sql<Date>`now()` })
+      .where("id", "=", v.roundId)
+      .execute();
+    expect(await actions(v.slug)).toEqual([["openRound", 1, 2, "jury/2"]]);
+    expect((await openRoundNow(getDb(), organizer, jury.id)).ok).toBe(true);
+    expect(await actions(v.slug)).toEqual([["closeRound", 1, 2, "jury/2"]]);
   });
 });

@@ -1076,6 +1076,12 @@ export const en: Messages = {
       published: "published",
     },
     action: {
+      publishRound_one: "{{name}} (round {{position}}) has closed: publish this vote's result so the next round can go on.",
+      publishRound_other: "{{name}} (round {{position}}) has closed: publish this vote's result so the next round can go on.",
+      openRound_one: "{{name}} (round {{position}}) can begin: open the round.",
+      openRound_other: "{{name}} (round {{position}}) can begin: open the round.",
+      closeRound_one: "{{name}} (round {{position}}) runs without a set end: close the round when everyone is done.",
+      closeRound_other: "{{name}} (round {{position}}) runs without a set end: close the round when everyone is done.",
       decideTie_one: "{{name}} (round {{position}}): a tie at the cut in {{count}} category. Decide who goes through.",
       decideTie_other: "{{name}} (round {{position}}): a tie at the cut in {{count}} categories. Decide who goes through.",
       confirmShortlist_one: "{{name}} (round {{position}}) has closed: confirm the shortlist.",
@@ -1096,6 +1102,9 @@ export const en: Messages = {
       setUp_other: "This edition has no rounds yet: set up the procedure.",
     },
     button: {
+      publishRound: "Go to the vote",
+      openRound: "Go to the round to open it",
+      closeRound: "Go to the round to close it",
       decideTie: "Decide the tie",
       confirmShortlist: "Confirm the shortlist",
       select: "Make the selection",

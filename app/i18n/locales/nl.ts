@@ -1085,6 +1085,12 @@ export const nl = {
       published: "gepubliceerd",
     },
     action: {
+      publishRound_one: "{{name}} (ronde {{position}}) is gesloten: publiceer de uitslag van deze stemming, dan kan de volgende ronde verder.",
+      publishRound_other: "{{name}} (ronde {{position}}) is gesloten: publiceer de uitslag van deze stemming, dan kan de volgende ronde verder.",
+      openRound_one: "{{name}} (ronde {{position}}) kan beginnen: open de ronde.",
+      openRound_other: "{{name}} (ronde {{position}}) kan beginnen: open de ronde.",
+      closeRound_one: "{{name}} (ronde {{position}}) loopt zonder vaste eindtijd: sluit de ronde als iedereen klaar is.",
+      closeRound_other: "{{name}} (ronde {{position}}) loopt zonder vaste eindtijd: sluit de ronde als iedereen klaar is.",
       decideTie_one: "{{name}} (ronde {{position}}): gelijke stand bij de grens in {{count}} categorie. Beslis wie doorgaat.",
       decideTie_other: "{{name}} (ronde {{position}}): gelijke stand bij de grens in {{count}} categorieën. Beslis wie doorgaat.",
       confirmShortlist_one: "{{name}} (ronde {{position}}) is gesloten: bevestig de shortlist.",
@@ -1105,6 +1111,9 @@ export const nl = {
       setUp_other: "Deze editie heeft nog geen rondes: stel de procedure in.",
     },
     button: {
+      publishRound: "Naar de stemming",
+      openRound: "Naar de ronde om te openen",
+      closeRound: "Naar de ronde om te sluiten",
       decideTie: "Beslis over de gelijke stand",
       confirmShortlist: "Bevestig de shortlist",
       select: "Maak de selectie",

@@ -24,7 +24,19 @@ export interface TimelineStep {
 
 /** What the organizer can do next, most urgent first. `key` names the text (control.action.<key>). */
 export interface NextAction {
-  key: "decideTie" | "confirmShortlist" | "select" | "openLive" | "liveRunning" | "moderate" | "remindJurors" | "publishResults" | "setUp";
+  key:
+    | "decideTie"
+    | "confirmShortlist"
+    | "publishRound"
+    | "select"
+    | "openRound"
+    | "closeRound"
+    | "openLive"
+    | "liveRunning"
+    | "moderate"
+    | "remindJurors"
+    | "publishResults"
+    | "setUp";
   count: number;
   round: { position: number; name: string } | null;
   href: string;
@@ -34,10 +46,13 @@ const ORDER: NextAction["key"][] = [
   "decideTie",
   "liveRunning",
   "confirmShortlist",
+  "publishRound",
   "select",
-  "openLive",
   "moderate",
   "remindJurors",
+  "closeRound",
+  "openRound",
+  "openLive",
   "publishResults",
   "setUp",
 ];
@@ -142,6 +157,20 @@ export async function controlRoom(db: Db, edition: Pick<EditionView, "id" | "nom
       actions.push({ key: "confirmShortlist", count: 1, round: ref, href });
     else if (round.kind === "organizer_selection" && state !== "upcoming" && !round.advanced_at)
       actions.push({ key: "select", count: 1, round: ref, href });
+    // A vote that selects publishes its result on its page; the rounds after it wait for that.
+    if (
+      (round.kind === "public_vote" || round.kind === "live_vote") &&
+      round.advancement !== "none" &&
+      state === "closed" &&
+      unpublished &&
+      ties === 0
+    )
+      actions.push({ key: "publishRound", count: 1, round: ref, href });
+    // A round whose window was left empty is opened and closed by hand: opened once the rounds
+    // before it have closed and its candidates are known, closed while it runs.
+    if (round.kind !== "live_vote" && !round.opens_at && earlierClosed(round.position) && !(await waiting(db, round.id)))
+      actions.push({ key: "openRound", count: 1, round: ref, href });
+    if (round.kind !== "live_vote" && state === "open" && !round.closes_at) actions.push({ key: "closeRound", count: 1, round: ref, href });
     // A live vote is opened on the night: once every round before it has closed.
     if (round.kind === "live_vote" && !round.opens_at && earlierClosed(round.position))
       actions.push({ key: "openLive", count: 1, round: ref, href });
@@ -160,6 +189,12 @@ export async function controlRoom(db: Db, edition: Pick<EditionView, "id" | "nom
 
   actions.sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key) || (a.round?.position ?? 0) - (b.round?.position ?? 0));
   return { timeline, actions };
+}
+
+/** Whether a round still waits for the round it takes its candidates from (lauwer_round_waiting). */
+async function waiting(db: Db, roundId: string): Promise<boolean> {
+  const { rows } = await sql<{ waiting: boolean }>`select lauwer_round_waiting(${roundId}::uuid) as waiting`.execute(db);
+  return rows[0]?.waiting ?? false;
 }
 
 export type ControlRoom = Awaited<ReturnType<typeof controlRoom>>;
