@@ -997,6 +997,8 @@ export const en: Messages = {
     },
   },
   rounds: {
+    motivationColumn: "Motivation",
+    nothingPicked: "Nobody chosen yet.",
     noCandidates: "No candidates in this category.",
     waitingFor: "This round is waiting for the result of {{round}}.",
     advanceKHint: "For a selection by the organizers: how many candidates they choose per category.",

@@ -1005,6 +1005,8 @@ export const nl = {
     },
   },
   rounds: {
+    motivationColumn: "Motivatie",
+    nothingPicked: "Nog niemand gekozen.",
     noCandidates: "Geen kandidaten in deze categorie.",
     waitingFor: "Deze ronde wacht op de uitslag van {{round}}.",
     advanceKHint: "Bij een selectie door de organisatie: hoeveel kandidaten de organisatie per categorie kiest.",
