@@ -66,9 +66,9 @@ export default function SelectionRound() {
       ) : null}
       {d.k === null ? (
         <Paragraph>{t("rounds.selectionNoNumber")}</Paragraph>
-      ) : (
+      ) : !readOnly ? (
         <Paragraph>{t("rounds.selectionIntro", { k: d.k })}</Paragraph>
-      )}
+      ) : null}
       {d.waiting ? <Paragraph>{t("rounds.errors.sourceWaiting")}</Paragraph> : null}
       {d.state === "upcoming" ? <Paragraph>{t("rounds.selectionUpcoming")}</Paragraph> : null}
       {d.locked ? <Paragraph>{t("rounds.selectionLocked")}</Paragraph> : null}
