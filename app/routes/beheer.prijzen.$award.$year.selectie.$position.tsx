@@ -81,9 +81,9 @@ export default function SelectionRound() {
       ) : null}
       {d.k === null ? (
         <Paragraph>{t("rounds.selectionNoNumber")}</Paragraph>
-      ) : (
+      ) : !readOnly ? (
         <Paragraph>{t("rounds.selectionIntro", { k: d.k })}</Paragraph>
-      )}
+      ) : null}
       {d.waiting ? <Paragraph>{t("rounds.errors.sourceWaiting")}</Paragraph> : null}
       {d.state === "upcoming" ? <Paragraph>{t("rounds.selectionUpcoming")}</Paragraph> : null}
       <RoundWindowControls state={d.state} hasStart={d.round.hasStart} hasEnd={d.round.hasEnd} />

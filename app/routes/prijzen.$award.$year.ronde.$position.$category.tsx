@@ -171,6 +171,17 @@ export default function BallotPage() {
         </section>
       )}
 
+      {d.motivations.length ? (
+        <section aria-labelledby="motivations-heading">
+          <Heading2 id="motivations-heading">{t("rounds.publicMotivations")}</Heading2>
+          {d.motivations.map((m) => (
+            <Paragraph key={m.id}>
+              <strong>{m.name}:</strong> {m.motivation}
+            </Paragraph>
+          ))}
+        </section>
+      ) : null}
+
       {d.otherCategories.length ? (
         <nav aria-labelledby="other-categories">
           <Heading2 id="other-categories">{t("voting.otherCategories")}</Heading2>

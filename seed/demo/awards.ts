@@ -22,6 +22,7 @@ interface RoundSpec {
   advancement: Advancement;
   k?: number;
   minScores?: number;
+  showMotivations?: boolean;
   voting?: { mode: BallotMode; max: number; allowChange?: boolean; eligibility?: Eligibility; domains?: string[] };
 }
 
@@ -124,6 +125,8 @@ export const AWARD_SPECS: AwardSpec[] = (
           source: "all",
           advancement: "organizer",
           k: 3,
+          // The finalists' motivations are public beside the public vote.
+          showMotivations: true,
         },
         {
           kind: "public_vote",
@@ -415,6 +418,7 @@ export async function seedAwards(
           eligibility: r.voting?.eligibility ?? "verified",
           eligible_domains: r.voting?.domains ?? [],
           min_scores: r.minScores ?? 3,
+          show_motivations: r.showMotivations ?? false,
         })
         .returning("id")
         .executeTakeFirstOrThrow();

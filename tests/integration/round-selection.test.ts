@@ -33,7 +33,7 @@ const db = () => getDb();
  * (not open yet, from the selection) → 3 jury prize (not open yet, same finalists), with an
  * organizer, a juror and a member.
  */
-async function selectionEdition(k = 2) {
+async function selectionEdition(k = 2, showMotivations = false) {
   const base = await createVoteRound({ categories: 2, candidatesPerCategory: 4, opensIn: 86_400, closesIn: 90_000 });
   await db()
     .updateTable("round")
@@ -53,6 +53,7 @@ async function selectionEdition(k = 2) {
       source: "all",
       advancement: "organizer",
       advance_k: k,
+      show_motivations: showMotivations,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -284,6 +285,8 @@ describe("confirming a shortlist before it is published", () => {
     expect(audit.map((a) => a.action)).toContain("round.confirm");
     const after = await (await app.request(`/prijzen/${e.slug}/2026/ronde/2/cat-0`)).text();
     expect(after).not.toContain("wacht op de uitslag");
+    // The motivations are the jury's, not public: this round does not show them.
+    expect(after).not.toContain(motivation(picked));
     expect((await roundCandidates(db(), round, e.categoryIds[0]!)).map((c) => c.id).sort()).toEqual(
       e.candidates[e.categoryIds[0]!]!.slice(0, 2).sort(),
     );
@@ -295,6 +298,18 @@ describe("confirming a shortlist before it is published", () => {
     // The juror's dossier carries the organizers' motivation.
     const dossier = await (await app.request(`/jury/${e.slug}/2026/3/${picked}`, { headers: { cookie: e.juror.cookie } })).text();
     expect(dossier).toContain(motivation(picked));
+  });
+
+  it("shows the motivations publicly with the finalists once confirmed, when the selection round says so", async () => {
+    const e = await selectionEdition(2, true);
+    const picks = firstPicks(e, 2);
+    expect((await saveSelection(db(), actor(e), { id: e.selectionId }, e.categories, picks)).ok).toBe(true);
+    const ballotPage = `/prijzen/${e.slug}/2026/ronde/2/cat-0`;
+    expect(await (await app.request(ballotPage)).text()).not.toContain(motivation(picks[0]!.nomineeId));
+    expect((await confirmShortlist(db(), actor(e), { id: e.selectionId }, e.categories)).ok).toBe(true);
+    const page = await (await app.request(ballotPage)).text();
+    expect(page).toContain("Waarom de organisatie deze finalisten koos");
+    expect(page).toContain(motivation(picks[0]!.nomineeId));
   });
 
   it("refuses a ballot inserted straight into the database while the round waits", async () => {

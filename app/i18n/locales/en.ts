@@ -1011,6 +1011,8 @@ export const en: Messages = {
     },
   },
   rounds: {
+    motivationColumn: "Motivation",
+    nothingPicked: "Nobody chosen yet.",
     noCandidates: "No candidates in this category.",
     waitingFor: "This round is waiting for the result of {{round}}.",
     advanceKHint: "For a selection by the organizers: how many candidates they choose per category.",
@@ -1019,7 +1021,8 @@ export const en: Messages = {
     selectionLink: "Selection: {{name}}",
     selectionTitle: "{{round}} — {{edition}}",
     backToProcedure: "Back to the procedure",
-    selectionIntro: "Choose exactly {{k}} candidates per category and write a short motivation for each (the next round's jury reads it).",
+    selectionIntro:
+      "Choose exactly as many candidates per category as this round asks for ({{k}}) and write a short motivation for each (the next round's jury reads it).",
     selectionNoNumber: "This round has no number per category yet. Set it on the procedure page.",
     selectionUpcoming: "This round has not opened yet; the selection can be made once it opens.",
     selectionLocked: "A later round has opened: the selection is final.",

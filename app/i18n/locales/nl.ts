@@ -1019,6 +1019,8 @@ export const nl = {
     },
   },
   rounds: {
+    motivationColumn: "Motivatie",
+    nothingPicked: "Nog niemand gekozen.",
     noCandidates: "Geen kandidaten in deze categorie.",
     waitingFor: "Deze ronde wacht op de uitslag van {{round}}.",
     advanceKHint: "Bij een selectie door de organisatie: hoeveel kandidaten de organisatie per categorie kiest.",
@@ -1028,7 +1030,7 @@ export const nl = {
     selectionTitle: "{{round}} — {{edition}}",
     backToProcedure: "Terug naar de procedure",
     selectionIntro:
-      "Kies per categorie precies {{k}} kandidaten en schrijf bij elk een korte motivatie (de jury van de volgende ronde leest die).",
+      "Kies per categorie precies zoveel kandidaten als deze ronde vraagt ({{k}}) en schrijf bij elk een korte motivatie (de jury van de volgende ronde leest die).",
     selectionNoNumber: "Deze ronde heeft nog geen aantal per categorie. Stel het in op de procedurepagina.",
     selectionUpcoming: "Deze ronde is nog niet geopend; de selectie kan vanaf de opening.",
     selectionLocked: "Een volgende ronde is geopend: de selectie staat vast.",

@@ -141,6 +141,27 @@ export async function waitingName(db: DbOrTrx, round: Pick<VotingRound, "edition
   return w ? pick(locale, w.name_nl, w.name_en) : null;
 }
 
+/**
+ * The organizers' motivations for a confirmed selection whose round shows them publicly (a round
+ * setting), per nominee; empty otherwise. The next round's jury reads them on the dossier regardless.
+ */
+export async function publicMotivations(db: DbOrTrx, sourceRoundId: string | null, categoryId: string) {
+  if (!sourceRoundId) return [];
+  return db
+    .selectFrom("round_advancement as a")
+    .innerJoin("round as r", "r.id", "a.round_id")
+    .innerJoin("nominee as n", "n.id", "a.nominee_id")
+    .select(["n.id", "n.name", "a.reason"])
+    .where("a.round_id", "=", sourceRoundId)
+    .where("a.category_id", "=", categoryId)
+    .where("r.kind", "=", "organizer_selection")
+    .where("r.show_motivations", "=", true)
+    .where("r.results_published_at", "is not", null)
+    .where("n.is_candidate", "=", true)
+    .orderBy(sql`lauwer_fold(n.name)`)
+    .execute();
+}
+
 export type Ineligible = "unverified" | "domain" | "invite";
 
 /** Why this account may not vote in the round (shown to the voter), or null when it may. */

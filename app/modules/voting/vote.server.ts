@@ -13,6 +13,7 @@ import {
   sourceUnpublished,
   loadVotingRound,
   roundCandidates,
+  publicMotivations,
   roundView,
   waitingName,
 } from "./round.server";
@@ -62,10 +63,11 @@ type Viewer = { id: string; email: string; emailVerified: boolean } | null;
 export async function ballotPage(db: Db, { edition, round, category }: BallotContext, viewer: Viewer, locale: Locale) {
   // Who advanced from an unpublished vote stays secret: the ballot waits for those results.
   const waiting = await waitingName(db, round, locale);
-  const [candidates, own, ineligible] = await Promise.all([
+  const [candidates, own, ineligible, motivations] = await Promise.all([
     waiting ? Promise.resolve([]) : roundCandidates(db, round, category.id),
     viewer ? ownBallot(db, round.id, category.id, viewer.id) : null,
     viewer ? whyIneligible(db, round, viewer) : null,
+    waiting ? Promise.resolve([]) : candidateSource(db, round).then((source) => publicMotivations(db, source, category.id)),
   ]);
   return {
     edition: { name: edition.name, awardSlug: edition.awardSlug, year: edition.year },
@@ -75,6 +77,7 @@ export async function ballotPage(db: Db, { edition, round, category }: BallotCon
     candidates: candidates.map((c) => ({ id: c.id, name: c.name, organisation: c.organisation })),
     signedIn: Boolean(viewer),
     waiting,
+    motivations: motivations.map((m) => ({ id: m.id, name: m.name, motivation: m.reason ?? "" })),
     ineligible,
     own,
   };

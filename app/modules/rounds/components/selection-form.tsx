@@ -2,6 +2,9 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   Button,
+  HeadedTable,
+  TableCell,
+  TableRow,
   FormField,
   FormFieldDescription,
   FormFieldErrorMessage,
@@ -37,10 +40,38 @@ export function SelectionForm({
 }) {
   const { t } = useTranslation();
   const typed = failure?.values;
+  // Once it can no longer change, the selection reads as a list: who was chosen, and why.
+  if (readOnly)
+    return (
+      <>
+        {categories.map((c) => (
+          <section key={c.id} aria-labelledby={`selection-${c.id}`}>
+            <Heading2 id={`selection-${c.id}`}>{c.name}</Heading2>
+            {c.candidates.some((n) => n.picked) ? (
+              <HeadedTable headers={[t("voting.candidate"), t("rounds.motivationColumn")]}>
+                {c.candidates
+                  .filter((n) => n.picked)
+                  .map((n) => (
+                    <TableRow key={n.id}>
+                      <TableCell>
+                        {n.name}
+                        {n.organisation ? ` — ${n.organisation}` : ""}
+                      </TableCell>
+                      <TableCell>{n.motivation}</TableCell>
+                    </TableRow>
+                  ))}
+              </HeadedTable>
+            ) : (
+              <Paragraph>{t("rounds.nothingPicked")}</Paragraph>
+            )}
+          </section>
+        ))}
+      </>
+    );
   return (
     <Form method="post" action="?intent=select" className="lauwer-form">
       {categories.map((c) => (
-        <fieldset key={c.id} disabled={readOnly}>
+        <fieldset key={c.id}>
           <legend>
             <Heading2>{c.name}</Heading2>
           </legend>
@@ -82,13 +113,11 @@ export function SelectionForm({
           {c.candidates.length === 0 ? <Paragraph>{t("rounds.noCandidates")}</Paragraph> : null}
         </fieldset>
       ))}
-      {!readOnly ? (
-        <div>
-          <Button type="submit" appearance="primary-action-button">
-            {t("rounds.saveSelection")}
-          </Button>
-        </div>
-      ) : null}
+      <div>
+        <Button type="submit" appearance="primary-action-button">
+          {t("rounds.saveSelection")}
+        </Button>
+      </div>
     </Form>
   );
 }
