@@ -51,6 +51,8 @@ export const NOTICES = [
   "results.notice.prizeDeleted",
   "results.notice.published",
   "results.notice.unchanged",
+  "notices.unsubscribe.unsubscribed",
+  "notices.account.saved",
 ] as const;
 /** Later features keep their success messages in the `notice` object of their own namespace file. */
 const NAMESPACED = {

@@ -49,6 +49,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       opensAt: settings.opens ?? "",
       closesAt: settings.closes ?? "",
       perMember: String(settings.nominations_per_member),
+      ceremonyAt: settings.ceremony ?? "",
+      ceremonyPlace: settings.ceremony_place,
+      juryReminderDays: String(settings.jury_reminder_days),
     },
     rounds: rounds.map((r) => ({
       position: r.position,
@@ -117,7 +120,8 @@ export default function Procedure() {
       <Heading1>{t("procedure.title", { edition: edition.name })}</Heading1>
       <Paragraph>
         <AppLink to={`${edition.base}/moderatie`}>{t("procedure.moderationLink")}</AppLink> ·{" "}
-        <AppLink to={`${edition.base}/bewaartermijn`}>{t("erasure.retentionTitle")}</AppLink>
+        <AppLink to={`${edition.base}/bewaartermijn`}>{t("erasure.retentionTitle")}</AppLink> ·{" "}
+        <AppLink to={`${edition.base}/berichten`}>{t("notices.admin.link")}</AppLink>
       </Paragraph>
       {actionData && !actionData.values.formId ? <FormError failure={actionData} /> : null}
       <section aria-labelledby="settings-heading">
