@@ -17,11 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table edition add constraint edition_ceremony_place_len check (char_length(ceremony_place) <= 200)`.execute(db);
   await sql`alter table edition add constraint edition_jury_reminder_days_range check (jury_reminder_days between 0 and 30)`.execute(db);
 
-  await db.schema
-    .alterTable("outbox_email")
-    .addColumn("body_html", "text")
-    .addColumn("headers", "jsonb")
-    .execute();
+  await db.schema.alterTable("outbox_email").addColumn("body_html", "text").addColumn("headers", "jsonb").execute();
 
   await db.schema
     .createTable("notice_kind")

@@ -1090,7 +1090,8 @@ export const nl = {
     },
     account: {
       heading: "Berichten per e-mail",
-      intro: "Kies welke berichten je wilt krijgen. Berichten die nodig zijn voor je account (zoals het bevestigen van je e-mailadres) krijg je altijd.",
+      intro:
+        "Kies welke berichten je wilt krijgen. Berichten die nodig zijn voor je account (zoals het bevestigen van je e-mailadres) krijg je altijd.",
       legend: "Ik wil per e-mail",
       save: "Voorkeuren opslaan",
       saved: "Je voorkeuren zijn opgeslagen.",
@@ -1124,7 +1125,8 @@ export const nl = {
     },
     admin: {
       title: "Verstuurde berichten — {{edition}}",
-      intro: "Berichten die Lauwer automatisch verstuurde over deze editie: wie wat kreeg en wanneer. Mensen die zich afmeldden krijgen niets.",
+      intro:
+        "Berichten die Lauwer automatisch verstuurde over deze editie: wie wat kreeg en wanneer. Mensen die zich afmeldden krijgen niets.",
       none: "Er zijn nog geen berichten verstuurd.",
       optedOut: "Niet verstuurd omdat de ontvanger zich afmeldde: {{count}}",
       kind: "Bericht",

@@ -37,5 +37,7 @@ export type NoticePreferencesInput = z.infer<typeof NoticePreferencesSchema>;
 
 /** The unsubscribe link's token (from the link, or the confirm form's hidden field). */
 export const UnsubscribeSchema = z.object({
-  token: z.string().check(z.trim(), z.minLength(1, { error: "notices.errors.badToken" }), z.maxLength(200, { error: "notices.errors.badToken" })),
+  token: z
+    .string()
+    .check(z.trim(), z.minLength(1, { error: "notices.errors.badToken" }), z.maxLength(200, { error: "notices.errors.badToken" })),
 });

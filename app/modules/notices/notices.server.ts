@@ -108,7 +108,9 @@ async function advancements(db: DbOrTrx): Promise<Due[]> {
       "n.contact_email",
       "n.consent_status",
       "nu.locale as nominee_locale",
-      sql<boolean>`(select count(*) from round later where later.edition_id = r.edition_id and later.position > r.position) <= 1`.as("final"),
+      sql<boolean>`(select count(*) from round later where later.edition_id = r.edition_id and later.position > r.position) <= 1`.as(
+        "final",
+      ),
     ])
     .execute();
   const nominators = await nominatorsOf(
@@ -120,7 +122,14 @@ async function advancements(db: DbOrTrx): Promise<Due[]> {
     const stage = r.final ? "finalist" : "shortlisted";
     const base = { subject: `${r.round_id}/${r.nominee_id}`, editionId: r.edition_id, path: `/prijzen/${r.slug}/${r.year}` };
     for (const u of nominators.get(r.nominee_id) ?? [])
-      due.push({ ...base, kind: `nominator_${stage}`, to: u.email, name: u.name, locale: locale(u.locale), params: { award: award(r), nominee: r.nominee } });
+      due.push({
+        ...base,
+        kind: `nominator_${stage}`,
+        to: u.email,
+        name: u.name,
+        locale: locale(u.locale),
+        params: { award: award(r), nominee: r.nominee },
+      });
     if (r.contact_email && r.consent_status === "accepted")
       due.push({
         ...base,

@@ -39,11 +39,7 @@ export async function readUnsubscribeToken(db: DbOrTrx, token: string): Promise<
 
 /** A person's choice for each topic (their own or the default). */
 export async function preferencesOf(db: DbOrTrx, email: string): Promise<Record<Topic, boolean>> {
-  const rows = await db
-    .selectFrom("notice_preference")
-    .select(["topic", "enabled"])
-    .where("email", "=", email.toLowerCase())
-    .execute();
+  const rows = await db.selectFrom("notice_preference").select(["topic", "enabled"]).where("email", "=", email.toLowerCase()).execute();
   const prefs = { ...TOPIC_DEFAULT };
   for (const r of rows) prefs[r.topic] = r.enabled;
   return prefs;

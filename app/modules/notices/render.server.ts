@@ -15,7 +15,11 @@ export function resolveParams(locale: Locale, params: Record<string, Param>): Re
   return Object.fromEntries(
     Object.entries(params).map(([k, v]) => [
       k,
-      v instanceof Date ? formatDate(locale, v, { dateStyle: "long", timeStyle: "short" }) : typeof v === "string" ? v : pick(locale, v.nl, v.en),
+      v instanceof Date
+        ? formatDate(locale, v, { dateStyle: "long", timeStyle: "short" })
+        : typeof v === "string"
+          ? v
+          : pick(locale, v.nl, v.en),
     ]),
   );
 }

@@ -13,7 +13,10 @@ export function SettingsForm({ values }: { values: EditionSettingsInput }) {
     "settings",
   );
   // Each field by its name: a text box (a date and time where asked), or a text area of `rows` lines.
-  const field = (name: Exclude<keyof EditionSettingsInput, "ceremonyAt" | "ceremonyPlace" | "juryReminderDays">, as: { rows?: number; type?: "datetime-local" } = {}) => {
+  const field = (
+    name: Exclude<keyof EditionSettingsInput, "ceremonyAt" | "ceremonyPlace" | "juryReminderDays">,
+    as: { rows?: number; type?: "datetime-local" } = {},
+  ) => {
     const props = { name: `settings-${name}`, label: t(`procedure.fields.${name}`), registration: register(name), error: errorOf(name) };
     return as.rows ? <TextareaField {...props} rows={as.rows} /> : <TextField {...props} type={as.type} />;
   };
