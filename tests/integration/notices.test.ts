@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
+import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { preferencesOf, savePreferences, followAwards } from "~/modules/notices/preferences.server";
 import { runNotices } from "~/modules/notices/notices.server";
+import { deliverDueMail } from "~/modules/mail/outbox.server";
 import { addAuthor, assignDirectly, createWritingProject } from "../setup/book-writing";
 import { createEdition, createUser, uniqueEmail } from "../setup/factories";
 import { startTestServer, type TestServer } from "../setup/http";
@@ -107,6 +109,39 @@ describe("lifecycle notices", () => {
     expect(mailNl!.body_text).toContain(unsubscribe);
     expect(mailNl!.body_html).toContain(unsubscribe.replace(/&/g, "&amp;"));
     expect((await noticeRows(nl.email)).map((r) => [r.kind, r.status])).toEqual([["nominator_approved", "sent"]]);
+  });
+
+  it("delivers a notice as text and HTML with the RFC 8058 headers, and keeps no copy once sent", async () => {
+    const e = await createEdition();
+    const u = await userWithLocale("nl");
+    await approvedNominee(e, u.id);
+    await tick();
+    const [queued] = await noticeMails(u.email);
+    // nodemailer builds the real MIME message; the transport only records it (the SMTP path is outbox.test.ts's).
+    const raw: string[] = [];
+    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
+    const recording = {
+      sendMail: async (m: Parameters<typeof transport.sendMail>[0]) => {
+        if (m.to !== u.email) throw new Error("not this test's mail");
+        const info = await transport.sendMail(m);
+        // Unfolded (RFC 5322 §2.2.3): a long header may continue on the next line.
+        raw.push((info.message as Buffer).toString("utf8").replace(/\r\n(?=[ \t])/g, ""));
+      },
+    };
+    // Other tests' queued mail is refused by the recorder and retried later; only this one is sent.
+    await getDb()
+      .updateTable("outbox_email")
+      .set({ next_attempt_at: sql<Date>`now()` })
+      .where("id", "=", queued!.id)
+      .execute();
+    for (let i = 0; i < 50 && raw.length === 0; i++) await deliverDueMail(getDb(), recording, "Lauwer <no-reply@lauwer.test>", 200);
+    expect(raw).toHaveLength(1);
+    expect(raw[0]).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/afmelden\?token=[^>]+>\r?$/m);
+    expect(raw[0]).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+    expect(raw[0]).toContain("Content-Type: text/plain");
+    expect(raw[0]).toContain("Content-Type: text/html");
+    const sent = await getDb().selectFrom("outbox_email").selectAll().where("id", "=", queued!.id).executeTakeFirstOrThrow();
+    expect([sent.status, sent.body_text, sent.body_html]).toEqual(["sent", "", null]);
   });
 
   it("mails nobody who stopped the topic, and records it as stopped", async () => {
