@@ -39,7 +39,7 @@ export default function SentNotices() {
       <SentNoticesTable notices={notices} />
       {optedOut ? <Paragraph>{t("notices.admin.optedOut", { count: optedOut })}</Paragraph> : null}
       <Paragraph>
-        <AppLink to={`${edition.base}/procedure`}>{t("procedure.settingsHeading")}</AppLink>
+        <AppLink to={`${edition.base}/procedure`}>{t("notices.admin.back")}</AppLink>
       </Paragraph>
     </>
   );

@@ -1124,6 +1124,7 @@ export const en: Messages = {
       when: "Sent",
       count: "{{count}} recipient(s)",
       link: "Messages sent",
+      back: "Back to the procedure",
       kinds: {
         nominator_approved: "Nomination admitted (to nominator)",
         nominator_shortlisted: "Shortlist (to nominator)",

@@ -1134,6 +1134,7 @@ export const nl = {
       when: "Verstuurd",
       count: "{{count}} ontvanger(s)",
       link: "Verstuurde berichten",
+      back: "Terug naar de procedure",
       kinds: {
         nominator_approved: "Nominatie toegelaten (aan nominator)",
         nominator_shortlisted: "Shortlist (aan nominator)",
