@@ -145,15 +145,16 @@ async function advancements(db: DbOrTrx): Promise<Due[]> {
 
 async function nominatorsOf(db: DbOrTrx, nomineeIds: string[]) {
   const map = new Map<string, Array<{ email: string; name: string; locale: string }>>();
-  if (!nomineeIds.length) return map;
-  const rows = await db
-    .selectFrom("nomination as m")
-    .innerJoin("app_user as u", "u.id", "m.nominator_id")
-    .where("m.nominee_id", "in", [...new Set(nomineeIds)])
-    .select(["m.nominee_id", "u.email", "u.name", "u.locale"])
-    .distinct()
-    .execute();
-  for (const r of rows) map.set(r.nominee_id, [...(map.get(r.nominee_id) ?? []), r]);
+  for (const ids of chunks([...new Set(nomineeIds)])) {
+    const rows = await db
+      .selectFrom("nomination as m")
+      .innerJoin("app_user as u", "u.id", "m.nominator_id")
+      .where("m.nominee_id", "in", ids)
+      .select(["m.nominee_id", "u.email", "u.name", "u.locale"])
+      .distinct()
+      .execute();
+    for (const r of rows) map.set(r.nominee_id, [...(map.get(r.nominee_id) ?? []), r]);
+  }
   return map;
 }
 
@@ -461,26 +462,34 @@ function dedupe(due: Due[]): Due[] {
   return [...seen.values()];
 }
 
+/** Lists of at most `size` values: a query's parameters stay far below PostgreSQL's limit however much is due. */
+function chunks<T>(values: T[], size = 5000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
 async function alreadyRecorded(db: DbOrTrx, due: Due[]): Promise<Set<string>> {
-  if (!due.length) return new Set();
-  const rows = await db
-    .selectFrom("notice")
-    .select(["kind", "subject", "recipient"])
-    .where("kind", "in", [...new Set(due.map((d) => d.kind))])
-    .where("subject", "in", [...new Set(due.map((d) => d.subject))])
-    .execute();
-  return new Set(rows.map((r) => key({ kind: r.kind, subject: r.subject, to: r.recipient })));
+  const found = new Set<string>();
+  const kinds = [...new Set(due.map((d) => d.kind))];
+  for (const subjects of chunks([...new Set(due.map((d) => d.subject))])) {
+    const rows = await db
+      .selectFrom("notice")
+      .select(["kind", "subject", "recipient"])
+      .where("kind", "in", kinds)
+      .where("subject", "in", subjects)
+      .execute();
+    for (const r of rows) found.add(key({ kind: r.kind, subject: r.subject, to: r.recipient }));
+  }
+  return found;
 }
 
 async function preferences(db: DbOrTrx, emails: string[]): Promise<Map<string, boolean>> {
   const map = new Map<string, boolean>();
-  if (!emails.length) return map;
-  const rows = await db
-    .selectFrom("notice_preference")
-    .select(["email", "topic", "enabled"])
-    .where("email", "in", [...new Set(emails)])
-    .execute();
-  for (const r of rows) map.set(`${r.email}/${r.topic}`, r.enabled);
+  for (const list of chunks([...new Set(emails)])) {
+    const rows = await db.selectFrom("notice_preference").select(["email", "topic", "enabled"]).where("email", "in", list).execute();
+    for (const r of rows) map.set(`${r.email}/${r.topic}`, r.enabled);
+  }
   return map;
 }
 
