@@ -301,6 +301,26 @@ describe("lifecycle notices", () => {
     expect(await noticeMails(other.email)).toHaveLength(0);
     const [mail] = (await noticeMails(follower.email, "member_vote_open")).filter((m) => m.body_text.includes(v.base));
     expect(mail!.subject).toBe(`De stemming voor Prijs ${v.slug} 2026 is open`);
+    // Results published before they followed (the earlier test's edition) are not news; these are, once.
+    expect(await noticeMails(follower.email, "member_results")).toHaveLength(0);
+    const body = JSON.stringify({ format: "lauwer-results/1", prizes: [] });
+    await getDb()
+      .insertInto("result_snapshot")
+      .values({
+        edition_id: v.editionId,
+        version: 1,
+        body,
+        sha256: createHash("sha256").update(body).digest("hex"),
+        reason: null,
+        published_by: null,
+      })
+      .execute();
+    await Promise.all([tick(), tick()]);
+    await tick();
+    expect((await noticeMails(follower.email, "member_results")).map((m) => m.subject)).toEqual([
+      `De uitslag van Prijs ${v.slug} 2026 is bekend`,
+    ]);
+    expect(await noticeMails(other.email)).toHaveLength(0);
   });
 
   it("reminds jurors with open sheets once, the configured days before their round closes, and never one who finished", async () => {

@@ -260,12 +260,22 @@ async function openVotes(db: DbOrTrx): Promise<Due[]> {
   }));
 }
 
-/** Members who asked to hear when results are published (topic results: every award), once per edition. */
+/** Members who asked to hear when results are published (topic results: every award), once per edition published after they asked. */
 async function publishedResults(db: DbOrTrx): Promise<Due[]> {
   const rows = await editions(db)
     .innerJoin("notice_preference as p", (j) => j.on("p.topic", "=", "results").on("p.enabled", "=", true))
     .innerJoin("app_user as u", "u.email", "p.email")
-    .where((eb) => eb.exists(eb.selectFrom("result_snapshot as s").select("s.id").whereRef("s.edition_id", "=", "e.id")))
+    // Results first published since the member asked (not every edition published before that).
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("result_snapshot as s")
+          .select("s.id")
+          .whereRef("s.edition_id", "=", "e.id")
+          .where("s.version", "=", 1)
+          .whereRef("s.published_at", ">=", "p.updated_at"),
+      ),
+    )
     .where("u.email_verified_at", "is not", null)
     .select(["u.email", "u.name", "u.locale"])
     .execute();

@@ -49,7 +49,13 @@ async function setPreference(db: DbOrTrx, email: string, topic: Topic, enabled: 
   await db
     .insertInto("notice_preference")
     .values({ email: email.toLowerCase(), topic, enabled })
-    .onConflict((oc) => oc.columns(["email", "topic"]).doUpdateSet({ enabled, updated_at: sql<Date>`now()` }))
+    // updated_at is when the choice last changed (results published since then are news to a new follower).
+    .onConflict((oc) =>
+      oc.columns(["email", "topic"]).doUpdateSet({
+        enabled,
+        updated_at: sql<Date>`case when notice_preference.enabled = excluded.enabled then notice_preference.updated_at else now() end`,
+      }),
+    )
     .execute();
 }
 
