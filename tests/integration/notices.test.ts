@@ -452,6 +452,49 @@ describe("unsubscribing", () => {
     expect([prefs.votes, prefs.results]).toEqual([true, true]);
   });
 
+  it("organizers set the ceremony and the jury reminder days in the edition settings; bad input is refused and changes nothing", async () => {
+    const e = await createEdition();
+    const org = await createUser();
+    await getDb()
+      .insertInto("role_grant")
+      .values({ user_id: org.id, role: "organizer", award_id: e.awardId, edition_id: null, book_project_id: null })
+      .execute();
+    const cookie = await sessionFor(org.id);
+    const page = `/beheer/prijzen/${e.slug}/2026/procedure?intent=settings`;
+    const form = {
+      formId: "settings",
+      nomineeKind: "person",
+      opensAt: "2099-03-01T09:00",
+      closesAt: "2099-04-01T17:00",
+      perMember: "3",
+      ceremonyAt: "2099-12-18T19:30",
+      ceremonyPlace: "Nieuwspoort, Den Haag",
+      juryReminderDays: "5",
+    };
+    for (const [field, value, message] of [
+      ["juryReminderDays", "31", "Vul een aantal dagen in van 0 tot en met 30."],
+      ["juryReminderDays", "drie", "Vul een aantal dagen in van 0 tot en met 30."],
+      ["ceremonyAt", "2099-02-31T19:30", ""],
+      ["ceremonyPlace", "x".repeat(201), "Gebruik hooguit 200 tekens."],
+    ] as const) {
+      const bad = await app.request(page, { form: { ...form, [field]: value }, headers: { cookie } });
+      expect(bad.status).toBe(400);
+      if (message) expect(await bad.text()).toContain(message);
+    }
+    const unchanged = await getDb().selectFrom("edition").selectAll().where("id", "=", e.editionId).executeTakeFirstOrThrow();
+    expect([unchanged.ceremony_at, unchanged.ceremony_place, unchanged.jury_reminder_days]).toEqual([null, "", 3]);
+
+    expect((await app.request(page, { form, headers: { cookie } })).status).toBe(302);
+    const saved = await getDb().selectFrom("edition").selectAll().where("id", "=", e.editionId).executeTakeFirstOrThrow();
+    expect([saved.ceremony_at?.toISOString(), saved.ceremony_place, saved.jury_reminder_days]).toEqual([
+      "2099-12-18T18:30:00.000Z",
+      "Nieuwspoort, Den Haag",
+      5,
+    ]);
+    const about = await (await app.request(`/prijzen/${e.slug}/2026`)).text();
+    expect(about).toContain("Uitreiking: 18 december 2099 om 19:30, Nieuwspoort, Den Haag");
+  });
+
   it("organizers see the edition's sent notices; other members are refused", async () => {
     const { e, u } = await mailedNominator();
     const org = await createUser();

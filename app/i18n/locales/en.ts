@@ -1102,13 +1102,13 @@ export const en: Messages = {
     },
     errors: {
       badToken: "This unsubscribe link is not right. Use the link from the e-mail itself, or choose your preferences on your account page.",
+      juryReminderDays: "Enter a number of days from 0 to 30.",
+      placeTooLong: "Use at most 200 characters.",
     },
     settings: {
       ceremonyAt: "Date and time of the ceremony (optional)",
       ceremonyPlace: "Place of the ceremony (optional)",
       juryReminderDays: "Remind jury members this many days before their round closes (0 = never)",
-      juryReminderDaysError: "Enter a number of days from 0 to 30.",
-      placeTooLong: "Use at most 200 characters.",
     },
     edition: {
       ceremony: "Ceremony: {{when}}",

@@ -1111,13 +1111,13 @@ export const nl = {
     },
     errors: {
       badToken: "Deze afmeldlink klopt niet. Gebruik de link uit de e-mail zelf, of kies je voorkeuren op je accountpagina.",
+      juryReminderDays: "Vul een aantal dagen in van 0 tot en met 30.",
+      placeTooLong: "Gebruik hooguit 200 tekens.",
     },
     settings: {
       ceremonyAt: "Datum en tijd van de uitreiking (optioneel)",
       ceremonyPlace: "Plaats van de uitreiking (optioneel)",
       juryReminderDays: "Juryleden herinneren, dagen voor het sluiten van hun ronde (0 = nooit)",
-      juryReminderDaysError: "Vul een aantal dagen in van 0 tot en met 30.",
-      placeTooLong: "Gebruik hooguit 200 tekens.",
     },
     edition: {
       ceremony: "Uitreiking: {{when}}",

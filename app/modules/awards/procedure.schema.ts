@@ -63,11 +63,11 @@ export const EditionSettingsSchema = z
     ),
     // The ceremony and the jury reminders (ADR 0013).
     ceremonyAt: optionalDatetime,
-    ceremonyPlace: z._default(z.string().check(z.trim(), z.maxLength(200, { error: "notices.settings.placeTooLong" })), ""),
+    ceremonyPlace: z._default(z.string().check(z.trim(), z.maxLength(200, { error: "notices.errors.placeTooLong" })), ""),
     juryReminderDays: z._default(
       z.string().check(
         z.trim(),
-        z.refine((v) => /^\d{1,2}$/.test(v) && Number(v) <= 30, { error: "notices.settings.juryReminderDaysError" }),
+        z.refine((v) => /^\d{1,2}$/.test(v) && Number(v) <= 30, { error: "notices.errors.juryReminderDays" }),
       ),
       "3",
     ),
