@@ -36,7 +36,7 @@ export const action = (args: ActionFunctionArgs) =>
         const parsed = UnsubscribeSchema.safeParse({ token: tokenOf(args.request) || raw.token || "" });
         return unsubscribe(g.db, parsed.success ? parsed.data.token : "");
       },
-      done: () => redirectWithNotice(`/afmelden?token=${encodeURIComponent(tokenOf(args.request))}`, "notices.unsubscribe.unsubscribed"),
+      done: (_g, done) => redirectWithNotice(`/afmelden?token=${encodeURIComponent(done.token)}`, "notices.unsubscribe.unsubscribed"),
     }),
   });
 

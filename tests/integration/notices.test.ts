@@ -394,6 +394,10 @@ describe("unsubscribing", () => {
       body: "List-Unsubscribe=One-Click",
     });
     expect(res.status).toBe(303);
+    const confirmed = await app.request(
+      new URL(res.headers.get("location")!, app.url).pathname + new URL(res.headers.get("location")!, app.url).search,
+    );
+    expect(await confirmed.text()).toContain("Je bent afgemeld. Je krijgt geen e-mail meer over dit onderwerp.");
     const after = await preferencesOf(getDb(), u.email);
     expect(after).toEqual({ ...before, nominations: false });
     await approvedNominee(e, u.id);
@@ -425,6 +429,11 @@ describe("unsubscribing", () => {
     const en = await app.request(`/afmelden?token=${encodeURIComponent(bad[0]!)}`, { headers: { cookie: "lauwer_lang=en" } });
     expect(await en.text()).toContain("This unsubscribe link is not right");
     expect(await getDb().selectFrom("notice_preference").selectAll().where("email", "=", u.email).execute()).toEqual(before);
+    // The page's own button (same origin) may carry the token in the form alone.
+    const button = await app.request("/afmelden", { form: { token } });
+    expect(button.status).toBe(303);
+    expect(button.headers.get("location")).toContain(`token=${encodeURIComponent(token)}`);
+    expect((await preferencesOf(getDb(), u.email)).nominations).toBe(false);
   });
 
   it("the account page saves a choice per topic; sign-up can follow the awards", async () => {

@@ -82,9 +82,9 @@ export async function describeUnsubscribe(db: DbOrTrx, token: string): Promise<O
 }
 
 /** Stops the one topic the token names for the one person it names (the one-click POST of RFC 8058 too). */
-export async function unsubscribe(db: DbOrTrx, token: string): Promise<Outcome<{ topic: Topic }>> {
+export async function unsubscribe(db: DbOrTrx, token: string): Promise<Outcome<{ topic: Topic; token: string }>> {
   const read = await readUnsubscribeToken(db, token);
   if (!read) return refuse(400, "notices.errors.badToken");
   await setPreference(db, read.email, read.topic, false);
-  return ok({ topic: read.topic });
+  return ok({ topic: read.topic, token });
 }
