@@ -394,6 +394,13 @@ describe("unsubscribing", () => {
       body: "List-Unsubscribe=One-Click",
     });
     expect(res.status).toBe(303);
+    // The exemption from the Origin check is this one path with a token, nothing else.
+    const elsewhere = await app.request(`/account?intent=notices&token=${encodeURIComponent(path.split("token=")[1]!)}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-no-origin": "1" },
+      body: "votes=true",
+    });
+    expect(elsewhere.status).toBe(403);
     const confirmed = await app.request(
       new URL(res.headers.get("location")!, app.url).pathname + new URL(res.headers.get("location")!, app.url).search,
     );
