@@ -68,6 +68,11 @@ export interface EditionTable {
   retention_days: Generated<number | null>;
   /** When retention anonymised the edition (idempotency). */
   anonymised_at: TimestampNull;
+  /** The award ceremony (optional): finalists who consented are told its date and place. */
+  ceremony_at: TimestampNull;
+  ceremony_place: Generated<string>;
+  /** Jurors with open sheets are reminded this many days before a jury round closes (0: never). */
+  jury_reminder_days: Generated<number>;
 }
 
 export interface CategoryTable {
@@ -470,6 +475,45 @@ export interface OutboxEmailTable {
   sent_at: TimestampNull;
   last_error: string | null;
   created_at: Generated<Date>;
+  /** An HTML alternative of body_text (lifecycle notices); emptied once sent, as body_text. */
+  body_html: string | null;
+  /** Extra mail headers (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+}
+
+export type NoticeTopic = "nominations" | "nominee" | "votes" | "results" | "jury" | "book";
+export type NoticeStatus = "sent" | "opted_out" | "history";
+
+export interface NoticeKindTable {
+  kind: string;
+  introduced_at: Generated<Date>;
+}
+
+export interface NoticeTable {
+  id: Generated<string>;
+  kind: string;
+  subject: string;
+  recipient: string;
+  edition_id: string | null;
+  project_id: string | null;
+  status: NoticeStatus;
+  outbox_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface NoticeRecipientTable {
+  id: Generated<string>;
+  email: string;
+  /** HMAC key of this address's unsubscribe links; never shown. */
+  secret: string;
+  created_at: Generated<Date>;
+}
+
+export interface NoticePreferenceTable {
+  email: string;
+  topic: NoticeTopic;
+  enabled: boolean;
+  updated_at: Generated<Date>;
 }
 
 export interface RateLimitTable {
@@ -546,6 +590,10 @@ export interface DB {
   book_assignment: BookAssignmentTable;
   book_manuscript_version: BookManuscriptVersionTable;
   book_manuscript_comment: BookManuscriptCommentTable;
+  notice_kind: NoticeKindTable;
+  notice: NoticeTable;
+  notice_recipient: NoticeRecipientTable;
+  notice_preference: NoticePreferenceTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -9,6 +9,7 @@ import { config } from "~/config.server";
 import { closeDb, getDb, isDatabaseUnavailable } from "~/db.server";
 import { configSummary, logger } from "~/logger.server";
 import { startOutboxWorker } from "~/modules/mail/worker.server";
+import { runNotices } from "~/modules/notices/notices.server";
 import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server";
 import { advanceClosedRounds } from "~/modules/rounds/advance.server";
 import { describeReport, runRetention } from "~/modules/privacy/retention.server";
@@ -120,6 +121,8 @@ async function main() {
   every(10 * 60_000, "maintenance", () => Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits()]));
   // Vote rounds that closed advance their top K within a minute (also done on demand by the pages that need it).
   every(60_000, "advancing closed rounds", () => advanceClosedRounds(getDb()));
+  // Lifecycle notices (ADR 0013): derived from state each minute, each mailed once across all processes.
+  every(60_000, "notices", () => runNotices(getDb(), { origin: c.origin }));
   // Editions past their retention period are anonymised within the hour (also: npm run privacy:retention).
   every(3600_000, "retention", async () => {
     const reports = await runRetention(getDb());

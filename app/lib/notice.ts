@@ -56,6 +56,8 @@ export const NOTICES = [
   "rounds.notice.selectionSaved",
   "rounds.notice.confirmed",
   "control.notice.conflictRecorded",
+  "notices.unsubscribe.unsubscribed",
+  "notices.account.saved",
 ] as const;
 /** Later features keep their success messages in the `notice` object of their own namespace file. */
 const NAMESPACED = {

@@ -1,11 +1,15 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { hasRole, requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db.server";
+import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { AccountDetails, AccountLinks, ResendVerification } from "~/modules/accounts/components/account-overview";
+import { NoticePreferencesForm } from "~/modules/notices/components/preferences-form";
+import { NoticePreferencesSchema } from "~/modules/notices/notice.schema";
+import { preferencesOf, savePreferences } from "~/modules/notices/preferences.server";
 import { listGrants } from "~/modules/roles/role.server";
 import { scopeLabel } from "~/modules/roles/scope-label";
 
@@ -14,16 +18,32 @@ export const meta = titleMeta("account.title");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const db = getDb();
-  const [grants, isAdmin] = await Promise.all([listGrants(db, user.id), hasRole(db, user.id, { role: "admin" })]);
+  const [grants, isAdmin, notices] = await Promise.all([
+    listGrants(db, user.id),
+    hasRole(db, user.id, { role: "admin" }),
+    preferencesOf(db, user.email),
+  ]);
   return {
     user: { name: user.name, email: user.email, organisation: user.organisation, emailVerified: user.emailVerified },
     grants: grants.map((g) => ({ id: g.id, role: g.role, scope: scopeLabel(g, context.locale) })),
     isAdmin,
+    notices,
   };
 }
 
+const guard = ({ request, context }: ActionFunctionArgs) => ({ db: getDb(), user: requireUser(request, context) });
+
+export const action = (args: ActionFunctionArgs) =>
+  handleIntents(args, guard, {
+    notices: intent({
+      schema: NoticePreferencesSchema,
+      run: (g, input) => savePreferences(g.db, g.user.email, input),
+      done: () => redirectWithNotice("/account", "notices.account.saved"),
+    }),
+  });
+
 export default function Account() {
-  const { user, grants, isAdmin } = useLoaderData<typeof loader>();
+  const { user, grants, isAdmin, notices } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -42,6 +62,8 @@ export default function Account() {
           ))}
         </UnorderedList>
       )}
+      <Heading2 id="berichten">{t("notices.account.heading")}</Heading2>
+      <NoticePreferencesForm values={notices} />
       <AccountLinks roles={grants.map((g) => g.role)} isAdmin={isAdmin} />
     </>
   );

@@ -49,6 +49,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       opensAt: settings.opens ?? "",
       closesAt: settings.closes ?? "",
       perMember: String(settings.nominations_per_member),
+      ceremonyAt: settings.ceremony ?? "",
+      ceremonyPlace: settings.ceremony_place,
+      juryReminderDays: String(settings.jury_reminder_days),
     },
     rounds: rounds.map((r) => ({
       position: r.position,

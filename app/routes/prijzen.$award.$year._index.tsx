@@ -8,6 +8,7 @@ export default function EditionAbout() {
   const edition = useEdition();
   const { t } = useTranslation();
   const date = useDateFormat();
+  const dateTime = useDateFormat({ dateStyle: "long", timeStyle: "short" });
   const later = t("awards.dateUnknown");
   return (
     <>
@@ -54,6 +55,15 @@ export default function EditionAbout() {
               {date(r.opensAt, later)} – {date(r.closesAt, later)}. {t(`awards.advance.${r.advancement}`, { k: r.advanceK })}
             </li>
           ))}
+          {edition.ceremony ? (
+            <li className="lauwer-timeline__step">
+              <strong>
+                {edition.ceremony.place
+                  ? t("notices.edition.ceremonyAt", { when: dateTime(edition.ceremony.at), place: edition.ceremony.place })
+                  : t("notices.edition.ceremony", { when: dateTime(edition.ceremony.at) })}
+              </strong>
+            </li>
+          ) : null}
         </ol>
       </section>
 

@@ -4,7 +4,7 @@ import { AppLink } from "~/components/app-link";
 import { titleMeta } from "~/lib/meta";
 import { useTranslation } from "react-i18next";
 import { requireVisitor, visitorsOnly } from "~/auth/guards.server";
-import { useAppForm } from "~/components/form";
+import { CheckboxField, useAppForm } from "~/components/form";
 import { handleIntents, intent } from "~/lib/action.server";
 import { withNotice } from "~/lib/notice";
 import { SignupSchema, type SignupInput } from "~/modules/accounts/account.schema";
@@ -44,6 +44,8 @@ export default function Signup() {
           autoComplete="organization"
         />
         <PasswordField form={form} chosen />
+        <CheckboxField name="follow" label={t("notices.signup.follow")} registration={form.register("follow")} />
+        <Paragraph>{t("notices.signup.followHint")}</Paragraph>
       </AccountForm>
       <Paragraph>
         {t("signup.haveAccount")} <AppLink to="/inloggen">{t("layout.login")}</AppLink>

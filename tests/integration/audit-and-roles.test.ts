@@ -244,6 +244,9 @@ describe("secrets in the audit log", () => {
       opensAt: "2031-01-01T09:00",
       closesAt: "2031-02-01T09:00",
       perMember: "3",
+      ceremonyAt: "",
+      ceremonyPlace: "",
+      juryReminderDays: "3",
     });
     await writeAudit(
       db,

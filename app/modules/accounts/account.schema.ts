@@ -22,6 +22,11 @@ export const SignupSchema = z.object({
   email: EmailSchema,
   organisation: z._default(z.string().check(z.trim(), z.maxLength(200, { error: "errors.organisationLength" })), ""),
   password: NewPasswordSchema,
+  /** Ticked: mail me when a public vote opens and when results are published (ADR 0013). */
+  follow: z.pipe(
+    z._default(z.union([z.string(), z.boolean()]), ""),
+    z.transform((v) => v === true || v === "true" || v === "on"),
+  ),
 });
 export type SignupInput = z.infer<typeof SignupSchema>;
 

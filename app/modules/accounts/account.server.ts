@@ -1,3 +1,4 @@
+import { followAwards } from "~/modules/notices/preferences.server";
 import { createHash, randomBytes } from "node:crypto";
 import { config } from "~/config.server";
 import type { Db, DbOrTrx } from "~/db.server";
@@ -66,6 +67,7 @@ export async function signUp(db: Db, input: SignupInput, locale: Locale, ip: str
   try {
     const user = await db.transaction().execute(async (trx) => {
       const created = await insertUser(trx, { ...input, passwordHash, locale });
+      if (input.follow) await followAwards(trx, created.email);
       await mailToken(trx, created, "verify");
       return created;
     });

@@ -62,6 +62,7 @@ export async function loadEdition(db: DbOrTrx, awardSlug: string | undefined, ye
       state: stepState(r.opens_at, r.closes_at, now),
     })),
     phase,
+    ceremony: edition.ceremony_at ? { at: edition.ceremony_at.toISOString(), place: edition.ceremony_place } : null,
   };
 }
 

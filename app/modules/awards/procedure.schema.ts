@@ -61,6 +61,16 @@ export const EditionSettingsSchema = z
       z.trim(),
       z.refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100, { error: "procedure.errors.perMember" }),
     ),
+    // The ceremony and the jury reminders (ADR 0013).
+    ceremonyAt: optionalDatetime,
+    ceremonyPlace: z._default(z.string().check(z.trim(), z.maxLength(200, { error: "notices.errors.placeTooLong" })), ""),
+    juryReminderDays: z._default(
+      z.string().check(
+        z.trim(),
+        z.refine((v) => /^\d{1,2}$/.test(v) && Number(v) <= 30, { error: "notices.errors.juryReminderDays" }),
+      ),
+      "3",
+    ),
   })
   .check(
     z.refine((v) => !LOCAL_DATETIME.test(v.opensAt) || !LOCAL_DATETIME.test(v.closesAt) || v.closesAt > v.opensAt, {

@@ -30,6 +30,9 @@ export async function updateEditionSettings(db: Db, actor: Actor, editionId: str
           nomination_opens_at: amsterdam(input.opensAt),
           nomination_closes_at: amsterdam(input.closesAt),
           nominations_per_member: Number(input.perMember),
+          ceremony_at: amsterdam(input.ceremonyAt),
+          ceremony_place: input.ceremonyPlace,
+          jury_reminder_days: Number(input.juryReminderDays),
         })
         .where("id", "=", editionId)
         .returningAll()
@@ -337,7 +340,7 @@ export async function createEdition(db: Db, actor: Actor, awardId: string, year:
 }
 
 /** A timestamp column as the value of a datetime-local field, in Amsterdam time. */
-const local = (column: "nomination_opens_at" | "nomination_closes_at" | "opens_at" | "closes_at") =>
+const local = (column: "nomination_opens_at" | "nomination_closes_at" | "opens_at" | "closes_at" | "ceremony_at") =>
   sql<string | null>`to_char(${sql.ref(column)} at time zone ${sql.lit(TIME_ZONE)}, 'YYYY-MM-DD"T"HH24:MI')`;
 
 /** The edition's settings as the procedure page edits them, with the nomination window in Amsterdam time. */
@@ -356,6 +359,9 @@ export function getProcedureSettings(db: DbOrTrx, editionId: string) {
       "nominations_per_member",
       local("nomination_opens_at").as("opens"),
       local("nomination_closes_at").as("closes"),
+      local("ceremony_at").as("ceremony"),
+      "ceremony_place",
+      "jury_reminder_days",
     ])
     .where("id", "=", editionId)
     .executeTakeFirstOrThrow();

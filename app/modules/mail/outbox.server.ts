@@ -52,6 +52,27 @@ export async function enqueueMail(db: DbOrTrx, mail: MailRequest): Promise<void>
     .execute();
 }
 
+/** A mail rendered by its sender (text, HTML and extra headers), queued as enqueueMail does; answers the outbox id. */
+export async function enqueueRenderedMail(
+  db: DbOrTrx,
+  mail: { to: string; locale: Locale; template: string; subject: string; text: string; html: string; headers: Record<string, string> },
+): Promise<string> {
+  const row = await db
+    .insertInto("outbox_email")
+    .values({
+      to_address: mail.to,
+      locale: mail.locale,
+      template: mail.template,
+      subject: mail.subject,
+      body_text: mail.text,
+      body_html: mail.html,
+      headers: JSON.stringify(mail.headers),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export function listMail(db: DbOrTrx, limit = 100) {
   return db
     .selectFrom("outbox_email")
@@ -68,7 +89,14 @@ export function getMail(db: DbOrTrx, id: string) {
 const MAX_ATTEMPTS = 8;
 
 export interface Transport {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html?: string;
+    headers?: Record<string, string>;
+  }): Promise<unknown>;
 }
 
 /**
@@ -105,18 +133,25 @@ export async function deliverDueMail(
         .forUpdate()
         .skipLocked(),
     )
-    .returning(["id", "to_address", "subject", "body_text", "attempts"])
+    .returning(["id", "to_address", "subject", "body_text", "body_html", "headers", "attempts"])
     .execute();
 
   let sent = 0;
   let failed = 0;
   for (const mail of claimed) {
     try {
-      await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text });
+      await transport.sendMail({
+        from,
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.body_text,
+        ...(mail.body_html ? { html: mail.body_html } : {}),
+        ...(mail.headers ? { headers: mail.headers } : {}),
+      });
       await db
         .updateTable("outbox_email")
         // The body may hold a live single-use link: once delivered, the outbox keeps no copy of it.
-        .set({ status: "sent", sent_at: sql`now()`, locked_at: null, last_error: null, body_text: "" })
+        .set({ status: "sent", sent_at: sql`now()`, locked_at: null, last_error: null, body_text: "", body_html: null })
         .where("id", "=", mail.id)
         .execute();
       sent++;

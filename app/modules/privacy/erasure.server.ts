@@ -117,13 +117,31 @@ export async function scrubEverywhere(
       .deleteFrom("rate_limit")
       .where(sql<boolean>`key ilike any(${emailPatterns}::text[])`)
       .execute();
+    // Lifecycle notices (ADR 0013): what was sent to them, their choices and their link key.
+    await trx
+      .deleteFrom("notice")
+      .where(sql<boolean>`recipient = any(${emails}::text[])`)
+      .execute();
+    await trx
+      .deleteFrom("notice_preference")
+      .where(sql<boolean>`email = any(${emails}::text[])`)
+      .execute();
+    await trx
+      .deleteFrom("notice_recipient")
+      .where(sql<boolean>`email = any(${emails}::text[])`)
+      .execute();
   }
   if (patterns.length) {
     counts.mailsRewritten = n(
       await trx
         .updateTable("outbox_email")
-        .set({ subject: erased("subject"), body_text: erased("body_text"), last_error: erased("last_error") })
-        .where((eb) => eb.or([mentions("subject"), mentions("body_text"), mentions("last_error")]))
+        .set({
+          subject: erased("subject"),
+          body_text: erased("body_text"),
+          body_html: erased("body_html"),
+          last_error: erased("last_error"),
+        })
+        .where((eb) => eb.or([mentions("subject"), mentions("body_text"), mentions("body_html"), mentions("last_error")]))
         .executeTakeFirst(),
     );
     counts.draftsDeleted = n(

@@ -111,6 +111,8 @@ export async function anonymiseEdition(db: Db, editionId: string): Promise<Reten
       .execute();
     if (all.length) await trx.deleteFrom("nominee_consent_token").where("nominee_id", "in", all).execute();
     await trx.deleteFrom("nomination_draft").where("edition_id", "=", editionId).execute();
+    // The record of which notices went to whom (ADR 0013) names people: it goes with the edition's data.
+    await trx.deleteFrom("notice").where("edition_id", "=", editionId).execute();
     const rounds = trx.selectFrom("round").select("id").where("edition_id", "=", editionId);
     await trx.deleteFrom("round_invite").where("round_id", "in", rounds).execute();
     await trx.deleteFrom("jury_invite").where("edition_id", "=", editionId).execute();

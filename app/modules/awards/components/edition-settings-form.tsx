@@ -13,7 +13,10 @@ export function SettingsForm({ values }: { values: EditionSettingsInput }) {
     "settings",
   );
   // Each field by its name: a text box (a date and time where asked), or a text area of `rows` lines.
-  const field = (name: keyof EditionSettingsInput, as: { rows?: number; type?: "datetime-local" } = {}) => {
+  const field = (
+    name: Exclude<keyof EditionSettingsInput, "ceremonyAt" | "ceremonyPlace" | "juryReminderDays">,
+    as: { rows?: number; type?: "datetime-local" } = {},
+  ) => {
     const props = { name: `settings-${name}`, label: t(`procedure.fields.${name}`), registration: register(name), error: errorOf(name) };
     return as.rows ? <TextareaField {...props} rows={as.rows} /> : <TextField {...props} type={as.type} />;
   };
@@ -40,6 +43,25 @@ export function SettingsForm({ values }: { values: EditionSettingsInput }) {
       {field("opensAt", { type: "datetime-local" })}
       {field("closesAt", { type: "datetime-local" })}
       {field("perMember")}
+      <TextField
+        name="settings-ceremonyAt"
+        type="datetime-local"
+        label={t("notices.settings.ceremonyAt")}
+        registration={register("ceremonyAt")}
+        error={errorOf("ceremonyAt")}
+      />
+      <TextField
+        name="settings-ceremonyPlace"
+        label={t("notices.settings.ceremonyPlace")}
+        registration={register("ceremonyPlace")}
+        error={errorOf("ceremonyPlace")}
+      />
+      <TextField
+        name="settings-juryReminderDays"
+        label={t("notices.settings.juryReminderDays")}
+        registration={register("juryReminderDays")}
+        error={errorOf("juryReminderDays")}
+      />
       <SubmitButton>{t("procedure.save")}</SubmitButton>
     </Form>
   );
