@@ -51,6 +51,8 @@ export const NOTICES = [
   "results.notice.prizeDeleted",
   "results.notice.published",
   "results.notice.unchanged",
+  "juryReport.notice.saved",
+  "juryReport.notice.unchanged",
 ] as const;
 /** Later features keep their success messages in the `notice` object of their own namespace file. */
 const NAMESPACED = {

@@ -10,6 +10,7 @@ import * as m20261123181000 from "./20261123181000_audit_scope";
 import * as m20261123182000 from "./20261123182000_privacy";
 import * as m20261203120000 from "./20261203120000_submission_keys";
 import * as m20261203130000 from "./20261203130000_deny_by_default_locks";
+import * as m20261203152000 from "./20261203152000_recount_and_jury_report";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
 // Add each new migration here; never edit one that has landed.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "20261123182000_privacy": m20261123182000,
   "20261203120000_submission_keys": m20261203120000,
   "20261203130000_deny_by_default_locks": m20261203130000,
+  "20261203152000_recount_and_jury_report": m20261203152000,
 };
