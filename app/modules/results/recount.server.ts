@@ -77,12 +77,25 @@ function listBodies(edition: { awardSlug: string; year: number }, round: VoteRou
       from receipts`;
 }
 
-/** What the snapshot says about one vote round's lists: counts, and each file's hash and size. */
-export async function describeLists(db: DbOrTrx, edition: { awardSlug: string; year: number }, round: VoteRoundForRecount): Promise<Json> {
-  const q = listBodies(edition, round);
+/**
+ * Freezes the lists of a round beside snapshot `version` (in the publishing transaction) and returns
+ * what the snapshot says about them: the counts, and each file's hash and size, read from the rows
+ * just written, so the hash in the snapshot is the hash of the stored bytes.
+ */
+export async function freezeLists(
+  trx: Transaction<DB>,
+  edition: { id: string; awardSlug: string; year: number },
+  version: number,
+  round: VoteRoundForRecount,
+): Promise<Json> {
   const rows = await sql<{ list: string; format: string; items: number; voided: number; sha256: string; bytes: number }>`
-    select list, format, items, voided, encode(sha256(convert_to(body, 'UTF8')), 'hex') as sha256, octet_length(body)::int as bytes
-    from (${q}) l`.execute(db);
+    with l as (${listBodies(edition, round)}),
+    written as (
+      insert into result_list (edition_id, version, round_id, list, format, body, sha256)
+      select ${edition.id}, ${version}, ${round.id}, list, format, body, encode(sha256(convert_to(body, 'UTF8')), 'hex') from l
+      returning list, format, sha256, octet_length(body)::int as bytes
+    )
+    select w.list, w.format, w.sha256, w.bytes, l.items, l.voided from written w join l using (list, format)`.execute(trx);
   const row = (f: ListFile) => rows.rows.find((r) => r.list === f.list && r.format === f.format)!;
   const receipts = row(LIST_FILES[2]);
   return {
@@ -96,21 +109,6 @@ export async function describeLists(db: DbOrTrx, edition: { awardSlug: string; y
   };
 }
 
-/** Freezes the lists of a round beside snapshot `version` (in its transaction); returns the hashes written. */
-export async function freezeLists(
-  trx: Transaction<DB>,
-  edition: { id: string; awardSlug: string; year: number },
-  version: number,
-  round: VoteRoundForRecount,
-): Promise<Map<string, string>> {
-  const rows = await sql<{ list: string; format: string; sha256: string }>`
-    insert into result_list (edition_id, version, round_id, list, format, body, sha256)
-    select ${edition.id}, ${version}, ${round.id}, list, format, body, encode(sha256(convert_to(body, 'UTF8')), 'hex')
-    from (${listBodies(edition, round)}) l
-    returning list, format, sha256`.execute(trx);
-  return new Map(rows.rows.map((r) => [`${r.list}.${r.format}`, r.sha256]));
-}
-
 /** A published list file by its download name, or null. */
 export function listFile(name: string | undefined): ListFile | null {
   return LIST_FILES.find((f) => f.file === name) ?? null;
@@ -122,7 +120,7 @@ const SLICE = 1 << 20;
  * The frozen bytes of one list of a published snapshot, read in 1 MiB slices (the body is ASCII, so
  * characters are bytes); null when that snapshot has no such list.
  */
-export async function readList(db: DbOrTrx, editionId: string, version: number, roundPosition: number, file: ListFile) {
+export async function readList(db: DbOrTrx, editionId: string, version: number, roundPosition: number, file: ListFile, slice = SLICE) {
   const row = await db
     .selectFrom("result_list as l")
     .innerJoin("round as r", "r.id", "l.round_id")
@@ -135,18 +133,18 @@ export async function readList(db: DbOrTrx, editionId: string, version: number, 
     .executeTakeFirst();
   if (!row) return null;
   async function* chunks() {
-    for (let offset = 1; ; offset += SLICE) {
-      const slice = await db
+    for (let offset = 1; ; offset += slice) {
+      const part = await db
         .selectFrom("result_list")
-        .select(sql<string>`substr(body, ${offset}, ${SLICE})`.as("part"))
+        .select(sql<string>`substr(body, ${offset}, ${slice})`.as("part"))
         .where("edition_id", "=", editionId)
         .where("version", "=", version)
         .where("round_id", "=", row!.round_id)
         .where("list", "=", file.list)
         .where("format", "=", file.format)
         .executeTakeFirstOrThrow();
-      if (slice.part.length) yield slice.part;
-      if (slice.part.length < SLICE) return;
+      if (part.part.length) yield part.part;
+      if (part.part.length < slice) return;
     }
   }
   return { sha256: row.sha256, chunks };

@@ -11,7 +11,7 @@ import { rankTally } from "~/modules/voting/rules";
 import { canonicalJson, type Json } from "./canonical";
 import type { PrizeInput } from "./results.schema";
 import { placeBy, type Entry, type RankKey } from "./ranking";
-import { describeLists, freezeLists } from "./recount.server";
+import { freezeLists, type VoteRoundForRecount } from "./recount.server";
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
@@ -129,7 +129,14 @@ async function juryEntries(db: DbOrTrx, roundId: string) {
  * scores. Only public facts: no juror, no voter, no individual score. No timestamps, so the same
  * data always gives the same bytes and hash.
  */
-export async function computeResults(db: DbOrTrx, editionId: string, options: { recount?: boolean } = {}): Promise<Json> {
+export async function computeResults(
+  db: DbOrTrx,
+  editionId: string,
+  options: {
+    /** Publishing: freezes a vote round's recount lists and says what the snapshot holds about them. */
+    recount?: (round: VoteRoundForRecount, edition: { id: string; awardSlug: string; year: number }) => Promise<Json>;
+  } = {},
+): Promise<Json> {
   const edition = await db
     .selectFrom("edition as e")
     .innerJoin("award as a", "a.id", "e.award_id")
@@ -256,7 +263,7 @@ export async function computeResults(db: DbOrTrx, editionId: string, options: { 
     // Per vote round the prizes use: the counts, hashes and sizes of the lists anyone can recount from.
     const rounds = await voteRoundsOf(db, editionId);
     const recount: Json[] = [];
-    for (const r of rounds) recount.push(await describeLists(db, { awardSlug: edition.slug, year: edition.year }, r));
+    for (const r of rounds) recount.push(await options.recount(r, { id: edition.id, awardSlug: edition.slug, year: edition.year }));
     result.recount = recount;
   }
   return result;
@@ -275,52 +282,41 @@ function voteRoundsOf(db: DbOrTrx, editionId: string) {
 }
 
 /**
- * Writes snapshot `version` of an edition with the recount lists of its vote rounds, in the caller's
- * transaction (which must see one consistent state: publishing runs in REPEATABLE READ). The lists
- * are frozen first and their hashes must be the ones the body holds. Returns the body and its hash.
+ * Freezes the recount lists of snapshot `version` and returns the canonical body that holds their
+ * hashes, in the caller's transaction (which must see one consistent state: publishing runs in
+ * REPEATABLE READ, so the totals and the lists come from the same ballots).
  */
+export async function snapshotBody(trx: Transaction<DB>, editionId: string, version: number): Promise<string> {
+  return canonicalJson(await computeResults(trx, editionId, { recount: (round, edition) => freezeLists(trx, edition, version, round) }));
+}
+
+/** Writes snapshot `version` with its recount lists (the demo's past editions publish this way). */
 export async function writeSnapshot(
   trx: Transaction<DB>,
   editionId: string,
-  values: { version: number; reason: string | null; publishedBy: string | null; publishedAt?: Date; body?: string },
+  values: { version: number; reason: string | null; publishedBy: string | null; publishedAt?: Date },
 ) {
-  const body = values.body ?? canonicalJson(await computeResults(trx, editionId, { recount: true }));
-  const edition = await trx
-    .selectFrom("edition as e")
-    .innerJoin("award as a", "a.id", "e.award_id")
-    .select(["e.id", "e.year", "a.slug as awardSlug"])
-    .where("e.id", "=", editionId)
-    .executeTakeFirstOrThrow();
-  const described = (JSON.parse(body) as { recount?: Array<{ round: number; files: Record<string, { name: string; sha256: string }> }> })
-    .recount;
-  for (const r of await voteRoundsOf(trx, editionId)) {
-    const written = await freezeLists(trx, edition, values.version, r);
-    const expected = described?.find((d) => d.round === r.position);
-    for (const [key, list, format] of [
-      ["ballotsJson", "ballots", "json"],
-      ["ballotsCsv", "ballots", "csv"],
-      ["receiptsJson", "receipts", "json"],
-      ["receiptsCsv", "receipts", "csv"],
-    ] as const) {
-      // The same transaction state gives the same bytes; anything else would publish a list the hash does not cover.
-      if (expected?.files[key]?.sha256 !== written.get(`${list}.${format}`))
-        throw new Error(`recount list ${list}.${format} changed while publishing`);
-    }
-  }
-  const hash = sha256(body);
-  await trx
+  const body = await snapshotBody(trx, editionId, values.version);
+  await insertSnapshot(trx, editionId, { ...values, body });
+}
+
+function insertSnapshot(
+  trx: Transaction<DB>,
+  editionId: string,
+  v: { version: number; body: string; reason: string | null; publishedBy: string | null; publishedAt?: Date },
+) {
+  return trx
     .insertInto("result_snapshot")
     .values({
       edition_id: editionId,
-      version: values.version,
-      body,
-      sha256: hash,
-      reason: values.reason,
-      published_by: values.publishedBy,
-      ...(values.publishedAt ? { published_at: values.publishedAt } : {}),
+      version: v.version,
+      body: v.body,
+      sha256: sha256(v.body),
+      reason: v.reason,
+      published_by: v.publishedBy,
+      ...(v.publishedAt ? { published_at: v.publishedAt } : {}),
     })
     .execute();
-  return { body, sha256: hash };
 }
 
 export const sha256 = (body: string) => createHash("sha256").update(body, "utf8").digest("hex");
@@ -370,13 +366,18 @@ async function publishIn(trx: Transaction<DB>, actor: Actor, editionId: string, 
     )
     .execute();
   if (prizeRounds.some((r) => !r.closed)) return refuse(400, "results.errors.roundsOpen");
-  const body = canonicalJson(await computeResults(trx, editionId, { recount: true }));
-  const hash = sha256(body);
   const latest = await latestSnapshot(trx, editionId);
-  if (latest && latest.sha256 === hash) return ok({ version: latest.version, sha256: hash, unchanged: true });
-  if (latest && (!reason || reason.trim().length < 3)) return refuse(400, "results.errors.reasonRequired");
   const version = (latest?.version ?? 0) + 1;
-  await writeSnapshot(trx, editionId, { version, body, reason: latest ? reason!.trim() : null, publishedBy: actor.actorId });
+  // The lists are frozen as the body is computed; when nothing is published after all, they go again.
+  await sql`savepoint recount_lists`.execute(trx);
+  const body = await snapshotBody(trx, editionId, version);
+  const hash = sha256(body);
+  const unchanged = latest !== undefined && latest.sha256 === hash;
+  if (unchanged || (latest && (!reason || reason.trim().length < 3))) {
+    await sql`rollback to savepoint recount_lists`.execute(trx);
+    return unchanged ? ok({ version: latest.version, sha256: hash, unchanged: true }) : refuse(400, "results.errors.reasonRequired");
+  }
+  await insertSnapshot(trx, editionId, { version, body, reason: latest ? reason!.trim() : null, publishedBy: actor.actorId });
   // The vote rounds' totals are public now, on their round pages too.
   const voteRounds = prizeRounds.filter((r) => r.kind === "public_vote" || r.kind === "live_vote").map((r) => r.id);
   if (voteRounds.length) {
