@@ -536,6 +536,8 @@ export interface PrizeTable {
   public_weight: ColumnType<string, string | number | undefined, string | number>;
   jury_weight: ColumnType<string, string | number | undefined, string | number>;
   places: Generated<number>;
+  motivation_nl: Generated<string>;
+  motivation_en: Generated<string>;
 }
 
 export interface ResultSnapshotTable {
@@ -547,6 +549,17 @@ export interface ResultSnapshotTable {
   reason: string | null;
   published_by: string | null;
   published_at: Generated<Date>;
+}
+
+/** A frozen recount list of a published snapshot: the exact bytes of one download, with their SHA-256. */
+export interface ResultListTable {
+  edition_id: string;
+  version: number;
+  round_id: string;
+  list: "ballots" | "receipts";
+  format: "json" | "csv";
+  body: string;
+  sha256: string;
 }
 
 export interface DB {
@@ -580,6 +593,7 @@ export interface DB {
   jury_score: JuryScoreTable;
   prize: PrizeTable;
   result_snapshot: ResultSnapshotTable;
+  result_list: ResultListTable;
   book_theme: BookThemeTable;
   book_proposal: BookProposalTable;
   book_source: BookSourceTable;

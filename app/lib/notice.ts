@@ -58,6 +58,8 @@ export const NOTICES = [
   "control.notice.conflictRecorded",
   "notices.unsubscribe.unsubscribed",
   "notices.account.saved",
+  "juryReport.notice.saved",
+  "juryReport.notice.unchanged",
 ] as const;
 /** Later features keep their success messages in the `notice` object of their own namespace file. */
 const NAMESPACED = {

@@ -10,19 +10,36 @@ import type { FormFailure } from "~/lib/forms.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { formatNumber, useDateFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
+import { MotivationForm } from "~/modules/results/components/motivation-form";
 import { PrizeForm } from "~/modules/results/components/prize-form";
-import { DeletePrizeSchema, PrizeSchema, PublishSchema } from "~/modules/results/results.schema";
-import { addPrize, computeResults, deletePrize, listPrizes, publishSnapshot, snapshotHistory } from "~/modules/results/results.server";
+import { DeletePrizeSchema, MotivationSchema, PrizeSchema, PublishSchema } from "~/modules/results/results.schema";
+import {
+  addPrize,
+  computeResults,
+  deletePrize,
+  latestSnapshot,
+  listPrizes,
+  publishSnapshot,
+  setMotivation,
+  snapshotHistory,
+} from "~/modules/results/results.server";
 import type { Snapshot } from "~/modules/results/snapshot";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
   const db = getDb();
-  const [prizes, preview, history] = await Promise.all([
+  const [prizes, preview, history, latest] = await Promise.all([
     listPrizes(db, edition.id),
     computeResults(db, edition.id) as Promise<unknown> as Promise<Snapshot>,
     snapshotHistory(db, edition.id),
+    latestSnapshot(db, edition.id),
   ]);
+  // A motivation is public once the latest snapshot holds it for the prize of that name.
+  const publishedPrizes = latest ? (JSON.parse(latest.body) as Snapshot).prizes : [];
+  const published = (p: (typeof prizes)[number]) =>
+    publishedPrizes.some(
+      (s) => s.name.nl === p.name_nl && (s.motivation?.nl ?? "") === p.motivation_nl && (s.motivation?.en ?? "") === p.motivation_en,
+    );
   const en = context.locale === "en";
   const roundName = new Map(edition.rounds.map((r) => [r.id, `${r.position}. ${r.name}`]));
   return {
@@ -38,6 +55,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         p.kind === "combined"
           ? `${formatNumber(context.locale, Number(p.public_weight))} / ${formatNumber(context.locale, Number(p.jury_weight))}`
           : null,
+    })),
+    motivations: prizes.map((p) => ({
+      id: p.id,
+      name: en ? p.name_en : p.name_nl,
+      motivationNl: p.motivation_nl,
+      motivationEn: p.motivation_en,
+      unpublished: latest !== undefined && !published(p),
     })),
     // The preview shows the top of each ranking as it would be published now.
     preview: preview.prizes.map((p) => ({
@@ -72,6 +96,11 @@ export const action = (args: ActionFunctionArgs) =>
       run: (g, input) => deletePrize(g.db, g.actor, g.edition.id, input.prizeId),
       done: (g) => redirectWithNotice(g.here, "results.notice.prizeDeleted"),
     }),
+    motivation: intent({
+      schema: MotivationSchema,
+      run: (g, input) => setMotivation(g.db, g.actor, g.edition.id, input),
+      done: (g, r) => redirectWithNotice(g.here, r.changed ? "juryReport.notice.saved" : "juryReport.notice.unchanged"),
+    }),
     publish: intent({
       schema: PublishSchema,
       run: (g, input) => publishSnapshot(g.db, g.actor, g.edition.id, input.reason || null),
@@ -94,7 +123,8 @@ export default function ResultsAdmin() {
       <Paragraph>
         <AppLink to={d.edition.publicBase}>{t("results.admin.publicPage")}</AppLink>
       </Paragraph>
-      {actionData && !actionData.values?.kind ? <FormError failure={actionData} /> : null}
+      {/* The prize and motivation forms show their own failures. */}
+      {actionData && !actionData.values?.kind && !actionData.values?.formId ? <FormError failure={actionData} /> : null}
 
       <section aria-labelledby="prizes-heading">
         <Heading2 id="prizes-heading">{t("results.admin.prizesHeading")}</Heading2>
@@ -124,6 +154,16 @@ export default function ResultsAdmin() {
         )}
         <PrizeForm rounds={d.rounds} />
       </section>
+
+      {d.motivations.length ? (
+        <section aria-labelledby="jury-report-heading">
+          <Heading2 id="jury-report-heading">{t("juryReport.admin.heading")}</Heading2>
+          <Paragraph>{t("juryReport.admin.intro")}</Paragraph>
+          {d.motivations.map((p) => (
+            <MotivationForm key={p.id} prize={p} />
+          ))}
+        </section>
+      ) : null}
 
       <section aria-labelledby="preview-heading">
         <Heading2 id="preview-heading">{t("results.admin.previewHeading")}</Heading2>

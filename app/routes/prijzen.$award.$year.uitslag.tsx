@@ -6,7 +6,9 @@ import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from 
 import { getDb } from "~/db.server";
 import { useDateFormat, useNumberFormat } from "~/lib/locale";
 import { loadEdition } from "~/modules/awards/edition.server";
+import { JuryReport } from "~/modules/results/components/jury-report";
 import { RankingChart } from "~/modules/results/components/ranking-chart";
+import { RecountDownloads } from "~/modules/results/components/recount-downloads";
 import { publishedSnapshot, versionParam } from "~/modules/results/public.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -68,6 +70,9 @@ export default function Results() {
             }),
           )}
         </UnorderedList>
+        {s.prizes.map((p, pi) =>
+          p.motivation ? <JuryReport key={p.name.nl} id={`jury-report-${pi}`} prize={p.name[lang]} text={p.motivation[lang]} /> : null,
+        )}
       </section>
 
       {s.prizes.map((p, pi) => (
@@ -123,6 +128,8 @@ export default function Results() {
           </UnorderedList>
         ) : null}
       </section>
+
+      <RecountDownloads base={edition.base} version={published.version} recount={s.recount} />
     </>
   );
 }

@@ -43,14 +43,33 @@ export default function VerifyReceipt() {
             <strong>{t(`voting.receipt.${result.status}`)}</strong>
           </Paragraph>
           {result.status !== "unknown" ? (
-            <Paragraph>
-              {t("voting.receiptDetails", {
-                award: result.award,
-                round: result.round,
-                category: result.category,
-                at: date(result.at),
-              })}
-            </Paragraph>
+            <>
+              <Paragraph>
+                {t("voting.receiptDetails", {
+                  award: result.award,
+                  round: result.round,
+                  category: result.category,
+                  at: date(result.at),
+                })}
+              </Paragraph>
+              {result.status !== "superseded" ? (
+                <>
+                  <Paragraph data-testid="receipt-listed">
+                    {result.listed
+                      ? t(result.listed.status === "counted" ? "recount.receipt.listedCounted" : "recount.receipt.listedVoided", {
+                          version: result.listed.version,
+                        })
+                      : t("recount.receipt.notListed")}
+                  </Paragraph>
+                  <Paragraph>
+                    {t("recount.receipt.hash")}{" "}
+                    <code className="lauwer-hash" data-testid="receipt-hash">
+                      {result.hash}
+                    </code>
+                  </Paragraph>
+                </>
+              ) : null}
+            </>
           ) : null}
         </Alert>
       ) : null}

@@ -12,6 +12,7 @@ import * as m20261203120000 from "./20261203120000_submission_keys";
 import * as m20261203130000 from "./20261203130000_deny_by_default_locks";
 import * as m20261203150000 from "./20261203150000_round_selection";
 import * as m20261203151000 from "./20261203151000_notices";
+import * as m20261203152000 from "./20261203152000_recount_and_jury_report";
 import * as m20261203154000 from "./20261203154000_open_ended_rounds";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   "20261203130000_deny_by_default_locks": m20261203130000,
   "20261203150000_round_selection": m20261203150000,
   "20261203151000_notices": m20261203151000,
+  "20261203152000_recount_and_jury_report": m20261203152000,
   "20261203154000_open_ended_rounds": m20261203154000,
 };

@@ -1,8 +1,7 @@
-import { createHash, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { DB, PrizeKind } from "../../db/types";
-import { canonicalJson } from "../../app/modules/results/canonical";
-import { computeResults } from "../../app/modules/results/results.server";
+import { writeSnapshot } from "../../app/modules/results/results.server";
 import { ensureJuryAdvanced } from "../../app/modules/jury/jury.server";
 import { confirmShortlist } from "../../app/modules/rounds/confirm.server";
 import { saveSelection } from "../../app/modules/rounds/selection.server";
@@ -43,6 +42,11 @@ const PRIZES: Record<string, Array<{ kind: PrizeKind; nl: string; en: string; vo
   "overheidsorganisatie-2-0": [
     { kind: "jury", nl: "Overheidsorganisatie 2.0 van het Jaar", en: "Government Organisation 2.0 of the Year", jury: 3, places: 1 },
   ],
+};
+
+const JURY_REPORT = {
+  nl: "De jury was unaniem. De winnaar laat zien wat vakmanschap in de publieke dienst betekent: luisteren naar inwoners, collega's meenemen en resultaten boeken die blijven. Een voorbeeld voor velen.",
+  en: "The jury was unanimous. The winner shows what craftsmanship in public service means: listening to residents, bringing colleagues along and achieving results that last. An example to many.",
 };
 
 export async function seedPastEditions(
@@ -300,20 +304,18 @@ export async function seedPastEditions(
           public_weight: p.kind === "combined" ? 50 : 0,
           jury_weight: p.kind === "combined" ? 50 : 0,
           places: p.places,
+          // The jury report of a jury prize (no names: the winner is shown beside it).
+          ...(p.kind === "jury" ? { motivation_nl: JURY_REPORT.nl, motivation_en: JURY_REPORT.en } : {}),
         })
         .execute();
     }
-    const body = canonicalJson(await computeResults(trx, edition.id));
-    await trx
-      .insertInto("result_snapshot")
-      .values({
-        edition_id: edition.id,
-        version: 1,
-        body,
-        sha256: createHash("sha256").update(body, "utf8").digest("hex"),
-        published_at: at(40 + spec.rounds.length * 12 + 12),
-      })
-      .execute();
+    // Published as an organizer publishes: the snapshot with the recount lists of its vote rounds.
+    await writeSnapshot(trx, edition.id, {
+      version: 1,
+      reason: null,
+      publishedBy: null,
+      publishedAt: at(40 + spec.rounds.length * 12 + 12),
+    });
   }
 }
 

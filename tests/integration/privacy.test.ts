@@ -208,6 +208,20 @@ async function personWithHistory() {
       },
     ],
   };
+  // A jury report naming them (the organizer's free text about a prize).
+  await db
+    .insertInto("prize")
+    .values({
+      edition_id: f.editionId,
+      position: 1,
+      kind: "jury",
+      name_nl: "Juryprijs",
+      name_en: "Jury prize",
+      jury_round_id: f.juryRoundId,
+      motivation_nl: `De jury koos ${name} om het nieuwe loket.`,
+      motivation_en: `The jury chose ${name} for the new front desk.`,
+    })
+    .execute();
   const body = canonicalJson(snapshot);
   await db
     .insertInto("result_snapshot")
@@ -236,6 +250,8 @@ describe("erasing a nominated person on request", () => {
       "audit_log.after",
       "jury_score.comment",
       "jury_conflict.reason",
+      "prize.motivation_nl",
+      "prize.motivation_en",
       "result_snapshot.body",
     ]) {
       expect(

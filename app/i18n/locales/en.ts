@@ -1326,4 +1326,66 @@ export const en: Messages = {
       },
     },
   },
+  juryReport: {
+    heading: "Jury report",
+    motivationOf: "The jury's motivation: {{prize}}",
+    notice: {
+      saved: "The motivation is saved. It becomes public with the next publication of the results.",
+      unchanged: "Nothing changed in the motivation.",
+    },
+    admin: {
+      heading: "Jury report",
+      intro:
+        "Write the jury's motivation for each prize, in Dutch and in English (both, or leave both empty to remove it; at most 2000 characters each). It appears next to the winners on the public results page and in the results file. Once the results are published, a changed motivation appears only in a new version.",
+      fieldNl: "Motivation (Dutch)",
+      fieldEn: "Motivation (English)",
+      counter: "{{count}} of {{max}} characters",
+      save: "Save motivation",
+      unpublished: "Changed since the last publication: not public yet.",
+    },
+    errors: {
+      tooLong: "The motivation is too long: at most 2000 characters.",
+      dutchMissing: "Also give the motivation in Dutch (or empty both fields).",
+      englishMissing: "Also give the motivation in English (or empty both fields).",
+      prizeNotFound: "This prize does not exist (any more) in this edition.",
+    },
+  },
+  recount: {
+    heading: "Recount it yourself",
+    intro:
+      "For every vote round these results come with two lists, whose hashes are in the results file: every counted ballot (only the choices: no names, receipts or times) and every receipt as a hash. So anyone can recount the totals and find their own receipt, while no receipt shows what anyone chose.",
+    round: "{{round}}: {{ballots}} counted ballots, {{voided}} voided",
+    ballotsJson: "Counted ballots (JSON, {{size}})",
+    ballotsCsv: "Counted ballots (CSV, {{size}})",
+    receiptsJson: "Receipts as hashes (JSON, {{size}})",
+    receiptsCsv: "Receipts as hashes (CSV, {{size}})",
+    how: "How to check the results",
+    older: "This version of the results was published before recount lists existed.",
+    none: "These results have no vote round to recount.",
+    check: {
+      title: "Check the results of {{edition}}",
+      intro:
+        "The results are fixed in a file with a SHA-256 hash. That file also holds the hashes of the recount lists, so those lists cannot change unnoticed after publication. You check three things.",
+      step1Heading: "1. The results file is the published one",
+      step1:
+        "Download the results file and compute its SHA-256 (for example with sha256sum uitslag.json). It must equal the hash on the results page. Do the same for each list: its hash is in the results file under recount → files.",
+      step2Heading: "2. The totals add up",
+      step2:
+        "In the list of counted ballots, count per candidate how often they were chosen (for a ranked vote: points = maximum number of choices + 1 − rank). Those numbers must equal the votes in the results file. With node or jq it takes one line; see below.",
+      step3Heading: "3. Your own vote counts",
+      step3:
+        "Compute the SHA-256 of your receipt exactly as printed (capitals, with dashes, for example ABCD-EFGH-JKLM), or enter it at Check a receipt, which shows the hash. Find that hash in the list of receipts: it says whether your vote was counted or voided.",
+      whyHeading: "Why this way?",
+      why: "The list of ballots holds no receipt, name or time and is sorted by the choices themselves; the list of receipts holds only hashes, sorted by hash. So no one can tell which ballot belongs to which receipt: a receipt proves that your vote counts, not what you chose. Voided ballots appear only in the list of receipts, as voided.",
+      commandsHeading: "Recount in one line",
+      receiptLink: "Check a receipt",
+      back: "Back to the results",
+    },
+    receipt: {
+      hash: "Hash of this receipt (SHA-256):",
+      listedCounted: "In the published list of receipts (results version {{version}}) this vote is listed as counted.",
+      listedVoided: "In the published list of receipts (results version {{version}}) this vote is listed as voided.",
+      notListed: "This vote is not (yet) in a published list of receipts.",
+    },
+  },
 };

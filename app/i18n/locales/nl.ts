@@ -1338,6 +1338,68 @@ export const nl = {
       },
     },
   },
+  juryReport: {
+    heading: "Juryrapport",
+    motivationOf: "Motivatie van de jury: {{prize}}",
+    notice: {
+      saved: "De motivatie is opgeslagen. Ze wordt openbaar met de volgende publicatie van de uitslag.",
+      unchanged: "Er is niets veranderd aan de motivatie.",
+    },
+    admin: {
+      heading: "Juryrapport",
+      intro:
+        "Schrijf per prijs de motivatie van de jury, in het Nederlands en in het Engels (allebei, of laat allebei leeg om haar te verwijderen; elk ten hoogste 2000 tekens). Ze staat bij de winnaars op de openbare uitslagpagina en in het uitslagbestand. Is de uitslag al gepubliceerd, dan komt een gewijzigde motivatie pas in een nieuwe versie.",
+      fieldNl: "Motivatie (Nederlands)",
+      fieldEn: "Motivatie (Engels)",
+      counter: "{{count}} van {{max}} tekens",
+      save: "Motivatie opslaan",
+      unpublished: "Gewijzigd na de laatste publicatie: nog niet openbaar.",
+    },
+    errors: {
+      tooLong: "De motivatie is te lang: ten hoogste 2000 tekens.",
+      dutchMissing: "Vul de motivatie ook in het Nederlands in (of maak beide velden leeg).",
+      englishMissing: "Vul de motivatie ook in het Engels in (of maak beide velden leeg).",
+      prizeNotFound: "Deze prijs bestaat niet (meer) in deze editie.",
+    },
+  },
+  recount: {
+    heading: "Zelf natellen",
+    intro:
+      "Bij deze uitslag horen per stemronde twee lijsten, die met hun hash in het uitslagbestand staan: alle getelde stemmen (alleen de keuzes: geen namen, stembewijzen of tijden) en alle stembewijzen als hash. Zo kan iedereen de totalen natellen en zijn eigen stembewijs terugvinden, zonder dat een stembewijs laat zien wat iemand koos.",
+    round: "{{round}}: {{ballots}} getelde stemmen, {{voided}} ongeldig verklaard",
+    ballotsJson: "Getelde stemmen (JSON, {{size}})",
+    ballotsCsv: "Getelde stemmen (CSV, {{size}})",
+    receiptsJson: "Stembewijzen als hash (JSON, {{size}})",
+    receiptsCsv: "Stembewijzen als hash (CSV, {{size}})",
+    how: "Zo controleer je de uitslag",
+    older: "Deze versie van de uitslag is gepubliceerd voordat er natellijsten waren.",
+    none: "Deze uitslag heeft geen stemronde om na te tellen.",
+    check: {
+      title: "Uitslag {{edition}} controleren",
+      intro:
+        "De uitslag ligt vast in een bestand met een SHA-256-hash. In dat bestand staan ook de hashes van de natellijsten, dus die lijsten kunnen na publicatie niet meer ongemerkt veranderen. Je controleert drie dingen.",
+      step1Heading: "1. Het uitslagbestand is het gepubliceerde",
+      step1:
+        "Download het uitslagbestand en bereken de SHA-256 (bijvoorbeeld met sha256sum uitslag.json). Die moet gelijk zijn aan de hash op de uitslagpagina. Doe hetzelfde met elke lijst: de hash staat in het uitslagbestand bij recount → files.",
+      step2Heading: "2. De totalen kloppen",
+      step2:
+        "Tel in de lijst van getelde stemmen per kandidaat hoe vaak die gekozen is (bij een rangschikking: punten = maximum aantal keuzes + 1 − plaats). Die aantallen moeten gelijk zijn aan de stemmen in het uitslagbestand. Met node of jq gaat dat in één regel; zie hieronder.",
+      step3Heading: "3. Je eigen stem telt mee",
+      step3:
+        "Bereken de SHA-256 van je stembewijs, precies zoals het op je bewijs staat (hoofdletters, met streepjes, bijvoorbeeld ABCD-EFGH-JKLM), of vul het in bij Stembewijs controleren: die toont de hash. Zoek die hash in de lijst van stembewijzen: daar staat of je stem is meegeteld of ongeldig verklaard.",
+      whyHeading: "Waarom zo?",
+      why: "De lijst van stemmen bevat geen stembewijs, naam of tijd en is gesorteerd op de keuzes zelf; de lijst van stembewijzen bevat alleen hashes, gesorteerd op de hash. Zo is niet te herleiden welke stem bij welk stembewijs hoort: een stembewijs bewijst dat je stem meetelt, niet wat je koos. Ongeldig verklaarde stemmen staan alleen in de lijst van stembewijzen, als ongeldig.",
+      commandsHeading: "Natellen in één regel",
+      receiptLink: "Stembewijs controleren",
+      back: "Terug naar de uitslag",
+    },
+    receipt: {
+      hash: "Hash van dit stembewijs (SHA-256):",
+      listedCounted: "In de gepubliceerde lijst van stembewijzen (uitslag versie {{version}}) staat deze stem als meegeteld.",
+      listedVoided: "In de gepubliceerde lijst van stembewijzen (uitslag versie {{version}}) staat deze stem als ongeldig verklaard.",
+      notListed: "Deze stem staat (nog) niet in een gepubliceerde lijst van stembewijzen.",
+    },
+  },
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -160,6 +160,8 @@ export async function scrubEverywhere(
       ["ballot", "void_reason", 1000],
       ["nomination", "motivation", 5000],
       ["nomination_reference", "statement", 5000],
+      ["prize", "motivation_nl", 2000],
+      ["prize", "motivation_en", 2000],
     ] as const) {
       counts.otherTexts += n(
         await trx

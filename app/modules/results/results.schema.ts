@@ -51,3 +51,26 @@ export const DeletePrizeSchema = z.object({
     .string({ error: "errors.badRequest" })
     .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: "errors.badRequest" })),
 });
+
+const MOTIVATION_MAX = 2000;
+const motivation = z._default(z.string().check(z.trim(), z.maxLength(MOTIVATION_MAX, { error: "juryReport.errors.tooLong" })), "");
+
+/**
+ * The jury's motivation of one prize, in Dutch and English (both, or neither to remove it), at most
+ * 2,000 characters each. `formId` tells the page's several motivation forms apart.
+ */
+export const MotivationSchema = z
+  .object({
+    formId: z._default(z.string(), ""),
+    prizeId: z
+      .string({ error: "errors.badRequest" })
+      .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: "errors.badRequest" })),
+    motivationNl: motivation,
+    motivationEn: motivation,
+  })
+  .check(
+    z.refine((v) => v.motivationEn === "" || v.motivationNl !== "", { error: "juryReport.errors.dutchMissing", path: ["motivationNl"] }),
+    z.refine((v) => v.motivationNl === "" || v.motivationEn !== "", { error: "juryReport.errors.englishMissing", path: ["motivationEn"] }),
+  );
+export type MotivationInput = z.infer<typeof MotivationSchema>;
+export { MOTIVATION_MAX };

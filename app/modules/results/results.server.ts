@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
-import type { PrizeKind } from "../../../db/types";
+import { sql, type Transaction } from "kysely";
+import type { DB, PrizeKind } from "../../../db/types";
 import type { Db, DbOrTrx } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
@@ -11,6 +11,7 @@ import { rankTally } from "~/modules/voting/rules";
 import { canonicalJson, type Json } from "./canonical";
 import type { PrizeInput } from "./results.schema";
 import { placeBy, type Entry, type RankKey } from "./ranking";
+import { freezeLists, type VoteRoundForRecount } from "./recount.server";
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
@@ -77,13 +78,12 @@ export async function deletePrize(db: Db, actor: Actor, editionId: string, prize
 async function voteEntries(db: DbOrTrx, roundId: string) {
   const round = await db.selectFrom("round").selectAll().where("id", "=", roundId).executeTakeFirstOrThrow();
   const { perCategory } = await tally(db, round);
-  const out = new Map<string, { votes: number; points: number; first?: number }>();
+  const out = new Map<string, { votes: number; points?: number; first?: number }>();
   for (const rows of perCategory.values()) {
     for (const r of rankTally(rows, round.ballot_mode, round.tie_break)) {
-      out.set(
-        r.nomineeId,
-        round.ballot_mode === "ranked" ? { votes: r.votes, points: r.points, first: r.first } : { votes: r.votes, points: r.points },
-      );
+      // Points and first preferences mean something only for a ranked vote (and only then are they
+      // published, so every published number can be recounted from the ballot list).
+      out.set(r.nomineeId, round.ballot_mode === "ranked" ? { votes: r.votes, points: r.points, first: r.first } : { votes: r.votes });
     }
   }
   return { round, scores: out };
@@ -129,7 +129,14 @@ async function juryEntries(db: DbOrTrx, roundId: string) {
  * scores. Only public facts: no juror, no voter, no individual score. No timestamps, so the same
  * data always gives the same bytes and hash.
  */
-export async function computeResults(db: DbOrTrx, editionId: string): Promise<Json> {
+export async function computeResults(
+  db: DbOrTrx,
+  editionId: string,
+  options: {
+    /** Publishing: freezes a vote round's recount lists and says what the snapshot holds about them. */
+    recount?: (round: VoteRoundForRecount, edition: { id: string; awardSlug: string; year: number }) => Promise<Json>;
+  } = {},
+): Promise<Json> {
   const edition = await db
     .selectFrom("edition as e")
     .innerJoin("award as a", "a.id", "e.award_id")
@@ -168,7 +175,8 @@ export async function computeResults(db: DbOrTrx, editionId: string): Promise<Js
     for (const id of ids) {
       const e = entry(id);
       if (!e) continue;
-      if (vote) Object.assign(e, vote.scores.get(id) ?? { votes: 0, points: 0 });
+      if (vote)
+        Object.assign(e, vote.scores.get(id) ?? (vote.round.ballot_mode === "ranked" ? { votes: 0, points: 0, first: 0 } : { votes: 0 }));
       if (jury) e.jury = jury.scores.get(id) ?? null;
       entries.push(e);
     }
@@ -222,6 +230,8 @@ export async function computeResults(db: DbOrTrx, editionId: string): Promise<Js
     out.push({
       kind: prize.kind satisfies PrizeKind,
       name: { nl: prize.name_nl, en: prize.name_en },
+      // The jury's motivation, published next to the winners (both languages or none).
+      motivation: prize.motivation_nl ? { nl: prize.motivation_nl, en: prize.motivation_en } : null,
       places: prize.places,
       rules: {
         public: vote
@@ -242,13 +252,71 @@ export async function computeResults(db: DbOrTrx, editionId: string): Promise<Js
       })),
     });
   }
-  return {
-    format: "lauwer-results/1",
+  const result: { [key: string]: Json } = {
+    format: "lauwer-results/2",
     award: { slug: edition.slug, nl: edition.name_nl, en: edition.name_en },
     year: edition.year,
     categories: categories.map((c) => ({ slug: c.slug, nl: c.name_nl, en: c.name_en })),
     prizes: out,
   };
+  if (options.recount) {
+    // Per vote round the prizes use: the counts, hashes and sizes of the lists anyone can recount from.
+    const rounds = await voteRoundsOf(db, editionId);
+    const recount: Json[] = [];
+    for (const r of rounds) recount.push(await options.recount(r, { id: edition.id, awardSlug: edition.slug, year: edition.year }));
+    result.recount = recount;
+  }
+  return result;
+}
+
+/** The public and live vote rounds whose totals the edition's prizes publish, by position. */
+function voteRoundsOf(db: DbOrTrx, editionId: string) {
+  return db
+    .selectFrom("round")
+    .select(["id", "position", "name_nl", "name_en", "ballot_mode", "max_choices"])
+    .where("edition_id", "=", editionId)
+    .where("kind", "in", ["public_vote", "live_vote"])
+    .where((eb) => eb.exists(eb.selectFrom("prize as p").whereRef("p.vote_round_id", "=", "round.id")))
+    .orderBy("position")
+    .execute();
+}
+
+/**
+ * Freezes the recount lists of snapshot `version` and returns the canonical body that holds their
+ * hashes, in the caller's transaction (which must see one consistent state: publishing runs in
+ * REPEATABLE READ, so the totals and the lists come from the same ballots).
+ */
+export async function snapshotBody(trx: Transaction<DB>, editionId: string, version: number): Promise<string> {
+  return canonicalJson(await computeResults(trx, editionId, { recount: (round, edition) => freezeLists(trx, edition, version, round) }));
+}
+
+/** Writes snapshot `version` with its recount lists (the demo's past editions publish this way). */
+export async function writeSnapshot(
+  trx: Transaction<DB>,
+  editionId: string,
+  values: { version: number; reason: string | null; publishedBy: string | null; publishedAt?: Date },
+) {
+  const body = await snapshotBody(trx, editionId, values.version);
+  await insertSnapshot(trx, editionId, { ...values, body });
+}
+
+function insertSnapshot(
+  trx: Transaction<DB>,
+  editionId: string,
+  v: { version: number; body: string; reason: string | null; publishedBy: string | null; publishedAt?: Date },
+) {
+  return trx
+    .insertInto("result_snapshot")
+    .values({
+      edition_id: editionId,
+      version: v.version,
+      body: v.body,
+      sha256: sha256(v.body),
+      reason: v.reason,
+      published_by: v.publishedBy,
+      ...(v.publishedAt ? { published_at: v.publishedAt } : {}),
+    })
+    .execute();
 }
 
 export const sha256 = (body: string) => createHash("sha256").update(body, "utf8").digest("hex");
@@ -266,51 +334,67 @@ export interface Published {
  * with a reason. Audited.
  */
 export async function publishSnapshot(db: Db, actor: Actor, editionId: string, reason: string | null): Promise<Outcome<Published>> {
-  return db.transaction().execute(async (trx): Promise<Outcome<Published>> => {
-    await trx.selectFrom("edition").select("id").where("id", "=", editionId).forUpdate().executeTakeFirstOrThrow();
-    // Results are final only when every round a prize uses has closed (running totals never become a snapshot).
-    const prizeRounds = await trx
-      .selectFrom("round as r")
-      .select(["r.id", "r.kind", sql<boolean>`r.closes_at is not null and r.closes_at <= now()`.as("closed")])
-      .where("r.edition_id", "=", editionId)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("prize as p")
-            .where("p.edition_id", "=", editionId)
-            .where((w) => w.or([w("p.vote_round_id", "=", w.ref("r.id")), w("p.jury_round_id", "=", w.ref("r.id"))])),
-        ),
-      )
-      .execute();
-    if (prizeRounds.some((r) => !r.closed)) return refuse(400, "results.errors.roundsOpen");
-    const body = canonicalJson(await computeResults(trx, editionId));
-    const hash = sha256(body);
-    const latest = await latestSnapshot(trx, editionId);
-    if (latest && latest.sha256 === hash) return ok({ version: latest.version, sha256: hash, unchanged: true });
-    if (latest && (!reason || reason.trim().length < 3)) return refuse(400, "results.errors.reasonRequired");
-    const version = (latest?.version ?? 0) + 1;
-    await trx
-      .insertInto("result_snapshot")
-      .values({ edition_id: editionId, version, body, sha256: hash, reason: latest ? reason!.trim() : null, published_by: actor.actorId })
-      .execute();
-    // The vote rounds' totals are public now, on their round pages too.
-    const voteRounds = prizeRounds.filter((r) => r.kind === "public_vote" || r.kind === "live_vote").map((r) => r.id);
-    if (voteRounds.length) {
-      await trx
-        .updateTable("round")
-        .set({ results_published_at: sql`now()` })
-        .where("id", "in", voteRounds)
-        .where("results_published_at", "is", null)
-        .execute();
+  // One consistent state for the totals, the lists and the hashes (REPEATABLE READ). Publishers
+  // queue on the table lock, taken before the transaction's first read, so each sees the versions
+  // the one before it wrote. A concurrent change to a round row (rare) is retried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db
+        .transaction()
+        .setIsolationLevel("repeatable read")
+        .execute((trx) => publishIn(trx, actor, editionId, reason));
+    } catch (error) {
+      if (attempt >= 3 || (error as { code?: string }).code !== "40001") throw error;
     }
-    await writeAudit(trx, actor, {
-      action: latest ? "results.supersede" : "results.publish",
-      entityType: "edition",
-      entityId: editionId,
-      after: { version, sha256: hash, reason },
-    });
-    return ok({ version, sha256: hash, unchanged: false });
+  }
+}
+
+async function publishIn(trx: Transaction<DB>, actor: Actor, editionId: string, reason: string | null): Promise<Outcome<Published>> {
+  await sql`lock table result_snapshot in share row exclusive mode`.execute(trx);
+  // Results are final only when every round a prize uses has closed (running totals never become a snapshot).
+  const prizeRounds = await trx
+    .selectFrom("round as r")
+    .select(["r.id", "r.kind", sql<boolean>`r.closes_at is not null and r.closes_at <= now()`.as("closed")])
+    .where("r.edition_id", "=", editionId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("prize as p")
+          .where("p.edition_id", "=", editionId)
+          .where((w) => w.or([w("p.vote_round_id", "=", w.ref("r.id")), w("p.jury_round_id", "=", w.ref("r.id"))])),
+      ),
+    )
+    .execute();
+  if (prizeRounds.some((r) => !r.closed)) return refuse(400, "results.errors.roundsOpen");
+  const latest = await latestSnapshot(trx, editionId);
+  const version = (latest?.version ?? 0) + 1;
+  // The lists are frozen as the body is computed; when nothing is published after all, they go again.
+  await sql`savepoint recount_lists`.execute(trx);
+  const body = await snapshotBody(trx, editionId, version);
+  const hash = sha256(body);
+  const unchanged = latest !== undefined && latest.sha256 === hash;
+  if (unchanged || (latest && (!reason || reason.trim().length < 3))) {
+    await sql`rollback to savepoint recount_lists`.execute(trx);
+    return unchanged ? ok({ version: latest.version, sha256: hash, unchanged: true }) : refuse(400, "results.errors.reasonRequired");
+  }
+  await insertSnapshot(trx, editionId, { version, body, reason: latest ? reason!.trim() : null, publishedBy: actor.actorId });
+  // The vote rounds' totals are public now, on their round pages too.
+  const voteRounds = prizeRounds.filter((r) => r.kind === "public_vote" || r.kind === "live_vote").map((r) => r.id);
+  if (voteRounds.length) {
+    await trx
+      .updateTable("round")
+      .set({ results_published_at: sql`now()` })
+      .where("id", "in", voteRounds)
+      .where("results_published_at", "is", null)
+      .execute();
+  }
+  await writeAudit(trx, actor, {
+    action: latest ? "results.supersede" : "results.publish",
+    entityType: "edition",
+    entityId: editionId,
+    after: { version, sha256: hash, reason },
   });
+  return ok({ version, sha256: hash, unchanged: false });
 }
 
 export function latestSnapshot(db: DbOrTrx, editionId: string) {
@@ -330,4 +414,36 @@ export function snapshotHistory(db: DbOrTrx, editionId: string) {
     .where("edition_id", "=", editionId)
     .orderBy("version", "desc")
     .execute();
+}
+
+/**
+ * Records the jury's motivation of a prize (both languages, or both empty to remove it). The
+ * published snapshot keeps what it was published with; a changed motivation appears in the next
+ * version. Audited with before and after.
+ */
+export async function setMotivation(
+  db: Db,
+  actor: Actor,
+  editionId: string,
+  input: { prizeId: string; motivationNl: string; motivationEn: string },
+): Promise<Outcome<{ changed: boolean }>> {
+  return db.transaction().execute(async (trx): Promise<Outcome<{ changed: boolean }>> => {
+    const before = await trx
+      .selectFrom("prize")
+      .select(["id", "motivation_nl", "motivation_en"])
+      .where("id", "=", input.prizeId)
+      .where("edition_id", "=", editionId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) return refuse(404, "juryReport.errors.prizeNotFound");
+    if (before.motivation_nl === input.motivationNl && before.motivation_en === input.motivationEn) return ok({ changed: false });
+    const after = await trx
+      .updateTable("prize")
+      .set({ motivation_nl: input.motivationNl, motivation_en: input.motivationEn })
+      .where("id", "=", input.prizeId)
+      .returning(["id", "motivation_nl", "motivation_en"])
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: "prize.motivation", entityType: "prize", entityId: input.prizeId, before, after });
+    return ok({ changed: true });
+  });
 }

@@ -1,4 +1,5 @@
-// The shape of a published results snapshot (format lauwer-results/1), as the pages read it.
+// The shape of a published results snapshot, as the pages read it. Format 2 added the jury's
+// motivation per prize and the recount lists per vote round (ADR 0014); format 1 snapshots have neither.
 
 export interface SnapshotEntry {
   nominee: string;
@@ -19,6 +20,8 @@ export interface SnapshotEntry {
 export interface SnapshotPrize {
   kind: "jury" | "public" | "top100" | "combined";
   name: { nl: string; en: string };
+  /** The jury's motivation (format 2; null when none was given). */
+  motivation?: { nl: string; en: string } | null;
   places: number;
   rules: {
     public: { round: string; ballot: string; maxChoices: number; counted: string } | null;
@@ -29,12 +32,32 @@ export interface SnapshotPrize {
   rankings: Array<{ category: string | null; ranking: SnapshotEntry[] }>;
 }
 
+/** One published file of a recount list: its download name, SHA-256 and size in bytes. */
+export interface RecountFile {
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** What a snapshot says about a vote round's recount lists (ADR 0014). */
+export interface RecountRound {
+  round: number;
+  name: { nl: string; en: string };
+  ballot: "single" | "approval" | "ranked";
+  maxChoices: number;
+  /** Counted ballots (the ballot list's length). */
+  ballots: number;
+  receipts: { counted: number; voided: number };
+  files: { ballotsJson: RecountFile; ballotsCsv: RecountFile; receiptsJson: RecountFile; receiptsCsv: RecountFile };
+}
+
 export interface Snapshot {
-  format: "lauwer-results/1";
+  format: "lauwer-results/1" | "lauwer-results/2";
   award: { slug: string; nl: string; en: string };
   year: number;
   categories: Array<{ slug: string; nl: string; en: string }>;
   prizes: SnapshotPrize[];
+  recount?: RecountRound[];
 }
 
 /** The value a prize ranks by. */

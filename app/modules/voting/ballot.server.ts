@@ -5,6 +5,7 @@ import type { Locale } from "~/i18n/i18n";
 import { pick } from "~/lib/locale";
 import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 import { renderMail } from "~/modules/mail/outbox.server";
+import { publishedReceipt } from "~/modules/results/recount.server";
 import { formatReceipt, normalizeReceipt, RECEIPT_ALPHABET } from "./rules";
 import { whyIneligible, type VotingRound } from "./round.server";
 
@@ -349,7 +350,17 @@ export async function myBallots(db: DbOrTrx, voterId: string, locale: Locale) {
 
 export type ReceiptStatus =
   | { status: "unknown" }
-  | { status: "counted" | "received" | "voided" | "superseded"; award: string; round: string; category: string; at: string };
+  | {
+      status: "counted" | "received" | "voided" | "superseded";
+      award: string;
+      round: string;
+      category: string;
+      at: string;
+      /** SHA-256 of the code, as the published list of receipts has it (ADR 0014). */
+      hash: string;
+      /** How the latest published list of the round's receipts lists it, if it does. */
+      listed: { version: number; status: "counted" | "voided" } | null;
+    };
 
 /**
  * Public receipt check. Says whether the code's ballot is in the published tally (or received,
@@ -365,13 +376,31 @@ export async function checkReceipt(db: DbOrTrx, input: string, locale: Locale): 
     .innerJoin("category as c", "c.id", "b.category_id")
     .innerJoin("edition as e", "e.id", "b.edition_id")
     .innerJoin("award as a", "a.id", "e.award_id")
-    .select(["v.version", "v.created_at", "b.version as current_version", "b.voided_at", "r.results_published_at", ...PLACE_COLUMNS])
+    .select([
+      "v.version",
+      "v.created_at",
+      "b.version as current_version",
+      "b.voided_at",
+      "b.round_id",
+      "r.results_published_at",
+      ...PLACE_COLUMNS,
+    ])
     .where("v.receipt_code", "=", code)
     .executeTakeFirst();
   if (!row) return { status: "unknown" };
+  const hash = createHash("sha256").update(code, "utf8").digest("hex");
+  // Only the ballot's current receipt is in a published list; an earlier one was never counted.
+  const found = row.version === row.current_version ? await publishedReceipt(db, row.round_id, hash) : null;
+  const listed = found?.status === "counted" || found?.status === "voided" ? { version: found.version, status: found.status } : null;
   const status =
-    row.version !== row.current_version ? "superseded" : row.voided_at ? "voided" : row.results_published_at ? "counted" : "received";
-  return { status, ...placeNames(locale, row), at: row.created_at.toISOString() };
+    row.version !== row.current_version
+      ? "superseded"
+      : row.voided_at
+        ? "voided"
+        : listed?.status === "counted" || row.results_published_at
+          ? "counted"
+          : "received";
+  return { status, ...placeNames(locale, row), at: row.created_at.toISOString(), hash, listed };
 }
 
 /** The categories of a round in which the voter has a ballot. */

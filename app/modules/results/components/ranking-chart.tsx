@@ -63,54 +63,59 @@ export function RankingChart({
           );
         })}
       </svg>
-      <table className="utrecht-table lauwer-chart__table">
-        <caption className="utrecht-table__caption">{t("results.tableCaption", { caption })}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">
-              {t("voting.place")}
-            </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              {t("voting.candidate")}
-            </th>
-            {prize.kind !== "jury" ? (
+      {/* Five columns (a combined prize) do not fit a phone: the table scrolls on its own, by keyboard too. */}
+      <div className="lauwer-table-wrap" role="region" aria-labelledby={`${id}-table`} tabIndex={0}>
+        <table className="utrecht-table lauwer-chart__table">
+          <caption className="utrecht-table__caption" id={`${id}-table`}>
+            {t("results.tableCaption", { caption })}
+          </caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
               <th scope="col" className="utrecht-table__header-cell">
-                {t("voting.votes")}
+                {t("voting.place")}
               </th>
-            ) : null}
-            {prize.kind === "jury" || prize.kind === "combined" ? (
               <th scope="col" className="utrecht-table__header-cell">
-                {t("results.juryScore")}
+                {t("voting.candidate")}
               </th>
-            ) : null}
-            {prize.kind === "combined" ? (
-              <th scope="col" className="utrecht-table__header-cell">
-                {t("results.combinedScore")}
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {ranking.map((e) => (
-            <tr key={e.nominee} className="utrecht-table__row">
-              <td className="utrecht-table__cell">
-                {e.place}
-                {e.tied ? ` (${t("voting.tie")})` : ""}
-                {e.tieBrokenBy ? ` (${t(`results.tieBrokenBy.${e.tieBrokenBy}`)})` : ""}
-              </td>
-              <th scope="row" className="utrecht-table__cell">
-                {e.name}
-                {e.organisation ? `, ${e.organisation}` : ""}
-              </th>
-              {prize.kind !== "jury" ? <td className="utrecht-table__cell">{e.votes ?? 0}</td> : null}
-              {prize.kind === "jury" || prize.kind === "combined" ? (
-                <td className="utrecht-table__cell">{e.jury === null || e.jury === undefined ? "—" : fmt(e.jury)}</td>
+              {prize.kind !== "jury" ? (
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("voting.votes")}
+                </th>
               ) : null}
-              {prize.kind === "combined" ? <td className="utrecht-table__cell">{fmt(e.combined ?? 0)}</td> : null}
+              {prize.kind === "jury" || prize.kind === "combined" ? (
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("results.juryScore")}
+                </th>
+              ) : null}
+              {prize.kind === "combined" ? (
+                <th scope="col" className="utrecht-table__header-cell">
+                  {t("results.combinedScore")}
+                </th>
+              ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {ranking.map((e) => (
+              <tr key={e.nominee} className="utrecht-table__row">
+                <td className="utrecht-table__cell">
+                  {e.place}
+                  {e.tied ? ` (${t("voting.tie")})` : ""}
+                  {e.tieBrokenBy ? ` (${t(`results.tieBrokenBy.${e.tieBrokenBy}`)})` : ""}
+                </td>
+                <th scope="row" className="utrecht-table__cell">
+                  {e.name}
+                  {e.organisation ? `, ${e.organisation}` : ""}
+                </th>
+                {prize.kind !== "jury" ? <td className="utrecht-table__cell">{e.votes ?? 0}</td> : null}
+                {prize.kind === "jury" || prize.kind === "combined" ? (
+                  <td className="utrecht-table__cell">{e.jury === null || e.jury === undefined ? "—" : fmt(e.jury)}</td>
+                ) : null}
+                {prize.kind === "combined" ? <td className="utrecht-table__cell">{fmt(e.combined ?? 0)}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
