@@ -125,15 +125,15 @@ export default function Procedure() {
     <>
       <Heading1>{t("procedure.title", { edition: edition.name })}</Heading1>
       <nav aria-label={t("control.procedure.jump")} className="lauwer-jump">
-        <UnorderedList>
+        <ul>
           {sections.map(([id, label]) => (
-            <UnorderedListItem key={id}>
+            <li key={id}>
               <a className="utrecht-link" href={`#${id}`}>
                 {label}
               </a>
-            </UnorderedListItem>
+            </li>
           ))}
-        </UnorderedList>
+        </ul>
       </nav>
       {actionData && !actionData.values.formId ? <FormError failure={actionData} /> : null}
       <section aria-labelledby="settings-heading">
