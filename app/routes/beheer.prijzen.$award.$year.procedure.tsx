@@ -1,9 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
-import { Button, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { intent, handleIntents } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
@@ -11,6 +10,7 @@ import { withNotice } from "~/lib/notice";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { CategoryForm } from "~/modules/awards/components/category-form";
 import { SettingsForm } from "~/modules/awards/components/edition-settings-form";
+import { JumpLinks, RoundItem } from "~/modules/awards/components/procedure-sections";
 import { RoundForm } from "~/modules/awards/components/round-form";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import {
@@ -128,17 +128,7 @@ export default function Procedure() {
   return (
     <>
       <Heading1>{t("procedure.title", { edition: edition.name })}</Heading1>
-      <nav aria-label={t("control.procedure.jump")} className="lauwer-jump">
-        <UnorderedList>
-          {sections.map(([id, label]) => (
-            <UnorderedListItem key={id}>
-              <a className="utrecht-link" href={`#${id}`}>
-                {label}
-              </a>
-            </UnorderedListItem>
-          ))}
-        </UnorderedList>
-      </nav>
+      <JumpLinks sections={sections} />
       {actionData && !actionData.values.formId ? <FormError failure={actionData} /> : null}
       <section aria-labelledby="settings-heading">
         <Heading2 id="settings-heading">{t("procedure.settingsHeading")}</Heading2>
@@ -162,53 +152,12 @@ export default function Procedure() {
         <Heading2 id="rounds-heading">{t("procedure.roundsHeading")}</Heading2>
         <Paragraph>{t("procedure.roundsIntro")}</Paragraph>
         {rounds.map((r) => (
-          <details
+          <RoundItem
             key={r.values.roundId}
-            id={`round-${r.position}-item`}
-            className="lauwer-fold lauwer-round"
-            open={failedIn(actionData, `round-${r.position}`) || undefined}
-          >
-            <summary>
-              {t("control.procedure.roundSummary", {
-                position: r.position,
-                name: r.values.nameNl,
-                kind: t(`awards.kind.${r.values.kind}`),
-              })}
-              {r.opened ? ` — ${t("control.procedure.opened")}` : null}
-            </summary>
-            <RoundForm
-              id={`round-${r.position}`}
-              title={t("procedure.round", { position: r.position, name: r.values.nameNl })}
-              values={r.values as RoundInput}
-              opened={r.opened}
-            />
-            {r.values.kind === "jury" ? (
-              <Paragraph>
-                <AppLink to={`${edition.base}/jury/${r.position}`}>{t("jury.admin.roundLink", { name: r.values.nameNl })}</AppLink>
-              </Paragraph>
-            ) : null}
-            {r.values.kind === "organizer_selection" ? (
-              <Paragraph>
-                <AppLink to={`${edition.base}/selectie/${r.position}`}>{t("rounds.selectionLink", { name: r.values.nameNl })}</AppLink>
-              </Paragraph>
-            ) : null}
-            {r.values.kind === "public_vote" || r.values.kind === "live_vote" ? (
-              <Paragraph>
-                <AppLink to={`${edition.base}/stemmen/${r.position}`}>
-                  {t("procedure.manageVoting")}: {r.values.nameNl}
-                </AppLink>
-              </Paragraph>
-            ) : null}
-            {!r.opened ? (
-              <Form method="post" action="?intent=delete-round">
-                <input type="hidden" name="formId" value={`round-${r.position}`} />
-                <input type="hidden" name="roundId" value={r.values.roundId} />
-                <Button type="submit" appearance="secondary-action-button" aria-label={`${t("procedure.deleteRound")}: ${r.values.nameNl}`}>
-                  {t("procedure.deleteRound")}
-                </Button>
-              </Form>
-            ) : null}
-          </details>
+            base={edition.base}
+            round={{ ...r, values: r.values as RoundInput }}
+            open={failedIn(actionData, `round-${r.position}`)}
+          />
         ))}
         <details className="lauwer-fold" open={rounds.length === 0 || failedIn(actionData, "round-new") || undefined}>
           <summary>{t("control.procedure.newRoundSummary")}</summary>

@@ -5,10 +5,11 @@ import { controlRoom } from "~/modules/awards/control-room.server";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { saveScores } from "~/modules/jury/jury.server";
 import { closeRoundNow, openRoundNow } from "~/modules/rounds/window.server";
-import { liveControl } from "~/modules/voting/round.server";
+import { castBallot } from "~/modules/voting/ballot.server";
+import { candidateSource, decideTie, liveControl, loadVotingRound } from "~/modules/voting/round.server";
 import { createEdition, createUser } from "../setup/factories";
 import { addJuror, createJuryRound, type JuryFixture } from "../setup/jury";
-import { createVoteRound } from "../setup/voting";
+import { createVoteRound, type VoteRound } from "../setup/voting";
 
 // The control room of an edition (#13): its timeline and the organizer's next actions with their
 // counts, most urgent first, read from the rows as they are.
@@ -52,6 +53,30 @@ async function closedJuryRound(opts: { advanceK: number; tieBreak: "include_all"
         .execute();
     });
   return { f, ids };
+}
+
+/** One verified member's single-choice ballot in the vote round. */
+async function vote(r: VoteRound, nomineeId: string) {
+  const u = await createUser();
+  const round = await loadVotingRound(getDb(), r.editionId, String(r.position));
+  return castBallot(getDb(), {
+    round,
+    sourceRoundId: await candidateSource(getDb(), round),
+    categoryId: r.categoryIds[0]!,
+    voter: { id: u.id, email: u.email, name: u.name, locale: "nl", emailVerified: true },
+    choices: [nomineeId],
+    ip: "192.0.2.10",
+    device: null,
+    mail: { award: "Prijs", category: "Categorie", link: "http://localhost:3000/mijn-stemmen" },
+  });
+}
+
+async function untilClosed(roundId: string) {
+  for (;;) {
+    const { rows } = await sql<{ closed: boolean }>`select closes_at <= now() as closed from round where id = ${roundId}`.execute(getDb());
+    if (rows[0]!.closed) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const roundRow = (f: JuryFixture) =>
@@ -124,6 +149,20 @@ describe("the control room of an edition", () => {
       .execute();
     expect(await actions(clear.f.slug)).toEqual([]);
     expect((await room(clear.f.slug)).timeline[2]).toMatchObject({ kind: "jury", status: "published" });
+  });
+
+  it("asks to decide a tie at the cut of a closed vote round, then to publish once it is decided", async () => {
+    const r = await createVoteRound({ advanceK: 1, categories: 1, candidatesPerCategory: 3, tieBreak: "organizer", closesIn: 3 });
+    const [a, b] = r.candidates[r.categoryIds[0]!]!;
+    for (const choice of [a!, b!]) expect((await vote(r, choice)).ok).toBe(true);
+    await untilClosed(r.roundId);
+    // Every round has closed, but publishing waits for the tie.
+    expect(await actions(r.slug)).toEqual([["decideTie", 1, 1, "stemmen/1"]]);
+    const organizer = await createUser();
+    const round = await loadVotingRound(getDb(), r.editionId, "1");
+    expect((await decideTie(getDb(), { actorId: organizer.id }, round, r.categoryIds[0]!, [b!], "Loting")).ok).toBe(true);
+    expect(await actions(r.slug)).toEqual([["publishResults", 1, null, "uitslag"]]);
+    expect((await room(r.slug)).timeline[1]).toMatchObject({ kind: "public_vote", status: "advanced" });
   });
 
   it("asks to publish the results once every round has closed", async () => {

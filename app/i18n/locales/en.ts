@@ -1144,17 +1144,17 @@ export const en: Messages = {
       opened: "opened, locked",
     },
     conflicts: {
-      title: "Conflicts of interest: {{edition}}",
+      title: "Jurors' conflicts of interest: {{edition}}",
       intro:
         "Record that a juror does not judge a candidate, with the reason. The juror can then no longer score that candidate and any scores they gave are removed. Lauwer suggests likely conflicts; a suggestion only counts once you confirm it.",
       suggestionsHeading: "Likely conflicts to check",
       suggestionsIntro:
         "Found by the same e-mail domain or the same organisation of juror and candidate. Check that it is right before you confirm; nothing is recorded by itself.",
       noSuggestions: "Lauwer found no likely conflicts in the rounds that have not closed.",
+      pair: "{{juror}} does not judge {{nominee}}",
       why: "Why",
       why_domain: "Same e-mail domain: {{match}}",
       why_organisation: "Same organisation: {{match}}",
-      action: "Action",
       confirm: "Confirm",
       confirmLabel: "Confirm conflict: {{juror}} does not judge {{nominee}}",
       recordHeading: "Record a conflict",

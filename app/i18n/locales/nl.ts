@@ -1154,17 +1154,17 @@ export const nl = {
       opened: "geopend, vastgezet",
     },
     conflicts: {
-      title: "Belangenverstrengeling: {{edition}}",
+      title: "Belangen van juryleden: {{edition}}",
       intro:
         "Leg vast dat een jurylid een kandidaat niet beoordeelt, met de reden. Het jurylid kan die kandidaat dan niet meer scoren en scores die het al gaf vervallen. Lauwer stelt mogelijke belangen voor; een voorstel geldt pas als je het bevestigt.",
       suggestionsHeading: "Mogelijke belangen om na te gaan",
       suggestionsIntro:
         "Gevonden op hetzelfde e-maildomein of dezelfde organisatie van jurylid en kandidaat. Ga na of het klopt voordat je bevestigt; er wordt niets vanzelf vastgelegd.",
       noSuggestions: "Lauwer vond geen mogelijke belangen in de rondes die nog niet gesloten zijn.",
+      pair: "{{juror}} beoordeelt {{nominee}} niet",
       why: "Waarom",
       why_domain: "Zelfde e-maildomein: {{match}}",
       why_organisation: "Zelfde organisatie: {{match}}",
-      action: "Actie",
       confirm: "Bevestigen",
       confirmLabel: "Belang bevestigen: {{juror}} beoordeelt {{nominee}} niet",
       recordHeading: "Belang vastleggen",

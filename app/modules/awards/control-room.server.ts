@@ -184,7 +184,12 @@ export async function controlRoom(db: Db, edition: Pick<EditionView, "id" | "nom
 
   if (pending.n > 0) actions.push({ key: "moderate", count: pending.n, round: null, href: "moderatie?status=pending" });
   if (rounds.length === 0) actions.push({ key: "setUp", count: 1, round: null, href: "procedure" });
-  else if (snapshots.n === 0 && rounds.every((r) => roundState(r) === "closed"))
+  // Publishing waits until no shortlist is still to settle.
+  else if (
+    snapshots.n === 0 &&
+    rounds.every((r) => roundState(r) === "closed") &&
+    !actions.some((a) => a.key === "decideTie" || a.key === "confirmShortlist" || a.key === "select")
+  )
     actions.push({ key: "publishResults", count: 1, round: null, href: "uitslag" });
 
   actions.sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key) || (a.round?.position ?? 0) - (b.round?.position ?? 0));

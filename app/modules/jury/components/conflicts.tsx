@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
-import { Button, HeadedTable, Heading2, Paragraph, SelectOption, TableCell, TableRow } from "~/components/nlds";
+import { Button, Heading2, Paragraph, SelectOption } from "~/components/nlds";
 import { RecordConflictSchema, type RecordConflictInput } from "../conflicts.schema";
 
 interface Option {
@@ -93,44 +93,37 @@ export function ConflictSuggestions({ suggestions }: { suggestions: SuggestionVi
       {suggestions.length === 0 ? (
         <Paragraph>{t("control.conflicts.noSuggestions")}</Paragraph>
       ) : (
-        <HeadedTable
-          headers={[
-            t("control.conflicts.juror"),
-            t("control.conflicts.candidate"),
-            t("control.conflicts.why"),
-            t("control.conflicts.action"),
-          ]}
-        >
+        <ul className="lauwer-card-list">
           {suggestions.map((s) => {
             const reason = t(`control.conflicts.why_${s.why}`, { match: s.match });
             return (
-              <TableRow key={`${s.position}-${s.jurorId}-${s.nomineeId}`}>
-                <TableCell>{s.juror}</TableCell>
-                <TableCell>{s.nominee}</TableCell>
-                <TableCell>
+              <li key={`${s.position}-${s.jurorId}-${s.nomineeId}`}>
+                <Paragraph>
+                  <strong>{t("control.conflicts.pair", { juror: s.juror, nominee: s.nominee })}</strong>
+                </Paragraph>
+                <Paragraph>
                   {reason}
-                  <div>{s.round}</div>
-                </TableCell>
-                <TableCell>
-                  <Form method="post">
-                    <input type="hidden" name="formId" value="suggestion" />
-                    <input type="hidden" name="round" value={s.position} />
-                    <input type="hidden" name="jurorId" value={s.jurorId} />
-                    <input type="hidden" name="nomineeId" value={s.nomineeId} />
-                    <input type="hidden" name="reason" value={reason} />
-                    <Button
-                      type="submit"
-                      appearance="secondary-action-button"
-                      aria-label={t("control.conflicts.confirmLabel", { juror: s.juror, nominee: s.nominee })}
-                    >
-                      {t("control.conflicts.confirm")}
-                    </Button>
-                  </Form>
-                </TableCell>
-              </TableRow>
+                  <br />
+                  {s.round}
+                </Paragraph>
+                <Form method="post">
+                  <input type="hidden" name="formId" value="suggestion" />
+                  <input type="hidden" name="round" value={s.position} />
+                  <input type="hidden" name="jurorId" value={s.jurorId} />
+                  <input type="hidden" name="nomineeId" value={s.nomineeId} />
+                  <input type="hidden" name="reason" value={reason} />
+                  <Button
+                    type="submit"
+                    appearance="secondary-action-button"
+                    aria-label={t("control.conflicts.confirmLabel", { juror: s.juror, nominee: s.nominee })}
+                  >
+                    {t("control.conflicts.confirm")}
+                  </Button>
+                </Form>
+              </li>
             );
           })}
-        </HeadedTable>
+        </ul>
       )}
     </section>
   );
@@ -145,23 +138,20 @@ export function ConflictList({ rows }: { rows: Array<{ key: string; round: strin
       {rows.length === 0 ? (
         <Paragraph>{t("control.conflicts.noneRecorded")}</Paragraph>
       ) : (
-        <HeadedTable
-          headers={[
-            t("control.conflicts.round"),
-            t("control.conflicts.juror"),
-            t("control.conflicts.candidate"),
-            t("control.conflicts.reason"),
-          ]}
-        >
+        <ul className="lauwer-card-list">
           {rows.map((r) => (
-            <TableRow key={r.key}>
-              <TableCell>{r.round}</TableCell>
-              <TableCell>{r.juror}</TableCell>
-              <TableCell>{r.nominee}</TableCell>
-              <TableCell>{r.reason}</TableCell>
-            </TableRow>
+            <li key={r.key}>
+              <Paragraph>
+                <strong>{t("control.conflicts.pair", { juror: r.juror, nominee: r.nominee })}</strong>
+              </Paragraph>
+              <Paragraph>
+                {r.reason}
+                <br />
+                {r.round}
+              </Paragraph>
+            </li>
           ))}
-        </HeadedTable>
+        </ul>
       )}
     </section>
   );
