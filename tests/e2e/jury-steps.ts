@@ -72,6 +72,14 @@ export async function openEdition(page: Page, e: Edition) {
   await expectAccessible(page);
 }
 
+/** Anyone: from the home page to the award's latest edition (the new one). */
+export async function openPublicEdition(page: Page, e: Edition) {
+  await page.goto("/");
+  await page.getByRole("link", { name: e.award, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title(e) })).toBeVisible();
+  await expectAccessible(page);
+}
+
 /** The edition's menu (the open block at desktop width). */
 export const editionMenu = (page: Page, e: Edition) => page.getByRole("navigation", { name: `Beheer van ${title(e)}` });
 
@@ -133,9 +141,7 @@ export interface OrganisationNominee {
 }
 
 async function openNominationForm(page: Page, e: Edition) {
-  await page.goto(`/prijzen/${e.slug}/${e.year}`);
-  await expect(page.getByRole("heading", { level: 1, name: title(e) })).toBeVisible();
-  await expectAccessible(page);
+  await openPublicEdition(page, e);
   await page.getByRole("navigation", { name: "Deze editie" }).getByRole("link", { name: "Nomineren" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Nomineren voor ${e.award}` })).toBeVisible();
   await expectAccessible(page);
@@ -172,7 +178,7 @@ export async function nominateOrganisation(page: Page, e: Edition, n: Organisati
 
 /** A visitor: an approved organisation is a public candidate, with its pitch and its story. */
 export async function expectCandidate(page: Page, e: Edition, o: OrganisationNominee) {
-  await page.goto(`/prijzen/${e.slug}/${e.year}`);
+  await openPublicEdition(page, e);
   await page.getByRole("navigation", { name: "Deze editie" }).getByRole("link", { name: "Kandidaten" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Kandidaten" })).toBeVisible();
   await expectAccessible(page);
@@ -339,8 +345,7 @@ export async function publishResults(page: Page, e: Edition, prize: JuryPrize) {
 
 /** A visitor: the public results page names the winner of the prize (per category). */
 export async function expectWinner(page: Page, e: Edition, prize: string, category: string, winner: string) {
-  await page.goto(`/prijzen/${e.slug}/${e.year}`);
-  await expectAccessible(page);
+  await openPublicEdition(page, e);
   await page.getByRole("navigation", { name: "Deze editie" }).getByRole("link", { name: "Uitslag" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Uitslag ${title(e)}` })).toBeVisible();
   const winners = page.getByRole("region", { name: "Winnaars" });
