@@ -67,7 +67,8 @@ test("Overheidsmanager van het Jaar: nominations, a jury shortlist of eight, int
   await logOut(page);
   for (const p of people) await consent(page, e, p.email);
 
-  // The organizer approves them, closes nominations, invites a juror and sets one sheet per candidate.
+  // The organizer approves them, closes nominations, invites one juror and asks one sheet per candidate
+  // in rounds 2 and 3 (the shortlist asks one already: copied from this year's edition).
   await logInAs(page, ORGANIZER);
   await openEdition(page, e);
   await approveAll(page, e, names);
