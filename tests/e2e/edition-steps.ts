@@ -57,10 +57,21 @@ const DAY = 24 * 60 * MINUTE;
 // Organizer: finding an edition, its control room and its menu
 // ---------------------------------------------------------------------------------------------------
 
-/** As an organizer (logged in): the list of one's awards, "Beheer <edition>", the control room. */
-export async function openControlRoom(page: Page, edition: string) {
-  await page.goto("/beheer/prijzen");
+/**
+ * As an organizer (logged in): "Mijn account" in the site's account menu, then "Mijn prijzen" — the
+ * list of the awards one organizes.
+ */
+export async function openMyAwards(page: Page) {
+  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Mijn account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn account" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Mijn prijzen", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn prijzen" })).toBeVisible();
   await expectAccessible(page);
+}
+
+/** As an organizer (logged in): "Mijn prijzen", "Beheer <edition>", the control room. */
+export async function openControlRoom(page: Page, edition: string) {
+  await openMyAwards(page);
   await page.getByRole("link", { name: `Beheer ${edition}`, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Overzicht: ${edition}` })).toBeVisible();
   await expectAccessible(page);
@@ -85,8 +96,7 @@ export async function openFromEditionMenu(page: Page, edition: string, item: str
  * edition's procedure page (texts, categories, rounds, criteria and prizes copied from the latest edition).
  */
 export async function createNextEdition(page: Page, awardName: string, year: number) {
-  await page.goto("/beheer/prijzen");
-  await expectAccessible(page);
+  await openMyAwards(page);
   await page.getByRole("link", { name: `Nieuwe editie van ${awardName}`, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Nieuwe editie van ${awardName}` })).toBeVisible();
   await expectAccessible(page);
@@ -318,12 +328,20 @@ export async function acceptJuryInvitation(page: Page, edition: string, email: s
   await expectAccessible(page);
 }
 
+/** As a juror (logged in): "Mijn account", then "Jury" — the juror's rounds. */
+export async function openJuryHome(page: Page) {
+  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Mijn account" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Jury", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Jury" })).toBeVisible();
+  await expectAccessible(page);
+}
+
 /**
- * As a juror (logged in): "Jury", the round, and for each candidate a sheet with the same score on
+ * As a juror (logged in): "Mijn account", "Jury", the round, and for each candidate a sheet with the same score on
  * every criterion (scores of 4 and up need no comment), saved. Checks the worklist says all are done.
  */
 export async function scoreSheets(page: Page, edition: string, round: RoundRef, scores: Array<[name: string, score: number]>) {
-  await page.goto("/jury");
+  await openJuryHome(page);
   await page.getByRole("link", { name: `${edition}: ${round.name}`, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${edition}: ${round.name}` })).toBeVisible();
   await expectAccessible(page);
