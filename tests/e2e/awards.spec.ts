@@ -274,7 +274,7 @@ test("on a phone the organizer finds every tool of an edition in its folded menu
   await expect(page.getByRole("heading", { level: 1, name: `Overzicht: ${edition}` })).toBeVisible();
   // The jury round that is open has a juror who has not finished; the timeline shows every round.
   await expect(page.getByRole("region", { name: "Nu te doen" })).toContainText(
-    /Interviews \(ronde 2\): \d+ juryle(den zijn|id is) nog niet klaar\./,
+    /Interviews \(ronde 2\): \d+ juryl(eden zijn|id is) nog niet klaar\./,
   );
   await expect(page.getByRole("region", { name: "Verloop van de editie" }).getByRole("listitem")).toHaveCount(4);
   // Folded: one line naming the page, the links hidden until it is opened.
