@@ -215,6 +215,32 @@ describe("new awards and editions", () => {
     expect(await dup.text()).toContain("al een editie in dat jaar");
   });
 
+  it("the award's address leads to the edition that runs until the next one begins", async () => {
+    const e = await createEdition();
+    const db = getDb();
+    const organizer = await createUser();
+    await db
+      .insertInto("role_grant")
+      .values({ user_id: organizer.id, role: "organizer", award_id: e.awardId, edition_id: null, book_project_id: null, granted_by: null })
+      .execute();
+    const cookie = await login(organizer.email);
+    expect((await app.request(`/beheer/prijzen/${e.slug}/nieuwe-editie`, { form: { year: "2027" }, headers: { cookie } })).status).toBe(
+      302,
+    );
+    const address = async () => (await app.request(`/prijzen/${e.slug}`)).headers.get("location");
+    // Prepared, not begun: the running edition keeps the address.
+    expect(await address()).toBe(`/prijzen/${e.slug}/2026`);
+    // Nominations for next year open later: still this year's.
+    const next = db.updateTable("edition").where("award_id", "=", e.awardId).where("year", "=", 2027);
+    await next
+      .set({ nomination_opens_at: sql<Date>`now() + interval '1 day'`, nomination_closes_at: sql<Date>`now() + interval '9 days'` })
+      .execute();
+    expect(await address()).toBe(`/prijzen/${e.slug}/2026`);
+    // Once they have opened, the address leads to the new edition.
+    await next.set({ nomination_opens_at: sql<Date>`now() - interval '1 minute'` }).execute();
+    expect(await address()).toBe(`/prijzen/${e.slug}/2027`);
+  });
+
   it("a new edition keeps every rule of last year's rounds, their criteria and the prizes, but none of their state", async () => {
     const e = await createEdition();
     const db = getDb();

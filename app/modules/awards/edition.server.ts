@@ -68,6 +68,11 @@ export async function loadEdition(db: DbOrTrx, awardSlug: string | undefined, ye
 
 export type EditionView = Awaited<ReturnType<typeof loadEdition>>;
 
+/**
+ * The edition an award's address leads to: the newest that has begun (its nominations or one of its
+ * rounds have opened), else the newest. A next edition the organizers are still preparing does not
+ * take the place of the one that runs.
+ */
 export async function latestEditionYear(db: DbOrTrx, awardSlug: string): Promise<number | undefined> {
   if (!SLUG.test(awardSlug) || awardSlug.length > 60) return undefined;
   const row = await db
@@ -75,6 +80,11 @@ export async function latestEditionYear(db: DbOrTrx, awardSlug: string): Promise
     .innerJoin("award as a", "a.id", "e.award_id")
     .select("e.year")
     .where("a.slug", "=", awardSlug)
+    .orderBy(
+      sql<boolean>`coalesce(e.nomination_opens_at <= now(), false)
+        or exists (select 1 from round r where r.edition_id = e.id and r.opens_at <= now())`,
+      "desc",
+    )
     .orderBy("e.year", "desc")
     .executeTakeFirst();
   return row?.year;
