@@ -270,7 +270,9 @@ export async function seedPastEditions(
             .filter((c) => c.category_id === category.id)
             .sort((a, b) => quality.get(b.id)! - quality.get(a.id)!)
             .slice(0, r.k ?? 3)
-            .map((c) => ({ nomineeId: c.id, motivation: `${c.name.split(" ")[0]} ${pick(DEEDS)}.` })),
+            // Motivations without drawing from the seeded random stream, so the names of the editions
+            // seeded after this one stay the same from run to run and release to release.
+            .map((c, i) => ({ nomineeId: c.id, motivation: `${c.name.split(" ")[0]} ${DEEDS[i % DEEDS.length]}.` })),
         );
         const names = categories.map((c) => ({ id: c.id, name: c.slug }));
         expectOk(await saveSelection(trx, { actorId: organizerId }, timed, names, picks));
