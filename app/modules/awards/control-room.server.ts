@@ -157,13 +157,14 @@ export async function controlRoom(db: Db, edition: Pick<EditionView, "id" | "nom
       actions.push({ key: "confirmShortlist", count: 1, round: ref, href });
     else if (round.kind === "organizer_selection" && state !== "upcoming" && !round.advanced_at)
       actions.push({ key: "select", count: 1, round: ref, href });
-    // A vote that selects publishes its result on its page; the rounds after it wait for that.
+    // A vote that selects for a later round publishes its result on its page; that round waits for it.
     if (
       (round.kind === "public_vote" || round.kind === "live_vote") &&
       round.advancement !== "none" &&
       state === "closed" &&
       unpublished &&
-      ties === 0
+      ties === 0 &&
+      (await feedsLaterRound(db, round))
     )
       actions.push({ key: "publishRound", count: 1, round: ref, href });
     // A round whose window was left empty is opened and closed by hand: opened once the rounds
@@ -200,6 +201,13 @@ export async function controlRoom(db: Db, edition: Pick<EditionView, "id" | "nom
 async function waiting(db: Db, roundId: string): Promise<boolean> {
   const { rows } = await sql<{ waiting: boolean }>`select lauwer_round_waiting(${roundId}::uuid) as waiting`.execute(db);
   return rows[0]?.waiting ?? false;
+}
+
+/** Whether a later round of the edition takes its candidates from this round (lauwer_round_source). */
+async function feedsLaterRound(db: Db, round: { id: string; edition_id: string; position: number }): Promise<boolean> {
+  const { rows } = await sql<{ feeds: boolean }>`select exists (select 1 from round l where l.edition_id = ${round.edition_id}::uuid
+    and l.position > ${round.position} and lauwer_round_source(l.id) = ${round.id}::uuid) as feeds`.execute(db);
+  return rows[0]?.feeds ?? false;
 }
 
 export type ControlRoom = Awaited<ReturnType<typeof controlRoom>>;
