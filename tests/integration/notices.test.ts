@@ -284,6 +284,40 @@ describe("lifecycle notices", () => {
     expect(won[0]!.body_text).toContain("Jury prize");
   });
 
+  it("skips a snapshot body of another shape and still sends the other notices", async () => {
+    const v = await createVoteRound({ categories: 1, candidatesPerCategory: 2 });
+    for (const [version, body] of [
+      [1, "{}"],
+      [2, "not json"],
+    ] as const) {
+      await getDb()
+        .insertInto("result_snapshot")
+        .values({
+          edition_id: v.editionId,
+          version,
+          body,
+          sha256: createHash("sha256").update(body).digest("hex"),
+          reason: "test",
+          published_by: null,
+        })
+        .execute();
+    }
+    const follower = await userWithLocale("nl");
+    await followAwards(getDb(), follower.email);
+    const other = await createVoteRound({ categories: 1, candidatesPerCategory: 2 });
+    await tick();
+    const opened = await getDb()
+      .selectFrom("notice")
+      .select(["recipient", "status"])
+      .where("kind", "=", "member_vote_open")
+      .where("subject", "=", other.roundId)
+      .where("recipient", "=", follower.email)
+      .execute();
+    expect(opened).toEqual([{ recipient: follower.email, status: "sent" }]);
+    // Stop following again, so later tests count their own followers only.
+    await savePreferences(getDb(), follower.email, { nominations: true, votes: false, results: false, jury: true, book: true });
+  });
+
   it("tells members who follow the awards when a vote opens and when results are published; nobody else", async () => {
     const follower = await userWithLocale("nl");
     await followAwards(getDb(), follower.email);

@@ -158,6 +158,19 @@ async function nominatorsOf(db: DbOrTrx, nomineeIds: string[]) {
   return map;
 }
 
+/** A snapshot body with its prizes and their rankings, or null when the body has another shape. */
+function resultsBody(body: string): Snapshot | null {
+  try {
+    const parsed = JSON.parse(body) as Partial<Snapshot> | null;
+    const prizes = parsed?.prizes;
+    if (!Array.isArray(prizes) || !prizes.every((p) => Array.isArray(p?.rankings) && p.rankings.every((r) => Array.isArray(r?.ranking))))
+      return null;
+    return parsed as Snapshot;
+  } catch {
+    return null;
+  }
+}
+
 /** Nominators of a prize winner (place 1 of a jury, public or combined prize) once the results are published. */
 async function winners(db: DbOrTrx): Promise<Due[]> {
   const snapshots = await editions(db)
@@ -167,7 +180,9 @@ async function winners(db: DbOrTrx): Promise<Due[]> {
     .execute();
   const due: Due[] = [];
   for (const s of snapshots) {
-    const snapshot = JSON.parse(s.body) as Snapshot;
+    const snapshot = resultsBody(s.body);
+    // A body that is not a results snapshot names no winners; it must not stop the other notices.
+    if (!snapshot) continue;
     const won = new Map<string, { name: string; prizes: Array<{ nl: string; en: string }> }>();
     for (const prize of snapshot.prizes) {
       if (prize.kind === "top100") continue;
