@@ -1400,6 +1400,51 @@ export const nl = {
       notListed: "Deze stem staat (nog) niet in een gepubliceerde lijst van stembewijzen.",
     },
   },
+  photos: {
+    heading: "Foto",
+    headingLogo: "Logo",
+    legend: "Foto bij je kandidatuur (niet verplicht)",
+    legendLogo: "Logo bij de kandidatuur (niet verplicht)",
+    explain:
+      "Je mag een foto van jezelf laten tonen op je kandidaatpagina, in de kandidatenlijst en bij de jury. Dat doen we alleen als je hieronder toestemming geeft. Je kunt de foto nu meesturen; de organisatie kan hem later ook voor je plaatsen of weghalen.",
+    explainLogo:
+      "Je mag het logo van de organisatie laten tonen op de kandidaatpagina, in de kandidatenlijst en bij de jury. Dat doen we alleen als je hieronder toestemming geeft. Je kunt het logo nu meesturen; de organisatie kan het later ook plaatsen of weghalen.",
+    consent: "Ik geef toestemming om een foto van mij bij mijn kandidatuur te tonen",
+    consentLogo: "Ik geef toestemming om het logo bij de kandidatuur te tonen",
+    file: "Bestand (JPEG, PNG of WebP)",
+    optional: "(niet verplicht)",
+    fileHint:
+      "Hoogstens {{mb}} MB. We maken er een vierkante afbeelding van 480 bij 480 pixels van en halen alle verborgen gegevens eruit, zoals de plaats en het toestel waarmee de foto is gemaakt.",
+    alt: "Beschrijving van de afbeelding (alt-tekst)",
+    altHint: "Voor wie de afbeelding niet kan zien. Beschrijf kort wat erop staat.",
+    defaultAlt: "Foto van {{name}}",
+    defaultAltLogo: "Logo van {{name}}",
+    current: "Huidige afbeelding, met als beschrijving: “{{alt}}”",
+    none: "Er is nog geen afbeelding.",
+    upload: "Afbeelding plaatsen",
+    replace: "Afbeelding vervangen of beschrijving opslaan",
+    remove: "Afbeelding verwijderen",
+    noConsent: "De kandidaat heeft geen toestemming gegeven voor een foto. Daarom kun je geen foto plaatsen.",
+    noConsentLogo: "De kandidaat heeft geen toestemming gegeven voor een logo. Daarom kun je geen logo plaatsen.",
+    notice: {
+      saved: "De afbeelding is opgeslagen.",
+      removed: "De afbeelding is verwijderd.",
+    },
+    errors: {
+      notStored: "Er is nog niets opgeslagen. Verbeter de fout hieronder en verstuur het formulier opnieuw.",
+      empty: "Het bestand is leeg. Kies een foto.",
+      tooLarge: "Het bestand is te groot. Kies een afbeelding van hoogstens {{mb}} MB.",
+      type: "Dit bestand is geen JPEG-, PNG- of WebP-afbeelding. Kies een foto in een van die formaten.",
+      tooManyPixels: "Deze afbeelding heeft te veel pixels (meer dan 40 miljoen). Kies een kleinere afbeelding.",
+      unreadable: "Deze afbeelding is beschadigd of onleesbaar. Kies een andere afbeelding.",
+      consentRequired: "Vink de toestemming aan als je een afbeelding meestuurt, of laat het bestand leeg.",
+      altRequired: "Vul een beschrijving van de afbeelding in.",
+      altLong: "De beschrijving is te lang: hoogstens {{max}} tekens.",
+      required: "Kies een afbeelding.",
+      noConsent: "De kandidaat heeft geen toestemming gegeven voor een afbeelding.",
+      none: "Er is geen afbeelding om te verwijderen.",
+    },
+  },
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
