@@ -65,8 +65,10 @@ export async function processPhoto(bytes: Uint8Array): Promise<Outcome<Processed
       width: photo.info.width,
       height: photo.info.height,
     });
-  } catch {
-    // libvips refuses corrupt data, a truncated file, and anything over limitInputPixels it meets while decoding.
+  } catch (error) {
+    // sharp refuses a header over limitInputPixels ("Input image exceeds pixel limit") before decoding;
+    // libvips refuses corrupt data and a truncated file.
+    if (error instanceof Error && /pixel limit/i.test(error.message)) return refuse(400, "photos.errors.tooManyPixels", { field: "photo" });
     return refuse(400, "photos.errors.unreadable", { field: "photo" });
   }
 }
