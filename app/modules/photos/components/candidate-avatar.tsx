@@ -2,9 +2,10 @@ import type { PhotoRef } from "../photo";
 
 /** The initials of a name, at most two ("Anna de Vries" → "AV"). */
 export function initials(name: string): string {
-  const words = name.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  const picked = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
-  return picked.map((w) => w[0]!.toLocaleUpperCase("nl")).join("") || "?";
+  // The first letter of each word ("'s-Hertogenbosch" → "S"), of the first and the last word.
+  const letters = name.split(/\s+/).flatMap((w) => /\p{L}/u.exec(w)?.[0] ?? []);
+  const picked = letters.length > 1 ? [letters[0]!, letters[letters.length - 1]!] : letters;
+  return picked.join("").toLocaleUpperCase("nl") || "?";
 }
 
 /**

@@ -125,7 +125,15 @@ export function PhotoManager(props: {
         <CandidateAvatar name={props.name} photo={props.photo} size="large" />
         <Paragraph>{props.photo ? t("photos.current", { alt: props.photo.alt }) : t("photos.none")}</Paragraph>
       </div>
-      <Form method="post" action="?intent=photo" encType="multipart/form-data" className="lauwer-form" noValidate>
+      {/* Keyed by the current image: after a save the form starts empty again (no file left selected). */}
+      <Form
+        key={props.photo?.src ?? "none"}
+        method="post"
+        action="?intent=photo"
+        encType="multipart/form-data"
+        className="lauwer-form"
+        noValidate
+      >
         <input type="hidden" name="nomineeId" value={props.nomineeId} />
         <FileAndAlt errors={props.errors} defaultAlt={props.photo?.alt ?? props.defaultAlt} optional={Boolean(props.photo)} />
         <div>
