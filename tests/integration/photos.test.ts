@@ -78,7 +78,11 @@ function consentForm(
   if (fields.photoConsent) form.set("photoConsent", "true");
   form.set("alt", fields.alt ?? "Foto van Anna de Vries");
   if (fields.photo !== undefined)
-    form.set("photo", new Blob([fields.photo], { type: fields.type ?? "image/jpeg" }), fields.filename ?? "foto.jpg");
+    form.set(
+      "photo",
+      new Blob([typeof fields.photo === "string" ? fields.photo : new Uint8Array(fields.photo)], { type: fields.type ?? "image/jpeg" }),
+      fields.filename ?? "foto.jpg",
+    );
   return form;
 }
 
@@ -273,7 +277,7 @@ describe("the organizer's photo on the moderation page", () => {
     const form = new FormData();
     form.set("nomineeId", nomineeId);
     form.set("alt", alt);
-    if (photo) form.set("photo", new Blob([photo], { type: "image/png" }), "foto.png");
+    if (photo) form.set("photo", new Blob([new Uint8Array(photo)], { type: "image/png" }), "foto.png");
     return form;
   };
 
