@@ -3,13 +3,14 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { approveNominee } from "~/modules/awards/moderation.server";
-import { PersonNominationSchema } from "~/modules/awards/nomination.schema";
-import { nominatePerson } from "~/modules/awards/nomination.server";
+import { OrganisationNominationSchema, PersonNominationSchema } from "~/modules/awards/nomination.schema";
+import { nominateOrganisation, nominatePerson } from "~/modules/awards/nomination.server";
+import { withBodyLimit } from "~/lib/upload.server";
 import { MAX_PHOTO_BYTES } from "~/modules/photos/photo";
 import { removePhoto, setPhoto } from "~/modules/photos/photos.server";
 import { processPhoto, sniffImage } from "~/modules/photos/process.server";
 import { erasePerson } from "~/modules/privacy/erasure.server";
-import { createEdition, createUser, lastMailTo, linkFrom, PASSWORD, personInput } from "../setup/factories";
+import { createEdition, createUser, lastMailTo, linkFrom, PASSWORD, personInput, uniqueEmail } from "../setup/factories";
 import { sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
 
 // Candidate photos (ADR 0017), against the real database and the real built app. Every image is made
@@ -344,6 +345,72 @@ describe("the organizer's photo on the moderation page", () => {
       status: 404,
     });
     expect(await removePhoto(getDb(), { actorId: null }, other.editionId, n.nomineeId)).toMatchObject({ status: 404 });
+  });
+});
+
+describe("an organisation's logo", () => {
+  it("asks for a logo, with the alt text 'Logo van <organisatie>', and stores it", async () => {
+    const e = await createEdition({ kind: "organisation" });
+    const nominator = await createUser();
+    const input = OrganisationNominationSchema.parse({
+      categoryId: e.categoryIds[0]!,
+      name: "Gemeente Voorbeeld",
+      email: uniqueEmail("org"),
+      pitch: "Een gemeente die luistert.",
+      story: "Zij ontwierpen samen met inwoners een nieuwe aanpak voor schuldhulp. ".repeat(5),
+      videoUrl: "",
+      relation: "inwoner",
+      anonymous: "",
+    });
+    const made = await nominateOrganisation(
+      getDb(),
+      { id: nominator.id, name: nominator.name, emailVerified: true },
+      e.editionId,
+      input,
+      "nl",
+    );
+    if (!made.ok) throw new Error("setup");
+    const token = linkFrom((await lastMailTo(input.email))!.body_text).searchParams.get("token")!;
+    const page = await (await app.request(`/instemming?token=${token}`)).text();
+    expect(page).toContain("Logo bij de kandidatuur");
+    expect(page).toContain('value="Logo van Gemeente Voorbeeld"');
+    const logo = await sharp({ create: { width: 600, height: 200, channels: 4, background: "#c00" } })
+      .png()
+      .toBuffer();
+    expect(
+      (await post("/instemming", consentForm(token, { photo: logo, photoConsent: true, alt: "Logo van Gemeente Voorbeeld" }))).status,
+    ).toBe(302);
+    expect((await state(made.value.nomineeId)).photo).toMatchObject({ alt: "Logo van Gemeente Voorbeeld", width: 480, height: 480 });
+  });
+});
+
+describe("the body limit while streaming", () => {
+  it("cuts off a body that turns out longer than the limit and answers 413, whatever the action made of it", async () => {
+    const chunk = new Uint8Array(2000).fill(97);
+    const request = new Request("http://localhost:3000/instemming", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new ReadableStream({
+        start(c) {
+          c.enqueue(chunk);
+          c.enqueue(chunk);
+          c.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit & { duplex: "half" });
+    let read = "";
+    const answer = await withBodyLimit(
+      { request, context: {} as never, params: {} },
+      3000,
+      { error: "photos.errors.tooLarge", field: "photo" },
+      async (a) => {
+        read = await a.request.text().catch(() => "cut off");
+        return new Response("stored");
+      },
+    );
+    expect(read).toBe("cut off");
+    expect(answer).toMatchObject({ init: { status: 413 }, data: { fieldErrors: { photo: "photos.errors.tooLarge" } } });
   });
 });
 
