@@ -81,9 +81,11 @@ test("a nominee sends a photo with their consent; the organizer manages it; the 
   await expect(page.getByRole("img", { name: `${nomineeName} lacht in de camera` })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: nomineeName }).click();
+  // The list's thumbnail has the same alt text: wait until the candidate page is there.
+  await expect(page.getByRole("heading", { level: 1, name: nomineeName })).toBeVisible();
   const photo = page.getByRole("img", { name: `${nomineeName} lacht in de camera` });
   await expect(photo).toBeVisible();
-  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
   await expectAccessible(page);
 
   // The image served is a WebP without the EXIF of the upload.
