@@ -28,6 +28,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
  * The screen for the room: outside the edition layout (`$year_`, no tabs) and, by this handle, rendered by
  * root without header, footer and notices.
  */
+/** The result sizes the stylesheet knows (ballot.css, .lauwer-screen__results[data-lines]). */
+const LINE_STEPS = [5, 8, 12, 18, 26, 40] as const;
+
 export const handle = { chromeless: true };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ballotCss }];
@@ -58,6 +61,10 @@ export default function Projector() {
     return () => source.close();
   }, [d.stream, revalidate]);
   const showJoin = Boolean(d.shortCode) && live.state !== "closed";
+  // How many lines the results take, so the type shrinks to keep every row on one screen.
+  const lines = (live.results ?? []).reduce((n, r) => n + r.rows.length + 1.3, 0);
+  // (A class, not a style attribute: the CSP allows no inline styles.)
+  const fit = LINE_STEPS.find((n) => lines <= n) ?? LINE_STEPS[LINE_STEPS.length - 1]!;
   const layout = showJoin && live.results ? "both" : showJoin ? "join-only" : "results-only";
   return (
     <section className="lauwer-screen" aria-labelledby="projector-heading">
@@ -82,7 +89,7 @@ export default function Projector() {
             </div>
           </div>
         ) : null}
-        <div aria-live="polite" className="lauwer-screen__results" data-testid="projector-area">
+        <div aria-live="polite" className="lauwer-screen__results" data-testid="projector-area" data-lines={fit}>
           {live.results ? (
             live.results.map((r) => {
               const top = Math.max(1, ...r.rows.map((row) => row.votes));

@@ -257,7 +257,7 @@ export function BallotReceipt({
       <p className="utrecht-paragraph">{t("ballot.receiptHint")}</p>
       <div className="lauwer-actions lauwer-ballot__done-actions">
         {mayChange ? (
-          <a href="#stem-wijzigen" className="utrecht-button utrecht-button--secondary-action-button lauwer-ballot__change">
+          <a href="#stem-wijzigen" className="lauwer-ballot__change">
             {t("ballot.change")}
           </a>
         ) : null}

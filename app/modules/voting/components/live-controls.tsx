@@ -51,7 +51,7 @@ export function LiveControls({
           href={`${publicBase}/scherm`}
           target="_blank"
           rel="noopener"
-          className="utrecht-button utrecht-button--secondary-action-button lauwer-live__screen-link"
+          className="lauwer-live__screen-link"
         >
           {t("ballot.openProjector")} <span className="lauwer-live__new-window">{t("ballot.newWindow")}</span>
         </a>
