@@ -47,12 +47,7 @@ export function LiveControls({
       ) : null}
       {/* The screen for the room opens in its own window, to drag to the projector. */}
       <p className="lauwer-live__screen">
-        <a
-          href={`${publicBase}/scherm`}
-          target="_blank"
-          rel="noopener"
-          className="lauwer-live__screen-link"
-        >
+        <a href={`${publicBase}/scherm`} target="_blank" rel="noopener" className="lauwer-live__screen-link">
           {t("ballot.openProjector")} <span className="lauwer-live__new-window">{t("ballot.newWindow")}</span>
         </a>
       </p>
