@@ -1433,4 +1433,17 @@ export const en: Messages = {
       none: "There is no image to remove.",
     },
   },
+  ballot: {
+    chosen: "Chosen",
+    current: "Your current choice",
+    rankPlaceholder: "–",
+    receiptHint: "Keep your receipt. With it you can check later that your vote counts. Your choice stays secret.",
+    change: "Change your vote",
+    changeLegend: "Change your choice",
+    changeIntro: "Your current choice is already filled in below. Choose again and confirm; only your last vote counts.",
+    openProjector: "Open the screen for the room",
+    newWindow: "(opens in a new window)",
+    projectorHint: "Put this screen on the projector. It follows the vote by itself, without reloading.",
+    screenScan: "Scan the QR code or go to",
+  },
 };

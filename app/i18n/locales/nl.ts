@@ -1445,6 +1445,19 @@ export const nl = {
       none: "Er is geen afbeelding om te verwijderen.",
     },
   },
+  ballot: {
+    chosen: "Gekozen",
+    current: "Je huidige keuze",
+    rankPlaceholder: "–",
+    receiptHint: "Bewaar je stembewijs. Daarmee controleer je later of je stem meetelt. Je keuze blijft geheim.",
+    change: "Stem wijzigen",
+    changeLegend: "Je keuze wijzigen",
+    changeIntro: "Je huidige keuze is hieronder al ingevuld. Kies opnieuw en bevestig; alleen je laatste stem telt.",
+    openProjector: "Open scherm voor de zaal",
+    newWindow: "(opent in een nieuw venster)",
+    projectorHint: "Zet dit scherm op de beamer. Het volgt de stemming vanzelf, zonder te verversen.",
+    screenScan: "Scan de QR-code of ga naar",
+  },
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
