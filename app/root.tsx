@@ -9,7 +9,6 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
-  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -77,8 +76,6 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const nonce = useNonce();
   useFocusOnNavigation(mainRef);
-  // TEMP (ballot slice): a route with handle.chromeless renders without header, footer and notices.
-  const chromeless = useMatches().some((m) => (m.handle as { chromeless?: boolean } | undefined)?.chromeless);
   const returnTo = location.pathname + location.search;
   return (
     <html lang={locale} className="utrecht-theme">
@@ -90,111 +87,103 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
         <Links />
       </head>
       <body className="utrecht-document utrecht-document--surface">
-        {chromeless ? (
-          <main id="main" tabIndex={-1} ref={mainRef}>
-            {children}
-          </main>
-        ) : (
-          <>
-            <SkipLink href="#main">{t("layout.skipLink")}</SkipLink>
-            <header className="lauwer-header">
-              <div className="lauwer-container lauwer-header__inner">
-                <a href="/" className="lauwer-logo">
-                  Lauwer
-                </a>
-                <nav aria-label={t("layout.mainNav")} className="lauwer-nav">
-                  <ul>
+        <SkipLink href="#main">{t("layout.skipLink")}</SkipLink>
+        <header className="lauwer-header">
+          <div className="lauwer-container lauwer-header__inner">
+            <a href="/" className="lauwer-logo">
+              Lauwer
+            </a>
+            <nav aria-label={t("layout.mainNav")} className="lauwer-nav">
+              <ul>
+                <li>
+                  <NavLink to="/" end>
+                    {t("layout.home")}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/boek">{t("book.nav")}</NavLink>
+                </li>
+                {data?.showDevMail ? (
+                  <li>
+                    <NavLink to="/dev/mail">{t("layout.devMail")}</NavLink>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+            <nav aria-label={t("layout.accountNav")} className="lauwer-nav lauwer-nav--account">
+              <ul>
+                {data?.user ? (
+                  <>
                     <li>
-                      <NavLink to="/" end>
-                        {t("layout.home")}
-                      </NavLink>
+                      <NavLink to="/mijn-nominaties">{t("layout.myNominations")}</NavLink>
                     </li>
                     <li>
-                      <NavLink to="/boek">{t("book.nav")}</NavLink>
+                      <NavLink to="/mijn-stemmen">{t("voting.myVotes")}</NavLink>
                     </li>
-                    {data?.showDevMail ? (
-                      <li>
-                        <NavLink to="/dev/mail">{t("layout.devMail")}</NavLink>
-                      </li>
-                    ) : null}
-                  </ul>
-                </nav>
-                <nav aria-label={t("layout.accountNav")} className="lauwer-nav lauwer-nav--account">
-                  <ul>
-                    {data?.user ? (
-                      <>
-                        <li>
-                          <NavLink to="/mijn-nominaties">{t("layout.myNominations")}</NavLink>
-                        </li>
-                        <li>
-                          <NavLink to="/mijn-stemmen">{t("voting.myVotes")}</NavLink>
-                        </li>
-                        <li>
-                          <NavLink to="/account">{t("layout.account")}</NavLink>
-                        </li>
-                        <li>
-                          <Form method="post" action="/uitloggen">
-                            <button type="submit" className="lauwer-linkbutton">
-                              {t("layout.logout")}
-                            </button>
-                          </Form>
-                        </li>
-                      </>
-                    ) : (
-                      <>
-                        <li>
-                          <NavLink to="/inloggen">{t("layout.login")}</NavLink>
-                        </li>
-                        <li>
-                          <NavLink to="/registreren">{t("layout.signup")}</NavLink>
-                        </li>
-                      </>
-                    )}
                     <li>
-                      <Form method="post" action="/taal" reloadDocument>
-                        <input type="hidden" name="locale" value={locale === "nl" ? "en" : "nl"} />
-                        <input type="hidden" name="returnTo" value={returnTo} />
-                        <button
-                          type="submit"
-                          className="lauwer-linkbutton"
-                          lang={locale === "nl" ? "en" : "nl"}
-                          aria-label={t("layout.switchToLabel")}
-                        >
-                          {t("layout.switchTo")}
+                      <NavLink to="/account">{t("layout.account")}</NavLink>
+                    </li>
+                    <li>
+                      <Form method="post" action="/uitloggen">
+                        <button type="submit" className="lauwer-linkbutton">
+                          {t("layout.logout")}
                         </button>
                       </Form>
                     </li>
-                  </ul>
-                </nav>
-              </div>
-            </header>
-            <main id="main" tabIndex={-1} ref={mainRef} className="lauwer-container lauwer-main">
-              {data?.notice ? (
-                <div className="lauwer-notice">
-                  <Alert type="ok">
-                    <Paragraph>{t(data.notice)}</Paragraph>
-                  </Alert>
-                </div>
-              ) : null}
-              {children}
-            </main>
-            <footer className="lauwer-footer">
-              <div className="lauwer-container">
-                <nav aria-label={t("layout.footerNav")}>
-                  <ul className="lauwer-footer__links">
+                  </>
+                ) : (
+                  <>
                     <li>
-                      <AppLink to="/privacy">{t("layout.privacy")}</AppLink>
+                      <NavLink to="/inloggen">{t("layout.login")}</NavLink>
                     </li>
                     <li>
-                      <AppLink to="/toegankelijkheid">{t("layout.accessibility")}</AppLink>
+                      <NavLink to="/registreren">{t("layout.signup")}</NavLink>
                     </li>
-                  </ul>
-                </nav>
-                <Paragraph>{t("layout.footerText")}</Paragraph>
-              </div>
-            </footer>
-          </>
-        )}
+                  </>
+                )}
+                <li>
+                  <Form method="post" action="/taal" reloadDocument>
+                    <input type="hidden" name="locale" value={locale === "nl" ? "en" : "nl"} />
+                    <input type="hidden" name="returnTo" value={returnTo} />
+                    <button
+                      type="submit"
+                      className="lauwer-linkbutton"
+                      lang={locale === "nl" ? "en" : "nl"}
+                      aria-label={t("layout.switchToLabel")}
+                    >
+                      {t("layout.switchTo")}
+                    </button>
+                  </Form>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} ref={mainRef} className="lauwer-container lauwer-main">
+          {data?.notice ? (
+            <div className="lauwer-notice">
+              <Alert type="ok">
+                <Paragraph>{t(data.notice)}</Paragraph>
+              </Alert>
+            </div>
+          ) : null}
+          {children}
+        </main>
+        <footer className="lauwer-footer">
+          <div className="lauwer-container">
+            <nav aria-label={t("layout.footerNav")}>
+              <ul className="lauwer-footer__links">
+                <li>
+                  <AppLink to="/privacy">{t("layout.privacy")}</AppLink>
+                </li>
+                <li>
+                  <AppLink to="/toegankelijkheid">{t("layout.accessibility")}</AppLink>
+                </li>
+              </ul>
+            </nav>
+            <Paragraph>{t("layout.footerText")}</Paragraph>
+          </div>
+        </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
