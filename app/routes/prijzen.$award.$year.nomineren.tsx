@@ -63,7 +63,8 @@ export default function Nominate() {
   const { t } = useTranslation();
   const cap = edition.nominationsPerMember;
   // The page's own submission key, never one from a draft (a failed try's key comes back in useAppForm).
-  const defaults = { categoryId: edition.categories[0]?.id ?? "", ...(draft ?? {}), submissionKey };
+  // The category starts empty ("Kies een categorie") unless a draft chose one: no silent default.
+  const defaults = { categoryId: "", ...(draft ?? {}), submissionKey };
   return (
     <>
       <Heading1>{t("nominate.title", { award: edition.name })}</Heading1>
