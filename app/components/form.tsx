@@ -13,7 +13,7 @@ import {
   Textarea,
   Textbox,
 } from "~/components/nlds";
-import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, useSyncExternalStore, type MouseEvent, type ReactNode } from "react";
 import type { TFunction } from "i18next";
 import type { FieldValues, UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -86,6 +86,7 @@ export function useAppForm<T extends FieldValues>(schema: StandardSchemaV1<any, 
 }
 
 const SUMMARY_ID = "error-summary";
+const noSubscription = () => () => {};
 
 /** Generic messages that read better with the field's label in them ("Vul het veld ‘E-mailadres’ in."). */
 const NAMED: Record<string, string> = {
@@ -117,24 +118,25 @@ function fieldTarget(name: string): HTMLElement | null {
 export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
   const { t } = useTranslation();
   const names = Object.keys(errors).filter((n) => errors[n]);
-  const [found, setFound] = useState<{ labels: Record<string, string>; order: string[] }>({ labels: {}, order: [] });
-  const key = names.join("|");
-  useEffect(() => {
-    const labels: Record<string, string> = {};
-    const positions: Array<[string, HTMLElement | null]> = key.split("|").map((n) => [n, n ? fieldTarget(n) : null]);
-    for (const [n, el] of positions) {
-      const label = el && "labels" in el ? (el as HTMLInputElement).labels?.[0]?.textContent : undefined;
-      if (label) labels[n] = label;
-    }
-    // Document order of the fields; fields not on the page keep their place at the end.
-    const order = positions
-      .slice()
-      .sort(([, a], [, b]) => (a && b ? (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1) : a ? -1 : b ? 1 : 0))
-      .map(([n]) => n);
-    setFound({ labels, order });
-  }, [key]);
+  // Labels and the order of the fields are read from the page once it is in the browser (the server
+  // render, and the render that hydrates it, use the messages as given: both render the same).
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const targets = names.map((n) => [n, inBrowser ? fieldTarget(n) : null] as const);
+  const labels: Record<string, string> = {};
+  for (const [n, el] of targets) {
+    const label = el && "labels" in el ? (el as HTMLInputElement).labels?.[0]?.textContent : undefined;
+    if (label) labels[n] = label;
+  }
+  // Document order of the fields; a field not on the page keeps its place at the end.
+  const ordered = targets
+    .slice()
+    .sort(([, a], [, b]) => (a && b ? (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1) : a ? -1 : b ? 1 : 0))
+    .map(([n]) => n);
   if (!names.length) return null;
-  const ordered = [...found.order.filter((n) => names.includes(n)), ...names.filter((n) => !found.order.includes(n))];
   const go = (name: string) => (e: MouseEvent<HTMLAnchorElement>) => {
     const el = fieldTarget(name);
     if (!el) return;
@@ -158,7 +160,7 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
             {ordered.map((n) => (
               <li key={n} className="utrecht-unordered-list__item">
                 <a className="utrecht-link" href={`#field-${n}`} onClick={go(n)}>
-                  {fieldMessage(t, errors[n]!, found.labels[n])}
+                  {fieldMessage(t, errors[n]!, labels[n])}
                 </a>
               </li>
             ))}
