@@ -70,19 +70,25 @@ export function useAppForm<T extends FieldValues>(schema: StandardSchemaV1<any, 
   for (const [name, e] of Object.entries(clientErrors)) {
     if (typeof e?.message === "string" && e.message) errors[name] = e.message;
   }
-  // A failed browser check moves the focus to the summary (react-hook-form's own focus is off).
+  // A failed browser check moves the focus to the summary (react-hook-form's own focus is off): after a
+  // submit through handleSubmit, or when a form that validates with trigger() asks (focusSummary).
   const invalidSubmits = useRef(0);
+  const summaryWanted = useRef(false);
   useEffect(() => {
-    if (form.formState.submitCount === invalidSubmits.current) return;
+    const submitted = form.formState.submitCount !== invalidSubmits.current;
     invalidSubmits.current = form.formState.submitCount;
-    if (!form.formState.isSubmitSuccessful && Object.keys(clientErrors).length) {
-      const summary = document.getElementById(SUMMARY_ID);
-      const first = document.querySelector<HTMLElement>("[aria-invalid='true']");
-      (summary ?? first)?.focus();
+    const wanted = summaryWanted.current || (submitted && !form.formState.isSubmitSuccessful);
+    summaryWanted.current = false;
+    if (wanted && Object.keys(clientErrors).length) {
+      (document.getElementById(SUMMARY_ID) ?? document.querySelector<HTMLElement>("[aria-invalid='true']"))?.focus();
     }
   });
+  const focusSummary = () => {
+    summaryWanted.current = true;
+    document.getElementById(SUMMARY_ID)?.focus();
+  };
 
-  return { ...form, failure, errors, errorOf, busy: navigation.state === "submitting" };
+  return { ...form, failure, errors, errorOf, focusSummary, busy: navigation.state === "submitting" };
 }
 
 const SUMMARY_ID = "error-summary";

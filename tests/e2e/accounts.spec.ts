@@ -109,6 +109,12 @@ test("the sign-up form shows inline errors, focuses the first one and links them
   await page.getByLabel("Wachtwoord").fill("passwordpassword");
   await page.getByRole("button", { name: "Account aanmaken" }).click();
   await expect(page.getByLabel("Wachtwoord")).toHaveAccessibleDescription(/uitgelekte wachtwoorden/);
+  // The server's refusal: the summary has the focus and its link leads to the field.
+  await expect(page.locator("#error-summary")).toBeFocused();
+  await page
+    .locator("#error-summary")
+    .getByRole("link", { name: /uitgelekte wachtwoorden/ })
+    .click();
   await expect(page.getByLabel("Wachtwoord")).toBeFocused();
   await expect(name).toHaveValue("Piet Pieters");
   await expectAccessible(page);
