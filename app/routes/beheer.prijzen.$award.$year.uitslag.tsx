@@ -75,7 +75,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     })),
     // Publishing waits for these rounds (the prizes use them and they have not closed): the page says so
     // instead of offering the button.
-    blockers: blockers.map((b) => ({
+    noPrizes: blockers.noPrizes,
+    blockers: blockers.open.map((b) => ({
       round: `${b.position}. ${en ? b.nameEn : b.nameNl}`,
       closesAt: b.closesAt?.toISOString() ?? null,
       prizes: (en ? b.prizesEn : b.prizesNl).join(", "),
@@ -194,7 +195,11 @@ export default function ResultsAdmin() {
       <section aria-labelledby="publish-heading">
         <Heading2 id="publish-heading">{t("results.admin.publishHeading")}</Heading2>
         <Paragraph>{d.history.length ? t("results.admin.supersedeIntro") : t("results.admin.publishIntro")}</Paragraph>
-        {d.blockers.length ? (
+        {d.noPrizes ? (
+          <Alert type="warning" id="publish-blocked">
+            <Paragraph>{t("forms.publish.noPrizes")}</Paragraph>
+          </Alert>
+        ) : d.blockers.length ? (
           <Alert type="warning" id="publish-blocked">
             <Paragraph>{t("forms.publish.notYet")}</Paragraph>
             <ul className="utrecht-unordered-list">

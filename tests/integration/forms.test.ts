@@ -73,6 +73,18 @@ describe("portrait proposal duplicates need more than a shared first name", () =
 });
 
 describe("publishing the results before the rounds have closed", () => {
+  it("without a prize, says so instead of offering the button, and refuses a post (nothing published)", async () => {
+    const f = await createJuryRound({ categories: 1, vote: { opensIn: -60, closesIn: 3600 } });
+    const admin = `/beheer/prijzen/${f.slug}/2026/uitslag`;
+    const page = await (await app.request(admin, { headers: { cookie: f.organizer.cookie } })).text();
+    expect(page).toContain(html(t("forms.publish.noPrizes")));
+    expect(page).not.toContain(`>${t("results.admin.publish")}</button>`);
+    const res = await app.request(`${admin}?intent=publish`, { form: { reason: "" }, headers: { cookie: f.organizer.cookie } });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain(html(t("forms.errors.publishNoPrizes")));
+    expect(await db().selectFrom("result_snapshot").select("id").where("edition_id", "=", f.editionId).execute()).toHaveLength(0);
+  });
+
   it("explains which rounds are open instead of offering the button, and refuses a post with the page", async () => {
     const f = await createJuryRound({ categories: 1, vote: { opensIn: -60, closesIn: 3600 } });
     const admin = `/beheer/prijzen/${f.slug}/2026/uitslag`;

@@ -1402,6 +1402,7 @@ export const en: Messages = {
       roundClosesAt: "Round {{round}} closes on {{at}} (for: {{prizes}}).",
       roundNoClose: "Round {{round}} has no closing date yet (for: {{prizes}}). Set one in the procedure.",
       whenClosed: "As soon as these rounds have closed, you can publish the results here.",
+      noPrizes: "The results cannot be published yet: there are no prizes. Add a prize above first; the results are the prizes' rankings.",
     },
     errors: {
       categoryRequired: "Choose a category for the nomination.",
@@ -1419,6 +1420,7 @@ export const en: Messages = {
       relationTooShort: "Describe your relation to the nominee in at least 2 characters.",
       granteeEmailRequired: "Enter the email address of the person who gets the role.",
       scopeRequired: "Choose what the role applies to: an edition, a book project, an award or the whole platform.",
+      publishNoPrizes: "The results were not published: there are no prizes yet. Add a prize first.",
       publishNotYet: "The results were not published: not all rounds of the prizes have closed. The rounds still open are listed below.",
     },
   },

@@ -1414,6 +1414,8 @@ export const nl = {
       roundClosesAt: "Ronde {{round}} sluit op {{at}} (voor: {{prizes}}).",
       roundNoClose: "Ronde {{round}} heeft nog geen sluitingsdatum (voor: {{prizes}}). Stel die in bij de procedure.",
       whenClosed: "Zodra deze rondes gesloten zijn, kun je hier de uitslag publiceren.",
+      noPrizes:
+        "De uitslag kan nog niet worden gepubliceerd: er zijn nog geen prijzen. Voeg hierboven eerst een prijs toe; de uitslag bestaat uit de ranglijsten van de prijzen.",
     },
     errors: {
       categoryRequired: "Kies een categorie voor de nominatie.",
@@ -1431,6 +1433,7 @@ export const nl = {
       relationTooShort: "Beschrijf je relatie tot de genomineerde in minstens 2 tekens.",
       granteeEmailRequired: "Vul het e-mailadres in van wie de rol krijgt.",
       scopeRequired: "Kies waarvoor de rol geldt: een editie, een boekproject, een prijs of het hele platform.",
+      publishNoPrizes: "De uitslag is niet gepubliceerd: er zijn nog geen prijzen. Voeg eerst een prijs toe.",
       publishNotYet:
         "De uitslag is niet gepubliceerd: nog niet alle rondes van de prijzen zijn gesloten. Hieronder staat welke rondes nog open zijn.",
     },

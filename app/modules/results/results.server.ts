@@ -353,7 +353,10 @@ async function publishIn(trx: Transaction<DB>, actor: Actor, editionId: string, 
   await sql`lock table result_snapshot in share row exclusive mode`.execute(trx);
   // Results are final only when every round a prize uses has closed (running totals never become a snapshot).
   const prizeRounds = await prizeRoundsOf(trx, editionId);
-  // Refused with the page, which lists the rounds still open (publishBlockers); nothing is written.
+  // Refused with the page, which says why (publishBlockers); nothing is written. A result without a
+  // prize would be an empty page that only a new version with a reason could replace.
+  const prize = await trx.selectFrom("prize").select("id").where("edition_id", "=", editionId).limit(1).executeTakeFirst();
+  if (!prize) return refuse(409, "forms.errors.publishNoPrizes");
   if (prizeRounds.some((r) => !r.closed)) return refuse(409, "forms.errors.publishNotYet");
   const latest = await latestSnapshot(trx, editionId);
   const version = (latest?.version ?? 0) + 1;
@@ -422,10 +425,16 @@ function prizeRoundsOf(db: DbOrTrx, editionId: string) {
     .execute();
 }
 
-/** Why the results cannot be published yet: the prizes' rounds that have not closed, with the prizes waiting for them. */
+/**
+ * Why the results cannot be published yet: no prize defined, or the prizes' rounds that have not
+ * closed (with the prizes waiting for them).
+ */
 export async function publishBlockers(db: DbOrTrx, editionId: string) {
-  const rounds = await prizeRoundsOf(db, editionId);
-  return rounds
+  const [rounds, prize] = await Promise.all([
+    prizeRoundsOf(db, editionId),
+    db.selectFrom("prize").select("id").where("edition_id", "=", editionId).limit(1).executeTakeFirst(),
+  ]);
+  const open = rounds
     .filter((r) => !r.closed)
     .map((r) => ({
       position: r.position,
@@ -435,6 +444,7 @@ export async function publishBlockers(db: DbOrTrx, editionId: string) {
       prizesNl: r.prizes_nl,
       prizesEn: r.prizes_en,
     }));
+  return { noPrizes: !prize, open };
 }
 
 export function latestSnapshot(db: DbOrTrx, editionId: string) {
