@@ -13,7 +13,8 @@ import {
   Textarea,
   Textbox,
 } from "~/components/nlds";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useRef, useSyncExternalStore, type MouseEvent, type ReactNode } from "react";
+import type { TFunction } from "i18next";
 import type { FieldValues, UseFormRegisterReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useRemixForm } from "remix-hook-form";
@@ -47,31 +48,158 @@ export function useAppForm<T extends FieldValues>(schema: StandardSchemaV1<any, 
     mode: "onSubmit",
     reValidateMode: "onChange",
     stringifyAllValues: false,
+    // The error summary above the form takes the focus (see ErrorSummary), not the first field.
+    shouldFocusError: false,
     defaultValues: { ...defaults, ...(failure?.values ?? {}) } as never,
   });
 
-  // Focus the first field the server rejected (client-side errors are focused by react-hook-form).
+  // After a refused post: the error summary takes the focus, else the first field marked invalid (a form
+  // without a summary), else the form's message.
   useEffect(() => {
     if (!failure) return;
-    // The first field marked invalid in document order (ids may carry a per-form prefix), else the message.
     const first = Object.keys(failure.fieldErrors).length ? document.querySelector<HTMLElement>("[aria-invalid='true']") : null;
-    (first ?? document.getElementById("form-error"))?.focus();
+    (document.getElementById(SUMMARY_ID) ?? first ?? document.getElementById("form-error"))?.focus();
   }, [failure]);
 
-  const errorOf = (name: string): string | undefined =>
-    (form.formState.errors[name]?.message as string | undefined) ?? failure?.fieldErrors[name];
+  const clientErrors = form.formState.errors;
+  const errorOf = (name: string): string | undefined => (clientErrors[name]?.message as string | undefined) ?? failure?.fieldErrors[name];
 
-  return { ...form, failure, errorOf, busy: navigation.state === "submitting" };
+  // Every field's current message as errorOf gives it: the browser's check over the server's (the
+  // summary lists them in the order of the fields on the page).
+  const errors: Record<string, string> = { ...(failure?.fieldErrors ?? {}) };
+  for (const [name, e] of Object.entries(clientErrors)) {
+    if (typeof e?.message === "string" && e.message) errors[name] = e.message;
+  }
+  // A failed browser check moves the focus to the summary (react-hook-form's own focus is off): after a
+  // submit through handleSubmit, or when a form that validates with trigger() asks (focusSummary).
+  const invalidSubmits = useRef(0);
+  const summaryWanted = useRef(false);
+  useEffect(() => {
+    const submitted = form.formState.submitCount !== invalidSubmits.current;
+    invalidSubmits.current = form.formState.submitCount;
+    const wanted = summaryWanted.current || (submitted && !form.formState.isSubmitSuccessful);
+    summaryWanted.current = false;
+    if (wanted && Object.keys(clientErrors).length) {
+      (document.getElementById(SUMMARY_ID) ?? document.querySelector<HTMLElement>("[aria-invalid='true']"))?.focus();
+    }
+  });
+  const focusSummary = () => {
+    summaryWanted.current = true;
+    document.getElementById(SUMMARY_ID)?.focus();
+  };
+
+  return { ...form, failure, errors, errorOf, focusSummary, busy: navigation.state === "submitting" };
 }
 
-/** A form-level message (e.g. wrong password, throttled): announced, and focusable for the effect above. */
-export function FormError({ failure }: { failure?: { formError?: string; formErrorParams?: Record<string, string | number> } }) {
-  const { t } = useTranslation();
-  if (!failure?.formError) return null;
+const SUMMARY_ID = "error-summary";
+const noSubscription = () => () => {};
+
+/** Generic messages that read better with the field's label in them ("Vul het veld ‘E-mailadres’ in."). */
+const NAMED: Record<string, string> = {
+  "errors.required": "forms.named.required",
+  "errors.invalid": "forms.named.invalid",
+  "errors.invalidChoice": "forms.named.invalidChoice",
+};
+
+/** A field's message: a specific key as it is, a generic one naming the field when its label is known. */
+export function fieldMessage(t: TFunction, error: string, label?: string, params?: Record<string, string | number>): string {
+  const named = NAMED[error];
+  return named && label ? t(named, { label: label.trim() }) : t(error, params);
+}
+
+/** The element a summary link leads to: the field's own id, else the (first) control of that name. */
+function fieldTarget(name: string): HTMLElement | null {
   return (
-    <Alert type="error" id="form-error" tabIndex={-1}>
-      <Paragraph>{t(failure.formError, failure.formErrorParams)}</Paragraph>
-    </Alert>
+    document.getElementById(`field-${name}`) ??
+    document.querySelector<HTMLElement>(`[name="${typeof CSS !== "undefined" ? CSS.escape(name) : name}"]`)
+  );
+}
+
+/**
+ * The error summary (NL Design System / GOV.UK pattern): a heading and one link per field in error, in
+ * the order of the fields, each moving the focus to its field. It takes the focus after a failed submit
+ * (see useAppForm). Rendered by the server too, so a form without JavaScript gets it. Link texts name
+ * the field: a generic message is completed with the field's label once the page is in the browser.
+ */
+export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
+  const { t } = useTranslation();
+  const names = Object.keys(errors).filter((n) => errors[n]);
+  // Labels and the order of the fields are read from the page once it is in the browser (the server
+  // render, and the render that hydrates it, use the messages as given: both render the same).
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const targets = names.map((n) => [n, inBrowser ? fieldTarget(n) : null] as const);
+  const labels: Record<string, string> = {};
+  for (const [n, el] of targets) {
+    const label = el && "labels" in el ? (el as HTMLInputElement).labels?.[0]?.textContent : undefined;
+    if (label) labels[n] = label;
+  }
+  // Document order of the fields; a field not on the page keeps its place at the end.
+  const ordered = targets
+    .slice()
+    .sort(([, a], [, b]) => (a && b ? (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1) : a ? -1 : b ? 1 : 0))
+    .map(([n]) => n);
+  if (!names.length) return null;
+  const go = (name: string) => (e: MouseEvent<HTMLAnchorElement>) => {
+    const el = fieldTarget(name);
+    if (!el) return;
+    e.preventDefault();
+    el.focus();
+    el.scrollIntoView({ block: "center" });
+  };
+  return (
+    <div
+      className="utrecht-alert utrecht-alert--error lauwer-error-summary"
+      id={SUMMARY_ID}
+      tabIndex={-1}
+      aria-labelledby={`${SUMMARY_ID}-heading`}
+    >
+      <div className="utrecht-alert__content">
+        <div className="utrecht-alert__message" role="alert">
+          <h2 className="utrecht-heading-2" id={`${SUMMARY_ID}-heading`}>
+            {t("forms.summary.heading")}
+          </h2>
+          <ul className="utrecht-unordered-list">
+            {ordered.map((n) => (
+              <li key={n} className="utrecht-unordered-list__item">
+                <a className="utrecht-link" href={`#field-${n}`} onClick={go(n)}>
+                  {fieldMessage(t, errors[n]!, labels[n])}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Above a form: its form-level message (e.g. wrong password, throttled), announced and focusable for the
+ * effect above, and the error summary of its fields — the server's (`failure.fieldErrors`) or, given
+ * useAppForm's `errors`, the browser's checks and the server's together.
+ */
+export function FormError({
+  failure,
+  errors,
+}: {
+  failure?: { formError?: string; formErrorParams?: Record<string, string | number>; fieldErrors?: Record<string, string> };
+  errors?: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const fields = errors ?? failure?.fieldErrors ?? {};
+  return (
+    <>
+      {failure?.formError ? (
+        <Alert type="error" id="form-error" tabIndex={-1}>
+          <Paragraph>{t(failure.formError, failure.formErrorParams)}</Paragraph>
+        </Alert>
+      ) : null}
+      <ErrorSummary errors={fields} />
+    </>
   );
 }
 
@@ -113,7 +241,7 @@ export function TextField({
         </FormLabel>
       </div>
       {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
-      {error ? <FormFieldErrorMessage id={errorId}>{t(error)}</FormFieldErrorMessage> : null}
+      {error ? <FormFieldErrorMessage id={errorId}>{fieldMessage(t, error, label)}</FormFieldErrorMessage> : null}
       <div className="utrecht-form-field__input">
         <Textbox
           id={id}
@@ -151,7 +279,7 @@ export function SelectField({
       <div className="utrecht-form-field__label">
         <FormLabel htmlFor={id}>{label}</FormLabel>
       </div>
-      {error ? <FormFieldErrorMessage id={errorId}>{t(error)}</FormFieldErrorMessage> : null}
+      {error ? <FormFieldErrorMessage id={errorId}>{fieldMessage(t, error, label)}</FormFieldErrorMessage> : null}
       <div className="utrecht-form-field__input">
         <Select id={id} invalid={Boolean(error)} aria-describedby={errorId} {...registration}>
           {children}
@@ -192,7 +320,7 @@ export function TextareaField({
         <FormLabel htmlFor={id}>{label}</FormLabel>
       </div>
       {description ? <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription> : null}
-      {error ? <FormFieldErrorMessage id={errorId}>{t(error)}</FormFieldErrorMessage> : null}
+      {error ? <FormFieldErrorMessage id={errorId}>{fieldMessage(t, error, label)}</FormFieldErrorMessage> : null}
       <div className="utrecht-form-field__input">
         <Textarea id={id} rows={rows} invalid={Boolean(error)} aria-describedby={describedBy} {...registration} />
       </div>
@@ -226,7 +354,7 @@ export function CheckboxField({
   const checked = field.defaultChecked ?? (defaultValue === undefined ? undefined : defaultValue === true || defaultValue === "true");
   return (
     <FormField type="checkbox" invalid={Boolean(error)}>
-      {error ? <FormFieldErrorMessage id={errorId}>{t(error)}</FormFieldErrorMessage> : null}
+      {error ? <FormFieldErrorMessage id={errorId}>{fieldMessage(t, error, label)}</FormFieldErrorMessage> : null}
       <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <FormLabel htmlFor={id} type="checkbox">
           <Checkbox

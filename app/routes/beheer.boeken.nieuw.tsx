@@ -30,12 +30,12 @@ export const action = (args: ActionFunctionArgs) =>
 
 export default function NewBookProject() {
   const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure } = useAppForm<NewProjectInput>(NewProjectSchema);
+  const { register, handleSubmit, errorOf, failure, errors } = useAppForm<NewProjectInput>(NewProjectSchema);
   return (
     <>
       <Heading1>{t("book.newProject")}</Heading1>
       <Paragraph>{t("book.newProjectIntro")}</Paragraph>
-      <FormError failure={failure} />
+      <FormError failure={failure} errors={errors} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
         <TextField
           name="slug"

@@ -46,7 +46,7 @@ export default function Retention() {
   const { edition, retentionDays, closedAt, dueAt, anonymisedAt } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const date = useDateFormat();
-  const { register, handleSubmit, errorOf, failure, busy } = useAppForm<{ retentionDays: string }>(RetentionSchema, {
+  const { register, handleSubmit, errorOf, failure, errors, busy } = useAppForm<{ retentionDays: string }>(RetentionSchema, {
     retentionDays: retentionDays === null ? "" : String(retentionDays),
   });
   return (
@@ -62,7 +62,7 @@ export default function Retention() {
               ? t("erasure.retentionDue", { closed: date(closedAt, ""), due: date(dueAt, "") })
               : t("erasure.retentionKept", { closed: date(closedAt, "") })}
       </Paragraph>
-      <FormError failure={failure} />
+      <FormError failure={failure} errors={errors} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
         <TextField
           name="retentionDays"

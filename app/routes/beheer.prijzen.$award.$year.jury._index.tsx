@@ -64,14 +64,15 @@ export default function JuryAdmin() {
   useActionData<typeof action>();
   const { t } = useTranslation();
   const date = useDateFormat();
-  const { register, trigger, errorOf, failure } = useAppForm(JuryInviteSchema);
+  const { register, trigger, errorOf, failure, errors, focusSummary } = useAppForm(JuryInviteSchema);
   const submit = useSubmit();
   // Validate the addresses in the browser, then post the whole form: the category checkboxes are not
   // part of the schema, so submitting only the validated values would drop them.
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    if (await trigger(undefined, { shouldFocus: true })) submit(form);
+    if (await trigger()) submit(form);
+    else focusSummary();
   };
   return (
     <>
@@ -94,7 +95,7 @@ export default function JuryAdmin() {
 
       <section aria-labelledby="invite-heading">
         <Heading2 id="invite-heading">{t("jury.admin.inviteHeading")}</Heading2>
-        <FormError failure={failure} />
+        <FormError failure={failure} errors={errors} />
         <Form method="post" onSubmit={onSubmit} noValidate className="lauwer-form">
           <TextareaField
             name="emails"

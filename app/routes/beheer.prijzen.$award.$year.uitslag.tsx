@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { FormError, SubmitButton, TextareaField, useAppForm } from "~/components/form";
-import { Button, HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
+import { Alert, Button, HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
@@ -19,6 +19,7 @@ import {
   deletePrize,
   latestSnapshot,
   listPrizes,
+  publishBlockers,
   publishSnapshot,
   setMotivation,
   snapshotHistory,
@@ -28,11 +29,12 @@ import type { Snapshot } from "~/modules/results/snapshot";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
   const db = getDb();
-  const [prizes, preview, history, latest] = await Promise.all([
+  const [prizes, preview, history, latest, blockers] = await Promise.all([
     listPrizes(db, edition.id),
     computeResults(db, edition.id) as Promise<unknown> as Promise<Snapshot>,
     snapshotHistory(db, edition.id),
     latestSnapshot(db, edition.id),
+    publishBlockers(db, edition.id),
   ]);
   // A motivation is public once the latest snapshot holds it for the prize of that name.
   const publishedPrizes = latest ? (JSON.parse(latest.body) as Snapshot).prizes : [];
@@ -70,6 +72,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         category: r.category ? (preview.categories.find((c) => c.slug === r.category)?.[en ? "en" : "nl"] ?? r.category) : null,
         top: r.ranking.filter((e) => e.place <= Math.min(p.places, 3)).map((e) => `${e.place}. ${e.name}${e.tied ? " (=)" : ""}`),
       })),
+    })),
+    // Publishing waits for these rounds (the prizes use them and they have not closed): the page says so
+    // instead of offering the button.
+    noPrizes: blockers.noPrizes,
+    blockers: blockers.open.map((b) => ({
+      round: `${b.position}. ${en ? b.nameEn : b.nameNl}`,
+      closesAt: b.closesAt?.toISOString() ?? null,
+      prizes: (en ? b.prizesEn : b.prizesNl).join(", "),
     })),
     history: history.map((h) => ({ version: h.version, sha256: h.sha256, reason: h.reason, at: h.published_at.toISOString() })),
   };
@@ -114,6 +124,7 @@ export default function ResultsAdmin() {
   const actionData = useActionData<FormFailure>();
   const { t } = useTranslation();
   const date = useDateFormat();
+  const dateTime = useDateFormat({ dateStyle: "long", timeStyle: "short" });
   const { register, handleSubmit, errorOf } = useAppForm(PublishSchema, { reason: "" });
   // Publishing was refused (rounds still open, a reason needed): the message also marks the reason field.
   const publishRefused = actionData && "reason" in actionData.values ? actionData.formError : undefined;
@@ -184,18 +195,38 @@ export default function ResultsAdmin() {
       <section aria-labelledby="publish-heading">
         <Heading2 id="publish-heading">{t("results.admin.publishHeading")}</Heading2>
         <Paragraph>{d.history.length ? t("results.admin.supersedeIntro") : t("results.admin.publishIntro")}</Paragraph>
-        <Form method="post" action="?intent=publish" onSubmit={handleSubmit} noValidate className="lauwer-form">
-          {d.history.length ? (
-            <TextareaField
-              name="reason"
-              label={t("results.fields.reason")}
-              rows={2}
-              registration={register("reason")}
-              error={errorOf("reason") ?? publishRefused}
-            />
-          ) : null}
-          <SubmitButton>{t("results.admin.publish")}</SubmitButton>
-        </Form>
+        {d.noPrizes ? (
+          <Alert type="warning" id="publish-blocked">
+            <Paragraph>{t("forms.publish.noPrizes")}</Paragraph>
+          </Alert>
+        ) : d.blockers.length ? (
+          <Alert type="warning" id="publish-blocked">
+            <Paragraph>{t("forms.publish.notYet")}</Paragraph>
+            <ul className="utrecht-unordered-list">
+              {d.blockers.map((b) => (
+                <li key={b.round} className="utrecht-unordered-list__item">
+                  {b.closesAt
+                    ? t("forms.publish.roundClosesAt", { round: b.round, at: dateTime(b.closesAt), prizes: b.prizes })
+                    : t("forms.publish.roundNoClose", { round: b.round, prizes: b.prizes })}
+                </li>
+              ))}
+            </ul>
+            <Paragraph>{t("forms.publish.whenClosed")}</Paragraph>
+          </Alert>
+        ) : (
+          <Form method="post" action="?intent=publish" onSubmit={handleSubmit} noValidate className="lauwer-form">
+            {d.history.length ? (
+              <TextareaField
+                name="reason"
+                label={t("results.fields.reason")}
+                rows={2}
+                registration={register("reason")}
+                error={errorOf("reason") ?? publishRefused}
+              />
+            ) : null}
+            <SubmitButton>{t("results.admin.publish")}</SubmitButton>
+          </Form>
+        )}
         {d.history.length ? (
           <HeadedTable headers={[t("results.version"), "SHA-256", t("results.fields.reason"), t("voting.when")]}>
             {d.history.map((h) => (

@@ -50,12 +50,17 @@ export const action = (args: ActionFunctionArgs) =>
 export default function AdminRoles() {
   const { grants, scopes, audit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure, busy } = useAppForm<GrantRoleInput>(GrantRoleSchema, { scope: "platform" });
+  // No silent grant of power: the least powerful role, and no scope until one is chosen.
+  const { register, handleSubmit, errorOf, failure, errors, busy } = useAppForm<GrantRoleInput>(GrantRoleSchema, {
+    role: "jury",
+    scope: "" as GrantRoleInput["scope"],
+  });
   const dateFormat = useDateFormat({ dateStyle: "short", timeStyle: "short" });
+  // Narrowest first: an edition, a book project, an award; the whole platform last.
   const groups = [
-    { kind: "award", label: t("roles.organizer") },
     { kind: "edition", label: t("roles.jury") },
     { kind: "project", label: t("roles.editor") },
+    { kind: "award", label: t("roles.organizer") },
   ] as const;
   return (
     <>
@@ -64,7 +69,7 @@ export default function AdminRoles() {
 
       <section aria-labelledby="grant-heading">
         <Heading2 id="grant-heading">{t("admin.grantHeading")}</Heading2>
-        <FormError failure={failure} />
+        <FormError failure={failure} errors={errors} />
         <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
           <TextField
             name="email"
@@ -82,7 +87,7 @@ export default function AdminRoles() {
             ))}
           </SelectField>
           <SelectField name="scope" label={t("fields.scope")} registration={register("scope")} error={errorOf("scope")}>
-            <SelectOption value="platform">{t("roles.platform")}</SelectOption>
+            <SelectOption value="">{t("forms.roles.scopePlaceholder")}</SelectOption>
             {groups.map((g) => (
               <optgroup key={g.kind} label={g.label}>
                 {scopes
@@ -94,6 +99,9 @@ export default function AdminRoles() {
                   ))}
               </optgroup>
             ))}
+            <optgroup label={t("roles.admin")}>
+              <SelectOption value="platform">{t("roles.platform")}</SelectOption>
+            </optgroup>
           </SelectField>
           <SubmitButton busy={busy}>{t("admin.grant")}</SubmitButton>
         </Form>

@@ -55,13 +55,14 @@ export default function AuthorSignUp() {
   const { project, author, assigned } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const defaults: Partial<AuthorInput> = author?.values ?? { capacity: "1" };
-  const { register, trigger, errorOf, failure, watch } = useAppForm(AuthorSchema, defaults);
+  const { register, trigger, errorOf, failure, errors, focusSummary, watch } = useAppForm(AuthorSchema, defaults);
   const submit = useSubmit();
   // The theme checkboxes are not part of the schema: validate in the browser, then post the whole form.
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    if (await trigger(undefined, { shouldFocus: true })) submit(form);
+    if (await trigger()) submit(form);
+    else focusSummary();
   };
   const chosen = new Set(
     failure
@@ -81,7 +82,7 @@ export default function AuthorSignUp() {
           <AppLink to={`${base}/mijn-portretten`}>{t("bookWriting.mine.title")}</AppLink>
         </Paragraph>
       ) : null}
-      <FormError failure={failure} />
+      <FormError failure={failure} errors={errors} />
       <Form method="post" onSubmit={onSubmit} noValidate className="lauwer-form">
         <TextareaField
           name="bio"

@@ -92,7 +92,7 @@ function AuthorClaims({ data }: { data: Data }) {
     defaults[`choice${r}`] = c && open.has(c.proposalId) ? c.proposalId : "";
     defaults[`motivation${r}`] = c?.motivation ?? "";
   }
-  const { register, handleSubmit, errorOf, failure, watch } = useAppForm(ClaimsSchema, defaults);
+  const { register, handleSubmit, errorOf, failure, errors, watch } = useAppForm(ClaimsSchema, defaults);
   return (
     <>
       <Paragraph>
@@ -135,7 +135,7 @@ function AuthorClaims({ data }: { data: Data }) {
         ) : (
           <>
             <Paragraph>{t("bookWriting.claims.intro")}</Paragraph>
-            <FormError failure={failure} />
+            <FormError failure={failure} errors={errors} />
             <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
               {RANKS.map((r) => (
                 <fieldset key={r}>

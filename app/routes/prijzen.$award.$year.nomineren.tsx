@@ -63,7 +63,10 @@ export default function Nominate() {
   const { t } = useTranslation();
   const cap = edition.nominationsPerMember;
   // The page's own submission key, never one from a draft (a failed try's key comes back in useAppForm).
-  const defaults = { categoryId: edition.categories[0]?.id ?? "", ...(draft ?? {}), submissionKey };
+  // The category starts empty ("Kies een categorie") unless a draft chose one: no silent default. An
+  // edition of one category leaves nothing to choose.
+  const only = edition.categories.length === 1 ? edition.categories[0]!.id : "";
+  const defaults = { categoryId: only, ...(draft ?? {}), submissionKey };
   return (
     <>
       <Heading1>{t("nominate.title", { award: edition.name })}</Heading1>

@@ -92,9 +92,12 @@ test("the sign-up form shows inline errors, focuses the first one and links them
   await page.goto("/registreren");
   await page.getByRole("button", { name: "Account aanmaken" }).click();
   const name = page.getByLabel("Naam");
+  // The error summary takes the focus; its first link leads to the first field, whose message names it.
+  await expect(page.locator("#error-summary")).toBeFocused();
+  await page.locator("#error-summary").getByRole("link").first().click();
   await expect(name).toBeFocused();
   await expect(name).toHaveAttribute("aria-invalid", "true");
-  await expect(name).toHaveAccessibleDescription(/Vul dit veld in/);
+  await expect(name).toHaveAccessibleDescription(/Vul het veld ‘Naam’ in/);
   await page.getByLabel("E-mailadres").fill("geen-email");
   await page.getByLabel("Wachtwoord").fill("kort");
   await expect(page.getByLabel("Wachtwoord")).toHaveAccessibleDescription(/Gebruik minimaal 12 tekens/);
@@ -106,6 +109,12 @@ test("the sign-up form shows inline errors, focuses the first one and links them
   await page.getByLabel("Wachtwoord").fill("passwordpassword");
   await page.getByRole("button", { name: "Account aanmaken" }).click();
   await expect(page.getByLabel("Wachtwoord")).toHaveAccessibleDescription(/uitgelekte wachtwoorden/);
+  // The server's refusal: the summary has the focus and its link leads to the field.
+  await expect(page.locator("#error-summary")).toBeFocused();
+  await page
+    .locator("#error-summary")
+    .getByRole("link", { name: /uitgelekte wachtwoorden/ })
+    .click();
   await expect(page.getByLabel("Wachtwoord")).toBeFocused();
   await expect(name).toHaveValue("Piet Pieters");
   await expectAccessible(page);

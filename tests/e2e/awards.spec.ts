@@ -112,13 +112,14 @@ test("bad input on every nomination field gives a clear translated error and sto
   await page.getByLabel("Naam", { exact: true }).first().fill("Alleen een naam");
   await page.getByRole("button", { name: "Nominatie versturen" }).click();
 
-  await expect(page.getByLabel("Naam van de genomineerde")).toBeFocused();
-  await expect(page.getByLabel("Naam van de genomineerde")).toHaveAccessibleDescription(/Vul dit veld in/);
-  await expect(page.getByLabel("Organisatie van de genomineerde")).toHaveAccessibleDescription(/Vul dit veld in/);
+  // The error summary takes the focus (tests/e2e/forms.spec.ts follows its links); each field names itself.
+  await expect(page.locator("#error-summary")).toBeFocused();
+  await expect(page.getByLabel("Naam van de genomineerde")).toHaveAccessibleDescription(/Vul de naam van de genomineerde in/);
+  await expect(page.getByLabel("Organisatie van de genomineerde")).toHaveAccessibleDescription(/Vul de organisatie van de genomineerde in/);
   await expect(page.getByLabel("E-mailadres van de genomineerde")).toHaveAccessibleDescription(/geldig e-mailadres/);
   await expect(page.getByLabel("Motivatie")).toHaveAccessibleDescription(/minstens 50 tekens/);
   await expect(page.getByLabel("Link naar een pitchvideo (niet verplicht)")).toHaveAccessibleDescription(/https-link van YouTube of Vimeo/);
-  await expect(page.getByLabel("Jouw relatie tot de genomineerde")).toHaveAccessibleDescription(/Vul dit veld in/);
+  await expect(page.getByLabel("Jouw relatie tot de genomineerde")).toHaveAccessibleDescription(/Vul je relatie tot de genomineerde in/);
   await expectAccessible(page);
 
   // With every other field valid, an incomplete reference is still refused.
@@ -193,6 +194,8 @@ test("a reference writes a statement through the mailed link, and organizers rea
   await logIn(page, "lid04@lauwer.test", DEMO_PASSWORD);
   await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
   await page.goto(`${TOP100}/2026/nomineren`);
+  // The form starts with no category chosen.
+  await page.getByLabel("Categorie").selectOption({ label: "Rijk — beleid" });
   await page.getByLabel("Naam van de genomineerde").fill(nomineeName);
   await page.getByLabel("Organisatie van de genomineerde").fill("Provincie Utrecht");
   await page.getByLabel("E-mailadres van de genomineerde").fill(uniqueEmail("ruud"));

@@ -664,6 +664,12 @@ test("the organizer sets the retention period of a finished edition from its pro
   await days.fill("veel");
   await page.getByRole("button", { name: "Bewaartermijn opslaan" }).click();
   await expect(days).toHaveAccessibleDescription(/Vul een aantal dagen in van 0 tot en met 3650, of laat het veld leeg\./);
+  // The error summary has the focus; its link leads to the field.
+  await expect(page.locator("#error-summary")).toBeFocused();
+  await page
+    .locator("#error-summary")
+    .getByRole("link", { name: /Vul een aantal dagen in/ })
+    .click();
   await expect(days).toBeFocused();
   await expectAccessible(page);
 

@@ -158,6 +158,8 @@ async function sendNomination(page: Page, name: string) {
 /** As a member (logged in): nominates a person from the edition's public page. */
 export async function nominatePerson(page: Page, e: Edition, n: PersonNominee) {
   await openNominationForm(page, e);
+  // The form starts with no category chosen: the edition's first one.
+  await page.getByLabel("Categorie").selectOption({ index: 1 });
   await page.getByLabel("Naam van de genomineerde").fill(n.name);
   await page.getByLabel("Organisatie van de genomineerde").fill(n.organisation);
   await page.getByLabel("E-mailadres van de genomineerde").fill(n.email);

@@ -250,8 +250,8 @@ test("a person invited by mail signs up, accepts, and the organizer sees the inv
   await expectAccessible(page);
   // Invalid input is refused with a message on the field.
   await page.getByRole("button", { name: "Uitnodigen" }).click();
-  await expect(page.getByLabel("E-mailadressen")).toBeFocused();
-  await expect(page.getByLabel("E-mailadressen")).toHaveAccessibleDescription(/Vul dit veld in/);
+  await expect(page.locator("#error-summary")).toBeFocused();
+  await expect(page.getByLabel("E-mailadressen")).toHaveAccessibleDescription(/Vul het veld ‘E-mailadressen’ in/);
   await page.getByLabel("E-mailadressen").fill(`${email}\ngeen-adres`);
   await page.getByRole("button", { name: "Uitnodigen" }).click();
   await expect(page.getByLabel("E-mailadressen")).toHaveAccessibleDescription(/Vul geldige e-mailadressen in/);

@@ -199,8 +199,9 @@ describe("prizes and a verifiable published snapshot", () => {
     });
     expect(add.status).toBe(303);
     const res = await app.request(`${admin}?intent=publish`, { form: { reason: "" }, headers: { cookie: f.organizer.cookie } });
-    expect(res.status).toBe(400);
-    expect(await res.text()).toContain("results.errors.roundsOpen");
+    // A refusal of the state, not of the input: 409 with the page and its reason (see tests/integration/forms.test.ts).
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain("forms.errors.publishNotYet");
     expect(await getDb().selectFrom("result_snapshot").select("id").where("edition_id", "=", f.editionId).execute()).toHaveLength(0);
     expect((await app.request(`/prijzen/${f.slug}/2026/uitslag.json`)).status).toBe(404);
   });

@@ -1458,6 +1458,44 @@ export const nl = {
     projectorHint: "Zet dit scherm op de beamer. Het volgt de stemming vanzelf, zonder te verversen.",
     screenScan: "Scan de QR-code of ga naar",
   },
+  forms: {
+    summary: { heading: "Er ging iets mis" },
+    named: {
+      required: "Vul het veld ‘{{label}}’ in.",
+      invalid: "Controleer ‘{{label}}’: deze waarde is ongeldig.",
+      invalidChoice: "Kies een van de mogelijkheden bij ‘{{label}}’.",
+    },
+    nomination: { categoryPlaceholder: "Kies een categorie" },
+    roles: { scopePlaceholder: "Kies waarvoor de rol geldt" },
+    publish: {
+      notYet: "De uitslag kan nog niet worden gepubliceerd: de prijzen gebruiken rondes die nog niet gesloten zijn.",
+      roundClosesAt: "Ronde {{round}} sluit op {{at}} (voor: {{prizes}}).",
+      roundNoClose: "Ronde {{round}} heeft nog geen sluitingsdatum (voor: {{prizes}}). Stel die in bij de procedure.",
+      whenClosed: "Zodra deze rondes gesloten zijn, kun je hier de uitslag publiceren.",
+      noPrizes:
+        "De uitslag kan nog niet worden gepubliceerd: er zijn nog geen prijzen. Voeg hierboven eerst een prijs toe; de uitslag bestaat uit de ranglijsten van de prijzen.",
+    },
+    errors: {
+      categoryRequired: "Kies een categorie voor de nominatie.",
+      nomineeNameRequired: "Vul de naam van de genomineerde in.",
+      orgNameRequired: "Vul de naam van de organisatie in.",
+      nameTooShort: "Vul een naam in van minstens 2 tekens.",
+      organisationRequired: "Vul de organisatie van de genomineerde in.",
+      organisationTooShort: "Vul een organisatie in van minstens 2 tekens.",
+      nomineeEmailRequired: "Vul het e-mailadres van de genomineerde in.",
+      orgEmailRequired: "Vul het e-mailadres van de organisatie in.",
+      motivationRequired: "Schrijf een motivatie van minstens 50 tekens.",
+      pitchRequired: "Schrijf een korte pitch van minstens 10 tekens.",
+      storyRequired: "Schrijf het verhaal van de organisatie, minstens 200 tekens.",
+      relationRequired: "Vul je relatie tot de genomineerde in, bijvoorbeeld collega.",
+      relationTooShort: "Beschrijf je relatie tot de genomineerde in minstens 2 tekens.",
+      granteeEmailRequired: "Vul het e-mailadres in van wie de rol krijgt.",
+      scopeRequired: "Kies waarvoor de rol geldt: een editie, een boekproject, een prijs of het hele platform.",
+      publishNoPrizes: "De uitslag is niet gepubliceerd: er zijn nog geen prijzen. Voeg eerst een prijs toe.",
+      publishNotYet:
+        "De uitslag is niet gepubliceerd: nog niet alle rondes van de prijzen zijn gesloten. Hieronder staat welke rondes nog open zijn.",
+    },
+  },
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -5,10 +5,14 @@ import { LOCALES } from "~/i18n/i18n";
 
 const codePoints = (s: string) => [...s.normalize("NFKC")].length;
 
-export const EmailSchema = z.pipe(
-  z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, { error: "errors.required" })),
-  z.email({ error: "errors.email" }).check(z.maxLength(254, { error: "errors.email" })),
-);
+/** An e-mail address; `required` is the message when it is left empty (a form may name whose address it is). */
+export const emailSchema = (required = "errors.required") =>
+  z.pipe(
+    z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, { error: required })),
+    z.email({ error: "errors.email" }).check(z.maxLength(254, { error: "errors.email" })),
+  );
+
+export const EmailSchema = emailSchema();
 
 /** OWASP ASVS 2.1: 12 to 128 characters (Unicode code points), no composition rules. */
 export const NewPasswordSchema = z.string().check(

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { EmailSchema } from "~/modules/accounts/account.schema";
+import { emailSchema } from "~/modules/accounts/account.schema";
 
 // Shared by the nomination forms (react-hook-form in the browser) and the actions. Messages are translation keys.
 
@@ -21,15 +21,10 @@ export function isAllowedVideoUrl(value: string): boolean {
   }
 }
 
-const text = (min: number, max: number, tooShort: string, tooLong: string) =>
+const text = (min: number, max: number, tooShort: string, tooLong: string, required = "errors.required") =>
   z
     .string()
-    .check(
-      z.trim(),
-      z.minLength(1, { error: "errors.required" }),
-      z.minLength(min, { error: tooShort }),
-      z.maxLength(max, { error: tooLong }),
-    );
+    .check(z.trim(), z.minLength(1, { error: required }), z.minLength(min, { error: tooShort }), z.maxLength(max, { error: tooLong }));
 
 const optionalText = (max: number, tooLong: string) => z._default(z.string().check(z.trim(), z.maxLength(max, { error: tooLong })), "");
 
@@ -80,15 +75,29 @@ const age = z._default(
   "",
 );
 
-const motivation = text(MOTIVATION_MIN, MOTIVATION_MAX, "nominate.errors.motivationShort", "nominate.errors.motivationLong");
-const relation = text(2, 200, "errors.required", "nominate.errors.tooLong");
+const motivation = text(
+  MOTIVATION_MIN,
+  MOTIVATION_MAX,
+  "nominate.errors.motivationShort",
+  "nominate.errors.motivationLong",
+  "forms.errors.motivationRequired",
+);
+const relation = text(2, 200, "forms.errors.relationTooShort", "nominate.errors.tooLong", "forms.errors.relationRequired");
+
+/** The category starts empty on the form ("Kies een categorie"): choosing none is refused by name. */
+const category = z
+  .string()
+  .check(
+    z.minLength(1, { error: "forms.errors.categoryRequired" }),
+    z.regex(/^$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "errors.invalidChoice" }),
+  );
 
 export const PersonNominationSchema = z
   .object({
-    categoryId: uuid,
-    name: text(2, 200, "errors.required", "nominate.errors.tooLong"),
-    organisation: text(2, 200, "errors.required", "nominate.errors.tooLong"),
-    email: EmailSchema,
+    categoryId: category,
+    name: text(2, 200, "forms.errors.nameTooShort", "nominate.errors.tooLong", "forms.errors.nomineeNameRequired"),
+    organisation: text(2, 200, "forms.errors.organisationTooShort", "nominate.errors.tooLong", "forms.errors.organisationRequired"),
+    email: emailSchema("forms.errors.nomineeEmailRequired"),
     age,
     motivation,
     videoUrl,
@@ -118,11 +127,11 @@ export const PersonNominationSchema = z
 export type PersonNominationInput = z.infer<typeof PersonNominationSchema>;
 
 export const OrganisationNominationSchema = z.object({
-  categoryId: uuid,
-  name: text(2, 200, "errors.required", "nominate.errors.tooLong"),
-  email: EmailSchema,
-  pitch: text(10, PITCH_MAX, "nominate.errors.pitchShort", "nominate.errors.pitchLong"),
-  story: text(STORY_MIN, STORY_MAX, "nominate.errors.storyShort", "nominate.errors.storyLong"),
+  categoryId: category,
+  name: text(2, 200, "forms.errors.nameTooShort", "nominate.errors.tooLong", "forms.errors.orgNameRequired"),
+  email: emailSchema("forms.errors.orgEmailRequired"),
+  pitch: text(10, PITCH_MAX, "nominate.errors.pitchShort", "nominate.errors.pitchLong", "forms.errors.pitchRequired"),
+  story: text(STORY_MIN, STORY_MAX, "nominate.errors.storyShort", "nominate.errors.storyLong", "forms.errors.storyRequired"),
   videoUrl,
   relation,
   anonymous: checkbox,

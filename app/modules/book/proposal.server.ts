@@ -26,22 +26,44 @@ export interface Suggestion {
   status: ProposalStatus;
 }
 
+/** How close two surnames (the last words of the folded names) must be, by trigram similarity. */
+export const SURNAME_SIMILARITY = 0.45;
+/** How close two whole names must be when the surname alone does not decide it. */
+export const NAME_SIMILARITY = 0.3;
+/** Birth years further apart than this are two people, however alike the names. */
+export const BIRTH_YEAR_SLACK = 2;
+
 /**
- * Live proposals of the project whose name looks like the typed one: trigram similarity on the
- * folded name (accents and case ignored), or the typed text matching a word run of a longer name.
+ * Live proposals of the project that may be the same person as the typed name. A name of one word
+ * (someone searching "Thorbecke") matches a word run of a longer name. A full name needs more than a
+ * shared first name: the surnames (last words, accents and case ignored) must be alike and the whole
+ * names too — "Coenraad Zzqxwvbn" is not held against every other Coenraad, "Johan Rudolf Thorbecke"
+ * still finds "Johan Rudolph Thorbécke". Given a birth year, proposals born years apart are left out.
  */
-export async function suggestProposals(db: DbOrTrx, projectId: string, name: string, opts: { excludeId?: string; limit?: number } = {}) {
+export async function suggestProposals(
+  db: DbOrTrx,
+  projectId: string,
+  name: string,
+  opts: { excludeId?: string; limit?: number; birthYear?: number | null } = {},
+) {
   const term = name.trim().slice(0, 200);
   if (term.length < 3) return [];
-  const score = sql<number>`greatest(similarity(lauwer_fold(p.name), lauwer_fold(${term})), word_similarity(lauwer_fold(${term}), lauwer_fold(p.name)))`;
+  const folded = sql`lauwer_fold(${term})`;
+  const lastWord = (text: RawBuilder<unknown> | ReturnType<typeof sql>) => sql`regexp_replace(${text}, '^.*[[:space:]]', '')`;
+  const oneWord = !/\s/.test(term);
+  const score = sql<number>`greatest(similarity(lauwer_fold(p.name), ${folded}), word_similarity(${folded}, lauwer_fold(p.name)))`;
   let q = db
     .selectFrom("book_proposal as p")
     .select(["p.id", "p.name", "p.birth_year", "p.death_year", "p.organisation", "p.status"])
     .where("p.project_id", "=", projectId)
     .where("p.status", "not in", ["rejected", "merged"])
     .where(
-      sql<boolean>`(similarity(lauwer_fold(p.name), lauwer_fold(${term})) > 0.3 or word_similarity(lauwer_fold(${term}), lauwer_fold(p.name)) > 0.6)`,
+      oneWord
+        ? sql<boolean>`word_similarity(${folded}, lauwer_fold(p.name)) > 0.6`
+        : sql<boolean>`(similarity(${lastWord(sql`lauwer_fold(p.name)`)}, ${lastWord(folded)}) >= ${SURNAME_SIMILARITY}
+            and similarity(lauwer_fold(p.name), ${folded}) > ${NAME_SIMILARITY})`,
     );
+  if (opts.birthYear) q = q.where(sql<boolean>`abs(p.birth_year - ${opts.birthYear}) <= ${BIRTH_YEAR_SLACK}`);
   if (opts.excludeId) q = q.where("p.id", "<>", opts.excludeId);
   const rows = await q
     .orderBy(score, "desc")
@@ -84,7 +106,7 @@ export async function createProposal(db: Db, user: { id: string }, projectId: st
         .executeTakeFirst();
       if (!theme) return refuse(400, "errors.invalidChoice", { field: "themeId" });
       if (!input.confirmDifferent) {
-        const matches = await suggestProposals(trx, projectId, input.name);
+        const matches = await suggestProposals(trx, projectId, input.name, { birthYear: Number(input.birthYear) || null });
         if (matches.length) return ok({ matches });
       }
       const row = await trx

@@ -352,20 +352,12 @@ export async function publishSnapshot(db: Db, actor: Actor, editionId: string, r
 async function publishIn(trx: Transaction<DB>, actor: Actor, editionId: string, reason: string | null): Promise<Outcome<Published>> {
   await sql`lock table result_snapshot in share row exclusive mode`.execute(trx);
   // Results are final only when every round a prize uses has closed (running totals never become a snapshot).
-  const prizeRounds = await trx
-    .selectFrom("round as r")
-    .select(["r.id", "r.kind", sql<boolean>`r.closes_at is not null and r.closes_at <= now()`.as("closed")])
-    .where("r.edition_id", "=", editionId)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("prize as p")
-          .where("p.edition_id", "=", editionId)
-          .where((w) => w.or([w("p.vote_round_id", "=", w.ref("r.id")), w("p.jury_round_id", "=", w.ref("r.id"))])),
-      ),
-    )
-    .execute();
-  if (prizeRounds.some((r) => !r.closed)) return refuse(400, "results.errors.roundsOpen");
+  const prizeRounds = await prizeRoundsOf(trx, editionId);
+  // Refused with the page, which says why (publishBlockers); nothing is written. A result without a
+  // prize would be an empty page that only a new version with a reason could replace.
+  const prize = await trx.selectFrom("prize").select("id").where("edition_id", "=", editionId).limit(1).executeTakeFirst();
+  if (!prize) return refuse(409, "forms.errors.publishNoPrizes");
+  if (prizeRounds.some((r) => !r.closed)) return refuse(409, "forms.errors.publishNotYet");
   const latest = await latestSnapshot(trx, editionId);
   const version = (latest?.version ?? 0) + 1;
   // The lists are frozen as the body is computed; when nothing is published after all, they go again.
@@ -395,6 +387,64 @@ async function publishIn(trx: Transaction<DB>, actor: Actor, editionId: string, 
     after: { version, sha256: hash, reason },
   });
   return ok({ version, sha256: hash, unchanged: false });
+}
+
+/** The rounds the edition's prizes use, with whether each has closed (by the database clock). */
+function prizeRoundsOf(db: DbOrTrx, editionId: string) {
+  return db
+    .selectFrom("round as r")
+    .select([
+      "r.id",
+      "r.kind",
+      "r.position",
+      "r.name_nl",
+      "r.name_en",
+      "r.closes_at",
+      sql<boolean>`r.closes_at is not null and r.closes_at <= now()`.as("closed"),
+      sql<
+        string[]
+      >`array(select p.name_nl from prize p where p.edition_id = r.edition_id and (p.vote_round_id = r.id or p.jury_round_id = r.id) order by p.position)`.as(
+        "prizes_nl",
+      ),
+      sql<
+        string[]
+      >`array(select p.name_en from prize p where p.edition_id = r.edition_id and (p.vote_round_id = r.id or p.jury_round_id = r.id) order by p.position)`.as(
+        "prizes_en",
+      ),
+    ])
+    .where("r.edition_id", "=", editionId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("prize as p")
+          .where("p.edition_id", "=", editionId)
+          .where((w) => w.or([w("p.vote_round_id", "=", w.ref("r.id")), w("p.jury_round_id", "=", w.ref("r.id"))])),
+      ),
+    )
+    .orderBy("r.position")
+    .execute();
+}
+
+/**
+ * Why the results cannot be published yet: no prize defined, or the prizes' rounds that have not
+ * closed (with the prizes waiting for them).
+ */
+export async function publishBlockers(db: DbOrTrx, editionId: string) {
+  const [rounds, prize] = await Promise.all([
+    prizeRoundsOf(db, editionId),
+    db.selectFrom("prize").select("id").where("edition_id", "=", editionId).limit(1).executeTakeFirst(),
+  ]);
+  const open = rounds
+    .filter((r) => !r.closed)
+    .map((r) => ({
+      position: r.position,
+      nameNl: r.name_nl,
+      nameEn: r.name_en,
+      closesAt: r.closes_at,
+      prizesNl: r.prizes_nl,
+      prizesEn: r.prizes_en,
+    }));
+  return { noPrizes: !prize, open };
 }
 
 export function latestSnapshot(db: DbOrTrx, editionId: string) {

@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
-import { EmailSchema } from "~/modules/accounts/account.schema";
+import { emailSchema } from "~/modules/accounts/account.schema";
 
-export const ROLES = ["admin", "organizer", "jury", "editor"] as const;
+/** From the least to the most powerful: the grant form lists them so and starts at the first. */
+export const ROLES = ["jury", "editor", "organizer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 const uuid = z
@@ -9,7 +10,7 @@ const uuid = z
   .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "errors.invalidChoice" }));
 
 /** The scope a role applies to, encoded in one form value: `platform`, `award:<id>`, `edition:<id>`, `project:<id>`. */
-export const ScopeSchema = z.union(
+const ScopeValueSchema = z.union(
   [
     z.literal("platform"),
     z.templateLiteral([z.literal("award:"), uuid]),
@@ -19,8 +20,11 @@ export const ScopeSchema = z.union(
   { error: "errors.invalidChoice" },
 );
 
+/** The grant form starts with no scope chosen: leaving it so is refused by name. */
+export const ScopeSchema = z.pipe(z.string().check(z.minLength(1, { error: "forms.errors.scopeRequired" })), ScopeValueSchema);
+
 export const GrantRoleSchema = z.object({
-  email: EmailSchema,
+  email: emailSchema("forms.errors.granteeEmailRequired"),
   role: z.enum(ROLES, { error: "errors.invalidChoice" }),
   scope: ScopeSchema,
 });

@@ -11,6 +11,8 @@ export interface AccountFormState<N extends string = string> {
   errorOf: (name: string) => string | undefined;
   handleSubmit: FormEventHandler<HTMLFormElement>;
   failure?: Parameters<typeof FormError>[0]["failure"];
+  /** Every field's current message, for the error summary. */
+  errors?: Record<string, string>;
   busy: boolean;
 }
 
@@ -22,7 +24,7 @@ export interface AccountFormState<N extends string = string> {
 export function AccountForm({ form, submit, children }: { form: AccountFormState<never>; submit: string; children: ReactNode }) {
   return (
     <>
-      <FormError failure={form.failure} />
+      <FormError failure={form.failure} errors={form.errors} />
       <Form method="post" onSubmit={form.handleSubmit} noValidate className="lauwer-form">
         {children}
         <SubmitButton busy={form.busy}>{submit}</SubmitButton>

@@ -39,10 +39,14 @@ export function SlugAndNameFields({
 /** A new category of the edition (procedure page, intent "category"). */
 export function CategoryForm() {
   const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure } = useAppForm<CategoryInput>(CategorySchema, { formId: "category" }, "category");
+  const { register, handleSubmit, errorOf, failure, errors } = useAppForm<CategoryInput>(
+    CategorySchema,
+    { formId: "category" },
+    "category",
+  );
   return (
     <Form method="post" action="?intent=category" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <FormError failure={failure} />
+      <FormError failure={failure} errors={errors} />
       <input type="hidden" {...register("formId")} />
       <SlugAndNameFields prefix="category-" register={register} errorOf={errorOf} />
       <SubmitButton>{t("procedure.addCategory")}</SubmitButton>

@@ -7,7 +7,7 @@ import { EditionSettingsSchema, type EditionSettingsInput } from "~/modules/awar
 /** The edition's texts, kind of nominee and nomination window (procedure page, intent "settings"). */
 export function SettingsForm({ values }: { values: EditionSettingsInput }) {
   const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure } = useAppForm<EditionSettingsInput>(
+  const { register, handleSubmit, errorOf, failure, errors } = useAppForm<EditionSettingsInput>(
     EditionSettingsSchema,
     { ...values, formId: "settings" },
     "settings",
@@ -22,7 +22,7 @@ export function SettingsForm({ values }: { values: EditionSettingsInput }) {
   };
   return (
     <Form method="post" action="?intent=settings" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <FormError failure={failure} />
+      <FormError failure={failure} errors={errors} />
       <input type="hidden" {...register("formId")} />
       {field("descriptionNl", { rows: 3 })}
       {field("descriptionEn", { rows: 3 })}

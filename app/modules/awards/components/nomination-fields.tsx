@@ -36,6 +36,8 @@ export function CategoryField({ bind }: { bind: FieldBinding }) {
       registration={reg(bind, "categoryId")}
       error={bind.errorOf("categoryId")}
     >
+      {/* No category is chosen for the nominator: the choice matters for who is compared with whom. */}
+      <SelectOption value="">{t("forms.nomination.categoryPlaceholder")}</SelectOption>
       {edition.categories.map((c) => (
         <SelectOption key={c.id} value={c.id}>
           {c.name}

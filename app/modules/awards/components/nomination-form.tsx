@@ -51,10 +51,10 @@ function DraftButton() {
  * the counters), and what the frame needs (the typed name for the suggestions, the page's submission key).
  */
 function useNominationForm<T extends FieldValues>(schema: Parameters<typeof useAppForm<T>>[0], defaults: Record<string, string>) {
-  const { register, handleSubmit, errorOf, failure, watch } = useAppForm<T>(schema, defaults as never);
+  const { register, handleSubmit, errorOf, failure, errors, watch } = useAppForm<T>(schema, defaults as never);
   const bind = { register, errorOf } as unknown as FieldBinding;
   const typed = (name: string) => String(watch(name as never) ?? "");
-  const frame = { bind, handleSubmit, failure, name: typed("name"), submissionKey: defaults.submissionKey ?? "" };
+  const frame = { bind, handleSubmit, failure, errors, name: typed("name"), submissionKey: defaults.submissionKey ?? "" };
   return { bind, length: (name: string) => typed(name).length, frame };
 }
 
@@ -89,7 +89,7 @@ function NominationFrame({
   const { bind, failure } = form;
   return (
     <>
-      <FormError failure={failure} />
+      <FormError failure={failure} errors={form.errors} />
       <Form method="post" onSubmit={form.handleSubmit} noValidate className="lauwer-form">
         <input
           type="hidden"

@@ -7,12 +7,12 @@ import { MotivationField, NominatorFields, type FieldBinding } from "./nominatio
 /** A member's motivation for a candidate already nominated (a supporting nomination). */
 export function NominationSupportForm() {
   const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure, watch } = useAppForm<SupportInput>(SupportSchema);
+  const { register, handleSubmit, errorOf, failure, errors, watch } = useAppForm<SupportInput>(SupportSchema);
   const motivation = watch("motivation") ?? "";
   const bind = { register, errorOf } as unknown as FieldBinding;
   return (
     <>
-      <FormError failure={failure} />
+      <FormError failure={failure} errors={errors} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
         <MotivationField bind={bind} length={motivation.length} />
         <NominatorFields bind={bind} />

@@ -44,13 +44,13 @@ export function RoundForm({ id, title, values, opened }: { id: string; title: st
     showMotivations: false,
     minScores: "3",
   };
-  const { register, handleSubmit, errorOf, failure } = useAppForm<RoundInput>(RoundSchema, { ...defaults, formId: id }, id);
+  const { register, handleSubmit, errorOf, failure, errors } = useAppForm<RoundInput>(RoundSchema, { ...defaults, formId: id }, id);
   return (
     <Form method="post" action="?intent=round" onSubmit={handleSubmit} noValidate className="lauwer-form">
       <fieldset disabled={opened}>
         <legend>{title}</legend>
         {opened ? <Paragraph>{t("procedure.locked")}</Paragraph> : null}
-        <FormError failure={failure} />
+        <FormError failure={failure} errors={errors} />
         <input type="hidden" {...register("formId")} />
         <input type="hidden" {...register("roundId")} />
         <SelectField name={`${id}-kind`} label={t("procedure.fields.kind")} registration={register("kind")} error={errorOf("kind")}>

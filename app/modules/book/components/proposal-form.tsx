@@ -15,7 +15,7 @@ export function ProposalForm({ limits, themes, base }: { limits: YearLimits; the
   const schema = useMemo(() => proposalSchema(limits), [limits]);
   const actionData = useActionData<{ matches?: SuggestionItem[] }>();
   const matches = actionData?.matches ?? [];
-  const { register, handleSubmit, errorOf, failure, watch } = useAppForm<ProposalInput>(schema);
+  const { register, handleSubmit, errorOf, failure, errors, watch } = useAppForm<ProposalInput>(schema);
   const optional = t("bookProposals.fields.optional");
   /** A required text field of the form, labelled by its name. */
   const required = (name: "birthYear" | "serviceFrom" | "serviceTo" | "organisation" | "role") => (
@@ -23,7 +23,7 @@ export function ProposalForm({ limits, themes, base }: { limits: YearLimits; the
   );
   return (
     <>
-      <FormError failure={failure} />
+      <FormError failure={failure} errors={errors} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
         <fieldset>
           <legend>{t("bookProposals.propose.personHeading")}</legend>

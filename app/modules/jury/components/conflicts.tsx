@@ -13,7 +13,7 @@ interface Option {
 export function RecordConflictForm({ rounds, jurors, candidates }: { rounds: Option[]; jurors: Option[]; candidates: Option[] }) {
   const { t } = useTranslation();
   const id = "record";
-  const { register, handleSubmit, errorOf, failure } = useAppForm<RecordConflictInput>(
+  const { register, handleSubmit, errorOf, failure, errors } = useAppForm<RecordConflictInput>(
     RecordConflictSchema,
     { formId: id, round: rounds.length === 1 ? rounds[0]!.value : "", jurorId: "", nomineeId: "", reason: "" },
     id,
@@ -26,7 +26,7 @@ export function RecordConflictForm({ rounds, jurors, candidates }: { rounds: Opt
         <Paragraph>{t("control.conflicts.noOpenRounds")}</Paragraph>
       ) : (
         <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-          <FormError failure={failure} />
+          <FormError failure={failure} errors={errors} />
           <input type="hidden" {...register("formId")} />
           <SelectField name="round" label={t("control.conflicts.round")} registration={register("round")} error={errorOf("round")}>
             {rounds.length > 1 ? choose : null}

@@ -20,7 +20,7 @@ const NEW_CRITERION: CriterionInput = {
 /** A criterion of a jury round: added or changed until the round opens, shown read-only after. */
 export function CriterionForm({ id, title, values, locked }: { id: string; title: string; values?: CriterionInput; locked: boolean }) {
   const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure } = useAppForm<CriterionInput>(
+  const { register, handleSubmit, errorOf, failure, errors } = useAppForm<CriterionInput>(
     CriterionSchema,
     { ...(values ?? NEW_CRITERION), formId: id },
     id,
@@ -38,7 +38,7 @@ export function CriterionForm({ id, title, values, locked }: { id: string; title
     <Form method="post" action="?intent=criterion" onSubmit={handleSubmit} noValidate className="lauwer-form">
       <fieldset disabled={locked}>
         <legend>{title}</legend>
-        <FormError failure={failure} />
+        <FormError failure={failure} errors={errors} />
         <input type="hidden" {...register("formId")} />
         <input type="hidden" {...register("criterionId")} />
         {field("nameNl", t("procedure.fields.nameNl"))}

@@ -8,10 +8,10 @@ import { ACCOUNT_TOPICS, NoticePreferencesSchema, type NoticePreferencesInput, t
 export function NoticePreferencesForm({ values }: { values: Record<Topic, boolean> }) {
   const { t } = useTranslation();
   const defaults = Object.fromEntries(ACCOUNT_TOPICS.map((topic) => [topic, values[topic]])) as NoticePreferencesInput;
-  const { register, handleSubmit, failure, busy } = useAppForm<NoticePreferencesInput>(NoticePreferencesSchema, defaults);
+  const { register, handleSubmit, failure, errors, busy } = useAppForm<NoticePreferencesInput>(NoticePreferencesSchema, defaults);
   return (
     <Form method="post" action="?intent=notices" onSubmit={handleSubmit} noValidate className="lauwer-form">
-      <FormError failure={failure} />
+      <FormError failure={failure} errors={errors} />
       <Paragraph>{t("notices.account.intro")}</Paragraph>
       <fieldset className="utrecht-form-fieldset">
         <legend className="utrecht-form-fieldset__legend">{t("notices.account.legend")}</legend>
