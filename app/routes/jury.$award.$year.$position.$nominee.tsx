@@ -16,6 +16,9 @@ import { OtherScores } from "~/modules/jury/components/other-scores";
 import { requireJurorSheet } from "~/modules/jury/guard.server";
 import { ConflictSchema, SheetFormSchema, sheetFromForm, type SheetRefusal } from "~/modules/jury/jury.schema";
 import { declareConflict, juryRoundState, nextToScore, saveSheet, sheetView } from "~/modules/jury/jury.server";
+import { printLinks } from "~/lib/print";
+
+export const links = printLinks;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition, round, sheet } = await requireJurorSheet(request, context, params);

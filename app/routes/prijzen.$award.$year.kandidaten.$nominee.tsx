@@ -1,11 +1,16 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Heading2, Paragraph } from "~/components/nlds";
+import { config } from "~/config.server";
 import { getDb } from "~/db.server";
+import { metaTranslator, shareMeta, summary } from "~/lib/share";
 import { getCandidate } from "~/modules/awards/candidates.server";
 import { loadEdition, UUID } from "~/modules/awards/edition.server";
+import { printLinks } from "~/lib/print";
+
+export const links = printLinks;
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
@@ -15,6 +20,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!candidate) throw new Response("Not found", { status: 404 });
   const en = context.locale === "en";
   return {
+    origin: config().origin,
+    edition: edition.name,
     base: `/prijzen/${edition.awardSlug}/${edition.year}/kandidaten`,
     candidate: {
       name: candidate.name,
@@ -28,6 +35,22 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     },
   };
 }
+
+/** Title, description and share card (Open Graph, Twitter) for campaigns sharing the candidate. */
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  if (!data) return [{ title: "Lauwer" }];
+  const { t, locale } = metaTranslator(matches);
+  const c = data.candidate;
+  return shareMeta({
+    origin: data.origin,
+    pathname: location.pathname,
+    locale,
+    type: "profile",
+    title: `${c.name} — ${data.edition}`,
+    description: summary(c.pitch || t("legal.share.candidate", { name: c.name, edition: data.edition })),
+    imageAlt: t("legal.share.imageAlt"),
+  });
+};
 
 export default function CandidatePage() {
   const { candidate, base } = useLoaderData<typeof loader>();
