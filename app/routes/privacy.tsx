@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Heading1 } from "~/components/nlds";
@@ -8,8 +8,9 @@ import { titleMeta } from "~/lib/meta";
 import { PrivacyStatement } from "~/modules/legal/components/privacy-statement";
 import { getLegalSettings, listRetentionPeriods } from "~/modules/legal/settings.server";
 import { printLinks } from "~/lib/print";
+import legalCss from "~/styles/legal.css";
 
-export const links = printLinks;
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: legalCss }, ...printLinks()];
 
 export const meta = titleMeta("privacy.title");
 
