@@ -1,4 +1,16 @@
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from "./fixtures";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD, expect, expectAccessible as expectWcag21, logIn, test } from "./fixtures";
+
+/** WCAG 2.1 A/AA (the shared check) and the WCAG 2.2 target-size rule: zero violations. */
+async function expectAccessible(page: Page) {
+  await expectWcag21(page);
+  const results = await new AxeBuilder({ page }).withRules(["target-size"]).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `target-size on ${page.url()}`,
+  ).toEqual([]);
+}
 
 const TOP100 = `/prijzen/top-100-ambtenaar/${new Date().getFullYear()}`;
 
@@ -111,6 +123,20 @@ test("a candidate page carries a share card with absolute URLs, and robots.txt k
   const png = await request.get(image);
   expect(png.status()).toBe(200);
   expect(png.headers()["content-type"]).toBe("image/png");
+
+  // On paper: no header, navigation or footer; each prize of the results starts a new page.
+  await page.goto(`/prijzen/jonge-ambtenaar/${new Date().getFullYear() - 1}/uitslag`);
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", page.url());
+  await expectAccessible(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".lauwer-header")).toBeHidden();
+  await expect(page.locator(".lauwer-footer")).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const prizes = page.locator('main section[aria-labelledby^="prize-"]');
+  expect(await prizes.count()).toBeGreaterThan(1);
+  expect(await prizes.first().evaluate((e) => getComputedStyle(e).breakBefore)).toBe("page");
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.locator(".lauwer-header")).toBeVisible();
 
   const robots = await request.get("/robots.txt");
   expect(robots.status()).toBe(200);
