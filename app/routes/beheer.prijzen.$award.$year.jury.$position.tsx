@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -32,6 +32,7 @@ import {
   remindJurors,
   saveCriterion,
 } from "~/modules/jury/jury.server";
+import ballotCss from "~/styles/ballot.css";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db, edition, round } = await requireJuryRoundOrganizer(request, context, params);
@@ -81,6 +82,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     })),
   };
 }
+
+// The option cards (.lauwer-ballot__option) of its checkbox lists.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ballotCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.name} — ${data.edition.name} — Lauwer` : "Lauwer" },

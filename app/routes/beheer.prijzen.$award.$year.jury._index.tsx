@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { useDateFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { emailList, JuryInviteSchema } from "~/modules/jury/jury.schema";
 import { inviteJurors, listJury } from "~/modules/jury/jury.server";
+import ballotCss from "~/styles/ballot.css";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
@@ -34,6 +35,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     members: members.map((m) => ({ id: m.user_id, name: m.name, email: m.email, categories: names(m.category_ids) })),
   };
 }
+
+// The option cards (.lauwer-ballot__option) of its checkbox lists.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ballotCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Jury — ${data.edition.name} — Lauwer` : "Lauwer" }];
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -15,6 +15,7 @@ import { requireSelectionRoundOrganizer } from "~/modules/rounds/guard.server";
 import { picksFromForm } from "~/modules/rounds/selection.schema";
 import { saveSelection, selectionView } from "~/modules/rounds/selection.server";
 import { closeRoundNow, openRoundNow } from "~/modules/rounds/window.server";
+import ballotCss from "~/styles/ballot.css";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db, edition, round } = await requireSelectionRoundOrganizer(request, context, params);
@@ -30,6 +31,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ...view,
   };
 }
+
+// The option cards (.lauwer-ballot__option) of its checkbox lists.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ballotCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.name} — ${data.edition.name} — Lauwer` : "Lauwer" },

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -35,6 +35,7 @@ import {
   tallyView,
 } from "~/modules/voting/round.server";
 import { tieChoice } from "~/modules/voting/rules";
+import ballotCss from "~/styles/ballot.css";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db, edition, round: loaded, here } = await requireVoteRoundOrganizer(request, context, params);
@@ -76,6 +77,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     signals,
   };
 }
+
+// The option cards (.lauwer-ballot__option) of its checkbox lists.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ballotCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.name} — ${data.edition.name} — Lauwer` : "Lauwer" },

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { AuthorSchema, AVAILABILITY_MAX, BIO_MAX, BIO_MIN, type AuthorInput } from "~/modules/book/author.schema";
 import { assignedCount, authorFormValues, saveAuthor } from "~/modules/book/author.server";
 import { findAuthor, projectMemberGuard, requireProjectMember } from "~/modules/book/project.server";
+import ballotCss from "~/styles/ballot.css";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, project } = await requireProjectMember(request, context, params);
@@ -28,6 +29,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     assigned: author ? await assignedCount(db, project.id, user.id) : 0,
   };
 }
+
+// The option cards (.lauwer-ballot__option) of its checkbox lists.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ballotCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   writingTitle(matches, "bookWriting.author.title", data?.project.title);

@@ -1,4 +1,11 @@
-import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
@@ -10,7 +17,8 @@ import type { FormFailure } from "~/lib/forms.server";
 import { refuse } from "~/lib/outcome";
 import { useDateFormat } from "~/lib/locale";
 import { BallotFormSchema } from "~/modules/voting/ballot.schema";
-import { BallotConfirmation, BallotForm } from "~/modules/voting/components/ballot-form";
+import { BallotConfirmation, BallotForm, BallotReceipt } from "~/modules/voting/components/ballot-form";
+import ballotCss from "~/styles/ballot.css";
 import { deviceCookie, deviceIdFrom } from "~/modules/voting/device.server";
 import { ballotContext, ballotPage, cachedBallotContext, reviewBallot, submitBallot } from "~/modules/voting/vote.server";
 
@@ -81,6 +89,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
   return result?.ok === false || defaultShouldRevalidate;
 };
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ballotCss }];
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.name}: ${data.category.name} — ${data.edition.name} — Lauwer` : "Lauwer" },
 ];
@@ -115,18 +125,12 @@ export default function BallotPage() {
 
       {d.waiting ? <Paragraph>{t("rounds.waitingFor", { round: d.waiting })}</Paragraph> : null}
       {d.own ? (
-        <Alert type={d.own.voided ? "warning" : "ok"}>
-          <Heading2>{d.own.voided ? t("voting.ownVoided") : t("voting.ownTitle")}</Heading2>
-          <Paragraph>{t("voting.ownChoices", { choices: d.own.choices.map((c) => c.name).join(", ") })}</Paragraph>
-          <Paragraph>
-            {t("voting.receiptLabel")}: <strong className="lauwer-receipt">{d.own.receiptCode}</strong>
-          </Paragraph>
-          <Paragraph>
-            <AppLink to={`/stembewijs?code=${encodeURIComponent(d.own.receiptCode)}`}>{t("voting.checkReceipt")}</AppLink> ·{" "}
-            <AppLink to="/mijn-stemmen">{t("voting.myVotes")}</AppLink>
-          </Paragraph>
-          {d.round.state === "open" && d.round.allowChange && !d.own.voided ? <Paragraph>{t("voting.mayChange")}</Paragraph> : null}
-        </Alert>
+        <BallotReceipt
+          choices={d.own.choices.map((c) => c.name)}
+          receiptCode={d.own.receiptCode}
+          voided={d.own.voided}
+          mayChange={canVote}
+        />
       ) : null}
 
       {d.round.state === "open" && !d.signedIn ? (
@@ -150,6 +154,7 @@ export default function BallotPage() {
           maxChoices={d.round.maxChoices}
           candidates={d.candidates}
           initial={back.length ? back : (d.own?.choices.map((c) => c.id) ?? [])}
+          current={d.own && !d.own.voided ? d.own.choices.map((c) => c.id) : []}
           error={failure?.formError ? { key: failure.formError, params: failure.formErrorParams } : undefined}
         />
       ) : (

@@ -301,6 +301,10 @@ test("live vote: the organizer opens it, phones vote through the short link and 
   await page.goto(`${ADMIN}/4`);
   await expect(page.getByRole("heading", { level: 1, name: `Stemmen beheren: Stemming in de zaal (${EDITION})` })).toBeVisible();
   await expect(page.getByRole("button", { name: "Stemming sluiten" })).toHaveCount(0);
+  // The screen for the room is one obvious link away, in a window of its own.
+  const screenLink = page.getByRole("link", { name: "Open scherm voor de zaal (opent in een nieuw venster)" });
+  await expect(screenLink).toHaveAttribute("href", `${LIVE_ROUND}/scherm`);
+  await expect(screenLink).toHaveAttribute("target", "_blank");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Stemming openen" }).click();
   await expect(page.getByRole("status")).toContainText("De stemming in de zaal is geopend.");
@@ -368,6 +372,22 @@ test("live vote: the organizer opens it, phones vote through the short link and 
   await expect(results.getByRole("listitem").filter({ hasText: winner })).toContainText("1 stem");
   await expect(results.getByRole("listitem").filter({ hasText: runnerUp })).toContainText("0 stemmen");
   await expectAccessible(projector);
+  // The hall sees the result: on a 1080p and a 720p projector every row is above the fold, beside the
+  // QR code, on a page without the site's header and footer.
+  await expect(projector.getByRole("banner")).toHaveCount(0);
+  await expect(projector.getByRole("contentinfo")).toHaveCount(0);
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]) {
+    await projector.setViewportSize(viewport);
+    const list = (await results.boundingBox())!;
+    expect(list.y + list.height, `results above the fold at ${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(viewport.height);
+    const qrBox = (await projector.getByRole("img", { name: /^QR-code naar / }).boundingBox())!;
+    expect(qrBox.y + qrBox.height).toBeLessThanOrEqual(viewport.height);
+    expect(await projector.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    await expectAccessible(projector);
+  }
 
   // A second voter (the short link again, on a laptop); the screen counts along.
   const laptop = await openPage(browser, baseURL, errors);

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
 import { Alert, Button, Paragraph } from "~/components/nlds";
 import type { BallotMode } from "../../../../db/types";
 import { selectionFromForm } from "../rules";
@@ -17,6 +18,8 @@ interface Props {
   candidates: BallotCandidate[];
   /** Choices to start from: the voter's current ballot, or what they chose before going back. */
   initial: string[];
+  /** The voter's current (counted) ballot, marked as such on its options; empty before they vote. */
+  current?: string[];
   error?: { key: string; params?: Record<string, string | number> };
 }
 
@@ -24,7 +27,7 @@ interface Props {
  * Step 1 of voting: choose. Radio buttons (single), checkboxes (approval) or typed ranks (ranked);
  * never a drop-down. Nothing is cast here: the button leads to the confirmation step.
  */
-export function BallotForm({ mode, maxChoices, candidates, initial, error }: Props) {
+export function BallotForm({ mode, maxChoices, candidates, initial, current = [], error }: Props) {
   const { t } = useTranslation();
   const [clientError, setClientError] = useState<Props["error"]>();
   const [count, setCount] = useState(initial.length);
@@ -70,7 +73,15 @@ export function BallotForm({ mode, maxChoices, candidates, initial, error }: Pro
     return i < 0 ? "" : String(i + 1);
   };
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} onChange={onChange} className="lauwer-form lauwer-ballot">
+    <Form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      onChange={onChange}
+      className="lauwer-form lauwer-ballot"
+      id="stem-wijzigen"
+      data-mode={mode}
+    >
       <input type="hidden" name="intent" value="review" />
       {shown ? (
         <Alert type="error" id="form-error" tabIndex={-1} ref={errorRef}>
@@ -78,8 +89,9 @@ export function BallotForm({ mode, maxChoices, candidates, initial, error }: Pro
         </Alert>
       ) : null}
       <fieldset aria-describedby="ballot-instruction">
-        <legend>{t("voting.chooseLegend")}</legend>
+        <legend className="lauwer-ballot__legend">{current.length ? t("ballot.changeLegend") : t("voting.chooseLegend")}</legend>
         <p id="ballot-instruction" className="utrecht-form-field-description">
+          {current.length ? `${t("ballot.changeIntro")} ` : ""}
           {instruction}
         </p>
         {mode !== "single" ? (
@@ -90,14 +102,28 @@ export function BallotForm({ mode, maxChoices, candidates, initial, error }: Pro
         <ul className="lauwer-ballot__list">
           {candidates.map((c) => {
             const id = `cand-${c.id}`;
+            const isCurrent = current.includes(c.id);
+            // The name, the organisation and (for the voter's current ballot) that it is their choice now:
+            // all part of the option's label. "Gekozen" only shows with the checked state, which the
+            // control already announces, so it is hidden from assistive technology.
             const label = (
-              <>
+              <span className="lauwer-ballot__text">
                 <span className="lauwer-ballot__name">{c.name}</span>
                 {c.organisation ? <span className="lauwer-ballot__org">{c.organisation}</span> : null}
-              </>
+                {isCurrent ? <span className="lauwer-ballot__current">{t("ballot.current")}</span> : null}
+              </span>
             );
+            const chosen = (
+              <span className="lauwer-ballot__chosen" aria-hidden="true">
+                <svg viewBox="0 0 16 16" width="16" height="16" focusable="false">
+                  <path d="M2 8.5 6 12.5 14 3.5" fill="none" stroke="currentColor" strokeWidth="2.5" />
+                </svg>
+                {t("ballot.chosen")}
+              </span>
+            );
+            const itemClass = `lauwer-ballot__item${isCurrent ? " lauwer-ballot__item--current" : ""}`;
             return (
-              <li key={c.id} className="lauwer-ballot__item">
+              <li key={c.id} className={itemClass}>
                 {mode === "single" ? (
                   <label htmlFor={id} className="lauwer-ballot__option">
                     <input
@@ -106,9 +132,10 @@ export function BallotForm({ mode, maxChoices, candidates, initial, error }: Pro
                       name="choice"
                       value={c.id}
                       defaultChecked={initial[0] === c.id}
-                      className="utrecht-radio-button"
+                      className="lauwer-ballot__mark lauwer-ballot__mark--radio"
                     />
                     {label}
+                    {chosen}
                   </label>
                 ) : mode === "approval" ? (
                   <label htmlFor={id} className="lauwer-ballot__option">
@@ -118,9 +145,10 @@ export function BallotForm({ mode, maxChoices, candidates, initial, error }: Pro
                       name={`choice-${c.id}`}
                       value="on"
                       defaultChecked={initial.includes(c.id)}
-                      className="utrecht-checkbox utrecht-checkbox--html-input"
+                      className="lauwer-ballot__mark lauwer-ballot__mark--checkbox"
                     />
                     {label}
+                    {chosen}
                   </label>
                 ) : (
                   <div className="lauwer-ballot__option">
@@ -133,10 +161,12 @@ export function BallotForm({ mode, maxChoices, candidates, initial, error }: Pro
                       size={2}
                       maxLength={2}
                       autoComplete="off"
+                      placeholder={t("ballot.rankPlaceholder")}
                       className="utrecht-textbox utrecht-textbox--html-input lauwer-ballot__rank"
                       aria-label={t("voting.rankFor", { name: c.name })}
                     />
                     <label htmlFor={id}>{label}</label>
+                    {chosen}
                   </div>
                 )}
               </li>
@@ -193,5 +223,48 @@ export function BallotConfirmation({
         </Button>
       </Form>
     </section>
+  );
+}
+
+/**
+ * After voting: what the voter chose, their receipt code in a block that never wraps (select it with one
+ * tap to copy), and — while the round is open and changes are allowed — "Stem wijzigen", which leads to
+ * the ballot below with the current choice ticked. Plain links, so it works without JavaScript.
+ */
+export function BallotReceipt({
+  choices,
+  receiptCode,
+  voided,
+  mayChange,
+}: {
+  choices: string[];
+  receiptCode: string;
+  voided: boolean;
+  mayChange: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert type={voided ? "warning" : "ok"} className="lauwer-ballot__done">
+      <h2 className="utrecht-heading-2">{voided ? t("voting.ownVoided") : t("voting.ownTitle")}</h2>
+      <p className="lauwer-ballot__done-choice">
+        {t("voting.ownChoices", { choices: "" })}
+        <strong>{choices.join(", ")}</strong>
+      </p>
+      <p className="lauwer-ballot__receipt-box">
+        <span className="lauwer-ballot__receipt-label">{t("voting.receiptLabel")}: </span>
+        <code className="lauwer-receipt lauwer-ballot__receipt">{receiptCode}</code>
+      </p>
+      <p className="utrecht-paragraph">{t("ballot.receiptHint")}</p>
+      <div className="lauwer-actions lauwer-ballot__done-actions">
+        {mayChange ? (
+          <a href="#stem-wijzigen" className="lauwer-ballot__change">
+            {t("ballot.change")}
+          </a>
+        ) : null}
+        <AppLink to={`/stembewijs?code=${encodeURIComponent(receiptCode)}`}>{t("voting.checkReceipt")}</AppLink>
+        <AppLink to="/mijn-stemmen">{t("voting.myVotes")}</AppLink>
+      </div>
+      {mayChange ? <p className="utrecht-paragraph">{t("voting.mayChange")}</p> : null}
+    </Alert>
   );
 }

@@ -1,6 +1,5 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AppLink } from "~/components/app-link";
 import { Button, Heading2, Paragraph } from "~/components/nlds";
 import type { RoundState } from "../round.server";
 
@@ -46,9 +45,13 @@ export function LiveControls({
           <img src={`/l/${shortCode}/qr`} alt={t("voting.qrAlt", { url: shortUrl })} width={200} height={200} />
         </>
       ) : null}
-      <Paragraph>
-        <AppLink to={`${publicBase}/scherm`}>{t("voting.projector")}</AppLink>
-      </Paragraph>
+      {/* The screen for the room opens in its own window, to drag to the projector. */}
+      <p className="lauwer-live__screen">
+        <a href={`${publicBase}/scherm`} target="_blank" rel="noopener" className="lauwer-live__screen-link">
+          {t("ballot.openProjector")} <span className="lauwer-live__new-window">{t("ballot.newWindow")}</span>
+        </a>
+      </p>
+      <Paragraph>{t("ballot.projectorHint")}</Paragraph>
     </section>
   );
 }
