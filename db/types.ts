@@ -579,6 +579,25 @@ export interface ResultListTable {
   sha256: string;
 }
 
+/** The organisation-specific parts of the privacy and accessibility statements: one row (id = true). */
+export interface LegalSettingsTable {
+  id: Generated<boolean>;
+  organisation: Generated<string>;
+  controller: Generated<string>;
+  contact_email: Generated<string>;
+  postal_address: Generated<string>;
+  dpo_name: Generated<string>;
+  dpo_email: Generated<string>;
+  /** A `date` column: read it with to_char (node-postgres would make a local-midnight Date of it). */
+  statement_date: ColumnType<Date | null, string | null | undefined, string | null>;
+  last_check_date: ColumnType<Date | null, string | null | undefined, string | null>;
+  compliance: Generated<"full" | "partial" | "initial" | "none">;
+  limitations_nl: Generated<string>;
+  limitations_en: Generated<string>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
 export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -611,6 +630,7 @@ export interface DB {
   jury_score: JuryScoreTable;
   prize: PrizeTable;
   result_snapshot: ResultSnapshotTable;
+  legal_settings: LegalSettingsTable;
   result_list: ResultListTable;
   book_theme: BookThemeTable;
   book_proposal: BookProposalTable;

@@ -5,6 +5,7 @@ import { hashPassword } from "../app/auth/password.server";
 import { seedAwards } from "./demo/awards";
 import { seedPastEditions } from "./demo/past";
 import { seedBook } from "./demo/book";
+import { seedLegal } from "./demo/legal";
 
 // Demo data for a fresh installation. Awards, editions and the book project are placeholders
 // that later features fill in; accounts get a password from DEMO_PASSWORD or a random one.
@@ -133,6 +134,7 @@ export async function seed(db: Kysely<DB>, year = new Date().getFullYear()): Pro
     await seedAwards(trx, awardIds, memberIds.slice(5), organizer?.id ?? null, juror?.id ?? null);
     await seedPastEditions(trx, awardIds, memberIds.slice(5), juror?.id ?? null, year - 1, organizer?.id ?? null);
     await seedBook(trx, project.id, memberIds);
+    await seedLegal(trx);
 
     await trx
       .insertInto("audit_log")

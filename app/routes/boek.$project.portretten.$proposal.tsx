@@ -5,14 +5,36 @@ import { AppLink } from "~/components/app-link";
 import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { lifeYears } from "~/modules/book/components/proposal-years";
 import { Fact } from "~/modules/book/components/fact";
+import { config } from "~/config.server";
 import { getDb } from "~/db.server";
+import { metaTranslator, shareMeta } from "~/lib/share";
 import { useDateFormat } from "~/lib/locale";
 import { loadProject, notFound } from "~/modules/book/project.server";
 import { publishedPortrait } from "~/modules/book/public.server";
+import { printLinks } from "~/lib/print";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.portrait.name} — ${data.title} — Lauwer` : "Lauwer" },
-];
+/** Title, description and share card (Open Graph, Twitter) of a published portrait. */
+
+export const links = printLinks;
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  if (!data) return [{ title: "Lauwer" }];
+  const { t, locale } = metaTranslator(matches);
+  return shareMeta({
+    origin: data.origin,
+    pathname: location.pathname,
+    locale,
+    type: "article",
+    title: `${data.portrait.name} — ${data.title}`,
+    description: [
+      [data.portrait.role, data.portrait.organisation].filter(Boolean).join(", "),
+      t("legal.share.portrait", { project: data.title }),
+    ]
+      .filter(Boolean)
+      .join(" — "),
+    imageAlt: t("legal.share.imageAlt"),
+  });
+};
 
 /** A published portrait; anything not published (or not of this project) is a 404. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -20,7 +42,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const project = await loadProject(db, params.project, context.locale);
   const portrait = await publishedPortrait(db, project.id, params.proposal, context.locale);
   if (!portrait) throw notFound();
-  return { slug: project.slug, title: project.title, portrait: { ...portrait, publishedAt: portrait.publishedAt.toISOString() } };
+  return {
+    origin: config().origin,
+    slug: project.slug,
+    title: project.title,
+    portrait: { ...portrait, publishedAt: portrait.publishedAt.toISOString() },
+  };
 }
 
 export default function Portrait() {

@@ -16,12 +16,13 @@ import { OtherScores } from "~/modules/jury/components/other-scores";
 import { requireJurorSheet } from "~/modules/jury/guard.server";
 import { ConflictSchema, SheetFormSchema, sheetFromForm, type SheetRefusal } from "~/modules/jury/jury.schema";
 import { declareConflict, juryRoundState, nextToScore, saveSheet, sheetView } from "~/modules/jury/jury.server";
+import { printLinks } from "~/lib/print";
 import { getDb } from "~/db.server";
 import { CandidateAvatar } from "~/modules/photos/components/candidate-avatar";
 import { photoRefs } from "~/modules/photos/photos.server";
 import photosCss from "~/styles/photos.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: photosCss }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: photosCss }, ...printLinks()];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition, round, sheet } = await requireJurorSheet(request, context, params);

@@ -1,16 +1,19 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Heading2, Paragraph } from "~/components/nlds";
+import { config } from "~/config.server";
 import { getDb } from "~/db.server";
+import { metaTranslator, shareMeta, summary } from "~/lib/share";
 import { getCandidate } from "~/modules/awards/candidates.server";
 import { loadEdition, UUID } from "~/modules/awards/edition.server";
+import { printLinks } from "~/lib/print";
 import { CandidateAvatar } from "~/modules/photos/components/candidate-avatar";
 import { photoRefs } from "~/modules/photos/photos.server";
 import photosCss from "~/styles/photos.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: photosCss }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: photosCss }, ...printLinks()];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
@@ -21,6 +24,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const en = context.locale === "en";
   const photos = await photoRefs(getDb(), [candidate.id]);
   return {
+    origin: config().origin,
+    edition: edition.name,
     base: `/prijzen/${edition.awardSlug}/${edition.year}/kandidaten`,
     candidate: {
       name: candidate.name,
@@ -35,6 +40,22 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     },
   };
 }
+
+/** Title, description and share card (Open Graph, Twitter) for campaigns sharing the candidate. */
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  if (!data) return [{ title: "Lauwer" }];
+  const { t, locale } = metaTranslator(matches);
+  const c = data.candidate;
+  return shareMeta({
+    origin: data.origin,
+    pathname: location.pathname,
+    locale,
+    type: "profile",
+    title: `${c.name} — ${data.edition}`,
+    description: summary(c.pitch || t("legal.share.candidate", { name: c.name, edition: data.edition })),
+    imageAlt: t("legal.share.imageAlt"),
+  });
+};
 
 export default function CandidatePage() {
   const { candidate, base } = useLoaderData<typeof loader>();

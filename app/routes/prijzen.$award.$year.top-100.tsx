@@ -3,9 +3,14 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Paragraph } from "~/components/nlds";
+import { config } from "~/config.server";
 import { getDb } from "~/db.server";
+import { metaTranslator, shareMeta } from "~/lib/share";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { publishedSnapshot } from "~/modules/results/public.server";
+import { printLinks } from "~/lib/print";
+
+export const links = printLinks;
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
@@ -13,6 +18,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const prize = published?.snapshot.prizes.find((p) => p.kind === "top100");
   const en = context.locale === "en";
   return {
+    origin: config().origin,
     edition: { name: edition.name, base: `/prijzen/${edition.awardSlug}/${edition.year}` },
     title: prize ? (en ? prize.name.en : prize.name.nl) : null,
     list:
@@ -28,7 +34,19 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Top 100 — ${data.edition.name} — Lauwer` : "Lauwer" }];
+/** Title, description and share card (Open Graph, Twitter) of the Top 100. */
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  if (!data) return [{ title: "Lauwer" }];
+  const { t, locale } = metaTranslator(matches);
+  return shareMeta({
+    origin: data.origin,
+    pathname: location.pathname,
+    locale,
+    title: `Top 100 — ${data.edition.name}`,
+    description: t("legal.share.top100", { edition: data.edition.name }),
+    imageAlt: t("legal.share.imageAlt"),
+  });
+};
 
 /** The Top 100 from the published snapshot, as an ordered list. */
 export default function Top100() {

@@ -3,19 +3,25 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { config } from "~/config.server";
 import { getDb } from "~/db.server";
+import { metaTranslator, shareMeta } from "~/lib/share";
 import { useDateFormat, useNumberFormat } from "~/lib/locale";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { JuryReport } from "~/modules/results/components/jury-report";
 import { RankingChart } from "~/modules/results/components/ranking-chart";
 import { RecountDownloads } from "~/modules/results/components/recount-downloads";
 import { publishedSnapshot, versionParam } from "~/modules/results/public.server";
+import { printLinks } from "~/lib/print";
+
+export const links = printLinks;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
   const published = await publishedSnapshot(getDb(), edition.id, versionParam(new URL(request.url)));
   if (!published && versionParam(new URL(request.url)) !== undefined) throw new Response("Not found", { status: 404 });
   return {
+    origin: config().origin,
     edition: { name: edition.name, base: `/prijzen/${edition.awardSlug}/${edition.year}` },
     published: published
       ? {
@@ -29,7 +35,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Uitslag ${data.edition.name} — Lauwer` : "Lauwer" }];
+/** Title, description and share card (Open Graph, Twitter) of the results. */
+export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
+  if (!data) return [{ title: "Lauwer" }];
+  const { t, locale } = metaTranslator(matches);
+  return shareMeta({
+    origin: data.origin,
+    pathname: location.pathname,
+    locale,
+    title: t("legal.share.resultsTitle", { edition: data.edition.name }),
+    description: t("legal.share.results", { edition: data.edition.name }),
+    imageAlt: t("legal.share.imageAlt"),
+  });
+};
 
 /** The published results, read from the snapshot itself: what is shown is what is hashed. */
 export default function Results() {

@@ -7,6 +7,7 @@ import { exportsEn } from "./exports.en";
 import { bookExportsEn } from "./book-exports.en";
 import { auditLogEn } from "./audit-log.en";
 import { erasureEn } from "./erasure.en";
+import { legalEn } from "./legal.en";
 
 export const en: Messages = {
   book: bookEn,
@@ -910,20 +911,12 @@ export const en: Messages = {
   },
   privacy: {
     title: "Privacy statement",
-    intro:
-      "Lauwer only processes the personal data needed to run awards and crowdsourcing: your name, email address and organisation, and what you enter yourself in nominations, votes and contributions.",
-    rights:
-      "You can view, correct or have your data removed. Nominees are informed and can object. An edition's data is removed or anonymised after its retention period.",
-    security: "We only store passwords hashed (argon2id). Sessions expire after inactivity and after a fixed maximum duration.",
-    voting:
-      "With a vote we keep the time, your IP address and a random device code (cookie lauwer_device, stored only as a hash) to detect fraud. Organizers never see who voted for whom; only you see your choice, under My votes.",
   },
+
   a11y: {
     title: "Accessibility statement",
-    intro: "Lauwer aims to be usable by everyone and follows the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA.",
-    how: "Every page is tested automatically with axe-core in a real browser on every change. Forms work with the keyboard and without JavaScript.",
-    contact: "Did you run into a problem anyway? Let us know through the award's organizer; we respond within five working days.",
   },
+
   mail: {
     proposalRejected: {
       subject: "Your proposal for {{project}}",
@@ -1482,4 +1475,5 @@ export const en: Messages = {
       publishNotYet: "The results were not published: not all rounds of the prizes have closed. The rounds still open are listed below.",
     },
   },
+  legal: legalEn,
 };

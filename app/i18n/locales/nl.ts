@@ -6,6 +6,7 @@ import { exportsNl } from "./exports.nl";
 import { bookExportsNl } from "./book-exports.nl";
 import { auditLogNl } from "./audit-log.nl";
 import { erasureNl } from "./erasure.nl";
+import { legalNl } from "./legal.nl";
 
 export const nl = {
   book: bookNl,
@@ -918,20 +919,12 @@ export const nl = {
   },
   privacy: {
     title: "Privacyverklaring",
-    intro:
-      "Lauwer verwerkt alleen de persoonsgegevens die nodig zijn om prijzen en crowdsourcing te organiseren: je naam, e-mailadres en organisatie, en wat je zelf invult bij nominaties, stemmen en bijdragen.",
-    rights:
-      "Je kunt je gegevens inzien, laten verbeteren of laten verwijderen. Genomineerden worden geïnformeerd en kunnen bezwaar maken. Gegevens van een editie worden na afloop van de bewaartermijn verwijderd of geanonimiseerd.",
-    security: "Wachtwoorden slaan we alleen versleuteld op (argon2id). Sessies verlopen na inactiviteit en na een vaste maximale duur.",
-    voting:
-      "Bij een stem bewaren we het tijdstip, je IP-adres en een willekeurige apparaatcode (cookie lauwer_device, alleen als hash opgeslagen), om fraude te kunnen herkennen. Organisatoren zien nooit wie op wie stemde; je keuze zie alleen jij, op Mijn stemmen.",
   },
+
   a11y: {
     title: "Toegankelijkheidsverklaring",
-    intro: "Lauwer wil voor iedereen bruikbaar zijn en volgt de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA.",
-    how: "Elke pagina wordt bij iedere wijziging automatisch getest met axe-core in een echte browser. Formulieren werken met het toetsenbord en zonder JavaScript.",
-    contact: "Loop je toch tegen een probleem aan? Laat het ons weten via de organisator van de prijs; we reageren binnen vijf werkdagen.",
   },
+
   mail: {
     proposalRejected: {
       subject: "Je voordracht voor {{project}}",
@@ -1496,6 +1489,7 @@ export const nl = {
         "De uitslag is niet gepubliceerd: nog niet alle rondes van de prijzen zijn gesloten. Hieronder staat welke rondes nog open zijn.",
     },
   },
+  legal: legalNl,
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
