@@ -1388,4 +1388,12 @@ export const en: Messages = {
       notListed: "This vote is not (yet) in a published list of receipts.",
     },
   },
+  look: {
+    onThisPage: "On this page",
+    winner: "Winner",
+    allFigures: "All figures of {{caption}} ({{count}} candidates)",
+    chartTop: "The first {{count}} of {{total}}; every figure is in the table.",
+    top100Categories: "By category",
+    votes: "{{votes}} votes",
+  },
 };

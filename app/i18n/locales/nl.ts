@@ -1400,6 +1400,14 @@ export const nl = {
       notListed: "Deze stem staat (nog) niet in een gepubliceerde lijst van stembewijzen.",
     },
   },
+  look: {
+    onThisPage: "Op deze pagina",
+    winner: "Winnaar",
+    allFigures: "Alle cijfers van {{caption}} ({{count}} kandidaten)",
+    chartTop: "De eerste {{count}} van {{total}}; alle cijfers staan in de tabel.",
+    top100Categories: "Per categorie",
+    votes: "{{votes}} stemmen",
+  },
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
