@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { useNumberFormat } from "~/lib/locale";
+import { useFormats } from "~/lib/format";
 import { prizeValue, type SnapshotEntry, type SnapshotPrize } from "../snapshot";
 
 /** Bars shown in the chart; a longer ranking is complete in the table below it. */
@@ -27,9 +27,7 @@ export function RankingChart({
   const values = ranking.map((e) => prizeValue(prize, e));
   const top = Math.max(1, ...values);
   const unit = prize.kind === "jury" || prize.kind === "combined" ? t("results.unitScore") : t("results.unitVotes");
-  const oneDecimal = useNumberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const integer = useNumberFormat({ maximumFractionDigits: 0 });
-  const fmt = (v: number) => (Number.isInteger(v) ? integer(v) : oneDecimal(v));
+  const fmt = useFormats().score;
   const summary = ranking
     .slice(0, 3)
     .map((e, i) => `${e.place}. ${e.name} (${fmt(values[i]!)} ${unit})`)
