@@ -165,15 +165,19 @@ function labelCells(row: ReactNode, labels: Array<string | undefined>): ReactNod
   return cloneElement(row as ReactElement<{ role?: string }>, { role: "row" }, cells);
 }
 
+/** Up to three columns fit a phone as a table; from four on, each row becomes a block there. */
+const STACK_FROM_COLUMNS = 4;
+
 /**
  * A table with one header row; rows are the children. Wide screens show a table (scrolling on its own
- * when it must); phones show each row as a block with the column name before each cell.
+ * when it must); on phones a table of four or more columns shows each row as a block with the column
+ * name before each cell.
  */
 export function HeadedTable({ headers, children }: { headers: ReactNode[]; children: ReactNode }) {
   const labels = headers.map(labelText);
   return (
     <div className="lauwer-table-wrap">
-      <Table className="lauwer-table--stack" role="table">
+      <Table className={headers.length >= STACK_FROM_COLUMNS ? "lauwer-table--stack" : undefined} role="table">
         <TableHeader role="rowgroup">
           <TableRow role="row">
             {headers.map((h, i) => (
