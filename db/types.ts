@@ -258,6 +258,23 @@ export interface NomineeTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   is_candidate: ColumnType<boolean, never, never>;
+  /** When the nominee consented to a photo (or logo) being shown; null: no photo may be stored. */
+  photo_consent_at: TimestampNull;
+}
+
+/** A nominee's processed photo or logo (ADR 0017): re-encoded WebP, one per nominee. */
+export interface NomineePhotoTable {
+  nominee_id: string;
+  content: Buffer;
+  thumbnail: Buffer;
+  /** sha256 hex of `content`: the ETag and part of the image's address. */
+  content_hash: string;
+  mime: "image/webp" | "image/jpeg";
+  width: number;
+  height: number;
+  alt: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface NominationTable {
@@ -577,6 +594,7 @@ export interface DB {
   category: CategoryTable;
   round: RoundTable;
   nominee: NomineeTable;
+  nominee_photo: NomineePhotoTable;
   nomination: NominationTable;
   nomination_draft: NominationDraftTable;
   nomination_reference: NominationReferenceTable;

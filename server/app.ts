@@ -9,6 +9,7 @@ import { config } from "~/config.server";
 import { getPool, isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
 import { localeFromCookieHeader } from "~/i18n/locale.server";
 import { logger } from "~/logger.server";
+import { takesPhotoUpload } from "~/modules/photos/photo";
 import type { Lifecycle } from "./lifecycle";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -230,8 +231,10 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
   app.use(express.static(publicDir, { maxAge: "1h" }));
   app.use(originCheck(c.origin));
   app.use((req, res, next) => {
-    // Forms are small: refuse large bodies before Remix reads them, and bodies of unknown length.
-    if (Number(req.get("content-length") ?? 0) > 1_000_000) {
+    // Forms are small: refuse large bodies before Remix reads them, and bodies of unknown length. A page
+    // that takes a photo answers an upload over its limit itself, translated, without reading it (ADR 0017).
+    const limit = takesPhotoUpload(req.path) ? 32_000_000 : 1_000_000;
+    if (Number(req.get("content-length") ?? 0) > limit) {
       res.status(413).type("text/plain").send("Verzoek te groot / Request too large");
       return;
     }

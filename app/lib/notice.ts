@@ -27,6 +27,8 @@ export const NOTICES = [
   "moderation.rejected",
   "moderation.edited",
   "moderation.merged",
+  "photos.notice.saved",
+  "photos.notice.removed",
   "procedure.saved",
   "procedure.created",
   "voting.notice.cast",

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -15,6 +15,15 @@ import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { EditForm, MergeForm, RejectForm } from "~/modules/awards/components/moderation-forms";
 import { EditNomineeSchema, MergeSchema, RejectSchema } from "~/modules/awards/moderation.schema";
 import { approveNominee, editNominee, listQueue, mergeNominees, nomineeDetail, rejectNominee } from "~/modules/awards/moderation.server";
+import { withBodyLimit } from "~/lib/upload.server";
+import { PhotoManager } from "~/modules/photos/components/photo-fields";
+import { defaultAltKey, MAX_PHOTO_BYTES, MAX_PHOTO_REQUEST_BYTES } from "~/modules/photos/photo";
+import { PhotoSchema, RemovePhotoSchema } from "~/modules/photos/photo.schema";
+import { photoState, removePhoto, setPhoto } from "~/modules/photos/photos.server";
+import { photoUpload } from "~/modules/photos/upload.server";
+import photosCss from "~/styles/photos.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: photosCss }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
@@ -24,7 +33,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Merge targets: every other live nominee of the edition (DESIGN §6: up to ~1,000 per edition).
   const all = await listQueue(getDb(), edition.id, { pageSize: 2000 });
   const detail = await nomineeDetail(getDb(), edition.id, nominee.id);
+  const photo = await photoState(getDb(), edition.id, nominee.id);
   return {
+    photo: { kind: photo?.kind ?? "person", consentAt: photo?.consentAt?.toISOString() ?? null, current: photo?.photo ?? null },
     edition: { name: edition.name },
     nominee: {
       id: nominee.id,
@@ -48,34 +59,55 @@ async function guard({ request, context, params }: ActionFunctionArgs) {
 }
 
 export const action = (args: ActionFunctionArgs) =>
-  handleIntents(args, guard, {
-    approve: intent({
-      // The button posts the nominee's id only: a malformed one is a nominee that is not there.
-      async run(g, { nomineeId = "" }) {
-        if (!UUID.test(nomineeId)) return refuse(400, "moderation.errors.notFound");
-        return approveNominee(g.db, g.actor, g.edition.id, nomineeId);
-      },
-      done: (g) => redirect(withNotice(g.here, "moderation.approved")),
-    }),
-    reject: intent({
-      schema: RejectSchema,
-      run: (g, input) => rejectNominee(g.db, g.actor, g.edition.id, input.nomineeId, input.reason),
-      done: (g) => redirect(withNotice(g.here, "moderation.rejected")),
-    }),
-    edit: intent({
-      schema: EditNomineeSchema,
-      run: (g, input) => editNominee(g.db, g.actor, g.edition.id, input.nomineeId, { name: input.name, organisation: input.organisation }),
-      done: (g) => redirect(withNotice(g.here, "moderation.edited")),
-    }),
-    merge: intent({
-      schema: MergeSchema,
-      run: (g, input) => mergeNominees(g.db, g.actor, g.edition.id, input.survivorId, input.nomineeId),
-      done: (g) => redirect(withNotice(g.queue, "moderation.merged")),
-    }),
-  });
+  withBodyLimit(
+    args,
+    MAX_PHOTO_REQUEST_BYTES,
+    { error: "photos.errors.tooLarge", field: "photo", params: { mb: MAX_PHOTO_BYTES / 1024 / 1024 } },
+    (a) =>
+      handleIntents(a, guard, {
+        approve: intent({
+          // The button posts the nominee's id only: a malformed one is a nominee that is not there.
+          async run(g, { nomineeId = "" }) {
+            if (!UUID.test(nomineeId)) return refuse(400, "moderation.errors.notFound");
+            return approveNominee(g.db, g.actor, g.edition.id, nomineeId);
+          },
+          done: (g) => redirect(withNotice(g.here, "moderation.approved")),
+        }),
+        reject: intent({
+          schema: RejectSchema,
+          run: (g, input) => rejectNominee(g.db, g.actor, g.edition.id, input.nomineeId, input.reason),
+          done: (g) => redirect(withNotice(g.here, "moderation.rejected")),
+        }),
+        edit: intent({
+          schema: EditNomineeSchema,
+          run: (g, input) =>
+            editNominee(g.db, g.actor, g.edition.id, input.nomineeId, { name: input.name, organisation: input.organisation }),
+          done: (g) => redirect(withNotice(g.here, "moderation.edited")),
+        }),
+        merge: intent({
+          schema: MergeSchema,
+          run: (g, input) => mergeNominees(g.db, g.actor, g.edition.id, input.survivorId, input.nomineeId),
+          done: (g) => redirect(withNotice(g.queue, "moderation.merged")),
+        }),
+        // Upload or replace the photo (or only change its alt text), when the nominee consented to one.
+        photo: intent({
+          schema: PhotoSchema,
+          async run(g, input, { form }) {
+            const upload = await photoUpload(form, input.alt);
+            return upload.ok ? setPhoto(g.db, g.actor, g.edition.id, input.nomineeId, upload.value) : upload;
+          },
+          done: (g) => redirect(withNotice(g.here, "photos.notice.saved")),
+        }),
+        photoRemove: intent({
+          schema: RemovePhotoSchema,
+          run: (g, input) => removePhoto(g.db, g.actor, g.edition.id, input.nomineeId),
+          done: (g) => redirect(withNotice(g.here, "photos.notice.removed")),
+        }),
+      }),
+  );
 
 export default function ModerateNominee() {
-  const { edition, nominee, nominations, references, others } = useLoaderData<typeof loader>();
+  const { edition, nominee, nominations, references, others, photo } = useLoaderData<typeof loader>();
   const failure = useActionData<FormFailure>();
   const { t } = useTranslation();
   const editable = nominee.name !== null && nominee.status !== "merged";
@@ -146,6 +178,18 @@ export default function ModerateNominee() {
               <RejectForm nomineeId={nominee.id} />
             </section>
           ) : null}
+          <section aria-labelledby="photo-heading">
+            <Heading2 id="photo-heading">{t(photo.kind === "organisation" ? "photos.headingLogo" : "photos.heading")}</Heading2>
+            <PhotoManager
+              nomineeId={nominee.id}
+              name={nominee.name ?? ""}
+              kind={photo.kind}
+              consentAt={photo.consentAt}
+              photo={photo.current}
+              defaultAlt={t(defaultAltKey(photo.kind), { name: nominee.name })}
+              errors={failure && "fieldErrors" in failure ? failure.fieldErrors : {}}
+            />
+          </section>
           <section aria-labelledby="edit-heading">
             <Heading2 id="edit-heading">{t("moderation.edit")}</Heading2>
             <EditForm nomineeId={nominee.id} name={nominee.name ?? ""} organisation={nominee.organisation} />

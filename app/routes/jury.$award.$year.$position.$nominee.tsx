@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,10 +16,18 @@ import { OtherScores } from "~/modules/jury/components/other-scores";
 import { requireJurorSheet } from "~/modules/jury/guard.server";
 import { ConflictSchema, SheetFormSchema, sheetFromForm, type SheetRefusal } from "~/modules/jury/jury.schema";
 import { declareConflict, juryRoundState, nextToScore, saveSheet, sheetView } from "~/modules/jury/jury.server";
+import { getDb } from "~/db.server";
+import { CandidateAvatar } from "~/modules/photos/components/candidate-avatar";
+import { photoRefs } from "~/modules/photos/photos.server";
+import photosCss from "~/styles/photos.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: photosCss }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition, round, sheet } = await requireJurorSheet(request, context, params);
+  const photos = await photoRefs(getDb(), [sheet.nominee.id]);
   return {
+    photo: photos[sheet.nominee.id] ?? null,
     base: `/jury/${edition.awardSlug}/${edition.year}/${round.position}`,
     roundName: pick(context.locale, round.name_nl, round.name_en),
     state: juryRoundState(round),
@@ -126,7 +134,10 @@ function ScoreSheet() {
   const savedAt = fetcher.data && fetcher.data.ok ? fetcher.data.savedAt : null;
   return (
     <>
-      <Heading1>{d.candidate.name}</Heading1>
+      <div className="lauwer-candidate-head">
+        <CandidateAvatar name={d.candidate.name} photo={d.photo} size="large" />
+        <Heading1>{d.candidate.name}</Heading1>
+      </div>
       <Paragraph>
         {d.candidate.organisation ? `${d.candidate.organisation} · ` : ""}
         {d.candidate.category} · <AppLink to={d.base}>{t("jury.backToList")}</AppLink> · {t("jury.progress", d.progress)}

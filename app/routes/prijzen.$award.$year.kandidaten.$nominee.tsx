@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -6,6 +6,11 @@ import { Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { getCandidate } from "~/modules/awards/candidates.server";
 import { loadEdition, UUID } from "~/modules/awards/edition.server";
+import { CandidateAvatar } from "~/modules/photos/components/candidate-avatar";
+import { photoRefs } from "~/modules/photos/photos.server";
+import photosCss from "~/styles/photos.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: photosCss }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
@@ -14,12 +19,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   // Not a public candidate (pending, rejected, not consented, or another edition's): simply not found.
   if (!candidate) throw new Response("Not found", { status: 404 });
   const en = context.locale === "en";
+  const photos = await photoRefs(getDb(), [candidate.id]);
   return {
     base: `/prijzen/${edition.awardSlug}/${edition.year}/kandidaten`,
     candidate: {
       name: candidate.name,
       organisation: candidate.organisation,
       kind: candidate.kind,
+      photo: photos[candidate.id] ?? null,
       pitch: candidate.pitch,
       story: candidate.story,
       category: en ? candidate.category_en : candidate.category_nl,
@@ -34,14 +41,10 @@ export default function CandidatePage() {
   const { t } = useTranslation();
   return (
     <article className="lauwer-candidate">
-      <div className="lauwer-candidate__photo" role="img" aria-label={t("awards.photoPlaceholder")}>
-        {candidate.name
-          .split(/\s+/)
-          .map((w) => w[0])
-          .join("")
-          .slice(0, 2)}
+      <div className="lauwer-candidate-head">
+        <CandidateAvatar name={candidate.name} photo={candidate.photo} size="large" />
+        <Heading1>{candidate.name}</Heading1>
       </div>
-      <Heading1>{candidate.name}</Heading1>
       <Paragraph lead>{[candidate.organisation, candidate.category].filter(Boolean).join(" · ")}</Paragraph>
       <Paragraph>{t("awards.nominationCount", { count: candidate.nominationCount })}</Paragraph>
       {candidate.pitch ? (

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -10,6 +10,11 @@ import { searchTerm } from "~/lib/query";
 import { listCandidates, PAGE_SIZE } from "~/modules/awards/candidates.server";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { useEdition } from "~/modules/awards/components/use-edition";
+import { CandidateAvatar } from "~/modules/photos/components/candidate-avatar";
+import { photoRefs } from "~/modules/photos/photos.server";
+import photosCss from "~/styles/photos.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: photosCss }];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const edition = await loadEdition(getDb(), params.award, params.year, context.locale);
@@ -20,6 +25,10 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const pageParam = Number(url.searchParams.get("pagina") ?? "1");
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 10_000 ? pageParam : 1;
   const { rows, total } = await listCandidates(getDb(), edition.id, { q, categoryId, page });
+  const photos = await photoRefs(
+    getDb(),
+    rows.map((r) => r.id),
+  );
   const en = context.locale === "en";
   return {
     q,
@@ -33,6 +42,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       organisation: r.organisation,
       category: en ? r.category_en : r.category_nl,
       nominations: r.nominations,
+      photo: photos[r.id] ?? null,
     })),
   };
 }
@@ -72,14 +82,17 @@ export default function Candidates() {
       ) : (
         <ul className="lauwer-card-list">
           {candidates.map((c) => (
-            <li key={c.id}>
-              <AppLink to={`${base}/${c.id}`}>
-                <strong>{c.name}</strong>
-              </AppLink>
-              {c.organisation ? <Paragraph>{c.organisation}</Paragraph> : null}
-              <Paragraph>
-                {c.category} · {t("awards.nominationCount", { count: c.nominations })}
-              </Paragraph>
+            <li key={c.id} className="lauwer-with-avatar">
+              <CandidateAvatar name={c.name} photo={c.photo} />
+              <div>
+                <AppLink to={`${base}/${c.id}`}>
+                  <strong>{c.name}</strong>
+                </AppLink>
+                {c.organisation ? <Paragraph>{c.organisation}</Paragraph> : null}
+                <Paragraph>
+                  {c.category} · {t("awards.nominationCount", { count: c.nominations })}
+                </Paragraph>
+              </div>
             </li>
           ))}
         </ul>

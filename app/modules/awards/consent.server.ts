@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { hashToken } from "~/modules/accounts/account.server";
+import { consentToPhoto } from "~/modules/photos/photos.server";
+import type { ProcessedPhoto } from "~/modules/photos/process.server";
 import { declinedPerson, scrubDeclined } from "~/modules/privacy/erasure.server";
 import { redactNominee } from "./redact.server";
 
@@ -16,7 +18,7 @@ export async function consentContext(db: DbOrTrx, token: string) {
     .innerJoin("nominee as n", "n.id", "t.nominee_id")
     .innerJoin("edition as e", "e.id", "n.edition_id")
     .innerJoin("award as a", "a.id", "e.award_id")
-    .select(["n.id", "n.name", "n.consent_status", "a.name_nl", "a.name_en", "e.year"])
+    .select(["n.id", "n.name", "n.kind", "n.consent_status", "a.name_nl", "a.name_en", "e.year"])
     .where("t.token_hash", "=", hashToken(token))
     .where("t.used_at", "is", null)
     .where("t.expires_at", ">", sql<Date>`now()`)
@@ -30,6 +32,7 @@ export async function consentContext(db: DbOrTrx, token: string) {
     .execute();
   return {
     name: row.name,
+    kind: row.kind,
     awardNl: `${row.name_nl} ${row.year}`,
     awardEn: `${row.name_en} ${row.year}`,
     nominators: nominators.filter((n) => !n.anonymous_to_nominee && n.name).map((n) => n.name!),
@@ -40,12 +43,14 @@ export async function consentContext(db: DbOrTrx, token: string) {
 /**
  * Records the nominee's decision, once (the token is consumed in the same transaction).
  * Declining removes the person's data at once and kindly tells each nominator. A link that is unknown,
- * used or expired is refused (400).
+ * used or expired is refused (400). Accepting may come with the consent to a photo (ADR 0017), and
+ * the photo itself: stored in the same transaction, so a refusal stores neither.
  */
 export async function decideConsent(
   db: Db,
   token: string,
   decision: "accept" | "decline",
+  photo?: { photo?: ProcessedPhoto; alt: string },
 ): Promise<Outcome<{ decision: "accept" | "decline" }>> {
   return db.transaction().execute(async (trx): Promise<Outcome<{ decision: "accept" | "decline" }>> => {
     const used = await trx
@@ -72,6 +77,7 @@ export async function decideConsent(
       .where("nominee_id", "=", nominee.id)
       .where("used_at", "is", null)
       .execute();
+    if (decision === "accept" && photo) await consentToPhoto(trx, nominee.id, photo);
     if (decision === "decline") {
       const person = await declinedPerson(trx, nominee.id);
       await redactNominee(trx, nominee.id, true);

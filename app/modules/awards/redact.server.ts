@@ -18,11 +18,24 @@ export async function redactNominee(trx: DbOrTrx, nomineeId: string, tellNominat
       pitch: "",
       story: "",
       rejection_reason: null,
+      // Their photo goes too (the nominee_photo_follows_consent trigger deletes it as well).
+      photo_consent_at: null,
       redacted_at: sql`now()`,
       updated_at: sql`now()`,
     })
     // The same person may also stand in duplicates merged into this nominee: redact those too.
     .where((eb) => eb.or([eb("id", "=", nomineeId), eb("merged_into", "=", nomineeId)]))
+    .execute();
+  await trx
+    .deleteFrom("nominee_photo")
+    .where(
+      "nominee_id",
+      "in",
+      trx
+        .selectFrom("nominee")
+        .select("id")
+        .where((eb) => eb.or([eb("id", "=", nomineeId), eb("merged_into", "=", nomineeId)])),
+    )
     .execute();
   const nominationIds = trx.selectFrom("nomination").select("id").where("nominee_id", "=", nomineeId);
   await trx.deleteFrom("nomination_reference").where("nomination_id", "in", nominationIds).execute();
