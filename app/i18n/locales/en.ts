@@ -1439,6 +1439,5 @@ export const en: Messages = {
     allFigures: "All figures of {{caption}} ({{count}} candidates)",
     chartTop: "The first {{count}} of {{total}}; every figure is in the table.",
     top100Categories: "By category",
-    votes: "{{votes}} votes",
   },
 };

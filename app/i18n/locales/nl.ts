@@ -1451,7 +1451,6 @@ export const nl = {
     allFigures: "Alle cijfers van {{caption}} ({{count}} kandidaten)",
     chartTop: "De eerste {{count}} van {{total}}; alle cijfers staan in de tabel.",
     top100Categories: "Per categorie",
-    votes: "{{votes}} stemmen",
   },
 };
 
