@@ -7,6 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 4310);
 const origin = `http://127.0.0.1:${port}`;
 /** Specs that run an award's next edition from creation to published results (tests/e2e/procedure-*.spec.ts). */
 const EDITION_RUNS = /procedure-[^/]*\.spec\.ts$/;
+/** The phone walk (tests/e2e/phone.spec.ts): every role's main pages at 390 × 844. */
+const PHONE = /phone\.spec\.ts$/;
 export const DEMO_PASSWORD = "demo wachtwoord voor e2e";
 
 export default defineConfig({
@@ -35,11 +37,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { browserName: "chromium" }, testIgnore: EDITION_RUNS },
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: [EDITION_RUNS, PHONE] },
+    // A phone: no page wider than the viewport, axe with target size, for every role's main pages.
+    { name: "phone", use: { browserName: "chromium", viewport: { width: 390, height: 844 } }, testMatch: PHONE },
     // A whole edition run creates next year's edition of a demo award, and the award's address then
     // leads to it once its nominations open: those specs run after the others, which read this year's
     // demo editions. To run one of them alone: npx playwright test --no-deps tests/e2e/procedure-….spec.ts
-    { name: "edition-runs", use: { browserName: "chromium" }, testMatch: EDITION_RUNS, dependencies: ["chromium"] },
+    { name: "edition-runs", use: { browserName: "chromium" }, testMatch: EDITION_RUNS, dependencies: ["chromium", "phone"] },
   ],
   webServer: {
     // The real server on a fresh embedded PostgreSQL, seeded with the demo accounts.

@@ -1,5 +1,9 @@
 import {
+  Children,
+  cloneElement,
   forwardRef,
+  isValidElement,
+  type ReactElement,
   type HTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
@@ -44,13 +48,31 @@ export function SkipLink({ href, children }: { href: string; children: ReactNode
 
 const ALERT_ROLE = { info: "status", ok: "status", warning: "alert", error: "alert" } as const;
 
-/** A message box; the message itself carries role status/alert so it is announced. */
+/** One icon per status, so the kind of message does not rest on colour alone (decorative: the text says it). */
+const ALERT_ICON: Record<keyof typeof ALERT_ROLE, string> = {
+  // i in a circle
+  info: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm1 15h-2v-6h2v6Zm0-8h-2V7h2v2Z",
+  // check mark in a circle
+  ok: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.2 14.2-4.3-4.3 1.4-1.4 2.9 2.9 6-6 1.4 1.4-7.4 7.4Z",
+  // exclamation mark in a triangle
+  warning: "M12 2 1 21h22L12 2Zm1 16h-2v-2h2v2Zm0-4h-2v-5h2v5Z",
+  // cross in an octagon
+  error:
+    "M15.7 3H8.3L3 8.3v7.4L8.3 21h7.4l5.3-5.3V8.3L15.7 3Zm.6 11.9-1.4 1.4L12 13.4l-2.9 2.9-1.4-1.4 2.9-2.9-2.9-2.9 1.4-1.4 2.9 2.9 2.9-2.9 1.4 1.4-2.9 2.9 2.9 2.9Z",
+};
+
+/** A message box with its status icon; the message itself carries role status/alert so it is announced. */
 export const Alert = forwardRef<HTMLDivElement, Props<HTMLDivElement> & { type?: keyof typeof ALERT_ROLE }>(function Alert(
   { type = "info", className, children, ...props },
   ref,
 ) {
   return (
     <div ref={ref} className={cx("utrecht-alert", `utrecht-alert--${type}`, className)} {...props}>
+      <div className="utrecht-alert__icon" aria-hidden="true">
+        <svg viewBox="0 0 24 24" focusable="false">
+          <path d={ALERT_ICON[type]} />
+        </svg>
+      </div>
       <div className="utrecht-alert__content">
         <div className="utrecht-alert__message" role={ALERT_ROLE[type]}>
           {children}
@@ -117,19 +139,55 @@ export function UnorderedListItem({ className, ...props }: Props<HTMLLIElement>)
   return <li className={cx("utrecht-unordered-list__item", className)} {...props} />;
 }
 
-/** A scrollable table with one header row; rows are the children. */
+/** The text of a column header, for the data-label a phone shows in front of each cell. */
+function labelText(node: ReactNode): string | undefined {
+  if (typeof node === "string" || typeof node === "number") return String(node);
+  if (Array.isArray(node)) return node.map(labelText).join("");
+  if (isValidElement<{ children?: ReactNode }>(node)) return labelText(node.props.children);
+  return undefined;
+}
+
+/** Gives each cell of a row the name of its column, as data-label (shown before the cell on a phone). */
+function labelCells(row: ReactNode, labels: Array<string | undefined>): ReactNode {
+  if (!isValidElement<{ children?: ReactNode }>(row)) return row;
+  let column = 0;
+  const cells = Children.map(row.props.children, (cell) => {
+    if (!isValidElement<{ "data-label"?: string; colSpan?: number }>(cell)) return cell;
+    const label = labels[column];
+    column += cell.props.colSpan ?? 1;
+    // Explicit roles: some browsers drop a table's semantics once its cells are display: grid.
+    const role = cell.type === TableHeaderCell || cell.type === "th" ? "rowheader" : "cell";
+    return cloneElement(cell as ReactElement<Record<string, unknown>>, {
+      role,
+      ...(label && cell.props["data-label"] === undefined ? { "data-label": label } : {}),
+    });
+  });
+  return cloneElement(row as ReactElement<{ role?: string }>, { role: "row" }, cells);
+}
+
+/** Up to three columns fit a phone as a table; from four on, each row becomes a block there. */
+const STACK_FROM_COLUMNS = 4;
+
+/**
+ * A table with one header row; rows are the children. Wide screens show a table (scrolling on its own
+ * when it must); on phones a table of four or more columns shows each row as a block with the column
+ * name before each cell.
+ */
 export function HeadedTable({ headers, children }: { headers: ReactNode[]; children: ReactNode }) {
+  const labels = headers.map(labelText);
   return (
     <div className="lauwer-table-wrap">
-      <Table>
-        <TableHeader>
-          <TableRow>
+      <Table className={headers.length >= STACK_FROM_COLUMNS ? "lauwer-table--stack" : undefined} role="table">
+        <TableHeader role="rowgroup">
+          <TableRow role="row">
             {headers.map((h, i) => (
-              <TableHeaderCell key={i}>{h}</TableHeaderCell>
+              <TableHeaderCell key={i} role="columnheader">
+                {h}
+              </TableHeaderCell>
             ))}
           </TableRow>
         </TableHeader>
-        <TableBody>{children}</TableBody>
+        <TableBody role="rowgroup">{Children.map(children, (row) => labelCells(row, labels))}</TableBody>
       </Table>
     </div>
   );

@@ -34,7 +34,7 @@ export function formatNumber(locale: Locale, value: number, options?: Intl.Numbe
 }
 
 /** The language of the page being rendered, as i18next knows it. */
-function usePageLocale(): Locale {
+export function usePageLocale(): Locale {
   const { i18n } = useTranslation();
   return i18n.language === "en" ? "en" : "nl";
 }

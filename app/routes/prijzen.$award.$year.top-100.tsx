@@ -48,7 +48,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) =
   });
 };
 
-/** The Top 100 from the published snapshot, as an ordered list. */
+/** Jump links to every 25 places. */
+const JUMP = 25;
+function jumps(length: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let from = 1; from <= length; from += JUMP) out.push([from, Math.min(length, from + JUMP - 1)]);
+  return out;
+}
+
+/** The Top 100 from the published snapshot, as a compact ordered list with jump links. */
 export default function Top100() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
@@ -58,15 +66,44 @@ export default function Top100() {
       {!d.list ? (
         <Paragraph>{t("results.notPublished")}</Paragraph>
       ) : (
-        <ol className="lauwer-top100">
-          {d.list.map((e) => (
-            <li key={e.id} value={e.place}>
-              <strong>{e.name}</strong>
-              {e.organisation ? `, ${e.organisation}` : ""} — {e.category} — {t("voting.votesCount", { count: e.votes })}
-              {e.tied ? ` (${t("voting.tie")})` : ""}
-            </li>
-          ))}
-        </ol>
+        <>
+          <nav aria-labelledby="jump-heading" className="lauwer-jump">
+            <p id="jump-heading" className="lauwer-jump__title">
+              {t("look.onThisPage")}
+            </p>
+            <ul>
+              {jumps(d.list.length).map(([from, to]) => (
+                <li key={from}>
+                  <a href={`#plaats-${from}`}>
+                    {from}–{to}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {/* role="list": the markers are drawn as text, and some browsers drop a list's role with list-style: none. */}
+          <ol className="lauwer-top100" role="list">
+            {d.list.map((e, i) => (
+              <li
+                key={e.id}
+                value={e.place}
+                id={i % JUMP === 0 ? `plaats-${i + 1}` : undefined}
+                className={e.place === 1 ? "lauwer-result--winner" : undefined}
+              >
+                <span className="lauwer-top100__place">{e.place}.</span>
+                <strong>{e.name}</strong>
+                {e.place === 1 ? <span className="lauwer-result__badge">{t("look.winner")}</span> : null}{" "}
+                <span className="lauwer-top100__meta">
+                  {e.organisation ? `· ${e.organisation} ` : ""}· {e.category}
+                </span>{" "}
+                <span className="lauwer-top100__votes">
+                  · {t("voting.votesCount", { count: e.votes })}
+                  {e.tied ? ` (${t("voting.tie")})` : ""}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
       <Paragraph>
         <AppLink to={`${d.edition.base}/uitslag`}>{t("results.backToResults")}</AppLink>

@@ -69,6 +69,24 @@ export default function Results() {
   return (
     <>
       <Heading1>{t("results.title", { edition: edition.name })}</Heading1>
+      <nav aria-labelledby="jump-heading" className="lauwer-jump">
+        <p id="jump-heading" className="lauwer-jump__title">
+          {t("look.onThisPage")}
+        </p>
+        <ul>
+          <li>
+            <a href="#winners-heading">{t("results.winners")}</a>
+          </li>
+          {s.prizes.map((p, pi) => (
+            <li key={p.name.nl}>
+              <a href={`#prize-${pi}`}>{p.name[lang]}</a>
+            </li>
+          ))}
+          <li>
+            <a href="#verify-heading">{t("results.verifyHeading")}</a>
+          </li>
+        </ul>
+      </nav>
       <section aria-labelledby="winners-heading" className="lauwer-winners">
         <Heading2 id="winners-heading">{t("results.winners")}</Heading2>
         <UnorderedList>
@@ -96,6 +114,17 @@ export default function Results() {
       {s.prizes.map((p, pi) => (
         <section key={p.name.nl} aria-labelledby={`prize-${pi}`}>
           <Heading2 id={`prize-${pi}`}>{p.name[lang]}</Heading2>
+          {p.kind !== "top100" && p.rankings.length > 1 ? (
+            <nav aria-label={`${p.name[lang]}: ${t("look.top100Categories").toLowerCase()}`} className="lauwer-jump">
+              <ul>
+                {p.rankings.map((r, ri) => (
+                  <li key={r.category ?? "all"}>
+                    <a href={`#chart-${pi}-${ri}`}>{categoryName(r.category)}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
           <Paragraph>
             {t(`results.rules.${p.kind}`, {
               weights: p.rules.weights ? `${number(p.rules.weights.public)}/${number(p.rules.weights.jury)}` : "",

@@ -1476,4 +1476,11 @@ export const en: Messages = {
     },
   },
   legal: legalEn,
+  look: {
+    onThisPage: "On this page",
+    winner: "Winner",
+    allFigures: "All figures of {{caption}} ({{count}} candidates)",
+    chartTop: "The first {{count}} of {{total}}; every figure is in the table.",
+    top100Categories: "By category",
+  },
 };

@@ -1490,6 +1490,13 @@ export const nl = {
     },
   },
   legal: legalNl,
+  look: {
+    onThisPage: "Op deze pagina",
+    winner: "Winnaar",
+    allFigures: "Alle cijfers van {{caption}} ({{count}} kandidaten)",
+    chartTop: "De eerste {{count}} van {{total}}; alle cijfers staan in de tabel.",
+    top100Categories: "Per categorie",
+  },
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

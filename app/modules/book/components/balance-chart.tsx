@@ -7,15 +7,14 @@ export interface BalanceItem {
   shortlisted: number;
 }
 
-const ROW = 22;
-const GAP = 6;
-const LABEL = 200;
-const WIDTH = 640;
+/** Bar lengths are drawn in an SVG this many units wide, stretched to the row (no inline styles). */
+const SCALE = 1000;
 
 /**
- * Selected (and shortlisted) proposals per group as an SVG bar chart with a text equivalent: the
- * chart has a title and a summary for screen readers, and the same numbers follow in a table.
- * Zero rows stay visible so gaps stand out. Sizes are SVG attributes (no inline styles).
+ * Selected (and shortlisted) proposals per group as a bar chart with a text equivalent: HTML rows
+ * (text at the page's size on a phone) with SVG bars, a title and a summary for screen readers, and
+ * the same numbers in a table. Zero rows stay visible so gaps stand out. Sizes are SVG attributes
+ * (no inline styles).
  */
 export function BalanceChart({
   id,
@@ -30,8 +29,7 @@ export function BalanceChart({
 }) {
   const { t } = useTranslation();
   const top = Math.max(1, ...items.map((i) => i.selected + i.shortlisted));
-  const height = Math.max(1, items.length) * (ROW + GAP);
-  const scale = (n: number) => Math.round((n / top) * (WIDTH - LABEL - 60));
+  const scale = (n: number) => Math.round((n / top) * SCALE);
   const selected = items.reduce((sum, i) => sum + i.selected, 0);
   const shortlisted = items.reduce((sum, i) => sum + i.shortlisted, 0);
   const most = Math.max(0, ...items.map((i) => i.selected));
@@ -54,32 +52,35 @@ export function BalanceChart({
       <figcaption id={`${id}-caption`}>
         <strong>{caption}</strong>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="lauwer-chart__svg">
-        <title id={`${id}-title`}>{caption}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {items.map((item, i) => {
-          const y = i * (ROW + GAP);
-          const ws = scale(item.selected);
-          const wl = scale(item.shortlisted);
-          return (
-            <g key={item.key} aria-hidden="true">
-              <text x={0} y={y + ROW * 0.72} className="lauwer-chart__label">
-                {item.label.length > 24 ? `${item.label.slice(0, 23)}…` : item.label}
-              </text>
-              {ws > 0 ? <rect x={LABEL} y={y} width={ws} height={ROW} className="lauwer-chart__bar lauwer-balance__selected" /> : null}
-              {wl > 0 ? <rect x={LABEL + ws} y={y} width={wl} height={ROW} className="lauwer-balance__shortlisted" /> : null}
-              <text
-                x={LABEL + ws + wl + 6}
-                y={y + ROW * 0.72}
-                className={item.selected === 0 ? "lauwer-chart__value lauwer-balance__gap" : "lauwer-chart__value"}
-              >
-                {item.selected}
-                {item.shortlisted ? ` (+${item.shortlisted})` : ""}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <div role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+        <span id={`${id}-title`} hidden>
+          {caption}
+        </span>
+        <span id={`${id}-desc`} hidden>
+          {summary}
+        </span>
+        <ol className="lauwer-bars" aria-hidden="true">
+          {items.map((item) => {
+            const ws = scale(item.selected);
+            const wl = scale(item.shortlisted);
+            return (
+              <li key={item.key} className="lauwer-bars__row">
+                <span className="lauwer-bars__name">{item.label}</span>
+                <span className="lauwer-bars__track">
+                  <svg className="lauwer-bars__bar" viewBox={`0 0 ${SCALE} 10`} preserveAspectRatio="none" focusable="false">
+                    {ws > 0 ? <rect x="0" y="0" width={ws} height="10" className="lauwer-balance__selected" /> : null}
+                    {wl > 0 ? <rect x={ws} y="0" width={wl} height="10" className="lauwer-balance__shortlisted" /> : null}
+                  </svg>
+                  <span className={item.selected === 0 ? "lauwer-bars__value lauwer-balance__gap" : "lauwer-bars__value"}>
+                    {item.selected}
+                    {item.shortlisted ? ` (+${item.shortlisted})` : ""}
+                  </span>
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
       <Summary text={summary} />
       <table className="utrecht-table lauwer-chart__table">
         <caption className="utrecht-table__caption">{t("bookProposals.balance.tableCaption", { caption })}</caption>

@@ -1,15 +1,16 @@
 import { useTranslation } from "react-i18next";
-import { useNumberFormat } from "~/lib/locale";
+import { useFormats } from "~/lib/format";
 import { prizeValue, type SnapshotEntry, type SnapshotPrize } from "../snapshot";
 
-const BAR_HEIGHT = 22;
-const GAP = 6;
-const LABEL = 220;
-const WIDTH = 640;
+/** Bars shown in the chart; a longer ranking is complete in the table below it. */
+const CHART_ROWS = 10;
+/** A longer table is folded (closed) so a results page with many categories stays short on a phone. */
+const OPEN_TABLE_ROWS = 10;
 
 /**
- * A ranking as an SVG bar chart with a text equivalent: the chart carries a title and a summary
- * for screen readers, and the same numbers follow in a table.
+ * A ranking as a bar chart with a text equivalent: HTML bars (the text keeps the page's size on a
+ * phone), a title and a summary for screen readers, and the same numbers in a table; the winner is
+ * marked in both with a word, not by colour alone.
  */
 export function RankingChart({
   id,
@@ -25,44 +26,73 @@ export function RankingChart({
   const { t } = useTranslation();
   const values = ranking.map((e) => prizeValue(prize, e));
   const top = Math.max(1, ...values);
-  const height = ranking.length * (BAR_HEIGHT + GAP);
   const unit = prize.kind === "jury" || prize.kind === "combined" ? t("results.unitScore") : t("results.unitVotes");
-  const oneDecimal = useNumberFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const fmt = (v: number) => (Number.isInteger(v) ? String(v) : oneDecimal(v));
+  const fmt = useFormats().score;
   const summary = ranking
     .slice(0, 3)
     .map((e, i) => `${e.place}. ${e.name} (${fmt(values[i]!)} ${unit})`)
     .join("; ");
+  const shown = ranking.slice(0, CHART_ROWS);
+  const table = <RankingTable id={id} caption={caption} prize={prize} ranking={ranking} fmt={fmt} />;
   return (
-    <figure className="lauwer-chart" aria-labelledby={`${id}-caption`}>
+    <figure className="lauwer-chart" id={id} aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>
         <strong>{caption}</strong>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="lauwer-chart__svg">
-        <title id={`${id}-title`}>{caption}</title>
-        <desc id={`${id}-desc`}>{t("results.chartSummary", { summary })}</desc>
-        {ranking.map((e, i) => {
-          const y = i * (BAR_HEIGHT + GAP);
-          const w = Math.max(1, Math.round((values[i]! / top) * (WIDTH - LABEL - 60)));
-          return (
-            <g key={e.nominee} aria-hidden="true">
-              <text x={0} y={y + BAR_HEIGHT * 0.72} className="lauwer-chart__label">
-                {e.place}. {e.name.length > 26 ? `${e.name.slice(0, 25)}…` : e.name}
-              </text>
-              <rect
-                x={LABEL}
-                y={y}
-                width={w}
-                height={BAR_HEIGHT}
-                className={e.place === 1 ? "lauwer-chart__bar lauwer-chart__bar--first" : "lauwer-chart__bar"}
-              />
-              <text x={LABEL + w + 6} y={y + BAR_HEIGHT * 0.72} className="lauwer-chart__value">
-                {fmt(values[i]!)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <div role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+        <span id={`${id}-title`} hidden>
+          {caption}
+        </span>
+        <span id={`${id}-desc`} hidden>
+          {t("results.chartSummary", { summary })}
+        </span>
+        <ol className="lauwer-bars" aria-hidden="true">
+          {shown.map((e, i) => (
+            <li key={e.nominee} className={e.place === 1 ? "lauwer-bars__row lauwer-bars__row--first" : "lauwer-bars__row"}>
+              <span className="lauwer-bars__name">
+                {e.place}. {e.name}
+              </span>
+              <span className="lauwer-bars__track">
+                <svg className="lauwer-bars__bar" viewBox="0 0 1000 10" preserveAspectRatio="none" focusable="false">
+                  <rect x="0" y="0" height="10" width={Math.max(4, Math.round((values[i]! / top) * 1000))} />
+                </svg>
+                <span className="lauwer-bars__value">{fmt(values[i]!)}</span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
+      {ranking.length > CHART_ROWS ? (
+        <p className="lauwer-counter">{t("look.chartTop", { count: CHART_ROWS, total: ranking.length })}</p>
+      ) : null}
+      {ranking.length > OPEN_TABLE_ROWS ? (
+        <details className="lauwer-chart__more">
+          <summary>{t("look.allFigures", { caption, count: ranking.length })}</summary>
+          {table}
+        </details>
+      ) : (
+        table
+      )}
+    </figure>
+  );
+}
+
+function RankingTable({
+  id,
+  caption,
+  prize,
+  ranking,
+  fmt,
+}: {
+  id: string;
+  caption: string;
+  prize: SnapshotPrize;
+  ranking: SnapshotEntry[];
+  fmt: (v: number) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
       {/* Five columns (a combined prize) do not fit a phone: the table scrolls on its own, by keyboard too. */}
       <div className="lauwer-table-wrap" role="region" aria-labelledby={`${id}-table`} tabIndex={0}>
         <table className="utrecht-table lauwer-chart__table">
@@ -96,7 +126,7 @@ export function RankingChart({
           </thead>
           <tbody className="utrecht-table__body">
             {ranking.map((e) => (
-              <tr key={e.nominee} className="utrecht-table__row">
+              <tr key={e.nominee} className={e.place === 1 ? "utrecht-table__row lauwer-result--winner" : "utrecht-table__row"}>
                 <td className="utrecht-table__cell">
                   {e.place}
                   {e.tied ? ` (${t("voting.tie")})` : ""}
@@ -105,8 +135,9 @@ export function RankingChart({
                 <th scope="row" className="utrecht-table__cell">
                   {e.name}
                   {e.organisation ? `, ${e.organisation}` : ""}
+                  {e.place === 1 ? <span className="lauwer-result__badge">{t("look.winner")}</span> : null}
                 </th>
-                {prize.kind !== "jury" ? <td className="utrecht-table__cell">{e.votes ?? 0}</td> : null}
+                {prize.kind !== "jury" ? <td className="utrecht-table__cell">{fmt(e.votes ?? 0)}</td> : null}
                 {prize.kind === "jury" || prize.kind === "combined" ? (
                   <td className="utrecht-table__cell">{e.jury === null || e.jury === undefined ? "—" : fmt(e.jury)}</td>
                 ) : null}
@@ -116,6 +147,6 @@ export function RankingChart({
           </tbody>
         </table>
       </div>
-    </figure>
+    </>
   );
 }
