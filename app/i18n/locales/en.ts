@@ -7,6 +7,7 @@ import { exportsEn } from "./exports.en";
 import { bookExportsEn } from "./book-exports.en";
 import { auditLogEn } from "./audit-log.en";
 import { erasureEn } from "./erasure.en";
+import { organizerEn } from "./organizer.en";
 
 export const en: Messages = {
   book: bookEn,
@@ -1388,4 +1389,5 @@ export const en: Messages = {
       notListed: "This vote is not (yet) in a published list of receipts.",
     },
   },
+  organizer: organizerEn,
 };

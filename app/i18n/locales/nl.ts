@@ -6,6 +6,7 @@ import { exportsNl } from "./exports.nl";
 import { bookExportsNl } from "./book-exports.nl";
 import { auditLogNl } from "./audit-log.nl";
 import { erasureNl } from "./erasure.nl";
+import { organizerNl } from "./organizer.nl";
 
 export const nl = {
   book: bookNl,
@@ -1400,6 +1401,7 @@ export const nl = {
       notListed: "Deze stem staat (nog) niet in een gepubliceerde lijst van stembewijzen.",
     },
   },
+  organizer: organizerNl,
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
