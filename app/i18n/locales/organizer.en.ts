@@ -279,4 +279,29 @@ export const organizerEn: Shape<typeof organizerNl> = {
       draft: "draft",
       submitted: "submitted",
     },  },
+  fraud: {
+    none: "No signals: nothing in this round exceeds the thresholds below.",
+    from: "From",
+    shareOf: "{{share}} of the votes in those {{minutes}} minutes; usual in this round {{baseline}}",
+    inspectLabel: "View votes: {{signal}}",
+    howHeading: "When Lauwer raises a signal",
+    rules: {
+      newAccounts: {
+        title: "Many new accounts for one candidate",
+        text: "An account is new when it was created less than {{hours}} hours before the vote. A signal when within {{minutes}} minutes at least {{count}} new accounts vote for the same candidate, they make up at least {{share}} of all votes in those minutes, and that share is at least {{factor}} times the share of new accounts in the rest of the round (with fewer than {{baselineMin}} votes outside: the whole round). A round in which everyone is new therefore raises no signal.",
+      },
+      ip: {
+        title: "Many accounts from one IP address",
+        text: "At least {{ip}} different accounts vote within {{minutes}} minutes from the same IP address. An office behind one address can do that too.",
+      },
+      network: {
+        title: "Many accounts from one network",
+        text: "At least {{network}} different accounts vote within {{minutes}} minutes from the same /24 network (IPv4).",
+      },
+      device: {
+        title: "Accounts share a device",
+        text: "At least {{device}} different accounts vote in this round from the same device (same browser characteristics).",
+      },
+    },
+  },
 };

@@ -278,4 +278,29 @@ export const organizerNl = {
       draft: "concept",
       submitted: "ingeleverd",
     },  },
+  fraud: {
+    none: "Geen signalen: niets in deze ronde wijkt af van de drempels hieronder.",
+    from: "Vanaf",
+    shareOf: "{{share}} van de stemmen in die {{minutes}} minuten; normaal in deze ronde {{baseline}}",
+    inspectLabel: "Stemmen bekijken: {{signal}}",
+    howHeading: "Wanneer Lauwer een signaal geeft",
+    rules: {
+      newAccounts: {
+        title: "Veel nieuwe accounts voor één kandidaat",
+        text: "Een account is nieuw als het minder dan {{hours}} uur voor de stem is aangemaakt. Een signaal als binnen {{minutes}} minuten minstens {{count}} nieuwe accounts op dezelfde kandidaat stemmen, zij minstens {{share}} van alle stemmen in die minuten zijn, én dat aandeel minstens {{factor}} keer zo hoog is als het aandeel nieuwe accounts in de rest van de ronde (bij minder dan {{baselineMin}} stemmen daarbuiten: de hele ronde). Een ronde waarin iedereen nieuw is, geeft dus geen signaal.",
+      },
+      ip: {
+        title: "Veel accounts vanaf één IP-adres",
+        text: "Minstens {{ip}} verschillende accounts stemmen binnen {{minutes}} minuten vanaf hetzelfde IP-adres. Een kantoor achter één adres kan dat ook zijn.",
+      },
+      network: {
+        title: "Veel accounts vanaf één netwerk",
+        text: "Minstens {{network}} verschillende accounts stemmen binnen {{minutes}} minuten vanaf hetzelfde /24-netwerk (IPv4).",
+      },
+      device: {
+        title: "Accounts delen een apparaat",
+        text: "Minstens {{device}} verschillende accounts stemmen in deze ronde vanaf hetzelfde apparaat (zelfde browserkenmerken).",
+      },
+    },
+  },
 };
