@@ -14,6 +14,7 @@ import * as m20261203150000 from "./20261203150000_round_selection";
 import * as m20261203151000 from "./20261203151000_notices";
 import * as m20261203152000 from "./20261203152000_recount_and_jury_report";
 import * as m20261203154000 from "./20261203154000_open_ended_rounds";
+import * as m20261203162000 from "./20261203162000_organizer_screens";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
 // Add each new migration here; never edit one that has landed.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "20261203151000_notices": m20261203151000,
   "20261203152000_recount_and_jury_report": m20261203152000,
   "20261203154000_open_ended_rounds": m20261203154000,
+  "20261203162000_organizer_screens": m20261203162000,
 };

@@ -304,4 +304,16 @@ export const organizerEn: Shape<typeof organizerNl> = {
       },
     },
   },
+  merge: {
+    searchLabel: "Find the nominee to merge with",
+    search: "Search by name or organisation",
+    searchHint: "Without a search text, the names most like this one are listed below.",
+    searchButton: "Search",
+    none: "No nominee found. Try part of the name.",
+    found_one: "{{count}} nominee found.",
+    found_other: "{{count}} nominees found.",
+    alike_one: "The name most like this one:",
+    alike_other: "The {{count}} names most like this one:",
+    someOf: "The best {{count}} of {{total}} nominees found. Search more precisely to see others.",
+  },
 };

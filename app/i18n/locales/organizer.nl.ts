@@ -303,4 +303,16 @@ export const organizerNl = {
       },
     },
   },
+  merge: {
+    searchLabel: "Genomineerde zoeken om mee samen te voegen",
+    search: "Zoek op naam of organisatie",
+    searchHint: "Zonder zoektekst staan hieronder de namen die het meest op deze lijken.",
+    searchButton: "Zoeken",
+    none: "Geen genomineerde gevonden. Probeer een deel van de naam.",
+    found_one: "{{count}} genomineerde gevonden.",
+    found_other: "{{count}} genomineerden gevonden.",
+    alike_one: "De naam die het meest op deze lijkt:",
+    alike_other: "De {{count}} namen die het meest op deze lijken:",
+    someOf: "De {{count}} beste van {{total}} gevonden genomineerden. Zoek nauwkeuriger om anderen te zien.",
+  },
 };
