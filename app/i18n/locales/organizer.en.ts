@@ -316,4 +316,14 @@ export const organizerEn: Shape<typeof organizerNl> = {
     alike_other: "The {{count}} names most like this one:",
     someOf: "The best {{count}} of {{total}} nominees found. Search more precisely to see others.",
   },
+  ballots: {
+    number: "No.",
+    selectBallot: "Select ballot {{n}} of {{when}} for {{choices}}",
+    selectAll: "Select all {{count}} valid ballots on this page",
+    selectNone: "Clear the selection",
+    reasonHint:
+      "One reason for all selected ballots; it goes into the audit log. Voided ballots are kept but no longer count. This cannot be undone.",
+    voidedNow_one: "{{count}} ballot has been voided.",
+    voidedNow_other: "{{count}} ballots have been voided.",
+  },
 };

@@ -315,4 +315,14 @@ export const organizerNl = {
     alike_other: "De {{count}} namen die het meest op deze lijken:",
     someOf: "De {{count}} beste van {{total}} gevonden genomineerden. Zoek nauwkeuriger om anderen te zien.",
   },
+  ballots: {
+    number: "Nr.",
+    selectBallot: "Selecteer stembiljet {{n}} van {{when}} voor {{choices}}",
+    selectAll: "Alle {{count}} geldige stembiljetten op deze pagina selecteren",
+    selectNone: "Selectie wissen",
+    reasonHint:
+      "Eén reden voor alle gekozen stembiljetten; die komt in de auditlog. Ongeldige stembiljetten blijven bewaard maar tellen niet meer mee. Dat kan niet ongedaan worden gemaakt.",
+    voidedNow_one: "{{count}} stembiljet is ongeldig verklaard.",
+    voidedNow_other: "{{count}} stembiljetten zijn ongeldig verklaard.",
+  },
 };

@@ -100,9 +100,11 @@ export function MergePicker({ nomineeId, search, total, targets }: { nomineeId: 
       <Paragraph role="status">
         {total === 0
           ? t("organizer.merge.none")
-          : total > targets.length
-            ? t("organizer.merge.someOf", { count: targets.length, total })
-            : t(search ? "organizer.merge.found" : "organizer.merge.alike", { count: total })}
+          : !search
+            ? t("organizer.merge.alike", { count: targets.length })
+            : total > targets.length
+              ? t("organizer.merge.someOf", { count: targets.length, total })
+              : t("organizer.merge.found", { count: total })}
       </Paragraph>
       {targets.length ? (
         <Form method="post" action="?intent=merge" onSubmit={handleSubmit} noValidate className="lauwer-form">
