@@ -5,6 +5,7 @@ import { exportsNl } from "~/i18n/locales/exports.nl";
 import { bookExportsNl } from "~/i18n/locales/book-exports.nl";
 import { auditLogNl } from "~/i18n/locales/audit-log.nl";
 import { erasureNl } from "~/i18n/locales/erasure.nl";
+import { organizerNl } from "~/i18n/locales/organizer.nl";
 /** Success messages shown after a redirect, passed as ?melding=<key>; only these keys are shown. */
 export const NOTICES = [
   "signup.done",
@@ -70,6 +71,7 @@ const NAMESPACED = {
   bookExports: bookExportsNl,
   auditLog: auditLogNl,
   erasure: erasureNl,
+  organizer: organizerNl,
 };
 type Namespaced = typeof NAMESPACED;
 const NAMESPACED_NOTICES = Object.entries(NAMESPACED).flatMap(([ns, messages]) =>

@@ -326,4 +326,35 @@ export const organizerEn: Shape<typeof organizerNl> = {
     voidedNow_one: "{{count}} ballot has been voided.",
     voidedNow_other: "{{count}} ballots have been voided.",
   },
+  notice: {
+    withdrawn: "Your nomination has been withdrawn.",
+  },
+  mine: {
+    intro: "For each nomination you see where it stands. As long as the organizers have not decided on it, you can withdraw it.",
+    award: "Award",
+    category: "Category",
+    submitted: "Submitted on",
+    moderation: "Review by the organizers",
+    consent: "Nominee's consent",
+    motivation: "Your motivation",
+    moderationState: {
+      pending: "not yet reviewed",
+      approved: "admitted",
+      rejected: "not admitted",
+      merged: "merged with another nomination",
+    },
+    consentState: {
+      pending: "awaiting consent",
+      accepted: "consented",
+      declined: "declined",
+    },
+    withdraw: "Withdraw nomination",
+    withdrawExplain:
+      "If you withdraw your nomination of {{name}}, your motivation and references are removed. If nobody else nominated {{name}}, the nominee is removed too. This cannot be undone.",
+    withdrawConfirm: "Yes, withdraw my nomination of {{name}}",
+    errors: {
+      notFound: "This nomination does not exist (any more) or is not yours.",
+      decided: "The organizers have already decided on this nomination. It can no longer be withdrawn; please contact the organizers.",
+    },
+  },
 };

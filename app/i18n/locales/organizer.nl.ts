@@ -325,4 +325,35 @@ export const organizerNl = {
     voidedNow_one: "{{count}} stembiljet is ongeldig verklaard.",
     voidedNow_other: "{{count}} stembiljetten zijn ongeldig verklaard.",
   },
+  notice: {
+    withdrawn: "Je nominatie is ingetrokken.",
+  },
+  mine: {
+    intro: "Per nominatie zie je waar die staat. Zolang de organisatie er nog niet over besliste, kun je haar intrekken.",
+    award: "Prijs",
+    category: "Categorie",
+    submitted: "Ingediend op",
+    moderation: "Beoordeling door de organisatie",
+    consent: "Instemming van de genomineerde",
+    motivation: "Je motivatie",
+    moderationState: {
+      pending: "nog niet beoordeeld",
+      approved: "toegelaten",
+      rejected: "niet toegelaten",
+      merged: "samengevoegd met een andere nominatie",
+    },
+    consentState: {
+      pending: "wacht op instemming",
+      accepted: "ingestemd",
+      declined: "geweigerd",
+    },
+    withdraw: "Nominatie intrekken",
+    withdrawExplain:
+      "Als je de nominatie van {{name}} intrekt, verdwijnen je motivatie en referenties. Heeft niemand anders {{name}} genomineerd, dan verdwijnt de genomineerde ook. Dit kan niet ongedaan worden gemaakt.",
+    withdrawConfirm: "Ja, trek mijn nominatie van {{name}} in",
+    errors: {
+      notFound: "Deze nominatie bestaat niet (meer) of is niet van jou.",
+      decided: "De organisatie heeft al over deze nominatie beslist. Intrekken kan niet meer; neem contact op met de organisatie.",
+    },
+  },
 };
