@@ -15,7 +15,13 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: organizerC
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, { role: "admin" });
-  const { status, view } = await auditViewData(getDb(), new URL(request.url).searchParams, { kind: "platform" }, "/beheer/audit", context.locale);
+  const { status, view } = await auditViewData(
+    getDb(),
+    new URL(request.url).searchParams,
+    { kind: "platform" },
+    "/beheer/audit",
+    context.locale,
+  );
   return data({ view }, status);
 }
 

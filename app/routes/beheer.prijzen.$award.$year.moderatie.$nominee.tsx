@@ -15,7 +15,15 @@ import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { EditForm, MergePicker, RejectForm } from "~/modules/awards/components/moderation-forms";
 import { EditNomineeSchema, MergeSchema, RejectSchema } from "~/modules/awards/moderation.schema";
 import organizerCss from "~/styles/organizer.css";
-import { approveNominee, editNominee, listQueue, mergeNominees, mergeTargets, nomineeDetail, rejectNominee } from "~/modules/awards/moderation.server";
+import {
+  approveNominee,
+  editNominee,
+  listQueue,
+  mergeNominees,
+  mergeTargets,
+  nomineeDetail,
+  rejectNominee,
+} from "~/modules/awards/moderation.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: organizerCss }];
 

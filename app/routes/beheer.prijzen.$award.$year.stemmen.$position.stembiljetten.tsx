@@ -132,7 +132,7 @@ export default function Ballots() {
           : t("voting.admin.allBallots", { count: d.total })}
       </Paragraph>
       <Paragraph>{t("voting.admin.ballotsPrivacy")}</Paragraph>
-      {d.voidedNow !== null ? <Paragraph role="status">{t("organizer.ballots.voidedNow", { count: d.voidedNow })}</Paragraph> : null}
+      {d.voidedNow !== null ? <Paragraph>{t("organizer.ballots.voidedNow", { count: d.voidedNow })}</Paragraph> : null}
       {actionData ? <FormError failure={actionData} /> : null}
       {open ? (
         <Paragraph>
@@ -156,8 +156,7 @@ export default function Ballots() {
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
                 {[
-                  t("organizer.ballots.number"),
-                  t("voting.admin.select"),
+                  t("organizer.ballots.selectColumn"),
                   t("voting.when"),
                   t("voting.categoryColumn"),
                   t("voting.admin.choices"),
@@ -175,8 +174,9 @@ export default function Ballots() {
             <tbody className="utrecht-table__body">
               {d.rows.map((b, i) => (
                 <tr key={b.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">{first + i + 1}</td>
-                  <td className="utrecht-table__cell">
+                  <td className="utrecht-table__cell lauwer-ballot-select-cell">
+                    {/* The number names the ballot in its checkbox label ("Selecteer stembiljet 3 …"). */}
+                    <span className="lauwer-ballot-number">{first + i + 1}</span>
                     {!b.voided ? (
                       <input
                         type="checkbox"

@@ -278,7 +278,8 @@ export const organizerEn: Shape<typeof organizerNl> = {
       final: "final",
       draft: "draft",
       submitted: "submitted",
-    },  },
+    },
+  },
   fraud: {
     none: "No signals: nothing in this round exceeds the thresholds below.",
     from: "From",
@@ -317,7 +318,7 @@ export const organizerEn: Shape<typeof organizerNl> = {
     someOf: "The best {{count}} of {{total}} nominees found. Search more precisely to see others.",
   },
   ballots: {
-    number: "No.",
+    selectColumn: "No. and select",
     selectBallot: "Select ballot {{n}} of {{when}} for {{choices}}",
     selectAll: "Select all {{count}} valid ballots on this page",
     selectNone: "Clear the selection",

@@ -277,7 +277,8 @@ export const organizerNl = {
       final: "definitief",
       draft: "concept",
       submitted: "ingeleverd",
-    },  },
+    },
+  },
   fraud: {
     none: "Geen signalen: niets in deze ronde wijkt af van de drempels hieronder.",
     from: "Vanaf",
@@ -316,7 +317,7 @@ export const organizerNl = {
     someOf: "De {{count}} beste van {{total}} gevonden genomineerden. Zoek nauwkeuriger om anderen te zien.",
   },
   ballots: {
-    number: "Nr.",
+    selectColumn: "Nr. en kiezen",
     selectBallot: "Selecteer stembiljet {{n}} van {{when}} voor {{choices}}",
     selectAll: "Alle {{count}} geldige stembiljetten op deze pagina selecteren",
     selectNone: "Selectie wissen",

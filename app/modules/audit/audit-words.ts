@@ -90,7 +90,9 @@ export function fieldKey(key: string): string {
 
 /** A field name for people when there is no label: "max_nominee_age" → "max nominee age". */
 export function fieldFallback(key: string): string {
-  return fieldName(key).replace(/_id(s)?$/, "").replace(/_/g, " ");
+  return fieldName(key)
+    .replace(/_id(s)?$/, "")
+    .replace(/_/g, " ");
 }
 
 /** What a referenced thing is; "unknown" when the id no longer resolves (removed, or not a row the app names). */
@@ -166,7 +168,11 @@ export function toAuditValue(value: unknown, names: Map<string, RefName>, depth 
   if (typeof value === "boolean") return { t: "bool", v: value };
   if (depth > 3) return { t: "text", v: JSON.stringify(value).slice(0, MAX_TEXT) };
   if (Array.isArray(value)) {
-    return { t: "list", items: value.slice(0, MAX_LIST).map((v) => toAuditValue(v, names, depth + 1)), more: Math.max(0, value.length - MAX_LIST) };
+    return {
+      t: "list",
+      items: value.slice(0, MAX_LIST).map((v) => toAuditValue(v, names, depth + 1)),
+      more: Math.max(0, value.length - MAX_LIST),
+    };
   }
   if (typeof value === "object") {
     return {

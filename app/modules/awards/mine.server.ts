@@ -126,12 +126,20 @@ export async function withdrawNomination(db: Db, actor: Actor, userId: string, n
             exists(
               selectFrom("nomination as o")
                 .select(sql`1`.as("x"))
-                .where((eb) => eb.or([eb("o.nominee_id", "=", eb.ref("nominee.id")), eb("o.submitted_for_nominee_id", "=", eb.ref("nominee.id"))])),
+                .where((eb) =>
+                  eb.or([eb("o.nominee_id", "=", eb.ref("nominee.id")), eb("o.submitted_for_nominee_id", "=", eb.ref("nominee.id"))]),
+                ),
             ),
           ),
         )
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom("nominee as merged").select(sql`1`.as("x")).whereRef("merged.merged_into", "=", "nominee.id"))),
+          not(
+            exists(
+              selectFrom("nominee as merged")
+                .select(sql`1`.as("x"))
+                .whereRef("merged.merged_into", "=", "nominee.id"),
+            ),
+          ),
         )
         .execute();
       return ok({ name: nominee.name });

@@ -3,7 +3,17 @@ import { useDateFormat, useNumberFormat } from "~/lib/locale";
 import { actionKey, fieldFallback, fieldKey, fieldName, type AuditValue, type AuditWordChange, type RefName } from "../audit-words";
 
 /** Fields whose values are codes with a text of their own (status, kind, role …). */
-const CODED_FIELDS = new Set(["status", "kind", "role", "decided_by", "ballot_mode", "advancement", "consent_status", "nominee_kind", "via"]);
+const CODED_FIELDS = new Set([
+  "status",
+  "kind",
+  "role",
+  "decided_by",
+  "ballot_mode",
+  "advancement",
+  "consent_status",
+  "nominee_kind",
+  "via",
+]);
 
 /** An action code in words ("Ronde geopend"); an unknown code as it is. */
 export function useActionLabel() {

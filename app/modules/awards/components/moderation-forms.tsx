@@ -74,14 +74,30 @@ export interface MergeTarget {
  * matches are radio buttons with name, organisation, category and status, so similar names are
  * told apart.
  */
-export function MergePicker({ nomineeId, search, total, targets }: { nomineeId: string; search: string; total: number; targets: MergeTarget[] }) {
+export function MergePicker({
+  nomineeId,
+  search,
+  total,
+  targets,
+}: {
+  nomineeId: string;
+  search: string;
+  total: number;
+  targets: MergeTarget[];
+}) {
   const { t } = useTranslation();
   const { register, handleSubmit, errorOf } = useAppForm<{ nomineeId: string; survivorId: string }>(MergeSchema, { nomineeId });
   const error = errorOf("survivorId");
   return (
     <>
       <Paragraph>{t("moderation.mergeHint")}</Paragraph>
-      <Form method="get" role="search" aria-label={t("organizer.merge.searchLabel")} preventScrollReset className="lauwer-search lauwer-merge-search">
+      <Form
+        method="get"
+        role="search"
+        aria-label={t("organizer.merge.searchLabel")}
+        preventScrollReset
+        className="lauwer-search lauwer-merge-search"
+      >
         <FormField type="text">
           <div className="utrecht-form-field__label">
             <FormLabel htmlFor="merge-search">{t("organizer.merge.search")}</FormLabel>
@@ -111,9 +127,7 @@ export function MergePicker({ nomineeId, search, total, targets }: { nomineeId: 
           <input type="hidden" {...register("nomineeId")} />
           <fieldset className="lauwer-merge-options" aria-describedby={error ? "field-survivorId-error" : undefined}>
             <legend>{t("moderation.mergeInto")}</legend>
-            {error ? (
-              <FormFieldErrorMessage id="field-survivorId-error">{t(error)}</FormFieldErrorMessage>
-            ) : null}
+            {error ? <FormFieldErrorMessage id="field-survivorId-error">{t(error)}</FormFieldErrorMessage> : null}
             {targets.map((o, i) => (
               <div key={o.id} className="lauwer-merge-option">
                 <input

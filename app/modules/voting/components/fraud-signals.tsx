@@ -1,6 +1,16 @@
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { DataList, DataListItem, DataListKey, DataListValue, HeadedTable, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  HeadedTable,
+  Heading2,
+  Paragraph,
+  TableCell,
+  TableRow,
+} from "~/components/nlds";
 import { useDateFormat, useNumberFormat } from "~/lib/locale";
 import { SIGNAL_WINDOW_MINUTES, THRESHOLDS, type Signal, type SignalKind } from "../fraud.server";
 
@@ -37,7 +47,13 @@ export function FraudSignals({ signals, ballotsPage }: { signals: Signal[]; ball
               <TableCell>
                 {t(`voting.admin.signalKind.${s.kind}`, { label: s.label })}
                 {s.kind === "newAccounts" && s.share !== undefined && s.baseline !== undefined ? (
-                  <div>{t("organizer.fraud.shareOf", { share: percent(s.share), baseline: percent(s.baseline), minutes: SIGNAL_WINDOW_MINUTES })}</div>
+                  <div>
+                    {t("organizer.fraud.shareOf", {
+                      share: percent(s.share),
+                      baseline: percent(s.baseline),
+                      minutes: SIGNAL_WINDOW_MINUTES,
+                    })}
+                  </div>
                 ) : null}
               </TableCell>
               <TableCell>{s.accounts}</TableCell>
