@@ -56,6 +56,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     // "Select all on this page" is a link (?alles=1) that ticks every box: no JavaScript needed.
     selectAll: url.searchParams.get("alles") === "1",
+    // The number of the page's first ballot, less one (the page size lives in a server module).
+    first: (filter.page - 1) * BALLOT_PAGE,
     voidedNow: Number.isFinite(voided) && voided >= 0 ? voided : null,
     // The signal as the round page names it: a candidate's name rather than its id, a device by its short hash.
     filterLabel: await filterLabel(db, edition.id, filter),
@@ -97,7 +99,7 @@ export default function Ballots() {
   const { t } = useTranslation();
   // To the minute, in Amsterdam time.
   const date = useDateFormat({ dateStyle: "medium", timeStyle: "short" });
-  const first = (d.filter.page - 1) * BALLOT_PAGE;
+  const first = d.first;
   const reasonError = actionData?.fieldErrors.reason;
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   // A refused form moves focus to what needs fixing: the reason, else the message above the table.

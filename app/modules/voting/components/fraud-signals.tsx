@@ -12,7 +12,7 @@ import {
   TableRow,
 } from "~/components/nlds";
 import { useDateFormat, useNumberFormat } from "~/lib/locale";
-import { SIGNAL_WINDOW_MINUTES, THRESHOLDS, type Signal, type SignalKind } from "../fraud.server";
+import { SIGNAL_WINDOW_MINUTES, THRESHOLDS, type Signal, type SignalKind } from "../fraud-rules";
 
 const KINDS: SignalKind[] = ["newAccounts", "ip", "network", "device"];
 
