@@ -119,19 +119,19 @@ test("a nominator sees the state of each nomination, the organizer merges with t
   await page.goto("/beheer/prijzen/top-100-ambtenaar/2026/moderatie?status=pending");
   await page.getByRole("link", { name: `Bekijk ${duplicate}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: duplicate })).toBeVisible();
-  await expect(page.getByRole("combobox", { name: "Samenvoegen met" })).toHaveCount(0);
+  await expect(page.getByRole("combobox", { name: "Voeg deze genomineerde samen met" })).toHaveCount(0);
   await expectAccessible(page);
   const search = page.getByRole("search", { name: "Genomineerde zoeken om mee samen te voegen" });
   await search.getByLabel("Zoek op naam of organisatie").fill(`zwanenburg ${suffix}`);
   await search.getByRole("button", { name: "Zoeken" }).click();
   await expect(page).toHaveURL(/zoek=zwanenburg/);
-  const options = page.getByRole("group", { name: "Samenvoegen met" }).getByRole("radio");
+  const options = page.getByRole("group", { name: "Voeg deze genomineerde samen met" }).getByRole("radio");
   await expect(options).toHaveCount(1);
   await expect(page.getByText("1 genomineerde gevonden.")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("radio", { name: new RegExp(`^${original} \\(Gemeente Zwolle\\)`) }).check();
   await page.getByRole("button", { name: "Samenvoegen", exact: true }).click();
-  await expect(page.getByRole("status")).toContainText(/samengevoegd/i);
+  await expect(page.getByRole("status").filter({ hasText: "Samengevoegd." })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Uitloggen" }).click();
 
