@@ -38,4 +38,3 @@ export interface Signal {
   share?: number;
   baseline?: number;
 }
-
