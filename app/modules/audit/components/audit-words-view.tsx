@@ -84,6 +84,8 @@ export function AuditEntity({ type, entity, hasId }: { type: string; entity: Ref
   const { ref } = useAuditText();
   const kind = t(`auditLog.entityTypes.${type}`, { defaultValue: type });
   if (!hasId) return <>{kind}</>;
+  // A round's name already says it is one ("Ronde 2 – Publieksprijs").
+  if (entity?.kind === "round" && entity.name) return <>{entity.name}</>;
   return (
     <>
       {kind}
