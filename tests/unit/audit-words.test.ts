@@ -35,7 +35,7 @@ describe("audit actions in words", () => {
         if (m[2]) found.add(m[2]);
       }
       // Moderation passes its code as an argument.
-      for (const m of text.matchAll(/"(nominee\.[a-z]+)"/g)) found.add(m[1]!);
+      for (const m of text.matchAll(/changeNominee\([^;]*?"(nominee\.[a-z]+)",/g)) found.add(m[1]!);
     }
     // The codes built from a variable.
     for (const to of STATUS_TARGETS) found.add(`book.proposal.${to}`);
