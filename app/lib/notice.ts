@@ -6,6 +6,7 @@ import { bookExportsNl } from "~/i18n/locales/book-exports.nl";
 import { auditLogNl } from "~/i18n/locales/audit-log.nl";
 import { erasureNl } from "~/i18n/locales/erasure.nl";
 import { legalNl } from "~/i18n/locales/legal.nl";
+import { organizerNl } from "~/i18n/locales/organizer.nl";
 /** Success messages shown after a redirect, passed as ?melding=<key>; only these keys are shown. */
 export const NOTICES = [
   "signup.done",
@@ -74,6 +75,7 @@ const NAMESPACED = {
   auditLog: auditLogNl,
   erasure: erasureNl,
   legal: legalNl,
+  organizer: organizerNl,
 };
 type Namespaced = typeof NAMESPACED;
 const NAMESPACED_NOTICES = Object.entries(NAMESPACED).flatMap(([ns, messages]) =>

@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -7,8 +7,11 @@ import { getDb } from "~/db.server";
 import { auditViewData } from "~/modules/audit/audit-log.server";
 import { AuditLogView } from "~/modules/audit/components/audit-log-view";
 import { requireProjectEditor } from "~/modules/book/project.server";
+import organizerCss from "~/styles/organizer.css";
 
 /** The audit log of one book project, for its editors. */
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: organizerCss }];
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { project } = await requireProjectEditor(request, context, params);
   const base = `/beheer/boeken/${project.slug}`;
@@ -17,6 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     new URL(request.url).searchParams,
     { kind: "book_project", projectId: project.id },
     `${base}/auditlog`,
+    context.locale,
   );
   return data({ project: { title: project.title, base }, view }, status);
 }

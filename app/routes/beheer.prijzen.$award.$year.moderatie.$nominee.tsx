@@ -12,26 +12,39 @@ import { refuse } from "~/lib/outcome";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { UUID } from "~/modules/awards/edition.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
-import { EditForm, MergeForm, RejectForm } from "~/modules/awards/components/moderation-forms";
+import { EditForm, MergePicker, RejectForm } from "~/modules/awards/components/moderation-forms";
 import { EditNomineeSchema, MergeSchema, RejectSchema } from "~/modules/awards/moderation.schema";
-import { approveNominee, editNominee, listQueue, mergeNominees, nomineeDetail, rejectNominee } from "~/modules/awards/moderation.server";
+import {
+  approveNominee,
+  editNominee,
+  listQueue,
+  mergeNominees,
+  mergeTargets,
+  nomineeDetail,
+  rejectNominee,
+} from "~/modules/awards/moderation.server";
 import { withBodyLimit } from "~/lib/upload.server";
 import { PhotoManager } from "~/modules/photos/components/photo-fields";
 import { defaultAltKey, MAX_PHOTO_BYTES, MAX_PHOTO_REQUEST_BYTES } from "~/modules/photos/photo";
 import { PhotoSchema, RemovePhotoSchema } from "~/modules/photos/photo.schema";
 import { photoState, removePhoto, setPhoto } from "~/modules/photos/photos.server";
 import { photoUpload } from "~/modules/photos/upload.server";
+import organizerCss from "~/styles/organizer.css";
 import photosCss from "~/styles/photos.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: photosCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: photosCss },
+  { rel: "stylesheet", href: organizerCss },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { edition } = await requireEditionOrganizer(request, context, params);
   if (!UUID.test(params.nominee ?? "")) throw new Response("Not found", { status: 404 });
   const [nominee] = await listQueue(getDb(), edition.id, { nomineeId: params.nominee });
   if (!nominee) throw new Response("Not found", { status: 404 });
-  // Merge targets: every other live nominee of the edition (DESIGN §6: up to ~1,000 per edition).
-  const all = await listQueue(getDb(), edition.id, { pageSize: 2000 });
+  // Merge targets: the picker's matches for the search text (or the names most like this one).
+  const search = (new URL(request.url).searchParams.get("zoek") ?? "").slice(0, 100);
+  const merge = await mergeTargets(getDb(), edition.id, nominee.id, search);
   const detail = await nomineeDetail(getDb(), edition.id, nominee.id);
   const photo = await photoState(getDb(), edition.id, nominee.id);
   return {
@@ -48,7 +61,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     nominations: detail.nominations,
     references: detail.references.map((r) => ({ ...r, submitted_at: r.submitted_at?.toISOString() ?? null })),
-    others: all.filter((n) => n.id !== nominee.id && !n.redacted_at).map((n) => ({ id: n.id, name: n.name, organisation: n.organisation })),
+    merge: {
+      search,
+      total: merge.total,
+      targets: merge.targets.map((n) => ({
+        id: n.id,
+        name: n.name,
+        organisation: n.organisation,
+        status: n.status,
+        category: context.locale === "en" ? n.category_en : n.category_nl,
+      })),
+    },
   };
 }
 
@@ -107,7 +130,7 @@ export const action = (args: ActionFunctionArgs) =>
   );
 
 export default function ModerateNominee() {
-  const { edition, nominee, nominations, references, others, photo } = useLoaderData<typeof loader>();
+  const { edition, nominee, nominations, references, merge, photo } = useLoaderData<typeof loader>();
   const failure = useActionData<FormFailure>();
   const { t } = useTranslation();
   const editable = nominee.name !== null && nominee.status !== "merged";
@@ -194,12 +217,10 @@ export default function ModerateNominee() {
             <Heading2 id="edit-heading">{t("moderation.edit")}</Heading2>
             <EditForm nomineeId={nominee.id} name={nominee.name ?? ""} organisation={nominee.organisation} />
           </section>
-          {others.length ? (
-            <section aria-labelledby="merge-heading">
-              <Heading2 id="merge-heading">{t("moderation.merge")}</Heading2>
-              <MergeForm nomineeId={nominee.id} others={others} />
-            </section>
-          ) : null}
+          <section aria-labelledby="merge-heading">
+            <Heading2 id="merge-heading">{t("moderation.merge")}</Heading2>
+            <MergePicker nomineeId={nominee.id} {...merge} />
+          </section>
         </>
       ) : null}
       <Paragraph>

@@ -421,9 +421,9 @@ test("the organizer downloads every dataset of a running edition in every format
     const rows = table.getByRole("row").filter({ hasText: ORGANIZER_NAME });
     await expect(rows).toHaveCount(21);
     for (const dataset of Object.keys(AWARD_DATASETS)) {
-      const ofDataset = rows.filter({ hasText: `dataset: van leeg naar ${dataset}` });
+      const ofDataset = rows.filter({ hasText: `Gegevens: van leeg naar ${dataset}` });
       await expect(ofDataset).toHaveCount(3);
-      for (const { format } of FORMATS) await expect(ofDataset.filter({ hasText: `format: van leeg naar ${format}` })).toHaveCount(1);
+      for (const { format } of FORMATS) await expect(ofDataset.filter({ hasText: `Formaat: van leeg naar ${format}` })).toHaveCount(1);
     }
     await expectAccessible(page);
   });
@@ -449,7 +449,7 @@ test("the organizer downloads every dataset of a running edition in every format
 
     await page.reload();
     await expect(page.getByText("22 regels gevonden.")).toBeVisible();
-    await expect(page.getByRole("row").filter({ hasText: "dataset: van leeg naar auditlog" })).toHaveCount(1);
+    await expect(page.getByRole("row").filter({ hasText: "Gegevens: van leeg naar auditlog" })).toHaveCount(1);
   });
 });
 
@@ -525,7 +525,7 @@ test("the book editor downloads every dataset of the project and reads its audit
   const rows = page.getByRole("table", { name: "Auditlog, nieuwste eerst" }).getByRole("row").filter({ hasText: EDITOR_NAME });
   await expect(rows).toHaveCount(9);
   for (const dataset of Object.keys(BOOK_DATASETS))
-    await expect(rows.filter({ hasText: `dataset: van leeg naar ${dataset}` })).toHaveCount(3);
+    await expect(rows.filter({ hasText: `Gegevens: van leeg naar ${dataset}` })).toHaveCount(3);
   await expectAccessible(page);
 });
 
@@ -553,7 +553,7 @@ test("the admin opens the platform audit log from the account page, exports it a
   await expect(page.getByText(/^\d+ regels? gevonden\.$/)).toBeVisible();
   const rows = page.getByRole("table", { name: "Auditlog, nieuwste eerst" }).getByRole("row");
   const body = rows.filter({ has: page.getByRole("cell") });
-  await expect(body.filter({ hasText: "dataset: van leeg naar auditlog" }).first()).toBeVisible();
+  await expect(body.filter({ hasText: "Gegevens: van leeg naar auditlog" }).first()).toBeVisible();
   // Every row is the admin's: admins see the e-mail address beside the name.
   const count = await body.count();
   expect(count).toBeGreaterThan(0);

@@ -203,7 +203,7 @@ test("an organizer sees the tally, inspects a shared-device signal and voids tho
   await expectAccessible(page);
 
   // A reason is required.
-  const boxes = ballots.getByRole("checkbox", { name: /^Stem van .+ kiezen$/ });
+  const boxes = ballots.getByRole("checkbox", { name: /^Selecteer stembiljet \d+ van .+ voor .+$/ });
   await expect(boxes).toHaveCount(3);
   for (const box of await boxes.all()) await box.check();
   await page.getByRole("button", { name: "Gekozen stemmen ongeldig verklaren" }).click();

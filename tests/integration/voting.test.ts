@@ -534,8 +534,10 @@ describe("fraud signals and voiding", () => {
     const signals = await fraudSignals(getDb(), r.roundId);
     expect(signals.find((s) => s.kind === "ip")).toMatchObject({ key: "203.0.113.7", accounts: 12 });
     expect(signals.find((s) => s.kind === "device")).toMatchObject({ accounts: 4 });
-    // Accounts made minutes before voting, ten of them for A.
-    expect(signals.find((s) => s.kind === "newAccounts")).toMatchObject({ key: a, accounts: 10 });
+    // Every voter of this round registered minutes before voting (ten of them for A): with nobody
+    // established to compare with, that is how this round's voters are, not a burst. (A burst
+    // against a baseline of established voters is flagged: organizer-screens.test.ts.)
+    expect(signals.find((s) => s.kind === "newAccounts")).toBeUndefined();
     const page = await app.request(r.adminBase, { headers: { cookie } });
     expect(await page.text()).toContain("203.0.113.7");
 

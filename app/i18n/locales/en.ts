@@ -8,6 +8,7 @@ import { bookExportsEn } from "./book-exports.en";
 import { auditLogEn } from "./audit-log.en";
 import { erasureEn } from "./erasure.en";
 import { legalEn } from "./legal.en";
+import { organizerEn } from "./organizer.en";
 
 export const en: Messages = {
   book: bookEn,
@@ -1483,4 +1484,5 @@ export const en: Messages = {
     chartTop: "The first {{count}} of {{total}}; every figure is in the table.",
     top100Categories: "By category",
   },
+  organizer: organizerEn,
 };

@@ -7,6 +7,7 @@ import { bookExportsNl } from "./book-exports.nl";
 import { auditLogNl } from "./audit-log.nl";
 import { erasureNl } from "./erasure.nl";
 import { legalNl } from "./legal.nl";
+import { organizerNl } from "./organizer.nl";
 
 export const nl = {
   book: bookNl,
@@ -1497,6 +1498,7 @@ export const nl = {
     chartTop: "De eerste {{count}} van {{total}}; alle cijfers staan in de tabel.",
     top100Categories: "Per categorie",
   },
+  organizer: organizerNl,
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -8,6 +8,8 @@ import type { Cell } from "~/modules/exports/cells";
 import { exportFilename, parseExportFile } from "~/modules/exports/export.server";
 import { FORMATS, type Download, type ExportSpec } from "~/modules/exports/writers.server";
 import { auditChanges, changesText, type AuditChange } from "./audit-diff";
+import { resolveAuditNames } from "./audit-names.server";
+import { auditWordChanges, collectIds, type AuditWordChange, type RefName } from "./audit-words";
 import { activeFilters, parseAuditFilters, type AuditFilters } from "./audit-filters";
 import type { Actor } from "./audit.server";
 import { recordExport } from "./export-audit.server";
@@ -117,11 +119,16 @@ export interface AuditRowView {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The entity by name (null when it has no id or no longer resolves). */
+  entity: RefName | null;
+  /** The changes in words: field names, names for ids, typed values. */
+  words: AuditWordChange[];
+  /** The raw changes, ids and codes as stored (for the details view). */
   changes: AuditChange[];
 }
 
 /** One page of the filtered log (newest first) with the total count of matching rows. */
-export async function listAuditPage(db: DbOrTrx, scope: AuditScope, filters: AuditFilters, page: number) {
+export async function listAuditPage(db: DbOrTrx, scope: AuditScope, filters: AuditFilters, page: number, locale: Locale) {
   const base = filtered(db, scope, filters);
   const [count, rows] = await Promise.all([
     base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
@@ -134,6 +141,13 @@ export async function listAuditPage(db: DbOrTrx, scope: AuditScope, filters: Aud
   ]);
   const total = Number((count as { n: number }).n);
   const admin = scope.kind === "platform";
+  const ids = new Set<string>();
+  for (const r of rows) {
+    collectIds(r.entity_id, ids);
+    collectIds(r.before, ids);
+    collectIds(r.after, ids);
+  }
+  const names = await resolveAuditNames(db, ids, locale);
   const views: AuditRowView[] = rows.map((r) => ({
     id: String(r.id),
     at: new Date(r.at).toISOString(),
@@ -143,6 +157,8 @@ export async function listAuditPage(db: DbOrTrx, scope: AuditScope, filters: Aud
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,
+    entity: r.entity_id ? (names.get(r.entity_id.toLowerCase()) ?? null) : null,
+    words: auditWordChanges(r.before, r.after, names),
     changes: auditChanges(r.before, r.after),
   }));
   return { rows: views, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
@@ -227,12 +243,12 @@ export function auditExportSpec(db: DbOrTrx, scope: AuditScope, filters: AuditFi
 // ── What the routes call ─────────────────────────────────────────────────────────────────────────
 
 /** The viewer page's data for a scope: filters from the URL, one page of rows, the filter lists; 400 when a filter is invalid. */
-export async function auditViewData(db: DbOrTrx, searchParams: URLSearchParams, scope: AuditScope, base: string) {
+export async function auditViewData(db: DbOrTrx, searchParams: URLSearchParams, scope: AuditScope, base: string, locale: Locale) {
   const { filters, errors, page } = parseAuditFilters(searchParams);
   const invalid = Object.keys(errors).length > 0;
   const [options, list] = await Promise.all([
     auditFilterOptions(db, scope),
-    invalid ? Promise.resolve({ rows: [] as AuditRowView[], total: 0, pages: 1 }) : listAuditPage(db, scope, filters, page),
+    invalid ? Promise.resolve({ rows: [] as AuditRowView[], total: 0, pages: 1 }) : listAuditPage(db, scope, filters, page, locale),
   ]);
   return {
     status: invalid ? 400 : 200,

@@ -241,3 +241,52 @@ export async function mergeNominees(db: Db, actor: Actor, editionId: string, sur
     return ok();
   });
 }
+
+export const MERGE_PICKER_SIZE = 15;
+
+/**
+ * The nominees this one can be merged into, for the merge picker: live (not merged, not redacted)
+ * nominees of the edition other than itself. With a search text, those whose name or organisation
+ * contains it or resembles it, most alike first; without, the ones whose name most resembles this
+ * nominee's (a duplicate is usually among them). At most MERGE_PICKER_SIZE, with the number found.
+ */
+export async function mergeTargets(db: DbOrTrx, editionId: string, nomineeId: string, search: string) {
+  const term = search.trim().slice(0, 100);
+  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const self = db.selectFrom("nominee").select("name").where("id", "=", nomineeId).where("edition_id", "=", editionId);
+  const rows = await db
+    .selectFrom("nominee as n")
+    .innerJoin("category as c", "c.id", "n.category_id")
+    .select([
+      "n.id",
+      "n.name",
+      "n.organisation",
+      "n.status",
+      "c.name_nl as category_nl",
+      "c.name_en as category_en",
+      sql<string>`count(*) over ()`.as("total"),
+    ])
+    .where("n.edition_id", "=", editionId)
+    .where("n.id", "<>", nomineeId)
+    .where("n.status", "<>", "merged")
+    .where("n.redacted_at", "is", null)
+    .$if(term !== "", (q) =>
+      q.where((eb) =>
+        eb.or([
+          sql<boolean>`lauwer_fold(n.name) like lauwer_fold(${like})`,
+          sql<boolean>`lauwer_fold(n.name) % lauwer_fold(${term})`,
+          sql<boolean>`lauwer_fold(n.organisation) like lauwer_fold(${like})`,
+        ]),
+      ),
+    )
+    .orderBy(
+      term !== ""
+        ? sql`similarity(lauwer_fold(n.name), lauwer_fold(${term}))`
+        : sql`similarity(lauwer_fold(n.name), lauwer_fold(coalesce((${self}), '')))`,
+      "desc",
+    )
+    .orderBy(sql`lauwer_fold(n.name)`)
+    .limit(MERGE_PICKER_SIZE)
+    .execute();
+  return { total: Number(rows[0]?.total ?? 0), targets: rows.map(({ total: _total, ...r }) => r) };
+}

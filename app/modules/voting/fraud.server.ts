@@ -2,47 +2,56 @@ import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { SIGNAL_WINDOW_MINUTES, THRESHOLDS, type Signal, type SignalKind } from "./fraud-rules";
 import { tickedIds, UUID_RE } from "./rules";
 
 // Fraud signals for organizers: patterns worth a look, never automatic verdicts. Organizers decide
 // and void ballots with a reason; voided ballots stay in the database and drop out of every tally.
 
-export const SIGNAL_WINDOW_MINUTES = 10;
-export const THRESHOLDS = { ip: 10, network: 25, newAccounts: 10, device: 3 } as const;
-
-export type SignalKind = "ip" | "network" | "newAccounts" | "device";
-export interface Signal {
-  kind: SignalKind;
-  /** The value to filter ballots by: an IP, a /24 network, a nominee id, a device hash. */
-  key: string;
-  label: string;
-  ballots: number;
-  accounts: number;
-  from: string;
-}
+export { SIGNAL_WINDOW_MINUTES, THRESHOLDS, type Signal, type SignalKind };
 
 /** Every signal of a round, strongest first. Each query uses the round's ballots only (index on round_id, cast_at). */
 export async function fraudSignals(db: DbOrTrx, roundId: string): Promise<Signal[]> {
   const bucket = sql`date_bin(${`${SIGNAL_WINDOW_MINUTES} minutes`}::interval, b.cast_at, timestamptz '2000-01-01')`;
+  const T = THRESHOLDS;
   const [ips, networks, fresh, devices] = await Promise.all([
     sql<{ key: string; ballots: number; accounts: number; start: Date }>`
       select host(b.ip) as key, count(*)::int as ballots, count(distinct b.voter_id)::int as accounts, min(b.cast_at) as start
       from ballot b where b.round_id = ${roundId} and b.ip is not null and b.voided_at is null
-      group by b.ip, ${bucket} having count(distinct b.voter_id) >= ${THRESHOLDS.ip}`.execute(db),
+      group by b.ip, ${bucket} having count(distinct b.voter_id) >= ${T.ip}`.execute(db),
     sql<{ key: string; ballots: number; accounts: number; start: Date }>`
       select network(set_masklen(b.ip, 24))::text as key, count(*)::int as ballots, count(distinct b.voter_id)::int as accounts, min(b.cast_at) as start
       from ballot b where b.round_id = ${roundId} and family(b.ip) = 4 and b.voided_at is null
-      group by network(set_masklen(b.ip, 24)), ${bucket} having count(distinct b.voter_id) >= ${THRESHOLDS.network}`.execute(db),
-    // Accounts created less than a day before their ballot, voting for the same candidate within the window.
-    sql<{ key: string; label: string; ballots: number; accounts: number; start: Date }>`
-      select c.nominee_id::text as key, n.name as label, count(*)::int as ballots, count(distinct b.voter_id)::int as accounts, min(b.cast_at) as start
-      from ballot b join ballot_choice c on c.ballot_id = b.id join app_user u on u.id = b.voter_id join nominee n on n.id = c.nominee_id
-      where b.round_id = ${roundId} and b.voided_at is null and b.cast_at - u.created_at < interval '1 day'
-      group by c.nominee_id, n.name, ${bucket} having count(distinct b.voter_id) >= ${THRESHOLDS.newAccounts}`.execute(db),
+      group by network(set_masklen(b.ip, 24)), ${bucket} having count(distinct b.voter_id) >= ${T.network}`.execute(db),
+    // New accounts voting for the same candidate within a window, far above the round's baseline.
+    sql<{ key: string; label: string; ballots: number; accounts: number; start: Date; share: number; baseline: number }>`
+      with b as (
+        select b.id, b.voter_id, b.cast_at, ${bucket} as w,
+               coalesce(b.cast_at - u.created_at < make_interval(hours => ${T.newAccountHours}), false) as fresh
+        from ballot b left join app_user u on u.id = b.voter_id
+        where b.round_id = ${roundId} and b.voided_at is null
+      ), whole as (
+        select count(*)::float8 as n, count(*) filter (where fresh)::float8 as nf from b
+      ), win as (
+        select w, count(*)::float8 as n, count(*) filter (where fresh)::float8 as nf from b group by w
+      ), burst as (
+        select c.nominee_id, b.w, count(*)::int as ballots, count(distinct b.voter_id)::int as accounts, min(b.cast_at) as start
+        from b join ballot_choice c on c.ballot_id = b.id
+        where b.fresh
+        group by c.nominee_id, b.w having count(distinct b.voter_id) >= ${T.newAccounts}
+      ), judged as (
+        select burst.*, burst.accounts / win.n as share,
+               case when whole.n - win.n >= ${T.baselineMinBallots} then (whole.nf - win.nf) / (whole.n - win.n)
+                    else whole.nf / whole.n end as baseline
+        from burst join win on win.w = burst.w cross join whole
+      )
+      select j.nominee_id::text as key, n.name as label, j.ballots, j.accounts, j.start, j.share, j.baseline
+      from judged j join nominee n on n.id = j.nominee_id
+      where j.share >= ${T.newAccountsMinShare} and j.share >= ${T.newAccountsFactor} * j.baseline`.execute(db),
     sql<{ key: string; ballots: number; accounts: number; start: Date }>`
       select b.device_hash as key, count(*)::int as ballots, count(distinct b.voter_id)::int as accounts, min(b.cast_at) as start
       from ballot b where b.round_id = ${roundId} and b.device_hash is not null and b.voided_at is null
-      group by b.device_hash having count(distinct b.voter_id) >= ${THRESHOLDS.device}`.execute(db),
+      group by b.device_hash having count(distinct b.voter_id) >= ${T.device}`.execute(db),
   ]);
   const out: Signal[] = [
     ...ips.rows.map((r) => ({
@@ -68,6 +77,8 @@ export async function fraudSignals(db: DbOrTrx, roundId: string): Promise<Signal
       ballots: r.ballots,
       accounts: r.accounts,
       from: r.start.toISOString(),
+      share: Number(r.share),
+      baseline: Number(r.baseline),
     })),
     ...devices.rows.map((r) => ({
       kind: "device" as const,

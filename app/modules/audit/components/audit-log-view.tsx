@@ -24,6 +24,7 @@ import {
   Textbox,
 } from "~/components/nlds";
 import type { AuditRowView } from "../audit-log.server";
+import { AuditEntity, AuditWords, useActionLabel } from "./audit-words-view";
 import { FILTER_PARAMS, filterQuery, type AuditFilters, type FilterErrors, type FilterName } from "../audit-filters";
 
 export interface AuditLogViewData {
@@ -97,7 +98,9 @@ function Field({
 /** The audit log with filters (a GET form, no JavaScript needed), pagination and export links. */
 export function AuditLogView({ title, intro, data }: { title: string; intro?: React.ReactNode; data: AuditLogViewData }) {
   const { t } = useTranslation();
-  const time = useDateFormat({ dateStyle: "medium", timeStyle: "medium" });
+  // To the minute, in Amsterdam time (the exports keep the seconds).
+  const time = useDateFormat({ dateStyle: "medium", timeStyle: "short" });
+  const actionLabel = useActionLabel();
   const { filters, errors } = data;
   const entityLabel = (type: string) => t(`auditLog.entityTypes.${type}`, { defaultValue: type });
   const query = filterQuery(filters);
@@ -126,7 +129,7 @@ export function AuditLogView({ title, intro, data }: { title: string; intro?: Re
           label={t("auditLog.action")}
           error={errors.action}
           value={filters.action}
-          input={{ kind: "select", any: t("auditLog.allActions"), options: data.options.actions }}
+          input={{ kind: "select", any: t("auditLog.allActions"), options: data.options.actions, label: actionLabel }}
         />
         <Field
           name="entityType"
@@ -181,31 +184,47 @@ export function AuditLogView({ title, intro, data }: { title: string; intro?: Re
                     {r.hasActor ? (r.actorName ?? t("auditLog.unknownActor")) : t("auditLog.system")}
                     {r.actorEmail ? <div>{r.actorEmail}</div> : null}
                   </TableCell>
+                  <TableCell>{actionLabel(r.action)}</TableCell>
                   <TableCell>
-                    <code>{r.action}</code>
+                    <AuditEntity type={r.entityType} entity={r.entity} hasId={r.entityId !== null} />
                   </TableCell>
                   <TableCell>
-                    {entityLabel(r.entityType)}
-                    {r.entityId ? (
-                      <div>
-                        <code>{r.entityId}</code>
-                      </div>
-                    ) : null}
-                  </TableCell>
-                  <TableCell>
-                    {r.changes.length === 0 ? (
-                      t("auditLog.noChanges")
-                    ) : (
-                      <ul className="lauwer-audit-changes">
-                        {r.changes.map((c) => (
-                          <li key={c.key}>
-                            {c.key
-                              ? t("auditLog.changed", { key: c.key, before: value(c.before), after: value(c.after) })
-                              : t("auditLog.valueChanged", { before: value(c.before), after: value(c.after) })}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
+                    <AuditWords changes={r.words} />
+                    <details className="lauwer-audit-details">
+                      <summary>{t("organizer.audit.details")}</summary>
+                      <dl>
+                        <dt>{t("organizer.audit.code")}</dt>
+                        <dd>
+                          <code>{r.action}</code>
+                        </dd>
+                        {r.entityId ? (
+                          <>
+                            <dt>{t("auditLog.entityId")}</dt>
+                            <dd>
+                              <code>{r.entityId}</code>
+                            </dd>
+                          </>
+                        ) : null}
+                        <dt>{t("organizer.audit.stored")}</dt>
+                        <dd>
+                          {r.changes.length === 0 ? (
+                            t("auditLog.noChanges")
+                          ) : (
+                            <ul className="lauwer-audit-changes">
+                              {r.changes.map((c) => (
+                                <li key={c.key}>
+                                  <code>
+                                    {c.key
+                                      ? t("auditLog.changed", { key: c.key, before: value(c.before), after: value(c.after) })
+                                      : t("auditLog.valueChanged", { before: value(c.before), after: value(c.after) })}
+                                  </code>
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </dd>
+                      </dl>
+                    </details>
                   </TableCell>
                 </TableRow>
               ))}

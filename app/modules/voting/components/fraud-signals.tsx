@@ -1,36 +1,87 @@
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { HeadedTable, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
-import { useDateFormat } from "~/lib/locale";
-import type { Signal } from "../fraud.server";
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  HeadedTable,
+  Heading2,
+  Paragraph,
+  TableCell,
+  TableRow,
+} from "~/components/nlds";
+import { useDateFormat, useNumberFormat } from "~/lib/locale";
+import { SIGNAL_WINDOW_MINUTES, THRESHOLDS, type Signal, type SignalKind } from "../fraud-rules";
 
-/** The round's fraud signals for organizers, each with a link to the ballots behind it. */
+const KINDS: SignalKind[] = ["newAccounts", "ip", "network", "device"];
+
+/** The round's fraud signals for organizers, each with a link to the ballots behind it, and what each signal means. */
 export function FraudSignals({ signals, ballotsPage }: { signals: Signal[]; ballotsPage: string }) {
   const { t } = useTranslation();
-  const date = useDateFormat();
+  const date = useDateFormat({ dateStyle: "medium", timeStyle: "short" });
+  const percent = useNumberFormat({ style: "percent", maximumFractionDigits: 0 });
+  const params = {
+    minutes: SIGNAL_WINDOW_MINUTES,
+    ip: THRESHOLDS.ip,
+    network: THRESHOLDS.network,
+    device: THRESHOLDS.device,
+    count: THRESHOLDS.newAccounts,
+    hours: THRESHOLDS.newAccountHours,
+    share: percent(THRESHOLDS.newAccountsMinShare),
+    factor: THRESHOLDS.newAccountsFactor,
+    baselineMin: THRESHOLDS.baselineMinBallots,
+  };
   return (
     <section aria-labelledby="signals-heading">
       <Heading2 id="signals-heading">{t("voting.admin.signalsHeading")}</Heading2>
       <Paragraph>{t("voting.admin.signalsIntro")}</Paragraph>
       {signals.length === 0 ? (
-        <Paragraph>{t("voting.admin.noSignals")}</Paragraph>
+        <Paragraph>{t("organizer.fraud.none")}</Paragraph>
       ) : (
         <HeadedTable
-          headers={[t("voting.admin.signal"), t("voting.admin.accounts"), t("voting.admin.ballotsColumn"), t("voting.when"), ""]}
+          headers={[t("voting.admin.signal"), t("voting.admin.accounts"), t("voting.admin.ballotsColumn"), t("organizer.fraud.from"), ""]}
         >
           {signals.map((s) => (
             <TableRow key={`${s.kind}-${s.key}-${s.from}`}>
-              <TableCell>{t(`voting.admin.signalKind.${s.kind}`, { label: s.label })}</TableCell>
+              <TableCell>
+                {t(`voting.admin.signalKind.${s.kind}`, { label: s.label })}
+                {s.kind === "newAccounts" && s.share !== undefined && s.baseline !== undefined ? (
+                  <div>
+                    {t("organizer.fraud.shareOf", {
+                      share: percent(s.share),
+                      baseline: percent(s.baseline),
+                      minutes: SIGNAL_WINDOW_MINUTES,
+                    })}
+                  </div>
+                ) : null}
+              </TableCell>
               <TableCell>{s.accounts}</TableCell>
               <TableCell>{s.ballots}</TableCell>
-              <TableCell>{date(s.from, "")}</TableCell>
               <TableCell>
-                <AppLink to={`${ballotsPage}?signaal=${s.kind}&sleutel=${encodeURIComponent(s.key)}`}>{t("voting.admin.inspect")}</AppLink>
+                <time dateTime={s.from}>{date(s.from)}</time>
+              </TableCell>
+              <TableCell>
+                <AppLink
+                  to={`${ballotsPage}?signaal=${s.kind}&sleutel=${encodeURIComponent(s.key)}`}
+                  aria-label={t("organizer.fraud.inspectLabel", { signal: t(`voting.admin.signalKind.${s.kind}`, { label: s.label }) })}
+                >
+                  {t("voting.admin.inspect")}
+                </AppLink>
               </TableCell>
             </TableRow>
           ))}
         </HeadedTable>
       )}
+      <h3 className="utrecht-heading-3">{t("organizer.fraud.howHeading")}</h3>
+      <DataList>
+        {KINDS.map((kind) => (
+          <DataListItem key={kind}>
+            <DataListKey>{t(`organizer.fraud.rules.${kind}.title`)}</DataListKey>
+            <DataListValue>{t(`organizer.fraud.rules.${kind}.text`, params)}</DataListValue>
+          </DataListItem>
+        ))}
+      </DataList>
     </section>
   );
 }
