@@ -34,6 +34,11 @@ describe("audit actions in words", () => {
         found.add(m[1]!);
         if (m[2]) found.add(m[2]);
       }
+      // A code chosen by a condition: action: x ? "a.b" : "c.d".
+      for (const m of text.matchAll(/action:\s*[\w.!]+\s*\?\s*"([a-z]+\.[a-zA-Z_.]+)"\s*:\s*"([a-z]+\.[a-zA-Z_.]+)"/g)) {
+        found.add(m[1]!);
+        found.add(m[2]!);
+      }
       // Moderation passes its code as an argument.
       for (const m of text.matchAll(/changeNominee\([^;]*?"(nominee\.[a-z]+)",/g)) found.add(m[1]!);
     }
