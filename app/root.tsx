@@ -135,12 +135,6 @@ function HeaderMenus({ locale, returnTo }: { locale: Locale; returnTo: string })
           {data?.user ? (
             <>
               <li>
-                <NavLink to="/mijn-nominaties">{t("layout.myNominations")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/mijn-stemmen">{t("voting.myVotes")}</NavLink>
-              </li>
-              <li>
                 <NavLink to="/account">{t("layout.account")}</NavLink>
               </li>
               <li>

@@ -3,13 +3,15 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
-import { Heading1, Heading2, Paragraph } from "~/components/nlds";
+import { ButtonLink } from "~/components/button-link";
+import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { JuryRoundCard } from "~/modules/home/components/jury-round-card";
 import { PrimaryButtonLink } from "~/modules/home/components/primary-action-button";
 import { openWork } from "~/modules/home/open-work.server";
+import { useRootData } from "~/root";
 
 export const meta = titleMeta("nav.mine.title");
 
@@ -24,6 +26,13 @@ export default function MyLauwer() {
   const { t } = useTranslation();
   const dayMonth = useDateFormat({ day: "numeric", month: "long" });
   const date = useDateFormat();
+  const areas = useRootData()?.areas;
+  const places = [
+    ...(areas?.manage ? [{ to: "/beheer/prijzen", label: t("nav.manage") }] : []),
+    ...(areas?.jury ? [{ to: "/jury", label: t("nav.jury") }] : []),
+    ...(areas?.edit ? [{ to: "/beheer/boeken", label: t("nav.editorial") }] : []),
+    ...(areas?.authorProject ? [{ to: `/boek/${areas.authorProject}/mijn-portretten`, label: t("nav.myPortraits") }] : []),
+  ];
   const empty = !work.votes.length && !work.jury.length && !work.portraits.length && !work.nominations.length && !work.editions.length;
   return (
     <>
@@ -36,6 +45,20 @@ export default function MyLauwer() {
             <AppLink to="/">{t("nav.mine.awardsLink")}</AppLink>
           </Paragraph>
         </>
+      ) : null}
+
+      {places.length ? (
+        <nav aria-label={t("nav.mine.placesHeading")} className="lauwer-places">
+          <ul>
+            {places.map((p) => (
+              <li key={p.to}>
+                <ButtonLink to={p.to} appearance="secondary">
+                  {p.label}
+                </ButtonLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
       ) : null}
 
       {work.editions.length ? (
@@ -133,6 +156,21 @@ export default function MyLauwer() {
           </Paragraph>
         </section>
       ) : null}
+
+      <section aria-labelledby="overviews-heading">
+        <Heading2 id="overviews-heading">{t("nav.mine.overviewsHeading")}</Heading2>
+        <UnorderedList>
+          <UnorderedListItem>
+            <AppLink to="/mijn-stemmen">{t("voting.myVotes")}</AppLink>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <AppLink to="/mijn-nominaties">{t("layout.myNominations")}</AppLink>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <AppLink to="/account">{t("layout.account")}</AppLink>
+          </UnorderedListItem>
+        </UnorderedList>
+      </section>
     </>
   );
 }

@@ -1406,6 +1406,8 @@ export const en: Messages = {
       results: "See the results",
     },
     mine: {
+      placesHeading: "Your work areas",
+      overviewsHeading: "Overviews",
       title: "My Lauwer",
       intro: "What is open for you now: votes, jury work, portraits and your nominations.",
       empty: "Nothing is open for you right now. See the awards below for something to nominate or vote on.",

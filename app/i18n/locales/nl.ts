@@ -1418,6 +1418,8 @@ export const nl = {
       results: "Bekijk de uitslag",
     },
     mine: {
+      placesHeading: "Je werkplekken",
+      overviewsHeading: "Overzichten",
       title: "Mijn Lauwer",
       intro: "Hier staat wat er nu voor jou openstaat: stemmen, jurywerk, portretten en je nominaties.",
       empty: "Er staat nu niets voor je open. Kijk bij de prijzen hieronder of er iets te nomineren of te stemmen valt.",

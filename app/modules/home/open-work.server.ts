@@ -76,8 +76,8 @@ export async function listJurorRounds(db: DbOrTrx, userId: string, locale: Local
   const rounds = await Promise.all(
     rows.map(async (r) => {
       const window = roundState(r);
-      const waiting = window === "upcoming" || (window === "open" && (await sourceUnpublished(db, await candidateSource(db, r))));
-      const state: JurorRoundState = window === "closed" ? "closed" : waiting ? "waiting" : "open";
+      const awaiting = window === "open" && (await sourceUnpublished(db, await candidateSource(db, r)));
+      const state: JurorRoundState = window === "closed" ? "closed" : window === "upcoming" || awaiting ? "waiting" : "open";
       const candidates = state === "waiting" ? [] : await jurorCandidates(db, r, { user_id: userId, category_ids: r.category_ids });
       const counted = candidates.filter((c) => !c.recused);
       const criteria = r.criteria ?? 0;
@@ -88,6 +88,8 @@ export async function listJurorRounds(db: DbOrTrx, userId: string, locale: Local
         year: r.year,
         position: r.position,
         state,
+        /** Open by its window, but its candidates are not known yet (the previous round is not settled). */
+        awaiting,
         opensAt: r.opens_at?.toISOString() ?? null,
         closesAt: r.closes_at?.toISOString() ?? null,
         done: counted.filter((c) => criteria > 0 && Number(c.scored) >= criteria).length,
@@ -252,7 +254,8 @@ export async function openWork(db: Db, user: { id: string; email: string; emailV
   ]);
   return {
     votes,
-    jury: jury.filter((r) => r.state !== "closed"),
+    // The open rounds, and the next two that wait; the jury page lists them all.
+    jury: [...jury.filter((r) => r.state === "open"), ...jury.filter((r) => r.state === "waiting").slice(0, 2)],
     portraits,
     nominations: mine.nominations
       .filter((n) => !n.is_supporting)

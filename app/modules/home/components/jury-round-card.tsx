@@ -8,6 +8,7 @@ export interface JuryRoundCardData {
   award: string;
   name: string;
   state: "open" | "waiting" | "closed";
+  awaiting: boolean;
   opensAt: string | null;
   closesAt: string | null;
   done: number;
@@ -45,7 +46,9 @@ export function JuryRoundCard({ round: r, headingLevel = 3 }: { round: JuryRound
         {when ? <> {when}</> : null}
       </p>
       {r.state === "waiting" ? (
-        <p className="lauwer-task__meta">{t("nav.juryRounds.waiting")}</p>
+        r.awaiting ? (
+          <p className="lauwer-task__meta">{t("nav.juryRounds.waiting")}</p>
+        ) : null
       ) : (
         <p className="lauwer-task__meta">
           {t("nav.juryRounds.progress", { done: r.done, expected: r.expected })}
