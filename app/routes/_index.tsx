@@ -18,7 +18,6 @@ export async function loader({ context }: LoaderFunctionArgs) {
       slug: a.slug,
       name: name(a.name_nl, a.name_en),
       description: name(a.description_nl, a.description_en),
-      edition: actions.get(a.slug)?.edition ?? null,
       action: actions.get(a.slug)?.action ?? null,
     })),
     projects: projects.map((p) => ({ slug: p.slug, title: name(p.title_nl, p.title_en) })),
@@ -43,10 +42,10 @@ export default function Home() {
             {awards.map((a) => (
               <li key={a.slug}>
                 <AppLink to={`/prijzen/${a.slug}`}>
-                  <strong>{a.name}</strong>
+                  <strong id={`award-${a.slug}`}>{a.name}</strong>
                 </AppLink>
                 <Paragraph>{a.description}</Paragraph>
-                <PrimaryActionButton action={a.action} edition={a.edition ?? a.name} />
+                <PrimaryActionButton action={a.action} describedBy={`award-${a.slug}`} />
               </li>
             ))}
           </ul>

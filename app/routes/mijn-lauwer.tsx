@@ -87,17 +87,17 @@ export default function MyLauwer() {
         <section aria-labelledby="votes-heading">
           <Heading2 id="votes-heading">{t("nav.mine.votesHeading")}</Heading2>
           <ul className="lauwer-tasks">
-            {work.votes.map((v) => {
+            {work.votes.map((v, i) => {
               const text = v.closesAt ? t("nav.action.voteUntil", { date: dayMonth(v.closesAt) }) : t("nav.action.vote");
               return (
                 <li key={v.href} className="lauwer-task">
-                  <h3 className="lauwer-task__title">
+                  <h3 className="lauwer-task__title" id={`vote-${i}`}>
                     {v.award}: {v.name}
                   </h3>
                   <p className="lauwer-task__meta">
                     {v.voted === 0 ? t("nav.mine.notVoted") : t("nav.mine.votedOf", { count: v.categories, voted: v.voted })}
                   </p>
-                  <PrimaryButtonLink to={v.href} text={text} label={`${text}: ${v.award}, ${v.name}`} />
+                  <PrimaryButtonLink to={v.href} text={text} describedBy={`vote-${i}`} />
                 </li>
               );
             })}
