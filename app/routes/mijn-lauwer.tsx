@@ -29,6 +29,12 @@ export default function MyLauwer() {
   const areas = useRootData()?.areas;
   const places = [
     ...(areas?.manage ? [{ to: "/beheer/prijzen", label: t("nav.manage") }] : []),
+    ...(areas?.admin
+      ? [
+          { to: "/beheer/rollen", label: t("admin.title") },
+          { to: "/beheer/audit", label: t("auditLog.title") },
+        ]
+      : []),
     ...(areas?.jury ? [{ to: "/jury", label: t("nav.jury") }] : []),
     ...(areas?.edit ? [{ to: "/beheer/boeken", label: t("nav.editorial") }] : []),
     ...(areas?.authorProject ? [{ to: `/boek/${areas.authorProject}/mijn-portretten`, label: t("nav.myPortraits") }] : []),

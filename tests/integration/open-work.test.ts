@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { listJurorRounds, listOpenVotes, listOrganizerAttention, navAreas, openWork } from "~/modules/home/open-work.server";
 import { addAuthor, assignDirectly, createWritingProject } from "../setup/book-writing";
-import { createUser } from "../setup/factories";
+import { createUser, grantAdmin } from "../setup/factories";
 import { startTestServer, type TestServer } from "../setup/http";
 import { addJuror, createJuryRound } from "../setup/jury";
 import { createVoteRound, sessionFor } from "../setup/voting";
@@ -24,10 +24,14 @@ describe("the header's areas", () => {
   it("follow the person's grants, jury seats and authorship, and nothing else", async () => {
     const db = getDb();
     const nobody = await createUser();
-    expect(await navAreas(db, nobody.id)).toEqual({ manage: false, jury: false, edit: false, authorProject: null });
+    expect(await navAreas(db, nobody.id)).toEqual({ admin: false, manage: false, jury: false, edit: false, authorProject: null });
+
+    const admin = await createUser();
+    await grantAdmin(admin.id);
+    expect(await navAreas(db, admin.id)).toMatchObject({ admin: true, manage: true, edit: true, jury: false });
 
     const f = await createJuryRound();
-    expect(await navAreas(db, f.organizer.user.id)).toMatchObject({ manage: true, jury: false, edit: false });
+    expect(await navAreas(db, f.organizer.user.id)).toMatchObject({ admin: false, manage: true, jury: false, edit: false });
     const juror = await addJuror(f);
     expect(await navAreas(db, juror.user.id)).toMatchObject({ manage: false, jury: true });
     // A seat without the jury role (revoked) opens nothing.

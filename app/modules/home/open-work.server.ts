@@ -16,29 +16,32 @@ const roundsWithClock = (db: DbOrTrx) =>
 
 /** The areas of the site a person works in, for the header: one query on every signed-in page. */
 export interface NavAreas {
+  /** Platform admin: roles and the audit log besides Beheer and Redactie. */
+  admin: boolean;
   /** Platform admin or organizer of an award: Beheer. */
   manage: boolean;
   /** A jury seat (with the jury role still granted): Jury. */
   jury: boolean;
-  /** Editor of a book project: Redactie. */
+  /** Editor of a book project (or platform admin): Redactie. */
   edit: boolean;
   /** The book project the person writes for (the first by title), for "Mijn portretten"; null when none. */
   authorProject: string | null;
 }
 
-export const NO_AREAS: NavAreas = { manage: false, jury: false, edit: false, authorProject: null };
+export const NO_AREAS: NavAreas = { admin: false, manage: false, jury: false, edit: false, authorProject: null };
 
 export async function navAreas(db: DbOrTrx, userId: string): Promise<NavAreas> {
-  const { rows } = await sql<{ manage: boolean; jury: boolean; edit: boolean; author_project: string | null }>`
+  const { rows } = await sql<{ admin: boolean; manage: boolean; jury: boolean; edit: boolean; author_project: string | null }>`
     select
+      exists (select 1 from role_grant g where g.user_id = ${userId}::uuid and g.role = 'admin') as admin,
       exists (select 1 from role_grant g where g.user_id = ${userId}::uuid and g.role in ('admin', 'organizer')) as manage,
       exists (select 1 from jury_member m join role_grant g on g.user_id = m.user_id and g.edition_id = m.edition_id and g.role = 'jury'
               where m.user_id = ${userId}::uuid) as jury,
-      exists (select 1 from role_grant g where g.user_id = ${userId}::uuid and g.role = 'editor') as edit,
+      exists (select 1 from role_grant g where g.user_id = ${userId}::uuid and g.role in ('admin', 'editor')) as edit,
       (select p.slug from book_author b join book_project p on p.id = b.project_id
         where b.user_id = ${userId}::uuid order by p.title_nl limit 1) as author_project`.execute(db);
   const r = rows[0];
-  return r ? { manage: r.manage, jury: r.jury, edit: r.edit, authorProject: r.author_project } : NO_AREAS;
+  return r ? { admin: r.admin, manage: r.manage, jury: r.jury, edit: r.edit, authorProject: r.author_project } : NO_AREAS;
 }
 
 export type JurorRoundState = "open" | "waiting" | "closed";
