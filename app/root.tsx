@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -21,10 +22,14 @@ import appCss from "~/styles/app.css";
 import bookCss from "~/styles/book.css";
 import bookProposalsCss from "~/styles/book-proposals.css";
 import bookWritingCss from "~/styles/book-writing.css";
+import navCss from "~/styles/nav.css";
 import { noticeFrom } from "~/lib/notice";
 import { AppLink } from "~/components/app-link";
 import { useNonce } from "~/components/nonce";
 import { config } from "~/config.server";
+import { getDb } from "~/db.server";
+import { logger } from "~/logger.server";
+import { navAreas, NO_AREAS } from "~/modules/home/open-work.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/i18n";
 
 export const links: LinksFunction = () => [
@@ -35,6 +40,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: bookCss },
   { rel: "stylesheet", href: bookProposalsCss },
   { rel: "stylesheet", href: bookWritingCss },
+  { rel: "stylesheet", href: navCss },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Lauwer" }];
@@ -42,12 +48,23 @@ export const meta: MetaFunction = () => [{ title: "Lauwer" }];
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = context.user;
   return {
+    areas: user ? await headerAreas(user.id) : NO_AREAS,
     locale: context.locale,
     requestId: context.requestId,
     notice: noticeFrom(new URL(request.url)),
     user: user ? { name: user.name, emailVerified: user.emailVerified } : null,
     showDevMail: !config().isProduction,
   };
+}
+
+/** The person's areas for the header; a page still renders (without them) when the database cannot answer. */
+async function headerAreas(userId: string) {
+  try {
+    return await navAreas(getDb(), userId);
+  } catch (error) {
+    logger.warn({ err: error }, "header areas unavailable");
+    return NO_AREAS;
+  }
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
@@ -69,6 +86,116 @@ function useFocusOnNavigation(ref: React.RefObject<HTMLElement | null>) {
   }, [location.pathname, location.hash, ref]);
 }
 
+/** The site's menus: the main menu with the person's areas by role, and the account menu. */
+function HeaderMenus({ locale, returnTo }: { locale: Locale; returnTo: string }) {
+  const { t } = useTranslation();
+  const data = useRootData();
+  const areas = data?.areas;
+  return (
+    <>
+      <nav aria-label={t("layout.mainNav")} className="lauwer-nav">
+        <ul>
+          <li>
+            <NavLink to="/" end>
+              {t("layout.home")}
+            </NavLink>
+          </li>
+          {data?.user ? (
+            <li>
+              <NavLink to="/mijn-lauwer">{t("nav.myLauwer")}</NavLink>
+            </li>
+          ) : null}
+          {areas?.manage ? (
+            <li>
+              <NavLink to="/beheer/prijzen">{t("nav.manage")}</NavLink>
+            </li>
+          ) : null}
+          {areas?.jury ? (
+            <li>
+              <NavLink to="/jury">{t("nav.jury")}</NavLink>
+            </li>
+          ) : null}
+          {areas?.edit ? (
+            <li>
+              <NavLink to="/beheer/boeken">{t("nav.editorial")}</NavLink>
+            </li>
+          ) : null}
+          {areas?.authorProject ? (
+            <li>
+              <NavLink to={`/boek/${areas.authorProject}/mijn-portretten`}>{t("nav.myPortraits")}</NavLink>
+            </li>
+          ) : null}
+          <li>
+            <NavLink to="/boek">{t("book.nav")}</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <nav aria-label={t("layout.accountNav")} className="lauwer-nav lauwer-nav--account">
+        <ul>
+          {data?.user ? (
+            <>
+              <li>
+                <NavLink to="/account">{t("layout.account")}</NavLink>
+              </li>
+              <li>
+                <Form method="post" action="/uitloggen">
+                  <button type="submit" className="lauwer-linkbutton">
+                    {t("layout.logout")}
+                  </button>
+                </Form>
+              </li>
+            </>
+          ) : (
+            <>
+              <li>
+                <NavLink to="/inloggen">{t("layout.login")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/registreren">{t("layout.signup")}</NavLink>
+              </li>
+            </>
+          )}
+          <li>
+            <Form method="post" action="/taal" reloadDocument>
+              <input type="hidden" name="locale" value={locale === "nl" ? "en" : "nl"} />
+              <input type="hidden" name="returnTo" value={returnTo} />
+              <button
+                type="submit"
+                className="lauwer-linkbutton"
+                lang={locale === "nl" ? "en" : "nl"}
+                aria-label={t("layout.switchToLabel")}
+              >
+                {t("layout.switchTo")}
+              </button>
+            </Form>
+          </li>
+        </ul>
+      </nav>
+    </>
+  );
+}
+
+/** A route that exports `handle = { chromeless: true }` (a projector screen) is shown without header, footer and notices. */
+function useChromeless(): boolean {
+  return useMatches().some((m) => (m.handle as { chromeless?: boolean } | undefined)?.chromeless === true);
+}
+
+/** The phone menu closes after a client-side navigation and on Escape (returning focus to its button). */
+function useMenu() {
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  useEffect(() => {
+    if (menuRef.current) menuRef.current.open = false;
+  }, [location.pathname, location.search]);
+  const closeOnEscape = (event: React.KeyboardEvent<HTMLDetailsElement>) => {
+    const menu = menuRef.current;
+    if (event.key !== "Escape" || !menu?.open) return;
+    menu.open = false;
+    menu.querySelector("summary")?.focus();
+  };
+  return { menuRef, closeOnEscape };
+}
+
 function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
   const { t } = useTranslation();
   const data = useRootData();
@@ -76,6 +203,8 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const nonce = useNonce();
   useFocusOnNavigation(mainRef);
+  const chromeless = useChromeless();
+  const { menuRef, closeOnEscape } = useMenu();
   const returnTo = location.pathname + location.search;
   return (
     <html lang={locale} className="utrecht-theme">
@@ -87,80 +216,35 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
         <Links />
       </head>
       <body className="utrecht-document utrecht-document--surface">
-        <SkipLink href="#main">{t("layout.skipLink")}</SkipLink>
-        <header className="lauwer-header">
-          <div className="lauwer-container lauwer-header__inner">
-            <a href="/" className="lauwer-logo">
-              Lauwer
-            </a>
-            <nav aria-label={t("layout.mainNav")} className="lauwer-nav">
-              <ul>
-                <li>
-                  <NavLink to="/" end>
-                    {t("layout.home")}
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/boek">{t("book.nav")}</NavLink>
-                </li>
-                {data?.showDevMail ? (
-                  <li>
-                    <NavLink to="/dev/mail">{t("layout.devMail")}</NavLink>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-            <nav aria-label={t("layout.accountNav")} className="lauwer-nav lauwer-nav--account">
-              <ul>
-                {data?.user ? (
-                  <>
-                    <li>
-                      <NavLink to="/mijn-nominaties">{t("layout.myNominations")}</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/mijn-stemmen">{t("voting.myVotes")}</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/account">{t("layout.account")}</NavLink>
-                    </li>
-                    <li>
-                      <Form method="post" action="/uitloggen">
-                        <button type="submit" className="lauwer-linkbutton">
-                          {t("layout.logout")}
-                        </button>
-                      </Form>
-                    </li>
-                  </>
-                ) : (
-                  <>
-                    <li>
-                      <NavLink to="/inloggen">{t("layout.login")}</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/registreren">{t("layout.signup")}</NavLink>
-                    </li>
-                  </>
-                )}
-                <li>
-                  <Form method="post" action="/taal" reloadDocument>
-                    <input type="hidden" name="locale" value={locale === "nl" ? "en" : "nl"} />
-                    <input type="hidden" name="returnTo" value={returnTo} />
-                    <button
-                      type="submit"
-                      className="lauwer-linkbutton"
-                      lang={locale === "nl" ? "en" : "nl"}
-                      aria-label={t("layout.switchToLabel")}
-                    >
-                      {t("layout.switchTo")}
-                    </button>
-                  </Form>
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="main" tabIndex={-1} ref={mainRef} className="lauwer-container lauwer-main">
-          {data?.notice ? (
+        {chromeless ? null : (
+          <>
+            <SkipLink href="#main">{t("layout.skipLink")}</SkipLink>
+            <header className="lauwer-header">
+              <div className="lauwer-container lauwer-header__inner">
+                <a href="/" className="lauwer-logo">
+                  Lauwer
+                </a>
+                {/* Wide screens: the menus in the header. Phones: behind a "Menu" button (details works without JavaScript). */}
+                <div className="lauwer-header__menus">
+                  <HeaderMenus locale={locale} returnTo={returnTo} />
+                </div>
+                <details className="lauwer-menu" ref={menuRef} onKeyDown={closeOnEscape}>
+                  <summary className="lauwer-menu__button">{t("nav.menu")}</summary>
+                  <div className="lauwer-menu__panel">
+                    <HeaderMenus locale={locale} returnTo={returnTo} />
+                  </div>
+                </details>
+              </div>
+            </header>
+          </>
+        )}
+        <main
+          id="main"
+          tabIndex={-1}
+          ref={mainRef}
+          className={`lauwer-container lauwer-main${chromeless ? " lauwer-main--chromeless" : ""}`}
+        >
+          {data?.notice && !chromeless ? (
             <div className="lauwer-notice">
               <Alert type="ok">
                 <Paragraph>{t(data.notice)}</Paragraph>
@@ -169,21 +253,28 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
           ) : null}
           {children}
         </main>
-        <footer className="lauwer-footer">
-          <div className="lauwer-container">
-            <nav aria-label={t("layout.footerNav")}>
-              <ul className="lauwer-footer__links">
-                <li>
-                  <AppLink to="/privacy">{t("layout.privacy")}</AppLink>
-                </li>
-                <li>
-                  <AppLink to="/toegankelijkheid">{t("layout.accessibility")}</AppLink>
-                </li>
-              </ul>
-            </nav>
-            <Paragraph>{t("layout.footerText")}</Paragraph>
-          </div>
-        </footer>
+        {chromeless ? null : (
+          <footer className="lauwer-footer">
+            <div className="lauwer-container">
+              <nav aria-label={t("layout.footerNav")}>
+                <ul className="lauwer-footer__links">
+                  <li>
+                    <AppLink to="/privacy">{t("layout.privacy")}</AppLink>
+                  </li>
+                  <li>
+                    <AppLink to="/toegankelijkheid">{t("layout.accessibility")}</AppLink>
+                  </li>
+                </ul>
+              </nav>
+              <Paragraph>{t("layout.footerText")}</Paragraph>
+              {data?.showDevMail ? (
+                <p className="lauwer-devbar">
+                  {t("nav.devBar")}: <AppLink to="/dev/mail">{t("layout.devMail")}</AppLink>
+                </p>
+              ) : null}
+            </div>
+          </footer>
+        )}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -4,15 +4,22 @@ import { Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { getDb } from "~/db.server";
-import { listHomeContent } from "~/modules/home/home.server";
+import { PrimaryActionButton } from "~/modules/home/components/primary-action-button";
+import { listAwardActions, listHomeContent } from "~/modules/home/home.server";
 
 export const meta: MetaFunction = () => [{ title: "Lauwer" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const { awards, projects } = await listHomeContent(getDb());
+  const db = getDb();
+  const [{ awards, projects }, actions] = await Promise.all([listHomeContent(db), listAwardActions(db, context.locale)]);
   const name = (nl: string, en: string) => (context.locale === "en" ? en : nl);
   return {
-    awards: awards.map((a) => ({ slug: a.slug, name: name(a.name_nl, a.name_en), description: name(a.description_nl, a.description_en) })),
+    awards: awards.map((a) => ({
+      slug: a.slug,
+      name: name(a.name_nl, a.name_en),
+      description: name(a.description_nl, a.description_en),
+      action: actions.get(a.slug)?.action ?? null,
+    })),
     projects: projects.map((p) => ({ slug: p.slug, title: name(p.title_nl, p.title_en) })),
     needsVerification: context.user ? !context.user.emailVerified : false,
   };
@@ -35,9 +42,10 @@ export default function Home() {
             {awards.map((a) => (
               <li key={a.slug}>
                 <AppLink to={`/prijzen/${a.slug}`}>
-                  <strong>{a.name}</strong>
+                  <strong id={`award-${a.slug}`}>{a.name}</strong>
                 </AppLink>
                 <Paragraph>{a.description}</Paragraph>
+                <PrimaryActionButton action={a.action} describedBy={`award-${a.slug}`} />
               </li>
             ))}
           </ul>

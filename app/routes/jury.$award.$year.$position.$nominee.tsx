@@ -3,6 +3,7 @@ import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { Alert, Button, Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import { formFailure } from "~/lib/forms.server";
@@ -135,6 +136,14 @@ function ScoreSheet() {
   const savedAt = fetcher.data && fetcher.data.ok ? fetcher.data.savedAt : null;
   return (
     <>
+      <Breadcrumbs
+        items={[
+          { to: "/", label: t("nav.home") },
+          { to: "/jury", label: t("jury.home.title") },
+          { to: d.base, label: d.roundName },
+          { label: d.candidate.name },
+        ]}
+      />
       <div className="lauwer-candidate-head">
         <CandidateAvatar name={d.candidate.name} photo={d.photo} size="large" />
         <Heading1>{d.candidate.name}</Heading1>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { pick, useDateFormat } from "~/lib/locale";
 import { requireJuror } from "~/modules/jury/guard.server";
@@ -45,6 +46,7 @@ export default function JurorRound() {
   const date = useDateFormat();
   return (
     <>
+      <Breadcrumbs items={[{ to: "/", label: t("nav.home") }, { to: "/jury", label: t("jury.home.title") }, { label: d.title }]} />
       <Heading1>{d.title}</Heading1>
       <Paragraph>
         {d.state === "open"

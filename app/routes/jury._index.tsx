@@ -2,25 +2,19 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
-import { AppLink } from "~/components/app-link";
-import { Heading1, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { pick } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
-import { listMyJuryRounds } from "~/modules/jury/jury.server";
+import { JuryRoundCard } from "~/modules/home/components/jury-round-card";
+import { listJurorRounds } from "~/modules/home/open-work.server";
 
 export const meta = titleMeta("jury.home.title");
 
-/** The jury rounds of every edition where the user is a jury member (with the role still granted). */
+/** The jury rounds of every edition where the user is a jury member (with the role still granted): state, deadline, progress; open first. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
-  const rows = await listMyJuryRounds(getDb(), user.id);
-  return {
-    rounds: rows.map((r) => ({
-      href: `/jury/${r.slug}/${r.year}/${r.position}`,
-      name: `${pick(context.locale, r.name_nl, r.name_en)} ${r.year}: ${pick(context.locale, r.round_nl, r.round_en)}`,
-    })),
-  };
+  return { rounds: await listJurorRounds(getDb(), user.id, context.locale) };
 }
 
 export default function JuryHome() {
@@ -28,17 +22,21 @@ export default function JuryHome() {
   const { t } = useTranslation();
   return (
     <>
+      <Breadcrumbs
+        items={[{ to: "/", label: t("nav.home") }, { to: "/mijn-lauwer", label: t("nav.myLauwer") }, { label: t("jury.home.title") }]}
+      />
       <Heading1>{t("jury.home.title")}</Heading1>
       {rounds.length === 0 ? (
         <Paragraph>{t("jury.home.none")}</Paragraph>
       ) : (
-        <UnorderedList>
-          {rounds.map((r) => (
-            <UnorderedListItem key={r.href}>
-              <AppLink to={r.href}>{r.name}</AppLink>
-            </UnorderedListItem>
-          ))}
-        </UnorderedList>
+        <>
+          <Paragraph>{t("nav.juryRounds.intro")}</Paragraph>
+          <ul className="lauwer-tasks">
+            {rounds.map((r) => (
+              <JuryRoundCard key={r.href} round={r} headingLevel={2} />
+            ))}
+          </ul>
+        </>
       )}
     </>
   );

@@ -3,6 +3,8 @@ import { AppLink } from "~/components/app-link";
 import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { useDateFormat } from "~/lib/locale";
 import { useEdition } from "~/modules/awards/components/use-edition";
+import { PrimaryActionButton } from "~/modules/home/components/primary-action-button";
+import { primaryAction } from "~/modules/home/primary-action";
 
 export default function EditionAbout() {
   const edition = useEdition();
@@ -14,6 +16,7 @@ export default function EditionAbout() {
     <>
       <Heading1>{edition.name}</Heading1>
       <Paragraph lead>{edition.description}</Paragraph>
+      <PrimaryActionButton action={primaryAction(edition)} />
       {edition.theme ? (
         <Paragraph>
           <strong>{t("awards.theme")}:</strong> {edition.theme}

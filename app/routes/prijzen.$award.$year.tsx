@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Breadcrumbs } from "~/components/breadcrumbs";
 import { getDb } from "~/db.server";
 import type { EditionLayoutData } from "~/modules/awards/components/edition-layout";
 import { loadEdition } from "~/modules/awards/edition.server";
@@ -22,6 +23,7 @@ export default function EditionLayout() {
   const { edition } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/prijzen/${edition.awardSlug}/${edition.year}`;
+  const onAbout = useLocation().pathname.replace(/\/$/, "") === base;
   const phase = edition.phase;
   const phaseText =
     phase.kind === "round"
@@ -34,6 +36,12 @@ export default function EditionLayout() {
       : t(`awards.phase.${phase.kind}`);
   return (
     <>
+      <Breadcrumbs
+        items={[
+          { to: "/", label: t("nav.home") },
+          { to: onAbout ? undefined : base, label: edition.name },
+        ]}
+      />
       <p className="lauwer-preheading">{edition.name}</p>
       <p className="lauwer-phase">
         <span className="lauwer-phase__label">{t("awards.phaseLabel")}:</span> <strong>{phaseText}</strong>

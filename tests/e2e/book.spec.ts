@@ -341,7 +341,9 @@ test("the whole book workflow: propose, endorse, select, sign up and claim, assi
     await author.goto(BOOK);
     await expect(h1(author, PROJECT)).toBeVisible();
     await expectAccessible(author);
-    await author.getByRole("link", { name: "Mijn portretten" }).click();
+    // The book page's own link (an author also has "Mijn portretten" in the header's main menu).
+    await expect(author.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn portretten" })).toBeVisible();
+    await author.getByRole("main").getByRole("link", { name: "Mijn portretten" }).click();
     await expect(h1(author, "Mijn portretten")).toBeVisible();
     const mine = author.getByRole("row").filter({ has: author.getByRole("link", { name: SUBJECT }) });
     await expect(mine.getByRole("cell").nth(1)).toHaveText("toegewezen");
