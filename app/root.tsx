@@ -175,6 +175,11 @@ function HeaderMenus({ locale, returnTo }: { locale: Locale; returnTo: string })
   );
 }
 
+/** A route that exports `handle = { describes: true }` gives its own meta description (a share card), so the site's is left out. */
+function useOwnDescription(): boolean {
+  return useMatches().some((m) => (m.handle as { describes?: boolean } | undefined)?.describes === true);
+}
+
 /** A route that exports `handle = { chromeless: true }` (a projector screen) is shown without header, footer and notices. */
 function useChromeless(): boolean {
   return useMatches().some((m) => (m.handle as { chromeless?: boolean } | undefined)?.chromeless === true);
@@ -204,6 +209,7 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
   const nonce = useNonce();
   useFocusOnNavigation(mainRef);
   const chromeless = useChromeless();
+  const ownDescription = useOwnDescription();
   const { menuRef, closeOnEscape } = useMenu();
   const returnTo = location.pathname + location.search;
   return (
@@ -211,7 +217,7 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="description" content={t("meta.description")} />
+        {ownDescription ? null : <meta name="description" content={t("meta.description")} />}
         <Meta />
         <Links />
       </head>

@@ -17,6 +17,9 @@ import { printLinks } from "~/lib/print";
 
 export const links = printLinks;
 
+/** The share card below carries this page's own description (root leaves out the site's). */
+export const handle = { describes: true };
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
   if (!data) return [{ title: "Lauwer" }];
   const { t, locale } = metaTranslator(matches);

@@ -33,6 +33,7 @@ export default function MyLauwer() {
       ? [
           { to: "/beheer/rollen", label: t("admin.title") },
           { to: "/beheer/audit", label: t("auditLog.title") },
+          { to: "/beheer/instellingen", label: t("legal.settings.title") },
         ]
       : []),
     ...(areas?.jury ? [{ to: "/jury", label: t("nav.jury") }] : []),

@@ -36,6 +36,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 /** Title, description and share card (Open Graph, Twitter) of the results. */
+/** The share card below carries this page's own description (root leaves out the site's). */
+export const handle = { describes: true };
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches, location }) => {
   if (!data) return [{ title: "Lauwer" }];
   const { t, locale } = metaTranslator(matches);
