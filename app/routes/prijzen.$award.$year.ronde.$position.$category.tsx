@@ -17,6 +17,8 @@ import type { FormFailure } from "~/lib/forms.server";
 import { refuse } from "~/lib/outcome";
 import { useDateFormat } from "~/lib/locale";
 import { BallotFormSchema } from "~/modules/voting/ballot.schema";
+import { photoRefs } from "~/modules/photos/photos.server";
+import photosCss from "~/styles/photos.css";
 import { BallotConfirmation, BallotForm, BallotReceipt } from "~/modules/voting/components/ballot-form";
 import ballotCss from "~/styles/ballot.css";
 import { deviceCookie, deviceIdFrom } from "~/modules/voting/device.server";
@@ -25,8 +27,15 @@ import { ballotContext, ballotPage, cachedBallotContext, reviewBallot, submitBal
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const db = getDb();
   const page = await ballotPage(db, await ballotContext(db, params, context.locale), context.user, context.locale);
+  const photos = page.candidates.length
+    ? await photoRefs(
+        db,
+        page.candidates.map((c) => c.id),
+      )
+    : {};
+  const candidates = page.candidates.map((c) => ({ ...c, photo: photos[c.id] ?? null }));
   const device = context.user ? deviceCookie(request) : null;
-  return data(page, device?.header ? { headers: { "Set-Cookie": device.header } } : undefined);
+  return data({ ...page, candidates }, device?.header ? { headers: { "Set-Cookie": device.header } } : undefined);
 }
 
 async function guard({ request, context, params }: ActionFunctionArgs) {
@@ -89,7 +98,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
   return result?.ok === false || defaultShouldRevalidate;
 };
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: ballotCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: ballotCss },
+  { rel: "stylesheet", href: photosCss },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.round.name}: ${data.category.name} — ${data.edition.name} — Lauwer` : "Lauwer" },

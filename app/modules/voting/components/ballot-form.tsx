@@ -4,12 +4,16 @@ import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Alert, Button, Paragraph } from "~/components/nlds";
 import type { BallotMode } from "../../../../db/types";
+import { CandidateAvatar } from "~/modules/photos/components/candidate-avatar";
+import type { PhotoRef } from "~/modules/photos/photo";
 import { selectionFromForm } from "../rules";
 
 export interface BallotCandidate {
   id: string;
   name: string;
   organisation: string;
+  /** The candidate's photo or logo, when the nominee consented to one. */
+  photo?: PhotoRef | null;
 }
 
 interface Props {
@@ -106,12 +110,16 @@ export function BallotForm({ mode, maxChoices, candidates, initial, current = []
             // The name, the organisation and (for the voter's current ballot) that it is their choice now:
             // all part of the option's label. "Gekozen" only shows with the checked state, which the
             // control already announces, so it is hidden from assistive technology.
+            // A photo is shown beside the name; its alt text is left out here, since the name is the label.
             const label = (
-              <span className="lauwer-ballot__text">
-                <span className="lauwer-ballot__name">{c.name}</span>
-                {c.organisation ? <span className="lauwer-ballot__org">{c.organisation}</span> : null}
-                {isCurrent ? <span className="lauwer-ballot__current">{t("ballot.current")}</span> : null}
-              </span>
+              <>
+                {c.photo ? <CandidateAvatar name={c.name} photo={{ ...c.photo, alt: "" }} /> : null}
+                <span className="lauwer-ballot__text">
+                  <span className="lauwer-ballot__name">{c.name}</span>
+                  {c.organisation ? <span className="lauwer-ballot__org">{c.organisation}</span> : null}
+                  {isCurrent ? <span className="lauwer-ballot__current">{t("ballot.current")}</span> : null}
+                </span>
+              </>
             );
             const chosen = (
               <span className="lauwer-ballot__chosen" aria-hidden="true">
