@@ -519,7 +519,8 @@ describe("accessible names that match what is seen (WCAG 2.5.3)", () => {
 
   it("similar proposals are announced by their count only, not by re-reading the list", async () => {
     const f = await createBookProject();
-    await insertProposal(f, { name: "Johan Rudolph Thorbecke" });
+    // The same man, born in 1798 as the form says (a duplicate must share more than a name when a birth year is given).
+    await insertProposal(f, { name: "Johan Rudolph Thorbecke", serviceFrom: 1798 + 25 });
     const res = await app.request(`${f.base}/nieuw`, { form: proposalForm(f), headers: { cookie: f.member.cookie } });
     expect(res.status).toBe(409);
     const html = await res.text();

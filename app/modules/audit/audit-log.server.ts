@@ -54,6 +54,7 @@ export const ENTITY_SCOPES = {
   role_grant: "grant",
   platform: "platform",
   app_user: "platform",
+  legal_settings: "platform",
 } as const satisfies Record<string, "award" | "book_project" | "grant" | "platform">;
 
 /** Every action can be filtered by; "export" is always offered (every export is itself audited). */
