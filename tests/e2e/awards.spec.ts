@@ -58,7 +58,8 @@ test("a member nominates a person, the nominee consents by mail, an organizer ap
   await page.getByRole("button", { name: "Nominatie versturen" }).click();
   await expect(page.getByRole("status")).toContainText("Je nominatie is ontvangen");
   await expect(page.getByRole("heading", { level: 1, name: "Mijn nominaties" })).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: nomineeName })).toContainText("Wacht op beoordeling");
+  // Each nomination is its own article on Mijn nominaties, named by the candidate.
+  await expect(page.getByRole("article", { name: nomineeName })).toContainText("Wacht op beoordeling");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await expect(page.getByRole("status")).toContainText("Je bent uitgelogd");
@@ -135,7 +136,8 @@ test("bad input on every nomination field gives a clear translated error and sto
   );
 
   await page.goto("/mijn-nominaties");
-  await expect(page.getByRole("row").filter({ hasText: "Alleen een naam" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn nominaties" })).toBeVisible();
+  await expect(page.getByRole("main").getByText("Alleen een naam")).toHaveCount(0);
 });
 
 test.describe("without JavaScript", () => {
