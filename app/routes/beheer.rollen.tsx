@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { AppLink } from "~/components/app-link";
 import { Button, Heading1, Heading2, HeadedTable, Paragraph, SelectOption, TableCell, TableRow } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { requireAdmin, requireRole } from "~/auth/guards.server";
@@ -10,6 +11,7 @@ import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { listRecentAudit } from "~/modules/audit/audit.server";
+import { useActionLabel } from "~/modules/audit/components/audit-words-view";
 import { GrantRoleSchema, ROLES, type GrantRoleInput } from "~/modules/roles/role.schema";
 import { grantRole, listGrants, listScopeOptions, revokeRole } from "~/modules/roles/role.server";
 import { scopeLabel } from "~/modules/roles/scope-label";
@@ -49,6 +51,8 @@ export const action = (args: ActionFunctionArgs) =>
 
 export default function AdminRoles() {
   const { grants, scopes, audit } = useLoaderData<typeof loader>();
+  // The recent changes in words, as on the audit log (ADR 0008); the full entry is one link away there.
+  const actionLabel = useActionLabel();
   const { t } = useTranslation();
   // No silent grant of power: the least powerful role, and no scope until one is chosen.
   const { register, handleSubmit, errorOf, failure, errors, busy } = useAppForm<GrantRoleInput>(GrantRoleSchema, {
@@ -147,12 +151,13 @@ export default function AdminRoles() {
                 <time dateTime={a.at}>{dateFormat(a.at)}</time>
               </TableCell>
               <TableCell>{a.actor ?? "—"}</TableCell>
-              <TableCell>
-                {a.action} ({a.entity})
-              </TableCell>
+              <TableCell>{actionLabel(a.action)}</TableCell>
             </TableRow>
           ))}
         </HeadedTable>
+        <Paragraph>
+          <AppLink to="/beheer/audit">{t("auditLog.title")}</AppLink>
+        </Paragraph>
       </section>
     </>
   );
