@@ -183,7 +183,7 @@ export async function nominate(page: Page, n: Nomination) {
   await expectAccessible(page);
   await page.getByRole("button", { name: "Nominatie versturen" }).click();
   await expect(page.getByRole("status")).toContainText("Je nominatie is ontvangen");
-  await expect(page.getByRole("row").filter({ hasText: n.name })).toContainText("Wacht op beoordeling");
+  await expect(page.getByRole("article", { name: n.name })).toContainText("Wacht op beoordeling");
   await expectAccessible(page);
 }
 

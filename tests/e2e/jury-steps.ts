@@ -151,7 +151,7 @@ async function sendNomination(page: Page, name: string) {
   await page.getByLabel("Jouw relatie tot de genomineerde").fill("collega");
   await page.getByRole("button", { name: "Nominatie versturen" }).click();
   await expect(page.getByRole("status")).toContainText("Je nominatie is ontvangen");
-  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Wacht op beoordeling");
+  await expect(page.getByRole("article", { name })).toContainText("Wacht op beoordeling");
   await expectAccessible(page);
 }
 

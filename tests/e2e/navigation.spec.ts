@@ -87,6 +87,50 @@ test("the organizer lands on the editions that need attention and reaches the co
   await expectAccessible(page);
 });
 
+test("every organizer tool of an edition is reachable from its control room, and each opens", async ({ page }) => {
+  test.setTimeout(180_000); // about fifteen pages, each loaded once: not a timing assertion
+  await logInLands(page, "organisator@lauwer.test");
+  await page
+    .getByRole("region", { name: "Prijzen die je aandacht vragen" })
+    .getByRole("link", { name: `Naar de regiekamer van Jonge Ambtenaar van het Jaar ${YEAR}` })
+    .click();
+  const base = `/beheer/prijzen/jonge-ambtenaar/${YEAR}`;
+  await expect(page).toHaveURL(new RegExp(`${base}$`));
+  // The edition's menu on the control room (the wide copy at this width).
+  const menu = page.getByRole("navigation", { name: `Beheer van Jonge Ambtenaar van het Jaar ${YEAR}` }).last();
+  const hrefs = await menu.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  // Every tool of the edition: its settings, moderation, each round of its procedure (1 selection,
+  // 2 public vote with its ballots, 3 jury, 4 live vote with its ballots), the jury, results, notices,
+  // exports, retention and the award's audit log.
+  const tools = [
+    "",
+    "/moderatie",
+    "/procedure",
+    "/selectie/1",
+    "/stemmen/2",
+    "/stemmen/2/stembiljetten",
+    "/jury/3",
+    "/stemmen/4",
+    "/stemmen/4/stembiljetten",
+    "/jury",
+    "/jury/belangen",
+    "/uitslag",
+    "/berichten",
+    "/export",
+    "/bewaartermijn",
+  ].map((path) => `${base}${path}`);
+  expect(hrefs.sort()).toEqual([...tools, "/beheer/prijzen/jonge-ambtenaar/auditlog"].sort());
+  // Each opens from the menu as a page with its heading (no error page).
+  for (const href of hrefs) {
+    await menu.locator(`a[href="${href}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`${href!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).not.toContainText(/niet gevonden|Geen toegang|Er ging iets mis/);
+    if (href !== base) await page.goto(base);
+  }
+  await expectAccessible(page);
+});
+
 test("the juror lands on their open jury round with deadline and progress; /jury lists open rounds first", async ({ page }) => {
   await logInLands(page, "jurylid@lauwer.test");
   await expect(mainMenu(page).getByRole("link", { name: "Beheer" })).toHaveCount(0);
