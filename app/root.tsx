@@ -23,7 +23,7 @@ import bookCss from "~/styles/book.css";
 import bookProposalsCss from "~/styles/book-proposals.css";
 import bookWritingCss from "~/styles/book-writing.css";
 import navCss from "~/styles/nav.css";
-import { noticeFrom } from "~/lib/notice";
+import { noticeFrom } from "~/lib/notice.server";
 import { AppLink } from "~/components/app-link";
 import { useNonce } from "~/components/nonce";
 import { config } from "~/config.server";

@@ -17,8 +17,28 @@ export function registerMessages(locale: Locale, messages: Messages): void {
   fixed.delete(locale);
 }
 
+/**
+ * Texts of a few pages only (the statements, the organizer screens): kept out of the first page's
+ * bundle and registered by the modules that use them (app/i18n/page-texts/), in every locale at once.
+ */
+const pageTexts: Record<string, Record<Locale, object>> = {};
+/** The browser's i18next instance once hydrated: texts registered later (a page loaded on navigation) join it. */
+let live: i18n | null = null;
+
+export function registerPageTexts(namespace: string, texts: Record<Locale, object>): void {
+  pageTexts[namespace] = texts;
+  fixed.clear();
+  if (live) for (const locale of LOCALES) live.addResourceBundle(locale, "translation", { [namespace]: texts[locale] }, true, true);
+}
+
+function withPageTexts(locale: Locale, messages: object) {
+  return { ...messages, ...Object.fromEntries(Object.entries(pageTexts).map(([ns, texts]) => [ns, texts[locale]])) };
+}
+
 function resources() {
-  return Object.fromEntries(Object.entries(registry).map(([locale, messages]) => [locale, { translation: messages }]));
+  return Object.fromEntries(
+    Object.entries(registry).map(([locale, messages]) => [locale, { translation: withPageTexts(locale as Locale, messages) }]),
+  );
 }
 
 export function isLocale(value: unknown): value is Locale {
@@ -37,6 +57,7 @@ export function createI18n(locale: Locale): i18n {
     interpolation: { escapeValue: false }, // React escapes; mails are plain text
     returnNull: false,
   });
+  if (typeof document !== "undefined") live = instance;
   return instance;
 }
 

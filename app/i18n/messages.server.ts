@@ -1,6 +1,14 @@
 import { en } from "./locales/en";
+import { legalEn } from "./locales/legal.en";
+import { legalNl } from "./locales/legal.nl";
 import { nl } from "./locales/nl";
+import { organizerEn } from "./locales/organizer.en";
+import { organizerNl } from "./locales/organizer.nl";
 
-// Every locale's texts, for the server (pages, mails, exports). The browser gets only what it needs:
-// Dutch in the entry bundle and English loaded when the page is English (see entry.client.tsx).
-export const ALL_MESSAGES = { nl, en };
+// Every locale's texts, for the server (pages, mails, exports), page texts included. The browser gets
+// only what it needs: Dutch in the entry bundle, English loaded when the page is English (see
+// entry.client.tsx), and the texts of a few pages with those pages (app/i18n/page-texts/).
+export const ALL_MESSAGES = {
+  nl: { ...nl, legal: legalNl, organizer: organizerNl },
+  en: { ...en, legal: legalEn, organizer: organizerEn },
+};

@@ -78,15 +78,21 @@ const NAMESPACED = {
   organizer: organizerNl,
 };
 type Namespaced = typeof NAMESPACED;
-const NAMESPACED_NOTICES = Object.entries(NAMESPACED).flatMap(([ns, messages]) =>
-  Object.keys(messages.notice).map((k) => `${ns}.notice.${k}`),
-);
+// Computed on first use, not at load: a module without top-level calls is dropped from browser bundles
+// that only import it for a loader, so these texts stay out of every page's JavaScript.
+let namespacedNotices: string[] | null = null;
+function namespacedNoticeKeys(): string[] {
+  namespacedNotices ??= Object.entries(NAMESPACED).flatMap(([ns, messages]) =>
+    Object.keys(messages.notice).map((k) => `${ns}.notice.${k}`),
+  );
+  return namespacedNotices;
+}
 type NamespacedNotice = { [NS in keyof Namespaced]: `${NS}.notice.${Extract<keyof Namespaced[NS]["notice"], string>}` }[keyof Namespaced];
 export type Notice = (typeof NOTICES)[number] | NamespacedNotice;
 
 export function noticeFrom(url: URL): Notice | null {
   const key = url.searchParams.get("melding") ?? "";
-  return (NOTICES as readonly string[]).includes(key) || NAMESPACED_NOTICES.includes(key) ? (key as Notice) : null;
+  return (NOTICES as readonly string[]).includes(key) || namespacedNoticeKeys().includes(key) ? (key as Notice) : null;
 }
 
 export function withNotice(path: string, notice: Notice): string {

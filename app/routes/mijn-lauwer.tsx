@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/legal";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

@@ -1,8 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { en } from "~/i18n/locales/en";
-import { nl } from "~/i18n/locales/nl";
+import { organizerEn } from "~/i18n/locales/organizer.en";
+import { organizerNl } from "~/i18n/locales/organizer.nl";
 import { AUDIT_ACTIONS, auditWordChanges, collectIds, fieldName, type RefName } from "~/modules/audit/audit-words";
 import { STATUS_TARGETS } from "~/modules/book/editorial.schema";
 import { EDITOR_ACTIONS } from "~/modules/book/manuscript.schema";
@@ -54,8 +54,8 @@ describe("audit actions in words", () => {
     expect(found).toContain("seed.demo");
     const declared = new Set<string>(AUDIT_ACTIONS);
     expect([...found].filter((c) => !declared.has(c))).toEqual([]);
-    const nlActions = nl.organizer.audit.actions as Record<string, string>;
-    const enActions = en.organizer.audit.actions as Record<string, string>;
+    const nlActions = organizerNl.audit.actions as Record<string, string>;
+    const enActions = organizerEn.audit.actions as Record<string, string>;
     for (const code of AUDIT_ACTIONS) {
       expect(nlActions[key(code)], code).toBeTruthy();
       expect(enActions[key(code)], code).toBeTruthy();
@@ -76,6 +76,6 @@ describe("audit actions in words", () => {
       { key: "removed", before: null, after: { t: "ref", kind: "unknown", name: null } },
     ]);
     expect(fieldName("opensAt")).toBe("opens_at");
-    expect(nl.organizer.audit.fields.jury_round_id).toBe("Juryronde");
+    expect(organizerNl.audit.fields.jury_round_id).toBe("Juryronde");
   });
 });

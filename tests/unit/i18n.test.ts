@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { createI18n, translator } from "~/i18n/i18n";
 import { localeFromCookieHeader, localeCookie } from "~/i18n/locale.server";
-import { en } from "~/i18n/locales/en";
-import { nl } from "~/i18n/locales/nl";
+import { ALL_MESSAGES } from "~/i18n/messages.server";
 import { NOTICES, noticeFrom, withNotice } from "~/lib/notice";
 import { renderMail } from "~/modules/mail/outbox.server";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
 }
+
+// Every text, the pages' own texts (app/i18n/page-texts) included.
+const { nl, en } = ALL_MESSAGES;
 
 describe("translations", () => {
   it("have the same keys in Dutch and English, none empty", () => {

@@ -7,8 +7,6 @@ import { exportsEn } from "./exports.en";
 import { bookExportsEn } from "./book-exports.en";
 import { auditLogEn } from "./audit-log.en";
 import { erasureEn } from "./erasure.en";
-import { legalEn } from "./legal.en";
-import { organizerEn } from "./organizer.en";
 
 export const en: Messages = {
   book: bookEn,
@@ -1476,7 +1474,6 @@ export const en: Messages = {
       publishNotYet: "The results were not published: not all rounds of the prizes have closed. The rounds still open are listed below.",
     },
   },
-  legal: legalEn,
   look: {
     onThisPage: "On this page",
     winner: "Winner",
@@ -1484,7 +1481,6 @@ export const en: Messages = {
     chartTop: "The first {{count}} of {{total}}; every figure is in the table.",
     top100Categories: "By category",
   },
-  organizer: organizerEn,
   nav: {
     menu: "Menu",
     myLauwer: "My Lauwer",

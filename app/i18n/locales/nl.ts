@@ -6,8 +6,6 @@ import { exportsNl } from "./exports.nl";
 import { bookExportsNl } from "./book-exports.nl";
 import { auditLogNl } from "./audit-log.nl";
 import { erasureNl } from "./erasure.nl";
-import { legalNl } from "./legal.nl";
-import { organizerNl } from "./organizer.nl";
 
 export const nl = {
   book: bookNl,
@@ -1490,7 +1488,6 @@ export const nl = {
         "De uitslag is niet gepubliceerd: nog niet alle rondes van de prijzen zijn gesloten. Hieronder staat welke rondes nog open zijn.",
     },
   },
-  legal: legalNl,
   look: {
     onThisPage: "Op deze pagina",
     winner: "Winnaar",
@@ -1498,7 +1495,6 @@ export const nl = {
     chartTop: "De eerste {{count}} van {{total}}; alle cijfers staan in de tabel.",
     top100Categories: "Per categorie",
   },
-  organizer: organizerNl,
   nav: {
     menu: "Menu",
     myLauwer: "Mijn Lauwer",

@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/organizer";
 import * as z from "zod/mini";
 
 /** "Nominatie intrekken" on Mijn nominaties: the nomination's id (hidden field). */

@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/legal";
 import * as z from "zod/mini";
 import { EmailSchema } from "~/modules/accounts/account.schema";
 

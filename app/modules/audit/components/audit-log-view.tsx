@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/organizer";
 import { DownloadLinks } from "~/components/download-links";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

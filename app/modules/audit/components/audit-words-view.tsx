@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/organizer";
 import { useTranslation } from "react-i18next";
 import { useDateFormat, useNumberFormat } from "~/lib/locale";
 import { actionKey, fieldFallback, fieldKey, fieldName, type AuditValue, type AuditWordChange, type RefName } from "../audit-words";

@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/organizer";
 import { Form } from "@remix-run/react";
 import type { FormEventHandler, ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";

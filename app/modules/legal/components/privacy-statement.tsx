@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/legal";
 import { useTranslation } from "react-i18next";
 import {
   DataList,

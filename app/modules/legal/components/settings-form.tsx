@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/legal";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, SubmitButton, TextareaField, TextField, useAppForm } from "~/components/form";

@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/legal";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useDateFormat } from "~/lib/locale";

@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/organizer";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import {
