@@ -25,6 +25,13 @@ const pageTexts: Record<string, Record<Locale, object>> = {};
 /** The browser's i18next instance once hydrated: texts registered later (a page loaded on navigation) join it. */
 let live: i18n | null = null;
 
+/** The browser's entry names the instance React renders with (not the ones translator() makes for meta). */
+export function keepPageTextsIn(instance: i18n): void {
+  live = instance;
+  for (const [ns, texts] of Object.entries(pageTexts))
+    for (const locale of LOCALES) instance.addResourceBundle(locale, "translation", { [ns]: texts[locale] }, true, true);
+}
+
 export function registerPageTexts(namespace: string, texts: Record<Locale, object>): void {
   pageTexts[namespace] = texts;
   fixed.clear();
@@ -57,7 +64,6 @@ export function createI18n(locale: Locale): i18n {
     interpolation: { escapeValue: false }, // React escapes; mails are plain text
     returnNull: false,
   });
-  if (typeof document !== "undefined") live = instance;
   return instance;
 }
 
