@@ -173,10 +173,12 @@ const STACK_FROM_COLUMNS = 4;
  * when it must); on phones a table of four or more columns shows each row as a block with the column
  * name before each cell.
  */
-export function HeadedTable({ headers, children }: { headers: ReactNode[]; children: ReactNode }) {
+export function HeadedTable({ headers, children, labelledBy }: { headers: ReactNode[]; children: ReactNode; labelledBy?: string }) {
   const labels = headers.map(labelText);
+  // Named by a heading, the wrapper is a region that a keyboard can reach and scroll when the table is wider than the screen.
+  const region = labelledBy ? { role: "region", "aria-labelledby": labelledBy, tabIndex: 0 } : {};
   return (
-    <div className="lauwer-table-wrap">
+    <div className="lauwer-table-wrap" {...region}>
       <Table className={headers.length >= STACK_FROM_COLUMNS ? "lauwer-table--stack" : undefined} role="table">
         <TableHeader role="rowgroup">
           <TableRow role="row">

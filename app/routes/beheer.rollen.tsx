@@ -144,7 +144,7 @@ export default function AdminRoles() {
 
       <section aria-labelledby="audit-heading">
         <Heading2 id="audit-heading">{t("admin.auditHeading")}</Heading2>
-        <HeadedTable headers={[t("admin.auditWhen"), t("admin.auditWho"), t("admin.auditWhat")]}>
+        <HeadedTable labelledBy="audit-heading" headers={[t("admin.auditWhen"), t("admin.auditWho"), t("admin.auditWhat")]}>
           {audit.map((a) => (
             <TableRow key={a.id}>
               <TableCell>
