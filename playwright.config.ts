@@ -18,7 +18,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 60_000,
+  // Guards against a hang only: a shared or slow machine may take many times as long as this one.
+  timeout: 300_000,
+  expect: { timeout: 30_000 },
   use: {
     baseURL: origin,
     trace: "retain-on-failure",
@@ -50,7 +52,7 @@ export default defineConfig({
     command: "rm -rf .data/e2e && node build/server.mjs",
     url: `${origin}/`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 600_000,
     stdout: "ignore",
     stderr: "pipe",
     env: {

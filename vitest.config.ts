@@ -10,7 +10,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", env },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          env,
+          // A guard against a hang only, as below.
+          testTimeout: 120_000,
+        },
       },
       {
         resolve: { alias },
@@ -21,8 +28,9 @@ export default defineConfig({
           env,
           globalSetup: ["tests/setup/global-db.ts"],
           setupFiles: ["tests/setup/worker-db.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Guards against a hang only: a shared or slow machine may take many times as long.
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
         },
       },
     ],

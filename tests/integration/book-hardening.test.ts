@@ -31,7 +31,7 @@ async function rawClient() {
 }
 
 /** Waits until `n` backends of this database wait for a lock; false after `ms`. */
-async function lockWaiters(n: number, ms = 3000): Promise<boolean> {
+async function lockWaiters(n: number, ms = 60_000): Promise<boolean> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const row = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity

@@ -197,5 +197,5 @@ describe("demo seed: portrait book", () => {
     } finally {
       await db.destroy();
     }
-  }, 120_000);
+  }, 900_000);
 });

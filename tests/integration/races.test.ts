@@ -80,5 +80,5 @@ describe("three processes started at once on an empty database", () => {
       });
       expect(res.status).toBe(302);
     }
-  }, 180_000);
+  }, 900_000);
 });

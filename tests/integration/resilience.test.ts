@@ -15,7 +15,7 @@ beforeAll(async () => {
   app = await startAppProcess({
     env: { DATABASE_URL: process.env.DATABASE_URL, PGAPPNAME: APP_NAME, VOTE_LIMIT_PER_IP: "100000", LOG_LEVEL: "warn" },
   });
-}, 120_000);
+}, 900_000);
 afterAll(async () => {
   app?.child.kill("SIGTERM");
   await app?.exited;

@@ -44,5 +44,5 @@ describe("demo seed", () => {
     } finally {
       await db.destroy();
     }
-  }, 120_000);
+  }, 900_000);
 });

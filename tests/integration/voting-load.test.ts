@@ -21,7 +21,7 @@ beforeAll(async () => {
   // The limiter is still consulted on every request; these limits let the database decide.
   const env = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "warn", VOTE_LIMIT_PER_ACCOUNT: "1000", VOTE_LIMIT_PER_IP: "100000000" };
   apps = await Promise.all([startAppProcess({ env }), startAppProcess({ env })]);
-}, 120_000);
+}, 900_000);
 afterAll(async () => {
   for (const a of apps) a.child.kill();
   await Promise.all(apps.map((a) => a.exited));
@@ -155,5 +155,5 @@ describe("ballots under load through two app processes", () => {
       const current = await getDb().selectFrom("ballot_choice").select("nominee_id").where("ballot_id", "=", b.id).execute();
       expect(current.map((c) => c.nominee_id)).toEqual(history.at(-1)!.choices);
     }
-  }, 120_000);
+  }, 900_000);
 });

@@ -629,7 +629,7 @@ describe("live vote", () => {
       const reader = res.body!.getReader();
       const decoder = new TextDecoder();
       let text = "";
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 120_000;
       try {
         for (;;) {
           const events = [...text.matchAll(/event: state\ndata: (.*)\n\n/g)].map((m) => JSON.parse(m[1]!) as StreamState);
