@@ -26,10 +26,34 @@ const EnvSchema = z.object({
   /** How many reverse proxies stand in front (their X-Forwarded-For hops are trusted); 0 trusts none. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SEED_ON_EMPTY: bool.optional(),
+  /**
+   * The development mailbox (/dev/mail shows every mail, reset links included). Unset: on only outside
+   * production when both HOST and APP_ORIGIN are loopback addresses (ADR 0018). Never in production.
+   */
+  DEV_MAILBOX: bool.optional(),
+  /** The Secure flag on cookies. Unset: on in production, with an https APP_ORIGIN, or when not loopback-only. */
+  SECURE_COOKIES: bool.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Config = z.infer<typeof EnvSchema> & { origin: string; isProduction: boolean };
+export type Config = z.infer<typeof EnvSchema> & {
+  origin: string;
+  isProduction: boolean;
+  /** The app listens on a loopback address and its public origin is one: nobody else can reach it. */
+  loopbackOnly: boolean;
+  /** /dev/mail is served. */
+  devMailbox: boolean;
+  /** Cookies carry the Secure flag. */
+  secureCookies: boolean;
+  /** Strict-Transport-Security (and upgrade-insecure-requests) are sent. */
+  hsts: boolean;
+};
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h.endsWith(".localhost") || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
 
 let cached: Config | undefined;
 
@@ -38,10 +62,54 @@ export function config(): Config {
   if (cached) return cached;
   // An empty variable (DATABASE_URL= in a compose file or shell) means "not set".
   const env = EnvSchema.parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
+  const origin = new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT}`);
+  const isProduction = env.NODE_ENV === "production";
+  const https = origin.protocol === "https:";
+  // Development conveniences are for a developer's own machine only (ADR 0018): a server reachable from a
+  // network — another HOST, or a public APP_ORIGIN behind a proxy — gets the safe defaults even without
+  // NODE_ENV=production, unless a setting asks otherwise.
+  const loopbackOnly = isLoopback(env.HOST) && isLoopback(origin.hostname);
+  if (isProduction && env.DEV_MAILBOX) throw new Error("DEV_MAILBOX=true is not allowed with NODE_ENV=production: it shows every mail");
+  if (isProduction && env.SECURE_COOKIES === false) throw new Error("SECURE_COOKIES=false is not allowed with NODE_ENV=production");
   cached = {
     ...env,
-    origin: new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).origin,
-    isProduction: env.NODE_ENV === "production",
+    origin: origin.origin,
+    isProduction,
+    loopbackOnly,
+    devMailbox: env.DEV_MAILBOX ?? (!isProduction && loopbackOnly),
+    secureCookies: env.SECURE_COOKIES ?? (isProduction || https || !loopbackOnly),
+    hsts: isProduction || https,
   };
   return cached;
+}
+
+/**
+ * What is unsafe (or will not work) about this configuration, in words for the person starting the
+ * server; logged as warnings at start-up. Empty for a production setup behind HTTPS.
+ */
+export function startupWarnings(c: Config): string[] {
+  const where = `HOST=${c.HOST}, APP_ORIGIN=${c.origin}`;
+  const warnings: string[] = [];
+  if (!c.isProduction)
+    warnings.push(
+      `NODE_ENV is ${c.NODE_ENV}, not production: development mode. On a server set NODE_ENV=production.` +
+        (c.loopbackOnly
+          ? ""
+          : ` This server is reachable from a network (${where}), so the development mailbox is off and cookies are Secure.`),
+    );
+  if (c.devMailbox)
+    warnings.push(
+      c.loopbackOnly
+        ? `The development mailbox /dev/mail is on: it shows every mail, password reset links included, to anyone who can open ${c.origin}. It is on because the app is on this machine only (${where}); DEV_MAILBOX=false turns it off.`
+        : `UNSAFE: DEV_MAILBOX=true while the app is reachable from a network (${where}): anyone who opens ${c.origin}/dev/mail reads every mail, password reset links included, and can take over any account. Remove DEV_MAILBOX.`,
+    );
+  if (!c.secureCookies && !c.loopbackOnly)
+    warnings.push(
+      `UNSAFE: SECURE_COOKIES=false while the app is reachable from a network (${where}): session cookies also travel over plain HTTP.`,
+    );
+  if (c.origin.startsWith("http:") && !c.loopbackOnly)
+    warnings.push(
+      `APP_ORIGIN is plain HTTP on a network (${c.origin}): passwords and sessions travel unencrypted, and browsers drop Secure cookies on it so nobody can log in. Put HTTPS in front and set APP_ORIGIN=https://….`,
+    );
+  return warnings;
 }

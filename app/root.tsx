@@ -53,7 +53,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     requestId: context.requestId,
     notice: noticeFrom(new URL(request.url)),
     user: user ? { name: user.name, emailVerified: user.emailVerified } : null,
-    showDevMail: !config().isProduction,
+    showDevMail: config().devMailbox,
   };
 }
 

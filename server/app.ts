@@ -42,10 +42,16 @@ export function remixRequest(req: Request, res: Response): globalThis.Request {
  * waiting), the next chunk is read only after the socket drained: a streamed export of a million rows
  * then moves at the client's pace and never piles up in memory.
  */
-export async function sendResponse(res: Response, response: globalThis.Response): Promise<void> {
+export async function sendResponse(res: Response, response: globalThis.Response, options: { noStore?: boolean } = {}): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  // A header the app sets replaces the one the middleware set (helmet's X-Content-Type-Options, for
+  // one, was sent twice on exports); only Set-Cookie comes in several (the Fetch API yields each alone).
+  for (const [key, value] of response.headers.entries()) {
+    if (key === "set-cookie") res.append(key, value);
+    else res.setHeader(key, value);
+  }
+  if (options.noStore) res.setHeader("Cache-Control", "no-store");
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
   if (!response.body) {
     res.end();
@@ -106,6 +112,7 @@ export function originCheck(allowedOrigin: string) {
     }
     res
       .status(403)
+      .set("Cache-Control", "no-store")
       .type("html")
       .send(
         `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Geen toegang / Forbidden</title></head><body><main>` +
@@ -114,6 +121,72 @@ export function originCheck(allowedOrigin: string) {
           `</main></body></html>`,
       );
   };
+}
+
+/**
+ * Features no page of Lauwer uses are denied to every page and frame (Permissions-Policy): a script that
+ * got in anyway cannot ask for the camera, the microphone or the location.
+ */
+export const PERMISSIONS_POLICY = [
+  "accelerometer",
+  "autoplay",
+  "bluetooth",
+  "camera",
+  "display-capture",
+  "encrypted-media",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "idle-detection",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "publickey-credentials-get",
+  "screen-wake-lock",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
+/**
+ * An address whose percent-encoding is broken (`/l/%FF`) is the client's mistake: 400 with a short
+ * bilingual page, logged as an ordinary request (info), never as a server error with a stack.
+ */
+export function malformedAddress(req: Request, res: Response, next: NextFunction) {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    res
+      .status(400)
+      .type("html")
+      .send(
+        `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+          `<title>Ongeldig adres / Invalid address</title></head><body><main>` +
+          `<h1>Ongeldig adres</h1><p>Dit webadres bevat tekens die niet kloppen (een % zonder geldige code erna). Controleer de link, of <a href="/">ga naar de startpagina</a>.</p>` +
+          `<h2 lang="en">Invalid address</h2><p lang="en">This web address contains characters that are not valid (a % without a valid code after it). Check the link, or <a href="/">go to the home page</a>.</p>` +
+          `</main></body></html>`,
+      );
+    return;
+  }
+  next();
+}
+
+/**
+ * Personal answers are never kept by a browser or proxy cache (no-store): everything answered to a
+ * signed-in request (pages, data requests, exports), what sets or ends a session, and refusals (401, 403).
+ * Anonymous public answers keep their own caching.
+ */
+export function isPersonal(context: AppLoadContext, response: globalThis.Response, res: Response): boolean {
+  return (
+    Boolean(context.user || context.session || context.outage) ||
+    response.status === 401 ||
+    response.status === 403 ||
+    response.headers.has("set-cookie") ||
+    res.hasHeader("set-cookie")
+  );
 }
 
 const NEVER = new AbortController().signal;
@@ -220,13 +293,19 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
           frameAncestors: ["'none'"],
           baseUri: ["'self'"],
           objectSrc: ["'none'"],
-          ...(c.isProduction ? { upgradeInsecureRequests: [] } : {}),
+          ...(c.hsts ? { upgradeInsecureRequests: [] } : {}),
         },
       },
-      hsts: c.isProduction,
+      // Whenever the site is served over HTTPS, also without NODE_ENV=production (ADR 0018).
+      hsts: c.hsts,
       referrerPolicy: { policy: "same-origin" },
     }),
   );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+    next();
+  });
+  app.use(malformedAddress);
   app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: "1h" }));
   app.use(originCheck(c.origin));
@@ -247,8 +326,9 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
   const handle = createRequestHandler(build, build.mode);
   app.all("*", (req, res, next) => {
     (async () => {
-      const response = await handle(remixRequest(req, res), await loadContext(req, res, lifecycle?.signal ?? NEVER));
-      await sendResponse(res, response);
+      const context = await loadContext(req, res, lifecycle?.signal ?? NEVER);
+      const response = await handle(remixRequest(req, res), context);
+      await sendResponse(res, response, { noStore: isPersonal(context, response, res) });
     })().catch(next);
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

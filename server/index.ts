@@ -5,7 +5,7 @@ import { resolveDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
 import { printAccounts, seedIfEmpty } from "../seed/seed";
 import { deleteExpiredSessions } from "~/auth/lucia.server";
-import { config } from "~/config.server";
+import { config, startupWarnings } from "~/config.server";
 import { closeDb, getDb, isDatabaseUnavailable } from "~/db.server";
 import { configSummary, logger } from "~/logger.server";
 import { startOutboxWorker } from "~/modules/mail/worker.server";
@@ -108,7 +108,9 @@ async function main() {
   lifecycle.attach(server);
   drain = () => lifecycle.stop();
 
-  if (c.isProduction && !c.SMTP_URL) logger.warn("SMTP_URL is not set: mail is queued in the outbox but not delivered");
+  // What is unsafe about this configuration, said plainly where the deployer looks (ADR 0018).
+  for (const warning of startupWarnings(c)) logger.warn(warning);
+  if (!c.SMTP_URL && !c.devMailbox) logger.warn("SMTP_URL is not set: mail is queued in the outbox but not delivered");
   const worker = startOutboxWorker(db);
   cleanup.push(() => worker.stop());
   const every = (ms: number, name: string, work: () => Promise<unknown>) => {

@@ -98,7 +98,7 @@ function createLucia() {
     sessionCookie: {
       name: "lauwer_session",
       expires: true,
-      attributes: { sameSite: "lax", secure: c.isProduction },
+      attributes: { sameSite: "lax", secure: c.secureCookies },
     },
     getSessionAttributes: (a) => ({ absoluteExpiresAt: a.absolute_expires_at }),
     getUserAttributes: (a) => ({

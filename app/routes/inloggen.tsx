@@ -7,6 +7,7 @@ import { requireVisitor, visitorsOnly } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { useAppForm } from "~/components/form";
 import { handleIntents, intent } from "~/lib/action.server";
+import { retryAfterHeaders } from "~/lib/headers";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { LoginSchema, safeRedirect, type LoginInput } from "~/modules/accounts/account.schema";
@@ -16,6 +17,9 @@ import { AccountForm, EmailField, PasswordField } from "~/modules/accounts/compo
 export const meta = titleMeta("login.title");
 
 export const loader = visitorsOnly;
+
+// A throttled login (429) says when to try again.
+export const headers = retryAfterHeaders;
 
 /**
  * The page's one form posts without an intent. The attempt is counted before the password is verified

@@ -24,7 +24,7 @@ export const action = (args: ActionFunctionArgs) =>
         if (!parsed.ok) return ok(null);
         const { locale, returnTo } = parsed.data;
         if (g.user) await setUserLocale(g.db, g.user.id, locale);
-        return ok({ to: safeRedirect(returnTo, "/"), cookie: localeCookie(locale, config().isProduction) });
+        return ok({ to: safeRedirect(returnTo, "/"), cookie: localeCookie(locale, config().secureCookies) });
       },
       done: (_g, chosen) => (chosen ? redirect(chosen.to, { headers: { "Set-Cookie": chosen.cookie } }) : redirect("/")),
     }),

@@ -58,21 +58,5 @@ export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;
 /** The language switch in the page header: the other language, and the page to go back to. */
 export const LanguageSchema = z.object({ locale: z.enum(LOCALES), returnTo: z.optional(z.string()) });
 
-const REDIRECT_BASE = "http://lauwer.invalid";
-
-/**
- * Only same-site paths may be redirect targets (no open redirects). The target is resolved the way a
- * browser would (tabs and newlines dropped, backslashes as slashes) and must stay on this origin; the
- * result is re-serialised, so it is always a valid, encoded header value.
- */
-export function safeRedirect(to: string | null | undefined, fallback = "/account"): string {
-  if (!to || !to.startsWith("/")) return fallback;
-  let url: URL;
-  try {
-    url = new URL(to, REDIRECT_BASE);
-  } catch {
-    return fallback;
-  }
-  if (url.origin !== REDIRECT_BASE) return fallback;
-  return url.pathname + url.search + url.hash;
-}
+// Redirect targets are checked in one place for every route (issue #15).
+export { safeRedirect } from "~/lib/redirect";

@@ -20,6 +20,6 @@ export function deviceCookie(request: Request): { id: string; header?: string } 
   const existing = deviceIdFrom(request);
   if (existing) return { id: existing };
   const id = randomBytes(18).toString("base64url");
-  const secure = config().isProduction ? "; Secure" : "";
+  const secure = config().secureCookies ? "; Secure" : "";
   return { id, header: `${NAME}=${id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000${secure}` };
 }
