@@ -177,16 +177,18 @@ export function malformedAddress(req: Request, res: Response, next: NextFunction
 /**
  * Personal answers are never kept by a browser or proxy cache (no-store): everything answered to a
  * signed-in request (pages, data requests, exports), what sets or ends a session, and refusals (401, 403).
- * Anonymous public answers keep their own caching.
+ * Anonymous answers keep their own caching, and so does a file that its route declares the same for
+ * everyone (`public`: a candidate's photo, robots.txt) — never a page or a page's data, whose header
+ * shows who is signed in.
  */
 export function isPersonal(context: AppLoadContext, response: globalThis.Response, res: Response): boolean {
-  return (
-    Boolean(context.user || context.session || context.outage) ||
-    response.status === 401 ||
-    response.status === 403 ||
-    response.headers.has("set-cookie") ||
-    res.hasHeader("set-cookie")
-  );
+  if (response.status === 401 || response.status === 403 || response.headers.has("set-cookie") || res.hasHeader("set-cookie")) return true;
+  if (!context.user && !context.session && !context.outage) return false;
+  const sharedFile =
+    (response.status === 200 || response.status === 304) &&
+    /(^|[\s,])public([\s,]|$)/i.test(response.headers.get("cache-control") ?? "") &&
+    !/text\/html|text\/x-script|json/i.test(response.headers.get("content-type") ?? "");
+  return !sharedFile;
 }
 
 const NEVER = new AbortController().signal;

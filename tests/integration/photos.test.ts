@@ -322,7 +322,8 @@ describe("the organizer's photo on the moderation page", () => {
     expect((await app.request(src)).status).toBe(404);
     const privately = await app.request(src, { headers: { cookie } });
     expect(privately.status).toBe(200);
-    expect(privately.headers.get("cache-control")).toBe("private, no-cache");
+    // Shown to a signed-in organizer only: never stored by a cache (issue #15).
+    expect(privately.headers.get("cache-control")).toBe("no-store");
 
     expect((await post(`${here}?intent=photo`, photoForm(n.nomineeId, undefined, "Anna lacht in de zon"), cookie)).status).toBe(302);
     expect((await state(n.nomineeId)).photo).toMatchObject({ content_hash: first.content_hash, alt: "Anna lacht in de zon" });

@@ -115,10 +115,10 @@ describe("personal answers are not stored by caches (finding 6)", () => {
     }
   });
 
-  it("signed in: a public file with its own caching is no-store too", async () => {
+  it("signed in: a file its route declares public keeps that caching; the same for everyone", async () => {
     const res = await app.request("/robots.txt", { headers: { cookie: member } });
     expect(res.status).toBe(200);
-    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=3600");
   });
 
   it("a 403 page is no-store, for a member and for a refused cross-site post", async () => {
