@@ -45,11 +45,12 @@ export function remixRequest(req: Request, res: Response): globalThis.Request {
 export async function sendResponse(res: Response, response: globalThis.Response, options: { noStore?: boolean } = {}): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
-  // A header the app sets replaces the one the middleware set (helmet's X-Content-Type-Options, for
-  // one, was sent twice on exports); only Set-Cookie comes in several (the Fetch API yields each alone).
+  // A header the middleware already set with the same value is not sent again (helmet's
+  // X-Content-Type-Options was sent twice on exports). A different value is added, never replaced: a
+  // route cannot weaken a security header, and two policies are both enforced.
   for (const [key, value] of response.headers.entries()) {
-    if (key === "set-cookie") res.append(key, value);
-    else res.setHeader(key, value);
+    if (key !== "set-cookie" && res.getHeader(key) === value) continue;
+    res.append(key, value);
   }
   if (options.noStore) res.setHeader("Cache-Control", "no-store");
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
