@@ -27,6 +27,11 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SEED_ON_EMPTY: bool.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Prometheus metrics (ADR 0022), off unless one is set: /metrics on the main port with this bearer token
+  // (at least 16 characters), and/or a port of its own on METRICS_HOST (default HOST), token asked there too when set.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { origin: string; isProduction: boolean };
