@@ -47,10 +47,18 @@ function appMetrics(): AppMetrics {
         this.set(trackedPools().reduce((sum, p) => sum + read(p), 0));
       },
     });
-  poolGauge("lauwer_db_pool_connections", "Connections to PostgreSQL this process holds open, in use or idle (all its pools)", (p) => p.totalCount);
+  poolGauge(
+    "lauwer_db_pool_connections",
+    "Connections to PostgreSQL this process holds open, in use or idle (all its pools)",
+    (p) => p.totalCount,
+  );
   poolGauge("lauwer_db_pool_idle_connections", "Open connections to PostgreSQL not in use", (p) => p.idleCount);
   poolGauge("lauwer_db_pool_waiting_requests", "Queries waiting for a connection because every one is in use", (p) => p.waitingCount);
-  poolGauge("lauwer_db_pool_max_connections", "Most connections this process's pools may open (DB_POOL_MAX per pool)", (p) => p.options.max ?? 10);
+  poolGauge(
+    "lauwer_db_pool_max_connections",
+    "Most connections this process's pools may open (DB_POOL_MAX per pool)",
+    (p) => p.options.max ?? 10,
+  );
   holder[GLOBAL] = {
     requests: new Counter({
       name: "lauwer_http_requests_total",

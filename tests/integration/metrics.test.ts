@@ -18,7 +18,9 @@ afterAll(async () => {
 });
 
 async function start(env: Record<string, string | undefined>) {
-  const app = await startAppProcess({ env: { DATABASE_URL: process.env.DATABASE_URL, METRICS_TOKEN: undefined, METRICS_PORT: undefined, ...env } });
+  const app = await startAppProcess({
+    env: { DATABASE_URL: process.env.DATABASE_URL, METRICS_TOKEN: undefined, METRICS_PORT: undefined, ...env },
+  });
   started.push(app);
   return app;
 }
@@ -33,7 +35,10 @@ const scrape = (url: string, token?: string) =>
 
 /** The value of one sample in Prometheus text format: the series with exactly these labels, 0 when absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  const want = Object.entries(labels).sort().map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(",");
+  const want = Object.entries(labels)
+    .sort()
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(",");
   for (const line of text.split("\n")) {
     const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!m || m[1] !== name) continue;
@@ -125,7 +130,9 @@ describe("metrics endpoint", () => {
     expect(sample(m, "lauwer_http_requests_total", round)).toBe(1);
     const ballot = { route: "routes/prijzen.$award.$year.ronde.$position.$category", method: "POST", status_class: "3xx" };
     expect(sample(m, "lauwer_http_requests_total", ballot)).toBe(2);
-    expect(sample(m, "lauwer_http_requests_total", { route: "routes/prijzen.$award.$year._index", method: "GET", status_class: "4xx" })).toBe(1);
+    expect(
+      sample(m, "lauwer_http_requests_total", { route: "routes/prijzen.$award.$year._index", method: "GET", status_class: "4xx" }),
+    ).toBe(1);
     expect(m).not.toContain(r.slug);
     expect(m).not.toContain(r.categories[0]!.slug);
     // The unauthorised scrapes above are counted too (someone probing shows up), under one label.
