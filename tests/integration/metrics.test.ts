@@ -97,7 +97,7 @@ describe("metrics endpoint", () => {
     // Requests are counted by route id, method and status class: three more GET / show as three more.
     const home = { route: "routes/_index", method: "GET", status_class: "2xx" };
     for (let i = 0; i < 3; i++) expect((await fetch(`${app.url}/`)).status).toBe(200);
-    const r = await createVoteRound({ categories: 1, candidatesPerCategory: 2 });
+    const r = await createVoteRound({ categories: 1, candidatesPerCategory: 2, allowChange: true });
     expect((await fetch(`${app.url}${r.base}`)).status).toBe(200);
     const missing = await fetch(`${app.url}/prijzen/${r.slug}-bestaat-niet/2026`);
     expect(missing.status).toBe(404);
@@ -107,6 +107,9 @@ describe("metrics endpoint", () => {
     expect(confirmed(await postBallot(app.url, ballotPath, voter!.cookie, choice))).toBe(true);
     // The same ballot again (an answer lost on the way) is confirmed as the stored one, not cast twice.
     expect(confirmed(await postBallot(app.url, ballotPath, voter!.cookie, choice))).toBe(true);
+    // The round allows a change: another choice is a new version of the same ballot.
+    const other = r.candidates[r.categoryIds[0]!]![1]!;
+    expect(confirmed(await postBallot(app.url, ballotPath, voter!.cookie, other))).toBe(true);
 
     // The outbox as the database holds it at scrape time: a mail waiting for an hour and a failed one.
     await sql`insert into outbox_email (to_address, locale, template, subject, body_text, created_at)
@@ -129,7 +132,7 @@ describe("metrics endpoint", () => {
     const round = { route: "routes/prijzen.$award.$year.ronde.$position._index", method: "GET", status_class: "2xx" };
     expect(sample(m, "lauwer_http_requests_total", round)).toBe(1);
     const ballot = { route: "routes/prijzen.$award.$year.ronde.$position.$category", method: "POST", status_class: "3xx" };
-    expect(sample(m, "lauwer_http_requests_total", ballot)).toBe(2);
+    expect(sample(m, "lauwer_http_requests_total", ballot)).toBe(3);
     expect(
       sample(m, "lauwer_http_requests_total", { route: "routes/prijzen.$award.$year._index", method: "GET", status_class: "4xx" }),
     ).toBe(1);
@@ -140,9 +143,9 @@ describe("metrics endpoint", () => {
 
     expect(sample(m, "lauwer_ballots_cast_total", { result: "cast" })).toBe(1);
     expect(sample(m, "lauwer_ballots_cast_total", { result: "unchanged" })).toBe(1);
-    expect(sample(m, "lauwer_ballots_cast_total", { result: "changed" })).toBe(0);
+    expect(sample(m, "lauwer_ballots_cast_total", { result: "changed" })).toBe(1);
 
-    expect(count("pending")).toBeGreaterThanOrEqual(2); // the ballot's receipt and the old mail: no SMTP, so nothing is sent
+    expect(count("pending")).toBeGreaterThanOrEqual(3); // the ballot's two receipts and the old mail: no SMTP, so nothing is sent
     expect(sample(m, "lauwer_outbox_emails", { status: "pending" })).toBe(count("pending"));
     expect(sample(m, "lauwer_outbox_emails", { status: "failed" })).toBe(count("failed"));
     expect(sample(m, "lauwer_outbox_oldest_pending_age_seconds")).toBeGreaterThanOrEqual(3600);
