@@ -34,6 +34,11 @@ const EnvSchema = z.object({
   /** The Secure flag on cookies. Unset: on in production, with an https APP_ORIGIN, or when not loopback-only. */
   SECURE_COOKIES: bool.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Prometheus metrics (ADR 0022), off unless one is set: /metrics on the main port with this bearer token
+  // (at least 16 characters), and/or a port of its own on METRICS_HOST (default HOST), token asked there too when set.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {

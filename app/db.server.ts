@@ -4,6 +4,7 @@ import { createDb } from "../db/connection";
 export { isDatabaseUnavailable, retryWhileUnavailable } from "../db/errors";
 import type { DB } from "../db/types";
 import { config } from "~/config.server";
+import { trackPool, untrackPool } from "~/lib/metrics.server";
 import { logger } from "~/logger.server";
 
 export type Db = Kysely<DB>;
@@ -23,6 +24,7 @@ function connect() {
       onConnectionError: (err) =>
         logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, "database connection lost"),
     });
+    trackPool(instance.pool);
   }
   return instance;
 }
@@ -39,8 +41,9 @@ export function getPool(): pg.Pool {
 
 export async function closeDb(): Promise<void> {
   if (instance) {
-    const { db } = instance;
+    const { db, pool } = instance;
     instance = undefined;
+    untrackPool(pool);
     await db.destroy();
   }
 }

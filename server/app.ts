@@ -11,6 +11,7 @@ import { localeFromCookieHeader } from "~/i18n/locale.server";
 import { logger } from "~/logger.server";
 import { takesPhotoUpload } from "~/modules/photos/photo";
 import type { Lifecycle } from "./lifecycle";
+import { httpMetrics, metricsEndpoint } from "./metrics";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -247,6 +248,7 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", c.TRUST_PROXY);
+  app.use(httpMetrics(build, c, publicDir));
 
   // Liveness: the process answers. Readiness: it takes new work (PostgreSQL reachable, not stopping),
   // for a load balancer or orchestrator to route by. Neither touches a session or the log.
@@ -261,6 +263,9 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
         .send(ready ? "ready" : lifecycle?.stopping ? "stopping" : "database unavailable");
     })();
   });
+
+  // Prometheus (ADR 0022): 404 unless METRICS_TOKEN is set, then only with that bearer token; not logged.
+  app.get("/metrics", metricsEndpoint(c));
 
   app.use(
     pinoHttp({

@@ -15,6 +15,7 @@ import { advanceClosedRounds } from "~/modules/rounds/advance.server";
 import { describeReport, runRetention } from "~/modules/privacy/retention.server";
 import { createApp } from "./app";
 import { createLifecycle } from "./lifecycle";
+import { startMetricsServer, stopMetricsServer } from "./metrics";
 
 /** What must end before the process exits, in this order after the HTTP server drained. */
 const cleanup: Array<() => Promise<unknown> | void> = [];
@@ -107,6 +108,8 @@ async function main() {
   });
   lifecycle.attach(server);
   drain = () => lifecycle.stop();
+  const metricsServer = await startMetricsServer(c);
+  if (metricsServer) cleanup.push(() => stopMetricsServer(metricsServer));
 
   // What is unsafe about this configuration, said plainly where the deployer looks (ADR 0018).
   for (const warning of startupWarnings(c)) logger.warn(warning);

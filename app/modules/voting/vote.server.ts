@@ -1,6 +1,7 @@
 import { config } from "~/config.server";
 import { retryWhileUnavailable, type Db } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
+import { countBallot } from "~/lib/metrics.server";
 import type { Notice } from "~/lib/notice";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { loadEdition } from "~/modules/awards/edition.server";
@@ -148,5 +149,6 @@ export async function submitBallot(
     : stored.version > 1
       ? "voting.notice.changed"
       : "voting.notice.cast";
+  countBallot(stored.unchanged ? "unchanged" : stored.version > 1 ? "changed" : "cast");
   return ok({ notice });
 }

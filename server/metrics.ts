@@ -1,0 +1,280 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { readdirSync } from "node:fs";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
+import type { NextFunction, Request, Response } from "express";
+import { sql } from "kysely";
+import type pg from "pg";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from "prom-client";
+import type { Config } from "~/config.server";
+import { getDb } from "~/db.server";
+import { ballotCounter, trackedPools } from "~/lib/metrics.server";
+import { logger } from "~/logger.server";
+
+/*
+ * The Prometheus endpoint (ADR 0022). Off unless METRICS_TOKEN or METRICS_PORT is set; never public:
+ * on the main port only with `Authorization: Bearer <METRICS_TOKEN>`, on METRICS_PORT (bound to
+ * METRICS_HOST, by default HOST) for whoever can reach that port, with the token asked there too when set.
+ * Every process reports its own figures: Prometheus scrapes each instance (docs/deploy.md).
+ */
+
+export const metricsEnabled = (c: Config) => Boolean(c.METRICS_TOKEN ?? c.METRICS_PORT);
+
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+interface AppMetrics {
+  requests: Counter<"route" | "method" | "status_class">;
+  duration: Histogram<"route" | "method" | "status_class">;
+  outbox: Gauge<"status">;
+  oldestMail: Gauge;
+  databaseUp: Gauge;
+}
+
+const GLOBAL = Symbol.for("lauwer.metrics.app");
+type Holder = { [GLOBAL]?: AppMetrics };
+
+/** The process's metrics, registered once in prom-client's global registry (createApp may run more than once). */
+function appMetrics(): AppMetrics {
+  const holder = globalThis as Holder;
+  if (holder[GLOBAL]) return holder[GLOBAL];
+  collectDefaultMetrics({ register });
+  ballotCounter();
+  const poolGauge = (name: string, help: string, read: (p: pg.Pool) => number) =>
+    new Gauge({
+      name,
+      help,
+      collect() {
+        this.set(trackedPools().reduce((sum, p) => sum + read(p), 0));
+      },
+    });
+  poolGauge(
+    "lauwer_db_pool_connections",
+    "Connections to PostgreSQL this process holds open, in use or idle (all its pools)",
+    (p) => p.totalCount,
+  );
+  poolGauge("lauwer_db_pool_idle_connections", "Open connections to PostgreSQL not in use", (p) => p.idleCount);
+  poolGauge("lauwer_db_pool_waiting_requests", "Queries waiting for a connection because every one is in use", (p) => p.waitingCount);
+  poolGauge(
+    "lauwer_db_pool_max_connections",
+    "Most connections this process's pools may open (DB_POOL_MAX per pool)",
+    (p) => p.options.max ?? 10,
+  );
+  holder[GLOBAL] = {
+    requests: new Counter({
+      name: "lauwer_http_requests_total",
+      help: "HTTP requests answered, by route (Remix route id, or healthz, readyz, metrics, static, unmatched), method and status class",
+      labelNames: ["route", "method", "status_class"] as const,
+    }),
+    duration: new Histogram({
+      name: "lauwer_http_request_duration_seconds",
+      help: "Time from receiving a request to the end of its response (a projector stream counts while it stays open)",
+      labelNames: ["route", "method", "status_class"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    }),
+    outbox: new Gauge({
+      name: "lauwer_outbox_emails",
+      help: "Mails in the outbox not sent (yet), by status, read from the database at scrape time (all processes)",
+      labelNames: ["status"] as const,
+    }),
+    oldestMail: new Gauge({
+      name: "lauwer_outbox_oldest_pending_age_seconds",
+      help: "Age of the oldest mail waiting to be delivered (pending or sending), 0 when none waits",
+    }),
+    databaseUp: new Gauge({
+      name: "lauwer_database_up",
+      help: "1 when this scrape could read the database (outbox figures), 0 when it could not",
+    }),
+  };
+  return holder[GLOBAL];
+}
+
+/**
+ * The route a path belongs to, as Remix matches it: the id of the deepest matching route (ranked as
+ * React Router ranks them). Labels stay bounded by the route manifest, never a raw URL with its ids.
+ */
+export function routeMatcher(routes: ServerBuild["routes"]): (pathname: string) => string | undefined {
+  const fullPath = (id: string | undefined): string[] => {
+    const route = id ? routes[id] : undefined;
+    if (!route) return [];
+    return [...fullPath(route.parentId), ...(route.path ? [route.path] : [])];
+  };
+  const branches = Object.values(routes)
+    .filter((r): r is NonNullable<typeof r> => Boolean(r) && (r!.path != null || Boolean(r!.index)))
+    .map((route, order) => {
+      const path = fullPath(route.id).join("/").replace(/\/+/g, "/");
+      return { id: route.id, order, score: score(path, Boolean(route.index)), regex: compile(path, Boolean(route.caseSensitive)) };
+    })
+    .sort((a, b) => b.score - a.score || a.order - b.order);
+  return (pathname) => {
+    const decoded = pathname
+      .split("/")
+      .map((segment) => {
+        try {
+          return decodeURIComponent(segment).replaceAll("/", "%2F");
+        } catch {
+          return segment;
+        }
+      })
+      .join("/");
+    return branches.find((b) => b.regex.test(decoded))?.id;
+  };
+}
+
+// React Router's ranking (computeScore) and pattern (compilePath), for a whole path.
+function score(path: string, index: boolean): number {
+  const segments = path.split("/");
+  let initial = segments.length + (segments.includes("*") ? -2 : 0) + (index ? 2 : 0);
+  for (const s of segments) if (s !== "*") initial += /^:[\w-]+$/.test(s) ? 3 : s === "" ? 1 : 10;
+  return initial;
+}
+
+function compile(path: string, caseSensitive: boolean): RegExp {
+  let source =
+    "^" +
+    path
+      .replace(/\/*\*?$/, "")
+      .replace(/^\/*/, "/")
+      .replace(/[\\.*+^${}|()[\]]/g, "\\$&")
+      .replace(/\/:[\w-]+(\?)?/g, (_, optional?: string) => (optional ? "(?:/[^/]+)?" : "/[^/]+"));
+  if (path.endsWith("*")) source += path === "*" || path === "/*" ? ".*$" : "(?:/.+|/*)$";
+  else source += "/*$";
+  return new RegExp(source, caseSensitive ? undefined : "i");
+}
+
+/**
+ * Counts every request and its duration by route, method and status class. A no-op when metrics are
+ * off. Put first, so requests answered before Remix (health, static files, refusals) count too.
+ */
+export function httpMetrics(build: ServerBuild, c: Config, publicDir: string) {
+  if (!metricsEnabled(c)) return (_req: Request, _res: Response, next: NextFunction) => next();
+  const m = appMetrics();
+  const match = routeMatcher(build.routes);
+  let publicEntries = new Set<string>();
+  try {
+    publicEntries = new Set(readdirSync(publicDir));
+  } catch {
+    // No public directory (a test build): nothing is served from it.
+  }
+  const routeOf = (path: string): string => {
+    if (path === "/healthz" || path === "/readyz" || path === "/metrics") return path.slice(1);
+    const first = path.split("/")[1] ?? "";
+    if (first === "build" || publicEntries.has(first)) return "static";
+    // A single-fetch data request (/x.data, /_root.data for "/") belongs to the page's route.
+    const page = path === "/_root.data" ? "/" : path.endsWith(".data") ? path.slice(0, -5) : path;
+    return match(page) ?? "unmatched";
+  };
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    const route = routeOf(req.path);
+    const method = METHODS.has(req.method) ? req.method : "other";
+    // "close" comes for every response: finished, or cut off when the client went away.
+    res.once("close", () => {
+      const labels = { route, method, status_class: `${Math.floor(res.statusCode / 100)}xx` };
+      m.requests.inc(labels);
+      m.duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    next();
+  };
+}
+
+/** Reads the figures that come from the database, with a deadline so a slow database never hangs a scrape. */
+async function readDatabase(m: AppMetrics): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("metrics: database read took over 2 s")), 2000);
+    });
+    // Uses the partial index outbox_email_unsent_idx: the cost follows the mails not sent, not all ever sent.
+    const query = sql<{ pending: number; sending: number; failed: number; oldest: number }>`
+      select
+        count(*) filter (where status = 'pending')::int as pending,
+        count(*) filter (where status = 'sending')::int as sending,
+        count(*) filter (where status = 'failed')::int as failed,
+        coalesce(extract(epoch from now() - min(created_at) filter (where status in ('pending', 'sending'))), 0)::float8 as oldest
+      from outbox_email where status <> 'sent'`.execute(getDb());
+    const row = (await Promise.race([query, deadline])).rows[0]!;
+    m.outbox.set({ status: "pending" }, row.pending);
+    m.outbox.set({ status: "sending" }, row.sending);
+    m.outbox.set({ status: "failed" }, row.failed);
+    m.oldestMail.set(row.oldest);
+    m.databaseUp.set(1);
+  } catch (err) {
+    // No stale figures: what could not be read is left out, and the database reported down.
+    logger.warn({ err }, "metrics: could not read the outbox");
+    m.outbox.reset();
+    m.oldestMail.reset();
+    m.databaseUp.set(0);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer +([^\s]+) *$/i.exec(header ?? "")?.[1];
+  if (!given) return false;
+  // Compared as hashes of equal length, in constant time.
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return timingSafeEqual(digest(given), digest(token));
+}
+
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
+  res.statusCode = status;
+  for (const [k, v] of Object.entries({ ...headers, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }))
+    res.setHeader(k, v);
+  res.end(text);
+}
+
+/** Answers a scrape: 401 without the configured token, else the figures of this process. */
+function answer(req: IncomingMessage, res: ServerResponse, c: Config) {
+  if (c.METRICS_TOKEN && !bearerMatches(req.headers.authorization, c.METRICS_TOKEN)) {
+    plain(res, 401, "Unauthorized", { "WWW-Authenticate": 'Bearer realm="metrics"' });
+    return;
+  }
+  const m = appMetrics();
+  void (async () => {
+    try {
+      await readDatabase(m);
+      const body = await register.metrics();
+      plain(res, 200, req.method === "HEAD" ? "" : body, { "Content-Type": register.contentType, "X-Content-Type-Options": "nosniff" });
+    } catch (err) {
+      logger.error({ err }, "metrics: scrape failed");
+      if (!res.headersSent) plain(res, 500, "metrics unavailable");
+    }
+  })();
+}
+
+/** GET /metrics on the main port: 404 unless METRICS_TOKEN is set, then only with that bearer token. */
+export function metricsEndpoint(c: Config) {
+  return (req: Request, res: Response) => {
+    if (!c.METRICS_TOKEN) plain(res, 404, "Not found");
+    else answer(req, res, c);
+  };
+}
+
+/** The separate metrics port, when METRICS_PORT is set: /metrics only, read only. Resolves once it listens. */
+export async function startMetricsServer(c: Config): Promise<http.Server | undefined> {
+  if (!c.METRICS_PORT) return undefined;
+  const host = c.METRICS_HOST ?? c.HOST;
+  const server = http.createServer((req, res) => {
+    if ((req.url ?? "/").split("?")[0] !== "/metrics") return plain(res, 404, "Not found");
+    if (req.method !== "GET" && req.method !== "HEAD") return plain(res, 405, "Method not allowed", { Allow: "GET, HEAD" });
+    answer(req, res, c);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(c.METRICS_PORT, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  logger.info({ host, port: c.METRICS_PORT, token: Boolean(c.METRICS_TOKEN) }, "metrics listen on their own port");
+  return server;
+}
+
+/** Stops the metrics port: no new scrapes, open keep-alive connections closed. */
+export function stopMetricsServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
