@@ -27,6 +27,15 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SEED_ON_EMPTY: bool.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Projector streams (…/ronde/<n>/stroom, ADR 0021), counted per process.
+  /** Streams open to anyone, per process; beyond it the answer is 503 and the screen tries again later. */
+  STREAM_ANONYMOUS_MAX: z.coerce.number().int().min(1).max(10_000).default(150),
+  /** Streams one client address may hold at once, per process (organizers' screens are not counted). */
+  STREAM_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(4),
+  /** Places kept for organizers' screens (signed in, or by the round's screen key), per process. */
+  STREAM_RESERVED_MAX: z.coerce.number().int().min(1).max(1000).default(20),
+  /** A stream that sent nothing new for this long ends; the browser reconnects by itself. */
+  STREAM_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { origin: string; isProduction: boolean };
