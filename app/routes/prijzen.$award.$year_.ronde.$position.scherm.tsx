@@ -56,7 +56,11 @@ export default function Projector() {
   const { t } = useTranslation();
   // The newest of the two wins: an update from the stream, or the page's data loaded again.
   const [streamed, setLive] = useState<ProjectorState | null>(null);
-  useEffect(() => setLive(null), [d.live]);
+  const [loaded, setLoaded] = useState(d.live);
+  if (loaded !== d.live) {
+    setLoaded(d.live);
+    setLive(null);
+  }
   const live = streamed ?? d.live;
   const { revalidate } = useRevalidator();
   const loadedState = useRef(d.live.state);
