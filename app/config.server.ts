@@ -39,6 +39,15 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   METRICS_HOST: z.string().optional(),
+  // Projector streams (…/ronde/<n>/stroom, ADR 0021), counted per process.
+  /** Streams open to anyone, per process; beyond it the answer is 503 and the screen tries again later. */
+  STREAM_ANONYMOUS_MAX: z.coerce.number().int().min(1).max(10_000).default(150),
+  /** Streams one client address may hold at once, per process (organizers' screens are not counted). */
+  STREAM_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(4),
+  /** Places kept for organizers' screens (signed in, or by the round's screen key), per process. */
+  STREAM_RESERVED_MAX: z.coerce.number().int().min(1).max(1000).default(20),
+  /** A stream that sent nothing new for this long ends; the browser reconnects by itself. */
+  STREAM_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {

@@ -526,6 +526,13 @@ export interface NoticeRecipientTable {
   created_at: Generated<Date>;
 }
 
+/** The key of a round's projector screen link (ADR 0021); shown to its organizers only. */
+export interface RoundScreenTable {
+  round_id: string;
+  key: string;
+  created_at: Generated<Date>;
+}
+
 export interface NoticePreferenceTable {
   email: string;
   topic: NoticeTopic;
@@ -646,6 +653,7 @@ export interface DB {
   notice: NoticeTable;
   notice_recipient: NoticeRecipientTable;
   notice_preference: NoticePreferenceTable;
+  round_screen: RoundScreenTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -21,6 +21,7 @@ import { TallyTable } from "~/modules/voting/components/tally-table";
 import { fraudSignals } from "~/modules/voting/fraud.server";
 import { requireVoteRoundOrganizer } from "~/modules/voting/guard.server";
 import { inviteCount, inviteVoters, parseInviteCsv } from "~/modules/voting/invite.server";
+import { screenKey } from "~/modules/voting/stream.server";
 import {
   decideTie,
   ensureAdvanced,
@@ -44,14 +45,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     await ensureAdvanced(db, round.id);
     round = await loadVotingRound(db, edition.id, params.position);
   }
-  const [results, signals, invites, advanced] = await Promise.all([
+  const publicBase = `/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}`;
+  const [results, signals, invites, advanced, key] = await Promise.all([
     rankedResults(db, round, edition.categories),
     fraudSignals(db, round.id),
     round.eligibility === "invite" ? inviteCount(db, round.id) : Promise.resolve(null),
     listAdvanced(db, round.id, { candidatesOnly: false }),
+    round.kind === "live_vote" ? screenKey(db, round.id) : Promise.resolve(null),
   ]);
   return {
-    edition: { name: edition.name, publicBase: `/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}` },
+    edition: { name: edition.name, publicBase },
     base: here,
     round: {
       id: round.id,
@@ -69,6 +72,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       mode: round.ballot_mode,
       shortCode: round.short_code,
       shortUrl: round.short_code ? `${config().origin}/l/${round.short_code}` : null,
+      screenUrl: key ? `${config().origin}${publicBase}/scherm?sleutel=${key}` : "",
     },
     invites,
     results: results.map((r) => ({ categoryId: r.categoryId, ...tallyView(r) })),
@@ -152,6 +156,7 @@ export default function OrganizerRound() {
           shortCode={r.shortCode}
           shortUrl={r.shortUrl}
           publicBase={d.edition.publicBase}
+          screenUrl={r.screenUrl}
         />
       ) : (
         <RoundWindowControls state={r.state} hasStart={r.opensAt !== null} hasEnd={r.closesAt !== null} />

@@ -1,13 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { config } from "~/config.server";
 import { getDb } from "~/db.server";
+import { translator } from "~/i18n/i18n";
+import type { Refusal } from "~/lib/outcome";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { projectorState } from "~/modules/voting/live.server";
 import { loadVotingRound } from "~/modules/voting/round.server";
+import { streamAccess, takeStreamPlace } from "~/modules/voting/stream.server";
 
 const INTERVAL_MS = 1500;
-/** Open streams per process: a projector needs one; beyond this the answer is 503 and the browser retries. */
-const MAX_STREAMS = 200;
-let openStreams = 0;
+/** Even a stream with news ends now and then; the browser reconnects by itself. */
+const MAX_LIFETIME_MS = 15 * 60_000;
 
 /**
  * One computation per round per interval, shared by every open stream of this process: a room full
@@ -23,18 +26,40 @@ function sharedState(roundId: string, compute: () => Promise<string>): Promise<s
   value.catch(() => shared.delete(roundId));
   return value;
 }
-const MAX_LIFETIME_MS = 30 * 60_000;
+
+/** A refused stream: a short translated text, the connection ends at once (ADR 0021). */
+function refusal(r: Refusal, locale: Parameters<typeof translator>[0]): Response {
+  const headers: Record<string, string> = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
+  if (r.retryAfter) headers["Retry-After"] = String(r.retryAfter);
+  return new Response(translator(locale)(r.error), { status: r.status, headers });
+}
 
 /**
  * Server-sent events for the projector: the round's public state, sent whenever it changes (checked
- * every 1.5 s against the database). Totals are in it only once revealed or published.
+ * every 1.5 s against the database). Totals are in it only once revealed or published. Anyone may
+ * follow a round whose vote has opened, a few streams per address; the organizer's screen (signed in,
+ * or with the round's screen key) at any time, from places of its own (ADR 0021).
  */
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const db = getDb();
+  const c = config();
   const edition = await loadEdition(db, params.award, params.year, context.locale);
   const first = await loadVotingRound(db, edition.id, params.position);
-  if (openStreams >= MAX_STREAMS) return new Response("Busy", { status: 503, headers: { "Retry-After": "10" } });
-  openStreams++;
+  const access = await streamAccess(db, {
+    round: first,
+    awardId: edition.awardId,
+    user: context.user,
+    key: new URL(request.url).searchParams.get("sleutel"),
+  });
+  if (!access.ok) return refusal(access, context.locale);
+  const place = takeStreamPlace(access.value, context.ip, {
+    anonymousMax: c.STREAM_ANONYMOUS_MAX,
+    perClient: c.STREAM_PER_CLIENT,
+    reservedMax: c.STREAM_RESERVED_MAX,
+  });
+  if (!place.ok) return refusal(place, context.locale);
+  const release = place.value;
+  const idleMs = c.STREAM_IDLE_SECONDS * 1000;
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopStream = () => {};
@@ -42,11 +67,12 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let last = "";
+      let lastNews = Date.now();
       let closed = false;
       const stop = () => {
         if (closed) return;
         closed = true;
-        openStreams--;
+        release();
         clearTimeout(timer);
         try {
           controller.close();
@@ -74,6 +100,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
           });
           if (payload !== last) {
             last = payload;
+            lastNews = Date.now();
             controller.enqueue(encoder.encode(`event: state\ndata: ${payload}\n\n`));
           } else {
             controller.enqueue(encoder.encode(": keep-alive\n\n"));
@@ -82,11 +109,14 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
           stop();
           return;
         }
-        // The browser reconnects by itself; a bounded lifetime frees the connection now and then.
-        if (Date.now() - started > MAX_LIFETIME_MS) stop();
+        // A stream without news for a while (and any stream after a long while) ends: its place is
+        // free again, and the browser reconnects by itself after the retry time sent first.
+        const now = Date.now();
+        if (now - lastNews >= idleMs || now - started >= MAX_LIFETIME_MS) stop();
         else timer = setTimeout(() => void tick(), INTERVAL_MS);
       };
-      controller.enqueue(encoder.encode("retry: 2000\n\n"));
+      // Spread the reconnects of a room full of screens over a few seconds.
+      controller.enqueue(encoder.encode(`retry: ${2000 + Math.floor(Math.random() * 3000)}\n\n`));
       void tick();
     },
     cancel() {

@@ -1535,4 +1535,13 @@ export const en: Messages = {
       score: "Score: {{round}}",
     },
   },
+  stream: {
+    errors: {
+      notOpen: "The vote has not opened yet. This screen follows the vote as soon as it opens.",
+      perClient: "Too many screens are open from this address. Close one or try again in half a minute.",
+      busy: "Too many screens are watching right now. Try again in a few seconds.",
+    },
+    screenLink: "Screen link for a computer that is not signed in",
+    screenLinkHint: "With this link the projector follows the vote even when many people are watching. Do not share it with the audience.",
+  },
 };

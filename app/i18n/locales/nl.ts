@@ -1549,6 +1549,15 @@ export const nl = {
       score: "Beoordeel: {{round}}",
     },
   },
+  stream: {
+    errors: {
+      notOpen: "De stemming is nog niet geopend. Dit scherm volgt de stemming zodra die opent.",
+      perClient: "Vanaf dit adres staan al te veel schermen open. Sluit er een of probeer het over een halve minuut opnieuw.",
+      busy: "Er kijken nu te veel schermen mee. Probeer het over een paar seconden opnieuw.",
+    },
+    screenLink: "Schermlink voor een computer die niet is ingelogd",
+    screenLinkHint: "Met deze link volgt de beamer de stemming ook als er veel mensen meekijken. Deel hem niet met het publiek.",
+  },
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

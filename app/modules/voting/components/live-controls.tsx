@@ -21,12 +21,15 @@ export function LiveControls({
   shortCode,
   shortUrl,
   publicBase,
+  screenUrl,
 }: {
   state: RoundState;
   revealed: boolean;
   shortCode: string | null;
   shortUrl: string | null;
   publicBase: string;
+  /** The projector's address with the round's screen key, for a computer that is not signed in (ADR 0021). */
+  screenUrl: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -52,6 +55,13 @@ export function LiveControls({
         </a>
       </p>
       <Paragraph>{t("ballot.projectorHint")}</Paragraph>
+      <Paragraph>
+        {t("stream.screenLink")}:{" "}
+        <code className="lauwer-live__screen-key" data-testid="screen-link">
+          {screenUrl}
+        </code>
+      </Paragraph>
+      <Paragraph>{t("stream.screenLinkHint")}</Paragraph>
     </section>
   );
 }
