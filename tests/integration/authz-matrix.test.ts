@@ -14,11 +14,12 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { unsubscribeToken } from "~/modules/notices/preferences.server";
+import { publishSnapshot } from "~/modules/results/results.server";
 import { createEdition, createUser, grantAdmin } from "../setup/factories";
 import { startTestServer, type TestServer } from "../setup/http";
 import { addJuror, createJuryRound } from "../setup/jury";
 import { addAuthor, assignDirectly, createWritingProject } from "../setup/book-writing";
-import { sessionFor } from "../setup/voting";
+import { createVoteRound, sessionFor } from "../setup/voting";
 
 const ROLES = ["anonymous", "member", "juror", "editor", "author", "otherOrganizer", "organizer", "admin"] as const;
 type Role = (typeof ROLES)[number];
@@ -107,9 +108,9 @@ const ACCESS: Record<string, Entry> = {
   "routes/prijzen.$award.$year.suggesties": { get: "public" },
   "routes/prijzen.$award.$year.top-100": { get: "public" },
   "routes/prijzen.$award.$year.uitslag": { get: "public" },
-  "routes/prijzen.$award.$year.uitslag[.]json": { get: "public", getPass: "notfound" },
-  "routes/prijzen.$award.$year.uitslag_.controleren": { get: "public", getPass: "notfound" },
-  "routes/prijzen.$award.$year.uitslag_.ronde.$position.$file": { get: "public", getPass: "notfound" },
+  "routes/prijzen.$award.$year.uitslag[.]json": { get: "public" },
+  "routes/prijzen.$award.$year.uitslag_.controleren": { get: "public" },
+  "routes/prijzen.$award.$year.uitslag_.ronde.$position.$file": { get: "public" },
   "routes/prijzen.$award.$year.ronde.$position._index": { get: "public" },
   "routes/prijzen.$award.$year.ronde.$position.$category": { get: "public", post: "member" },
   "routes/prijzen.$award.$year.ronde.$position.stroom": { get: "public" },
@@ -328,6 +329,24 @@ beforeAll(async () => {
     .execute();
   const photo = await pendingNomineeWithPhoto(award.editionId, award.categoryIds[0]!);
 
+  // An edition whose closed public vote has published results (the public results pages and lists).
+  const done = await createVoteRound({ categories: 1, candidatesPerCategory: 2, opensIn: -7200, closesIn: -60 });
+  await db
+    .insertInto("prize")
+    .values({
+      edition_id: done.editionId,
+      position: 1,
+      kind: "public",
+      name_nl: "Publieksprijs",
+      name_en: "Public prize",
+      vote_round_id: done.roundId,
+      jury_round_id: null,
+    })
+    .execute();
+  const published = await publishSnapshot(db, { actorId: null }, done.editionId, null);
+  if (!published.ok) throw new Error(`results not published: ${published.error}`);
+  const results = { award: done.slug, position: "1" };
+
   // Another award with its own organizer.
   const other = await createEdition();
   const otherOrganizer = await createUser();
@@ -381,7 +400,9 @@ beforeAll(async () => {
     "routes/prijzen.$award.$year.ronde.$position.stroom": { position: "3" },
     "routes/prijzen.$award.$year_.ronde.$position.scherm": { position: "3" },
     "routes/beheer.prijzen.$award.$year.selectie.$position": { position: "4" },
-    "routes/prijzen.$award.$year.uitslag_.ronde.$position.$file": { file: "stemmen.csv" },
+    "routes/prijzen.$award.$year.uitslag[.]json": results,
+    "routes/prijzen.$award.$year.uitslag_.controleren": results,
+    "routes/prijzen.$award.$year.uitslag_.ronde.$position.$file": { ...results, file: "stemmen.csv" },
     "routes/beheer.prijzen.$award.$year.export.$file": { file: "nominaties.csv" },
     "routes/beheer.boeken.$project.export.$file": { file: "voordrachten.csv" },
     "routes/beheer.prijzen.$award.auditlog.$file": { file: "auditlog.csv" },
