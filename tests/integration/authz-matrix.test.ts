@@ -56,11 +56,7 @@ type Access =
 interface Entry {
   get?: Access;
   post?: Access;
-  /**
-   * What the loader answers those it lets through, when that is not a page (ok): a redirect (away), a
-   * token page without its token (invalid), or nothing published yet in this fixture (notfound — the
-   * same for everyone; results.test.ts and book-writing.test.ts cover the published pages).
-   */
+  /** What the loader answers those it lets through, when that is not a page (ok): a redirect (away). */
   getPass?: Kind;
 }
 
@@ -155,7 +151,7 @@ const ACCESS: Record<string, Entry> = {
   "routes/boek.$project.auteur": { get: "member", post: "member" },
   "routes/boek.$project.wensen": { get: "member", post: "member" },
   "routes/boek.$project.portretten._index": { get: "public" },
-  "routes/boek.$project.portretten.$proposal": { get: "public", getPass: "notfound" },
+  "routes/boek.$project.portretten.$proposal": { get: "public" },
   "routes/boek.$project.mijn-portretten._index": { get: "member" },
   "routes/boek.$project.mijn-portretten.$proposal": { get: "author", post: "author" },
   "routes/boek.$project.voordrachten._index": { get: "public" },
@@ -359,6 +355,19 @@ beforeAll(async () => {
   const book = await createWritingProject({ portraits: 2 });
   const author = await addAuthor(book);
   await assignDirectly(book, book.portraits[0]!, author.id);
+  // Portrait 2 is written, final and published by another author: the public portrait page.
+  const writer = await addAuthor(book, 1, "Auteur Gepubliceerd");
+  await assignDirectly(book, book.portraits[1]!, writer.id);
+  await db
+    .insertInto("book_manuscript_version")
+    .values({ proposal_id: book.portraits[1]!, version: 1, author_id: writer.id, body: "Een korte tekst.", word_count: 3, submitted: true })
+    .execute();
+  await db.updateTable("book_assignment").set({ status: "submitted" }).where("proposal_id", "=", book.portraits[1]!).execute();
+  await db
+    .updateTable("book_assignment")
+    .set({ status: "final", published_at: new Date() })
+    .where("proposal_id", "=", book.portraits[1]!)
+    .execute();
 
   const admin = await createUser();
   await grantAdmin(admin.id);
@@ -400,6 +409,7 @@ beforeAll(async () => {
     "routes/prijzen.$award.$year.ronde.$position.stroom": { position: "3" },
     "routes/prijzen.$award.$year_.ronde.$position.scherm": { position: "3" },
     "routes/beheer.prijzen.$award.$year.selectie.$position": { position: "4" },
+    "routes/boek.$project.portretten.$proposal": { proposal: book.portraits[1]! },
     "routes/prijzen.$award.$year.uitslag[.]json": results,
     "routes/prijzen.$award.$year.uitslag_.controleren": results,
     "routes/prijzen.$award.$year.uitslag_.ronde.$position.$file": { ...results, file: "stemmen.csv" },
