@@ -2,10 +2,11 @@
 // app answers, compared with a table that classifies each route. A route added without a line in ACCESS
 // fails here, and so does any cell that differs: a new page must say who may use it, and prove it.
 //
-// Each route's loader and action is called ALONE, the way Remix lets any client do it
-// (`?_data=<route id>`): a child route that relied on its layout's guard would be open here, as it is to
-// an attacker. GET calls the loader; POST (same-origin Origin, an unknown intent) calls the action: past
-// its guard every action answers 400 for the unknown intent and changes nothing (handleIntents).
+// Each route's loader and action is called ALONE, the way Remix lets any client do it (single fetch:
+// `<path>.data?_routes=<route id>`; a resource route at its own path): a child route that relied on its
+// layout's guard would be open here, as it is to an attacker. GET calls the loader; POST (same-origin
+// Origin, an unknown intent) calls the action: past its guard every action answers 400 for the unknown
+// intent and changes nothing (handleIntents).
 import { createHash, randomUUID } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
