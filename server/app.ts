@@ -177,6 +177,19 @@ export function malformedAddress(req: Request, res: Response, next: NextFunction
 }
 
 /**
+ * Lauwer's pages fetch their data at `<path>.data` (single fetch). Remix still answers the older
+ * `?_data=<route id>` request, and fails on a loader that returns null with a 500: nobody needs it, so a
+ * request that carries it is the client's mistake (400), answered before Remix reads it.
+ */
+export function legacyDataRequest(req: Request, res: Response, next: NextFunction) {
+  if (Object.prototype.hasOwnProperty.call(req.query, "_data")) {
+    res.status(400).type("text/plain").send("Ongeldig verzoek / Invalid request");
+    return;
+  }
+  next();
+}
+
+/**
  * Personal answers are never kept by a browser or proxy cache (no-store): everything answered to a
  * signed-in request (pages, data requests, exports), what sets or ends a session, and refusals (401, 403).
  * Anonymous answers keep their own caching, and so does a file that its route declares the same for
@@ -314,6 +327,7 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
     next();
   });
   app.use(malformedAddress);
+  app.use(legacyDataRequest);
   app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: "1h" }));
   app.use(originCheck(c.origin));

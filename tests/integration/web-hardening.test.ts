@@ -86,6 +86,24 @@ describe("malformed percent-encoding (finding 4)", () => {
   });
 });
 
+describe("the legacy ?_data= data request (found by the authorization matrix)", () => {
+  // Lauwer's pages fetch data at <path>.data (single fetch); Remix still answered the older ?_data=<route id>,
+  // with a 500 and an error logged for a loader that returns null.
+  it.each(["/inloggen?_data=routes/inloggen", "/registreren?_data=routes/registreren", "/?_data=root", "/?_data="])(
+    "answers %s with a short 400",
+    async (path) => {
+      const res = await app.request(path);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("Invalid request");
+    },
+  );
+
+  it("also for a post, and changes nothing", async () => {
+    const res = await app.request("/inloggen?_data=routes/inloggen", { form: { email: "x@lauwer.test", password: "x" } });
+    expect(res.status).toBe(400);
+  });
+});
+
 describe("personal answers are not stored by caches (finding 6)", () => {
   let member: string;
   let admin: string;
