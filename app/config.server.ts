@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** How long a request waits for PostgreSQL to accept a connection again (restart, failover) before it is answered 503. */
   DB_CONNECT_RETRY_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /**
+   * How long a request waits for a connection (a free one from the pool, or a new one) before it is answered
+   * 503 with Retry-After: under a spike the voter is told to try again instead of waiting without end.
+   */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   /** On SIGTERM/SIGINT: how long requests already received may take to finish before the rest is closed. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   SMTP_URL: z.string().url().optional(),

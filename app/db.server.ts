@@ -20,6 +20,7 @@ function connect() {
     instance = createDb(url, {
       max: config().DB_POOL_MAX,
       connectRetryMs: config().DB_CONNECT_RETRY_MS,
+      connectTimeoutMs: config().DB_CONNECT_TIMEOUT_MS,
       // A broken connection is expected now and then (restart, failover): the pool replaces it.
       onConnectionError: (err) =>
         logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, "database connection lost"),

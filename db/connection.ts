@@ -9,6 +9,8 @@ export interface DbOptions {
   max?: number;
   /** How long a checkout keeps trying to open a connection while the server is unreachable (restart, failover). */
   connectRetryMs?: number;
+  /** How long a checkout waits for a free or new connection before it fails as unavailable (pg's connectionTimeoutMillis). */
+  connectTimeoutMs?: number;
   /** Told about every connection that broke (the pool drops it and opens a new one when needed). */
   onConnectionError?: (error: Error) => void;
 }
@@ -59,8 +61,9 @@ export function createDb(connectionString: string, options: DbOptions | number =
       max: o.max ?? 10,
       // PGAPPNAME (read by pg) names this process's backends in pg_stat_activity.
       application_name: process.env.PGAPPNAME ?? "lauwer",
-      // A server that accepts no connection within this time counts as unreachable.
-      connectionTimeoutMillis: 5000,
+      // A checkout that gets no connection within this time (none free, or the server does not accept
+      // one) fails as unavailable: the request is answered 503 with Retry-After.
+      connectionTimeoutMillis: o.connectTimeoutMs ?? 5000,
       keepAlive: true,
     },
     o.connectRetryMs ?? 3000,
