@@ -6,12 +6,13 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { readSessionCookie, validateSessionId } from "~/auth/lucia.server";
 import { config } from "~/config.server";
-import { getPool, isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
+import { isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
 import { localeFromCookieHeader } from "~/i18n/locale.server";
 import { logger } from "~/logger.server";
 import { takesPhotoUpload } from "~/modules/photos/photo";
 import type { Lifecycle } from "./lifecycle";
 import { httpMetrics, metricsEndpoint } from "./metrics";
+import { readyz } from "./readiness";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -236,24 +237,6 @@ async function loadContext(req: Request, res: Response, shutdown: AbortSignal): 
   };
 }
 
-/** Is PostgreSQL answering? One cheap query with a short deadline (the pool's own retry would wait longer). */
-async function databaseReady(): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
-  try {
-    return await Promise.race([
-      getPool()
-        .query("select 1")
-        .then(() => true),
-      deadline,
-    ]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export function createApp(build: ServerBuild, options: { publicDir?: string; lifecycle?: Lifecycle } = {}) {
   const c = config();
   const publicDir = options.publicDir ?? "public";
@@ -263,19 +246,10 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
   app.set("trust proxy", c.TRUST_PROXY);
   app.use(httpMetrics(build, c, publicDir));
 
-  // Liveness: the process answers. Readiness: it takes new work (PostgreSQL reachable, not stopping),
+  // Liveness: the process answers. Readiness: it takes new work (PostgreSQL reachable, migrations applied, not stopping),
   // for a load balancer or orchestrator to route by. Neither touches a session or the log.
   app.get("/healthz", (_req, res) => void res.type("text/plain").set("Cache-Control", "no-store").send("ok"));
-  app.get("/readyz", (_req, res) => {
-    void (async () => {
-      const ready = !lifecycle?.stopping && (await databaseReady());
-      res
-        .status(ready ? 200 : 503)
-        .type("text/plain")
-        .set("Cache-Control", "no-store")
-        .send(ready ? "ready" : lifecycle?.stopping ? "stopping" : "database unavailable");
-    })();
-  });
+  app.get("/readyz", readyz(lifecycle));
 
   // Prometheus (ADR 0022): 404 unless METRICS_TOKEN is set, then only with that bearer token; not logged.
   app.get("/metrics", metricsEndpoint(c));

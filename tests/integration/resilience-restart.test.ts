@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from "../../db/embedded";
 import { migrateToLatest } from "../../db/migrate";
 import { confirmed, postBallot, refusedClearly, startAppProcess, type AppProcess } from "../setup/app-process";
 import { voteThroughFault } from "../setup/chaos";
+import { figures, nominateThroughFault, scoreThroughFault } from "../setup/chaos-forms";
 import { createVoteRound, createVoters } from "../setup/voting";
 
 // PostgreSQL itself restarts while people vote (an upgrade, a failover, a crash). This file runs its
@@ -38,7 +39,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 }, 600_000);
 
-describe("PostgreSQL restarts while ballots are cast", () => {
+describe("PostgreSQL restarts while ballots are cast, members nominate and jurors score", () => {
   it("the app stays up, tells every voter the truth, stores each ballot once, and works again at once", async () => {
     let restarted = false;
     const result = await voteThroughFault(app, async () => {
@@ -48,6 +49,34 @@ describe("PostgreSQL restarts while ballots are cast", () => {
     });
     expect(restarted).toBe(true);
     console.info(`restart: ${result.confirmedFirst} confirmed at once, ${result.refused} refused then stored`);
+    expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+  });
+
+  it("nominations: every confirmed one stored once, every refused one told so and stored once when sent again", async () => {
+    let restarted = false;
+    const result = await nominateThroughFault(app, async (midway) => {
+      await server.stop();
+      // Requests arrive while PostgreSQL is down (and keep arriving while it starts again).
+      midway();
+      server = await startEmbeddedPostgres(dir, { durable: false, port });
+      restarted = true;
+    });
+    expect(restarted).toBe(true);
+    console.info(`restart — ${figures("nominations", result)}`);
+    expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+  });
+
+  it("jury scores: every confirmed sheet stored as sent, once; every refused one told so and stored when sent again", async () => {
+    let restarted = false;
+    const result = await scoreThroughFault(app, async (midway) => {
+      await server.stop();
+      // Requests arrive while PostgreSQL is down (and keep arriving while it starts again).
+      midway();
+      server = await startEmbeddedPostgres(dir, { durable: false, port });
+      restarted = true;
+    });
+    expect(restarted).toBe(true);
+    console.info(`restart — ${figures("jury scores", result)}`);
     expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
   });
 
