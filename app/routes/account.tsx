@@ -78,7 +78,7 @@ export default function Account() {
         </UnorderedList>
       )}
       <Heading2 id="wachtwoord">{t("accounts.password.heading")}</Heading2>
-      <ChangePasswordForm />
+      <ChangePasswordForm labelledBy="wachtwoord" />
       <Heading2 id="berichten">{t("notices.account.heading")}</Heading2>
       <NoticePreferencesForm values={notices} />
       <AccountLinks roles={grants.map((g) => g.role)} isAdmin={isAdmin} />
