@@ -125,6 +125,18 @@ describe("passwords that are blank or only spaces (finding 8)", () => {
     expect(row).toBeUndefined();
   });
 
+  it("refuses a password of spaces at reset too, keeping the link usable", async () => {
+    const user = await createUser();
+    expect((await app.request("/wachtwoord-vergeten", { form: { email: user.email } })).status).toBe(302);
+    const token = linkFrom((await lastMailTo(user.email))!.body_text).searchParams.get("token")!;
+    const res = await app.request("/wachtwoord-herstellen", { form: { token, password: " ".repeat(20) } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain(nl("accounts.errors.passwordBlank"));
+    expect((await app.request("/wachtwoord-herstellen", { form: { token, password: "een heel ander nieuw wachtwoord" } })).status).toBe(
+      302,
+    );
+  });
+
   it("refuses a common password hidden by spaces around it", async () => {
     const res = await app.request("/registreren", {
       form: { name: "Spatie", email: uniqueEmail("pad"), password: "  passwordpassword  " },
@@ -287,6 +299,15 @@ describe("login throttling per account and address (finding 10)", () => {
     expect(await login(getDb(), { email: user.email, password: PASSWORD }, "127.0.0.1")).toMatchObject({ ok: false, status: 429 });
     const mail = await lastMailTo(user.email);
     expect(mail?.template).toBe("accounts.unlock");
+    // Further refused attempts do not flood the owner's mailbox: one link an hour.
+    expect(await wrong(user.email, uniqueIp())).toMatchObject({ status: 429 });
+    const unlockMails = await getDb()
+      .selectFrom("outbox_email")
+      .select("id")
+      .where("to_address", "=", user.email)
+      .where("template", "=", "accounts.unlock")
+      .execute();
+    expect(unlockMails).toHaveLength(1);
     const link = linkFrom(mail!.body_text);
     expect(link.pathname).toBe("/ontgrendelen");
     // Opening the link changes nothing; the button does, once.
