@@ -24,7 +24,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-  LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(200),
   LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
   VOTE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
   VOTE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(600),

@@ -540,6 +540,21 @@ export interface NoticePreferenceTable {
   updated_at: Generated<Date>;
 }
 
+export interface LoginThrottleTable {
+  /** The e-mail address typed at login (normalised), whether or not an account has it. */
+  account: string;
+  ip: string;
+  attempts: number;
+  next_allowed_at: Timestamp;
+  updated_at: Generated<Date>;
+}
+
+export interface LoginKnownIpTable {
+  user_id: string;
+  ip: string;
+  last_success_at: Generated<Date>;
+}
+
 export interface RateLimitTable {
   key: string;
   points: number;
@@ -617,6 +632,9 @@ export interface DB {
   audit_log: AuditLogTable;
   outbox_email: OutboxEmailTable;
   rate_limit: RateLimitTable;
+  login_throttle: LoginThrottleTable;
+  login_known_ip: LoginKnownIpTable;
+  login_unlock_token: OneTimeTokenTable;
   category: CategoryTable;
   round: RoundTable;
   nominee: NomineeTable;

@@ -31,5 +31,7 @@ export function dummyPasswordHash(): Promise<string> {
 /** Rejects passwords from Mozilla's list of the most common breached passwords (top 1M, shipped locally). */
 export function isCommonPassword(password: string): boolean {
   const p = normalizePassword(password);
-  return commonPasswords.test(p) || commonPasswords.test(p.toLowerCase());
+  // Spaces around a common password, or doubled inside it, do not make it another password.
+  const bare = p.replace(/\s+/gu, " ").trim();
+  return [p, bare].some((v) => commonPasswords.test(v) || commonPasswords.test(v.toLowerCase()));
 }

@@ -12,7 +12,7 @@ export interface FormFailure {
   values: Record<string, string>;
 }
 
-const SECRET_FIELDS = new Set(["password", "token"]);
+const SECRET_FIELDS = new Set(["password", "token", "currentPassword", "newPassword", "confirmPassword"]);
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const stripControl = (raw: Record<string, string>) =>

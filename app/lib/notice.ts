@@ -10,6 +10,9 @@ import { organizerNl } from "~/i18n/locales/organizer.nl";
 /** Success messages shown after a redirect, passed as ?melding=<key>; only these keys are shown. */
 export const NOTICES = [
   "signup.done",
+  "accounts.signup.checkMail",
+  "accounts.password.changed",
+  "accounts.unlock.done",
   "login.done",
   "logout.done",
   "verify.done",

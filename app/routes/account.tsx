@@ -1,12 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { hasRole, requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db.server";
 import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
+import { withNotice } from "~/lib/notice";
 import { titleMeta } from "~/lib/meta";
+import { ChangePasswordSchema } from "~/modules/accounts/account.schema";
+import { changePassword, startSession } from "~/modules/accounts/account.server";
 import { AccountDetails, AccountLinks, ResendVerification } from "~/modules/accounts/components/account-overview";
+import { ChangePasswordForm } from "~/modules/accounts/components/change-password-form";
 import { NoticePreferencesForm } from "~/modules/notices/components/preferences-form";
 import { NoticePreferencesSchema } from "~/modules/notices/notice.schema";
 import { preferencesOf, savePreferences } from "~/modules/notices/preferences.server";
@@ -31,7 +35,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const guard = ({ request, context }: ActionFunctionArgs) => ({ db: getDb(), user: requireUser(request, context) });
+const guard = ({ request, context }: ActionFunctionArgs) => ({ db: getDb(), user: requireUser(request, context), ip: context.ip });
+
+// A throttled password change (429) says when to try again.
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
+  actionHeaders.has("Retry-After") ? actionHeaders : loaderHeaders;
 
 export const action = (args: ActionFunctionArgs) =>
   handleIntents(args, guard, {
@@ -39,6 +47,13 @@ export const action = (args: ActionFunctionArgs) =>
       schema: NoticePreferencesSchema,
       run: (g, input) => savePreferences(g.db, g.user.email, input),
       done: () => redirectWithNotice("/account", "notices.account.saved"),
+    }),
+    // Every session of the account ends; this browser gets a fresh one.
+    password: intent({
+      schema: ChangePasswordSchema,
+      run: async (g, input) => startSession(await changePassword(g.db, g.user, input, g.ip), "/account"),
+      done: (_g, session) =>
+        redirect(withNotice(session.to, "accounts.password.changed"), { status: 303, headers: { "Set-Cookie": session.cookie } }),
     }),
   });
 
@@ -62,6 +77,8 @@ export default function Account() {
           ))}
         </UnorderedList>
       )}
+      <Heading2 id="wachtwoord">{t("accounts.password.heading")}</Heading2>
+      <ChangePasswordForm labelledBy="wachtwoord" />
       <Heading2 id="berichten">{t("notices.account.heading")}</Heading2>
       <NoticePreferencesForm values={notices} />
       <AccountLinks roles={grants.map((g) => g.role)} isAdmin={isAdmin} />

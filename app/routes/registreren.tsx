@@ -1,27 +1,30 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { AppLink } from "~/components/app-link";
 import { titleMeta } from "~/lib/meta";
 import { useTranslation } from "react-i18next";
 import { requireVisitor, visitorsOnly } from "~/auth/guards.server";
 import { CheckboxField, useAppForm } from "~/components/form";
-import { handleIntents, intent } from "~/lib/action.server";
-import { withNotice } from "~/lib/notice";
+import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { SignupSchema, type SignupInput } from "~/modules/accounts/account.schema";
-import { signUp, startSession } from "~/modules/accounts/account.server";
+import { signUp } from "~/modules/accounts/account.server";
 import { AccountField, AccountForm, EmailField, PasswordField } from "~/modules/accounts/components/account-form";
 
 export const meta = titleMeta("signup.title");
 
 export const loader = visitorsOnly;
 
-/** The page's one form posts without an intent; the password is never sent back with its values. */
+/**
+ * The page's one form posts without an intent; the password is never sent back with its values. The
+ * answer is the same whether or not the address already has an account ("check your mail"): its owner
+ * is mailed instead, so the page does not reveal who has an account. Nobody is signed in by it.
+ */
 export const action = (args: ActionFunctionArgs) =>
   handleIntents(args, requireVisitor, {
     "": intent({
       schema: SignupSchema,
-      run: async (g, input) => startSession(await signUp(g.db, input, g.locale, g.ip), "/account"),
-      done: (_g, session) => redirect(withNotice(session.to, "signup.done"), { headers: { "Set-Cookie": session.cookie } }),
+      run: (g, input) => signUp(g.db, input, g.locale, g.ip),
+      done: () => redirectWithNotice("/inloggen", "accounts.signup.checkMail"),
     }),
   });
 

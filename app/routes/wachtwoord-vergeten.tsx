@@ -12,14 +12,14 @@ import { AccountForm, EmailField } from "~/modules/accounts/components/account-f
 
 export const meta = titleMeta("forgot.title");
 
-const guard = ({ context }: ActionFunctionArgs) => ({ db: getDb(), ip: context.ip });
+const guard = ({ context }: ActionFunctionArgs) => ({ db: getDb(), ip: context.ip, locale: context.locale });
 
 export const action = (args: ActionFunctionArgs) =>
   handleIntents(args, guard, {
     // The page's one form posts without an intent.
     "": intent({
       schema: ForgotPasswordSchema,
-      run: (g, input) => requestPasswordReset(g.db, input, g.ip),
+      run: (g, input) => requestPasswordReset(g.db, input, g.ip, g.locale),
       // The same answer whether or not the account exists.
       done: () => redirect(withNotice("/wachtwoord-vergeten", "forgot.done")),
     }),

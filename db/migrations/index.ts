@@ -17,6 +17,7 @@ import * as m20261203154000 from "./20261203154000_open_ended_rounds";
 import * as m20261203160000 from "./20261203160000_candidate_photos";
 import * as m20261203161000 from "./20261203161000_legal_settings";
 import * as m20261203162000 from "./20261203162000_organizer_screens";
+import * as m20261203222000 from "./20261203222000_login_throttle";
 import * as m20261203223000 from "./20261203223000_round_screen_keys";
 import * as m20261203224000 from "./20261203224000_outbox_unsent_index";
 
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   "20261203160000_candidate_photos": m20261203160000,
   "20261203161000_legal_settings": m20261203161000,
   "20261203162000_organizer_screens": m20261203162000,
+  "20261203222000_login_throttle": m20261203222000,
   "20261203223000_round_screen_keys": m20261203223000,
   "20261203224000_outbox_unsent_index": m20261203224000,
 };

@@ -15,8 +15,13 @@ test("sign up, verify by mail, log out, log in and reset the password", async ({
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Account aanmaken" }).click();
 
-  await expect(page.getByRole("status")).toContainText("Je account is aangemaakt");
-  await expect(page.getByRole("heading", { level: 1, name: "Mijn account" })).toBeVisible();
+  // Sign-up answers "check your mail" and signs nobody in (issue #15: a taken address gets the same answer).
+  await expect(page.getByRole("status")).toContainText("Kijk in je mailbox");
+  await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
+  await expectAccessible(page);
+  await logIn(page, email, password);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
+  await page.goto("/account");
   await expect(page.getByText("Nog niet bevestigd")).toBeVisible();
   await expectAccessible(page);
 
@@ -28,11 +33,33 @@ test("sign up, verify by mail, log out, log in and reset the password", async ({
   await page.goto("/account");
   await expect(page.getByText(`${email} (Bevestigd)`)).toBeVisible();
 
+  // Change the password while signed in: the current one, the new one twice.
+  const changed = "mijn tweede lange wachtwoord";
+  const form = page.getByRole("form", { name: "Wachtwoord wijzigen" });
+  await form.getByLabel("Huidig wachtwoord").fill("niet mijn wachtwoord");
+  await form.getByLabel("Nieuw wachtwoord").fill(changed);
+  await form.getByLabel("Herhaal het nieuwe wachtwoord").fill(changed);
+  await form.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
+  await expect(form.getByLabel("Huidig wachtwoord")).toHaveAccessibleDescription(/niet je huidige wachtwoord/);
+  await expect(form.getByLabel("Nieuw wachtwoord")).toHaveValue("");
+  await expectAccessible(page);
+  await form.getByLabel("Huidig wachtwoord").fill(password);
+  await form.getByLabel("Nieuw wachtwoord").fill(changed);
+  await form.getByLabel("Herhaal het nieuwe wachtwoord").fill(`${changed}!`);
+  await form.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
+  await expect(form.getByLabel("Herhaal het nieuwe wachtwoord")).toHaveAccessibleDescription(/niet gelijk/);
+  await form.getByLabel("Herhaal het nieuwe wachtwoord").fill(changed);
+  await form.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
+  await expect(page.getByRole("status")).toContainText("Je wachtwoord is gewijzigd");
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn account" })).toBeVisible();
+  await expectAccessible(page);
+  await openLatestMail(page, email, "Je wachtwoord voor Lauwer is gewijzigd");
+
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await expect(page.getByRole("status")).toContainText("Je bent uitgelogd");
   await expect(page.getByRole("link", { name: "Inloggen" })).toBeVisible();
 
-  await logIn(page, email, password);
+  await logIn(page, email, changed);
   await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await expect(page.getByRole("status")).toContainText("Je bent uitgelogd");
@@ -60,7 +87,7 @@ test("sign up, verify by mail, log out, log in and reset the password", async ({
 
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await expect(page.getByRole("status")).toContainText("Je bent uitgelogd");
-  await logIn(page, email, password);
+  await logIn(page, email, changed);
   await expect(page.getByRole("alert")).toContainText("horen niet bij elkaar");
   await logIn(page, email, newPassword);
   await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
@@ -133,6 +160,6 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Naam")).toHaveValue("Zonder Script");
     await page.getByLabel("Wachtwoord").fill("een goed wachtwoord zonder script");
     await page.getByRole("button", { name: "Account aanmaken" }).click();
-    await expect(page.getByRole("status")).toContainText("Je account is aangemaakt");
+    await expect(page.getByRole("status")).toContainText("Kijk in je mailbox");
   });
 });

@@ -275,7 +275,8 @@ test("a person invited by mail signs up, accepts, and the organizer sees the inv
   await page.getByLabel(/Organisatie/).fill("Gemeente Deventer");
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Account aanmaken" }).click();
-  await expect(page.getByRole("status")).toContainText("Je account is aangemaakt");
+  // Sign-up signs nobody in (issue #15: a taken address gets the same answer); the new owner logs in.
+  await expect(page.getByRole("status")).toContainText("Kijk in je mailbox");
   await expectAccessible(page);
   const verify = await openLatestMail(page, email, "Bevestig je e-mailadres voor Lauwer");
   await page.goto(verify);
@@ -283,6 +284,8 @@ test("a person invited by mail signs up, accepts, and the organizer sees the inv
   await page.getByRole("button", { name: "E-mailadres bevestigen" }).click();
   await expect(page.getByRole("status")).toContainText("Je e-mailadres is bevestigd");
   await expectAccessible(page);
+  await logIn(page, email, password);
+  await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
 
   const used = await acceptInvite(page, email);
   await page.getByRole("link", { name: `${MANAGER}: Interviews` }).click();

@@ -27,14 +27,17 @@ const countUsers = async (email: string) =>
   );
 
 describe("sign-up", () => {
-  it("creates the account, signs in, and queues a verification mail", async () => {
+  // Issue #15 (finding 5): sign-up answers "check your mail" and signs nobody in, so that a taken
+  // address gets the very same answer (accounts-hardening.test.ts); the new owner logs in.
+  it("creates the account and queues a verification mail; the owner then logs in", async () => {
     const email = uniqueEmail("new");
     const res = await app.request("/registreren", {
       form: { name: "Fatima el Amrani", email: `  ${email.toUpperCase()} `, organisation: "Gemeente Utrecht", password: PASSWORD },
     });
-    expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe("/account?melding=signup.done");
-    expect(sessionCookieFrom(res)).toBeDefined();
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/inloggen?melding=accounts.signup.checkMail");
+    expect(sessionCookieFrom(res)).toBeUndefined();
+    expect(sessionCookieFrom(await app.request("/inloggen", { form: { email, password: PASSWORD } }))).toBeDefined();
     const user = await getDb().selectFrom("app_user").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
     expect(user.email_verified_at).toBeNull();
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
@@ -69,16 +72,18 @@ describe("sign-up", () => {
     const email = uniqueEmail("unicode");
     // 12 characters, 3 of them multi-byte.
     const res = await app.request("/registreren", { form: { name: "Zoë", email, password: "wachtwoörd€😀" } });
-    expect(res.status).toBe(302);
+    expect(res.status).toBe(303);
     expect((await login(getDb(), { email, password: "wachtwoörd€😀" }, "10.0.0.1")).ok).toBe(true);
   });
 
-  it("refuses a second account with the same email (also when cased differently), leaving one row", async () => {
+  it("makes no second account with the same email (also when cased differently), without telling the visitor", async () => {
     const user = await createUser();
     const res = await app.request("/registreren", { form: { name: "Ander", email: user.email.toUpperCase(), password: PASSWORD } });
-    expect(res.status).toBe(400);
-    expect(await res.text()).toContain("Er bestaat al een account met dit e-mailadres");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/inloggen?melding=accounts.signup.checkMail");
+    expect(await res.text()).not.toContain("Er bestaat al een account met dit e-mailadres");
     expect(await countUsers(user.email)).toBe(1);
+    expect((await lastMailTo(user.email))?.template).toBe("accounts.signupExisting");
   });
 });
 
@@ -122,7 +127,7 @@ describe("login", () => {
     expect(await unknown.text()).toContain(message);
   });
 
-  it("throttles an account after repeated failures with 429, even for the right password", async () => {
+  it("throttles an account from one address after repeated failures with 429, even for the right password", async () => {
     const user = await createUser();
     const limit = config().LOGIN_FAILURES_PER_ACCOUNT;
     for (let i = 0; i < limit; i++) {
@@ -149,13 +154,13 @@ describe("login", () => {
     expect(await login(getDb(), { email: uniqueEmail("spray"), password: "geraden wachtwoord" }, ip)).toMatchObject({
       ok: false,
       status: 429,
-      error: "login.throttled",
+      error: "accounts.login.throttledMinutes",
     });
     const user = await createUser();
     expect(await login(getDb(), { email: user.email, password: PASSWORD }, ip)).toMatchObject({
       ok: false,
       status: 429,
-      error: "login.throttled",
+      error: "accounts.login.throttledMinutes",
     });
     // Another address is not affected.
     expect(await login(getDb(), { email: user.email, password: PASSWORD }, "198.51.100.7")).toMatchObject({ ok: true });
@@ -179,12 +184,15 @@ describe("password reset", () => {
     return linkFrom(mail!.body_text).searchParams.get("token")!;
   }
 
-  it("answers the same for unknown addresses and sends nothing", async () => {
+  // Issue #15 (finding 5): an unknown address gets the same work done (a queued mail), but no reset link.
+  it("answers the same for unknown addresses and sends no reset link", async () => {
     const email = uniqueEmail("ghost");
     const res = await app.request("/wachtwoord-vergeten", { form: { email } });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/wachtwoord-vergeten?melding=forgot.done");
-    expect(await lastMailTo(email)).toBeUndefined();
+    const mail = await lastMailTo(email);
+    expect(mail?.template).toBe("accounts.resetNoAccount");
+    expect(mail?.body_text).not.toContain("/wachtwoord-herstellen");
   });
 
   it("sets a new password once, ends every other session and sends a notification", async () => {

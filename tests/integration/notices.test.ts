@@ -497,7 +497,7 @@ describe("unsubscribing", () => {
     const signup = await app.request("/registreren", {
       form: { name: "Volger", email, organisation: "", password: "een lang en sterk wachtwoord 42", follow: "true" },
     });
-    expect(signup.status).toBe(302);
+    expect(signup.status).toBe(303);
     const prefs = await preferencesOf(getDb(), email);
     expect([prefs.votes, prefs.results]).toEqual([true, true]);
   });

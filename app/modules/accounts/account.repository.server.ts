@@ -48,7 +48,7 @@ export async function setUserLocale(db: DbOrTrx, userId: string, locale: Locale)
   await db.updateTable("app_user").set({ locale }).where("id", "=", userId).execute();
 }
 
-type TokenTable = "email_verification_token" | "password_reset_token";
+type TokenTable = "email_verification_token" | "password_reset_token" | "login_unlock_token";
 
 export async function insertToken(db: DbOrTrx, table: TokenTable, userId: string, tokenHash: string, ttlSeconds: number) {
   await db
@@ -58,6 +58,28 @@ export async function insertToken(db: DbOrTrx, table: TokenTable, userId: string
       user_id: userId,
       expires_at: sql<Date>`now() + make_interval(secs => ${ttlSeconds})`,
     })
+    .execute();
+}
+
+/**
+ * A token for the account with this address, if there is one: one statement either way (it inserts no
+ * row for an address without an account), so a request for a known address does the same work as one
+ * for an unknown address.
+ */
+export async function insertTokenForEmail(db: DbOrTrx, table: TokenTable, email: string, tokenHash: string, ttlSeconds: number) {
+  await db
+    .insertInto(table)
+    .columns(["token_hash", "user_id", "expires_at"])
+    .expression(
+      db
+        .selectFrom("app_user")
+        .select([
+          sql<string>`${tokenHash}`.as("token_hash"),
+          "id as user_id",
+          sql<Date>`now() + make_interval(secs => ${ttlSeconds})`.as("expires_at"),
+        ])
+        .where("email", "=", email),
+    )
     .execute();
 }
 

@@ -14,10 +14,17 @@ export const emailSchema = (required = "errors.required") =>
 
 export const EmailSchema = emailSchema();
 
-/** OWASP ASVS 2.1: 12 to 128 characters (Unicode code points), no composition rules. */
+/** What a password's length is measured on (ASVS 2.1.1): runs of spaces count as one, spaces around it not at all. */
+export const significantPassword = (p: string) => p.normalize("NFKC").replace(/\s+/gu, " ").trim();
+
+/**
+ * OWASP ASVS 2.1: 12 to 128 characters (Unicode code points, after runs of spaces are combined), no
+ * composition rules; a password of spaces only is refused as such.
+ */
 export const NewPasswordSchema = z.string().check(
   z.minLength(1, { error: "errors.required" }),
-  z.refine((p) => codePoints(p) >= 12, { error: "errors.passwordTooShort" }),
+  z.refine((p) => p === "" || significantPassword(p) !== "", { error: "accounts.errors.passwordBlank" }),
+  z.refine((p) => significantPassword(p) === "" || codePoints(significantPassword(p)) >= 12, { error: "errors.passwordTooShort" }),
   z.refine((p) => codePoints(p) <= 128, { error: "errors.passwordTooLong" }),
 );
 
@@ -41,6 +48,17 @@ export const LoginSchema = z.object({
   redirectTo: z.optional(z.string()),
 });
 export type LoginInput = z.infer<typeof LoginSchema>;
+
+/** A new password while signed in (/account): the current one, and the new one twice. */
+export const ChangePasswordSchema = z
+  .object({
+    formId: z.optional(z.string()),
+    currentPassword: z.string().check(z.minLength(1, { error: "errors.required" }), z.maxLength(1024, { error: "errors.passwordTooLong" })),
+    newPassword: NewPasswordSchema,
+    confirmPassword: z.string().check(z.minLength(1, { error: "errors.required" })),
+  })
+  .check(z.refine((v) => v.confirmPassword === v.newPassword, { error: "accounts.errors.passwordMismatch", path: ["confirmPassword"] }));
+export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
 
 export const ForgotPasswordSchema = z.object({ email: EmailSchema });
 export type ForgotPasswordInput = z.infer<typeof ForgotPasswordSchema>;

@@ -7,22 +7,26 @@ import type { Locale } from "~/i18n/i18n";
 import { createSession } from "~/auth/lucia.server";
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "~/auth/password.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
-import { giveBack, hit, reset as resetLimit } from "~/modules/rate-limit/rate-limit.server";
+import { hit, reset as resetLimit } from "~/modules/rate-limit/rate-limit.server";
+import { admitLoginAttempt, loginSucceeded, mayMailUnlock, unlockAccount } from "~/modules/rate-limit/login-throttle.server";
+import { enqueueAccountMail } from "./account-mail.server";
 import {
   consumeToken,
   findUserByEmail,
   findUserById,
   insertToken,
+  insertTokenForEmail,
   insertUser,
   isTokenUsable,
   markEmailVerified,
   retireTokens,
   updatePasswordHash,
 } from "./account.repository.server";
-import type { ForgotPasswordInput, LoginInput, ResetPasswordInput, SignupInput } from "./account.schema";
+import type { ChangePasswordInput, ForgotPasswordInput, LoginInput, ResetPasswordInput, SignupInput } from "./account.schema";
 
 const VERIFY_TTL_SECONDS = 24 * 3600;
 const RESET_TTL_SECONDS = 3600;
+const UNLOCK_TTL_SECONDS = 24 * 3600;
 
 export function newToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString("base64url");
@@ -57,25 +61,37 @@ async function mailToken(
   await enqueueMail(trx, { to: user.email, locale: user.locale, template, name: user.name, link: link(path, token) });
 }
 
-/** Creates an account and queues the verification mail in one transaction; the new account's id. */
-export async function signUp(db: Db, input: SignupInput, locale: Locale, ip: string): Promise<Outcome<string>> {
+/**
+ * Creates an account and queues its verification mail, or, when the address already has an account,
+ * mails its owner instead (someone tried to register with it): the visitor is told the same either
+ * way, so sign-up does not reveal which addresses have an account. Both ways hash the password and
+ * queue one mail. Nobody is signed in: the new owner logs in with the password they chose.
+ */
+export async function signUp(db: Db, input: SignupInput, locale: Locale, ip: string): Promise<Outcome> {
   // Every sign-up sends a mail: limit them per address, like other mail-sending requests.
   const wait = await hit("mailIp", ip);
   if (wait) return refuse(429, "errors.tooMany", { field: "email", retryAfter: wait });
   if (isCommonPassword(input.password)) return refuse(400, "errors.passwordCommon", { field: "password" });
   const passwordHash = await hashPassword(input.password);
+  const tellOwner = async (trx: DbOrTrx) => {
+    const owner = await findUserByEmail(trx, input.email);
+    // At most a few such mails an hour per account, so nobody can flood an owner's mailbox through us.
+    if (owner && !(await hit("mailAccount", owner.id)))
+      await enqueueAccountMail(trx, { ...owner, to: owner.email, link: `${config().origin}/wachtwoord-vergeten` }, "signupExisting");
+  };
   try {
-    const user = await db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
+      if (await findUserByEmail(trx, input.email)) return tellOwner(trx);
       const created = await insertUser(trx, { ...input, passwordHash, locale });
       if (input.follow) await followAwards(trx, created.email);
       await mailToken(trx, created, "verify");
-      return created;
     });
-    return ok(user.id);
   } catch (error) {
-    if (isUniqueViolation(error)) return refuse(400, "errors.emailTaken", { field: "email" });
-    throw error;
+    // Registered at the same moment by another request: the address has an owner now.
+    if (!isUniqueViolation(error)) throw error;
+    await db.transaction().execute(tellOwner);
   }
+  return ok();
 }
 
 /** Mails a new verification link, unless the address is already confirmed (or links were sent too often). */
@@ -101,34 +117,83 @@ export async function verifyEmail(db: Db, token: string): Promise<Outcome> {
   return verified ? ok() : refuse(400, "verify.invalid");
 }
 
+/** The answer to an attempt that must wait (ADR 0020), in seconds below a minute, else in minutes. */
+function throttled(wait: number) {
+  return wait < 60
+    ? refuse(429, "accounts.login.throttledSeconds", { params: { count: wait }, retryAfter: wait })
+    : refuse(429, "accounts.login.throttledMinutes", { params: { count: Math.ceil(wait / 60) }, retryAfter: wait });
+}
+
+/** An attack on the account from many places: its owner gets a link that lets them in again (at most one an hour). */
+async function offerUnlock(db: Db, email: string): Promise<void> {
+  const user = await findUserByEmail(db, email);
+  if (!user || !(await mayMailUnlock(user.id))) return;
+  const { token, hash } = newToken();
+  await db.transaction().execute(async (trx) => {
+    await insertToken(trx, "login_unlock_token", user.id, hash, UNLOCK_TTL_SECONDS);
+    await enqueueAccountMail(trx, { ...user, to: user.email, link: link("/ontgrendelen", token) }, "unlock");
+  });
+}
+
 /**
- * Checks credentials with throttling per account and per IP; the account's id. Every attempt is
- * counted before the password is looked at, in one atomic statement per counter that returns the new
- * count: N guesses sent at once cost N attempts, and those past the limit are refused (429) without
- * being verified. A success clears the account's counter and gives the IP its attempt back. The
- * answer never tells whether the email exists.
+ * Checks credentials, throttled per account and address, per address and per account (ADR 0020); the
+ * account's id. Every attempt is counted before the password is looked at, in atomic statements: N
+ * guesses sent at once cost N attempts, and those past the limit are refused (429, with the seconds
+ * to wait) without being verified. A success clears this address's count for the account and makes
+ * the address a known place of the account. The answer never tells whether the email exists.
  */
 export async function login(db: Db, input: LoginInput, ip: string): Promise<Outcome<string>> {
-  const [waitAccount, waitIp] = await Promise.all([hit("loginAccount", input.email), hit("loginIp", ip)]);
-  const wait = Math.max(waitAccount, waitIp);
-  if (wait) return refuse(429, "login.throttled", { params: { minutes: Math.ceil(wait / 60) }, retryAfter: wait });
+  const admission = await admitLoginAttempt(db, input.email, ip);
+  if (admission.wait) {
+    if (admission.accountWide) await offerUnlock(db, input.email);
+    return throttled(admission.wait);
+  }
 
   const user = await findUserByEmail(db, input.email);
   const valid = user
     ? await verifyPassword(user.password_hash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
   if (!user || !valid) return refuse(400, "login.failed");
-  await Promise.all([resetLimit("loginAccount", input.email), giveBack("loginIp", ip)]);
+  await loginSucceeded(db, user, ip);
   return ok(user.id);
 }
 
-/** Always succeeds, the same way; sends a reset link only when the account exists (and not too often). */
-export async function requestPasswordReset(db: Db, input: ForgotPasswordInput, ip: string): Promise<Outcome> {
+/**
+ * The same work for every address (a limit per address, a token, one statement that stores it for the
+ * account if there is one, one queued mail): its owner gets a reset link, an address without an
+ * account a mail saying so. The outbox worker sends either later, so the answer takes as long.
+ */
+export async function requestPasswordReset(db: Db, input: ForgotPasswordInput, ip: string, locale: Locale = "nl"): Promise<Outcome> {
   if (await hit("mailIp", ip)) return ok();
-  const user = await findUserByEmail(db, input.email);
-  if (!user) return ok();
-  if (await hit("mailAccount", user.id)) return ok();
-  await db.transaction().execute((trx) => mailToken(trx, user, "reset"));
+  if (await hit("mailAccount", input.email)) return ok();
+  const { token, hash } = newToken();
+  await db.transaction().execute(async (trx) => {
+    const user = await findUserByEmail(trx, input.email);
+    await insertTokenForEmail(trx, "password_reset_token", input.email, hash, RESET_TTL_SECONDS);
+    if (user) {
+      await enqueueMail(trx, {
+        to: user.email,
+        locale: user.locale,
+        template: "reset",
+        name: user.name,
+        link: link("/wachtwoord-herstellen", token),
+      });
+    } else {
+      await enqueueAccountMail(trx, { to: input.email, locale, link: `${config().origin}/registreren` }, "resetNoAccount");
+    }
+  });
+  return ok();
+}
+
+/**
+ * The unlock link mailed to an owner whose account was attacked from many places (single use): the
+ * account's count from everywhere starts over and this address becomes a known place of the account.
+ */
+export async function unlockLogin(db: Db, token: string, ip: string): Promise<Outcome> {
+  const userId = await consumeToken(db, "login_unlock_token", hashToken(token));
+  const user = userId ? await findUserById(db, userId) : undefined;
+  if (!user) return refuse(400, "accounts.unlock.invalid");
+  await unlockAccount(db, user, ip);
   return ok();
 }
 
@@ -173,6 +238,41 @@ export async function resetPassword(db: Db, input: ResetPasswordInput): Promise<
     return id;
   });
   if (!userId) return refuse(400, "reset.invalid");
+  // Whoever reads the owner's mail may try again from anywhere: the account's count starts over.
   await resetLimit("loginAccount", (await findUserById(db, userId))?.email ?? "");
   return ok(userId);
+}
+
+/**
+ * A new password while signed in: the current one is checked, throttled like a login (ADR 0020); the
+ * new one replaces it (argon2id), every session of the account ends (the caller starts a fresh one for
+ * this browser), open reset links stop working, and the owner is told by mail; the account's id.
+ */
+export async function changePassword(
+  db: Db,
+  signedIn: { id: string; email: string },
+  input: ChangePasswordInput,
+  ip: string,
+): Promise<Outcome<string>> {
+  const admission = await admitLoginAttempt(db, signedIn.email, ip);
+  if (admission.wait) return throttled(admission.wait);
+  const user = await findUserById(db, signedIn.id);
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword)))
+    return refuse(400, "accounts.errors.wrongCurrentPassword", { field: "currentPassword" });
+  if (isCommonPassword(input.newPassword)) return refuse(400, "errors.passwordCommon", { field: "newPassword" });
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await updatePasswordHash(trx, user.id, passwordHash);
+    await retireTokens(trx, "password_reset_token", user.id);
+    await trx.deleteFrom("user_session").where("user_id", "=", user.id).execute();
+    await enqueueMail(trx, {
+      to: user.email,
+      locale: user.locale,
+      template: "passwordChanged",
+      name: user.name,
+      link: `${config().origin}/wachtwoord-vergeten`,
+    });
+  });
+  await loginSucceeded(db, user, ip);
+  return ok(user.id);
 }

@@ -117,6 +117,11 @@ export async function scrubEverywhere(
       .deleteFrom("rate_limit")
       .where(sql<boolean>`key ilike any(${emailPatterns}::text[])`)
       .execute();
+    // Login counts per account and address (ADR 0020); known places go with the account itself.
+    await trx
+      .deleteFrom("login_throttle")
+      .where(sql<boolean>`lower(account) = any(${emails}::text[])`)
+      .execute();
     // Lifecycle notices (ADR 0013): what was sent to them, their choices and their link key.
     await trx
       .deleteFrom("notice")

@@ -4,7 +4,15 @@ import { getPool } from "~/db.server";
 
 // Counters live in PostgreSQL (table rate_limit, created by a migration) so limits hold across processes.
 
-type LimiterName = "loginAccount" | "loginIp" | "mailAccount" | "mailIp" | "voteAccount" | "voteIp" | "juryReminder" | "bookReminder";
+type LimiterName =
+  "loginAccount" | "loginIp" | "unlockMail" | "mailAccount" | "mailIp" | "voteAccount" | "voteIp" | "juryReminder" | "bookReminder";
+
+/**
+ * Login attempts at one account from all the places it never signed in from, per day, before those
+ * are refused and its owner is mailed an unlock link (ADR 0020). Below NIST SP 800-63B's 100.
+ */
+export const ACCOUNT_WIDE_ATTEMPTS = 100;
+const DAY = 24 * 3600;
 const limiters = new Map<LimiterName, RateLimiterPostgres>();
 
 function limiter(name: LimiterName): RateLimiterPostgres {
@@ -13,8 +21,9 @@ function limiter(name: LimiterName): RateLimiterPostgres {
     const c = config();
     const window = c.LOGIN_THROTTLE_MINUTES * 60;
     const points: Record<LimiterName, number> = {
-      loginAccount: c.LOGIN_FAILURES_PER_ACCOUNT,
+      loginAccount: ACCOUNT_WIDE_ATTEMPTS,
       loginIp: c.LOGIN_FAILURES_PER_IP,
+      unlockMail: 1,
       mailAccount: 5,
       mailIp: 30,
       voteAccount: c.VOTE_LIMIT_PER_ACCOUNT,
@@ -23,8 +32,9 @@ function limiter(name: LimiterName): RateLimiterPostgres {
       bookReminder: 1,
     };
     const durations: Record<LimiterName, number> = {
-      loginAccount: window,
+      loginAccount: DAY,
       loginIp: window,
+      unlockMail: 3600,
       mailAccount: 3600,
       mailIp: 3600,
       voteAccount: 60,
@@ -70,6 +80,17 @@ export async function reset(name: LimiterName, key: string): Promise<void> {
   await limiter(name).delete(key);
 }
 
+/** A login count per account and address starts over after a day without attempts (ADR 0020). */
+export const PAIR_MEMORY_SECONDS = 24 * 3600;
+/** An address stays a known place of an account for this long after its last successful login. */
+export const KNOWN_PLACE_DAYS = 90;
+
+/** Forgets expired counts, login counts nobody added to for a day, and places not used for KNOWN_PLACE_DAYS. */
 export async function deleteExpiredRateLimits(): Promise<void> {
-  await getPool().query("delete from rate_limit where expire < $1", [Date.now()]);
+  const pool = getPool();
+  await pool.query("delete from rate_limit where expire < $1", [Date.now()]);
+  await pool.query("delete from login_throttle where updated_at < now() - make_interval(secs => $1) and next_allowed_at < now()", [
+    PAIR_MEMORY_SECONDS,
+  ]);
+  await pool.query("delete from login_known_ip where last_success_at < now() - make_interval(days => $1)", [KNOWN_PLACE_DAYS]);
 }

@@ -8,9 +8,15 @@ import { ACCOUNT_TOPICS, NoticePreferencesSchema, type NoticePreferencesInput, t
 export function NoticePreferencesForm({ values }: { values: Record<Topic, boolean> }) {
   const { t } = useTranslation();
   const defaults = Object.fromEntries(ACCOUNT_TOPICS.map((topic) => [topic, values[topic]])) as NoticePreferencesInput;
-  const { register, handleSubmit, failure, errors, busy } = useAppForm<NoticePreferencesInput>(NoticePreferencesSchema, defaults);
+  // The account page has other forms: this one takes back only its own failures.
+  const { register, handleSubmit, failure, errors, busy } = useAppForm<NoticePreferencesInput>(
+    NoticePreferencesSchema,
+    defaults,
+    "notices",
+  );
   return (
     <Form method="post" action="?intent=notices" onSubmit={handleSubmit} noValidate className="lauwer-form">
+      <input type="hidden" name="formId" value="notices" />
       <FormError failure={failure} errors={errors} />
       <Paragraph>{t("notices.account.intro")}</Paragraph>
       <fieldset className="utrecht-form-fieldset">
