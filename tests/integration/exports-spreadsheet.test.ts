@@ -174,7 +174,12 @@ async function build(): Promise<Fixture> {
   ];
   for (const [i, form] of forms.entries()) {
     const res = await app.request(nominate, {
-      form: personInput(e.categoryIds[i % 2]!, { ...form, ref1Name: HOSTILE.lf, ref1Email: `ref-${i}@example.nl`, ref1Relation: HOSTILE.semicolon }),
+      form: personInput(e.categoryIds[i % 2]!, {
+        ...form,
+        ref1Name: HOSTILE.lf,
+        ref1Email: `ref-${i}@example.nl`,
+        ref1Relation: HOSTILE.semicolon,
+      }),
       headers: { cookie: member },
     });
     expect(res.status, `nomination ${i}: ${res.headers.get("location")} ${await res.clone().text()}`).toBe(302);
@@ -195,8 +200,20 @@ async function build(): Promise<Fixture> {
   const proposerCookie = await sessionFor(proposer.id);
   const themes = f.themes.map((id) => ({ id, slug: "" }));
   const proposals = [
-    { name: HOSTILE.semicolon, organisation: HOSTILE.link, role: HOSTILE.at, source1Title: HOSTILE.link, motivation: `${HOSTILE.lf} ${MOTIVATION}` },
-    { name: HOSTILE.minusFormula, organisation: HOSTILE.tab, role: HOSTILE.comma, source1Title: HOSTILE.cr, motivation: `${HOSTILE.crlf} ${MOTIVATION}` },
+    {
+      name: HOSTILE.semicolon,
+      organisation: HOSTILE.link,
+      role: HOSTILE.at,
+      source1Title: HOSTILE.link,
+      motivation: `${HOSTILE.lf} ${MOTIVATION}`,
+    },
+    {
+      name: HOSTILE.minusFormula,
+      organisation: HOSTILE.tab,
+      role: HOSTILE.comma,
+      source1Title: HOSTILE.cr,
+      motivation: `${HOSTILE.crlf} ${MOTIVATION}`,
+    },
   ];
   for (const [i, p] of proposals.entries()) {
     const res = await app.request(`${f.base}/voordrachten/nieuw`, {
@@ -209,8 +226,20 @@ async function build(): Promise<Fixture> {
   await db
     .insertInto("book_claim")
     .values([
-      ...f.portraits.map((p, i) => ({ project_id: f.projectId, proposal_id: p, user_id: authors[0]!.id, rank: i + 1, motivation: TEXTS[i]! })),
-      ...f.portraits.map((p, i) => ({ project_id: f.projectId, proposal_id: p, user_id: authors[1]!.id, rank: i + 1, motivation: "Ken de familie." })),
+      ...f.portraits.map((p, i) => ({
+        project_id: f.projectId,
+        proposal_id: p,
+        user_id: authors[0]!.id,
+        rank: i + 1,
+        motivation: TEXTS[i]!,
+      })),
+      ...f.portraits.map((p, i) => ({
+        project_id: f.projectId,
+        proposal_id: p,
+        user_id: authors[1]!.id,
+        rank: i + 1,
+        motivation: "Ken de familie.",
+      })),
     ])
     .execute();
   const book = BOOK_DATASETS.map((d) => ({ name: d, path: `${f.admin}/export/${d}`, cookie: f.editor.cookie }));

@@ -282,8 +282,9 @@ export async function prepareAuditExport(
     ...auditExportEntity(scope),
     dataset: "auditlog",
     format: parsed.format,
+    separator: parsed.separator,
     filters: activeFilters(filters),
   });
   const spec = auditExportSpec(db, scope, filters, translator(locale), exportFilename("auditlog", ...nameParts));
-  return ok({ spec, format: parsed.format, log: { scope } });
+  return ok({ spec, format: parsed.format, separator: parsed.separator, log: { scope } });
 }
