@@ -52,32 +52,51 @@ const filter = (separator: "," | ";") =>
 
 type Grid = { cells: ExcelJS.Cell[][]; rows: number; width: number };
 
-/** Opens `csv` in LibreOffice with `separator`, converts it to XLSX and reads every used cell back. */
-async function openInCalc(name: string, csv: Buffer, separator: "," | ";"): Promise<Grid> {
-  const dir = await mkdtemp(path.join(work, `${name}-`));
-  const input = path.join(dir, `${name}.csv`);
-  await writeFile(input, csv);
-  // A private profile per run: soffice refuses to share one between processes.
+/**
+ * Opens every file in LibreOffice with `separator` (one soffice run for all of them), converts each
+ * to XLSX and reads every used cell back.
+ */
+async function openInCalc(files: Array<{ name: string; csv: Buffer }>, separator: "," | ";"): Promise<Map<string, Grid>> {
+  const dir = await mkdtemp(path.join(work, "run-"));
+  const inputs: string[] = [];
+  for (const f of files) {
+    inputs.push(path.join(dir, `${f.name}.csv`));
+    await writeFile(inputs.at(-1)!, f.csv);
+  }
+  // A private profile and HOME per run: soffice refuses to share a profile between processes.
   const profile = pathToFileURL(path.join(dir, "profile")).href;
   await run(
     "soffice",
-    [`-env:UserInstallation=${profile}`, "--headless", `--infilter=${filter(separator)}`, "--convert-to", "xlsx", "--outdir", dir, input],
-    { timeout: 180_000, env: { ...process.env, HOME: dir } },
+    [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      `--infilter=${filter(separator)}`,
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      dir,
+      ...inputs,
+    ],
+    { timeout: 300_000, env: { ...process.env, HOME: dir } },
   );
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await readFile(path.join(dir, `${name}.xlsx`))) as never);
-  const sheet = book.worksheets[0]!;
-  const cells: ExcelJS.Cell[][] = [];
-  let width = 0;
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const line: ExcelJS.Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      line[col - 1] = cell;
-      width = Math.max(width, col);
+  const grids = new Map<string, Grid>();
+  for (const f of files) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile(path.join(dir, `${f.name}.xlsx`))) as never);
+    const sheet = book.worksheets[0]!;
+    const cells: ExcelJS.Cell[][] = [];
+    let width = 0;
+    sheet.eachRow({ includeEmpty: true }, (row, n) => {
+      const line: ExcelJS.Cell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        line[col - 1] = cell;
+        width = Math.max(width, col);
+      });
+      cells[n - 1] = line;
     });
-    cells[n - 1] = line;
-  });
-  return { cells, rows: sheet.actualRowCount === 0 ? 0 : sheet.rowCount, width };
+    grids.set(f.name, { cells, rows: sheet.actualRowCount === 0 ? 0 : sheet.rowCount, width });
+  }
+  return grids;
 }
 
 const FORMULA_START = /^[=+\-@＝＋－＠]/;
@@ -113,43 +132,51 @@ interface Export {
 }
 
 /**
- * Downloads `<file>.csv` and the JSON of the same dataset (the truth: rows and values), opens the CSV
- * with the separator it was written with and checks every cell; then with the other separator, as a
- * reader who guessed wrong, and checks that nothing is evaluated even so.
+ * Downloads `<file>.csv` (or `.nl.csv`) of every export and the JSON of the same dataset (the truth:
+ * rows and values), opens the CSVs with the separator they were written with and checks every cell;
+ * then with the other separator, as a reader who guessed wrong, and checks that nothing is evaluated
+ * even so.
  */
-async function checkExport(e: Export, variant: { suffix: "" | ".nl"; separator: "," | ";" }) {
-  const csvRes = await app.request(`${e.path}${variant.suffix}.csv`, { headers: { cookie: e.cookie } });
-  expect(csvRes.status, `${e.name}${variant.suffix}.csv`).toBe(200);
-  const csv = Buffer.from(await csvRes.arrayBuffer());
-  const jsonRes = await app.request(`${e.path}.json`, { headers: { cookie: e.cookie } });
-  expect(jsonRes.status).toBe(200);
-  const json = (await jsonRes.json()) as Record<string, string | number | boolean | null>[];
-  // The header as the file itself says it (RFC 4180 parse of the first record).
-  const header = (parse(csv, { bom: true, delimiter: variant.separator, to_line: 1 }) as string[][])[0]!;
-  const label = `${e.name}${variant.suffix}.csv (${variant.separator})`;
-
-  const grid = await openInCalc(`${e.name}${variant.suffix ? "-nl" : ""}`, csv, variant.separator);
-  expectNoFormulas(grid, label);
-  // Rows × columns exactly: a header and one row per record, as wide as the header.
-  expect(grid.rows, `${label} rows`).toBe(json.length + 1);
-  expect(grid.width, `${label} columns`).toBe(header.length);
-  // Every value survives as the text (or number) it was, only the apostrophes of neutralisation added.
-  for (const [i, record] of json.entries()) {
-    const values = Object.values(record);
-    expect(values.length).toBe(header.length);
-    for (const [c, value] of values.entries()) {
-      const cell = grid.cells[i + 1]?.[c];
-      const where = `${label} row ${i + 1} column ${header[c]}`;
-      if (value === null || value === "") expect(textOf(cell), where).toBe("");
-      else if (typeof value === "number") expect(Number(cell?.value), where).toBe(value);
-      else expect(lines(unNeutralised(textOf(cell))), where).toBe(lines(unNeutralised(String(value))));
-    }
+async function checkExports(exports: Export[], variant: { suffix: "" | ".nl"; separator: "," | ";" }) {
+  const files = [];
+  for (const e of exports) {
+    const csvRes = await app.request(`${e.path}${variant.suffix}.csv`, { headers: { cookie: e.cookie } });
+    expect(csvRes.status, `${e.name}${variant.suffix}.csv`).toBe(200);
+    const csv = Buffer.from(await csvRes.arrayBuffer());
+    const jsonRes = await app.request(`${e.path}.json`, { headers: { cookie: e.cookie } });
+    expect(jsonRes.status).toBe(200);
+    const json = (await jsonRes.json()) as Record<string, string | number | boolean | null>[];
+    files.push({ name: e.name, csv, json });
   }
-
-  // The same file read with the other separator: columns may be wrong, but nothing may run.
+  const grids = await openInCalc(files, variant.separator);
+  const results = [];
+  for (const { name, csv, json } of files) {
+    // The header as the file itself says it (RFC 4180 parse of the first record).
+    const header = (parse(csv, { bom: true, delimiter: variant.separator, to_line: 1 }) as string[][])[0]!;
+    const label = `${name}${variant.suffix}.csv (${variant.separator})`;
+    const grid = grids.get(name)!;
+    expectNoFormulas(grid, label);
+    // Rows × columns exactly: a header and one row per record, as wide as the header.
+    expect(grid.rows, `${label} rows`).toBe(json.length + 1);
+    expect(grid.width, `${label} columns`).toBe(header.length);
+    // Every value survives as the text (or number) it was, only the apostrophes of neutralisation added.
+    for (const [i, record] of json.entries()) {
+      const values = Object.values(record);
+      expect(values.length).toBe(header.length);
+      for (const [c, value] of values.entries()) {
+        const cell = grid.cells[i + 1]?.[c];
+        const where = `${label} row ${i + 1} column ${header[c]}`;
+        if (value === null || value === "") expect(textOf(cell), where).toBe("");
+        else if (typeof value === "number") expect(Number(cell?.value), where).toBe(value);
+        else expect(lines(unNeutralised(textOf(cell))), where).toBe(lines(unNeutralised(String(value))));
+      }
+    }
+    results.push({ name, json, grid });
+  }
+  // The same files read with the other separator: columns may be wrong, but nothing may run.
   const other = variant.separator === "," ? ";" : ",";
-  expectNoFormulas(await openInCalc(`${e.name}${variant.suffix ? "-nl" : ""}-x`, csv, other), `${label} read with ${other}`);
-  return { json, grid };
+  for (const [name, grid] of await openInCalc(files, other)) expectNoFormulas(grid, `${name}${variant.suffix}.csv read with ${other}`);
+  return results;
 }
 
 interface Fixture {
@@ -169,8 +196,13 @@ async function build(): Promise<Fixture> {
   const motivation = (payload: string) => `Zij heeft het loket voor aanvragen opnieuw ingericht met inwoners. ${payload} Einde.`;
   const forms = [
     { name: HOSTILE.semicolon, organisation: HOSTILE.link, motivation: motivation(HOSTILE.lf), relation: HOSTILE.cr },
-    { name: HOSTILE.at, organisation: HOSTILE.tab, motivation: motivation(HOSTILE.crlf), relation: HOSTILE.comma },
-    { name: HOSTILE.minusFormula, organisation: HOSTILE.plus, motivation: motivation(HOSTILE.quote), relation: HOSTILE.wide },
+    { name: HOSTILE.at, organisation: HOSTILE.tab, motivation: motivation(`${HOSTILE.crlf} ${HOSTILE.comma}`), relation: HOSTILE.comma },
+    {
+      name: HOSTILE.minusFormula,
+      organisation: HOSTILE.plus,
+      motivation: motivation(`${HOSTILE.quote} ${HOSTILE.wide}`),
+      relation: HOSTILE.wide,
+    },
   ];
   for (const [i, form] of forms.entries()) {
     const res = await app.request(nominate, {
@@ -265,13 +297,22 @@ describe("CSV exports opened in LibreOffice Calc (formulas evaluated)", () => {
   ] as const) {
     it(`award exports${variant.suffix} with "${variant.separator}": no formula, every text kept, rows × columns exact`, async () => {
       const seen = new Set<string>();
-      for (const e of fx.award) {
-        const { grid } = await checkExport(e, variant);
+      for (const { grid } of await checkExports(fx.award, variant)) {
         for (const line of grid.cells) for (const cell of line ?? []) seen.add(lines(unNeutralised(textOf(cell))));
       }
       // The hostile texts did reach the files (so the test is not vacuous).
       const all = [...seen].join("\u0000");
-      for (const text of [HOSTILE.semicolon, HOSTILE.link, HOSTILE.at, HOSTILE.tab, HOSTILE.comma, HOSTILE.plus, HOSTILE.minusFormula]) {
+      for (const text of [
+        HOSTILE.semicolon,
+        HOSTILE.link,
+        HOSTILE.at,
+        HOSTILE.tab,
+        HOSTILE.comma,
+        HOSTILE.plus,
+        HOSTILE.minusFormula,
+        HOSTILE.wide,
+        HOSTILE.quote,
+      ]) {
         expect(all, text).toContain(lines(text));
       }
       expect(all).toContain("=2*3");
@@ -279,9 +320,8 @@ describe("CSV exports opened in LibreOffice Calc (formulas evaluated)", () => {
 
     it(`book exports${variant.suffix} with "${variant.separator}": auteurs opens as one row per author`, async () => {
       const seen = new Set<string>();
-      for (const e of fx.book) {
-        const { grid, json } = await checkExport(e, variant);
-        if (e.name === "auteurs") expect(json.length).toBe(fx.authors);
+      for (const { name, grid, json } of await checkExports(fx.book, variant)) {
+        if (name === "auteurs") expect(json.length).toBe(fx.authors);
         for (const line of grid.cells) for (const cell of line ?? []) seen.add(lines(unNeutralised(textOf(cell))));
       }
       const all = [...seen].join("\u0000");
