@@ -183,6 +183,9 @@ interface Fixture {
   award: Export[];
   book: Export[];
   authors: number;
+  /** The award's audit log (its export goes through the same writer). */
+  auditLog: Export;
+  awardId: string;
 }
 let fx: Fixture;
 
@@ -275,7 +278,13 @@ async function build(): Promise<Fixture> {
     ])
     .execute();
   const book = BOOK_DATASETS.map((d) => ({ name: d, path: `${f.admin}/export/${d}`, cookie: f.editor.cookie }));
-  return { award, book, authors: authors.length };
+  return {
+    award,
+    book,
+    authors: authors.length,
+    auditLog: { name: "auditlog", path: `/beheer/prijzen/${e.slug}/auditlog/auditlog`, cookie: organizerCookie },
+    awardId: e.awardId,
+  };
 }
 
 beforeAll(async () => {
@@ -328,4 +337,27 @@ describe("CSV exports opened in LibreOffice Calc (formulas evaluated)", () => {
       for (const text of [HOSTILE.semicolon, HOSTILE.link, HOSTILE.at, HOSTILE.minusFormula]) expect(all, text).toContain(text);
     }, 600_000);
   }
+
+  it("the audit log has the ;-variant too: named -nl.csv, split by ;, no formula, its export audited with the separator", async () => {
+    const res = await app.request(`${fx.auditLog.path}.nl.csv`, { headers: { cookie: fx.auditLog.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/-nl\.csv"$/);
+    const csv = Buffer.from(await res.arrayBuffer());
+    const records = parse(csv, { bom: true, delimiter: ";" }) as string[][];
+    expect(records[0]!.length).toBeGreaterThan(5);
+    for (const r of records) expect(r).toHaveLength(records[0]!.length);
+    const grid = (await openInCalc([{ name: "auditlog-nl", csv }], ";")).get("auditlog-nl")!;
+    expectNoFormulas(grid, "auditlog.nl.csv");
+    expect(grid.rows).toBe(records.length);
+    expect(grid.width).toBe(records[0]!.length);
+    const entries = await getDb()
+      .selectFrom("audit_log")
+      .select("after")
+      .where("action", "=", "export")
+      .where("award_id", "=", fx.awardId)
+      .execute();
+    expect(entries.map((e) => e.after)).toContainEqual(expect.objectContaining({ dataset: "auditlog", format: "csv", separator: ";" }));
+    expect(entries.map((e) => e.after)).toContainEqual({ dataset: "nominaties", format: "csv", separator: ";" });
+    expect(entries.map((e) => e.after)).toContainEqual({ dataset: "nominaties", format: "csv" });
+  }, 300_000);
 });
