@@ -6,16 +6,16 @@ import { CONTENT_TYPES, writeExport, type Download } from "~/modules/exports/wri
 import type { Outcome } from "./outcome";
 
 /** An export as a streamed HTTP download: memory stays bounded however many rows it has. */
-export function exportResponse({ spec, format, log }: Download): Response {
+export function exportResponse({ spec, format, separator = ",", log }: Download): Response {
   const body = new PassThrough();
-  writeExport(spec, format, body).catch((error: unknown) => {
+  writeExport(spec, format, body, separator).catch((error: unknown) => {
     logger.error({ err: error, format, ...log }, "export failed");
     body.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   return new Response(createReadableStreamFromReadable(body), {
     headers: {
       "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": `attachment; filename="${spec.filename}.${format}"`,
+      "Content-Disposition": `attachment; filename="${spec.filename}${format === "csv" && separator === ";" ? "-nl" : ""}.${format}"`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },

@@ -20,8 +20,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     entityId: project.id,
     dataset: file.dataset,
     format: file.format,
+    separator: file.separator,
   });
   const t = translator(context.locale);
   const spec = bookExportSpec(db, project, file.dataset, t, context.locale, exportFilename(file.dataset, project.slug));
-  return exportResponse({ spec, format: file.format, log: { dataset: file.dataset, projectId: project.id } });
+  return exportResponse({ spec, format: file.format, separator: file.separator, log: { dataset: file.dataset, projectId: project.id } });
 }

@@ -7,7 +7,7 @@ import { getDb } from "~/db.server";
 import { useNumberFormat } from "~/lib/locale";
 import { requireProjectEditor } from "~/modules/book/project.server";
 import { BOOK_DATASETS, bookDatasetCounts } from "~/modules/exports/book-datasets.server";
-import { FORMATS } from "~/modules/exports/writers.server";
+import { DOWNLOADS, downloadFile } from "~/modules/exports/downloads";
 import { DownloadLinks } from "~/components/download-links";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -16,7 +16,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     project: { title: project.title, base: `/beheer/boeken/${project.slug}` },
     datasets: BOOK_DATASETS.map((dataset) => ({ dataset, rows: counts[dataset] })),
-    formats: [...FORMATS],
+    formats: [...DOWNLOADS],
   };
 }
 
@@ -26,6 +26,7 @@ export default function BookExports() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const number = useNumberFormat();
+  const formatName = (format: string) => (format === "csv-nl" ? t("csv.formatNl") : t(`bookExports.formats.${format}`));
   return (
     <>
       <Heading1>{t("bookExports.title", { title: d.project.title })}</Heading1>
@@ -41,15 +42,16 @@ export default function BookExports() {
               <TableCell>
                 <DownloadLinks
                   formats={d.formats}
-                  href={(format) => `${d.project.base}/export/${dataset}.${format}`}
-                  label={(format) => t(`bookExports.formats.${format}`)}
-                  ariaLabel={(format) => t("bookExports.downloadAs", { dataset: name, format: t(`bookExports.formats.${format}`) })}
+                  href={(format) => `${d.project.base}/export/${downloadFile(dataset, format)}`}
+                  label={formatName}
+                  ariaLabel={(format) => t("bookExports.downloadAs", { dataset: name, format: formatName(format) })}
                 />
               </TableCell>
             </TableRow>
           );
         })}
       </HeadedTable>
+      <Paragraph>{t("csv.help")}</Paragraph>
       <Paragraph>
         <AppLink to={`${d.project.base}/auditlog`}>{t("bookExports.auditLog")}</AppLink> ·{" "}
         <AppLink to={d.project.base}>{t("bookExports.backToProject")}</AppLink>

@@ -14,7 +14,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!file) throw new Response("Not found", { status: 404 });
   const db = getDb();
   // Audited before the first byte is sent: who exported what, when.
-  await recordExport(db, actorFrom(context), { entityType: "edition", entityId: edition.id, dataset: file.dataset, format: file.format });
+  await recordExport(db, actorFrom(context), {
+    entityType: "edition",
+    entityId: edition.id,
+    dataset: file.dataset,
+    format: file.format,
+    separator: file.separator,
+  });
   const spec = awardExportSpec(db, edition, file.dataset, context.locale);
-  return exportResponse({ spec, format: file.format, log: { dataset: file.dataset, editionId: edition.id } });
+  return exportResponse({ spec, format: file.format, separator: file.separator, log: { dataset: file.dataset, editionId: edition.id } });
 }

@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { useNumberFormat } from "~/lib/locale";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { AWARD_DATASETS, awardDatasetCounts } from "~/modules/exports/award-datasets.server";
-import { FORMATS } from "~/modules/exports/writers.server";
+import { DOWNLOADS, downloadFile } from "~/modules/exports/downloads";
 import { DownloadLinks } from "~/components/download-links";
 
 /** Above this many rows the page tells the organizer the download takes a while. */
@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     edition: { name: edition.name, base, auditLog: `/beheer/prijzen/${edition.awardSlug}/auditlog` },
     title: translator(context.locale)("exports.page.title", { edition: edition.name }),
     datasets: AWARD_DATASETS.map((dataset) => ({ dataset, rows: counts[dataset] })),
-    formats: [...FORMATS],
+    formats: [...DOWNLOADS],
   };
 }
 
@@ -32,6 +32,7 @@ export default function AwardExports() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const number = useNumberFormat();
+  const formatName = (format: string) => (format === "csv-nl" ? t("csv.formatNl") : t(`exports.page.formats.${format}`));
   return (
     <>
       <Heading1>{t("exports.page.title", { edition: d.edition.name })}</Heading1>
@@ -54,15 +55,16 @@ export default function AwardExports() {
                 <TableCell>
                   <DownloadLinks
                     formats={d.formats}
-                    href={(format) => `${d.edition.base}/export/${dataset}.${format}`}
-                    label={(format) => t(`exports.page.formats.${format}`)}
-                    ariaLabel={(format) => t("exports.page.downloadAs", { dataset: name, format: t(`exports.page.formats.${format}`) })}
+                    href={(format) => `${d.edition.base}/export/${downloadFile(dataset, format)}`}
+                    label={formatName}
+                    ariaLabel={(format) => t("exports.page.downloadAs", { dataset: name, format: formatName(format) })}
                   />
                 </TableCell>
               </TableRow>
             );
           })}
         </HeadedTable>
+        <Paragraph>{t("csv.help")}</Paragraph>
       </section>
       <Paragraph>
         <AppLink to={d.edition.auditLog}>{t("exports.page.auditLog")}</AppLink>

@@ -712,9 +712,12 @@ test("a member is refused the exports and the audit logs", async ({ page }) => {
   for (const path of [
     `/beheer/prijzen/jonge-ambtenaar/${YEAR}/export/stemmen.csv`,
     `/beheer/prijzen/jonge-ambtenaar/${YEAR}/export/nominaties.xlsx`,
+    `/beheer/prijzen/jonge-ambtenaar/${YEAR}/export/kandidaten.nl.csv`,
     "/beheer/prijzen/jonge-ambtenaar/auditlog/auditlog.json",
     `/beheer/boeken/${PROJECT_SLUG}/export/auteurs.csv`,
+    `/beheer/boeken/${PROJECT_SLUG}/export/auteurs.nl.csv`,
     "/beheer/audit/auditlog.csv",
+    "/beheer/audit/auditlog.nl.csv",
   ]) {
     const res = await page.request.get(path);
     expect(res.status(), path).toBe(403);

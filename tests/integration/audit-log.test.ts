@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "../../db/connection";
 import { ensureDatabase } from "../../db/database";
 import { migrations } from "../../db/migrations/index";
+import { neutraliseCsv } from "~/modules/exports/cells";
 import { getDb } from "~/db.server";
 import { writeAudit } from "~/modules/audit/audit.server";
 import { ENTITY_SCOPES } from "~/modules/audit/audit-log.server";
@@ -648,7 +649,11 @@ describe("audit log exports", () => {
     const tail = <T>(list: T[]) => list.slice(list.length - 6);
     tail(csv).forEach((r, i) => {
       const j = tail(json)[i]!;
-      headers.forEach((h, k) => expect(r[h], h).toBe(j[keys[k]!] === null ? "" : String(neutral(j[keys[k]!]))));
+      // CSV neutralises after every separator too (ADR 0019).
+      headers.forEach((h, k) => {
+        const v = j[keys[k]!];
+        expect(r[h], h).toBe(v === null ? "" : typeof v === "string" ? neutraliseCsv(v) : String(v));
+      });
     });
     tail(xlsx).forEach((r, i) => {
       const j = tail(json)[i]!;

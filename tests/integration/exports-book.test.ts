@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
-import { neutralise } from "~/modules/exports/cells";
+import { neutralise, neutraliseCsv } from "~/modules/exports/cells";
 import { XML_ILLEGAL } from "~/modules/exports/writers.server";
 import { createMembers } from "../setup/book-proposals";
 import { addAuthor, assignDirectly, createWritingProject, type WritingFixture } from "../setup/book-writing";
@@ -180,7 +180,7 @@ async function download(dataset: string, format: string, f: Fixture = shared, co
 }
 
 /** What CSV holds for a JSON value. */
-const csvOf = (v: unknown) => (v === null ? "" : typeof v === "string" ? neutralise(v) : String(v));
+const csvOf = (v: unknown) => (v === null ? "" : typeof v === "string" ? neutraliseCsv(v) : String(v));
 /** What a spreadsheet cell holds for a JSON value (XML drops control characters and reads CR as LF; "" is an empty cell). */
 const xlsxOf = (v: unknown) => {
   if (typeof v !== "string") return v;
@@ -345,7 +345,7 @@ describe("book exports: the same rows in every format", () => {
       assigned: 1,
       assignments: "Ambtenaar 01 — toegewezen",
       claimCount: 2,
-      claims: "1. Ambtenaar 01 — Mijn promotieonderwerp.\n2. Ambtenaar 02 — =1+1",
+      claims: "1. Ambtenaar 01 — Mijn promotieonderwerp. | 2. Ambtenaar 02 — =1+1",
     });
     expect(bert).toMatchObject({ capacity: 1, assigned: 1, claimCount: 1 });
     const manuscripts = JSON.parse((await download("manuscripten", "json")).toString("utf8")) as Record<string, unknown>[];

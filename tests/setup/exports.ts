@@ -1,7 +1,7 @@
 import { inflateRawSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { neutralise } from "~/modules/exports/cells";
+import { neutralise, neutraliseCsv } from "~/modules/exports/cells";
 import type { TestServer } from "./http";
 
 export type JsonValue = string | number | boolean | null;
@@ -70,10 +70,10 @@ export async function parseXlsx(bytes: Buffer): Promise<{ header: string[]; rows
   return { header, rows, sheet };
 }
 
-/** What a CSV cell holds for a JSON value: text neutralised against formulas, null empty. */
+/** What a CSV cell holds for a JSON value: text neutralised against formulas (CSV rule), null empty. */
 export function csvText(value: JsonValue): string {
   if (value === null) return "";
-  if (typeof value === "string") return neutralise(value);
+  if (typeof value === "string") return neutraliseCsv(value);
   return String(value);
 }
 

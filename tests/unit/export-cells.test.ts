@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellText, isoAmsterdam, neutralise } from "~/modules/exports/cells";
+import { cellText, isoAmsterdam, neutralise, neutraliseCsv } from "~/modules/exports/cells";
 
 describe("neutralise (OWASP CSV injection)", () => {
   it.each([
@@ -22,6 +22,34 @@ describe("neutralise (OWASP CSV injection)", () => {
     expect(cellText(true)).toBe("true");
     expect(cellText(null)).toBe("");
     expect(cellText(undefined)).toBe("");
+  });
+});
+
+describe("neutraliseCsv (formula starts after every separator a reader may split on, ADR 0019)", () => {
+  it.each([
+    ["=1+2", "'=1+2"],
+    ["ok;=1+1", "ok;'=1+1"],
+    ['x;=HYPERLINK("http://evil.example";"klik")', `x;'=HYPERLINK("http://evil.example";"klik")`],
+    ["a,=1", "a,'=1"],
+    ["regel\n=2*3", "regel\n'=2*3"],
+    ["regel\r=2*3", "regel\r'=2*3"],
+    ["regel\r\n@SUM(1)", "regel\r\n'@SUM(1)"],
+    ["tab\t+1", "tab\t'+1"],
+    ["\t=1", "'\t'=1"],
+    ["\r=1", "'\r'=1"],
+    ["a; =1", "a;' =1"],
+    ["＝1+1", "'＝1+1"],
+    ["a;＠x", "a;'＠x"],
+    ["-1", "'-1"],
+    ["Jan de Vries; Anna", "Jan de Vries; Anna"],
+    ["a - b = c", "a - b = c"],
+    ["", ""],
+  ])("%j → %j", (input, output) => {
+    expect(neutraliseCsv(input)).toBe(output);
+  });
+
+  it("is what cellText writes for text", () => {
+    expect(cellText("ok;=1+1")).toBe("ok;'=1+1");
   });
 });
 

@@ -3,14 +3,19 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import naughty from "big-list-of-naughty-strings";
 import { describe, expect, it } from "vitest";
-import { neutralise, type Cell } from "~/modules/exports/cells";
-import { writeExport, XML_ILLEGAL, type ExportFormat, type ExportSpec } from "~/modules/exports/writers.server";
+import { neutralise, neutraliseCsv, type Cell } from "~/modules/exports/cells";
+import { writeExport, XML_ILLEGAL, type CsvSeparator, type ExportFormat, type ExportSpec } from "~/modules/exports/writers.server";
 
 // NUL is the one string PostgreSQL itself refuses in text, so it never reaches an export.
 const STRINGS = (naughty as string[]).filter((s) => !s.includes("\u0000"));
 const FORMULAS = ["=1+2", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("https://evil.example","x")', "=cmd|' /C calc'!A0"];
 
-async function render(spec: Omit<ExportSpec, "rows">, rows: Record<string, Cell>[], format: ExportFormat): Promise<Buffer> {
+async function render(
+  spec: Omit<ExportSpec, "rows">,
+  rows: Record<string, Cell>[],
+  format: ExportFormat,
+  separator: CsvSeparator = ",",
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const out = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -21,7 +26,7 @@ async function render(spec: Omit<ExportSpec, "rows">, rows: Record<string, Cell>
   async function* gen() {
     yield* rows;
   }
-  await writeExport({ ...spec, rows: gen() }, format, out);
+  await writeExport({ ...spec, rows: gen() }, format, out, separator);
   return Buffer.concat(chunks);
 }
 
@@ -51,12 +56,50 @@ describe("export writers", () => {
     expect(Object.keys(records[0]!)).toEqual(["Nummer", "Tekst", "'=Datum", "Aantal"]);
     expect(records).toHaveLength(rows.length);
     records.forEach((r, i) => {
-      expect(r.Tekst).toBe(expected(rows[i]!.text));
+      expect(r.Tekst).toBe(neutraliseCsv(rows[i]!.text));
       expect(r.Aantal).toBe(String(-(i + 1)));
       expect(r["'=Datum"]).toMatch(/^2026-11-23T18:30:\d\d\+01:00$/);
     });
-    for (const f of FORMULAS) expect(records.some((r) => r.Tekst === `'${f}`)).toBe(true);
+    for (const f of FORMULAS) expect(records.some((r) => r.Tekst === neutraliseCsv(f) && r.Tekst.startsWith("'"))).toBe(true);
     expect(records.every((r) => !/^[=+\-@\t\r]/.test(r.Tekst!))).toBe(true);
+  });
+
+  it("CSV quotes every field holding a separator (, ;), tab, quote, CR or LF, with either separator (issue #15)", async () => {
+    const hostile = ["ok;=1+1", "a,b", "regel\n=2*3", "regel\r=3*3", "tab\tx", 'zij zei "ja"', "gewoon"];
+    const two = {
+      filename: "t",
+      sheet: "T",
+      columns: [
+        { key: "text", header: "Tekst" },
+        { key: "x", header: "Getal" },
+      ],
+    };
+    for (const separator of [",", ";"] as const) {
+      const text = (
+        await render(
+          two,
+          hostile.map((t) => ({ text: t, x: 2.5 })),
+          "csv",
+          separator,
+        )
+      ).toString("utf8");
+      const lines = text.replace(/^\uFEFF/, "").split("\r\n");
+      // One record per line: no bare LF or CR outside quotes, so every line is a whole record.
+      expect(lines).toHaveLength(hostile.length + 2);
+      expect(lines[0]).toBe(`Tekst${separator}Getal`);
+      const number = separator === ";" ? '"2,5"' : "2.5";
+      expect(lines.slice(1, -1)).toEqual([
+        `"ok;'=1+1"${separator}${number}`,
+        `"a,b"${separator}${number}`,
+        `"regel\n'=2*3"${separator}${number}`,
+        `"regel\r'=3*3"${separator}${number}`,
+        `"tab\tx"${separator}${number}`,
+        `"zij zei ""ja"""${separator}${number}`,
+        `gewoon${separator}${number}`,
+      ]);
+      const records = parse(text, { bom: true, delimiter: separator }) as string[][];
+      expect(records.slice(1).map((r) => r[0])).toEqual(hostile.map(neutraliseCsv));
+    }
   });
 
   it("XLSX re-reads with ExcelJS with identical values, numbers as numbers, no formula cells", async () => {

@@ -35,9 +35,23 @@ describe("award export datasets", () => {
   });
 
   it("accepts exactly <dataset>.<format> in the URL", () => {
-    expect(parseExportFile("stemmen.csv", AWARD_DATASETS)).toEqual({ dataset: "stemmen", format: "csv" });
-    expect(parseExportFile("juryuitslag.xlsx", AWARD_DATASETS)).toEqual({ dataset: "juryuitslag", format: "xlsx" });
-    for (const bad of ["stemmen.pdf", "auditlog.csv", "stemmen", "../stemmen.csv", "stemmen.csv.json", "", undefined]) {
+    expect(parseExportFile("stemmen.csv", AWARD_DATASETS)).toEqual({ dataset: "stemmen", format: "csv", separator: "," });
+    expect(parseExportFile("juryuitslag.xlsx", AWARD_DATASETS)).toEqual({ dataset: "juryuitslag", format: "xlsx", separator: "," });
+    // The CSV for spreadsheets with Dutch settings (ADR 0019); only CSV has that variant.
+    expect(parseExportFile("stemmen.nl.csv", AWARD_DATASETS)).toEqual({ dataset: "stemmen", format: "csv", separator: ";" });
+    for (const bad of [
+      "stemmen.pdf",
+      "auditlog.csv",
+      "stemmen",
+      "../stemmen.csv",
+      "stemmen.csv.json",
+      "stemmen.nl.xlsx",
+      "stemmen.nl.json",
+      "stemmen.en.csv",
+      "stemmen.nl.nl.csv",
+      "",
+      undefined,
+    ]) {
       expect(parseExportFile(bad, AWARD_DATASETS)).toBeNull();
     }
   });

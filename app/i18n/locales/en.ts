@@ -1594,4 +1594,8 @@ export const en: Messages = {
       },
     },
   },
+  csv: {
+    formatNl: "CSV for Dutch Excel (;)",
+    help: "Does your spreadsheet show everything in one column? Choose ‘CSV for Dutch Excel’: it separates fields with a semicolon and writes decimals with a comma, as Excel and LibreOffice expect with Dutch regional settings. ‘CSV’ uses the comma, for other programs. Excel (XLSX) opens correctly everywhere.",
+  },
 };

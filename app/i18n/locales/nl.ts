@@ -1610,6 +1610,10 @@ export const nl = {
       },
     },
   },
+  csv: {
+    formatNl: "CSV voor Nederlandse Excel (;)",
+    help: "Zie je in je rekenblad alles in één kolom? Kies dan ‘CSV voor Nederlandse Excel’: die scheidt de velden met een puntkomma en schrijft decimalen met een komma, zoals Excel en LibreOffice met Nederlandse instellingen verwachten. ‘CSV’ gebruikt de komma, voor andere programma’s. Excel (XLSX) opent overal goed.",
+  },
 };
 
 export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

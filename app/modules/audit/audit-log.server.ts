@@ -5,8 +5,9 @@ import type { DbOrTrx } from "~/db.server";
 import { translator, type Locale } from "~/i18n/i18n";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import type { Cell } from "~/modules/exports/cells";
+import { DOWNLOADS } from "~/modules/exports/downloads";
 import { exportFilename, parseExportFile } from "~/modules/exports/export.server";
-import { FORMATS, type Download, type ExportSpec } from "~/modules/exports/writers.server";
+import type { Download, ExportSpec } from "~/modules/exports/writers.server";
 import { auditChanges, changesText, type AuditChange } from "./audit-diff";
 import { resolveAuditNames } from "./audit-names.server";
 import { auditWordChanges, collectIds, type AuditWordChange, type RefName } from "./audit-words";
@@ -253,7 +254,7 @@ export async function auditViewData(db: DbOrTrx, searchParams: URLSearchParams, 
   ]);
   return {
     status: invalid ? 400 : 200,
-    view: { base, filters, errors, invalid, page, ...list, options, formats: [...FORMATS] as string[] },
+    view: { base, filters, errors, invalid, page, ...list, options, formats: [...DOWNLOADS] as string[] },
   };
 }
 
@@ -282,8 +283,9 @@ export async function prepareAuditExport(
     ...auditExportEntity(scope),
     dataset: "auditlog",
     format: parsed.format,
+    separator: parsed.separator,
     filters: activeFilters(filters),
   });
   const spec = auditExportSpec(db, scope, filters, translator(locale), exportFilename("auditlog", ...nameParts));
-  return ok({ spec, format: parsed.format, log: { scope } });
+  return ok({ spec, format: parsed.format, separator: parsed.separator, log: { scope } });
 }

@@ -94,9 +94,11 @@ function proposals(db: DbOrTrx, project: ProjectView, t: TFunction, locale: Loca
 
 /**
  * One row per author (so the row count is the author count): claims and assignments are joined
- * into one cell each, one per line ("1. Subject — motivation", "Subject — status"), with their
- * counts in columns of their own.
+ * into one cell each, separated by " | " ("1. Subject — motivation | 2. …", "Subject — status | …"),
+ * with their counts in columns of their own. Not by line breaks: a spreadsheet that misreads a quoted
+ * line break would open one author as several rows (issue #15, ADR 0019).
  */
+const LIST_SEPARATOR = " | ";
 function authors(db: DbOrTrx, project: ProjectView, t: TFunction): Omit<ExportSpec, "filename" | "sheet"> {
   const themeName = new Map(project.themes.map((th) => [th.id, th.name]));
   async function* rows(): AsyncIterable<Record<string, Cell>> {
@@ -141,9 +143,9 @@ function authors(db: DbOrTrx, project: ProjectView, t: TFunction): Omit<ExportSp
         capacity: r.capacity,
         availability: r.availability,
         assigned: r.assignments.length,
-        assignments: r.assignments.map((s) => `${s.name} — ${t(`bookWriting.status.${s.status}`)}`).join("\n"),
+        assignments: r.assignments.map((s) => `${s.name} — ${t(`bookWriting.status.${s.status}`)}`).join(LIST_SEPARATOR),
         claimCount: r.claims.length,
-        claims: r.claims.map((c) => `${c.rank}. ${c.name}${c.motivation ? ` — ${c.motivation}` : ""}`).join("\n"),
+        claims: r.claims.map((c) => `${c.rank}. ${c.name}${c.motivation ? ` — ${c.motivation}` : ""}`).join(LIST_SEPARATOR),
         signedUpAt: r.created_at,
       };
     }

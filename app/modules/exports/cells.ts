@@ -14,6 +14,26 @@ export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * CSV is read by programs that split fields on a separator we do not choose: Excel and LibreOffice
+ * with Dutch settings split on ";", others on "," or tab, and a reader that ignores quotes splits a
+ * field at every one of them and at a line break. So in CSV a formula start is neutralised not only at
+ * the start of the field but after every character a reader may split on (",", ";", tab, CR, LF),
+ * also when spaces come in between (a reader may trim them): an apostrophe is put right after the
+ * separator, so `ok;=1+1` becomes `ok;'=1+1`, which shows as text in whatever cell it lands.
+ * Formula starts: = + - @, their full-width forms (＝ ＋ － ＠, which some spreadsheets read as
+ * formulas too), and a tab or CR at the very start of the field. Spaces are not counted as a
+ * separator: no spreadsheet splits on them by default, and ordinary prose ("a - b") would be changed.
+ * The writer also quotes every field holding a separator, a quote, tab, CR or LF (writers.server.ts),
+ * so a reader that honours quotes keeps the field in one cell. See ADR 0019.
+ */
+const CSV_FORMULA = /(^|[,;\t\r\n])(?=[ \u00A0\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+export function neutraliseCsv(text: string): string {
+  const inner = text.replace(CSV_FORMULA, "$1'");
+  return /^[\t\r]/.test(inner) ? `'${inner}` : inner;
+}
+
 const HOUR = 3_600_000;
 const offsets = new Map<number, number>();
 
@@ -51,10 +71,10 @@ export function isoAmsterdam(date: Date): string {
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
-/** A cell as text for CSV and JSON-safe output: dates as ISO 8601 (Amsterdam), null as empty, text neutralised. */
+/** A cell as CSV text: dates as ISO 8601 (Amsterdam), null as empty, text neutralised for CSV (`neutraliseCsv`). */
 export function cellText(value: Cell): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return isoAmsterdam(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return neutralise(value);
+  return neutraliseCsv(value);
 }

@@ -2,7 +2,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
-import { cellText, isoAmsterdam, neutralise, type Cell } from "./cells";
+import { cellText, isoAmsterdam, neutralise, neutraliseCsv, type Cell } from "./cells";
 
 // Writers that stream an export in CSV (csv-stringify), XLSX (ExcelJS's streaming workbook writer)
 // or JSON, row by row: memory stays bounded however many rows the database cursor yields.
@@ -24,6 +24,21 @@ export interface ExportSpec {
   columns: ExportColumn[];
   rows: AsyncIterable<Record<string, Cell>>;
 }
+
+/**
+ * The CSV field separator: "," (RFC 4180, the default, for most programs) or ";" — what Excel and
+ * LibreOffice expect with Dutch regional settings, whose list separator is ";" (ADR 0019). The ";"
+ * variant also writes decimals with a decimal comma, as those settings read them.
+ */
+export const CSV_SEPARATORS = [",", ";"] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+/**
+ * Fields csv-stringify must quote besides its own rule: any separator a reader may split on (",",
+ * ";", tab), a quote, CR or LF. Needed because csv-stringify quotes only the configured delimiter and,
+ * with `record_delimiter: "windows"`, only a CR LF pair — a bare LF or CR would end the record early.
+ */
+const MUST_QUOTE = /[,;\t\r\n"]/;
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -58,20 +73,28 @@ function jsonValue(value: Cell): string | number | boolean | null {
 }
 
 /** Streams the export in the given format into `out` (any writable); resolves when everything is written. */
-export async function writeExport(spec: ExportSpec, format: ExportFormat, out: NodeJS.WritableStream): Promise<void> {
+export async function writeExport(
+  spec: ExportSpec,
+  format: ExportFormat,
+  out: NodeJS.WritableStream,
+  separator: CsvSeparator = ",",
+): Promise<void> {
   const source = Readable.from(spec.rows, { objectMode: true, highWaterMark: 256 });
   if (format === "csv") {
     const csv = stringify({
-      bom: true, // Excel reads UTF-8 (ë, é) correctly only with a byte-order mark
+      bom: true, // Excel reads UTF-8 (ë, é) correctly only with a byte-order mark; so no "sep=" line (ADR 0019)
       header: true,
-      columns: spec.columns.map((c) => ({ key: c.key, header: neutralise(c.header) })),
+      delimiter: separator,
+      columns: spec.columns.map((c) => ({ key: c.key, header: neutraliseCsv(c.header) })),
       cast: {
         string: (v: string) => cellText(v),
         date: (v: Date) => cellText(v),
         boolean: (v: boolean) => (v ? "true" : "false"),
-        number: (v: number) => String(v),
+        number: (v: number) => (separator === ";" ? String(v).replace(".", ",") : String(v)),
       },
       record_delimiter: "windows",
+      quote_record_delimiter: true,
+      quoted_match: MUST_QUOTE,
     });
     await pipeline(source, csv, out);
     return;
@@ -118,6 +141,8 @@ export async function writeExport(spec: ExportSpec, format: ExportFormat, out: N
 export interface Download {
   spec: ExportSpec;
   format: ExportFormat;
+  /** The CSV separator (CSV only; "," when absent). */
+  separator?: CsvSeparator;
   /** What the error log says when the stream fails half-way. */
   log: Record<string, unknown>;
 }

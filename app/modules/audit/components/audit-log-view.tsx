@@ -1,5 +1,6 @@
 import "~/i18n/page-texts/organizer";
 import { DownloadLinks } from "~/components/download-links";
+import { downloadFile } from "~/modules/exports/downloads";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
@@ -240,11 +241,14 @@ export function AuditLogView({ title, intro, data }: { title: string; intro?: Re
         <Paragraph>
           <DownloadLinks
             formats={data.formats}
-            href={(format) => `${data.base}/auditlog.${format}${query}`}
-            label={(format) => t(`auditLog.formats.${format}`)}
-            ariaLabel={(format) => t("auditLog.exportAs", { format: t(`auditLog.formats.${format}`) })}
+            href={(format) => `${data.base}/${downloadFile("auditlog", format)}${query}`}
+            label={(format) => (format === "csv-nl" ? t("csv.formatNl") : t(`auditLog.formats.${format}`))}
+            ariaLabel={(format) =>
+              t("auditLog.exportAs", { format: format === "csv-nl" ? t("csv.formatNl") : t(`auditLog.formats.${format}`) })
+            }
           />
         </Paragraph>
+        <Paragraph>{t("csv.help")}</Paragraph>
       </section>
     </>
   );
