@@ -11,9 +11,17 @@ export type Db = Kysely<DB>;
 /** What repositories take first: the pool, or a transaction a service opened. */
 export type DbOrTrx = Kysely<DB> | Transaction<DB>;
 
-let instance: { db: Db; pool: pg.Pool } | undefined;
+/**
+ * One pool per process. The app is bundled twice into one process (the Remix build and build/server.mjs,
+ * which runs the mail worker and timers), and each bundle has its own copy of this module: the pool lives
+ * on globalThis so both use the same connections, and DB_POOL_MAX is the process's limit, not half of it.
+ */
+const SHARED = Symbol.for("lauwer.db");
+type Instance = { db: Db; pool: pg.Pool };
+const shared = globalThis as unknown as { [SHARED]?: Instance };
 
 function connect() {
+  let instance = shared[SHARED];
   if (!instance) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set (the server sets it after starting PostgreSQL)");
@@ -26,6 +34,7 @@ function connect() {
         logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, "database connection lost"),
     });
     trackPool(instance.pool);
+    shared[SHARED] = instance;
   }
   return instance;
 }
@@ -41,9 +50,10 @@ export function getPool(): pg.Pool {
 }
 
 export async function closeDb(): Promise<void> {
+  const instance = shared[SHARED];
   if (instance) {
     const { db, pool } = instance;
-    instance = undefined;
+    shared[SHARED] = undefined;
     untrackPool(pool);
     await db.destroy();
   }

@@ -79,6 +79,7 @@ const ACCESS: Record<string, Entry> = {
   "routes/registreren": { get: "visitor", post: "visitor" },
   "routes/wachtwoord-vergeten": { post: "public" },
   "routes/wachtwoord-herstellen": { get: "public", post: "public" },
+  "routes/ontgrendelen": { get: "public", post: "public" }, // the mailed unlock token is the authority
   "routes/e-mail-bevestigen": { get: "public", post: "public" }, // the mailed token; its resend intent needs a user
   "routes/afmelden": { get: "public", post: "public" }, // the mailed token is the authority
   "routes/instemming": { get: "public", post: "public" },
