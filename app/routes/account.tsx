@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { hasRole, requireUser } from "~/auth/guards.server";
@@ -60,6 +60,7 @@ export const action = (args: ActionFunctionArgs) =>
 export default function Account() {
   const { user, grants, isAdmin, notices } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const location = useLocation();
   return (
     <>
       <Heading1>{t("account.title")}</Heading1>
@@ -78,7 +79,8 @@ export default function Account() {
         </UnorderedList>
       )}
       <Heading2 id="wachtwoord">{t("accounts.password.heading")}</Heading2>
-      <ChangePasswordForm labelledBy="wachtwoord" />
+      {/* A new form after each navigation: after a change the typed passwords do not stay in the fields. */}
+      <ChangePasswordForm key={location.key} labelledBy="wachtwoord" />
       <Heading2 id="berichten">{t("notices.account.heading")}</Heading2>
       <NoticePreferencesForm values={notices} />
       <AccountLinks roles={grants.map((g) => g.role)} isAdmin={isAdmin} />

@@ -51,6 +51,10 @@ test("sign up, verify by mail, log out, log in and reset the password", async ({
   await form.getByLabel("Herhaal het nieuwe wachtwoord").fill(changed);
   await form.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
   await expect(page.getByRole("status")).toContainText("Je wachtwoord is gewijzigd");
+  // The passwords just typed do not stay in the fields of the page that says it worked.
+  for (const label of ["Huidig wachtwoord", "Nieuw wachtwoord", "Herhaal het nieuwe wachtwoord"]) {
+    await expect(form.getByLabel(label, { exact: true })).toHaveValue("");
+  }
   await expect(page.getByRole("heading", { level: 1, name: "Mijn account" })).toBeVisible();
   await expectAccessible(page);
   await openLatestMail(page, email, "Je wachtwoord voor Lauwer is gewijzigd");
