@@ -7,6 +7,8 @@ export interface RequestContext {
   session: Session | null;
   requestId: string;
   ip: string;
+  /** The browser's User-Agent header (for the person's list of sessions), or null. */
+  userAgent: string | null;
   locale: Locale;
   /** Content-Security-Policy nonce for this response's inline scripts. */
   cspNonce: string;

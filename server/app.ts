@@ -229,6 +229,7 @@ async function loadContext(req: Request, res: Response, shutdown: AbortSignal): 
     session,
     requestId: String(req.id),
     ip: req.ip ?? "unknown",
+    userAgent: req.get("user-agent") ?? null,
     locale: localeFromCookieHeader(req.get("cookie")),
     cspNonce: String(res.locals.cspNonce),
     outage,

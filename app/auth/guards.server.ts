@@ -45,7 +45,7 @@ export function visitorsOnly({ context }: { context: AppLoadContext }): null {
 /** The guard of the visitors' sign-in actions (login, sign-up): what their services need from the request. */
 export function requireVisitor({ context }: { context: AppLoadContext }) {
   requireAnonymous(context);
-  return { db: getDb(), ip: context.ip, locale: context.locale };
+  return { db: getDb(), ip: context.ip, locale: context.locale, userAgent: context.userAgent };
 }
 
 export function forbidden(): Response {

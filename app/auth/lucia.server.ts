@@ -10,6 +10,8 @@ interface SessionRow {
   user_id: string;
   expires_at: Date | string;
   absolute_expires_at: Date | string;
+  auth_method: string;
+  second_factor_at: Date | string | null;
 }
 
 // pg returns timestamptz as Date, but some adapters have returned strings (lucia #1424): accept both.
@@ -20,11 +22,15 @@ function toDatabaseSession(row: SessionRow): DatabaseSession {
     id: row.id,
     userId: row.user_id,
     expiresAt: toDate(row.expires_at),
-    attributes: { absolute_expires_at: toDate(row.absolute_expires_at) },
+    attributes: {
+      absolute_expires_at: toDate(row.absolute_expires_at),
+      auth_method: row.auth_method,
+      second_factor_at: row.second_factor_at === null ? null : toDate(row.second_factor_at),
+    },
   };
 }
 
-const sessionColumns = ["id", "user_id", "expires_at", "absolute_expires_at"] as const;
+const sessionColumns = ["id", "user_id", "expires_at", "absolute_expires_at", "auth_method", "second_factor_at"] as const;
 
 const adapter: Adapter = {
   async getSessionAndUser(sessionId) {
@@ -36,6 +42,8 @@ const adapter: Adapter = {
         "s.user_id",
         "s.expires_at",
         "s.absolute_expires_at",
+        "s.auth_method",
+        "s.second_factor_at",
         "u.email",
         "u.name",
         "u.organisation",
@@ -43,6 +51,8 @@ const adapter: Adapter = {
         "u.email_verified_at",
       ])
       .where("s.id", "=", sessionId)
+      // A blocked account has no live session anywhere, from the moment it is blocked.
+      .where("u.blocked_at", "is", null)
       .executeTakeFirst();
     if (!row) return [null, null];
     const user: DatabaseUser = {
@@ -69,11 +79,19 @@ const adapter: Adapter = {
         user_id: session.userId,
         expires_at: session.expiresAt,
         absolute_expires_at: session.attributes.absolute_expires_at,
+        auth_method: session.attributes.auth_method,
+        second_factor_at: session.attributes.second_factor_at,
+        user_agent: session.attributes.user_agent ?? null,
       })
       .execute();
   },
   async updateSessionExpiration(sessionId, expiresAt) {
-    await getDb().updateTable("user_session").set({ expires_at: expiresAt }).where("id", "=", sessionId).execute();
+    // Lucia extends a session once half its idle time has passed: "last seen" is as exact as that.
+    await getDb()
+      .updateTable("user_session")
+      .set({ expires_at: expiresAt, last_seen_at: new Date() })
+      .where("id", "=", sessionId)
+      .execute();
   },
   async deleteSession(sessionId) {
     await getDb().deleteFrom("user_session").where("id", "=", sessionId).execute();
@@ -100,7 +118,11 @@ function createLucia() {
       expires: true,
       attributes: { sameSite: "lax", secure: c.secureCookies },
     },
-    getSessionAttributes: (a) => ({ absoluteExpiresAt: a.absolute_expires_at }),
+    getSessionAttributes: (a) => ({
+      absoluteExpiresAt: a.absolute_expires_at,
+      authMethod: a.auth_method,
+      secondFactorAt: a.second_factor_at,
+    }),
     getUserAttributes: (a) => ({
       email: a.email,
       name: a.name,
@@ -120,7 +142,13 @@ function auth() {
 declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
-    DatabaseSessionAttributes: { absolute_expires_at: Date };
+    DatabaseSessionAttributes: {
+      absolute_expires_at: Date;
+      auth_method: string;
+      second_factor_at: Date | null;
+      /** Only written when the session starts (Lucia never reads it back). */
+      user_agent?: string | null;
+    };
     DatabaseUserAttributes: {
       email: string;
       name: string;
@@ -136,10 +164,24 @@ import type { Session, User } from "lucia";
 
 export const SESSION_COOKIE = "lauwer_session";
 
+export interface SessionStart {
+  /** 'password' (the default) or 'oidc:<provider slug>'. */
+  authMethod?: string;
+  /** When a second factor was passed while signing in (null: not yet). */
+  secondFactorAt?: Date | null;
+  /** The browser's User-Agent, for the person's list of active sessions (cut to 400 characters). */
+  userAgent?: string | null;
+}
+
 /** Starts a new session (always a new id, so a pre-login id can never be fixated). */
-export async function createSession(userId: string): Promise<{ session: Session; cookie: string }> {
+export async function createSession(userId: string, start: SessionStart = {}): Promise<{ session: Session; cookie: string }> {
   const absolute = new Date(Date.now() + config().SESSION_ABSOLUTE_HOURS * 3_600_000);
-  const session = await auth().createSession(userId, { absolute_expires_at: absolute });
+  const session = await auth().createSession(userId, {
+    absolute_expires_at: absolute,
+    auth_method: start.authMethod ?? "password",
+    second_factor_at: start.secondFactorAt ?? null,
+    user_agent: start.userAgent?.slice(0, 400) ?? null,
+  });
   return { session, cookie: auth().createSessionCookie(session.id).serialize() };
 }
 

@@ -29,7 +29,10 @@ export const action = (args: ActionFunctionArgs) =>
   handleIntents(args, requireVisitor, {
     "": intent({
       schema: LoginSchema,
-      run: async (g, input) => startSession(await login(g.db, input, g.ip), safeRedirect(input.redirectTo, "/mijn-lauwer")),
+      run: async (g, input) =>
+        startSession(await login(g.db, input, g.ip), safeRedirect(input.redirectTo, "/mijn-lauwer"), {
+          userAgent: g.userAgent,
+        }),
       done: (_g, session) => redirect(withNotice(session.to, "login.done"), { headers: { "Set-Cookie": session.cookie } }),
     }),
   });

@@ -4,7 +4,7 @@ import { config } from "~/config.server";
 import type { Db, DbOrTrx } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import type { Locale } from "~/i18n/i18n";
-import { createSession } from "~/auth/lucia.server";
+import { createSession, type SessionStart } from "~/auth/lucia.server";
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "~/auth/password.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { hit, reset as resetLimit } from "~/modules/rate-limit/rate-limit.server";
@@ -201,9 +201,13 @@ export async function unlockLogin(db: Db, token: string, ip: string): Promise<Ou
  * After a login, sign-up or reset that succeeded: a fresh session for this browser (never an id that
  * existed before, so none is promoted to a signed-in one), as its Set-Cookie value, and where to go.
  */
-export async function startSession(signedIn: Outcome<string>, to: string): Promise<Outcome<{ cookie: string; to: string }>> {
+export async function startSession(
+  signedIn: Outcome<string>,
+  to: string,
+  start: SessionStart = {},
+): Promise<Outcome<{ cookie: string; to: string }>> {
   if (!signedIn.ok) return signedIn;
-  return ok({ cookie: (await createSession(signedIn.value)).cookie, to });
+  return ok({ cookie: (await createSession(signedIn.value, start)).cookie, to });
 }
 
 export function isResetTokenUsable(db: Db, token: string): Promise<boolean> {
