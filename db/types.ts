@@ -16,6 +16,8 @@ export interface AppUserTable {
   email_verified_at: TimestampNull;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  blocked_at: TimestampNull;
+  blocked_reason: string | null;
 }
 
 export interface UserSessionTable {
@@ -24,6 +26,11 @@ export interface UserSessionTable {
   expires_at: Timestamp;
   absolute_expires_at: Timestamp;
   created_at: Generated<Date>;
+  /** 'password' or 'oidc:<provider slug>' */
+  auth_method: Generated<string>;
+  second_factor_at: TimestampNull;
+  user_agent: string | null;
+  last_seen_at: Generated<Date>;
 }
 
 export interface OneTimeTokenTable {
