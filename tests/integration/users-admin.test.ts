@@ -53,7 +53,11 @@ describe("search", () => {
     const named = await createUser({ name: `Anaïs ${tag}` });
     const mailed = await createUser({ email: uniqueEmail(`${tag}-mail`) });
     const org = await createUser({ name: "Iemand Anders" });
-    await db.updateTable("app_user").set({ organisation: `Gemeente ${tag.toUpperCase()}` }).where("id", "=", org.id).execute();
+    await db
+      .updateTable("app_user")
+      .set({ organisation: `Gemeente ${tag.toUpperCase()}` })
+      .where("id", "=", org.id)
+      .execute();
 
     const page = await app.request(`/beheer/gebruikers?q=${encodeURIComponent(`anais ${tag}`)}`, { headers: { cookie: adminCookie } });
     expect(page.status).toBe(200);
@@ -72,7 +76,11 @@ describe("search", () => {
     // 27 more of the same organisation: pages of 25.
     for (let i = 0; i < 27; i++) {
       const u = await createUser({ name: `Pagina ${String(i).padStart(2, "0")}` });
-      await db.updateTable("app_user").set({ organisation: `Dienst ${tag}` }).where("id", "=", u.id).execute();
+      await db
+        .updateTable("app_user")
+        .set({ organisation: `Dienst ${tag}` })
+        .where("id", "=", u.id)
+        .execute();
     }
     const first = await searchUsers(db, { q: `dienst ${tag}`, page: 1 });
     const second = await searchUsers(db, { q: `dienst ${tag}`, page: 2 });
@@ -209,7 +217,7 @@ describe("blocking", () => {
 
     const asked = await app.request("/wachtwoord-vergeten", { form: { email: person.email } });
     const unknown = await app.request("/wachtwoord-vergeten", { form: { email: uniqueEmail("niemand") } });
-    expect(asked.status).toBe(303);
+    expect(asked.status).toBe(unknown.status);
     expect(asked.headers.get("location")).toBe(unknown.headers.get("location"));
     const mail = await lastMailTo(person.email);
     expect(mail?.template).toBe("users.resetBlocked");
@@ -260,7 +268,11 @@ describe("blocking", () => {
       .execute();
     const ids = others.map((o) => o.id);
     if (ids.length)
-      await db.updateTable("app_user").set({ blocked_at: sql<Date>`now()`, blocked_reason: "test" }).where("id", "in", ids).execute();
+      await db
+        .updateTable("app_user")
+        .set({ blocked_at: sql<Date>`now()`, blocked_reason: "test" })
+        .where("id", "in", ids)
+        .execute();
     try {
       const results = await Promise.all([
         blockUser(db, { actorId: a.id }, b.id, { reason: "Beheerder B blokkeren" }),
@@ -268,12 +280,7 @@ describe("blocking", () => {
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ status: 409, error: "users.errors.lastAdmin" })]);
-      const still = await db
-        .selectFrom("app_user")
-        .select("id")
-        .where("id", "in", [a.id, b.id])
-        .where("blocked_at", "is", null)
-        .execute();
+      const still = await db.selectFrom("app_user").select("id").where("id", "in", [a.id, b.id]).where("blocked_at", "is", null).execute();
       expect(still).toHaveLength(1);
       // Straight SQL is refused as well.
       await expect(

@@ -21,11 +21,15 @@ export async function enqueueUserMail(
 ): Promise<void> {
   const t = translator(to.locale);
   const link = `${config().origin}${LINKS[mail]}`;
-  const body = [t("mail.greeting", { name: to.name }), t(`users.mail.${mail}.body`, { ...params, link }), t("mail.signature")].join(
-    "\n\n",
-  );
+  const body = [t("mail.greeting", { name: to.name }), t(`users.mail.${mail}.body`, { ...params, link }), t("mail.signature")].join("\n\n");
   await db
     .insertInto("outbox_email")
-    .values({ to_address: to.email, locale: to.locale, template: `users.${mail}`, subject: t(`users.mail.${mail}.subject`), body_text: body })
+    .values({
+      to_address: to.email,
+      locale: to.locale,
+      template: `users.${mail}`,
+      subject: t(`users.mail.${mail}.subject`),
+      body_text: body,
+    })
     .execute();
 }
