@@ -197,7 +197,7 @@ describe("blocking", () => {
     // The old session stays ended; a new login works.
     expect(await signedIn(cookie)).toBe(false);
     const again = await logIn(person.email);
-    expect(again.status).toBe(303);
+    expect(again.status).toBe(302);
     expect(await signedIn(sessionCookieFrom(again)!)).toBe(true);
     const unblockAudit = await getDb()
       .selectFrom("audit_log")
