@@ -85,11 +85,11 @@ export default function Person() {
       <PersonRoles roles={roles} />
       {facts.verifiedAt ? null : <ResendVerificationForm />}
       {facts.blockedAt ? (
-        <ReasonForm intent="unblock" />
+        <ReasonForm key="unblock" intent="unblock" />
       ) : self ? (
         <Paragraph>{t("users.person.self")}</Paragraph>
       ) : (
-        <ReasonForm intent="block" />
+        <ReasonForm key="block" intent="block" />
       )}
       <PersonAudit entries={audit} />
     </>

@@ -33,7 +33,7 @@ export const usersEn: Shape<typeof usersNl> = {
     organisation: "Organisation",
     noOrganisation: "(no organisation given)",
     registered: "Registered",
-    verification: "E-mail address",
+    verification: "Address confirmation",
     verifiedAt: "Confirmed on {{date}}",
     notVerified: "Not confirmed yet",
     status: "Status",

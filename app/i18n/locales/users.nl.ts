@@ -31,7 +31,7 @@ export const usersNl = {
     organisation: "Organisatie",
     noOrganisation: "(geen organisatie opgegeven)",
     registered: "Geregistreerd",
-    verification: "E-mailadres",
+    verification: "Bevestiging e-mailadres",
     verifiedAt: "Bevestigd op {{date}}",
     notVerified: "Nog niet bevestigd",
     status: "Status",
