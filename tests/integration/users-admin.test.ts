@@ -62,6 +62,7 @@ describe("search", () => {
     const page = await app.request(`/beheer/gebruikers?q=${encodeURIComponent(`anais ${tag}`)}`, { headers: { cookie: adminCookie } });
     expect(page.status).toBe(200);
     const html = await page.text();
+    expect(html).toContain("<title>Gebruikers — Lauwer</title>");
     expect(html).toContain(`Anaïs ${tag}`);
     expect(html).toContain(`/beheer/gebruikers/${named.id}`);
 
