@@ -32,6 +32,7 @@ export default function MyLauwer() {
     ...(areas?.manage ? [{ to: "/beheer/prijzen", label: t("nav.manage") }] : []),
     ...(areas?.admin
       ? [
+          { to: "/beheer/gebruikers", label: t("nav.users") },
           { to: "/beheer/rollen", label: t("admin.title") },
           { to: "/beheer/audit", label: t("auditLog.title") },
           { to: "/beheer/instellingen", label: t("legal.settings.title") },

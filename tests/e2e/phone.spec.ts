@@ -101,7 +101,8 @@ test("an organizer on a phone: every tool of an edition, moderation and the audi
 
 test("an admin and an editor on a phone: roles, the audit log and the book's tools", async ({ page }) => {
   await signIn(page, "beheerder@lauwer.test");
-  for (const path of ["/beheer/rollen", "/beheer/audit"]) await check(page, path);
+  for (const path of ["/beheer/rollen", "/beheer/audit", "/beheer/gebruikers?q=lid0"]) await check(page, path);
+  await check(page, await firstLink(page, "/beheer/gebruikers?q=lid01", "/beheer/gebruikers/"));
   await page.context().clearCookies();
   await signIn(page, "redacteur@lauwer.test");
   for (const path of [

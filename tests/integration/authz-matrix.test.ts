@@ -174,6 +174,9 @@ const ACCESS: Record<string, Entry> = {
   "routes/beheer.boeken.$project.toewijzing": { get: "editor", post: "editor" },
   "routes/beheer.boeken.$project.voordrachten._index": { get: "editor", post: "editor" },
   "routes/beheer.boeken.$project.voordrachten.$proposal": { get: "editor", post: "editor" },
+  // Platform admins: user management (#16).
+  "routes/beheer.gebruikers._index": { get: "admin" },
+  "routes/beheer.gebruikers.$user": { get: "admin", post: "admin" },
 };
 
 /** The one role (besides the public) each scoped access is for. */
@@ -420,6 +423,7 @@ beforeAll(async () => {
     "routes/beheer.prijzen.$award.auditlog.$file": { file: "auditlog.csv" },
     "routes/beheer.boeken.$project.auditlog.$file": { file: "auditlog.csv" },
     "routes/beheer.audit.$file": { file: "auditlog.csv" },
+    "routes/beheer.gebruikers.$user": { user: member.id },
   };
 });
 afterAll(() => app?.close());

@@ -1488,6 +1488,7 @@ export const en: Messages = {
     jury: "Jury",
     editorial: "Editorial",
     myPortraits: "My portraits",
+    users: "Users",
     devBar: "Development",
     breadcrumbs: "Breadcrumb",
     home: "Home",

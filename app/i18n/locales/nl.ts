@@ -1502,6 +1502,7 @@ export const nl = {
     jury: "Jury",
     editorial: "Redactie",
     myPortraits: "Mijn portretten",
+    users: "Gebruikers",
     devBar: "Ontwikkelomgeving",
     breadcrumbs: "Kruimelpad",
     home: "Home",

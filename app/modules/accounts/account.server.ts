@@ -9,6 +9,7 @@ import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } fro
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { hit, reset as resetLimit } from "~/modules/rate-limit/rate-limit.server";
 import { admitLoginAttempt, loginSucceeded, mayMailUnlock, unlockAccount } from "~/modules/rate-limit/login-throttle.server";
+import { enqueueUserMail } from "~/modules/users/user-mail.server";
 import { enqueueAccountMail } from "./account-mail.server";
 import {
   consumeToken,
@@ -153,7 +154,8 @@ export async function login(db: Db, input: LoginInput, ip: string): Promise<Outc
   const valid = user
     ? await verifyPassword(user.password_hash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
-  if (!user || !valid) return refuse(400, "login.failed");
+  // A blocked account (ADR 0028) is answered as a wrong password is: nothing more to an outsider.
+  if (!user || !valid || user.blocked_at) return refuse(400, "login.failed");
   await loginSucceeded(db, user, ip);
   return ok(user.id);
 }
@@ -170,7 +172,9 @@ export async function requestPasswordReset(db: Db, input: ForgotPasswordInput, i
   await db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, input.email);
     await insertTokenForEmail(trx, "password_reset_token", input.email, hash, RESET_TTL_SECONDS);
-    if (user) {
+    // A blocked account gets no reset link; its owner is told why (the visitor sees what anyone sees).
+    if (user?.blocked_at) await enqueueUserMail(trx, user, "resetBlocked");
+    else if (user) {
       await enqueueMail(trx, {
         to: user.email,
         locale: user.locale,
@@ -225,7 +229,7 @@ export async function resetPassword(db: Db, input: ResetPasswordInput): Promise<
     const id = await consumeToken(trx, "password_reset_token", hashToken(input.token));
     if (!id) return undefined;
     const user = await findUserById(trx, id);
-    if (!user) return undefined;
+    if (!user || user.blocked_at) return undefined;
     await updatePasswordHash(trx, id, passwordHash);
     await retireTokens(trx, "password_reset_token", id);
     // Every session of the account ends with the change, in the same transaction.
