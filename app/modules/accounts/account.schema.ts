@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/account";
 import * as z from "zod/mini";
 import { LOCALES } from "~/i18n/i18n";
 
