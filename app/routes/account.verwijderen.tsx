@@ -19,7 +19,14 @@ export const meta = titleMeta("accounts.delete.title");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const facts = await deletionFacts(getDb(), user.id);
-  return { facts: { ...facts, portraits: facts.portraits.map((p) => ({ name: p.name })), email: user.email } };
+  return {
+    facts: {
+      ...facts,
+      portraits: facts.portraits.map((p) => ({ name: p.name })),
+      writtenPortraits: facts.writtenPortraits.map((p) => ({ name: p.name })),
+      email: user.email,
+    },
+  };
 }
 
 const guard = ({ request, context }: ActionFunctionArgs) => ({

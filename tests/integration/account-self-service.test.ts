@@ -249,6 +249,33 @@ describe("delete my account", () => {
     await expect(db().deleteFrom("app_user").where("id", "=", juror.user.id).execute()).rejects.toThrow(/jury_score/);
   });
 
+  it("refuses while a portrait the person wrote text for is in the book's hands, and PostgreSQL refuses too", async () => {
+    const f = await createWritingProject({ portraits: 1 });
+    const me = await createUser();
+    await db()
+      .insertInto("book_author")
+      .values({ project_id: f.projectId, user_id: me.id, bio: "Schrijver van portretten.", capacity: 1 })
+      .execute();
+    await assignDirectly(f, f.portraits[0]!, me.id);
+    await db()
+      .insertInto("book_manuscript_version")
+      .values({ proposal_id: f.portraits[0]!, version: 1, author_id: me.id, body: "Een eerste versie.", word_count: 3 })
+      .execute();
+    const portrait = await db().selectFrom("book_proposal").select("name").where("id", "=", f.portraits[0]!).executeTakeFirstOrThrow();
+    const cookie = await sessionFor(me.id);
+    const page = unescape(await (await app.request("/account/verwijderen", { headers: { cookie } })).text());
+    expect(page).toContain(nl("accounts.delete.writtenPortraits", { names: portrait.name }));
+    const res = await post(cookie, { password: PASSWORD });
+    expect(res.status).toBe(409);
+    expect(unescape(await res.text())).toContain(nl("accounts.delete.errors.writtenPortraits", { names: portrait.name }));
+    expect(
+      await db().selectFrom("book_assignment").select("user_id").where("proposal_id", "=", f.portraits[0]!).executeTakeFirst(),
+    ).toEqual({
+      user_id: me.id,
+    });
+    await expect(db().deleteFrom("app_user").where("id", "=", me.id).execute()).rejects.toThrow(/violates foreign key constraint/);
+  });
+
   it("refuses the platform's only admin", async () => {
     // Other test files of this worker may have made admins: they step aside for this test (files run one at a time per worker).
     const others = await db().deleteFrom("role_grant").where("role", "=", "admin").returningAll().execute();

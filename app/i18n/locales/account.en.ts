@@ -117,6 +117,8 @@ export const accountEn: Shape<typeof accountNl> = {
     juryScores:
       "You cannot delete your account now: you gave scores as a juror, and they belong to an award's result. Contact the award's organizer.",
     onlyAdmin: "You cannot delete your account now: you are the only platform admin. Give someone else that role first.",
+    writtenPortraits:
+      "You cannot delete your account now: you already wrote text for {{names}}, and it belongs to the book. Ask the editors to finish the portrait or give it to someone else.",
     confirmHeading: "Confirm",
     password: "Your password",
     confirmEmail: "Type your e-mail address ({{email}})",
@@ -128,6 +130,7 @@ export const accountEn: Shape<typeof accountNl> = {
       juryScores:
         "You gave scores as a juror. They belong to an award's result, so your account cannot be deleted now. Contact the organizer.",
       onlyAdmin: "You are the only platform admin. Give someone else that role first.",
+      writtenPortraits: "You already wrote text for {{names}}. It belongs to the book; ask the editors to take the portrait over first.",
     },
   },
   mail: {

@@ -118,6 +118,8 @@ export const accountNl = {
     juryScores:
       "Je kunt je account nu niet verwijderen: je hebt als jurylid beoordelingen gegeven, en die horen bij de uitslag van een prijs. Neem contact op met de organisator van de prijs.",
     onlyAdmin: "Je kunt je account nu niet verwijderen: je bent de enige platformbeheerder. Geef eerst iemand anders die rol.",
+    writtenPortraits:
+      "Je kunt je account nu niet verwijderen: je hebt al tekst geschreven voor {{names}}, en die hoort bij het boek. Vraag de redactie het portret af te ronden of aan iemand anders te geven.",
     confirmHeading: "Bevestigen",
     password: "Je wachtwoord",
     confirmEmail: "Typ je e-mailadres ({{email}})",
@@ -129,6 +131,8 @@ export const accountNl = {
       juryScores:
         "Je hebt als jurylid beoordelingen gegeven. Die horen bij de uitslag van een prijs, dus je account kan nu niet worden verwijderd. Neem contact op met de organisator.",
       onlyAdmin: "Je bent de enige platformbeheerder. Geef eerst iemand anders die rol.",
+      writtenPortraits:
+        "Je hebt al tekst geschreven voor {{names}}. Die hoort bij het boek; vraag eerst de redactie het portret over te nemen.",
     },
   },
   mail: {

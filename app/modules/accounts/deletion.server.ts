@@ -29,7 +29,13 @@ export async function deletionFacts(db: DbOrTrx, userId: string) {
     db
       .selectFrom("book_assignment as a")
       .innerJoin("book_proposal as p", "p.id", "a.proposal_id")
-      .select(["p.name", "a.status"])
+      .select((eb) => [
+        "p.name",
+        "a.status",
+        eb
+          .exists(eb.selectFrom("book_manuscript_version as v").select("v.id").whereRef("v.proposal_id", "=", "a.proposal_id"))
+          .as("written"),
+      ])
       .where("a.user_id", "=", userId)
       .orderBy("p.name")
       .execute(),
@@ -47,7 +53,10 @@ export async function deletionFacts(db: DbOrTrx, userId: string) {
     nominations,
     proposals,
     comments: comments + manuscriptComments,
-    portraits,
+    /** Portraits without text yet: released to the editors on deletion. */
+    portraits: portraits.filter((p) => !p.written),
+    /** Portraits the person already wrote text for: that text belongs to the book, so deletion waits for the editors. */
+    writtenPortraits: portraits.filter((p) => p.written),
     juryScores,
     onlyAdmin,
     /** An account signed in only through an identity provider confirms by typing its address instead. */
@@ -77,7 +86,8 @@ async function isOnlyAdmin(db: DbOrTrx, userId: string): Promise<boolean> {
  * is removed, and the account row goes; PostgreSQL then unlinks what stays (ballots stay counted with
  * their receipt codes, nominations, proposals, comments and texts show a deleted member) and removes
  * what was only theirs (sessions, tokens, roles, endorsements, claims, drafts). A goodbye mail is
- * queued. Refused while the person has jury scores (they are part of an award's outcome) or is the
+ * queued. Refused while the person has jury scores (they are part of an award's outcome), has written
+ * text for a portrait (it belongs to the book; the versions keep their assignment), or is the
  * platform's only admin.
  */
 export async function deleteAccount(
@@ -109,6 +119,19 @@ export async function deleteAccount(
     const scores = await trx.selectFrom("jury_score").select("juror_id").where("juror_id", "=", user.id).limit(1).executeTakeFirst();
     if (scores) return refuse(409, "accounts.delete.errors.juryScores");
     if (await isOnlyAdmin(trx, user.id)) return refuse(409, "accounts.delete.errors.onlyAdmin");
+    // A portrait with text keeps its assignment (the versions refer to it): PostgreSQL would refuse too.
+    const written = await trx
+      .selectFrom("book_assignment as a")
+      .innerJoin("book_proposal as p", "p.id", "a.proposal_id")
+      .select("p.name")
+      .where("a.user_id", "=", user.id)
+      .where((eb) =>
+        eb.exists(eb.selectFrom("book_manuscript_version as v").select("v.id").whereRef("v.proposal_id", "=", "a.proposal_id")),
+      )
+      .orderBy("p.name")
+      .execute();
+    if (written.length)
+      return refuse(409, "accounts.delete.errors.writtenPortraits", { params: { names: written.map((w) => w.name).join(", ") } });
 
     const released = await trx.deleteFrom("book_assignment").where("user_id", "=", user.id).returning(["proposal_id", "status"]).execute();
     for (const r of released)

@@ -195,6 +195,7 @@ export interface DeletionView {
   proposals: number;
   comments: number;
   portraits: { name: string }[];
+  writtenPortraits: { name: string }[];
   juryScores: number;
   onlyAdmin: boolean;
   hasPassword: boolean;
@@ -213,7 +214,14 @@ export function DeleteAccount({ facts }: { facts: DeletionView }) {
     facts.portraits.length ? t("accounts.delete.portraits", { names: facts.portraits.map((p) => p.name).join(", ") }) : null,
     t("accounts.delete.always"),
   ].filter((line): line is string => line !== null);
-  const blocked = facts.juryScores > 0 ? "accounts.delete.juryScores" : facts.onlyAdmin ? "accounts.delete.onlyAdmin" : null;
+  const blocked =
+    facts.juryScores > 0
+      ? t("accounts.delete.juryScores")
+      : facts.writtenPortraits.length
+        ? t("accounts.delete.writtenPortraits", { names: facts.writtenPortraits.map((p) => p.name).join(", ") })
+        : facts.onlyAdmin
+          ? t("accounts.delete.onlyAdmin")
+          : null;
   return (
     <>
       <Paragraph>{t("accounts.delete.intro")}</Paragraph>
@@ -229,7 +237,7 @@ export function DeleteAccount({ facts }: { facts: DeletionView }) {
         <>
           <FormError failure={failure} />
           <Paragraph>
-            <strong>{t(blocked)}</strong>
+            <strong>{blocked}</strong>
           </Paragraph>
         </>
       ) : (
