@@ -1,11 +1,14 @@
 import { readFile } from "node:fs/promises";
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, openLatestMail, test } from "./fixtures";
 
 // The self-service account (#16 item 3), through the browser only, as a member finds it: from the
 // account menu to the hub, and from there to each task. Demo members lid12 and lid13 are used by no
 // other spec (lid13 is deleted here).
 
-test("a member finds every task on the account page and downloads everything Lauwer holds about them", async ({ page }) => {
+test("a member finds every task on the account page, signs out elsewhere, downloads their data and changes their address", async ({
+  page,
+  browser,
+}) => {
   const email = "lid12@lauwer.test";
   await logIn(page, email, DEMO_PASSWORD);
   await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
@@ -47,14 +50,26 @@ test("a member finds every task on the account page and downloads everything Lau
   await expect(page.getByRole("status")).toContainText("Je naam en organisatie zijn opgeslagen");
   await expect(page.getByText("Waterschap Rivierenland")).toBeVisible();
 
-  // Sessions: this browser is listed as this device, with nothing else to sign out.
+  // Sessions: signed in on a second browser too; "sign out everywhere else" ends that one, not this one.
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await logIn(other, email, DEMO_PASSWORD);
+  await expect(other.getByRole("status")).toContainText("Je bent ingelogd");
   await page
     .getByRole("navigation", { name: "Wat wil je doen?" })
     .getByRole("link", { name: "Ingelogde apparaten bekijken en uitloggen" })
     .click();
   await expect(page.getByRole("heading", { level: 1, name: "Ingelogde apparaten" })).toBeVisible();
   await expect(page.getByRole("cell", { name: /dit apparaat/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /uitloggen \(ingelogd op/ })).toHaveCount(1);
   await expectAccessible(page);
+  await page.getByRole("button", { name: "Overal anders uitloggen" }).click();
+  await expect(page.getByRole("status")).toContainText("Je bent overal anders uitgelogd");
+  await expect(page.getByText("Je bent nergens anders ingelogd.")).toBeVisible();
+  await expectAccessible(page);
+  await other.goto("/account");
+  await expect(other.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
+  await elsewhere.close();
 
   // Download my data.
   await page.goto("/account");
@@ -74,6 +89,26 @@ test("a member finds every task on the account page and downloads everything Lau
   expect(data.byAccount["user_session.user_id"].length).toBeGreaterThan(0);
   expect(text).not.toContain("password_hash");
   expect(text).not.toContain("token_hash");
+
+  // A new address: confirmed by the link mailed to it; the old address is told.
+  const next = `lid12-nieuw-${Date.now().toString(36)}@example.nl`;
+  await page.goto("/account");
+  await page.getByRole("navigation", { name: "Wat wil je doen?" }).getByRole("link", { name: "E-mailadres wijzigen" }).click();
+  const change = page.getByRole("form", { name: "E-mailadres wijzigen" });
+  await change.getByLabel("Nieuw e-mailadres").fill(next);
+  await change.getByLabel("Huidig wachtwoord").fill(DEMO_PASSWORD);
+  await change.getByRole("button", { name: "Bevestigingslink sturen" }).click();
+  await expect(page.getByRole("status")).toContainText("Kijk in de mailbox van je nieuwe adres");
+  await expect(page.getByText(`${email} (Bevestigd)`)).toBeVisible();
+  const link = await openLatestMail(page, next, "Bevestig je nieuwe e-mailadres voor Lauwer");
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Nieuw e-mailadres bevestigen" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "E-mailadres bevestigen" }).click();
+  await expect(page.getByRole("status")).toContainText("Je e-mailadres is gewijzigd");
+  await expect(page.getByText(`${next} (Bevestigd)`)).toBeVisible();
+  await expectAccessible(page);
+  await openLatestMail(page, email, "Het e-mailadres van je Lauwer-account is gewijzigd");
 });
 
 test("a member reads what deleting their account does, confirms with their password, and is gone", async ({ page }) => {
