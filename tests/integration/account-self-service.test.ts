@@ -223,10 +223,13 @@ describe("delete my account", () => {
   it("refuses a wrong or missing password with a translated message and changes nothing", async () => {
     const me = await createUser();
     const cookie = await sessionFor(me.id);
-    for (const form of [{ password: "niet mijn wachtwoord hoor" }, {}] as Record<string, string>[]) {
+    for (const [form, message] of [
+      [{ password: "niet mijn wachtwoord hoor" }, nl("accounts.errors.wrongCurrentPassword")],
+      [{}, nl("forms.named.required", { label: nl("accounts.delete.password") })],
+    ] as const) {
       const res = await post(cookie, form);
       expect(res.status).toBe(400);
-      expect(unescape(await res.text())).toContain(nl("accounts.errors.wrongCurrentPassword"));
+      expect(unescape(await res.text())).toContain(message);
     }
     expect(await db().selectFrom("app_user").select("id").where("id", "=", me.id).executeTakeFirst()).toBeDefined();
     expect(await sessionsOf(me.id)).toHaveLength(1);
@@ -410,6 +413,9 @@ describe("change of e-mail address", () => {
       expect(res.status).toBe(status);
       expect(unescape(await res.text())).toContain(nl(key));
     }
+    const blank = await request(cookie, { newEmail: uniqueEmail() });
+    expect(blank.status).toBe(400);
+    expect(unescape(await blank.text())).toContain(nl("forms.named.required", { label: nl("accounts.email.password") }));
     for (const token of ["kort", "x".repeat(43)]) {
       const res = await confirm(token);
       expect(res.status).toBe(400);

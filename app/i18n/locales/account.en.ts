@@ -4,19 +4,19 @@ import type { Shape } from "./nl";
 export const accountEn: Shape<typeof accountNl> = {
   signup: {
     checkMail:
-      "Check your mailbox: we have sent an e-mail to the address you gave. Confirm your address with it and log in below with the password you chose.",
+      "Check your mailbox: we have sent an email to the address you gave. Confirm your address with it and log in below with the password you chose.",
   },
   login: {
     throttledSeconds_one: "Too many failed attempts. Wait {{count}} second and try again, or reset your password.",
     throttledSeconds_other: "Too many failed attempts. Wait {{count}} seconds and try again, or reset your password.",
     throttledMinutes_one:
-      "Too many failed attempts. Wait {{count}} minute and try again, or reset your password. When an account is tried from many places, its owner gets an e-mail with a link to unlock it.",
+      "Too many failed attempts. Wait {{count}} minute and try again, or reset your password. When an account is tried from many places, its owner gets an email with a link to unlock it.",
     throttledMinutes_other:
-      "Too many failed attempts. Wait {{count}} minutes and try again, or reset your password. When an account is tried from many places, its owner gets an e-mail with a link to unlock it.",
+      "Too many failed attempts. Wait {{count}} minutes and try again, or reset your password. When an account is tried from many places, its owner gets an email with a link to unlock it.",
   },
   password: {
     heading: "Change password",
-    intro: "Choose a new password. You will then be logged out on your other devices and receive a confirmation by e-mail.",
+    intro: "Choose a new password. You will then be logged out on your other devices and receive a confirmation by email.",
     current: "Current password",
     confirm: "Repeat the new password",
     submit: "Change password",
@@ -40,11 +40,11 @@ export const accountEn: Shape<typeof accountNl> = {
     intro: "Manage your account and your data here.",
     tasksHeading: "What do you want to do?",
     profile: "Change name and organisation",
-    email: "Change e-mail address",
+    email: "Change email address",
     password: "Change password",
     twoFactor: "Set up two-step verification",
     sessions: "See signed-in devices and sign out",
-    notices: "Choose which e-mails you get",
+    notices: "Choose which emails you get",
     data: "Download my data",
     delete: "Delete my account",
   },
@@ -55,20 +55,20 @@ export const accountEn: Shape<typeof accountNl> = {
     saved: "Your name and organisation have been saved.",
   },
   email: {
-    heading: "Change e-mail address",
+    heading: "Change email address",
     intro:
       "Your current address is {{email}}. After saving we send a link to the new address. Your address only changes when you click that link. Your old address is told afterwards.",
-    newEmail: "New e-mail address",
+    newEmail: "New email address",
     password: "Current password",
     submit: "Send confirmation link",
     sent: "Check the mailbox of your new address and click the link. Until then your old address stays in use.",
-    changed: "Your e-mail address has been changed.",
-    confirmTitle: "Confirm new e-mail address",
-    confirmIntro: "Click the button to confirm your new e-mail address.",
+    changed: "Your email address has been changed.",
+    confirmTitle: "Confirm new email address",
+    confirmIntro: "Click the button to confirm your new email address.",
     errors: {
-      same: "This already is your e-mail address. Enter a different address.",
+      same: "This already is your email address. Enter a different address.",
       invalidLink: "This link is invalid, expired or already used. Request a new one on your account page.",
-      taken: "This e-mail address now belongs to another account. Your address has not been changed.",
+      taken: "This email address now belongs to another account. Your address has not been changed.",
     },
   },
   sessions: {
@@ -96,7 +96,7 @@ export const accountEn: Shape<typeof accountNl> = {
   data: {
     title: "Download my data",
     intro:
-      "You get a JSON file with everything Lauwer keeps about you (GDPR articles 15 and 20): your account, your nominations, your votes with their receipt codes, your jury scores, your proposals, endorsements, comments, claims and texts, your signed-in devices, your e-mail choices, the e-mails we sent you (without their contents) and the audit log entries about you. Your password and secret codes are not in it.",
+      "You get a JSON file with everything Lauwer keeps about you (GDPR articles 15 and 20): your account, your nominations, your votes with their receipt codes, your jury scores, your proposals, endorsements, comments, claims and texts, your signed-in devices, your email choices, the emails we sent you (without their contents) and the audit log entries about you. Your password and secret codes are not in it.",
     download: "Download my data (JSON)",
   },
   delete: {
@@ -112,7 +112,7 @@ export const accountEn: Shape<typeof accountNl> = {
     comments_other: "Your {{count}} comments will show ‘a deleted member’.",
     portraits: "These portraits assigned to you go back to the editors: {{names}}.",
     always:
-      "Your roles, signed-in devices, endorsements and claims, e-mail choices and the e-mails to you are erased. You get one more e-mail confirming the deletion.",
+      "Your roles, signed-in devices, endorsements and claims, email choices and the emails to you are erased. You get one more email confirming the deletion.",
     dataFirst: "Do you want to keep your data first?",
     juryScores:
       "You cannot delete your account now: you gave scores as a juror, and they belong to an award's result. Contact the award's organizer.",
@@ -121,12 +121,12 @@ export const accountEn: Shape<typeof accountNl> = {
       "You cannot delete your account now: you already wrote text for {{names}}, and it belongs to the book. Ask the editors to finish the portrait or give it to someone else.",
     confirmHeading: "Confirm",
     password: "Your password",
-    confirmEmail: "Type your e-mail address ({{email}})",
+    confirmEmail: "Type your email address ({{email}})",
     submit: "Delete my account permanently",
     done: "Your account has been deleted. You are signed out.",
     errors: {
       gone: "This account no longer exists.",
-      typeAddress: "Type exactly your e-mail address to confirm.",
+      typeAddress: "Type exactly your email address to confirm.",
       juryScores:
         "You gave scores as a juror. They belong to an award's result, so your account cannot be deleted now. Contact the organizer.",
       onlyAdmin: "You are the only platform admin. Give someone else that role first.",
@@ -136,28 +136,28 @@ export const accountEn: Shape<typeof accountNl> = {
   mail: {
     greeting: "Hello,",
     emailChangeConfirm: {
-      subject: "Confirm your new e-mail address for Lauwer",
-      body: "You asked to use this address for your Lauwer account. Confirm it with this link (valid for 24 hours, works once):\n\n{{link}}\n\nDid you not ask for this? Then ignore this e-mail; nothing changes.",
+      subject: "Confirm your new email address for Lauwer",
+      body: "You asked to use this address for your Lauwer account. Confirm it with this link (valid for 24 hours, works once):\n\n{{link}}\n\nDid you not ask for this? Then ignore this email; nothing changes.",
     },
     emailChangeTaken: {
-      subject: "Someone wanted to use this e-mail address for a Lauwer account",
-      body: "Someone tried to change the e-mail address of another Lauwer account to this address. This address already has an account, so nothing has changed.\n\nWas that you and have you forgotten your password? Set a new one at {{link}}.",
+      subject: "Someone wanted to use this email address for a Lauwer account",
+      body: "Someone tried to change the email address of another Lauwer account to this address. This address already has an account, so nothing has changed.\n\nWas that you and have you forgotten your password? Set a new one at {{link}}.",
     },
     emailChanged: {
-      subject: "The e-mail address of your Lauwer account has changed",
-      body: "The e-mail address of your Lauwer account has been changed to {{newEmail}}. E-mails from Lauwer now go to that address.\n\nWas this not you? Set a new password at once at {{link}} and contact Lauwer's administrator.",
+      subject: "The email address of your Lauwer account has changed",
+      body: "The email address of your Lauwer account has been changed to {{newEmail}}. Emails from Lauwer now go to that address.\n\nWas this not you? Set a new password at once at {{link}} and contact Lauwer's administrator.",
     },
     deleted: {
       subject: "Your Lauwer account has been deleted",
       body: "Your Lauwer account has been deleted, as you asked. Your votes count without your name; your proposals and comments now show a deleted member.\n\nWant to take part again later? Create a new account at {{link}}.",
     },
     signupExisting: {
-      subject: "Someone tried to create a Lauwer account with your e-mail address",
-      body: "Someone just tried to create an account at Lauwer with this e-mail address. You already have an account here, so nothing has changed.\n\nWas that you? Then log in with your password. If you do not remember it, set a new password via {{link}}.\n\nWas it not you? Then you can ignore this e-mail.",
+      subject: "Someone tried to create a Lauwer account with your email address",
+      body: "Someone just tried to create an account at Lauwer with this email address. You already have an account here, so nothing has changed.\n\nWas that you? Then log in with your password. If you do not remember it, set a new password via {{link}}.\n\nWas it not you? Then you can ignore this email.",
     },
     resetNoAccount: {
       subject: "Password reset at Lauwer",
-      body: "Someone asked for a new password for this e-mail address at Lauwer, but no account belongs to this address.\n\nWould you like an account? Create one via {{link}}.\n\nDid you not ask for this? Then you can ignore this e-mail.",
+      body: "Someone asked for a new password for this email address at Lauwer, but no account belongs to this address.\n\nWould you like an account? Create one via {{link}}.\n\nDid you not ask for this? Then you can ignore this email.",
     },
     unlock: {
       subject: "Your Lauwer account was tried often",

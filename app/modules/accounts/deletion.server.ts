@@ -100,6 +100,7 @@ export async function deleteAccount(
   const user = await db.selectFrom("app_user").selectAll().where("id", "=", signedIn.id).executeTakeFirst();
   if (!user) return refuse(404, "accounts.delete.errors.gone");
   if (user.password_hash) {
+    if (!input.password) return refuse(400, "errors.required", { field: "password" });
     const admission = await admitLoginAttempt(db, user.email, ip);
     if (admission.wait) return refuse(429, "errors.tooMany", { retryAfter: admission.wait });
     if (!input.password || !(await verifyPassword(user.password_hash, input.password)))

@@ -33,6 +33,7 @@ export async function requestEmailChange(db: Db, signedIn: { id: string }, input
   if (!user) return refuse(404, "accounts.delete.errors.gone");
   if (input.newEmail === user.email) return refuse(400, "accounts.email.errors.same", { field: "newEmail" });
   if (user.password_hash) {
+    if (!input.password) return refuse(400, "errors.required", { field: "password" });
     const admission = await admitLoginAttempt(db, user.email, ip);
     if (admission.wait) return refuse(429, "errors.tooMany", { retryAfter: admission.wait });
     if (!input.password || !(await verifyPassword(user.password_hash, input.password)))
