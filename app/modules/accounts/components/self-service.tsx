@@ -27,7 +27,7 @@ export function AccountTasks() {
     ["/account/verwijderen", "accounts.hub.delete"],
   ] as const;
   return (
-    <nav aria-labelledby="account-tasks">
+    <nav aria-labelledby="account-tasks" className="lauwer-account-tasks">
       <Heading2 id="account-tasks">{t("accounts.hub.tasksHeading")}</Heading2>
       <UnorderedList>
         {tasks.map(([to, label]) => (
