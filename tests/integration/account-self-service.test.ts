@@ -153,10 +153,14 @@ describe("delete my account", () => {
       .execute();
     await assignDirectly(f, f.portraits[0]!, me.id);
     const portrait = await db().selectFrom("book_proposal").select("name").where("id", "=", f.portraits[0]!).executeTakeFirstOrThrow();
+    const round = await createVoteRound({ categories: 1, candidatesPerCategory: 1 });
+    const asCandidate = round.candidates[round.categoryIds[0]!]![0]!;
+    await db().updateTable("nominee").set({ contact_email: me.email }).where("id", "=", asCandidate).execute();
     const res = await app.request("/account/verwijderen", { headers: { cookie: await sessionFor(me.id) } });
     expect(res.status).toBe(200);
     const html = unescape(await res.text());
     expect(html).toContain(nl("accounts.delete.intro"));
+    expect(html).toContain(nl("accounts.delete.nominated"));
     expect(html).toContain(nl("accounts.delete.portraits", { names: portrait.name }));
     expect(html).toContain(nl("accounts.delete.submit"));
   });

@@ -113,6 +113,8 @@ export const accountEn: Shape<typeof accountNl> = {
     portraits: "These portraits assigned to you go back to the editors: {{names}}.",
     always:
       "Your roles, signed-in devices, endorsements and claims, email choices and the emails to you are erased. You get one more email confirming the deletion.",
+    nominated:
+      "You are (or were) a candidate for an award yourself. That data belongs to the edition and stays; ask the award's organizer if you want it erased.",
     dataFirst: "Do you want to keep your data first?",
     juryScores:
       "You cannot delete your account now: you gave scores as a juror, and they belong to an award's result. Contact the award's organizer.",

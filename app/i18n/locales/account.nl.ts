@@ -114,6 +114,8 @@ export const accountNl = {
     portraits: "Deze portretten die aan jou zijn toegewezen, gaan terug naar de redactie: {{names}}.",
     always:
       "Je rollen, je ingelogde apparaten, je steunbetuigingen en claims, je e-mailkeuzes en de e-mails aan jou worden gewist. Je krijgt nog één e-mail die de verwijdering bevestigt.",
+    nominated:
+      "Je bent zelf kandidaat (geweest) voor een prijs. Die gegevens horen bij de editie en blijven staan; vraag de organisator van de prijs als je ze gewist wilt hebben.",
     dataFirst: "Wil je eerst je gegevens bewaren?",
     juryScores:
       "Je kunt je account nu niet verwijderen: je hebt als jurylid beoordelingen gegeven, en die horen bij de uitslag van een prijs. Neem contact op met de organisator van de prijs.",

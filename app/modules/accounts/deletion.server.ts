@@ -46,8 +46,18 @@ export async function deletionFacts(db: DbOrTrx, userId: string) {
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n)),
     isOnlyAdmin(db, userId),
-    db.selectFrom("app_user").select("password_hash").where("id", "=", userId).executeTakeFirst(),
+    db.selectFrom("app_user").select(["password_hash", "email"]).where("id", "=", userId).executeTakeFirst(),
   ]);
+  // Being a candidate is the edition's record, not the account's: its organizers erase it on request.
+  const nominated = user
+    ? await db
+        .selectFrom("nominee")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("contact_email", "=", user.email)
+        .where("erased_at", "is", null)
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n))
+    : 0;
   return {
     ballots,
     nominations,
@@ -58,6 +68,7 @@ export async function deletionFacts(db: DbOrTrx, userId: string) {
     /** Portraits the person already wrote text for: that text belongs to the book, so deletion waits for the editors. */
     writtenPortraits: portraits.filter((p) => p.written),
     juryScores,
+    nominated,
     onlyAdmin,
     /** An account signed in only through an identity provider confirms by typing its address instead. */
     hasPassword: Boolean(user?.password_hash),

@@ -197,6 +197,7 @@ export interface DeletionView {
   portraits: { name: string }[];
   writtenPortraits: { name: string }[];
   juryScores: number;
+  nominated: number;
   onlyAdmin: boolean;
   hasPassword: boolean;
   email: string;
@@ -213,6 +214,7 @@ export function DeleteAccount({ facts }: { facts: DeletionView }) {
     facts.comments ? t("accounts.delete.comments", { count: facts.comments }) : null,
     facts.portraits.length ? t("accounts.delete.portraits", { names: facts.portraits.map((p) => p.name).join(", ") }) : null,
     t("accounts.delete.always"),
+    facts.nominated ? t("accounts.delete.nominated") : null,
   ].filter((line): line is string => line !== null);
   const blocked =
     facts.juryScores > 0
