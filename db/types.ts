@@ -41,6 +41,16 @@ export interface OneTimeTokenTable {
   created_at: Generated<Date>;
 }
 
+/** A change of e-mail address waiting for the link mailed to the new address (single use). */
+export interface EmailChangeTokenTable {
+  token_hash: string;
+  user_id: string;
+  new_email: string;
+  expires_at: Timestamp;
+  used_at: TimestampNull;
+  created_at: Generated<Date>;
+}
+
 export interface AwardTable {
   id: Generated<string>;
   slug: string;
@@ -632,6 +642,7 @@ export interface DB {
   user_session: UserSessionTable;
   email_verification_token: OneTimeTokenTable;
   password_reset_token: OneTimeTokenTable;
+  email_change_token: EmailChangeTokenTable;
   award: AwardTable;
   edition: EditionTable;
   book_project: BookProjectTable;

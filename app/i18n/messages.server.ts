@@ -1,3 +1,5 @@
+import { accountEn } from "./locales/account.en";
+import { accountNl } from "./locales/account.nl";
 import { en } from "./locales/en";
 import { legalEn } from "./locales/legal.en";
 import { legalNl } from "./locales/legal.nl";
@@ -9,6 +11,6 @@ import { organizerNl } from "./locales/organizer.nl";
 // only what it needs: Dutch in the entry bundle, English loaded when the page is English (see
 // entry.client.tsx), and the texts of a few pages with those pages (app/i18n/page-texts/).
 export const ALL_MESSAGES = {
-  nl: { ...nl, legal: legalNl, organizer: organizerNl },
-  en: { ...en, legal: legalEn, organizer: organizerEn },
+  nl: { ...nl, accounts: accountNl, legal: legalNl, organizer: organizerNl },
+  en: { ...en, accounts: accountEn, legal: legalEn, organizer: organizerEn },
 };

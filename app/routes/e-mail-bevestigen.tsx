@@ -11,6 +11,7 @@ import { refuse } from "~/lib/outcome";
 import { TokenSchema } from "~/modules/accounts/account.schema";
 import { resendVerification, verifyEmail } from "~/modules/accounts/account.server";
 import { requireUser } from "~/auth/guards.server";
+import { confirmEmailChange } from "~/modules/accounts/profile.server";
 
 export const meta = titleMeta("verify.title");
 
@@ -31,6 +32,14 @@ export const action = (args: ActionFunctionArgs) =>
       },
       done: (g) => redirect(withNotice(g.context.user ? "/account" : "/inloggen", "verify.done")),
     }),
+    // The link mailed to a new address (/e-mail-bevestigen?wijziging=1&token=…): the account's address changes.
+    change: intent({
+      async run(g, _raw, { form }) {
+        const parsed = parseFormData(form, TokenSchema);
+        return parsed.ok ? confirmEmailChange(g.db, parsed.data.token) : refuse(400, "accounts.email.errors.invalidLink");
+      },
+      done: (g) => redirect(withNotice(g.context.user ? "/account" : "/inloggen", "accounts.email.changed"), 303),
+    }),
     // The account page's button (/e-mail-bevestigen?intent=resend), for the signed-in user only.
     resend: intent({
       run: (g) => resendVerification(g.db, requireUser(g.request, g.context).id),
@@ -43,16 +52,18 @@ export default function VerifyEmail() {
   const [params] = useSearchParams();
   const data = useActionData<FormFailure>();
   const failed = data?.formError;
+  // A change of address has its own words; the button posts the token to its intent.
+  const change = params.get("wijziging") !== null;
   return (
     <>
-      <Heading1>{t("verify.title")}</Heading1>
+      <Heading1>{t(change ? "accounts.email.confirmTitle" : "verify.title")}</Heading1>
       {failed ? (
         <Alert type="error">
           <Paragraph>{t(failed)}</Paragraph>
         </Alert>
       ) : null}
-      <Paragraph>{t("verify.intro")}</Paragraph>
-      <Form method="post">
+      <Paragraph>{t(change ? "accounts.email.confirmIntro" : "verify.intro")}</Paragraph>
+      <Form method="post" action={change ? "?wijziging=1&intent=change" : undefined}>
         <input type="hidden" name="token" value={params.get("token") ?? ""} />
         <Button type="submit" appearance="primary-action-button">
           {t("verify.submit")}

@@ -89,7 +89,7 @@ const ACCESS: Record<string, Entry> = {
   "routes/dev.mail._index": { get: "config" },
   "routes/dev.mail.$id": { get: "config" },
   // A member's own pages.
-  "routes/account": { get: "member", post: "member" },
+  "routes/account._index": { get: "member", post: "member" },
   "routes/mijn-lauwer": { get: "member" },
   "routes/mijn-nominaties": { get: "member", post: "member" },
   "routes/mijn-stemmen": { get: "member" },
@@ -177,6 +177,12 @@ const ACCESS: Record<string, Entry> = {
   // Platform admins: user management (#16).
   "routes/beheer.gebruikers._index": { get: "admin" },
   "routes/beheer.gebruikers.$user": { get: "admin", post: "admin" },
+  // The self-service account (#16): the signed-in person's own data only.
+  "routes/account.gegevens": { get: "member", post: "member" },
+  "routes/account.sessies": { get: "member", post: "member" },
+  "routes/account.mijn-gegevens": { get: "member" },
+  "routes/account.mijn-gegevens[.]json": { get: "member" },
+  "routes/account.verwijderen": { get: "member", post: "member" },
 };
 
 /** The one role (besides the public) each scoped access is for. */

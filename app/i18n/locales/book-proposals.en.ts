@@ -119,7 +119,7 @@ export const bookProposalsEn: Shape<typeof bookProposalsNl> = {
     proposedBy: "Proposed by {{name}}",
     proposedOn: "Proposed on {{date}}",
     proposedByYou: "Proposed by you on {{date}}",
-    formerMember: "a former member",
+    formerMember: "a deleted member",
     lifeAndService: "Life and career",
     organisation: "Organisation",
     role: "Position",

@@ -117,7 +117,7 @@ export const bookProposalsNl = {
     proposedBy: "Voorgedragen door {{name}}",
     proposedOn: "Voorgedragen op {{date}}",
     proposedByYou: "Voorgedragen door jou op {{date}}",
-    formerMember: "een voormalig lid",
+    formerMember: "een verwijderd lid",
     lifeAndService: "Leven en loopbaan",
     organisation: "Organisatie",
     role: "Functie",

@@ -86,6 +86,7 @@ export const organizerEn: Shape<typeof organizerNl> = {
       book_manuscript_return: "Portrait returned to author",
       book_manuscript_comment: "Comment on portrait added",
       book_manuscript_remind: "Author reminded",
+      account_deleted: "Account deleted by its owner",
     },
     fields: {
       id: "Id",

@@ -85,6 +85,7 @@ export const organizerNl = {
       book_manuscript_return: "Portret teruggegeven aan auteur",
       book_manuscript_comment: "Opmerking bij portret geplaatst",
       book_manuscript_remind: "Auteur herinnerd",
+      account_deleted: "Account verwijderd door de eigenaar",
     },
     fields: {
       id: "Id",

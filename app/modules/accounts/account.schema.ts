@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/account";
 import * as z from "zod/mini";
 import { LOCALES } from "~/i18n/i18n";
 
@@ -78,3 +79,29 @@ export const LanguageSchema = z.object({ locale: z.enum(LOCALES), returnTo: z.op
 
 // Redirect targets are checked in one place for every route (issue #15).
 export { safeRedirect } from "~/lib/redirect";
+
+/** The person's own name and organisation (/account/gegevens), with the sign-up form's limits. */
+export const ProfileSchema = z.object({
+  name: z.string().check(z.trim(), z.minLength(1, { error: "errors.required" }), z.maxLength(200, { error: "errors.nameLength" })),
+  organisation: z._default(z.string().check(z.trim(), z.maxLength(200, { error: "errors.organisationLength" })), ""),
+});
+export type ProfileInput = z.infer<typeof ProfileSchema>;
+
+/** A new e-mail address, confirmed by a link mailed to it; the current password when the account has one. */
+export const ChangeEmailSchema = z.object({
+  newEmail: emailSchema(),
+  password: z.optional(z.string().check(z.maxLength(1024, { error: "errors.passwordTooLong" }))),
+});
+export type ChangeEmailInput = z.infer<typeof ChangeEmailSchema>;
+
+/** Deleting the account: the password, or (an account without one) the address typed. */
+export const DeleteAccountSchema = z.object({
+  password: z.optional(z.string().check(z.maxLength(1024, { error: "errors.passwordTooLong" }))),
+  confirmEmail: z.optional(z.string().check(z.maxLength(254, { error: "errors.email" }))),
+});
+export type DeleteAccountInput = z.infer<typeof DeleteAccountSchema>;
+
+/** One other session to sign out, named by its handle (never by its id, which is its secret). */
+export const EndSessionSchema = z.object({
+  session: z.string().check(z.regex(/^[0-9a-f]{32}$/, { error: "accounts.errors.sessionGone" })),
+});

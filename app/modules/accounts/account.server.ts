@@ -284,3 +284,9 @@ export async function changePassword(
   await loginSucceeded(db, user, ip);
   return ok(user.id);
 }
+
+/** Whether the account has a password (an account made through an identity provider may not). */
+export async function accountHasPassword(db: DbOrTrx, userId: string): Promise<boolean> {
+  const user = await findUserById(db, userId);
+  return Boolean(user?.password_hash);
+}

@@ -78,6 +78,7 @@ export const AUDIT_ACTIONS = [
   "book.manuscript.return",
   "book.manuscript.comment",
   "book.manuscript.remind",
+  "account.deleted",
 ] as const;
 
 /** The translation key of an action code (i18next reads dots as nesting, so they become underscores). */

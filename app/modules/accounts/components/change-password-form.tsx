@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/account";
 import { Form } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";

@@ -10,6 +10,7 @@ import { titleMeta } from "~/lib/meta";
 import { ChangePasswordSchema } from "~/modules/accounts/account.schema";
 import { changePassword, startSession } from "~/modules/accounts/account.server";
 import { AccountDetails, AccountLinks, ResendVerification } from "~/modules/accounts/components/account-overview";
+import { AccountTasks } from "~/modules/accounts/components/self-service";
 import { ChangePasswordForm } from "~/modules/accounts/components/change-password-form";
 import { NoticePreferencesForm } from "~/modules/notices/components/preferences-form";
 import { NoticePreferencesSchema } from "~/modules/notices/notice.schema";
@@ -64,8 +65,10 @@ export default function Account() {
   return (
     <>
       <Heading1>{t("account.title")}</Heading1>
+      <Paragraph>{t("accounts.hub.intro")}</Paragraph>
       <AccountDetails user={user} />
       {!user.emailVerified ? <ResendVerification /> : null}
+      <AccountTasks />
       <Heading2>{t("account.roles")}</Heading2>
       {grants.length === 0 ? (
         <Paragraph>{t("account.noRoles")}</Paragraph>

@@ -1,0 +1,170 @@
+import { sql } from "kysely";
+import { verifyPassword } from "~/auth/password.server";
+import { config } from "~/config.server";
+import type { Db, DbOrTrx } from "~/db.server";
+import { ok, refuse, type Outcome } from "~/lib/outcome";
+import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { admitLoginAttempt } from "~/modules/rate-limit/login-throttle.server";
+import { enqueueAccountMail } from "./account-mail.server";
+import type { DeleteAccountInput } from "./account.schema";
+
+const count = (
+  db: DbOrTrx,
+  table: "ballot" | "nomination" | "book_proposal" | "book_comment" | "book_manuscript_comment",
+  column: string,
+  id: string,
+) =>
+  sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${sql.ref(column)} = ${id}`
+    .execute(db)
+    .then((r) => r.rows[0]!.n);
+
+/** What deleting the account would touch, for the page that explains it before anyone confirms. */
+export async function deletionFacts(db: DbOrTrx, userId: string) {
+  const [ballots, nominations, proposals, comments, manuscriptComments, portraits, juryScores, onlyAdmin, user] = await Promise.all([
+    count(db, "ballot", "voter_id", userId),
+    count(db, "nomination", "nominator_id", userId),
+    count(db, "book_proposal", "proposer_id", userId),
+    count(db, "book_comment", "author_id", userId),
+    count(db, "book_manuscript_comment", "author_id", userId),
+    db
+      .selectFrom("book_assignment as a")
+      .innerJoin("book_proposal as p", "p.id", "a.proposal_id")
+      .select((eb) => [
+        "p.name",
+        "a.status",
+        eb
+          .exists(eb.selectFrom("book_manuscript_version as v").select("v.id").whereRef("v.proposal_id", "=", "a.proposal_id"))
+          .as("written"),
+      ])
+      .where("a.user_id", "=", userId)
+      .orderBy("p.name")
+      .execute(),
+    db
+      .selectFrom("jury_score")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("juror_id", "=", userId)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n)),
+    isOnlyAdmin(db, userId),
+    db.selectFrom("app_user").select(["password_hash", "email"]).where("id", "=", userId).executeTakeFirst(),
+  ]);
+  // Being a candidate is the edition's record, not the account's: its organizers erase it on request.
+  const nominated = user
+    ? await db
+        .selectFrom("nominee")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("contact_email", "=", user.email)
+        .where("erased_at", "is", null)
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n))
+    : 0;
+  return {
+    ballots,
+    nominations,
+    proposals,
+    comments: comments + manuscriptComments,
+    /** Portraits without text yet: released to the editors on deletion. */
+    portraits: portraits.filter((p) => !p.written),
+    /** Portraits the person already wrote text for: that text belongs to the book, so deletion waits for the editors. */
+    writtenPortraits: portraits.filter((p) => p.written),
+    juryScores,
+    nominated,
+    onlyAdmin,
+    /** An account signed in only through an identity provider confirms by typing its address instead. */
+    hasPassword: Boolean(user?.password_hash),
+  };
+}
+export type DeletionFacts = Awaited<ReturnType<typeof deletionFacts>>;
+
+async function isOnlyAdmin(db: DbOrTrx, userId: string): Promise<boolean> {
+  const admins = await db
+    .selectFrom("role_grant")
+    .select("user_id")
+    .distinct()
+    .where("role", "=", "admin")
+    .where("award_id", "is", null)
+    .where("edition_id", "is", null)
+    .where("book_project_id", "is", null)
+    .execute();
+  return admins.length === 1 && admins[0]!.user_id === userId;
+}
+
+/**
+ * Deletes the signed-in person's account, after they confirmed with their password (throttled like a
+ * login, ADR 0020) or, without a password, by typing their address. In one transaction: portraits
+ * assigned to them are released first (audited, the portrait goes back to the editors), what is kept
+ * about their address (notice preferences, notices, unsubscribe keys, throttling, queued and sent mail)
+ * is removed, and the account row goes; PostgreSQL then unlinks what stays (ballots stay counted with
+ * their receipt codes, nominations, proposals, comments and texts show a deleted member) and removes
+ * what was only theirs (sessions, tokens, roles, endorsements, claims, drafts). A goodbye mail is
+ * queued. Refused while the person has jury scores (they are part of an award's outcome), has written
+ * text for a portrait (it belongs to the book; the versions keep their assignment), or is the
+ * platform's only admin.
+ */
+export async function deleteAccount(
+  db: Db,
+  signedIn: { id: string; email: string },
+  input: DeleteAccountInput,
+  ip: string,
+  actor: Actor,
+): Promise<Outcome> {
+  const user = await db.selectFrom("app_user").selectAll().where("id", "=", signedIn.id).executeTakeFirst();
+  if (!user) return refuse(404, "accounts.delete.errors.gone");
+  if (user.password_hash) {
+    if (!input.password) return refuse(400, "errors.required", { field: "password" });
+    const admission = await admitLoginAttempt(db, user.email, ip);
+    if (admission.wait) return refuse(429, "errors.tooMany", { retryAfter: admission.wait });
+    if (!input.password || !(await verifyPassword(user.password_hash, input.password)))
+      return refuse(400, "accounts.errors.wrongCurrentPassword", { field: "password" });
+  } else if ((input.confirmEmail ?? "").trim().toLowerCase() !== user.email) {
+    return refuse(400, "accounts.delete.errors.typeAddress", { field: "confirmEmail" });
+  }
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
+    // The row lock makes two deletions (two tabs) one: the second finds no account.
+    const locked = await trx
+      .selectFrom("app_user")
+      .select(["id", "email", "name", "locale"])
+      .where("id", "=", user.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked) return refuse(404, "accounts.delete.errors.gone");
+    const scores = await trx.selectFrom("jury_score").select("juror_id").where("juror_id", "=", user.id).limit(1).executeTakeFirst();
+    if (scores) return refuse(409, "accounts.delete.errors.juryScores");
+    if (await isOnlyAdmin(trx, user.id)) return refuse(409, "accounts.delete.errors.onlyAdmin");
+    // A portrait with text keeps its assignment (the versions refer to it): PostgreSQL would refuse too.
+    const written = await trx
+      .selectFrom("book_assignment as a")
+      .innerJoin("book_proposal as p", "p.id", "a.proposal_id")
+      .select("p.name")
+      .where("a.user_id", "=", user.id)
+      .where((eb) =>
+        eb.exists(eb.selectFrom("book_manuscript_version as v").select("v.id").whereRef("v.proposal_id", "=", "a.proposal_id")),
+      )
+      .orderBy("p.name")
+      .execute();
+    if (written.length)
+      return refuse(409, "accounts.delete.errors.writtenPortraits", { params: { names: written.map((w) => w.name).join(", ") } });
+
+    const released = await trx.deleteFrom("book_assignment").where("user_id", "=", user.id).returning(["proposal_id", "status"]).execute();
+    for (const r of released)
+      await writeAudit(trx, actor, {
+        action: "book.unassign",
+        entityType: "book_proposal",
+        entityId: r.proposal_id,
+        after: { reason: "account.deleted", status: r.status },
+      });
+    await trx.deleteFrom("notice_preference").where("email", "=", locked.email).execute();
+    await trx.deleteFrom("notice_recipient").where("email", "=", locked.email).execute();
+    await trx.deleteFrom("notice").where("recipient", "=", locked.email).execute();
+    await trx.deleteFrom("login_throttle").where("account", "=", locked.email).execute();
+    await trx.deleteFrom("outbox_email").where("to_address", "=", locked.email).execute();
+    await trx.deleteFrom("app_user").where("id", "=", user.id).execute();
+    await writeAudit(trx, actor, { action: "account.deleted", entityType: "app_user", entityId: user.id });
+    await enqueueAccountMail(
+      trx,
+      { to: locked.email, locale: locked.locale, name: locked.name, link: `${config().origin}/registreren` },
+      "deleted",
+    );
+    return ok();
+  });
+}
