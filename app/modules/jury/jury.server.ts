@@ -23,6 +23,7 @@ import {
   type Decided,
 } from "~/modules/voting/round.server";
 import { rankTally, topK, type RankedRow } from "~/modules/voting/rules";
+import { admitJuror } from "./admit.server";
 import { aggregate, rankAggregate } from "./aggregate";
 import type { CriterionInput, ScoreEntry } from "./jury.schema";
 
@@ -87,13 +88,14 @@ export async function inviteContext(db: DbOrTrx, token: string) {
     .select(["i.id", "i.email", "i.edition_id", "a.name_nl", "a.name_en", "a.slug", "e.year"])
     .where("i.token_hash", "=", hashToken(token))
     .where("i.accepted_at", "is", null)
+    .where("i.revoked_at", "is", null)
     .where("i.expires_at", ">", sql<Date>`now()`)
     .executeTakeFirst();
 }
 
 /**
  * Accepts an invitation once, with the signed-in account: it becomes a jury member (role and categories).
- * No token, an unknown, used or expired one: refused (400).
+ * No token, an unknown, used, revoked or expired one: refused (400).
  */
 export async function acceptInvite(db: Db, user: { id: string }, token: string | null): Promise<Outcome<{ editionId: string }>> {
   if (!token) return refuse(400, "jury.invite.invalid");
@@ -103,39 +105,12 @@ export async function acceptInvite(db: Db, user: { id: string }, token: string |
       .set({ accepted_at: sql`now()`, accepted_by: user.id })
       .where("token_hash", "=", hashToken(token))
       .where("accepted_at", "is", null)
+      .where("revoked_at", "is", null)
       .where("expires_at", ">", sql<Date>`now()`)
       .returning(["id", "edition_id", "category_ids"])
       .executeTakeFirst();
     if (!invite) return refuse(400, "jury.invite.invalid");
-    // A second invitation widens the member's categories; "all" (empty) stays all.
-    await trx
-      .insertInto("jury_member")
-      .values({ edition_id: invite.edition_id, user_id: user.id, category_ids: invite.category_ids })
-      .onConflict((oc) =>
-        oc.columns(["edition_id", "user_id"]).doUpdateSet({
-          category_ids: sql`case when cardinality(jury_member.category_ids) = 0 or cardinality(excluded.category_ids) = 0 then '{}'::uuid[]
-            else array(select distinct unnest(jury_member.category_ids || excluded.category_ids)) end`,
-        }),
-      )
-      .execute();
-    const granted = await trx
-      .selectFrom("role_grant")
-      .select("id")
-      .where("user_id", "=", user.id)
-      .where("role", "=", "jury")
-      .where("edition_id", "=", invite.edition_id)
-      .executeTakeFirst();
-    if (!granted) {
-      await trx
-        .insertInto("role_grant")
-        .values({ user_id: user.id, role: "jury", award_id: null, edition_id: invite.edition_id, book_project_id: null, granted_by: null })
-        .execute();
-    }
-    await writeAudit(
-      trx,
-      { actorId: user.id },
-      { action: "jury.accept", entityType: "edition", entityId: invite.edition_id, after: { invite: invite.id } },
-    );
+    await admitJuror(trx, user.id, invite);
     return ok({ editionId: invite.edition_id });
   });
 }
