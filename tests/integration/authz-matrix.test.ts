@@ -174,6 +174,10 @@ const ACCESS: Record<string, Entry> = {
   "routes/beheer.boeken.$project.toewijzing": { get: "editor", post: "editor" },
   "routes/beheer.boeken.$project.voordrachten._index": { get: "editor", post: "editor" },
   "routes/beheer.boeken.$project.voordrachten.$proposal": { get: "editor", post: "editor" },
+  // Teams (issue #16, item 4): the invitation link shows itself to anyone; accepting needs an account.
+  "routes/uitnodiging": { get: "public", post: "member" },
+  "routes/beheer.prijzen.$award.team": { get: "organizer", post: "organizer" },
+  "routes/beheer.boeken.$project.team": { get: "editor", post: "editor" },
 };
 
 /** The one role (besides the public) each scoped access is for. */

@@ -63,7 +63,8 @@ export const teamsEn: typeof teamsNl = {
     submit: "Send invitation",
   },
   admin: {
-    inviteNote: "When the address has no account yet, it gets an invitation by e-mail; the role starts once the address has a confirmed account.",
+    inviteNote:
+      "When the address has no account yet, it gets an invitation by e-mail; the role starts once the address has a confirmed account.",
     invitationsHeading: "Open invitations by e-mail",
   },
   invitation: {
@@ -77,7 +78,8 @@ export const teamsEn: typeof teamsNl = {
     login: "Log in",
     accept: "Accept the role",
     acceptIntro: "You are logged in as {{email}}. Accept the role to begin.",
-    otherAccount: "You are logged in as {{current}}, but the invitation is for {{email}}. Log out and log in (or create an account) with {{email}}.",
+    otherAccount:
+      "You are logged in as {{current}}, but the invitation is for {{email}}. Log out and log in (or create an account) with {{email}}.",
     unverified: "First confirm your e-mail address with the link in the confirmation mail; the role then starts by itself.",
     invalid: "This invitation is not valid (any more): it was used, revoked or has expired. Ask whoever invited you for a new one.",
   },

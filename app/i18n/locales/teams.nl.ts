@@ -6,7 +6,8 @@ export const teamsNl = {
     memberRemoved: "Rol ingetrokken.",
     juryInviteRevoked: "Jury-uitnodiging ingetrokken.",
     accepted: "Welkom in het team: je rol is actief.",
-    adminInvited: "Dit adres heeft nog geen account: er is een uitnodiging verstuurd. De rol gaat in zodra het adres een bevestigd account heeft.",
+    adminInvited:
+      "Dit adres heeft nog geen account: er is een uitnodiging verstuurd. De rol gaat in zodra het adres een bevestigd account heeft.",
   },
   roles: {
     organizer: "mede-organisator",
@@ -76,7 +77,8 @@ export const teamsNl = {
     login: "Inloggen",
     accept: "Rol aanvaarden",
     acceptIntro: "Je bent ingelogd met {{email}}. Aanvaard de rol om te beginnen.",
-    otherAccount: "Je bent ingelogd met {{current}}, maar de uitnodiging is voor {{email}}. Log uit en log in (of maak een account) met {{email}}.",
+    otherAccount:
+      "Je bent ingelogd met {{current}}, maar de uitnodiging is voor {{email}}. Log uit en log in (of maak een account) met {{email}}.",
     unverified: "Bevestig eerst je e-mailadres met de link uit de bevestigingsmail; daarna gaat de rol vanzelf in.",
     invalid: "Deze uitnodiging is niet (meer) geldig: ze is al gebruikt, ingetrokken of verlopen. Vraag wie je uitnodigde om een nieuwe.",
   },

@@ -122,6 +122,7 @@ export async function listJury(db: DbOrTrx, editionId: string) {
       .leftJoin("app_user as u", "u.id", "i.accepted_by")
       .select(["i.id", "i.email", "i.category_ids", "i.accepted_at", "i.expires_at", "i.created_at", "u.name as accepted_name"])
       .where("i.edition_id", "=", editionId)
+      .where("i.revoked_at", "is", null)
       .orderBy("i.created_at", "desc")
       .execute(),
     db

@@ -47,7 +47,12 @@ export async function claimRoleInvitations(trx: DbOrTrx, user: { id: string; ema
     await writeAudit(
       trx,
       { actorId: user.id },
-      { action: "role.invite.accept", entityType: "role_invitation", entityId: inv.id, after: { role: inv.role, award_id: inv.award_id, book_project_id: inv.book_project_id } },
+      {
+        action: "role.invite.accept",
+        entityType: "role_invitation",
+        entityId: inv.id,
+        after: { role: inv.role, award_id: inv.award_id, book_project_id: inv.book_project_id },
+      },
     );
   }
   const juries = await trx

@@ -17,9 +17,7 @@ const ZERO = "00000000-0000-0000-0000-000000000000";
  * scope always comes from the guard of the page (the award or project of the URL), never from the form.
  */
 export type TeamScope =
-  | { kind: "award"; awardId: string; name: string }
-  | { kind: "project"; projectId: string; name: string }
-  | { kind: "platform" };
+  { kind: "award"; awardId: string; name: string } | { kind: "project"; projectId: string; name: string } | { kind: "platform" };
 
 type InvitedRole = "organizer" | "editor" | "admin";
 
@@ -100,7 +98,13 @@ async function enqueueInvitationMail(
   const body = [t("accounts.mail.greeting"), t("teams.mail.invite.body", params), t("mail.signature")].join("\n\n");
   await trx
     .insertInto("outbox_email")
-    .values({ to_address: m.to, locale: m.locale, template: "teams.invite", subject: t("teams.mail.invite.subject", params), body_text: body })
+    .values({
+      to_address: m.to,
+      locale: m.locale,
+      template: "teams.invite",
+      subject: t("teams.mail.invite.subject", params),
+      body_text: body,
+    })
     .execute();
 }
 
@@ -281,7 +285,13 @@ export async function invitationByToken(db: DbOrTrx, token: string | null, local
   if (!token || token.length < 20 || token.length > 200) return undefined;
   const row = await openInvitations(db).where("i.token_hash", "=", hashToken(token)).executeTakeFirst();
   if (!row) return undefined;
-  return { email: row.email, role: row.role, scope: scopeName(row, locale), inviter: row.invited_by_name, expiresAt: row.expires_at.toISOString() };
+  return {
+    email: row.email,
+    role: row.role,
+    scope: scopeName(row, locale),
+    inviter: row.invited_by_name,
+    expiresAt: row.expires_at.toISOString(),
+  };
 }
 
 /** The claim as a service: the signed-in person accepts what is open for their verified address (the invitation page). */
