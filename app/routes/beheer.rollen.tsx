@@ -15,7 +15,6 @@ import { useActionLabel } from "~/modules/audit/components/audit-words-view";
 import { GrantRoleSchema, ROLES, type GrantRoleInput } from "~/modules/roles/role.schema";
 import { grantOrInvite, listGrants, listScopeOptions, revokeAnyInvitation, revokeRole } from "~/modules/roles/role.server";
 import { config } from "~/config.server";
-import { redirectWithNotice } from "~/lib/action.server";
 import { InvitationsTable } from "~/modules/teams/components/team-parts";
 import { listOpenInvitations } from "~/modules/teams/teams.server";
 import { scopeLabel } from "~/modules/roles/scope-label";
@@ -46,7 +45,7 @@ const grant = () =>
     // An address without an account gets an invitation by e-mail instead (ADR 0027).
     run: (g: Awaited<ReturnType<typeof requireAdmin>>, input, { args }) =>
       grantOrInvite(g.db, g.actor, input, { origin: config().origin, locale: args.context.locale, inviter: g.user.name }),
-    done: (_g, result) => redirectWithNotice("/beheer/rollen", result === "granted" ? "admin.granted" : "teams.notice.adminInvited"),
+    done: (_g, result) => redirect(withNotice("/beheer/rollen", result === "granted" ? "admin.granted" : "teams.notice.adminInvited")),
   });
 
 export const action = (args: ActionFunctionArgs) =>
@@ -61,7 +60,7 @@ export const action = (args: ActionFunctionArgs) =>
     }),
     revokeInvitation: intent({
       run: (g, input) => revokeAnyInvitation(g.db, g.actor, input.invitationId ?? ""),
-      done: () => redirectWithNotice("/beheer/rollen", "teams.notice.invitationRevoked"),
+      done: () => redirect(withNotice("/beheer/rollen", "teams.notice.invitationRevoked")),
     }),
   });
 

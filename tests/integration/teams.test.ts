@@ -401,3 +401,52 @@ describe("the database holds the rules", () => {
     );
   });
 });
+
+describe("the admin's roles page invites addresses without an account", () => {
+  it("an organizer role for an unknown address becomes an invitation (granted at verification); a jury place a jury invitation; a known address is granted at once", async () => {
+    const admin = await createUser({ name: "Bea Beheerder" });
+    await getDb()
+      .insertInto("role_grant")
+      .values({ user_id: admin.id, role: "admin", award_id: null, edition_id: null, book_project_id: null, granted_by: null })
+      .execute();
+    const cookie = await sessionFor(admin.id);
+    const t = await awardTeam();
+    const email = uniqueEmail("via-admin");
+    const res = await app.request("/beheer/rollen", {
+      form: { email, role: "organizer", scope: `award:${t.awardId}` },
+      headers: { cookie },
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toContain("teams.notice.adminInvited");
+    expect(await invitationOf(email)).toMatchObject({ role: "organizer", award_id: t.awardId, invited_by: admin.id });
+    const { user, token } = await signUpAndVerify(email);
+    await verifyEmail(getDb(), token);
+    expect(await hasRole(getDb(), user.id, { role: "organizer", awardId: t.awardId })).toBe(true);
+
+    const juror = uniqueEmail("via-admin-jury");
+    expect(
+      (await app.request("/beheer/rollen", { form: { email: juror, role: "jury", scope: `edition:${t.editionId}` }, headers: { cookie } }))
+        .status,
+    ).toBe(302);
+    expect(await getDb().selectFrom("jury_invite").select(["edition_id", "category_ids"]).where("email", "=", juror).execute()).toEqual([
+      { edition_id: t.editionId, category_ids: [] },
+    ]);
+
+    const known = await createUser();
+    const granted = await app.request("/beheer/rollen", {
+      form: { email: known.email, role: "organizer", scope: `award:${t.awardId}` },
+      headers: { cookie },
+    });
+    expect(granted.headers.get("location")).toContain("admin.granted");
+    expect(await hasRole(getDb(), known.id, { role: "organizer", awardId: t.awardId })).toBe(true);
+
+    // The admin revokes an open invitation of any team.
+    const other = uniqueEmail("weg");
+    await inviteToTeam(getDb(), t.actor, t.scope, other, mail);
+    const id = (await invitationOf(other)).id;
+    expect(
+      (await app.request("/beheer/rollen", { form: { intent: "revokeInvitation", invitationId: id }, headers: { cookie } })).status,
+    ).toBe(302);
+    expect((await invitationOf(other)).revoked_by).toBe(admin.id);
+  });
+});
