@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import "~/i18n/page-texts/teams";
 import { requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
-import { ButtonLink } from "~/components/button-link";
 import { Alert, Button, Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
@@ -81,7 +80,13 @@ export default function RoleInvitation() {
         <>
           <Paragraph>{t("teams.invitation.newAccount", params)}</Paragraph>
           <Paragraph>
-            <ButtonLink to="/registreren">{t("teams.invitation.signup")}</ButtonLink>
+            {/* Styled as ButtonLink is; not imported, so the first page's chunks stay as they are. */}
+            <Link
+              to="/registreren"
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action lauwer-button-link"
+            >
+              {t("teams.invitation.signup")}
+            </Link>
           </Paragraph>
           <Paragraph>
             {t("teams.invitation.haveAccount")} <AppLink to={`/inloggen?redirectTo=${back}`}>{t("teams.invitation.login")}</AppLink>
