@@ -85,6 +85,9 @@ export default function AwardTeam() {
   return (
     <>
       <Heading1>{t("teams.award.title", { award: d.award.name })}</Heading1>
+      <Paragraph>
+        <AppLink to="/beheer/prijzen">{t("teams.award.back")}</AppLink>
+      </Paragraph>
       <Paragraph>{t("teams.award.intro")}</Paragraph>
       <InviteForm id="invite-heading" heading={t("teams.award.inviteHeading")} />
       <MembersTable id="members-heading" heading={t("teams.award.organizersHeading")} members={d.members} />

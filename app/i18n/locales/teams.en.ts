@@ -29,6 +29,7 @@ export const teamsEn: typeof teamsNl = {
     juryMembers_other: "{{count}} jurors",
     juryInvite: "Invite jurors for {{year}}",
     juryOpenInvites: "Open jury invitations {{year}}",
+    back: "To your awards",
     noEditions: "This award has no editions yet.",
   },
   book: {

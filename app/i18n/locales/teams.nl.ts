@@ -28,6 +28,7 @@ export const teamsNl = {
     juryMembers_other: "{{count}} juryleden",
     juryInvite: "Juryleden uitnodigen voor {{year}}",
     juryOpenInvites: "Openstaande jury-uitnodigingen {{year}}",
+    back: "Naar je prijzen",
     noEditions: "Deze prijs heeft nog geen edities.",
   },
   book: {

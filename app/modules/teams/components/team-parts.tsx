@@ -1,5 +1,5 @@
 import "~/i18n/page-texts/teams";
-import { Form } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { Button, Heading2, HeadedTable, Paragraph, TableCell, TableRow } from "~/components/nlds";
@@ -11,6 +11,12 @@ import { InviteSchema, type InviteInput } from "../teams.schema";
  * (revoke, remove) come back as the form's message and show above it too.
  */
 export function InviteForm({ heading, id }: { heading: string; id: string }) {
+  // A new form after each navigation: once an invitation went out, the field is empty again.
+  const { key } = useLocation();
+  return <InviteFormFields key={key} heading={heading} id={id} />;
+}
+
+function InviteFormFields({ heading, id }: { heading: string; id: string }) {
   const { t } = useTranslation();
   const { register, handleSubmit, errorOf, failure, errors, busy } = useAppForm<InviteInput>(InviteSchema);
   return (
