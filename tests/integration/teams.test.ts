@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole } from "~/auth/guards.server";
 import { getDb } from "~/db.server";
 import { login, signUp, verifyEmail } from "~/modules/accounts/account.server";
-import { inviteJurors } from "~/modules/jury/jury.server";
+import { acceptInvite, inviteJurors } from "~/modules/jury/jury.server";
 import { claimRoleInvitations } from "~/modules/teams/claim.server";
 import { inviteToTeam, removeTeamMember, revokeInvitation, revokeJuryInvite, type TeamScope } from "~/modules/teams/teams.server";
 import { createEdition, createUser, lastMailTo, linkFrom, PASSWORD, uniqueEmail } from "../setup/factories";
@@ -104,7 +104,7 @@ describe("an invitation before the account exists", () => {
     ]);
   });
 
-  it("an address invited to a jury before it had an account becomes a juror at verification (the jury's own invitation)", async () => {
+  it("a jury place stays an explicit acceptance: after verification the mailed jury link makes the new account a juror", async () => {
     const t = await awardTeam();
     const email = uniqueEmail("jury");
     expect(
@@ -113,11 +113,12 @@ describe("an invitation before the account exists", () => {
       ok: true,
       value: 1,
     });
+    const juryLink = linkFrom((await lastMailTo(email))!.body_text);
     const { user, token } = await signUpAndVerify(email);
     await verifyEmail(getDb(), token);
+    expect(await hasRole(getDb(), user.id, { role: "jury", editionId: t.editionId })).toBe(false);
+    expect(await acceptInvite(getDb(), user, juryLink.searchParams.get("token"))).toEqual({ ok: true, value: { editionId: t.editionId } });
     expect(await hasRole(getDb(), user.id, { role: "jury", editionId: t.editionId })).toBe(true);
-    const member = await getDb().selectFrom("jury_member").select("user_id").where("edition_id", "=", t.editionId).execute();
-    expect(member).toEqual([{ user_id: user.id }]);
   });
 });
 
@@ -321,15 +322,24 @@ describe("revoked and expired invitations grant nothing", () => {
     expect(await hasRole(getDb(), person.id, { role: "organizer", awardId: t.awardId })).toBe(true);
   });
 
-  it("a revoked jury invitation is not claimed and its link no longer works", async () => {
+  it("a revoked jury invitation's link no longer works, and the database refuses accepting it", async () => {
     const t = await awardTeam();
     const email = uniqueEmail("jury-weg");
     await inviteJurors(getDb(), t.actor, { id: t.editionId, name: "Prijs" }, [email], [], { origin: mail.origin, locale: "nl" });
+    const juryToken = linkFrom((await lastMailTo(email))!.body_text).searchParams.get("token");
     const invite = await getDb().selectFrom("jury_invite").select("id").where("email", "=", email).executeTakeFirstOrThrow();
     expect(await revokeJuryInvite(getDb(), t.actor, t.awardId, invite.id)).toEqual({ ok: true, value: undefined });
-    const { user, token } = await signUpAndVerify(email);
-    await verifyEmail(getDb(), token);
-    expect(await hasRole(getDb(), user.id, { role: "jury", editionId: t.editionId })).toBe(false);
+    expect(await revokeJuryInvite(getDb(), t.actor, t.awardId, invite.id)).toMatchObject({ ok: false, status: 404 });
+    const person = await createUser({ email });
+    expect(await acceptInvite(getDb(), person, juryToken)).toEqual({ ok: false, status: 400, error: "jury.invite.invalid" });
+    expect(await hasRole(getDb(), person.id, { role: "jury", editionId: t.editionId })).toBe(false);
+    await expect(
+      getDb()
+        .updateTable("jury_invite")
+        .set({ accepted_at: sql`now()`, accepted_by: person.id })
+        .where("id", "=", invite.id)
+        .execute(),
+    ).rejects.toThrow(/closed/);
   });
 });
 

@@ -23,7 +23,6 @@ import {
   type Decided,
 } from "~/modules/voting/round.server";
 import { rankTally, topK, type RankedRow } from "~/modules/voting/rules";
-import { admitJuror } from "./admit.server";
 import { aggregate, rankAggregate } from "./aggregate";
 import type { CriterionInput, ScoreEntry } from "./jury.schema";
 
@@ -110,7 +109,35 @@ export async function acceptInvite(db: Db, user: { id: string }, token: string |
       .returning(["id", "edition_id", "category_ids"])
       .executeTakeFirst();
     if (!invite) return refuse(400, "jury.invite.invalid");
-    await admitJuror(trx, user.id, invite);
+    // A second invitation widens the member's categories; "all" (empty) stays all.
+    await trx
+      .insertInto("jury_member")
+      .values({ edition_id: invite.edition_id, user_id: user.id, category_ids: invite.category_ids })
+      .onConflict((oc) =>
+        oc.columns(["edition_id", "user_id"]).doUpdateSet({
+          category_ids: sql`case when cardinality(jury_member.category_ids) = 0 or cardinality(excluded.category_ids) = 0 then '{}'::uuid[]
+            else array(select distinct unnest(jury_member.category_ids || excluded.category_ids)) end`,
+        }),
+      )
+      .execute();
+    const granted = await trx
+      .selectFrom("role_grant")
+      .select("id")
+      .where("user_id", "=", user.id)
+      .where("role", "=", "jury")
+      .where("edition_id", "=", invite.edition_id)
+      .executeTakeFirst();
+    if (!granted) {
+      await trx
+        .insertInto("role_grant")
+        .values({ user_id: user.id, role: "jury", award_id: null, edition_id: invite.edition_id, book_project_id: null, granted_by: null })
+        .execute();
+    }
+    await writeAudit(
+      trx,
+      { actorId: user.id },
+      { action: "jury.accept", entityType: "edition", entityId: invite.edition_id, after: { invite: invite.id } },
+    );
     return ok({ editionId: invite.edition_id });
   });
 }

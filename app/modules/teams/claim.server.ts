@@ -1,14 +1,14 @@
 import { sql } from "kysely";
 import type { DbOrTrx } from "~/db.server";
 import { writeAudit } from "~/modules/audit/audit.server";
-import { admitJuror } from "~/modules/jury/admit.server";
 
 // The one entry point other slices call (accounts at verification and sign-in, identity at SSO
-// sign-in); it imports nothing from accounts, so they can import it without a cycle.
+// sign-in); it imports nothing from accounts, so they can import it without a cycle. A jury place is
+// not claimed here: it is accepted explicitly through the jury invitation's link (ADR 0027).
 
 /**
- * Turns every open, unexpired invitation for this address into its role — role invitations and jury
- * invitations alike — when the account is verified and still has this address; otherwise nothing.
+ * Turns every open, unexpired role invitation for this address into its role when the account is
+ * verified and still has this address; otherwise nothing.
  * Call it in the transaction (or with the database) of a verification, a sign-in or an SSO sign-in;
  * running it twice is harmless. Each acceptance is audited as the person's. Answers how many it took.
  */
@@ -55,15 +55,5 @@ export async function claimRoleInvitations(trx: DbOrTrx, user: { id: string; ema
       },
     );
   }
-  const juries = await trx
-    .updateTable("jury_invite")
-    .set({ accepted_at: sql`now()`, accepted_by: user.id })
-    .where("email", "=", email)
-    .where("accepted_at", "is", null)
-    .where("revoked_at", "is", null)
-    .where("expires_at", ">", sql<Date>`now()`)
-    .returning(["id", "edition_id", "category_ids"])
-    .execute();
-  for (const invite of juries) await admitJuror(trx, user.id, invite);
-  return accepted.length + juries.length;
+  return accepted.length;
 }
