@@ -21,7 +21,7 @@ export const meta = titleMeta("teams.invitation.title");
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const invitation = await invitationByToken(getDb(), url.searchParams.get("token"), context.locale);
+  const invitation = await invitationByToken(getDb(), url.searchParams.get("token"), context.locale, context.user?.id);
   if (!invitation) return { valid: false as const };
   const user = context.user;
   const here = url.pathname + url.search;
@@ -75,8 +75,12 @@ export default function RoleInvitation() {
         </Alert>
       ) : null}
       <Paragraph lead>{t(i.inviter ? "teams.invitation.intro" : "teams.invitation.introNoInviter", params)}</Paragraph>
-      <Paragraph>{t("teams.invitation.expires", { date: date(i.expiresAt) })}</Paragraph>
-      {!viewer ? (
+      {i.accepted ? null : <Paragraph>{t("teams.invitation.expires", { date: date(i.expiresAt) })}</Paragraph>}
+      {i.accepted ? (
+        <Alert type="ok">
+          <Paragraph>{t("teams.invitation.alreadyYours", params)}</Paragraph>
+        </Alert>
+      ) : !viewer ? (
         <>
           <Paragraph>{t("teams.invitation.newAccount", params)}</Paragraph>
           <Paragraph>

@@ -59,4 +59,16 @@ test("an organizer invites a co-organizer who has no account yet; they sign up v
   await expect(page.getByRole("row", { name: /Mees Mede \(jij\)/ })).toBeVisible();
   await expect(page.getByText("Er staan geen uitnodigingen open.")).toBeVisible();
   await expectAccessible(page);
+
+  // The mailed link now says the invitation is theirs; to anyone else it is no longer valid.
+  await page.goto(link);
+  await expect(
+    page.getByText("Deze uitnodiging heb je al aanvaard: je bent mede-organisator van Jonge Ambtenaar van het Jaar."),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "Account aanmaken" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await page.goto(link);
+  await expect(page.getByRole("alert")).toContainText("Deze uitnodiging is niet (meer) geldig");
+  await expectAccessible(page);
 });

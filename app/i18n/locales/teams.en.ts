@@ -82,6 +82,7 @@ export const teamsEn: typeof teamsNl = {
     otherAccount:
       "You are logged in as {{current}}, but the invitation is for {{email}}. Log out and log in (or create an account) with {{email}}.",
     unverified: "First confirm your e-mail address with the link in the confirmation mail; the role then starts by itself.",
+    alreadyYours: "You have already accepted this invitation: you are {{role}} of {{scope}}.",
     invalid: "This invitation is not valid (any more): it was used, revoked or has expired. Ask whoever invited you for a new one.",
   },
   errors: {

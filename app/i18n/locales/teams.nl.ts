@@ -81,6 +81,7 @@ export const teamsNl = {
     otherAccount:
       "Je bent ingelogd met {{current}}, maar de uitnodiging is voor {{email}}. Log uit en log in (of maak een account) met {{email}}.",
     unverified: "Bevestig eerst je e-mailadres met de link uit de bevestigingsmail; daarna gaat de rol vanzelf in.",
+    alreadyYours: "Deze uitnodiging heb je al aanvaard: je bent {{role}} van {{scope}}.",
     invalid: "Deze uitnodiging is niet (meer) geldig: ze is al gebruikt, ingetrokken of verlopen. Vraag wie je uitnodigde om een nieuwe.",
   },
   errors: {

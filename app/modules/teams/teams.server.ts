@@ -190,6 +190,14 @@ export async function listTeam(db: DbOrTrx, scope: TeamScope) {
 }
 
 function openInvitations(db: DbOrTrx) {
+  return invitationRows(db)
+    .where("i.accepted_at", "is", null)
+    .where("i.revoked_at", "is", null)
+    .where("i.expires_at", ">", sql<Date>`now()`)
+    .orderBy("i.created_at", "desc");
+}
+
+function invitationRows(db: DbOrTrx) {
   return db
     .selectFrom("role_invitation as i")
     .leftJoin("app_user as by", "by.id", "i.invited_by")
@@ -206,11 +214,7 @@ function openInvitations(db: DbOrTrx) {
       "a.name_en as award_en",
       "p.title_nl as project_nl",
       "p.title_en as project_en",
-    ])
-    .where("i.accepted_at", "is", null)
-    .where("i.revoked_at", "is", null)
-    .where("i.expires_at", ">", sql<Date>`now()`)
-    .orderBy("i.created_at", "desc");
+    ]);
 }
 
 function scopeName(
@@ -280,10 +284,18 @@ export async function listAwardJuries(db: DbOrTrx, awardId: string) {
   }));
 }
 
-/** What the invitation page shows for a mailed token: undefined when it is not open (used, revoked, expired, unknown). */
-export async function invitationByToken(db: DbOrTrx, token: string | null, locale: Locale) {
+/**
+ * What the invitation page shows for a mailed token: an open invitation; or, to the person who already
+ * accepted it (at verification or sign-in), that it is theirs; undefined otherwise (used, revoked, expired, unknown).
+ */
+export async function invitationByToken(db: DbOrTrx, token: string | null, locale: Locale, viewerId?: string) {
   if (!token || token.length < 20 || token.length > 200) return undefined;
-  const row = await openInvitations(db).where("i.token_hash", "=", hashToken(token)).executeTakeFirst();
+  const open = await openInvitations(db).where("i.token_hash", "=", hashToken(token)).executeTakeFirst();
+  const row =
+    open ??
+    (viewerId
+      ? await invitationRows(db).where("i.token_hash", "=", hashToken(token)).where("i.accepted_by", "=", viewerId).executeTakeFirst()
+      : undefined);
   if (!row) return undefined;
   return {
     email: row.email,
@@ -291,6 +303,7 @@ export async function invitationByToken(db: DbOrTrx, token: string | null, local
     scope: scopeName(row, locale),
     inviter: row.invited_by_name,
     expiresAt: row.expires_at.toISOString(),
+    accepted: !open,
   };
 }
 
