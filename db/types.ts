@@ -149,6 +149,8 @@ export interface JuryInviteTable {
   expires_at: Timestamp;
   accepted_at: TimestampNull;
   accepted_by: string | null;
+  revoked_at: TimestampNull;
+  revoked_by: Generated<string | null>;
   created_at: Generated<Date>;
 }
 
@@ -479,6 +481,22 @@ export interface RoleGrantTable {
   created_at: Generated<Date>;
 }
 
+export interface RoleInvitationTable {
+  id: Generated<string>;
+  email: string;
+  role: Exclude<RoleName, "jury">;
+  award_id: string | null;
+  book_project_id: string | null;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  accepted_at: TimestampNull;
+  accepted_by: Generated<string | null>;
+  revoked_at: TimestampNull;
+  revoked_by: Generated<string | null>;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: Generated<Date>;
@@ -647,6 +665,7 @@ export interface DB {
   edition: EditionTable;
   book_project: BookProjectTable;
   role_grant: RoleGrantTable;
+  role_invitation: RoleInvitationTable;
   audit_log: AuditLogTable;
   outbox_email: OutboxEmailTable;
   rate_limit: RateLimitTable;

@@ -8,6 +8,7 @@ import { erasureNl } from "~/i18n/locales/erasure.nl";
 import { legalNl } from "~/i18n/locales/legal.nl";
 import { organizerNl } from "~/i18n/locales/organizer.nl";
 import { usersNl } from "~/i18n/locales/users.nl";
+import { teamsNl } from "~/i18n/locales/teams.nl";
 /** Success messages shown after a redirect, passed as ?melding=<key>; only these keys are shown. */
 export const NOTICES = [
   "signup.done",
@@ -87,6 +88,7 @@ const NAMESPACED = {
   legal: legalNl,
   organizer: organizerNl,
   users: usersNl,
+  teams: teamsNl,
 };
 type Namespaced = typeof NAMESPACED;
 // Computed on first use, not at load: a module without top-level calls is dropped from browser bundles

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import "~/i18n/page-texts/teams";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
@@ -93,6 +94,9 @@ export default function BookDashboard() {
           </UnorderedListItem>
           <UnorderedListItem>
             <AppLink to={`${base}/auditlog`}>{t("book.manageLinks.auditLog")}</AppLink>
+          </UnorderedListItem>
+          <UnorderedListItem>
+            <AppLink to={`${base}/team`}>{t("teams.menu.bookTeam")}</AppLink>
           </UnorderedListItem>
           <UnorderedListItem>
             <AppLink to={`/boek/${project.slug}`}>{t("book.dashboard.publicPage")}</AppLink>

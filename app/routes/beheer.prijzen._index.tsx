@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import "~/i18n/page-texts/teams";
 import { hasRole, requireUser } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
@@ -18,6 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     isAdmin: await hasRole(getDb(), user.id, { role: "admin" }),
     newEditions: awards.map(([slug, name]) => ({ href: `/beheer/prijzen/${slug}/nieuwe-editie`, name })),
+    teams: awards.map(([slug, name]) => ({ href: `/beheer/prijzen/${slug}/team`, name })),
     editions: rows
       .filter((r) => r.year !== null)
       .map((r) => ({
@@ -41,7 +43,7 @@ function Links({ links }: { links: Array<{ href: string; text: string }> }) {
 }
 
 export default function MyAwards() {
-  const { editions, newEditions, isAdmin } = useLoaderData<typeof loader>();
+  const { editions, newEditions, teams, isAdmin } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -54,6 +56,7 @@ export default function MyAwards() {
       <Links
         links={[
           ...newEditions.map((e) => ({ href: e.href, text: t("procedure.newEdition", { award: e.name }) })),
+          ...teams.map((e) => ({ href: e.href, text: t("teams.award.title", { award: e.name }) })),
           ...(isAdmin ? [{ href: "/beheer/prijzen/nieuw", text: t("procedure.newAward") }] : []),
         ]}
       />

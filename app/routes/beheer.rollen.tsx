@@ -13,7 +13,10 @@ import { withNotice } from "~/lib/notice";
 import { listRecentAudit } from "~/modules/audit/audit.server";
 import { useActionLabel } from "~/modules/audit/components/audit-words-view";
 import { GrantRoleSchema, ROLES, type GrantRoleInput } from "~/modules/roles/role.schema";
-import { grantRole, listGrants, listScopeOptions, revokeRole } from "~/modules/roles/role.server";
+import { grantOrInvite, listGrants, listScopeOptions, revokeAnyInvitation, revokeRole } from "~/modules/roles/role.server";
+import { config } from "~/config.server";
+import { InvitationsTable } from "~/modules/teams/components/team-parts";
+import { listOpenInvitations } from "~/modules/teams/teams.server";
 import { scopeLabel } from "~/modules/roles/scope-label";
 
 export const meta = titleMeta("admin.title");
@@ -21,20 +24,28 @@ export const meta = titleMeta("admin.title");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, { role: "admin" });
   const db = getDb();
-  const [grants, scopes, audit] = await Promise.all([listGrants(db), listScopeOptions(db), listRecentAudit(db, 15)]);
+  const [grants, scopes, audit, invitations] = await Promise.all([
+    listGrants(db),
+    listScopeOptions(db),
+    listRecentAudit(db, 15),
+    listOpenInvitations(db, context.locale),
+  ]);
   const en = context.locale === "en";
   return {
     grants: grants.map((g) => ({ id: g.id, role: g.role, name: g.user_name, email: g.user_email, scope: scopeLabel(g, context.locale) })),
     scopes: scopes.map((s) => ({ value: s.value, kind: s.kind, label: en ? s.labelEn : s.labelNl })),
     audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString(), actor: a.actor_name, action: a.action, entity: a.entity_type })),
+    invitations,
   };
 }
 
 const grant = () =>
   intent({
     schema: GrantRoleSchema,
-    run: (g: Awaited<ReturnType<typeof requireAdmin>>, input) => grantRole(g.db, g.actor, input),
-    done: () => redirect(withNotice("/beheer/rollen", "admin.granted")),
+    // An address without an account gets an invitation by e-mail instead (ADR 0027).
+    run: (g: Awaited<ReturnType<typeof requireAdmin>>, input, { args }) =>
+      grantOrInvite(g.db, g.actor, input, { origin: config().origin, locale: args.context.locale, inviter: g.user.name }),
+    done: (_g, result) => redirect(withNotice("/beheer/rollen", result === "granted" ? "admin.granted" : "teams.notice.adminInvited")),
   });
 
 export const action = (args: ActionFunctionArgs) =>
@@ -47,10 +58,14 @@ export const action = (args: ActionFunctionArgs) =>
       run: (g, input) => revokeRole(g.db, g.actor, input.grantId ?? ""),
       done: () => redirect(withNotice("/beheer/rollen", "admin.revoked")),
     }),
+    revokeInvitation: intent({
+      run: (g, input) => revokeAnyInvitation(g.db, g.actor, input.invitationId ?? ""),
+      done: () => redirect(withNotice("/beheer/rollen", "teams.notice.invitationRevoked")),
+    }),
   });
 
 export default function AdminRoles() {
-  const { grants, scopes, audit } = useLoaderData<typeof loader>();
+  const { grants, scopes, audit, invitations } = useLoaderData<typeof loader>();
   // The recent changes in words, as on the audit log (ADR 0008); the full entry is one link away there.
   const actionLabel = useActionLabel();
   const { t } = useTranslation();
@@ -73,6 +88,7 @@ export default function AdminRoles() {
 
       <section aria-labelledby="grant-heading">
         <Heading2 id="grant-heading">{t("admin.grantHeading")}</Heading2>
+        <Paragraph>{t("teams.admin.inviteNote")}</Paragraph>
         <FormError failure={failure} errors={errors} />
         <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
           <TextField
@@ -141,6 +157,14 @@ export default function AdminRoles() {
           </HeadedTable>
         )}
       </section>
+
+      <InvitationsTable
+        id="invitations-heading"
+        heading={t("teams.admin.invitationsHeading")}
+        invitations={invitations}
+        withScope
+        intent="revokeInvitation"
+      />
 
       <section aria-labelledby="audit-heading">
         <Heading2 id="audit-heading">{t("admin.auditHeading")}</Heading2>

@@ -205,7 +205,7 @@ describe("audit scope", () => {
     const V = { award: vote.awardId, project: null };
     const P = { award: null, project: book.projectId };
     const NONE = { award: null, project: null };
-    type Case = { id: string | null; after?: unknown; expect: { award: string | null; project: string | null } };
+    type Case = { id: string | null; after?: unknown; before?: unknown; expect: { award: string | null; project: string | null } };
     const cases: Record<keyof typeof ENTITY_SCOPES, Case[]> = {
       award: [{ id: jury.awardId, expect: A }],
       edition: [{ id: jury.editionId, expect: A }],
@@ -235,13 +235,19 @@ describe("audit scope", () => {
         { id: await grant("editor"), expect: P },
         { id: await grant("admin"), expect: NONE },
       ],
+      // Invitations are scoped by the award or project their entries carry (the trigger's JSON fallback).
+      role_invitation: [
+        { id: randomUUID(), after: { role: "organizer", award_id: jury.awardId, book_project_id: null }, expect: A },
+        { id: randomUUID(), before: { role: "editor", award_id: null, book_project_id: book.projectId }, expect: P },
+        { id: randomUUID(), after: { role: "admin", award_id: null, book_project_id: null }, expect: NONE },
+      ],
       platform: [{ id: null, expect: NONE }],
       app_user: [{ id: member.id, expect: NONE }],
       legal_settings: [{ id: null, expect: NONE }],
     };
     for (const [entityType, list] of Object.entries(cases)) {
       for (const c of list) {
-        await writeAudit(d, { actorId: null }, { action: "test.scope", entityType, entityId: c.id, after: c.after });
+        await writeAudit(d, { actorId: null }, { action: "test.scope", entityType, entityId: c.id, after: c.after, before: c.before });
         const row = await lastAudit();
         expect({ type: entityType, award: row.award_id, project: row.book_project_id }).toEqual({
           type: entityType,

@@ -10,6 +10,7 @@ import { enqueueMail } from "~/modules/mail/outbox.server";
 import { hit, reset as resetLimit } from "~/modules/rate-limit/rate-limit.server";
 import { admitLoginAttempt, loginSucceeded, mayMailUnlock, unlockAccount } from "~/modules/rate-limit/login-throttle.server";
 import { enqueueUserMail } from "~/modules/users/user-mail.server";
+import { claimRoleInvitations } from "~/modules/teams/claim.server";
 import { enqueueAccountMail } from "./account-mail.server";
 import {
   consumeToken,
@@ -113,6 +114,7 @@ export async function verifyEmail(db: Db, token: string): Promise<Outcome> {
     const userId = await consumeToken(trx, "email_verification_token", hashToken(token));
     if (!userId) return false;
     await markEmailVerified(trx, userId);
+    await claimRoleInvitations(trx, { id: userId, email: (await findUserById(trx, userId))?.email ?? "" });
     return true;
   });
   return verified ? ok() : refuse(400, "verify.invalid");
@@ -157,6 +159,7 @@ export async function login(db: Db, input: LoginInput, ip: string): Promise<Outc
   // A blocked account (ADR 0028) is answered as a wrong password is: nothing more to an outsider.
   if (!user || !valid || user.blocked_at) return refuse(400, "login.failed");
   await loginSucceeded(db, user, ip);
+  await db.transaction().execute((trx) => claimRoleInvitations(trx, user));
   return ok(user.id);
 }
 

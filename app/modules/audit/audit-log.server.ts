@@ -53,6 +53,7 @@ export const ENTITY_SCOPES = {
   book_author: "book_project",
   book_claim: "book_project",
   role_grant: "grant",
+  role_invitation: "grant",
   platform: "platform",
   app_user: "platform",
   legal_settings: "platform",

@@ -87,13 +87,14 @@ export async function inviteContext(db: DbOrTrx, token: string) {
     .select(["i.id", "i.email", "i.edition_id", "a.name_nl", "a.name_en", "a.slug", "e.year"])
     .where("i.token_hash", "=", hashToken(token))
     .where("i.accepted_at", "is", null)
+    .where("i.revoked_at", "is", null)
     .where("i.expires_at", ">", sql<Date>`now()`)
     .executeTakeFirst();
 }
 
 /**
  * Accepts an invitation once, with the signed-in account: it becomes a jury member (role and categories).
- * No token, an unknown, used or expired one: refused (400).
+ * No token, an unknown, used, revoked or expired one: refused (400).
  */
 export async function acceptInvite(db: Db, user: { id: string }, token: string | null): Promise<Outcome<{ editionId: string }>> {
   if (!token) return refuse(400, "jury.invite.invalid");
@@ -103,6 +104,7 @@ export async function acceptInvite(db: Db, user: { id: string }, token: string |
       .set({ accepted_at: sql`now()`, accepted_by: user.id })
       .where("token_hash", "=", hashToken(token))
       .where("accepted_at", "is", null)
+      .where("revoked_at", "is", null)
       .where("expires_at", ">", sql<Date>`now()`)
       .returning(["id", "edition_id", "category_ids"])
       .executeTakeFirst();
@@ -147,6 +149,7 @@ export async function listJury(db: DbOrTrx, editionId: string) {
       .leftJoin("app_user as u", "u.id", "i.accepted_by")
       .select(["i.id", "i.email", "i.category_ids", "i.accepted_at", "i.expires_at", "i.created_at", "u.name as accepted_name"])
       .where("i.edition_id", "=", editionId)
+      .where("i.revoked_at", "is", null)
       .orderBy("i.created_at", "desc")
       .execute(),
     db

@@ -2,6 +2,10 @@ import type { Db, DbOrTrx } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { findUserByEmail } from "~/modules/accounts/account.repository.server";
+import type { Locale } from "~/i18n/i18n";
+import { pick } from "~/lib/locale";
+import { inviteJurors } from "~/modules/jury/jury.server";
+import { inviteToTeam, revokeInvitation, scopeOfInvitation, type InviteMail, type TeamScope } from "~/modules/teams/teams.server";
 import { SCOPE_OF_ROLE, type GrantRoleInput, type Role } from "./role.schema";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -125,4 +129,66 @@ export async function revokeRole(db: Db, actor: Actor, grantId: string): Promise
     await writeAudit(trx, actor, { action: "role.revoke", entityType: "role_grant", entityId: removed.id, before: removed });
     return ok();
   });
+}
+
+/**
+ * The admin's grant form: an address with an account gets the role at once (grantRole); an address
+ * without one gets an invitation by e-mail that becomes the role once it has a verified account — a
+ * jury place through the jury's own invitation (all categories), the other roles through a role invitation.
+ */
+export async function grantOrInvite(
+  db: Db,
+  actor: Actor,
+  input: GrantRoleInput,
+  mail: InviteMail,
+): Promise<Outcome<"granted" | "invited">> {
+  if (await findUserByEmail(db, input.email)) {
+    const granted = await grantRole(db, actor, input);
+    return granted.ok ? ok("granted") : granted;
+  }
+  const columns = scopeColumns(input.role, input.scope);
+  if (!columns) return refuse(400, "errors.scopeMismatch", { field: "scope" });
+  const scope = await teamScopeOf(db, columns, mail.locale);
+  if (!scope) return refuse(400, "errors.scopeNotFound", { field: "scope" });
+  if (scope.kind === "edition") {
+    const invited = await inviteJurors(db, actor, { id: scope.editionId, name: scope.name }, [input.email], [], mail);
+    return invited.ok ? ok("invited") : invited;
+  }
+  const invited = await inviteToTeam(db, actor, scope, input.email, mail);
+  return invited.ok ? ok("invited") : invited;
+}
+
+async function teamScopeOf(
+  db: DbOrTrx,
+  columns: { award_id?: string; edition_id?: string; book_project_id?: string },
+  locale: Locale,
+): Promise<TeamScope | { kind: "edition"; editionId: string; name: string } | null> {
+  if (columns.award_id) {
+    const a = await db.selectFrom("award").select(["id", "name_nl", "name_en"]).where("id", "=", columns.award_id).executeTakeFirst();
+    return a ? { kind: "award", awardId: a.id, name: pick(locale, a.name_nl, a.name_en) } : null;
+  }
+  if (columns.edition_id) {
+    const e = await db
+      .selectFrom("edition as e")
+      .innerJoin("award as a", "a.id", "e.award_id")
+      .select(["e.id", "e.year", "a.name_nl", "a.name_en"])
+      .where("e.id", "=", columns.edition_id)
+      .executeTakeFirst();
+    return e ? { kind: "edition", editionId: e.id, name: `${pick(locale, e.name_nl, e.name_en)} ${e.year}` } : null;
+  }
+  if (columns.book_project_id) {
+    const p = await db
+      .selectFrom("book_project")
+      .select(["id", "title_nl", "title_en"])
+      .where("id", "=", columns.book_project_id)
+      .executeTakeFirst();
+    return p ? { kind: "project", projectId: p.id, name: pick(locale, p.title_nl, p.title_en) } : null;
+  }
+  return { kind: "platform" };
+}
+
+/** The admin revokes any open role invitation (the team pages revoke only their own). */
+export async function revokeAnyInvitation(db: Db, actor: Actor, invitationId: string): Promise<Outcome> {
+  const scope = await scopeOfInvitation(db, invitationId);
+  return scope ? revokeInvitation(db, actor, scope, invitationId) : refuse(404, "teams.errors.invitationNotFound");
 }

@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/teams";
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { RoundKind } from "../../../../db/types";
@@ -44,6 +45,7 @@ function useGroups(d: EditionMenuData) {
     { href: at("export"), label: t("control.menu.exports") },
     { href: at("bewaartermijn"), label: t("erasure.retentionTitle") },
     { href: `${d.awardBase}/auditlog`, label: t("control.menu.auditLog") },
+    { href: `${d.awardBase}/team`, label: t("teams.menu.team") },
   ];
   return [
     { id: "edition", label: t("control.menu.groupEdition"), items: edition },
