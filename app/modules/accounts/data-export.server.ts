@@ -27,6 +27,10 @@ export const BY_ACCOUNT: readonly { table: string; column: string; omit?: readon
   { table: "round_invite", column: "invited_by", omit: ["email"] },
   { table: "jury_invite", column: "invited_by", omit: ["email", "token_hash"] },
   { table: "jury_invite", column: "accepted_by", omit: ["token_hash"] },
+  { table: "jury_invite", column: "revoked_by", omit: ["email", "token_hash"] },
+  { table: "role_invitation", column: "invited_by", omit: ["email", "token_hash"] },
+  { table: "role_invitation", column: "accepted_by", omit: ["token_hash"] },
+  { table: "role_invitation", column: "revoked_by", omit: ["email", "token_hash"] },
   { table: "jury_member", column: "user_id" },
   { table: "jury_conflict", column: "juror_id" },
   { table: "jury_score", column: "juror_id" },
@@ -55,6 +59,7 @@ export const BY_ADDRESS: readonly { table: string; column: string; omit?: readon
   { table: "nomination_reference", column: "email", omit: ["token_hash"] },
   { table: "login_throttle", column: "account" },
   { table: "email_change_token", column: "new_email", omit: ["token_hash"] },
+  { table: "role_invitation", column: "email", omit: ["token_hash"] },
 ];
 
 type Row = Record<string, unknown>;

@@ -5,6 +5,7 @@ import type { Db, DbOrTrx } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { admitLoginAttempt } from "~/modules/rate-limit/login-throttle.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
+import { claimRoleInvitations } from "~/modules/teams/claim.server";
 import { enqueueAccountMail } from "./account-mail.server";
 import { findUserById } from "./account.repository.server";
 import type { ChangeEmailInput, ProfileInput } from "./account.schema";
@@ -116,6 +117,8 @@ export async function confirmEmailChange(db: Db, token: string): Promise<Outcome
     await sql`update notice_preference p set email = ${row.new_email} where p.email = ${user.email}
       and not exists (select 1 from notice_preference q where q.email = ${row.new_email} and q.topic = p.topic)`.execute(trx);
     await trx.deleteFrom("notice_preference").where("email", "=", user.email).execute();
+    // The new address is proven now: invitations to a role sent to it become roles (ADR 0027).
+    await claimRoleInvitations(trx, { id: user.id, email: row.new_email });
     await enqueueAccountMail(
       trx,
       {
