@@ -78,7 +78,16 @@ export async function startIdp(options: { port: number; host?: string; clients: 
     clients: options.clients.map((c) => ({ ...c, grant_types: ["authorization_code"], response_types: ["code"] })),
     jwks: { keys: [jwk] },
     cookies: { keys: ["lauwer-test-idp-cookie-key"] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "organisation"] },
+    claims: {
+      // Organisation providers (Entra ID) put the authentication methods in every id_token.
+      openid: ["sub", "amr"],
+      email: ["email", "email_verified"],
+      profile: ["name", "organisation"],
+      acr: null,
+      amr: null,
+      auth_time: null,
+      sid: null,
+    },
     // The address in the id_token itself, as organisation providers (Entra ID) give it.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false } },

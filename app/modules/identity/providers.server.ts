@@ -88,7 +88,12 @@ export function clientConfiguration(p: Provider): Promise<client.Configuration> 
       { redirect_uris: [callbackUrl(p.slug)], response_types: ["code"], [client.clockTolerance]: p.clockToleranceSeconds },
       p.clientSecret ? client.ClientSecretBasic(p.clientSecret) : client.None(),
       // Plain http only for a provider on this machine outside production (checked in providers()).
-      { execute: local ? [client.allowInsecureRequests] : [], timeout: 10 },
+      {
+        // The id_token's signature is checked against the provider's published keys too, not only
+        // trusted for arriving over TLS: a token the provider did not sign is refused (ADR 0025).
+        execute: local ? [client.allowInsecureRequests, client.enableNonRepudiationChecks] : [client.enableNonRepudiationChecks],
+        timeout: 10,
+      },
     );
     pending.catch(() => configurations.delete(p.slug));
     configurations.set(p.slug, pending);
