@@ -12,6 +12,8 @@ export interface VoteRoundOptions {
   showLiveTotals?: boolean;
   eligibility?: Eligibility;
   domains?: string[];
+  /** Identity provider slugs of a 'providers' round. */
+  providers?: string[];
   tieBreak?: TieBreak;
   advanceK?: number | null;
   /** Seconds from now (database clock); null leaves the window open-ended (live vote). */
@@ -69,6 +71,7 @@ export async function createVoteRound(opts: VoteRoundOptions = {}) {
       show_live_totals: opts.showLiveTotals ?? false,
       eligibility: opts.eligibility ?? "verified",
       eligible_domains: opts.domains ?? [],
+      eligible_providers: opts.providers ?? [],
       tie_break: opts.tieBreak ?? "include_all",
     })
     .returning(["id", "position"])

@@ -70,6 +70,11 @@ export function findProvider(slug: string): Provider | undefined {
   return providers().find((p) => p.slug === slug);
 }
 
+/** The slugs of a list that name no configured provider (a vote round may only name configured ones). */
+export function unconfiguredProviders(slugs: string[]): string[] {
+  return slugs.filter((s) => !findProvider(s));
+}
+
 /** Where the provider sends the browser back to. */
 export function callbackUrl(slug: string): string {
   return `${config().origin}/inloggen/sso/${slug}/terug`;

@@ -162,15 +162,17 @@ export async function publicMotivations(db: DbOrTrx, sourceRoundId: string | nul
     .execute();
 }
 
-export type Ineligible = "unverified" | "domain" | "invite";
+export type Ineligible = "unverified" | "domain" | "invite" | "provider";
 
 /** Why this account may not vote in the round (shown to the voter), or null when it may. */
 export async function whyIneligible(
   db: DbOrTrx,
-  round: Pick<VotingRound, "id" | "eligibility" | "eligible_domains">,
-  user: { email: string; emailVerified: boolean },
+  round: Pick<VotingRound, "id" | "eligibility" | "eligible_domains" | "eligible_providers">,
+  /** authMethod: how this session signed in ('password', 'oidc:<slug>'); unknown counts as no provider. */
+  user: { email: string; emailVerified: boolean; authMethod?: string | null },
 ): Promise<Ineligible | null> {
   if (!user.emailVerified) return "unverified";
+  if (round.eligibility === "providers") return round.eligible_providers.some((p) => user.authMethod === `oidc:${p}`) ? null : "provider";
   const email = user.email.toLowerCase();
   if (round.eligibility === "domains") {
     const domain = email.split("@")[1] ?? "";
