@@ -174,6 +174,12 @@ const ACCESS: Record<string, Entry> = {
   "routes/beheer.boeken.$project.toewijzing": { get: "editor", post: "editor" },
   "routes/beheer.boeken.$project.voordrachten._index": { get: "editor", post: "editor" },
   "routes/beheer.boeken.$project.voordrachten.$proposal": { get: "editor", post: "editor" },
+  // Single sign-on (ADR 0025): a provider's start page for visitors (no provider is configured here:
+  // 404 for everyone let through), its callback (without a state: the error page, 400), the mailed
+  // link to link an account (the token is the authority).
+  "routes/inloggen.sso.$provider": { get: "visitor", getPass: "notfound", post: "visitor" },
+  "routes/inloggen.sso.$provider.terug": { get: "visitor", getPass: "notfound" },
+  "routes/inloggen.sso.koppelen": { get: "public", getPass: "invalid", post: "public" },
 };
 
 /** The one role (besides the public) each scoped access is for. */
@@ -399,6 +405,7 @@ beforeAll(async () => {
     proposal: book.portraits[0]!,
     code: liveCode,
     id: String(mail.id),
+    provider: "test-idp",
   };
   queries = { "routes/afmelden": { token: await unsubscribeToken(db, member.email, "votes") } };
   overrides = {
