@@ -177,9 +177,9 @@ const ACCESS: Record<string, Entry> = {
   // Single sign-on (ADR 0025): a provider's start page for visitors (no provider is configured here:
   // 404 for everyone let through), its callback (without a state: the error page, 400), the mailed
   // link to link an account (the token is the authority).
-  "routes/inloggen.sso.$provider": { get: "visitor", getPass: "notfound", post: "visitor" },
-  "routes/inloggen.sso.$provider.terug": { get: "visitor", getPass: "notfound" },
-  "routes/inloggen.sso.koppelen": { get: "public", getPass: "invalid", post: "public" },
+  "routes/inloggen_.sso.$provider": { get: "visitor", getPass: "notfound", post: "visitor" },
+  "routes/inloggen_.sso.$provider_.terug": { get: "visitor", getPass: "notfound" },
+  "routes/inloggen_.sso.koppelen": { get: "public", getPass: "invalid", post: "public" },
 };
 
 /** The one role (besides the public) each scoped access is for. */

@@ -8,6 +8,7 @@ import { forgetProviders } from "~/modules/identity/providers.server";
 import { beginSignIn, completeSignIn, confirmLink, type SignedIn } from "~/modules/identity/sso.server";
 import type { Outcome } from "~/lib/outcome";
 import { createUser, lastMailTo, linkFrom, PASSWORD, uniqueEmail } from "../setup/factories";
+import { sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
 import { authorizeAt, startTestIdp } from "../setup/oidc";
 import type { TestIdp } from "../setup/oidc-idp";
 
@@ -218,5 +219,75 @@ describe("single sign-on: refusals", () => {
     expect((await signIn(email)).outcome.ok).toBe(true);
     await getDb().updateTable("app_user").set({ blocked_at: new Date(), blocked_reason: "test" }).where("email", "=", email).execute();
     expect((await signIn(email)).outcome).toMatchObject({ ok: false, error: "oidc.errors.blocked" });
+  });
+});
+
+describe("single sign-on through the app (built server)", () => {
+  let app: TestServer;
+  beforeAll(async () => {
+    app = await startTestServer();
+  });
+  afterAll(() => app.close());
+
+  const ssoCookie = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("lauwer_sso="))!
+      .split(";")[0]!;
+
+  it("offers the provider on the login page, signs in at the callback, and shows the error page for a replay", async () => {
+    const page = await app.request("/inloggen");
+    expect(await page.text()).toContain("Verder met Test-IdP");
+
+    const start = await app.request("/inloggen/sso/test-idp", { form: { redirectTo: "/mijn-stemmen" } });
+    expect(start.status).toBe(303);
+    const location = start.headers.get("location")!;
+    expect(location.startsWith(`${idp.issuer}/auth?`)).toBe(true);
+    const browser = ssoCookie(start);
+    expect(start.headers.getSetCookie().find((c) => c.startsWith("lauwer_sso="))).toMatch(/HttpOnly; SameSite=Lax/);
+
+    const email = uniqueEmail("sso-http");
+    const callback = await authorizeAt(location, email);
+    expect(callback.origin + callback.pathname).toBe(`${ORIGIN}/inloggen/sso/test-idp/terug`);
+    const back = await app.request(callback.pathname + callback.search, { headers: { cookie: browser } });
+    expect(back.status).toBe(302);
+    expect(back.headers.get("location")).toBe("/mijn-stemmen?melding=login.done");
+    const session = sessionCookieFrom(back)!;
+    const row = await getDb()
+      .selectFrom("user_session")
+      .select(["auth_method", "user_id"])
+      .where("id", "=", session.split("=")[1]!)
+      .executeTakeFirstOrThrow();
+    expect(row.auth_method).toBe("oidc:test-idp");
+    expect(row.user_id).toBe((await accountOf(email))!.id);
+
+    const replay = await app.request(callback.pathname + callback.search, { headers: { cookie: browser } });
+    expect(replay.status).toBe(400);
+    expect(sessionCookieFrom(replay)).toBeUndefined();
+    const html = await replay.text();
+    expect(html).toContain("Inloggen met je organisatie is niet gelukt");
+    expect(html).toContain("hoort niet bij deze browser");
+  });
+
+  it("links an existing account through the mailed link's page and button", async () => {
+    const owner = await createUser({ email: uniqueEmail("sso-http-owner") });
+    const start = await app.request("/inloggen/sso/test-idp", { form: { redirectTo: "" } });
+    const callback = await authorizeAt(start.headers.get("location")!, owner.email);
+    const back = await app.request(callback.pathname + callback.search, { headers: { cookie: ssoCookie(start) } });
+    expect(back.status).toBe(200);
+    expect(sessionCookieFrom(back)).toBeUndefined();
+    expect(await back.text()).toContain("Bevestig je e-mailadres");
+
+    const link = linkFrom((await lastMailTo(owner.email))!.body_text);
+    const shown = await app.request(link.pathname + link.search);
+    expect(shown.status).toBe(200);
+    expect(await identitiesOf(owner.id)).toEqual([]);
+    const confirmed = await app.request(link.pathname, { form: { token: link.searchParams.get("token")! } });
+    expect(confirmed.status).toBe(303);
+    expect(sessionCookieFrom(confirmed)).toBeDefined();
+    expect(await identitiesOf(owner.id)).toHaveLength(1);
+    const again = await app.request(link.pathname, { form: { token: link.searchParams.get("token")! } });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain("koppellink is ongeldig");
   });
 });

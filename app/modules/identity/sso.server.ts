@@ -145,7 +145,11 @@ export async function completeSignIn(
   }
   let identity: Identity | string;
   try {
-    const tokens = await client.authorizationCodeGrant(conf, input.url, {
+    // The answer as addressed to our registered callback (behind a proxy the request's own URL differs):
+    // openid-client sends this address as the redirect_uri of the code exchange.
+    const current = new URL(callbackUrl(provider.slug));
+    current.search = input.url.search;
+    const tokens = await client.authorizationCodeGrant(conf, current, {
       pkceCodeVerifier: pending.code_verifier,
       expectedState: state,
       expectedNonce: pending.nonce,
