@@ -56,7 +56,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("identity_link_token_user").on("identity_link_token").column("user_id").execute();
 
-  await db.schema.alterTable("app_user").alterColumn("password_hash", (c) => c.dropNotNull()).execute();
+  await db.schema
+    .alterTable("app_user")
+    .alterColumn("password_hash", (c) => c.dropNotNull())
+    .execute();
 
   await sql`alter table round drop constraint if exists round_eligibility_check`.execute(db);
   await sql`alter table round
@@ -67,11 +70,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`update round set eligibility = 'verified' where eligibility = 'providers'`.execute(db);
-  await sql`alter table round drop constraint round_providers, drop constraint round_eligibility_check, drop column eligible_providers`.execute(db);
+  await sql`alter table round drop constraint round_providers, drop constraint round_eligibility_check, drop column eligible_providers`.execute(
+    db,
+  );
   await sql`alter table round add constraint round_eligibility_check check (eligibility in ('verified', 'domains', 'invite'))`.execute(db);
   // Accounts made by single sign-on keep no usable password: an unusable marker lets the column be required again.
   await sql`update app_user set password_hash = '!sso-only' where password_hash is null`.execute(db);
-  await db.schema.alterTable("app_user").alterColumn("password_hash", (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable("app_user")
+    .alterColumn("password_hash", (c) => c.setNotNull())
+    .execute();
   await db.schema.dropTable("identity_link_token").execute();
   await db.schema.dropTable("oidc_login").execute();
   await db.schema.dropTable("user_identity").execute();
