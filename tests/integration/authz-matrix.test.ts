@@ -174,10 +174,10 @@ const ACCESS: Record<string, Entry> = {
   "routes/beheer.boeken.$project.toewijzing": { get: "editor", post: "editor" },
   "routes/beheer.boeken.$project.voordrachten._index": { get: "editor", post: "editor" },
   "routes/beheer.boeken.$project.voordrachten.$proposal": { get: "editor", post: "editor" },
-  // Single sign-on (ADR 0025): a provider's start page for visitors (no provider is configured here:
-  // 404 for everyone let through), its callback (without a state: the error page, 400), the mailed
-  // link to link an account (the token is the authority).
-  "routes/inloggen_.sso.$provider": { get: "visitor", getPass: "notfound", post: "visitor" },
+  // Single sign-on (ADR 0025): a provider's start (a link) and its callback, for visitors (no provider
+  // is configured here: 404 for everyone let through); the mailed link to link an account (the token
+  // is the authority; without one the page says so).
+  "routes/inloggen_.sso.$provider": { get: "visitor", getPass: "notfound" },
   "routes/inloggen_.sso.$provider_.terug": { get: "visitor", getPass: "notfound" },
   "routes/inloggen_.sso.koppelen": { get: "public", getPass: "invalid", post: "public" },
 };

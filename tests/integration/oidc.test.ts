@@ -239,8 +239,8 @@ describe("single sign-on through the app (built server)", () => {
     const page = await app.request("/inloggen");
     expect(await page.text()).toContain("Verder met Test-IdP");
 
-    const start = await app.request("/inloggen/sso/test-idp", { form: { redirectTo: "/mijn-stemmen" } });
-    expect(start.status).toBe(303);
+    const start = await app.request(`/inloggen/sso/test-idp?redirectTo=${encodeURIComponent("/mijn-stemmen")}`);
+    expect(start.status).toBe(302);
     const location = start.headers.get("location")!;
     expect(location.startsWith(`${idp.issuer}/auth?`)).toBe(true);
     const browser = ssoCookie(start);
@@ -269,9 +269,17 @@ describe("single sign-on through the app (built server)", () => {
     expect(html).toContain("hoort niet bij deze browser");
   });
 
+  it("shows the error page when the provider cannot be reached, and 404 for an unknown provider", async () => {
+    const down = await app.request("/inloggen/sso/down-idp");
+    expect(down.status).toBe(503);
+    expect(down.headers.get("retry-after")).toBe("60");
+    expect(await down.text()).toContain("inlogsysteem van je organisatie is nu niet bereikbaar");
+    expect((await app.request("/inloggen/sso/bestaat-niet")).status).toBe(404);
+  });
+
   it("links an existing account through the mailed link's page and button", async () => {
     const owner = await createUser({ email: uniqueEmail("sso-http-owner") });
-    const start = await app.request("/inloggen/sso/test-idp", { form: { redirectTo: "" } });
+    const start = await app.request("/inloggen/sso/test-idp");
     const callback = await authorizeAt(start.headers.get("location")!, owner.email);
     const back = await app.request(callback.pathname + callback.search, { headers: { cookie: ssoCookie(start) } });
     expect(back.status).toBe(200);

@@ -6,7 +6,8 @@ import { startIdp, type TestIdp } from "./oidc-idp";
 export const IDP_CLIENT = { client_id: "lauwer-test", client_secret: "lauwer-test-secret-0123456789" };
 export const OTHER_CLIENT = { client_id: "lauwer-other", client_secret: "lauwer-other-secret-0123456789" };
 
-/** A provider for these tests, and OIDC_PROVIDERS naming it as `test-idp` (and `restricted`, for one domain only). */
+/** A provider for these tests, and OIDC_PROVIDERS naming it as `test-idp` (and `restricted`, for one domain only;
+ * `other-idp`, another client; `down-idp`, a provider nobody answers for). */
 export async function startTestIdp(origin: string): Promise<TestIdp> {
   const port = await freePort();
   const redirect = (slug: string) => `${origin}/inloggen/sso/${slug}/terug`;
@@ -35,6 +36,8 @@ export async function startTestIdp(origin: string): Promise<TestIdp> {
       allowedDomains: ["minbzk.nl"],
     },
     { slug: "other-idp", name: "Ander", issuer: idp.issuer, clientId: OTHER_CLIENT.client_id, clientSecret: OTHER_CLIENT.client_secret },
+    // Nobody listens there: a provider that cannot be reached.
+    { slug: "down-idp", name: "Onbereikbaar", issuer: `http://127.0.0.1:${await freePort()}`, clientId: "x", clientSecret: "x" },
   ]);
   return idp;
 }

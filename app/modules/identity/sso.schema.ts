@@ -1,11 +1,6 @@
 import * as z from "zod/mini";
 
-// Shared by the sign-in buttons' form and the start action.
-
-/** "Continue with <provider>": where to go after signing in (checked by safeRedirect on the server). */
-export const SsoStartSchema = z.object({
-  redirectTo: z.optional(z.string().check(z.maxLength(2000))),
-});
+// Shared by the link page's form and its action.
 
 /** The mailed link's button: the token. */
 export const LinkTokenSchema = z.object({
