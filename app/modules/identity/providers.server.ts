@@ -40,7 +40,7 @@ export interface ProviderButton {
 
 let cached: Provider[] | undefined;
 
-/** The configured providers (none when OIDC_PROVIDERS is unset); a wrong setting stops the server at start. */
+/** The configured providers (none when OIDC_PROVIDERS is unset); a wrong setting throws at the first use (the login page). */
 export function providers(): Provider[] {
   if (cached) return cached;
   const raw = process.env.OIDC_PROVIDERS;
