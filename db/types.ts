@@ -116,6 +116,8 @@ export interface RoundTable {
   eligible_domains: Generated<string[]>;
   /** Identity provider slugs of a 'providers' round: only sessions signed in through one of them vote. */
   eligible_providers: Generated<string[]>;
+  /** With 'providers': when not empty, only identities whose organisation claim is one of these. */
+  eligible_organisations: Generated<string[]>;
   tie_break: Generated<TieBreak>;
   short_code: string | null;
   results_published_at: TimestampNull;

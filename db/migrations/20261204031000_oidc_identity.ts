@@ -10,7 +10,8 @@ import { sql, type Kysely } from "kysely";
 // - app_user.password_hash is nullable: an account made by single sign-on has no password until its
 //   owner sets one through "wachtwoord vergeten";
 // - round.eligibility 'providers' with round.eligible_providers: a vote round for people signed in
-//   through given identity providers (checked where the ballot is written).
+//   through given identity providers, optionally only those whose provider names one of
+//   round.eligible_organisations as their organisation (checked where the ballot is written).
 const SLUG = sql`'^[a-z0-9][a-z0-9-]{0,39}$'`;
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -64,13 +65,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table round drop constraint if exists round_eligibility_check`.execute(db);
   await sql`alter table round
     add column eligible_providers text[] not null default '{}',
+    add column eligible_organisations text[] not null default '{}',
     add constraint round_eligibility_check check (eligibility in ('verified', 'domains', 'invite', 'providers')),
     add constraint round_providers check (eligibility <> 'providers' or cardinality(eligible_providers) > 0)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`update round set eligibility = 'verified' where eligibility = 'providers'`.execute(db);
-  await sql`alter table round drop constraint round_providers, drop constraint round_eligibility_check, drop column eligible_providers`.execute(
+  await sql`alter table round drop constraint round_providers, drop constraint round_eligibility_check, drop column eligible_providers, drop column eligible_organisations`.execute(
     db,
   );
   await sql`alter table round add constraint round_eligibility_check check (eligibility in ('verified', 'domains', 'invite'))`.execute(db);

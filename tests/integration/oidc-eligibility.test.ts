@@ -88,6 +88,62 @@ describe("vote rounds limited to identity providers", () => {
     expect((await run(viaIdp.user.id, viaIdp.session.id)).rows[0]).toMatchObject({ eligible: true });
   });
 
+  it("can be limited further to the organisations the provider names (organisation claim)", async () => {
+    const r = await createVoteRound({ eligibility: "providers", providers: ["test-idp"], organisations: ["Ministerie van BZK"] });
+    const withClaim = async (organisation: string | null) => {
+      const v = await voterWith("oidc:test-idp");
+      await getDb()
+        .insertInto("user_identity")
+        .values({ user_id: v.user.id, provider: "test-idp", subject: `sub-${v.user.id}`, email: v.user.email, organisation })
+        .execute();
+      return v;
+    };
+    const bzk = await withClaim("Ministerie van BZK");
+    const gemeente = await withClaim("Gemeente Utrecht");
+    const none = await withClaim(null);
+    const noIdentity = await voterWith("oidc:test-idp");
+    expect(await cast(r, gemeente)).toMatchObject({ ok: false, status: 403 });
+    expect(await cast(r, none)).toMatchObject({ ok: false, status: 403 });
+    expect(await cast(r, noIdentity)).toMatchObject({ ok: false, status: 403 });
+    expect(await cast(r, bzk)).toMatchObject({ ok: true });
+    expect((await ballots(r.roundId)).map((b) => b.voter_id)).toEqual([bzk.user.id]);
+    const round = await loadVotingRound(getDb(), r.editionId, String(r.position));
+    expect(await whyIneligible(getDb(), round, { ...gemeente.user, emailVerified: true, authMethod: "oidc:test-idp" })).toBe("provider");
+    expect(await whyIneligible(getDb(), round, { ...bzk.user, emailVerified: true, authMethod: "oidc:test-idp" })).toBeNull();
+  });
+
+  it("enforces the organisation claim in the ballot statement too", async () => {
+    const r = await createVoteRound({ eligibility: "providers", providers: ["test-idp"], organisations: ["Ministerie van BZK"] });
+    const categoryId = r.categoryIds[0]!;
+    const v = await voterWith("oidc:test-idp");
+    await getDb()
+      .insertInto("user_identity")
+      .values({
+        user_id: v.user.id,
+        provider: "test-idp",
+        subject: `sub-${v.user.id}`,
+        email: v.user.email,
+        organisation: "Gemeente Utrecht",
+      })
+      .execute();
+    const row = (
+      await firstBallotSql({
+        roundId: r.roundId,
+        categoryId,
+        voterId: v.user.id,
+        email: v.user.email,
+        sessionId: v.session.id,
+        sourceRoundId: null,
+        choices: [r.candidates[categoryId]![0]!],
+        receipt: newReceiptCode(),
+        ip: null,
+        device: null,
+        mail: { to: v.user.email, locale: "nl", subject: "s", body: "b" },
+      }).execute(getDb())
+    ).rows[0]!;
+    expect(row).toMatchObject({ eligible: false, ballot_id: null });
+  });
+
   it("cannot be saved without a provider", async () => {
     await expect(createVoteRound({ eligibility: "providers", providers: [] })).rejects.toThrow(/round_providers/);
   });
@@ -97,7 +153,7 @@ describe("vote rounds limited to identity providers", () => {
     forgetProviders();
     try {
       const e = await createEdition();
-      const round = (providers: string) =>
+      const round = (providers: string, organisations = "") =>
         RoundSchema.safeParse({
           kind: "public_vote",
           nameNl: "Stemming",
@@ -108,6 +164,7 @@ describe("vote rounds limited to identity providers", () => {
           advancement: "none",
           eligibility: "providers",
           providers,
+          organisations,
         });
       expect(round("").success).toBe(false);
       expect(round("Niet Goed!").success).toBe(false);
@@ -117,14 +174,16 @@ describe("vote rounds limited to identity providers", () => {
         error: "oidc.eligibility.errors.providers",
         field: "providers",
       });
-      const known = round("Pleio");
+      const known = round("Pleio", " Ministerie van BZK;\nGemeente Utrecht ");
       expect(known.success && (await addRound(getDb(), { actorId: null }, e.editionId, known.data))).toMatchObject({ ok: true });
       const saved = await getDb()
         .selectFrom("round")
-        .select(["eligibility", "eligible_providers"])
+        .select(["eligibility", "eligible_providers", "eligible_organisations"])
         .where("edition_id", "=", e.editionId)
         .execute();
-      expect(saved).toEqual([{ eligibility: "providers", eligible_providers: ["pleio"] }]);
+      expect(saved).toEqual([
+        { eligibility: "providers", eligible_providers: ["pleio"], eligible_organisations: ["Ministerie van BZK", "Gemeente Utrecht"] },
+      ]);
     } finally {
       delete process.env.OIDC_PROVIDERS;
       forgetProviders();

@@ -54,6 +54,9 @@ export const oidcEn: typeof oidcNl = {
   eligibility: {
     providers: "Identity providers (comma-separated; only people signed in through one of them vote)",
     ineligible: "This vote round is only for people signed in with {{providers}}. Sign out and sign in again with your organisation.",
+    organisations: "Organisations (optional)",
+    organisationsHint:
+      "Only people the identity provider names as working at one of these organisations; separated by semicolons, exactly as the provider names them.",
     errors: { providers: "Name at least one configured identity provider." },
   },
 };

@@ -51,8 +51,11 @@ export const oidcNl = {
     body: "Iemand logde in met een account van {{provider}} met dit e-mailadres. Was jij dat? Open dan deze link om dat account aan je Lauwer-account te koppelen (de link werkt 24 uur en één keer):\n{{link}}\n\nWas jij het niet? Dan hoef je niets te doen: zonder deze link wordt er niets gekoppeld.",
   },
   eligibility: {
-    providers: "Identiteitsproviders (komma-gescheiden; alleen wie daarmee is ingelogd, stemt)",
+    providers: "Identiteitsproviders (gescheiden door komma's; alleen wie daarmee is ingelogd, stemt)",
     ineligible: "Deze stemronde is alleen voor wie is ingelogd met {{providers}}. Log uit en log opnieuw in met je organisatie.",
+    organisations: "Organisaties (optioneel)",
+    organisationsHint:
+      "Alleen wie volgens de identiteitsprovider bij een van deze organisaties werkt; gescheiden door puntkomma's, precies zoals de provider ze noemt.",
     errors: { providers: "Noem minstens één ingestelde identiteitsprovider." },
   },
 };

@@ -98,6 +98,12 @@ export const ELIGIBILITIES = ["verified", "domains", "invite", "providers"] as c
 /** Identity provider slugs typed as a list (a round limited to identity providers, ADR 0025). */
 export const providerList = (v: string) => v.split(/[\s,;]+/).filter(Boolean);
 const PROVIDER_SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/** Organisation names (as the providers' organisation claim gives them), one per line or separated by semicolons. */
+export const organisationList = (v: string) =>
+  v
+    .split(/[\n;]+/)
+    .map((o) => o.trim())
+    .filter(Boolean);
 export const TIE_BREAKS = ["include_all", "organizer", "first_preferences"] as const;
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 /** Domains typed as a list separated by commas, spaces or new lines. */
@@ -124,6 +130,7 @@ export const RoundSchema = z
     eligibility: z._default(z.enum(ELIGIBILITIES, { error: "errors.invalidChoice" }), "verified"),
     domains: z._default(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(2000, { error: "nominate.errors.tooLong" })), ""),
     providers: z._default(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(500, { error: "nominate.errors.tooLong" })), ""),
+    organisations: z._default(z.string().check(z.trim(), z.maxLength(2000, { error: "nominate.errors.tooLong" })), ""),
     tieBreak: z._default(z.enum(TIE_BREAKS, { error: "errors.invalidChoice" }), "include_all"),
     juryVisibility: z._default(z.enum(JURY_VISIBILITIES, { error: "errors.invalidChoice" }), "after_close"),
     blind: checkbox,

@@ -2,7 +2,14 @@ import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { unconfiguredProviders } from "~/modules/identity/providers.server";
-import { domainList, providerList, type CategoryInput, type EditionSettingsInput, type RoundInput } from "./procedure.schema";
+import {
+  domainList,
+  organisationList,
+  providerList,
+  type CategoryInput,
+  type EditionSettingsInput,
+  type RoundInput,
+} from "./procedure.schema";
 import { TIME_ZONE } from "~/lib/locale";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 
@@ -85,6 +92,7 @@ function roundValues(input: RoundInput) {
     eligibility: input.eligibility,
     eligible_domains: input.eligibility === "domains" ? [...new Set(domainList(input.domains))] : [],
     eligible_providers: input.eligibility === "providers" ? [...new Set(providerList(input.providers))] : [],
+    eligible_organisations: input.eligibility === "providers" ? [...new Set(organisationList(input.organisations))] : [],
     tie_break: input.tieBreak,
     jury_visibility: input.juryVisibility,
     blind: input.blind,

@@ -31,7 +31,16 @@ export interface Voter {
 export interface CastInput {
   round: Pick<
     VotingRound,
-    "id" | "edition_id" | "position" | "source" | "max_choices" | "allow_change" | "eligibility" | "eligible_domains" | "eligible_providers"
+    | "id"
+    | "edition_id"
+    | "position"
+    | "source"
+    | "max_choices"
+    | "allow_change"
+    | "eligibility"
+    | "eligible_domains"
+    | "eligible_providers"
+    | "eligible_organisations"
   >;
   /** The round whose advancement list holds the ballot's candidates, or null for every candidate (see candidateSource). */
   sourceRoundId: string | null;
@@ -94,7 +103,7 @@ export function firstBallotSql(p: {
   const domain = p.email.split("@")[1] ?? "";
   return sql<{ open: number; eligible: boolean | null; valid: boolean | null; ballot_id: string | null }>`
     with r as (
-      select r.id, r.edition_id, r.eligibility, r.eligible_domains, r.eligible_providers
+      select r.id, r.edition_id, r.eligibility, r.eligible_domains, r.eligible_providers, r.eligible_organisations
       from round r
       where r.id = ${p.roundId} and r.kind in ('public_vote', 'live_vote')
         and r.opens_at <= now() and (r.closes_at is null or now() < r.closes_at)
@@ -105,7 +114,10 @@ export function firstBallotSql(p: {
           when 'domains' then exists (select 1 from unnest(r.eligible_domains) d where ${domain} = d or ${domain} like '%.' || d)
           when 'providers' then exists (select 1 from user_session s
             where s.id = ${p.sessionId ?? null} and s.user_id = ${p.voterId} and s.expires_at > now()
-              and s.auth_method in (select 'oidc:' || x from unnest(r.eligible_providers) x))
+              and s.auth_method in (select 'oidc:' || x from unnest(r.eligible_providers) x)
+              and (cardinality(r.eligible_organisations) = 0 or exists (select 1 from user_identity i
+                where i.user_id = s.user_id and 'oidc:' || i.provider = s.auth_method
+                  and i.organisation = any(r.eligible_organisations))))
           else exists (select 1 from round_invite i where i.round_id = r.id and i.email = ${p.email.toLowerCase()})
         end as eligible,
         (select count(*) from nominee n

@@ -37,6 +37,7 @@ export function RoundForm({ id, title, values, opened }: { id: string; title: st
     eligibility: "verified",
     domains: "",
     providers: "",
+    organisations: "",
     tieBreak: "include_all",
     juryVisibility: "after_close",
     blind: false,
@@ -155,6 +156,13 @@ export function RoundForm({ id, title, values, opened }: { id: string; title: st
             label={t("oidc.eligibility.providers")}
             registration={register("providers")}
             error={errorOf("providers")}
+          />
+          <TextField
+            name={`${id}-organisations`}
+            label={t("oidc.eligibility.organisations")}
+            description={t("oidc.eligibility.organisationsHint")}
+            registration={register("organisations")}
+            error={errorOf("organisations")}
           />
           <SelectField
             name={`${id}-tieBreak`}
