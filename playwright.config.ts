@@ -10,6 +10,12 @@ const EDITION_RUNS = /procedure-[^/]*\.spec\.ts$/;
 /** The phone walk (tests/e2e/phone.spec.ts): every role's main pages at 390 × 844. */
 const PHONE = /phone\.spec\.ts$/;
 export const DEMO_PASSWORD = "demo wachtwoord voor e2e";
+/** The test identity provider (tests/setup/oidc-idp.ts) the app signs in with (tests/e2e/sso.spec.ts). */
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 4312);
+const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
+export const OIDC_PROVIDERS = JSON.stringify([
+  { slug: "test-idp", name: "Test-IdP", issuer: oidcIssuer, clientId: "lauwer-e2e", clientSecret: "lauwer-e2e-secret-0123456789" },
+]);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -47,24 +53,37 @@ export default defineConfig({
     // demo editions. To run one of them alone: npx playwright test --no-deps tests/e2e/procedure-….spec.ts
     { name: "edition-runs", use: { browserName: "chromium" }, testMatch: EDITION_RUNS, dependencies: ["chromium", "phone"] },
   ],
-  webServer: {
-    // The real server on a fresh embedded PostgreSQL, seeded with the demo accounts.
-    command: "rm -rf .data/e2e && node build/server.mjs",
-    url: `${origin}/`,
-    reuseExistingServer: false,
-    timeout: 600_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "development",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_ORIGIN: origin,
-      DATA_DIR: ".data/e2e",
-      DEMO_PASSWORD,
-      SEED_ON_EMPTY: "true",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: "",
+  webServer: [
+    {
+      // A real OpenID Connect provider (oidc-provider) for single sign-on, on its own port.
+      command: "npx tsx tests/setup/oidc-idp.ts",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "ignore",
+      env: { OIDC_TEST_PORT: String(oidcPort), OIDC_TEST_REDIRECTS: `${origin}/inloggen/sso/test-idp/terug` },
     },
-  },
+    {
+      // The real server on a fresh embedded PostgreSQL, seeded with the demo accounts.
+      command: "rm -rf .data/e2e && node build/server.mjs",
+      url: `${origin}/`,
+      reuseExistingServer: false,
+      timeout: 600_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "development",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        APP_ORIGIN: origin,
+        DATA_DIR: ".data/e2e",
+        DEMO_PASSWORD,
+        SEED_ON_EMPTY: "true",
+        LOG_LEVEL: "warn",
+        DATABASE_URL: "",
+        OIDC_PROVIDERS,
+      },
+    },
+  ],
 });

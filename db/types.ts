@@ -11,7 +11,8 @@ export interface AppUserTable {
   email: string;
   name: string;
   organisation: Generated<string>;
-  password_hash: string;
+  /** Null for an account made by single sign-on that never set a password. */
+  password_hash: string | null;
   locale: Generated<Locale>;
   email_verified_at: TimestampNull;
   created_at: Generated<Date>;
@@ -123,6 +124,10 @@ export interface RoundTable {
   show_live_totals: Generated<boolean>;
   eligibility: Generated<Eligibility>;
   eligible_domains: Generated<string[]>;
+  /** Identity provider slugs of a 'providers' round: only sessions signed in through one of them vote. */
+  eligible_providers: Generated<string[]>;
+  /** With 'providers': when not empty, only identities whose organisation claim is one of these. */
+  eligible_organisations: Generated<string[]>;
   tie_break: Generated<TieBreak>;
   short_code: string | null;
   results_published_at: TimestampNull;
@@ -196,7 +201,7 @@ export interface JuryScoreTable {
 }
 
 export type BallotMode = "single" | "approval" | "ranked";
-export type Eligibility = "verified" | "domains" | "invite";
+export type Eligibility = "verified" | "domains" | "invite" | "providers";
 export type TieBreak = "include_all" | "organizer" | "first_preferences";
 
 export interface BallotTable {
@@ -655,7 +660,45 @@ export interface LegalSettingsTable {
   updated_by: string | null;
 }
 
+export interface UserIdentityTable {
+  id: Generated<string>;
+  user_id: string;
+  provider: string;
+  subject: string;
+  email: string;
+  organisation: string | null;
+  created_at: Generated<Date>;
+  last_used_at: Generated<Date>;
+}
+
+export interface OidcLoginTable {
+  state_hash: string;
+  browser_hash: string;
+  provider: string;
+  code_verifier: string;
+  nonce: string;
+  redirect_to: string;
+  created_at: Generated<Date>;
+  expires_at: Generated<Date>;
+}
+
+export interface IdentityLinkTokenTable {
+  token_hash: string;
+  user_id: string;
+  provider: string;
+  subject: string;
+  email: string;
+  organisation: string | null;
+  second_factor: Generated<boolean>;
+  expires_at: Timestamp;
+  used_at: TimestampNull;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  user_identity: UserIdentityTable;
+  oidc_login: OidcLoginTable;
+  identity_link_token: IdentityLinkTokenTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
   email_verification_token: OneTimeTokenTable;

@@ -4,6 +4,8 @@ import { en } from "./locales/en";
 import { legalEn } from "./locales/legal.en";
 import { legalNl } from "./locales/legal.nl";
 import { nl } from "./locales/nl";
+import { oidcEn } from "./locales/oidc.en";
+import { oidcNl } from "./locales/oidc.nl";
 import { organizerEn } from "./locales/organizer.en";
 import { organizerNl } from "./locales/organizer.nl";
 
@@ -11,6 +13,6 @@ import { organizerNl } from "./locales/organizer.nl";
 // only what it needs: Dutch in the entry bundle, English loaded when the page is English (see
 // entry.client.tsx), and the texts of a few pages with those pages (app/i18n/page-texts/).
 export const ALL_MESSAGES = {
-  nl: { ...nl, accounts: accountNl, legal: legalNl, organizer: organizerNl },
-  en: { ...en, accounts: accountEn, legal: legalEn, organizer: organizerEn },
+  nl: { ...nl, accounts: accountNl, legal: legalNl, organizer: organizerNl, oidc: oidcNl },
+  en: { ...en, accounts: accountEn, legal: legalEn, organizer: organizerEn, oidc: oidcEn },
 };

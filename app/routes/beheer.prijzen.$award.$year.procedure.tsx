@@ -72,6 +72,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         showLiveTotals: r.show_live_totals,
         eligibility: r.eligibility,
         domains: r.eligible_domains.join(", "),
+        providers: r.eligible_providers.join(", "),
+        organisations: r.eligible_organisations.join("; "),
         tieBreak: r.tie_break,
         juryVisibility: r.jury_visibility,
         blind: r.blind,

@@ -3,7 +3,9 @@ import { useSearchParams } from "@remix-run/react";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { requireVisitor, visitorsOnly } from "~/auth/guards.server";
+import { requireVisitor } from "~/auth/guards.server";
+import { SsoButtons } from "~/modules/identity/components/sso-buttons";
+import { visitorsWithProviders } from "~/modules/identity/guard.server";
 import { AppLink } from "~/components/app-link";
 import { useAppForm } from "~/components/form";
 import { handleIntents, intent } from "~/lib/action.server";
@@ -16,7 +18,7 @@ import { AccountForm, EmailField, PasswordField } from "~/modules/accounts/compo
 
 export const meta = titleMeta("login.title");
 
-export const loader = visitorsOnly;
+export const loader = visitorsWithProviders;
 
 // A throttled login (429) says when to try again.
 export const headers = retryAfterHeaders;
@@ -60,6 +62,7 @@ export default function Login() {
       <Paragraph>
         {t("login.noAccount")} <AppLink to="/registreren">{t("layout.signup")}</AppLink>
       </Paragraph>
+      <SsoButtons />
     </>
   );
 }

@@ -26,7 +26,8 @@ import { ballotContext, ballotPage, cachedBallotContext, reviewBallot, submitBal
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const db = getDb();
-  const page = await ballotPage(db, await ballotContext(db, params, context.locale), context.user, context.locale);
+  const viewer = context.user ? { ...context.user, authMethod: context.session?.authMethod } : null;
+  const page = await ballotPage(db, await ballotContext(db, params, context.locale), viewer, context.locale);
   const photos = page.candidates.length
     ? await photoRefs(
         db,
@@ -70,6 +71,7 @@ export const action = (args: ActionFunctionArgs) =>
             name: g.user.name,
             locale: g.user.locale,
             emailVerified: g.user.emailVerified,
+            session: g.context.session ? { id: g.context.session.id, authMethod: g.context.session.authMethod } : null,
           };
           return submitBallot(g.db, g.ballot, voter, input.choices, { ip: g.context.ip ?? null, deviceId: deviceIdFrom(g.request) });
         },

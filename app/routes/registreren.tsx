@@ -3,7 +3,9 @@ import { Heading1, Paragraph } from "~/components/nlds";
 import { AppLink } from "~/components/app-link";
 import { titleMeta } from "~/lib/meta";
 import { useTranslation } from "react-i18next";
-import { requireVisitor, visitorsOnly } from "~/auth/guards.server";
+import { requireVisitor } from "~/auth/guards.server";
+import { SsoButtons } from "~/modules/identity/components/sso-buttons";
+import { visitorsWithProviders } from "~/modules/identity/guard.server";
 import { CheckboxField, useAppForm } from "~/components/form";
 import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { SignupSchema, type SignupInput } from "~/modules/accounts/account.schema";
@@ -12,7 +14,7 @@ import { AccountField, AccountForm, EmailField, PasswordField } from "~/modules/
 
 export const meta = titleMeta("signup.title");
 
-export const loader = visitorsOnly;
+export const loader = visitorsWithProviders;
 
 /**
  * The page's one form posts without an intent; the password is never sent back with its values. The
@@ -53,6 +55,7 @@ export default function Signup() {
       <Paragraph>
         {t("signup.haveAccount")} <AppLink to="/inloggen">{t("layout.login")}</AppLink>
       </Paragraph>
+      <SsoButtons />
     </>
   );
 }

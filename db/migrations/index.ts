@@ -21,6 +21,7 @@ import * as m20261203222000 from "./20261203222000_login_throttle";
 import * as m20261203223000 from "./20261203223000_round_screen_keys";
 import * as m20261203224000 from "./20261203224000_outbox_unsent_index";
 import * as m20261204030000 from "./20261204030000_identity_sessions";
+import * as m20261204031000 from "./20261204031000_oidc_identity";
 import * as m20261204033000 from "./20261204033000_account_self_service";
 import * as m20261204034000 from "./20261204034000_role_invitations";
 import * as m20261204035000 from "./20261204035000_user_admin";
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   "20261203223000_round_screen_keys": m20261203223000,
   "20261203224000_outbox_unsent_index": m20261203224000,
   "20261204030000_identity_sessions": m20261204030000,
+  "20261204031000_oidc_identity": m20261204031000,
   "20261204033000_account_self_service": m20261204033000,
   "20261204034000_role_invitations": m20261204034000,
   "20261204035000_user_admin": m20261204035000,

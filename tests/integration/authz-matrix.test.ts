@@ -187,6 +187,12 @@ const ACCESS: Record<string, Entry> = {
   "routes/uitnodiging": { get: "public", post: "member" },
   "routes/beheer.prijzen.$award.team": { get: "organizer", post: "organizer" },
   "routes/beheer.boeken.$project.team": { get: "editor", post: "editor" },
+  // Single sign-on (ADR 0025): a provider's start (a link) and its callback, for visitors (no provider
+  // is configured here: 404 for everyone let through); the mailed link to link an account (the token
+  // is the authority; without one the page says so).
+  "routes/inloggen_.sso.$provider": { get: "visitor", getPass: "notfound" },
+  "routes/inloggen_.sso.$provider_.terug": { get: "visitor", getPass: "notfound" },
+  "routes/inloggen_.sso.koppelen": { get: "public", getPass: "invalid", post: "public" },
 };
 
 /** The one role (besides the public) each scoped access is for. */
@@ -412,6 +418,7 @@ beforeAll(async () => {
     proposal: book.portraits[0]!,
     code: liveCode,
     id: String(mail.id),
+    provider: "test-idp",
   };
   queries = { "routes/afmelden": { token: await unsubscribeToken(db, member.email, "votes") } };
   overrides = {

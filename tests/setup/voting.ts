@@ -12,6 +12,10 @@ export interface VoteRoundOptions {
   showLiveTotals?: boolean;
   eligibility?: Eligibility;
   domains?: string[];
+  /** Identity provider slugs of a 'providers' round. */
+  providers?: string[];
+  /** With providers: only identities with one of these organisation claims. */
+  organisations?: string[];
   tieBreak?: TieBreak;
   advanceK?: number | null;
   /** Seconds from now (database clock); null leaves the window open-ended (live vote). */
@@ -69,6 +73,8 @@ export async function createVoteRound(opts: VoteRoundOptions = {}) {
       show_live_totals: opts.showLiveTotals ?? false,
       eligibility: opts.eligibility ?? "verified",
       eligible_domains: opts.domains ?? [],
+      eligible_providers: opts.providers ?? [],
+      eligible_organisations: opts.organisations ?? [],
       tie_break: opts.tieBreak ?? "include_all",
     })
     .returning(["id", "position"])

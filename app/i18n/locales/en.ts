@@ -434,6 +434,7 @@ export const en: Messages = {
       verified: "Anyone with a verified account",
       domains: "Only email addresses under admitted domains",
       invite: "Only invitees (invitation list)",
+      providers: "Only people signed in through an identity provider",
     },
     tieBreak: {
       include_all: "On a tie at the cut, all tied candidates advance.",
@@ -571,6 +572,7 @@ export const en: Messages = {
       domain:
         "In this round only people with an email address of an admitted organisation may vote. Your email address is not one of them.",
       invite: "In this round only invitees vote. Your email address is not on the invitation list.",
+      provider: "In this round only people signed in with their organisation vote. Sign out and sign in with your organisation.",
     },
     candidatesHeading: "Candidates",
     otherCategories: "Other categories",

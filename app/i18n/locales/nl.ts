@@ -438,6 +438,7 @@ export const nl = {
       verified: "Iedereen met een bevestigd account",
       domains: "Alleen e-mailadressen onder toegelaten domeinen",
       invite: "Alleen genodigden (uitnodigingslijst)",
+      providers: "Alleen wie inlogt via een identiteitsprovider",
     },
     tieBreak: {
       include_all: "Bij gelijke stand op de grens gaan alle gelijk geëindigden door.",
@@ -577,6 +578,7 @@ export const nl = {
       domain:
         "In deze ronde mogen alleen mensen met een e-mailadres van een toegelaten organisatie stemmen. Jouw e-mailadres hoort daar niet bij.",
       invite: "In deze ronde stemmen alleen genodigden. Je e-mailadres staat niet op de uitnodigingslijst.",
+      provider: "In deze ronde stemmen alleen mensen die zijn ingelogd met hun organisatie. Log uit en log in met je organisatie.",
     },
     candidatesHeading: "Kandidaten",
     otherCategories: "Andere categorieën",

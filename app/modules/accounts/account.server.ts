@@ -153,7 +153,8 @@ export async function login(db: Db, input: LoginInput, ip: string): Promise<Outc
   }
 
   const user = await findUserByEmail(db, input.email);
-  const valid = user
+  // An account made by single sign-on without a password costs the same work and never matches.
+  const valid = user?.password_hash
     ? await verifyPassword(user.password_hash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
   // A blocked account (ADR 0028) is answered as a wrong password is: nothing more to an outsider.
@@ -268,7 +269,7 @@ export async function changePassword(
   const admission = await admitLoginAttempt(db, signedIn.email, ip);
   if (admission.wait) return throttled(admission.wait);
   const user = await findUserById(db, signedIn.id);
-  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword)))
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword)))
     return refuse(400, "accounts.errors.wrongCurrentPassword", { field: "currentPassword" });
   if (isCommonPassword(input.newPassword)) return refuse(400, "errors.passwordCommon", { field: "newPassword" });
   const passwordHash = await hashPassword(input.newPassword);

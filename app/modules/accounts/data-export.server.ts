@@ -16,6 +16,8 @@ export const BY_ACCOUNT: readonly { table: string; column: string; omit?: readon
   { table: "login_unlock_token", column: "user_id", omit: ["token_hash"] },
   { table: "email_change_token", column: "user_id", omit: ["token_hash"] },
   { table: "login_known_ip", column: "user_id" },
+  { table: "user_identity", column: "user_id" },
+  { table: "identity_link_token", column: "user_id", omit: ["token_hash"] },
   { table: "role_grant", column: "user_id" },
   { table: "role_grant", column: "granted_by" },
   { table: "nomination", column: "nominator_id" },

@@ -94,7 +94,16 @@ const checkbox = z.pipe(
 );
 export const JURY_VISIBILITIES = ["never", "after_own", "after_close"] as const;
 export const BALLOT_MODES = ["single", "approval", "ranked"] as const;
-export const ELIGIBILITIES = ["verified", "domains", "invite"] as const;
+export const ELIGIBILITIES = ["verified", "domains", "invite", "providers"] as const;
+/** Identity provider slugs typed as a list (a round limited to identity providers, ADR 0025). */
+export const providerList = (v: string) => v.split(/[\s,;]+/).filter(Boolean);
+const PROVIDER_SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/** Organisation names (as the providers' organisation claim gives them), one per line or separated by semicolons. */
+export const organisationList = (v: string) =>
+  v
+    .split(/[\n;]+/)
+    .map((o) => o.trim())
+    .filter(Boolean);
 export const TIE_BREAKS = ["include_all", "organizer", "first_preferences"] as const;
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 /** Domains typed as a list separated by commas, spaces or new lines. */
@@ -120,6 +129,8 @@ export const RoundSchema = z
     showLiveTotals: checkbox,
     eligibility: z._default(z.enum(ELIGIBILITIES, { error: "errors.invalidChoice" }), "verified"),
     domains: z._default(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(2000, { error: "nominate.errors.tooLong" })), ""),
+    providers: z._default(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(500, { error: "nominate.errors.tooLong" })), ""),
+    organisations: z._default(z.string().check(z.trim(), z.maxLength(2000, { error: "nominate.errors.tooLong" })), ""),
     tieBreak: z._default(z.enum(TIE_BREAKS, { error: "errors.invalidChoice" }), "include_all"),
     juryVisibility: z._default(z.enum(JURY_VISIBILITIES, { error: "errors.invalidChoice" }), "after_close"),
     blind: checkbox,
@@ -149,6 +160,12 @@ export const RoundSchema = z
         error: "procedure.errors.domains",
         path: ["domains"],
       },
+    ),
+    z.refine(
+      (v) =>
+        v.eligibility !== "providers" ||
+        (providerList(v.providers).length > 0 && providerList(v.providers).every((p) => PROVIDER_SLUG.test(p))),
+      { error: "oidc.eligibility.errors.providers", path: ["providers"] },
     ),
     z.refine((v) => v.advancement === "none" || (/^\d{1,4}$/.test(v.advanceK) && Number(v.advanceK) >= 1), {
       error: "procedure.errors.advanceK",

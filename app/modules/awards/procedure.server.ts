@@ -1,7 +1,15 @@
 import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
-import { domainList, type CategoryInput, type EditionSettingsInput, type RoundInput } from "./procedure.schema";
+import { unconfiguredProviders } from "~/modules/identity/providers.server";
+import {
+  domainList,
+  organisationList,
+  providerList,
+  type CategoryInput,
+  type EditionSettingsInput,
+  type RoundInput,
+} from "./procedure.schema";
 import { TIME_ZONE } from "~/lib/locale";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 
@@ -83,6 +91,8 @@ function roundValues(input: RoundInput) {
     show_live_totals: input.showLiveTotals,
     eligibility: input.eligibility,
     eligible_domains: input.eligibility === "domains" ? [...new Set(domainList(input.domains))] : [],
+    eligible_providers: input.eligibility === "providers" ? [...new Set(providerList(input.providers))] : [],
+    eligible_organisations: input.eligibility === "providers" ? [...new Set(organisationList(input.organisations))] : [],
     tie_break: input.tieBreak,
     jury_visibility: input.juryVisibility,
     blind: input.blind,
@@ -120,6 +130,8 @@ async function opensBeforeSource(trx: DbOrTrx, editionId: string, position: numb
 }
 
 export async function addRound(db: Db, actor: Actor, editionId: string, input: RoundInput): Promise<Outcome> {
+  if (input.eligibility === "providers" && unconfiguredProviders(providerList(input.providers)).length > 0)
+    return refuse(400, "oidc.eligibility.errors.providers", { field: "providers" });
   return db
     .transaction()
     .execute(async (trx): Promise<Outcome> => {
@@ -163,6 +175,8 @@ const isLockedError = (e: unknown) => (e as { code?: string }).code === "23514" 
  * locked: the service says so, and the trigger on `round` refuses it even if two requests race.
  */
 export async function updateRound(db: Db, actor: Actor, editionId: string, input: RoundInput): Promise<Outcome> {
+  if (input.eligibility === "providers" && unconfiguredProviders(providerList(input.providers)).length > 0)
+    return refuse(400, "oidc.eligibility.errors.providers", { field: "providers" });
   if (!UUID.test(input.roundId)) return refuse(409, "moderation.errors.notFound");
   try {
     return await db.transaction().execute(async (trx): Promise<Outcome> => {

@@ -24,12 +24,23 @@ export interface Voter {
   name: string;
   locale: Locale;
   emailVerified: boolean;
+  /** The session casting the ballot (a round limited to identity providers checks how it signed in). */
+  session?: { id: string; authMethod: string } | null;
 }
 
 export interface CastInput {
   round: Pick<
     VotingRound,
-    "id" | "edition_id" | "position" | "source" | "max_choices" | "allow_change" | "eligibility" | "eligible_domains"
+    | "id"
+    | "edition_id"
+    | "position"
+    | "source"
+    | "max_choices"
+    | "allow_change"
+    | "eligibility"
+    | "eligible_domains"
+    | "eligible_providers"
+    | "eligible_organisations"
   >;
   /** The round whose advancement list holds the ballot's candidates, or null for every candidate (see candidateSource). */
   sourceRoundId: string | null;
@@ -80,6 +91,8 @@ export function firstBallotSql(p: {
   categoryId: string;
   voterId: string;
   email: string;
+  /** The casting session: a round limited to identity providers needs one of this voter signed in through one. */
+  sessionId?: string | null;
   sourceRoundId: string | null;
   choices: string[];
   receipt: string;
@@ -90,7 +103,7 @@ export function firstBallotSql(p: {
   const domain = p.email.split("@")[1] ?? "";
   return sql<{ open: number; eligible: boolean | null; valid: boolean | null; ballot_id: string | null }>`
     with r as (
-      select r.id, r.edition_id, r.eligibility, r.eligible_domains
+      select r.id, r.edition_id, r.eligibility, r.eligible_domains, r.eligible_providers, r.eligible_organisations
       from round r
       where r.id = ${p.roundId} and r.kind in ('public_vote', 'live_vote')
         and r.opens_at <= now() and (r.closes_at is null or now() < r.closes_at)
@@ -99,6 +112,12 @@ export function firstBallotSql(p: {
         case r.eligibility
           when 'verified' then true
           when 'domains' then exists (select 1 from unnest(r.eligible_domains) d where ${domain} = d or ${domain} like '%.' || d)
+          when 'providers' then exists (select 1 from user_session s
+            where s.id = ${p.sessionId ?? null} and s.user_id = ${p.voterId} and s.expires_at > now()
+              and s.auth_method in (select 'oidc:' || x from unnest(r.eligible_providers) x)
+              and (cardinality(r.eligible_organisations) = 0 or exists (select 1 from user_identity i
+                where i.user_id = s.user_id and 'oidc:' || i.provider = s.auth_method
+                  and i.organisation = any(r.eligible_organisations))))
           else exists (select 1 from round_invite i where i.round_id = r.id and i.email = ${p.email.toLowerCase()})
         end as eligible,
         (select count(*) from nominee n
@@ -142,7 +161,7 @@ function receiptMail(input: CastInput, receipt: string, changed: boolean) {
  * decides between racing submissions; every other attempt gets a clear answer and changes nothing.
  */
 export async function castBallot(db: Db, input: CastInput): Promise<Outcome<CastBallot>> {
-  if (await whyIneligible(db, input.round, input.voter)) return notEligible();
+  if (await whyIneligible(db, input.round, { ...input.voter, authMethod: input.voter.session?.authMethod })) return notEligible();
   const receipt = newReceiptCode();
   let row;
   try {
@@ -151,6 +170,7 @@ export async function castBallot(db: Db, input: CastInput): Promise<Outcome<Cast
       categoryId: input.categoryId,
       voterId: input.voter.id,
       email: input.voter.email,
+      sessionId: input.voter.session?.id ?? null,
       sourceRoundId: input.sourceRoundId,
       choices: input.choices,
       receipt,

@@ -162,15 +162,32 @@ export async function publicMotivations(db: DbOrTrx, sourceRoundId: string | nul
     .execute();
 }
 
-export type Ineligible = "unverified" | "domain" | "invite";
+export type Ineligible = "unverified" | "domain" | "invite" | "provider";
 
 /** Why this account may not vote in the round (shown to the voter), or null when it may. */
 export async function whyIneligible(
   db: DbOrTrx,
-  round: Pick<VotingRound, "id" | "eligibility" | "eligible_domains">,
-  user: { email: string; emailVerified: boolean },
+  round: Pick<VotingRound, "id" | "eligibility" | "eligible_domains" | "eligible_providers" | "eligible_organisations">,
+  /** authMethod: how this session signed in ('password', 'oidc:<slug>'); unknown counts as no provider. */
+  user: { id?: string; email: string; emailVerified: boolean; authMethod?: string | null },
 ): Promise<Ineligible | null> {
   if (!user.emailVerified) return "unverified";
+  if (round.eligibility === "providers") {
+    const provider = round.eligible_providers.find((p) => user.authMethod === `oidc:${p}`);
+    if (!provider) return "provider";
+    if (round.eligible_organisations.length === 0) return null;
+    // The organisation the provider named at this person's last sign-in through it.
+    const identity = user.id
+      ? await db
+          .selectFrom("user_identity")
+          .select("organisation")
+          .where("user_id", "=", user.id)
+          .where("provider", "=", provider)
+          .where("organisation", "in", round.eligible_organisations)
+          .executeTakeFirst()
+      : undefined;
+    return identity ? null : "provider";
+  }
   const email = user.email.toLowerCase();
   if (round.eligibility === "domains") {
     const domain = email.split("@")[1] ?? "";

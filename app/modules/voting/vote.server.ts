@@ -58,7 +58,7 @@ export function cachedBallotContext(db: Db, ref: BallotRef, locale: Locale): Pro
   return value;
 }
 
-type Viewer = { id: string; email: string; emailVerified: boolean } | null;
+type Viewer = { id: string; email: string; emailVerified: boolean; authMethod?: string | null } | null;
 
 /** What the ballot page shows this person: the round, its candidates, their own ballot and eligibility. */
 export async function ballotPage(db: Db, { edition, round, category }: BallotContext, viewer: Viewer, locale: Locale) {
@@ -105,6 +105,8 @@ export interface BallotVoter {
   name: string;
   locale: string;
   emailVerified: boolean;
+  /** The casting session and how it signed in (rounds limited to identity providers). */
+  session?: { id: string; authMethod: string } | null;
 }
 
 /**

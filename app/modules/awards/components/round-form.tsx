@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/oidc";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormError, SelectField, SubmitButton, TextField, useAppForm } from "~/components/form";
@@ -35,6 +36,8 @@ export function RoundForm({ id, title, values, opened }: { id: string; title: st
     showLiveTotals: false,
     eligibility: "verified",
     domains: "",
+    providers: "",
+    organisations: "",
     tieBreak: "include_all",
     juryVisibility: "after_close",
     blind: false,
@@ -147,6 +150,19 @@ export function RoundForm({ id, title, values, opened }: { id: string; title: st
             description={t("procedure.fields.domainsHint")}
             registration={register("domains")}
             error={errorOf("domains")}
+          />
+          <TextField
+            name={`${id}-providers`}
+            label={t("oidc.eligibility.providers")}
+            registration={register("providers")}
+            error={errorOf("providers")}
+          />
+          <TextField
+            name={`${id}-organisations`}
+            label={t("oidc.eligibility.organisations")}
+            description={t("oidc.eligibility.organisationsHint")}
+            registration={register("organisations")}
+            error={errorOf("organisations")}
           />
           <SelectField
             name={`${id}-tieBreak`}

@@ -1,0 +1,62 @@
+import type { oidcNl } from "./oidc.nl";
+
+// English texts of single sign-on (mirrors oidc.nl.ts).
+export const oidcEn: typeof oidcNl = {
+  buttons: {
+    heading: "Sign in with your organisation",
+    intro: "Do you work at a government organisation? Then sign in with your organisation's account.",
+    signIn: "Continue with {{name}}",
+  },
+  error: {
+    title: "Signing in with your organisation did not work",
+    again: "Sign in again",
+    other: "Sign in with e-mail address and password",
+  },
+  errors: {
+    unknownProvider: "We do not know this way of signing in (any more). Choose an organisation on the sign-in page.",
+    unavailable: "Your organisation's sign-in system cannot be reached now. Try again in a few minutes.",
+    denied: "You stopped signing in at your organisation or did not give permission. Nothing was changed.",
+    providerError: "Your organisation's sign-in system reported an error. Try again; if it keeps failing, contact your own help desk.",
+    state:
+      "This sign-in request does not belong to this browser, or was used already. Start again on Lauwer's sign-in page, in the same browser.",
+    expired: "Signing in took too long (more than ten minutes). Start again.",
+    issuer: "The answer did not come from the sign-in system we expected. To be safe, you are not signed in.",
+    audience: "The sign-in system's answer was not meant for Lauwer. To be safe, you are not signed in.",
+    nonce: "The sign-in system's answer does not belong to this sign-in request. To be safe, you are not signed in.",
+    tokenExpired: "The sign-in system's answer had already expired. Is your organisation's or Lauwer's clock wrong? Try again.",
+    clock:
+      "The time in the sign-in system's answer does not match our clock (the clocks are too far apart). Try again later; if this keeps happening, report it.",
+    invalidToken: "The sign-in system's answer could not be verified. To be safe, you are not signed in.",
+    emailMissing: "Your organisation did not pass on an e-mail address. Without one you cannot sign in to Lauwer.",
+    emailUnverified:
+      "Your organisation has not confirmed your e-mail address. Sign in with e-mail address and password, or ask your help desk.",
+    domain: "An e-mail address of this domain cannot sign in through this organisation.",
+    blocked: "This account cannot sign in. Contact Lauwer's administrators.",
+    linkInvalid: "This link is invalid, used or expired. Sign in with your organisation again for a new link.",
+  },
+  linkSent: {
+    title: "Confirm your e-mail address",
+    body: "A Lauwer account with the e-mail address your organisation passed on already exists. We sent a link to that address. Open it to link your organisation account to your Lauwer account; from then on you sign in with your organisation.",
+  },
+  link: {
+    title: "Link your organisation account",
+    intro: "Link your {{provider}} account to your Lauwer account ({{email}}). Then you can sign in with your organisation.",
+    submit: "Link and sign in",
+  },
+  notice: {
+    signedIn: "You are signed in with your organisation.",
+    linked: "Your organisation account is linked. You are signed in.",
+  },
+  mail: {
+    subject: "Link your organisation account to Lauwer",
+    body: "Someone signed in with a {{provider}} account with this e-mail address. Was that you? Then open this link to link that account to your Lauwer account (the link works for 24 hours, once):\n{{link}}\n\nWas it not you? Then you need not do anything: without this link nothing is linked.",
+  },
+  eligibility: {
+    providers: "Identity providers (comma-separated; only people signed in through one of them vote)",
+    ineligible: "This vote round is only for people signed in with {{providers}}. Sign out and sign in again with your organisation.",
+    organisations: "Organisations (optional)",
+    organisationsHint:
+      "Only people the identity provider names as working at one of these organisations; separated by semicolons, exactly as the provider names them.",
+    errors: { providers: "Name at least one configured identity provider." },
+  },
+};

@@ -1,0 +1,61 @@
+// Dutch source texts (oidc: single sign-on with an organisation account); oidc.en.ts mirrors it.
+export const oidcNl = {
+  buttons: {
+    heading: "Inloggen met je organisatie",
+    intro: "Werk je bij een overheidsorganisatie? Log dan in met het account van je organisatie.",
+    signIn: "Verder met {{name}}",
+  },
+  error: {
+    title: "Inloggen met je organisatie is niet gelukt",
+    again: "Opnieuw inloggen",
+    other: "Inloggen met e-mailadres en wachtwoord",
+  },
+  errors: {
+    unknownProvider: "Deze manier van inloggen kennen we niet (meer). Kies een organisatie op de inlogpagina.",
+    unavailable: "Het inlogsysteem van je organisatie is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.",
+    denied: "Je hebt het inloggen bij je organisatie afgebroken of geen toestemming gegeven. Er is niets veranderd.",
+    providerError:
+      "Het inlogsysteem van je organisatie gaf een foutmelding. Probeer het opnieuw; lukt het niet, neem dan contact op met je eigen helpdesk.",
+    state:
+      "Dit inlogverzoek hoort niet bij deze browser, of is al gebruikt. Begin opnieuw op de inlogpagina van Lauwer, in dezelfde browser.",
+    expired: "Het inloggen duurde te lang (meer dan tien minuten). Begin opnieuw.",
+    issuer: "Het antwoord kwam niet van het inlogsysteem dat we verwachtten. Uit voorzorg ben je niet ingelogd.",
+    audience: "Het antwoord van het inlogsysteem was niet voor Lauwer bedoeld. Uit voorzorg ben je niet ingelogd.",
+    nonce: "Het antwoord van het inlogsysteem hoort niet bij dit inlogverzoek. Uit voorzorg ben je niet ingelogd.",
+    tokenExpired:
+      "Het antwoord van het inlogsysteem was al verlopen. Staat de klok van je organisatie of van Lauwer verkeerd? Probeer het opnieuw.",
+    clock:
+      "De tijd in het antwoord van het inlogsysteem klopt niet met onze klok (de klokken lopen te ver uiteen). Probeer het later opnieuw; blijft dit gebeuren, meld het dan.",
+    invalidToken: "Het antwoord van het inlogsysteem kon niet worden gecontroleerd. Uit voorzorg ben je niet ingelogd.",
+    emailMissing: "Je organisatie gaf geen e-mailadres door. Zonder e-mailadres kun je niet inloggen op Lauwer.",
+    emailUnverified: "Je organisatie heeft je e-mailadres niet bevestigd. Log in met e-mailadres en wachtwoord, of vraag je helpdesk.",
+    domain: "Met een e-mailadres van dit domein kun je niet inloggen via deze organisatie.",
+    blocked: "Met dit account kun je niet inloggen. Neem contact op met de beheerders van Lauwer.",
+    linkInvalid: "Deze koppellink is ongeldig, al gebruikt of verlopen. Log opnieuw in met je organisatie voor een nieuwe link.",
+  },
+  linkSent: {
+    title: "Bevestig je e-mailadres",
+    body: "Er is al een Lauwer-account met het e-mailadres dat je organisatie doorgaf. We hebben een link naar dat adres gestuurd. Open de link om je organisatie-account aan je Lauwer-account te koppelen; daarna log je voortaan in met je organisatie.",
+  },
+  link: {
+    title: "Organisatie-account koppelen",
+    intro: "Koppel je account bij {{provider}} aan je Lauwer-account ({{email}}). Daarna kun je inloggen met je organisatie.",
+    submit: "Koppelen en inloggen",
+  },
+  notice: {
+    signedIn: "Je bent ingelogd met je organisatie.",
+    linked: "Je organisatie-account is gekoppeld. Je bent ingelogd.",
+  },
+  mail: {
+    subject: "Koppel je organisatie-account aan Lauwer",
+    body: "Iemand logde in met een account van {{provider}} met dit e-mailadres. Was jij dat? Open dan deze link om dat account aan je Lauwer-account te koppelen (de link werkt 24 uur en één keer):\n{{link}}\n\nWas jij het niet? Dan hoef je niets te doen: zonder deze link wordt er niets gekoppeld.",
+  },
+  eligibility: {
+    providers: "Identiteitsproviders (gescheiden door komma's; alleen wie daarmee is ingelogd, stemt)",
+    ineligible: "Deze stemronde is alleen voor wie is ingelogd met {{providers}}. Log uit en log opnieuw in met je organisatie.",
+    organisations: "Organisaties (optioneel)",
+    organisationsHint:
+      "Alleen wie volgens de identiteitsprovider bij een van deze organisaties werkt; gescheiden door puntkomma's, precies zoals de provider ze noemt.",
+    errors: { providers: "Noem minstens één ingestelde identiteitsprovider." },
+  },
+};
