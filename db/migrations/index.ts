@@ -21,6 +21,7 @@ import * as m20261203222000 from "./20261203222000_login_throttle";
 import * as m20261203223000 from "./20261203223000_round_screen_keys";
 import * as m20261203224000 from "./20261203224000_outbox_unsent_index";
 import * as m20261204030000 from "./20261204030000_identity_sessions";
+import * as m20261204032000 from "./20261204032000_second_factor";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
 // Add each new migration here; never edit one that has landed.
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   "20261203223000_round_screen_keys": m20261203223000,
   "20261203224000_outbox_unsent_index": m20261203224000,
   "20261204030000_identity_sessions": m20261204030000,
+  "20261204032000_second_factor": m20261204032000,
 };
