@@ -7,6 +7,7 @@ import { getDb } from "~/db.server";
 import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { retryAfterHeaders } from "~/lib/headers";
 import { titleMeta } from "~/lib/meta";
+import { withNotice } from "~/lib/notice";
 import { ok } from "~/lib/outcome";
 import { safeRedirect } from "~/lib/redirect";
 import { actorFrom } from "~/modules/audit/audit.server";
@@ -28,7 +29,10 @@ export const headers = retryAfterHeaders;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const state = await secondFactorState(getDb(), user);
-  const redirectTo = new URL(request.url).searchParams.get("redirectTo") ?? "";
+  const url = new URL(request.url);
+  // Sent here by signing in: where the person was going says they are signed in, once the app is on.
+  const to = url.searchParams.get("redirectTo") ?? "";
+  const redirectTo = to && url.searchParams.get("melding") === "login.done" ? withNotice(safeRedirect(to, "/mijn-lauwer"), "login.done") : to;
   return { state: { enrolled: state.enrolled, required: state.required, recoveryLeft: state.recoveryLeft, pending: state.pending }, redirectTo };
 }
 

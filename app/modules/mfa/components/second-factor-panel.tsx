@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ButtonLink } from "~/components/button-link";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
-import { Alert, Heading2, Paragraph } from "~/components/nlds";
+import { Heading2, Paragraph } from "~/components/nlds";
 import { ConfirmSchema, type ConfirmInput } from "../mfa.schema";
 import { CodeForm } from "./code-form";
 
@@ -20,9 +20,6 @@ export function RecoveryCodes({ codes, next }: { codes: string[]; next: string }
   const { t } = useTranslation();
   return (
     <>
-      <Alert type="ok">
-        <Paragraph>{t("mfa.enrol.on")}</Paragraph>
-      </Alert>
       <Heading2>{t("mfa.enrol.codesHeading")}</Heading2>
       <Paragraph>{t("mfa.enrol.codesIntro")}</Paragraph>
       <ol className="utrecht-ordered-list lauwer-recovery-codes" aria-label={t("mfa.enrol.codesList")}>
