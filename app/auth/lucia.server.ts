@@ -52,7 +52,9 @@ const adapter: Adapter = {
         // A person with a second factor is signed in only after passing it (ADR 0024).
         (eb) =>
           eb
-            .exists(eb.selectFrom("mfa_totp as t").select("t.user_id").whereRef("t.user_id", "=", "u.id").where("t.confirmed_at", "is not", null))
+            .exists(
+              eb.selectFrom("mfa_totp as t").select("t.user_id").whereRef("t.user_id", "=", "u.id").where("t.confirmed_at", "is not", null),
+            )
             .as("mfa_enrolled"),
       ])
       .where("s.id", "=", sessionId)

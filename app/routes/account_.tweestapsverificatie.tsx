@@ -32,8 +32,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // Sent here by signing in: where the person was going says they are signed in, once the app is on.
   const to = url.searchParams.get("redirectTo") ?? "";
-  const redirectTo = to && url.searchParams.get("melding") === "login.done" ? withNotice(safeRedirect(to, "/mijn-lauwer"), "login.done") : to;
-  return { state: { enrolled: state.enrolled, required: state.required, recoveryLeft: state.recoveryLeft, pending: state.pending }, redirectTo };
+  const redirectTo =
+    to && url.searchParams.get("melding") === "login.done" ? withNotice(safeRedirect(to, "/mijn-lauwer"), "login.done") : to;
+  return {
+    state: { enrolled: state.enrolled, required: state.required, recoveryLeft: state.recoveryLeft, pending: state.pending },
+    redirectTo,
+  };
 }
 
 function guard({ request, context }: ActionFunctionArgs) {

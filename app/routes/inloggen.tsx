@@ -35,8 +35,7 @@ export const action = (args: ActionFunctionArgs) =>
         afterPassword(g.db, await login(g.db, input, g.ip), safeRedirect(input.redirectTo, "/mijn-lauwer"), {
           userAgent: g.userAgent,
         }),
-      done: (_g, next) =>
-        redirect(next.signedIn ? withNotice(next.to, "login.done") : next.to, { headers: { "Set-Cookie": next.cookie } }),
+      done: (_g, next) => redirect(next.signedIn ? withNotice(next.to, "login.done") : next.to, { headers: { "Set-Cookie": next.cookie } }),
     }),
   });
 

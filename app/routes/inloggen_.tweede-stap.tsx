@@ -45,29 +45,25 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export const action = (args: ActionFunctionArgs) =>
-  handleIntents(
-    args,
-    async (a: ActionFunctionArgs) => ({ ...(await whereWeAre(a)), db: getDb(), context: a.context }),
-    {
-      "": intent({
-        schema: CodeSchema,
-        run: async (g, input) => {
-          if (g.mode === "stepUp") {
-            const passed = await stepUp(g.db, actorFrom(g.context), { userId: g.userId!, sessionId: g.sessionId! }, input.code);
-            return passed.ok ? ok({ to: safeRedirect(input.redirectTo, "/mijn-lauwer"), cookies: [] as string[] }) : passed;
-          }
-          const c = g.context;
-          if (g.mode === "expired") return refuse(409, "mfa.errors.stepExpired");
-          return answerChallenge(g.db, { token: g.token, ip: c.ip, requestId: c.requestId, userAgent: c.userAgent }, input.code);
-        },
-        done: (g, next) => {
-          const headers = new Headers();
-          for (const cookie of next.cookies) headers.append("Set-Cookie", cookie);
-          return redirect(g.mode === "login" ? withNotice(next.to, "login.done") : next.to, { status: 303, headers });
-        },
-      }),
-    },
-  );
+  handleIntents(args, async (a: ActionFunctionArgs) => ({ ...(await whereWeAre(a)), db: getDb(), context: a.context }), {
+    "": intent({
+      schema: CodeSchema,
+      run: async (g, input) => {
+        if (g.mode === "stepUp") {
+          const passed = await stepUp(g.db, actorFrom(g.context), { userId: g.userId!, sessionId: g.sessionId! }, input.code);
+          return passed.ok ? ok({ to: safeRedirect(input.redirectTo, "/mijn-lauwer"), cookies: [] as string[] }) : passed;
+        }
+        const c = g.context;
+        if (g.mode === "expired") return refuse(409, "mfa.errors.stepExpired");
+        return answerChallenge(g.db, { token: g.token, ip: c.ip, requestId: c.requestId, userAgent: c.userAgent }, input.code);
+      },
+      done: (g, next) => {
+        const headers = new Headers();
+        for (const cookie of next.cookies) headers.append("Set-Cookie", cookie);
+        return redirect(g.mode === "login" ? withNotice(next.to, "login.done") : next.to, { status: 303, headers });
+      },
+    }),
+  });
 
 export default function SecondStep() {
   const { mode, redirectTo } = useLoaderData<typeof loader>();

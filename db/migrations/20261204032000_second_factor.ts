@@ -15,7 +15,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("user_id", "uuid", (c) => c.primaryKey().references("app_user.id").onDelete("cascade"))
     .addColumn("secret", "text", (c) => c.notNull().check(sql`secret ~ '^[A-Z2-7]{32}$'`))
     .addColumn("confirmed_at", "timestamptz")
-    .addColumn("last_used_step", "integer", (c) => c.notNull().defaultTo(0).check(sql`last_used_step >= 0`))
+    .addColumn("last_used_step", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`last_used_step >= 0`),
+    )
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
@@ -33,7 +38,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("token_hash", "text", (c) => c.primaryKey().check(sql`token_hash ~ '^[0-9a-f]{64}$'`))
     .addColumn("user_id", "uuid", (c) => c.notNull().references("app_user.id").onDelete("cascade"))
     .addColumn("redirect_to", "text", (c) => c.notNull().check(sql`char_length(redirect_to) <= 2000`))
-    .addColumn("failures", "integer", (c) => c.notNull().defaultTo(0).check(sql`failures >= 0`))
+    .addColumn("failures", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`failures >= 0`),
+    )
     .addColumn("expires_at", "timestamptz", (c) => c.notNull())
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();

@@ -67,7 +67,9 @@ describe("setting up the authenticator app", () => {
     const refused = await app.request("/account/tweestapsverificatie?intent=confirm", { form: { code: wrong }, headers: { cookie } });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("mfa.errors.wrongCode");
-    expect((await db().selectFrom("mfa_totp").select("confirmed_at").where("user_id", "=", user.id).executeTakeFirstOrThrow()).confirmed_at).toBeNull();
+    expect(
+      (await db().selectFrom("mfa_totp").select("confirmed_at").where("user_id", "=", user.id).executeTakeFirstOrThrow()).confirmed_at,
+    ).toBeNull();
     expect((await sessionRow(cookie)).second_factor_at).toBeNull();
 
     const on = await app.request("/account/tweestapsverificatie?intent=confirm", {
@@ -92,7 +94,9 @@ describe("setting up the authenticator app", () => {
     const cookie = await sessionFor(user.id);
     const again = await app.request("/account/tweestapsverificatie?intent=start", { method: "POST", headers: { cookie } });
     expect(again.status).toBe(409);
-    expect((await db().selectFrom("mfa_totp").select("secret").where("user_id", "=", user.id).executeTakeFirstOrThrow()).secret).toBe(secret);
+    expect((await db().selectFrom("mfa_totp").select("secret").where("user_id", "=", user.id).executeTakeFirstOrThrow()).secret).toBe(
+      secret,
+    );
   });
 });
 
@@ -142,7 +146,10 @@ describe("signing in with a second factor", () => {
     const cookie = await sessionFor(user.id);
     await app.request("/account/tweestapsverificatie?intent=start", { method: "POST", headers: { cookie } });
     const secret = (await db().selectFrom("mfa_totp").select("secret").where("user_id", "=", user.id).executeTakeFirstOrThrow()).secret;
-    const on = await app.request("/account/tweestapsverificatie?intent=confirm", { form: { code: totpCode(secret, stepNow()) }, headers: { cookie } });
+    const on = await app.request("/account/tweestapsverificatie?intent=confirm", {
+      form: { code: totpCode(secret, stepNow()) },
+      headers: { cookie },
+    });
     const recovery = /<code>([a-z2-7-]{19})<\/code>/.exec(await on.text())![1]!;
 
     const first = await passwordStep(user.email);
@@ -156,7 +163,12 @@ describe("signing in with a second factor", () => {
     expect(sessionCookieFrom(again)).toBeUndefined();
     const left = await db().selectFrom("mfa_recovery_code").select("used_at").where("user_id", "=", user.id).execute();
     expect(left.filter((r) => r.used_at !== null)).toHaveLength(1);
-    const audit = await db().selectFrom("audit_log").select("action").where("entity_id", "=", user.id).where("action", "=", "mfa.recovery_used").execute();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", user.id)
+      .where("action", "=", "mfa.recovery_used")
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -169,7 +181,12 @@ describe("signing in with a second factor", () => {
     const fifth = await code(step!, wrongCode);
     expect(fifth.status).toBe(409);
     expect(await fifth.text()).toContain("mfa.errors.tooManyWrong");
-    const audit = await db().selectFrom("audit_log").select("action").where("entity_id", "=", user.id).where("action", "=", "mfa.challenge_failed").execute();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", user.id)
+      .where("action", "=", "mfa.challenge_failed")
+      .execute();
     expect(audit).toHaveLength(1);
     // A new step after the password: the account has had its five wrong codes; even the right one waits.
     const next = await passwordStep(user.email);
@@ -182,7 +199,11 @@ describe("signing in with a second factor", () => {
   it("an expired or unknown step says so and signs nobody in", async () => {
     const { user } = await enrolledUser();
     const { step } = await passwordStep(user.email);
-    await db().updateTable("mfa_challenge").set({ expires_at: new Date(Date.now() - 1000) }).where("user_id", "=", user.id).execute();
+    await db()
+      .updateTable("mfa_challenge")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("user_id", "=", user.id)
+      .execute();
     const late = await code(step!, await freshCode(user.id));
     expect(late.status).toBe(409);
     expect(sessionCookieFrom(late)).toBeUndefined();
@@ -208,14 +229,25 @@ describe("signing in with a second factor", () => {
   it("turning the second factor off needs a current code, removes app and recovery codes, and is audited", async () => {
     const { user } = await enrolledUser();
     const cookie = await sessionFor(user.id);
-    const refused = await app.request("/account/tweestapsverificatie?intent=disable", { form: { code: "abcd-efgh-ijkl-mnop" }, headers: { cookie } });
+    const refused = await app.request("/account/tweestapsverificatie?intent=disable", {
+      form: { code: "abcd-efgh-ijkl-mnop" },
+      headers: { cookie },
+    });
     expect(refused.status).toBe(400);
     expect(await db().selectFrom("mfa_totp").select("user_id").where("user_id", "=", user.id).executeTakeFirst()).toBeDefined();
-    const off = await app.request("/account/tweestapsverificatie?intent=disable", { form: { code: await freshCode(user.id) }, headers: { cookie } });
+    const off = await app.request("/account/tweestapsverificatie?intent=disable", {
+      form: { code: await freshCode(user.id) },
+      headers: { cookie },
+    });
     expect(off.status).toBe(303);
     expect(await db().selectFrom("mfa_totp").select("user_id").where("user_id", "=", user.id).executeTakeFirst()).toBeUndefined();
     expect(await db().selectFrom("mfa_recovery_code").select("user_id").where("user_id", "=", user.id).execute()).toEqual([]);
-    const audit = await db().selectFrom("audit_log").select("action").where("entity_id", "=", user.id).where("action", "=", "mfa.disable").execute();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", user.id)
+      .where("action", "=", "mfa.disable")
+      .execute();
     expect(audit).toHaveLength(1);
     // Signing in is the password alone again.
     expect(sessionCookieFrom((await passwordStep(user.email)).res)).toBeDefined();

@@ -25,7 +25,11 @@ export function totpCode(secret: string, step: number): string {
  * drift), and a third time waits for the clock — as a person with a real app would.
  */
 export async function freshCode(userId: string): Promise<string> {
-  const row = await getDb().selectFrom("mfa_totp").select(["secret", "last_used_step"]).where("user_id", "=", userId).executeTakeFirstOrThrow();
+  const row = await getDb()
+    .selectFrom("mfa_totp")
+    .select(["secret", "last_used_step"])
+    .where("user_id", "=", userId)
+    .executeTakeFirstOrThrow();
   const step = Math.max(stepNow(), Number(row.last_used_step) + 1);
   // Hang guard only: at most two steps.
   for (let i = 0; i < 130 && step > stepNow() + 1; i++) await sleep(500);
@@ -53,7 +57,10 @@ export async function signIn(app: Pick<TestServer, "request">, email: string, pa
   if (location.startsWith("/inloggen/tweede-stap")) {
     const step = pair(res, "lauwer_mfa");
     if (!step) throw new Error("no step cookie");
-    const answer = await app.request("/inloggen/tweede-stap", { form: { code: await freshCode(await userIdOf(email)) }, headers: { cookie: step } });
+    const answer = await app.request("/inloggen/tweede-stap", {
+      form: { code: await freshCode(await userIdOf(email)) },
+      headers: { cookie: step },
+    });
     const cookie = sessionCookieFrom(answer);
     if (!cookie) throw new Error(`code step refused (${answer.status})`);
     return cookie;
@@ -68,7 +75,10 @@ export async function signIn(app: Pick<TestServer, "request">, email: string, pa
 export async function enrol(app: Pick<TestServer, "request">, cookie: string, userId: string): Promise<string> {
   const started = await app.request("/account/tweestapsverificatie?intent=start", { method: "POST", headers: { cookie } });
   if (started.status !== 303) throw new Error(`enrolment not started (${started.status})`);
-  const confirmed = await app.request("/account/tweestapsverificatie?intent=confirm", { form: { code: await freshCode(userId) }, headers: { cookie } });
+  const confirmed = await app.request("/account/tweestapsverificatie?intent=confirm", {
+    form: { code: await freshCode(userId) },
+    headers: { cookie },
+  });
   if (confirmed.status !== 200) throw new Error(`enrolment not confirmed (${confirmed.status})`);
   return (await getDb().selectFrom("mfa_totp").select("secret").where("user_id", "=", userId).executeTakeFirstOrThrow()).secret;
 }

@@ -6,8 +6,7 @@ export const mfaNl = {
   step: {
     title: "Tweede stap: je code",
     intro: "Je wachtwoord klopt. Vul nu de code van 6 cijfers in uit je authenticator-app.",
-    stepUpIntro:
-      "Voor deze pagina vragen we ook je tweede stap. Vul de code van 6 cijfers in uit je authenticator-app.",
+    stepUpIntro: "Voor deze pagina vragen we ook je tweede stap. Vul de code van 6 cijfers in uit je authenticator-app.",
     recoveryHint:
       "Heb je je telefoon niet bij de hand? Vul dan een van je herstelcodes in (bijvoorbeeld abcd-efgh-ijkl-mnop). Elke herstelcode werkt één keer.",
     code: "Code",
@@ -26,8 +25,7 @@ export const mfaNl = {
     recoveryLeft_one: "Je hebt nog {{count}} ongebruikte herstelcode.",
     recoveryLeft_other: "Je hebt nog {{count}} ongebruikte herstelcodes.",
     start: "Authenticator-app instellen",
-    appsHint:
-      "Je kunt elke authenticator-app gebruiken, bijvoorbeeld Google Authenticator, Microsoft Authenticator of FreeOTP.",
+    appsHint: "Je kunt elke authenticator-app gebruiken, bijvoorbeeld Google Authenticator, Microsoft Authenticator of FreeOTP.",
     scanHeading: "1. Voeg Lauwer toe aan je app",
     scan: "Scan deze QR-code met je app.",
     qrAlt: "QR-code om Lauwer toe te voegen aan je authenticator-app",

@@ -68,7 +68,11 @@ export async function secondFactorState(db: Db, user: { id: string; email: strin
   if (row && row.confirmed_at === null) {
     const uri = totpFor(row.secret, user.email).toString();
     const svg = await QRCode.toString(uri, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
-    pending = { secret: row.secret.replace(/(.{4})/g, "$1 ").trim(), uri, qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+    pending = {
+      secret: row.secret.replace(/(.{4})/g, "$1 ").trim(),
+      uri,
+      qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+    };
   }
   return { enrolled: row?.confirmed_at != null, pending, recoveryLeft: Number(left.n), required };
 }
@@ -79,7 +83,12 @@ export async function startEnrolment(db: Db, userId: string): Promise<Outcome> {
   const r = await db
     .insertInto("mfa_totp")
     .values({ user_id: userId, secret })
-    .onConflict((oc) => oc.column("user_id").doUpdateSet({ secret, created_at: sql`now()` }).where("mfa_totp.confirmed_at", "is", null))
+    .onConflict((oc) =>
+      oc
+        .column("user_id")
+        .doUpdateSet({ secret, created_at: sql`now()` })
+        .where("mfa_totp.confirmed_at", "is", null),
+    )
     .executeTakeFirst();
   if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return refuse(409, "mfa.errors.alreadyEnrolled");
   return ok();
@@ -101,7 +110,13 @@ async function newRecoveryCodes(trx: DbOrTrx, userId: string): Promise<string[]>
  * a code is accepted once (the row's last step only grows, in one UPDATE, so two requests with the same
  * code cannot both pass). "used": right code, already taken.
  */
-async function takeTotp(trx: DbOrTrx, userId: string, code: string, confirmed: boolean, now = Date.now()): Promise<"ok" | "wrong" | "used"> {
+async function takeTotp(
+  trx: DbOrTrx,
+  userId: string,
+  code: string,
+  confirmed: boolean,
+  now = Date.now(),
+): Promise<"ok" | "wrong" | "used"> {
   const row = await trx
     .selectFrom("mfa_totp as t")
     .innerJoin("app_user as u", "u.id", "t.user_id")
@@ -143,8 +158,7 @@ const normalise = (code: string) => code.replace(/[\s-]/g, "").toLowerCase();
  */
 export async function checkSecondFactor(db: Db, actor: Actor, userId: string, code: string): Promise<Outcome<"app" | "recovery">> {
   const wait = await hit("mfaAccount", userId);
-  if (wait)
-    return refuse(429, "mfa.errors.throttled", { params: { count: Math.max(1, Math.ceil(wait / 60)) }, retryAfter: wait });
+  if (wait) return refuse(429, "mfa.errors.throttled", { params: { count: Math.max(1, Math.ceil(wait / 60)) }, retryAfter: wait });
   const c = normalise(code);
   if (/^[0-9]{6}$/.test(c)) {
     const taken = await takeTotp(db, userId, c, true);
@@ -180,8 +194,7 @@ export async function confirmEnrolment(
   code: string,
 ): Promise<Outcome<{ recoveryCodes: string[] }>> {
   const wait = await hit("mfaAccount", who.userId);
-  if (wait)
-    return refuse(429, "mfa.errors.throttled", { params: { count: Math.max(1, Math.ceil(wait / 60)) }, retryAfter: wait });
+  if (wait) return refuse(429, "mfa.errors.throttled", { params: { count: Math.max(1, Math.ceil(wait / 60)) }, retryAfter: wait });
   const result = await db.transaction().execute(async (trx) => {
     const pending = await trx
       .selectFrom("mfa_totp")
@@ -192,9 +205,17 @@ export async function confirmEnrolment(
     if (!pending) return refuse(409, "mfa.errors.notStarted");
     if (pending.confirmed_at !== null) return refuse(409, "mfa.errors.alreadyEnrolled");
     if ((await takeTotp(trx, who.userId, normalise(code), false)) !== "ok") return refuse(400, "mfa.errors.wrongCode", { field: "code" });
-    await trx.updateTable("mfa_totp").set({ confirmed_at: sql`now()` }).where("user_id", "=", who.userId).execute();
+    await trx
+      .updateTable("mfa_totp")
+      .set({ confirmed_at: sql`now()` })
+      .where("user_id", "=", who.userId)
+      .execute();
     const recoveryCodes = await newRecoveryCodes(trx, who.userId);
-    await trx.updateTable("user_session").set({ second_factor_at: sql`now()` }).where("id", "=", who.sessionId).execute();
+    await trx
+      .updateTable("user_session")
+      .set({ second_factor_at: sql`now()` })
+      .where("id", "=", who.sessionId)
+      .execute();
     await writeAudit(trx, actor, { action: "mfa.enrol", entityType: "user", entityId: who.userId, after: { method: "totp" } });
     return ok({ recoveryCodes });
   });
@@ -205,7 +226,12 @@ export async function confirmEnrolment(
 /** New recovery codes, for a session that passed the second factor (the old codes stop working). Audited. */
 export async function regenerateRecoveryCodes(db: Db, actor: Actor, userId: string): Promise<Outcome<{ recoveryCodes: string[] }>> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("mfa_totp").select("user_id").where("user_id", "=", userId).where("confirmed_at", "is not", null).executeTakeFirst();
+    const row = await trx
+      .selectFrom("mfa_totp")
+      .select("user_id")
+      .where("user_id", "=", userId)
+      .where("confirmed_at", "is not", null)
+      .executeTakeFirst();
     if (!row) return refuse(409, "mfa.errors.notEnrolled");
     const recoveryCodes = await newRecoveryCodes(trx, userId);
     await writeAudit(trx, actor, { action: "mfa.recovery_regenerate", entityType: "user", entityId: userId });
@@ -235,7 +261,13 @@ export async function resetSecondFactor(db: Db, actor: Actor, userId: string, by
     await trx.deleteFrom("mfa_recovery_code").where("user_id", "=", userId).execute();
     await trx.deleteFrom("mfa_challenge").where("user_id", "=", userId).execute();
     await trx.updateTable("user_session").set({ second_factor_at: null }).where("user_id", "=", userId).execute();
-    await writeAudit(trx, actor, { action: "mfa.disable", entityType: "user", entityId: userId, before: { method: "totp" }, after: { by } });
+    await writeAudit(trx, actor, {
+      action: "mfa.disable",
+      entityType: "user",
+      entityId: userId,
+      before: { method: "totp" },
+      after: { by },
+    });
     return ok();
   });
 }
@@ -269,10 +301,19 @@ export async function afterPassword(
 ): Promise<Outcome<{ cookie: string; to: string; signedIn: boolean }>> {
   if (!signedIn.ok) return signedIn;
   const userId = signedIn.value;
-  const app = await db.selectFrom("mfa_totp").select("user_id").where("user_id", "=", userId).where("confirmed_at", "is not", null).executeTakeFirst();
+  const app = await db
+    .selectFrom("mfa_totp")
+    .select("user_id")
+    .where("user_id", "=", userId)
+    .where("confirmed_at", "is not", null)
+    .executeTakeFirst();
   if (app) {
     const token = randomBytes(32).toString("hex");
-    await db.deleteFrom("mfa_challenge").where("user_id", "=", userId).where("expires_at", "<", sql<Date>`now()`).execute();
+    await db
+      .deleteFrom("mfa_challenge")
+      .where("user_id", "=", userId)
+      .where("expires_at", "<", sql<Date>`now()`)
+      .execute();
     await db
       .insertInto("mfa_challenge")
       .values({
@@ -326,7 +367,12 @@ export async function answerChallenge(
       if (counted && counted.failures >= CHALLENGE_FAILURES) {
         await db.transaction().execute(async (trx) => {
           await trx.deleteFrom("mfa_challenge").where("token_hash", "=", sha256(request.token!)).execute();
-          await writeAudit(trx, actor, { action: "mfa.challenge_failed", entityType: "user", entityId: challenge.user_id, after: { failures: counted.failures } });
+          await writeAudit(trx, actor, {
+            action: "mfa.challenge_failed",
+            entityType: "user",
+            entityId: challenge.user_id,
+            after: { failures: counted.failures },
+          });
         });
         return refuse(409, "mfa.errors.tooManyWrong");
       }
@@ -343,6 +389,10 @@ export async function answerChallenge(
 export async function stepUp(db: Db, actor: Actor, who: { userId: string; sessionId: string }, code: string): Promise<Outcome> {
   const checked = await checkSecondFactor(db, actor, who.userId, code);
   if (!checked.ok) return checked;
-  await db.updateTable("user_session").set({ second_factor_at: sql`now()` }).where("id", "=", who.sessionId).execute();
+  await db
+    .updateTable("user_session")
+    .set({ second_factor_at: sql`now()` })
+    .where("id", "=", who.sessionId)
+    .execute();
   return ok();
 }

@@ -5,7 +5,16 @@ import { getPool } from "~/db.server";
 // Counters live in PostgreSQL (table rate_limit, created by a migration) so limits hold across processes.
 
 type LimiterName =
-  "loginAccount" | "loginIp" | "unlockMail" | "mailAccount" | "mailIp" | "voteAccount" | "voteIp" | "juryReminder" | "bookReminder" | "mfaAccount";
+  | "loginAccount"
+  | "loginIp"
+  | "unlockMail"
+  | "mailAccount"
+  | "mailIp"
+  | "voteAccount"
+  | "voteIp"
+  | "juryReminder"
+  | "bookReminder"
+  | "mfaAccount";
 
 /**
  * Login attempts at one account from all the places it never signed in from, per day, before those
