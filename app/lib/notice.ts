@@ -7,7 +7,6 @@ import { auditLogNl } from "~/i18n/locales/audit-log.nl";
 import { erasureNl } from "~/i18n/locales/erasure.nl";
 import { legalNl } from "~/i18n/locales/legal.nl";
 import { organizerNl } from "~/i18n/locales/organizer.nl";
-import { mfaNl } from "~/i18n/locales/mfa.nl";
 /** Success messages shown after a redirect, passed as ?melding=<key>; only these keys are shown. */
 export const NOTICES = [
   "signup.done",
@@ -80,7 +79,6 @@ const NAMESPACED = {
   erasure: erasureNl,
   legal: legalNl,
   organizer: organizerNl,
-  mfa: mfaNl,
 };
 type Namespaced = typeof NAMESPACED;
 // Computed on first use, not at load: a module without top-level calls is dropped from browser bundles

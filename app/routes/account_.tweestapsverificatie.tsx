@@ -2,9 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
-import { Heading1 } from "~/components/nlds";
+import { Alert, Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
-import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
+import { handleIntents, intent } from "~/lib/action.server";
 import { retryAfterHeaders } from "~/lib/headers";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
@@ -37,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     state: { enrolled: state.enrolled, required: state.required, recoveryLeft: state.recoveryLeft, pending: state.pending },
     redirectTo,
+    disabled: url.searchParams.get("uitgezet") === "1" && !state.enrolled,
   };
 }
 
@@ -74,17 +75,23 @@ export const action = (args: ActionFunctionArgs) =>
     disable: intent({
       schema: CodeSchema,
       run: (g, input) => disableSecondFactor(g.db, g.actor, g.user.id, input.code),
-      done: () => redirectWithNotice(ENROL_PATH, "mfa.notice.disabled"),
+      // Said on the page itself (its texts are not in the first page's bundle, where notices live).
+      done: () => redirect(`${ENROL_PATH}?uitgezet=1`, 303),
     }),
   });
 
 export default function SecondFactorPage() {
-  const { state, redirectTo } = useLoaderData<typeof loader>();
+  const { state, redirectTo, disabled } = useLoaderData<typeof loader>();
   const shown = useActionData<{ recoveryCodes?: string[]; next?: string }>();
   const { t } = useTranslation();
   return (
     <>
       <Heading1>{t("mfa.enrol.title")}</Heading1>
+      {disabled ? (
+        <Alert type="ok">
+          <Paragraph>{t("mfa.notice.disabled")}</Paragraph>
+        </Alert>
+      ) : null}
       {shown?.recoveryCodes ? (
         <RecoveryCodes codes={shown.recoveryCodes} next={shown.next ?? ENROL_PATH} />
       ) : (

@@ -240,6 +240,7 @@ describe("signing in with a second factor", () => {
       headers: { cookie },
     });
     expect(off.status).toBe(303);
+    expect(off.headers.get("location")).toBe("/account/tweestapsverificatie?uitgezet=1");
     expect(await db().selectFrom("mfa_totp").select("user_id").where("user_id", "=", user.id).executeTakeFirst()).toBeUndefined();
     expect(await db().selectFrom("mfa_recovery_code").select("user_id").where("user_id", "=", user.id).execute()).toEqual([]);
     const audit = await db()
