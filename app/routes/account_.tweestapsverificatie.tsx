@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
@@ -20,10 +20,13 @@ import {
   secondFactorState,
   startEnrolment,
 } from "~/modules/mfa/mfa.server";
+import mfaCss from "~/styles/mfa.css";
 
 export const meta = titleMeta("mfa.enrol.title");
 
 export const headers = retryAfterHeaders;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mfaCss }];
 
 /** The person's second factor (ADR 0024). A person who has one manages it only after passing it (requireUser sends them to the code step). */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
@@ -14,11 +14,14 @@ import { actorFrom } from "~/modules/audit/audit.server";
 import { CodeForm } from "~/modules/mfa/components/code-form";
 import { CodeSchema } from "~/modules/mfa/mfa.schema";
 import { answerChallenge, ENROL_PATH, findChallenge, readChallengeCookie, stepUp } from "~/modules/mfa/mfa.server";
+import mfaCss from "~/styles/mfa.css";
 
 export const meta = titleMeta("mfa.step.title");
 
 // Too many wrong codes (429) say when to try again.
 export const headers = retryAfterHeaders;
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mfaCss }];
 
 /**
  * The second step of signing in (ADR 0024), in one of two ways: after the password (no session yet,
