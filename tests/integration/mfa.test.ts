@@ -255,6 +255,52 @@ describe("signing in with a second factor", () => {
   });
 });
 
+describe("the way back without database access", () => {
+  it("new recovery codes replace the old ones (audited)", async () => {
+    const { user } = await enrolledUser();
+    const cookie = await sessionFor(user.id);
+    const old = (await db().selectFrom("mfa_recovery_code").select("code_hash").where("user_id", "=", user.id).execute()).map(
+      (r) => r.code_hash,
+    );
+    const made = await app.request("/account/tweestapsverificatie?intent=regenerate", { method: "POST", headers: { cookie } });
+    expect(made.status).toBe(200);
+    const shown = [...(await made.text()).matchAll(/<code>([a-z2-7-]{19})<\/code>/g)].map((m) => m[1]!);
+    expect(shown).toHaveLength(10);
+    const now = (await db().selectFrom("mfa_recovery_code").select("code_hash").where("user_id", "=", user.id).execute()).map(
+      (r) => r.code_hash,
+    );
+    expect(now).toHaveLength(10);
+    expect(now.filter((h) => old.includes(h))).toEqual([]);
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", user.id)
+      .where("action", "=", "mfa.recovery_regenerate")
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it("a platform admin can reset someone who lost app and codes: their sessions lose the second factor, audited as the admin's", async () => {
+    const { resetSecondFactor } = await import("~/modules/mfa/mfa.server");
+    const { user } = await enrolledUser();
+    const admin = await createUser();
+    const live = await sessionFor(user.id);
+    const reset = await resetSecondFactor(db(), { actorId: admin.id }, user.id, "admin");
+    expect(reset.ok).toBe(true);
+    expect((await sessionRow(live)).second_factor_at).toBeNull();
+    expect(await db().selectFrom("mfa_totp").select("user_id").where("user_id", "=", user.id).executeTakeFirst()).toBeUndefined();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select(["action", "actor_id", "after"])
+      .where("entity_id", "=", user.id)
+      .where("action", "=", "mfa.disable")
+      .execute();
+    expect(audit).toEqual([{ action: "mfa.disable", actor_id: admin.id, after: { by: "admin" } }]);
+    // Nothing left to reset: refused, nothing written.
+    expect(await resetSecondFactor(db(), { actorId: admin.id }, user.id, "admin")).toMatchObject({ ok: false, status: 409 });
+  });
+});
+
 describe("roles that need a second factor (MFA_REQUIRED_ROLES: admin, organizer, editor)", () => {
   it("an organizer without one is sent to set it up after the password, and their pages stay shut until then", async () => {
     const user = await createUser();
