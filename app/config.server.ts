@@ -38,6 +38,15 @@ const EnvSchema = z.object({
   DEV_MAILBOX: bool.optional(),
   /** The Secure flag on cookies. Unset: on in production, with an https APP_ORIGIN, or when not loopback-only. */
   SECURE_COOKIES: bool.optional(),
+  /**
+   * Roles that need a second factor (ADR 0024) before any of their pages opens: a comma list of admin,
+   * organizer, editor, jury; "none" for no role.
+   */
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .default("admin,organizer,editor")
+    .transform((v) => (v.trim() === "none" ? [] : v.split(",").map((r) => r.trim())))
+    .pipe(z.array(z.enum(["admin", "organizer", "editor", "jury"]))),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Prometheus metrics (ADR 0022), off unless one is set: /metrics on the main port with this bearer token
   // (at least 16 characters), and/or a port of its own on METRICS_HOST (default HOST), token asked there too when set.

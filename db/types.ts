@@ -34,6 +34,32 @@ export interface UserSessionTable {
   last_seen_at: Generated<Date>;
 }
 
+export interface MfaTotpTable {
+  user_id: string;
+  /** Base32, 160 bits (RFC 6238 / RFC 4226 recommend at least 128). */
+  secret: string;
+  confirmed_at: TimestampNull;
+  /** The last 30-second step a code was accepted for (never accepted twice). */
+  last_used_step: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface MfaRecoveryCodeTable {
+  user_id: string;
+  code_hash: string;
+  used_at: TimestampNull;
+  created_at: Generated<Date>;
+}
+
+export interface MfaChallengeTable {
+  token_hash: string;
+  user_id: string;
+  redirect_to: string;
+  failures: Generated<number>;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
 export interface OneTimeTokenTable {
   token_hash: string;
   user_id: string;
@@ -701,6 +727,9 @@ export interface DB {
   identity_link_token: IdentityLinkTokenTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
+  mfa_totp: MfaTotpTable;
+  mfa_recovery_code: MfaRecoveryCodeTable;
+  mfa_challenge: MfaChallengeTable;
   email_verification_token: OneTimeTokenTable;
   password_reset_token: OneTimeTokenTable;
   email_change_token: EmailChangeTokenTable;

@@ -131,6 +131,8 @@ export async function benchExport(
       user_id: organizer.id,
       expires_at: sql`now() + interval '2 hours'`,
       absolute_expires_at: sql`now() + interval '12 hours'`,
+      // Signed in completely: an organizer's pages need the second factor (ADR 0024).
+      second_factor_at: sql`now()`,
     })
     .execute();
   const cookie = `lauwer_session=${sessionId}`;

@@ -3,6 +3,7 @@ import type { User } from "lucia";
 import type { RoleName } from "../../db/types";
 import { getDb, type DbOrTrx } from "~/db.server";
 import { actorFrom } from "~/modules/audit/audit.server";
+import { ENROL_PATH, holdsRequiredRole, requiredRoles, SECOND_STEP_PATH } from "~/modules/mfa/mfa.server";
 
 /** A role, with the one scope it applies to. Platform admin has no scope. */
 export type RoleCheck =
@@ -26,7 +27,13 @@ export function unavailable(): Response {
  * the session could not be read (database outage), a person with a session cookie gets 503, not a login page.
  */
 export function requireUser(request: Request, context: AppLoadContext): User {
-  if (context.user) return context.user;
+  if (context.user) {
+    // A person with a second factor is signed in once they passed it (ADR 0024): a session that only
+    // had the first (a password reset, an identity provider without MFA) is sent to the code step.
+    if (context.user.mfaEnrolled && !context.session?.secondFactorAt)
+      throw redirect(`${SECOND_STEP_PATH}?redirectTo=${encodeURIComponent(safePath(request))}`);
+    return context.user;
+  }
   if (context.outage) throw unavailable();
   throw redirect(`/inloggen?redirectTo=${encodeURIComponent(safePath(request))}`);
 }
@@ -75,11 +82,51 @@ export async function hasRole(db: DbOrTrx, userId: string, check: RoleCheck): Pr
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-/** Signed-in user holding the role, or 403 (a visitor is first sent to log in). */
+/** This session passed the second factor, or the role does not need one (MFA_REQUIRED_ROLES). */
+export function secondFactorSatisfied(context: AppLoadContext, role: RoleName): boolean {
+  return !requiredRoles().has(role) || Boolean(context.session?.secondFactorAt);
+}
+
+/**
+ * The second factor a role's pages need (ADR 0024), asked after the role was found (others get their
+ * 403 as before): a session without it goes to the code step, or — when the person has no second
+ * factor yet — to setting one up, and back here afterwards.
+ */
+export function requireSecondFactor(request: Request, context: AppLoadContext, role: RoleName): void {
+  if (secondFactorSatisfied(context, role)) return;
+  const back = encodeURIComponent(safePath(request));
+  throw redirect(context.user?.mfaEnrolled ? `${SECOND_STEP_PATH}?redirectTo=${back}` : `${ENROL_PATH}?redirectTo=${back}`);
+}
+
+/**
+ * The overview pages of the privileged areas (the awards one organizes, the book projects one edits):
+ * a signed-in person, who passed the second factor when they hold a role that needs it.
+ */
+export async function requireStaffArea(request: Request, context: AppLoadContext): Promise<User> {
+  const user = requireUser(request, context);
+  if (!context.session?.secondFactorAt && (await holdsRequiredRole(getDb(), user.id))) {
+    const back = encodeURIComponent(safePath(request));
+    throw redirect(user.mfaEnrolled ? `${SECOND_STEP_PATH}?redirectTo=${back}` : `${ENROL_PATH}?redirectTo=${back}`);
+  }
+  return user;
+}
+
+/** Signed-in user holding the role, or 403 (a visitor is first sent to log in); then the role's second factor. */
 export async function requireRole(request: Request, context: AppLoadContext, check: RoleCheck): Promise<User> {
   const user = requireUser(request, context);
   if (!(await hasRole(getDb(), user.id, check))) throw forbidden();
+  requireSecondFactor(request, context, check.role);
   return user;
+}
+
+/**
+ * For a page that shows more to a role holder (an editor's tools on a public page, an organizer's view
+ * of a photo): the role, and the role's second factor passed in this session. Without it, the page is
+ * the member's page.
+ */
+export async function hasPrivilege(context: AppLoadContext, check: RoleCheck): Promise<boolean> {
+  if (!context.user || !secondFactorSatisfied(context, check.role)) return false;
+  return hasRole(getDb(), context.user.id, check);
 }
 
 /** A platform admin's page or form: the database and who acts (for the audit log); others are refused as requireRole does. */

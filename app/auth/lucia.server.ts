@@ -49,6 +49,13 @@ const adapter: Adapter = {
         "u.organisation",
         "u.locale",
         "u.email_verified_at",
+        // A person with a second factor is signed in only after passing it (ADR 0024).
+        (eb) =>
+          eb
+            .exists(
+              eb.selectFrom("mfa_totp as t").select("t.user_id").whereRef("t.user_id", "=", "u.id").where("t.confirmed_at", "is not", null),
+            )
+            .as("mfa_enrolled"),
       ])
       .where("s.id", "=", sessionId)
       // A blocked account has no live session anywhere, from the moment it is blocked.
@@ -63,6 +70,7 @@ const adapter: Adapter = {
         organisation: row.organisation,
         locale: row.locale,
         email_verified_at: row.email_verified_at,
+        mfa_enrolled: Boolean(row.mfa_enrolled),
       },
     };
     return [toDatabaseSession(row), user];
@@ -129,6 +137,8 @@ function createLucia() {
       organisation: a.organisation,
       locale: a.locale,
       emailVerified: a.email_verified_at !== null,
+      /** The person has a confirmed second factor (an authenticator app). */
+      mfaEnrolled: a.mfa_enrolled === true,
     }),
   });
 }
@@ -155,6 +165,8 @@ declare module "lucia" {
       organisation: string;
       locale: Locale;
       email_verified_at: Date | null;
+      /** Only read with the session (other user lookups leave it out). */
+      mfa_enrolled?: boolean;
     };
   }
 }

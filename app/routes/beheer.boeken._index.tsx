@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasRole, requireUser } from "~/auth/guards.server";
+import { hasPrivilege, requireStaffArea } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
@@ -12,9 +12,9 @@ export const meta = titleMeta("book.myProjects");
 
 /** The book projects this user edits (only those: roles are per project). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = requireUser(request, context);
+  const user = await requireStaffArea(request, context);
   const db = getDb();
-  const [projects, isAdmin] = await Promise.all([editorProjects(db, user.id), hasRole(db, user.id, { role: "admin" })]);
+  const [projects, isAdmin] = await Promise.all([editorProjects(db, user.id), hasPrivilege(context, { role: "admin" })]);
   return { projects: projects.map((p) => ({ slug: p.slug, title: context.locale === "en" ? p.title_en : p.title_nl })), isAdmin };
 }
 

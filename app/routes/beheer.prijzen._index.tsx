@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import "~/i18n/page-texts/teams";
-import { hasRole, requireUser } from "~/auth/guards.server";
+import { hasPrivilege, requireStaffArea } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { Heading1, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
@@ -13,11 +13,11 @@ export const meta = titleMeta("moderation.myAwards");
 
 /** The awards this user organizes (only those: roles are per award). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = requireUser(request, context);
+  const user = await requireStaffArea(request, context);
   const rows = await listOrganizedEditions(getDb(), user.id);
   const awards = [...new Map(rows.map((r) => [r.slug, context.locale === "en" ? r.name_en : r.name_nl])).entries()];
   return {
-    isAdmin: await hasRole(getDb(), user.id, { role: "admin" }),
+    isAdmin: await hasPrivilege(context, { role: "admin" }),
     newEditions: awards.map(([slug, name]) => ({ href: `/beheer/prijzen/${slug}/nieuwe-editie`, name })),
     teams: awards.map(([slug, name]) => ({ href: `/beheer/prijzen/${slug}/team`, name })),
     editions: rows

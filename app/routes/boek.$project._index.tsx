@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasRole } from "~/auth/guards.server";
+import { hasPrivilege } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { Fact } from "~/modules/book/components/fact";
@@ -19,7 +19,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const [progress, author, isEditor] = await Promise.all([
     projectProgress(db, project.id),
     user ? findAuthor(db, project.id, user.id) : undefined,
-    user ? hasRole(db, user.id, { role: "editor", bookProjectId: project.id }) : false,
+    hasPrivilege(context, { role: "editor", bookProjectId: project.id }),
   ]);
   return {
     project: {

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { intent, handleIntents, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
-import { hasRole } from "~/auth/guards.server";
+import { hasPrivilege } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
@@ -41,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     throw redirect(`${base}/${survivor}${new URL(request.url).search}`, 301);
   }
   const user = context.user;
-  const isEditor = user ? await hasRole(db, user.id, { role: "editor", bookProjectId: project.id }) : false;
+  const isEditor = await hasPrivilege(context, { role: "editor", bookProjectId: project.id });
   // A rejected proposal is seen only by its proposer (with the reason) and the editors.
   if (proposal.status === "rejected" && !isEditor && (!user || user.id !== proposal.proposerId)) throw notFound();
   const [sources, comments, endorsed] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { hasRole } from "~/auth/guards.server";
+import { hasPrivilege } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { Pagination } from "~/components/pagination";
 import { Heading1, Paragraph } from "~/components/nlds";
@@ -38,7 +38,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     },
     context.locale,
   );
-  const isEditor = context.user ? await hasRole(db, context.user.id, { role: "editor", bookProjectId: project.id }) : false;
+  const isEditor = await hasPrivilege(context, { role: "editor", bookProjectId: project.id });
   return {
     project: {
       slug: project.slug,

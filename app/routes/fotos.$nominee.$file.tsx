@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { hasRole } from "~/auth/guards.server";
+import { hasPrivilege } from "~/auth/guards.server";
 import { getDb } from "~/db.server";
 import { UUID } from "~/modules/awards/edition.server";
 import { photoFile } from "~/modules/photos/photos.server";
@@ -17,8 +17,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const db = getDb();
   const photo = await photoFile(db, params.nominee!, hash, file[2] ? "thumb" : "full");
   if (!photo) throw new Response("Not found", { status: 404 });
-  const visible =
-    photo.is_candidate || (context.user && (await hasRole(db, context.user.id, { role: "organizer", awardId: photo.award_id })));
+  const visible = photo.is_candidate || (await hasPrivilege(context, { role: "organizer", awardId: photo.award_id }));
   if (!visible) throw new Response("Not found", { status: 404 });
   const headers = new Headers({
     "Content-Type": photo.mime,

@@ -13,7 +13,8 @@ import { retryAfterHeaders } from "~/lib/headers";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
 import { LoginSchema, safeRedirect, type LoginInput } from "~/modules/accounts/account.schema";
-import { login, startSession } from "~/modules/accounts/account.server";
+import { login } from "~/modules/accounts/account.server";
+import { afterPassword } from "~/modules/mfa/mfa.server";
 import { AccountForm, EmailField, PasswordField } from "~/modules/accounts/components/account-form";
 
 export const meta = titleMeta("login.title");
@@ -25,17 +26,18 @@ export const headers = retryAfterHeaders;
 
 /**
  * The page's one form posts without an intent. The attempt is counted before the password is verified
- * (in login); the password is never sent back with the form's values.
+ * (in login); the password is never sent back with the form's values. A person with a second factor
+ * gets no session yet but the code step (ADR 0024); a role that needs one leads to setting it up.
  */
 export const action = (args: ActionFunctionArgs) =>
   handleIntents(args, requireVisitor, {
     "": intent({
       schema: LoginSchema,
       run: async (g, input) =>
-        startSession(await login(g.db, input, g.ip), safeRedirect(input.redirectTo, "/mijn-lauwer"), {
+        afterPassword(g.db, await login(g.db, input, g.ip), safeRedirect(input.redirectTo, "/mijn-lauwer"), {
           userAgent: g.userAgent,
         }),
-      done: (_g, session) => redirect(withNotice(session.to, "login.done"), { headers: { "Set-Cookie": session.cookie } }),
+      done: (_g, next) => redirect(next.signedIn ? withNotice(next.to, "login.done") : next.to, { headers: { "Set-Cookie": next.cookie } }),
     }),
   });
 

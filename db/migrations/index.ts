@@ -22,6 +22,7 @@ import * as m20261203223000 from "./20261203223000_round_screen_keys";
 import * as m20261203224000 from "./20261203224000_outbox_unsent_index";
 import * as m20261204030000 from "./20261204030000_identity_sessions";
 import * as m20261204031000 from "./20261204031000_oidc_identity";
+import * as m20261204032000 from "./20261204032000_second_factor";
 import * as m20261204033000 from "./20261204033000_account_self_service";
 import * as m20261204034000 from "./20261204034000_role_invitations";
 import * as m20261204035000 from "./20261204035000_user_admin";
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   "20261203224000_outbox_unsent_index": m20261203224000,
   "20261204030000_identity_sessions": m20261204030000,
   "20261204031000_oidc_identity": m20261204031000,
+  "20261204032000_second_factor": m20261204032000,
   "20261204033000_account_self_service": m20261204033000,
   "20261204034000_role_invitations": m20261204034000,
   "20261204035000_user_admin": m20261204035000,

@@ -1,5 +1,8 @@
+import { mkdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 
 export { expect };
 export const DEMO_PASSWORD = "demo wachtwoord voor e2e";
@@ -44,9 +47,120 @@ export async function openLatestMail(page: Page, to: string, subject: RegExp | s
   return (await link.getAttribute("href"))!;
 }
 
+// ---- The second factor (ADR 0024) ----
+// Admins, organizers and editors need a second factor: their first login sets up an authenticator app
+// through the page, later logins pass the code step, with codes computed here as the app would. The
+// secret, the last step used and the recovery codes of each address live next to the e2e database
+// (.data/e2e, removed with it when the server starts), shared by the workers under a lock.
+
+const STORE = ".data/e2e/e2e-second-factor.json";
+const LOCK = ".data/e2e/e2e-second-factor.lock";
+type SecondFactor = { secret: string; lastStep: number; recovery: string[] };
+const stepNow = () => Math.floor(Date.now() / 30_000);
+
+export function totpCode(secret: string, step: number): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: step * 30_000 });
+}
+
+async function withSecondFactors<T>(change: (store: Record<string, SecondFactor>) => Promise<T> | T): Promise<T> {
+  // Hang guard: a lock left by a killed worker is taken over after two minutes.
+  for (let i = 0; ; i++) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      if (i > 4000) throw new Error("the second-factor store stays locked");
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 120_000) rmdirSync(LOCK);
+      } catch {
+        // gone meanwhile
+      }
+      await sleep(50);
+    }
+  }
+  try {
+    let store: Record<string, SecondFactor> = {};
+    try {
+      store = JSON.parse(readFileSync(STORE, "utf8")) as Record<string, SecondFactor>;
+    } catch {
+      // none yet
+    }
+    const result = await change(store);
+    writeFileSync(STORE, JSON.stringify(store));
+    return result;
+  } finally {
+    rmdirSync(LOCK);
+  }
+}
+
+/**
+ * A code the server has not taken yet: the app code of this step, or of the next one when this one was
+ * used (the server takes one step ahead); past that a recovery code, and without one left, the clock.
+ */
+async function nextCode(email: string): Promise<string> {
+  return withSecondFactors(async (store) => {
+    const known = store[email];
+    if (!known) throw new Error(`no second factor known for ${email}`);
+    const step = Math.max(stepNow(), known.lastStep + 1);
+    if (step > stepNow() + 1) {
+      const recovery = known.recovery.shift();
+      if (recovery) return recovery;
+      for (let i = 0; i < 200 && step > stepNow() + 1; i++) await sleep(500);
+    }
+    known.lastStep = step;
+    return totpCode(known.secret, step);
+  });
+}
+
+/** Waits until the page leaves `from` (its path), or shows a refusal there (null). */
+async function settle(page: Page, from: string): Promise<string | null> {
+  // Hang guard only.
+  for (let i = 0; i < 1200; i++) {
+    const path = new URL(page.url()).pathname;
+    if (path !== from) return path;
+    if (await page.locator("#error-summary, #form-error").count()) return null;
+    await sleep(100);
+  }
+  throw new Error(`still on ${from}`);
+}
+
+/** Sets up the authenticator app on the page the login led to, keeps its secret and recovery codes, and continues. */
+async function setUpApp(page: Page, email: string) {
+  await page.getByRole("button", { name: "Authenticator-app instellen" }).click();
+  const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+  const step = stepNow();
+  await withSecondFactors((store) => {
+    store[email] = { secret, lastStep: step, recovery: [] };
+  });
+  await page.getByLabel("Code uit je app").fill(totpCode(secret, step));
+  await page.getByRole("button", { name: "Tweestapsverificatie aanzetten" }).click();
+  await expect(page.getByRole("heading", { name: "Bewaar je herstelcodes" })).toBeVisible();
+  const recovery = await page.locator(".lauwer-recovery-codes code").allTextContents();
+  expect(recovery).toHaveLength(10);
+  await withSecondFactors((store) => {
+    store[email]!.recovery = recovery;
+  });
+  await page.getByRole("link", { name: "Ik heb de codes bewaard, verder" }).click();
+  await settle(page, "/account/tweestapsverificatie");
+}
+
+/** Passes the code step after the password. */
+export async function passCodeStep(page: Page, email: string) {
+  await page.getByLabel("Code", { exact: true }).fill(await nextCode(email));
+  await page.getByRole("button", { name: "Doorgaan" }).click();
+  if ((await settle(page, "/inloggen/tweede-stap")) === null) throw new Error(`code step refused for ${email}`);
+}
+
+/**
+ * Logs in as a person does: the password, then — for a person with a second factor — the code step, or
+ * for a role that needs one and has none yet, setting up the app. A refused password stays on the page.
+ */
 export async function logIn(page: Page, email: string, password: string) {
   await page.goto("/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
+  const where = await settle(page, "/inloggen");
+  if (where === "/inloggen/tweede-stap") await passCodeStep(page, email);
+  else if (where === "/account/tweestapsverificatie") await setUpApp(page, email);
 }

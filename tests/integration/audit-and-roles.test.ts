@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { hasRole } from "~/auth/guards.server";
 import { grantRole, revokeRole } from "~/modules/roles/role.server";
-import { createUser, grantAdmin, PASSWORD } from "../setup/factories";
-import { sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
+import { createUser, grantAdmin } from "../setup/factories";
+import { startTestServer, type TestServer } from "../setup/http";
+import { signIn } from "../setup/second-factor";
 
 let app: TestServer;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function cookieFor(email: string) {
-  return sessionCookieFrom(await app.request("/inloggen", { form: { email, password: PASSWORD } }))!;
+  return signIn(app, email);
 }
 
 async function scopes() {

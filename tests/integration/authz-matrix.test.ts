@@ -193,6 +193,10 @@ const ACCESS: Record<string, Entry> = {
   "routes/inloggen_.sso.$provider": { get: "visitor", getPass: "notfound" },
   "routes/inloggen_.sso.$provider_.terug": { get: "visitor", getPass: "notfound" },
   "routes/inloggen_.sso.koppelen": { get: "public", getPass: "invalid", post: "public" },
+  // The second factor (ADR 0024): the code step is for a browser that has not signed in yet (a signed-in
+  // session that passed it is sent on); one's own second factor is a member's page.
+  "routes/inloggen_.tweede-stap": { get: "visitor", post: "visitor" },
+  "routes/account_.tweestapsverificatie": { get: "member", post: "member" },
 };
 
 /** The one role (besides the public) each scoped access is for. */
@@ -471,9 +475,9 @@ function requestUrl(route: RouteInfo, method: "GET" | "POST"): string {
   return query.size ? `${path}?${query}` : path;
 }
 
-async function answer(route: RouteInfo, role: Role, method: "GET" | "POST"): Promise<string> {
+async function answer(route: RouteInfo, role: Role, method: "GET" | "POST", cookie?: string): Promise<string> {
   const headers: Record<string, string> = {};
-  if (role !== "anonymous") headers.cookie = cookies[role];
+  if (role !== "anonymous") headers.cookie = cookie ?? cookies[role];
   const res = await app.request(
     requestUrl(route, method),
     method === "GET" ? { headers } : { headers, form: { intent: "authz-matrix-probe" } },
@@ -488,6 +492,7 @@ async function answer(route: RouteInfo, role: Role, method: "GET" | "POST"): Pro
   } else {
     await res.body?.cancel();
   }
+  if (target?.startsWith("/inloggen/tweede-stap") || target?.startsWith("/account/tweestapsverificatie")) return "second factor";
   if (target !== null) return target.startsWith("/inloggen") ? "login" : "away";
   if (res.status >= 200 && res.status < 300) return "ok";
   // An action past its guard refuses the probe intent (400): the guard let this person through.
@@ -541,5 +546,38 @@ describe("authorization matrix", () => {
     }
     expect(mismatches).toEqual([]);
     expect(cells).toBeGreaterThan(1000);
+  });
+});
+
+describe("second factor on every privileged route (ADR 0024)", () => {
+  it("an admin, organizer or editor whose session passed only the password reaches none of their routes", async () => {
+    // The same people as above, each with a second session that did not pass the second factor.
+    const bare = {} as Record<"admin" | "organizer" | "editor", string>;
+    for (const role of ["admin", "organizer", "editor"] as const) {
+      const id = cookies[role].split("=")[1]!;
+      const { user_id } = await getDb().selectFrom("user_session").select("user_id").where("id", "=", id).executeTakeFirstOrThrow();
+      bare[role] = await sessionFor(user_id, { secondFactor: false });
+    }
+    const leaks: string[] = [];
+    let cells = 0;
+    for (const route of routes) {
+      const entry = ACCESS[route.id];
+      if (!entry) continue;
+      for (const method of ["GET", "POST"] as const) {
+        const access = method === "GET" ? entry.get : entry.post;
+        if (!access) continue;
+        // The staff overviews are member pages that list what one manages: for a role holder, privileged too.
+        const overview = route.id === "routes/beheer.prijzen._index" || route.id === "routes/beheer.boeken._index";
+        const role = overview ? "organizer" : access && HOLDER[access];
+        if (role !== "admin" && role !== "organizer" && role !== "editor") continue;
+        const got = await answer(route, role, method, bare[role]);
+        cells++;
+        // A photo in moderation is simply not found for anyone who may not see it.
+        const want = access === "organizerOrCandidate" ? "notfound" : "second factor";
+        if (got !== want) leaks.push(`${method} ${route.id} as ${role} without second factor: ${got}, expected ${want}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(cells).toBeGreaterThan(50);
   });
 });

@@ -4,8 +4,9 @@ import { getDb } from "~/db.server";
 import { translator } from "~/i18n/i18n";
 import { suggestProposals } from "~/modules/book/proposal.server";
 import { createBookProject, insertProposal, proposalForm } from "../setup/book-proposals";
-import { createEdition, createUser, grantAdmin, PASSWORD } from "../setup/factories";
-import { sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
+import { createEdition, createUser, grantAdmin } from "../setup/factories";
+import { startTestServer, type TestServer } from "../setup/http";
+import { signIn } from "../setup/second-factor";
 import { createJuryRound } from "../setup/jury";
 
 let app: TestServer;
@@ -18,7 +19,7 @@ const t = translator("nl");
 const db = () => getDb();
 /** Text as React escapes it in HTML. */
 const html = (text: string) => text.replace(/&/g, "&amp;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;");
-const cookieFor = async (email: string) => sessionCookieFrom(await app.request("/inloggen", { form: { email, password: PASSWORD } }))!;
+const cookieFor = (email: string) => signIn(app, email);
 
 describe("portrait proposal duplicates need more than a shared first name", () => {
   it("does not hold 'Coenraad Zzqxwvbn' against other Coenraads, and still finds real near-duplicates", async () => {

@@ -3,8 +3,9 @@ import { getDb } from "~/db.server";
 import { LOCALE_COOKIE, translator } from "~/i18n/i18n";
 import type { LegalSettingsInput } from "~/modules/legal/settings.schema";
 import { getLegalSettings, saveLegalSettings } from "~/modules/legal/settings.server";
-import { createUser, grantAdmin, PASSWORD } from "../setup/factories";
-import { sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
+import { createUser, grantAdmin } from "../setup/factories";
+import { startTestServer, type TestServer } from "../setup/http";
+import { signIn } from "../setup/second-factor";
 
 let app: TestServer;
 let adminCookie: string;
@@ -17,8 +18,8 @@ beforeAll(async () => {
   await grantAdmin(admin.id);
   adminId = admin.id;
   const member = await createUser();
-  adminCookie = sessionCookieFrom(await app.request("/inloggen", { form: { email: admin.email, password: PASSWORD } }))!;
-  memberCookie = sessionCookieFrom(await app.request("/inloggen", { form: { email: member.email, password: PASSWORD } }))!;
+  adminCookie = await signIn(app, admin.email);
+  memberCookie = await signIn(app, member.email);
 });
 afterAll(() => app.close());
 

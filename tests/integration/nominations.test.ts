@@ -5,8 +5,9 @@ import { decideConsent } from "~/modules/awards/consent.server";
 import { approveNominee, listQueue, mergeNominees, rejectNominee } from "~/modules/awards/moderation.server";
 import { PersonNominationSchema, SupportSchema } from "~/modules/awards/nomination.schema";
 import { nominatePerson, supportNominee } from "~/modules/awards/nomination.server";
-import { createEdition, createUser, lastMailTo, linkFrom, PASSWORD, personInput, uniqueEmail } from "../setup/factories";
-import { sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
+import { createEdition, createUser, lastMailTo, linkFrom, personInput, uniqueEmail } from "../setup/factories";
+import { startTestServer, type TestServer } from "../setup/http";
+import { signIn } from "../setup/second-factor";
 
 let app: TestServer;
 beforeAll(async () => {
@@ -415,7 +416,7 @@ describe("merging duplicates", () => {
 
 describe("moderation authorization", () => {
   async function cookieFor(email: string) {
-    return sessionCookieFrom(await app.request("/inloggen", { form: { email, password: PASSWORD } }))!;
+    return signIn(app, email);
   }
 
   it("a member cannot moderate; an organizer of award A cannot touch award B", async () => {

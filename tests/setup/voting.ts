@@ -110,8 +110,12 @@ export type VoteRound = {
   adminBase: string;
 };
 
-/** A session row for a user, as Lucia stores it; returns the Cookie header value. */
-export async function sessionFor(userId: string): Promise<string> {
+/**
+ * A session row for a user, as Lucia stores it after a complete sign-in — second factor passed, as the
+ * pages of admins, organizers and editors require (ADR 0024); `{ secondFactor: false }` for a session
+ * that only passed the password. Returns the Cookie header value.
+ */
+export async function sessionFor(userId: string, opts: { secondFactor?: boolean } = {}): Promise<string> {
   const id = randomBytes(20).toString("hex");
   await getDb()
     .insertInto("user_session")
@@ -120,6 +124,7 @@ export async function sessionFor(userId: string): Promise<string> {
       user_id: userId,
       expires_at: sql<Date>`now() + interval '1 hour'`,
       absolute_expires_at: sql<Date>`now() + interval '12 hours'`,
+      second_factor_at: opts.secondFactor === false ? null : sql<Date>`now()`,
     })
     .execute();
   return `lauwer_session=${id}`;

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
-import { forbidden, requireUser } from "~/auth/guards.server";
+import { forbidden, requireSecondFactor, requireUser } from "~/auth/guards.server";
 import { getDb } from "~/db.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { loadEdition } from "~/modules/awards/edition.server";
@@ -15,6 +15,7 @@ export async function requireJuror(request: Request, context: AppLoadContext, pa
   const edition = await loadEdition(db, params.award, params.year, context.locale);
   const member = await juryMembership(db, edition.id, user.id);
   if (!member) throw forbidden();
+  requireSecondFactor(request, context, "jury");
   const round = await loadJuryRound(db, edition.id, params.position);
   return { user, edition, round, member, db };
 }

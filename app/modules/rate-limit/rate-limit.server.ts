@@ -5,7 +5,16 @@ import { getPool } from "~/db.server";
 // Counters live in PostgreSQL (table rate_limit, created by a migration) so limits hold across processes.
 
 type LimiterName =
-  "loginAccount" | "loginIp" | "unlockMail" | "mailAccount" | "mailIp" | "voteAccount" | "voteIp" | "juryReminder" | "bookReminder";
+  | "loginAccount"
+  | "loginIp"
+  | "unlockMail"
+  | "mailAccount"
+  | "mailIp"
+  | "voteAccount"
+  | "voteIp"
+  | "juryReminder"
+  | "bookReminder"
+  | "mfaAccount";
 
 /**
  * Login attempts at one account from all the places it never signed in from, per day, before those
@@ -30,6 +39,8 @@ function limiter(name: LimiterName): RateLimiterPostgres {
       voteIp: c.VOTE_LIMIT_PER_IP,
       juryReminder: 1,
       bookReminder: 1,
+      // Codes of the second factor (ADR 0024): wrong or replayed ones per account, whatever the address.
+      mfaAccount: 5,
     };
     const durations: Record<LimiterName, number> = {
       loginAccount: DAY,
@@ -41,6 +52,7 @@ function limiter(name: LimiterName): RateLimiterPostgres {
       voteIp: 60,
       juryReminder: 15 * 60,
       bookReminder: 24 * 3600,
+      mfaAccount: window,
     };
     l = new RateLimiterPostgres({
       storeClient: getPool(),
