@@ -13,7 +13,8 @@ import { titleMeta } from "~/lib/meta";
 import { scopeLabel } from "~/modules/roles/scope-label";
 import { ReasonForm } from "~/modules/users/components/reason-form";
 import { AccountFacts, PersonAudit, PersonRoles, ResendVerificationForm } from "~/modules/users/components/user-facts";
-import { BlockUserSchema, UnblockUserSchema } from "~/modules/users/user.schema";
+import { hasSecondFactor, resetSecondFactor } from "~/modules/mfa/mfa.server";
+import { BlockUserSchema, ResetSecondFactorSchema, UnblockUserSchema } from "~/modules/users/user.schema";
 import { blockUser, getUserDetail, resendVerificationFor, unblockUser } from "~/modules/users/users.server";
 
 export const meta = titleMeta("users.list.title");
@@ -28,6 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     id: user.id,
     name: user.name,
     self: user.id === admin.id,
+    secondFactor: await hasSecondFactor(getDb(), user.id),
     facts: {
       email: user.email,
       organisation: user.organisation,
@@ -56,6 +58,11 @@ export const action = (args: ActionFunctionArgs) => {
       run: (g, input) => unblockUser(g.db, g.actor, args.params.user ?? "", input),
       done: () => redirectWithNotice(to, "users.notice.unblocked"),
     }),
+    resetMfa: intent({
+      schema: ResetSecondFactorSchema,
+      run: (g, input) => resetSecondFactor(g.db, g.actor, args.params.user ?? "", "admin", input.reason),
+      done: () => redirectWithNotice(to, "users.notice.secondFactorReset"),
+    }),
     resend: intent({
       run: (g) => resendVerificationFor(g.db, g.actor, args.params.user ?? ""),
       done: () => redirectWithNotice(to, "users.notice.verificationSent"),
@@ -64,7 +71,7 @@ export const action = (args: ActionFunctionArgs) => {
 };
 
 export default function Person() {
-  const { name, self, facts, roles, audit } = useLoaderData<typeof loader>();
+  const { name, self, secondFactor, facts, roles, audit } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormFailure>();
   const { t } = useTranslation();
   return (
@@ -91,6 +98,7 @@ export default function Person() {
       ) : (
         <ReasonForm key="block" intent="block" />
       )}
+      {secondFactor && !self ? <ReasonForm key="resetMfa" intent="resetMfa" /> : null}
       <PersonAudit entries={audit} />
     </>
   );

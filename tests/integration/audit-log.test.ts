@@ -243,6 +243,7 @@ describe("audit scope", () => {
       ],
       platform: [{ id: null, expect: NONE }],
       app_user: [{ id: member.id, expect: NONE }],
+      user: [{ id: member.id, expect: NONE }],
       legal_settings: [{ id: null, expect: NONE }],
     };
     for (const [entityType, list] of Object.entries(cases)) {

@@ -1,6 +1,7 @@
 // Issue #16 item 5: a platform admin's user management (/beheer/gebruikers): search, a person's page,
 // resend verification, block and unblock with a reason (sessions end at once, sign-in and reset refused
 // as a wrong password would be, the person told by mail), audited; never oneself or the last admin.
+import "~/i18n/page-texts/users";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
@@ -8,6 +9,7 @@ import { translator } from "~/i18n/i18n";
 import { blockUser, searchUsers, unblockUser } from "~/modules/users/users.server";
 import { createUser, grantAdmin, lastMailTo, linkFrom, PASSWORD, uniqueEmail } from "../setup/factories";
 import { sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
+import { enrol } from "../setup/second-factor";
 import { sessionFor } from "../setup/voting";
 
 const nl = translator("nl");
@@ -297,6 +299,42 @@ describe("blocking", () => {
     } finally {
       if (ids.length) await db.updateTable("app_user").set({ blocked_at: null, blocked_reason: null }).where("id", "in", ids).execute();
     }
+  });
+});
+
+describe("a lost second factor", () => {
+  it("is removed by an admin with a reason (audited), so the person sets up a new app; without a reason nothing changes", async () => {
+    const person = await createUser();
+    const personCookie = await sessionFor(person.id, { secondFactor: false });
+    await enrol(app, personCookie, person.id);
+    const page = await (await app.request(`/beheer/gebruikers/${person.id}`, { headers: { cookie: adminCookie } })).text();
+    expect(page).toContain(nl("users.person.resetMfa"));
+
+    expect((await post(`/beheer/gebruikers/${person.id}?intent=resetMfa`, { reason: "kort" })).status).toBe(400);
+    const still = await getDb().selectFrom("mfa_totp").select("user_id").where("user_id", "=", person.id).execute();
+    expect(still).toHaveLength(1);
+
+    const reason = "Telefoon en herstelcodes kwijt; gebeld via het nummer van de organisatie";
+    const res = await post(`/beheer/gebruikers/${person.id}?intent=resetMfa`, { reason });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toContain("users.notice.secondFactorReset");
+    const left = await getDb().selectFrom("mfa_totp").select("user_id").where("user_id", "=", person.id).execute();
+    expect(left).toEqual([]);
+    const codes = await getDb().selectFrom("mfa_recovery_code").select("user_id").where("user_id", "=", person.id).execute();
+    expect(codes).toEqual([]);
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select(["action", "actor_id", "after"])
+      .where("entity_id", "=", person.id)
+      .where("action", "=", "mfa.disable")
+      .where("actor_id", "=", admin.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0]!.after)).toContain(reason);
+    // Nothing left to remove: the form is gone and a second try is refused.
+    const after = await (await app.request(`/beheer/gebruikers/${person.id}`, { headers: { cookie: adminCookie } })).text();
+    expect(after).not.toContain(nl("users.person.resetMfa"));
+    expect((await post(`/beheer/gebruikers/${person.id}?intent=resetMfa`, { reason })).status).toBe(409);
   });
 });
 

@@ -6,6 +6,7 @@ export const usersEn: Shape<typeof usersNl> = {
     blocked: "The account is blocked. All its sessions have ended and the person has been sent an e-mail.",
     unblocked: "The account is released again. The person can sign in again and has been sent an e-mail.",
     verificationSent: "A new confirmation link has been sent.",
+    secondFactorReset: "The two-step verification of this account has been removed. The person sets up a new app at their next sign-in.",
   },
   list: {
     title: "Users",
@@ -60,6 +61,11 @@ export const usersEn: Shape<typeof usersNl> = {
     unblockIntro: "The person can sign in again afterwards. Earlier sessions do not come back. The person gets an e-mail.",
     unblockReasonHint: "Required. Goes into the audit log.",
     unblock: "Lift the block",
+    resetMfaHeading: "Remove two-step verification",
+    resetMfaIntro:
+      "For someone who lost both their app and their recovery codes. The app and the recovery codes of this account are removed; the person sets up a new app at their next sign-in. First make sure, outside Lauwer, that you are really dealing with this person.",
+    resetMfaReasonHint: "Required. For example how you checked who asked. Goes into the audit log.",
+    resetMfa: "Remove two-step verification",
     self: "This is your own account. You cannot block yourself.",
     auditHeading: "Actions on this account",
     auditNone: "No admin actions on this account yet.",

@@ -4,6 +4,8 @@ export const usersNl = {
     blocked: "Het account is geblokkeerd. Alle sessies zijn beëindigd en de persoon heeft een e-mail gekregen.",
     unblocked: "Het account is weer vrijgegeven. De persoon kan weer inloggen en heeft een e-mail gekregen.",
     verificationSent: "Er is een nieuwe bevestigingslink gestuurd.",
+    secondFactorReset:
+      "De tweestapsverificatie van dit account is gewist. De persoon stelt bij de volgende keer inloggen een nieuwe app in.",
   },
   list: {
     title: "Gebruikers",
@@ -58,6 +60,11 @@ export const usersNl = {
     unblockIntro: "De persoon kan daarna weer inloggen. Eerdere sessies komen niet terug. De persoon krijgt een e-mail.",
     unblockReasonHint: "Verplicht. Komt in het auditlog.",
     unblock: "Hef de blokkering op",
+    resetMfaHeading: "Tweestapsverificatie wissen",
+    resetMfaIntro:
+      "Voor iemand die de app én de herstelcodes kwijt is. De app en de herstelcodes van dit account worden gewist; de persoon stelt bij de volgende keer inloggen een nieuwe app in. Ga eerst na, buiten Lauwer om, dat je echt met deze persoon spreekt.",
+    resetMfaReasonHint: "Verplicht. Bijvoorbeeld hoe je hebt nagegaan wie het vroeg. Komt in het auditlog.",
+    resetMfa: "Wis de tweestapsverificatie",
     self: "Dit is je eigen account. Je kunt jezelf niet blokkeren.",
     auditHeading: "Acties op dit account",
     auditNone: "Nog geen acties van beheerders op dit account.",

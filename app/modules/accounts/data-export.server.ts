@@ -65,6 +65,8 @@ export const BY_ADDRESS: readonly { table: string; column: string; omit?: readon
   { table: "login_throttle", column: "account" },
   { table: "email_change_token", column: "new_email", omit: ["token_hash"] },
   { table: "role_invitation", column: "email", omit: ["token_hash"] },
+  { table: "user_identity", column: "email" },
+  { table: "identity_link_token", column: "email", omit: ["token_hash"] },
 ];
 
 type Row = Record<string, unknown>;

@@ -56,6 +56,8 @@ export const ENTITY_SCOPES = {
   role_invitation: "grant",
   platform: "platform",
   app_user: "platform",
+  // An account as such (blocking, verification, its second factor): the platform's.
+  user: "platform",
   legal_settings: "platform",
 } as const satisfies Record<string, "award" | "book_project" | "grant" | "platform">;
 

@@ -44,6 +44,17 @@ export async function holdsRequiredRole(db: DbOrTrx, userId: string): Promise<bo
   return row !== undefined;
 }
 
+/** Whether the person has a confirmed app (what a platform admin's page of the person shows). */
+export async function hasSecondFactor(db: DbOrTrx, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("mfa_totp")
+    .select("user_id")
+    .where("user_id", "=", userId)
+    .where("confirmed_at", "is not", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export interface SecondFactorState {
   enrolled: boolean;
   /** An app was shown but not confirmed yet: its secret, the otpauth:// address and its QR code (SVG data URI). */
@@ -254,7 +265,7 @@ export async function disableSecondFactor(db: Db, actor: Actor, userId: string, 
  * sessions: by the person, or by a platform admin for someone who lost both app and codes (the
  * admin's user pages can call this; ADR 0024). Audited.
  */
-export async function resetSecondFactor(db: Db, actor: Actor, userId: string, by: "self" | "admin"): Promise<Outcome> {
+export async function resetSecondFactor(db: Db, actor: Actor, userId: string, by: "self" | "admin", reason?: string): Promise<Outcome> {
   return db.transaction().execute(async (trx) => {
     const removed = await trx.deleteFrom("mfa_totp").where("user_id", "=", userId).returning("confirmed_at").executeTakeFirst();
     if (!removed) return refuse(409, "mfa.errors.notEnrolled");
@@ -266,7 +277,7 @@ export async function resetSecondFactor(db: Db, actor: Actor, userId: string, by
       entityType: "user",
       entityId: userId,
       before: { method: "totp" },
-      after: { by },
+      after: reason === undefined ? { by } : { by, reason },
     });
     return ok();
   });

@@ -6,10 +6,10 @@ import { FormError, SubmitButton, TextareaField, useAppForm } from "~/components
 import { BlockUserSchema, REASON_MAX, type BlockUserInput } from "../user.schema";
 
 /**
- * Blocking or releasing an account: what it does, the required reason, one button; its refusals
- * (a missing reason, oneself, the last admin) are shown above it.
+ * Blocking or releasing an account, or removing its second factor: what it does, the required reason,
+ * one button; its refusals (a missing reason, oneself, the last admin) are shown above it.
  */
-export function ReasonForm({ intent }: { intent: "block" | "unblock" }) {
+export function ReasonForm({ intent }: { intent: "block" | "unblock" | "resetMfa" }) {
   const { t } = useTranslation();
   const { register, handleSubmit, errorOf, failure, errors, busy, watch } = useAppForm<BlockUserInput>(
     BlockUserSchema,
