@@ -60,7 +60,7 @@ export const action = (args: ActionFunctionArgs) => {
     }),
     resetMfa: intent({
       schema: ResetSecondFactorSchema,
-      run: (g, input) => resetSecondFactor(g.db, g.actor, args.params.user ?? "", "admin", input.reason),
+      run: (g, input) => resetSecondFactor(g.db, g.actor, args.params.user ?? "", "admin", input.mfaReason),
       done: () => redirectWithNotice(to, "users.notice.secondFactorReset"),
     }),
     resend: intent({

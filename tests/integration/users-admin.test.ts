@@ -309,13 +309,16 @@ describe("a lost second factor", () => {
     await enrol(app, personCookie, person.id);
     const page = await (await app.request(`/beheer/gebruikers/${person.id}`, { headers: { cookie: adminCookie } })).text();
     expect(page).toContain(nl("users.person.resetMfa"));
+    // Two reason forms on one page (block, remove the second factor): each field has its own id and label.
+    expect(page.match(/id="field-reason"/g)).toHaveLength(1);
+    expect(page.match(/id="field-mfaReason"/g)).toHaveLength(1);
 
-    expect((await post(`/beheer/gebruikers/${person.id}?intent=resetMfa`, { reason: "kort" })).status).toBe(400);
+    expect((await post(`/beheer/gebruikers/${person.id}?intent=resetMfa`, { mfaReason: "kort" })).status).toBe(400);
     const still = await getDb().selectFrom("mfa_totp").select("user_id").where("user_id", "=", person.id).execute();
     expect(still).toHaveLength(1);
 
     const reason = "Telefoon en herstelcodes kwijt; gebeld via het nummer van de organisatie";
-    const res = await post(`/beheer/gebruikers/${person.id}?intent=resetMfa`, { reason });
+    const res = await post(`/beheer/gebruikers/${person.id}?intent=resetMfa`, { mfaReason: reason });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toContain("users.notice.secondFactorReset");
     const left = await getDb().selectFrom("mfa_totp").select("user_id").where("user_id", "=", person.id).execute();
@@ -334,7 +337,7 @@ describe("a lost second factor", () => {
     // Nothing left to remove: the form is gone and a second try is refused.
     const after = await (await app.request(`/beheer/gebruikers/${person.id}`, { headers: { cookie: adminCookie } })).text();
     expect(after).not.toContain(nl("users.person.resetMfa"));
-    expect((await post(`/beheer/gebruikers/${person.id}?intent=resetMfa`, { reason })).status).toBe(409);
+    expect((await post(`/beheer/gebruikers/${person.id}?intent=resetMfa`, { mfaReason: reason })).status).toBe(409);
   });
 });
 

@@ -20,7 +20,7 @@ export const UnblockUserSchema = z.object({ reason });
 export type UnblockUserInput = z.infer<typeof UnblockUserSchema>;
 
 /** Removing the second factor of someone who lost app and codes: why, and how the admin checked who asked. */
-export const ResetSecondFactorSchema = z.object({ reason });
+export const ResetSecondFactorSchema = z.object({ mfaReason: reason });
 
 /** A person's id as it appears in the page's address; anything else is simply not found. */
 export const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Heading2, Paragraph } from "~/components/nlds";
 import { FormError, SubmitButton, TextareaField, useAppForm } from "~/components/form";
-import { BlockUserSchema, REASON_MAX, type BlockUserInput } from "../user.schema";
+import { BlockUserSchema, REASON_MAX, ResetSecondFactorSchema } from "../user.schema";
 
 /**
  * Blocking or releasing an account, or removing its second factor: what it does, the required reason,
@@ -11,12 +11,15 @@ import { BlockUserSchema, REASON_MAX, type BlockUserInput } from "../user.schema
  */
 export function ReasonForm({ intent }: { intent: "block" | "unblock" | "resetMfa" }) {
   const { t } = useTranslation();
-  const { register, handleSubmit, errorOf, failure, errors, busy, watch } = useAppForm<BlockUserInput>(
-    BlockUserSchema,
-    { reason: "" },
+  // Each form on the page has its own field name, so each label, error link and field id is its own.
+  const field = intent === "resetMfa" ? "mfaReason" : "reason";
+  const schema = intent === "resetMfa" ? ResetSecondFactorSchema : BlockUserSchema;
+  const { register, handleSubmit, errorOf, failure, errors, busy, watch } = useAppForm<Record<string, string>>(
+    schema,
+    { [field]: "" },
     intent,
   );
-  const length = (watch("reason") ?? "").length;
+  const length = (watch(field) ?? "").length;
   const heading = `${intent}-heading`;
   return (
     <section aria-labelledby={heading}>
@@ -26,11 +29,11 @@ export function ReasonForm({ intent }: { intent: "block" | "unblock" | "resetMfa
       <Form method="post" action={`?intent=${intent}`} onSubmit={handleSubmit} noValidate className="lauwer-form">
         <input type="hidden" name="formId" value={intent} />
         <TextareaField
-          name="reason"
+          name={field}
           label={t("users.person.reason")}
           description={t(`users.person.${intent}ReasonHint`)}
-          registration={register("reason")}
-          error={errorOf("reason")}
+          registration={register(field)}
+          error={errorOf(field)}
           counter={t("nominate.counter", { count: length, max: REASON_MAX })}
           rows={4}
         />
