@@ -3,12 +3,13 @@ import { useLoaderData, useLocation } from "@remix-run/react";
 import { Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { useTranslation } from "react-i18next";
 import { hasRole, requireUser } from "~/auth/guards.server";
+import { AppLink } from "~/components/app-link";
 import { getDb } from "~/db.server";
 import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { withNotice } from "~/lib/notice";
 import { titleMeta } from "~/lib/meta";
 import { ChangePasswordSchema } from "~/modules/accounts/account.schema";
-import { changePassword, startSession } from "~/modules/accounts/account.server";
+import { accountHasPassword, changePassword, startSession } from "~/modules/accounts/account.server";
 import { AccountDetails, AccountLinks, ResendVerification } from "~/modules/accounts/components/account-overview";
 import { AccountTasks } from "~/modules/accounts/components/self-service";
 import { ChangePasswordForm } from "~/modules/accounts/components/change-password-form";
@@ -23,16 +24,18 @@ export const meta = titleMeta("account.title");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const db = getDb();
-  const [grants, isAdmin, notices] = await Promise.all([
+  const [grants, isAdmin, notices, hasPassword] = await Promise.all([
     listGrants(db, user.id),
     hasRole(db, user.id, { role: "admin" }),
     preferencesOf(db, user.email),
+    accountHasPassword(db, user.id),
   ]);
   return {
     user: { name: user.name, email: user.email, organisation: user.organisation, emailVerified: user.emailVerified },
     grants: grants.map((g) => ({ id: g.id, role: g.role, scope: scopeLabel(g, context.locale) })),
     isAdmin,
     notices,
+    hasPassword,
   };
 }
 
@@ -59,7 +62,7 @@ export const action = (args: ActionFunctionArgs) =>
   });
 
 export default function Account() {
-  const { user, grants, isAdmin, notices } = useLoaderData<typeof loader>();
+  const { user, grants, isAdmin, notices, hasPassword } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const location = useLocation();
   return (
@@ -82,8 +85,18 @@ export default function Account() {
         </UnorderedList>
       )}
       <Heading2 id="wachtwoord">{t("accounts.password.heading")}</Heading2>
-      {/* A new form after each navigation: after a change the typed passwords do not stay in the fields. */}
-      <ChangePasswordForm key={location.key} labelledBy="wachtwoord" />
+      {hasPassword ? (
+        // A new form after each navigation: after a change the typed passwords do not stay in the fields.
+        <ChangePasswordForm key={location.key} labelledBy="wachtwoord" />
+      ) : (
+        // An account made through single sign-on has no password to change; the reset link sets one.
+        <>
+          <Paragraph>{t("accounts.password.noneYet")}</Paragraph>
+          <Paragraph>
+            <AppLink to="/wachtwoord-vergeten">{t("accounts.password.setOne")}</AppLink>
+          </Paragraph>
+        </>
+      )}
       <Heading2 id="berichten">{t("notices.account.heading")}</Heading2>
       <NoticePreferencesForm values={notices} />
       <AccountLinks roles={grants.map((g) => g.role)} isAdmin={isAdmin} />

@@ -363,6 +363,22 @@ describe("name and organisation", () => {
   });
 });
 
+describe("password", () => {
+  it("offers an account made through single sign-on (no password) a link to set one, not a change form it cannot pass", async () => {
+    const me = await createUser();
+    const cookie = await sessionFor(me.id);
+    const withPassword = unescape(await (await app.request("/account", { headers: { cookie } })).text());
+    expect(withPassword).toContain(nl("accounts.password.current"));
+    expect(withPassword).not.toContain(nl("accounts.password.noneYet"));
+
+    await db().updateTable("app_user").set({ password_hash: null }).where("id", "=", me.id).execute();
+    const without = unescape(await (await app.request("/account", { headers: { cookie } })).text());
+    expect(without).toContain(nl("accounts.password.noneYet"));
+    expect(without).toContain('href="/wachtwoord-vergeten"');
+    expect(without).not.toContain(nl("accounts.password.current"));
+  });
+});
+
 describe("change of e-mail address", () => {
   const request = (cookie: string, form: Record<string, string>) =>
     app.request("/account/gegevens?intent=email", { headers: { cookie }, form: { ...form, formId: "email" } });

@@ -21,6 +21,9 @@ export const accountEn: Shape<typeof accountNl> = {
     confirm: "Repeat the new password",
     submit: "Change password",
     changed: "Your password has been changed. You have been logged out on your other devices.",
+    noneYet:
+      "You sign in through your organisation and have no password at Lauwer. Would you like to be able to sign in with a password too? Ask for a link to set one; it is sent to your email address.",
+    setOne: "Set a password",
   },
   errors: {
     sessionGone: "That device is already signed out.",

@@ -22,6 +22,9 @@ export const accountNl = {
     confirm: "Herhaal het nieuwe wachtwoord",
     submit: "Wachtwoord wijzigen",
     changed: "Je wachtwoord is gewijzigd. Op je andere apparaten ben je uitgelogd.",
+    noneYet:
+      "Je logt in via je organisatie en hebt bij Lauwer geen wachtwoord. Wil je ook met een wachtwoord kunnen inloggen? Vraag dan een link aan om er een in te stellen; die komt naar je e-mailadres.",
+    setOne: "Een wachtwoord instellen",
   },
   errors: {
     sessionGone: "Dat apparaat is al uitgelogd.",
