@@ -274,3 +274,45 @@ describe("secrets in the audit log", () => {
     expect(rows.find((r) => r.action === "test.secret")!.json).toContain('"kept": 1');
   });
 });
+
+describe("the last platform admin who can sign in", () => {
+  it("cannot be revoked while every other admin is blocked", async () => {
+    const db = getDb();
+    const me = await createUser();
+    await grantAdmin(me.id);
+    // Every other admin in this worker's database is blocked (a blocked admin cannot sign in).
+    const mine = await db
+      .selectFrom("role_grant")
+      .select("id")
+      .where("user_id", "=", me.id)
+      .where("role", "=", "admin")
+      .executeTakeFirstOrThrow();
+    const blocked = await db
+      .updateTable("app_user")
+      .set({ blocked_at: new Date(), blocked_reason: "Geblokkeerd voor deze test" })
+      .where("id", "in", db.selectFrom("role_grant").select("user_id").where("role", "=", "admin").where("user_id", "<>", me.id))
+      .where("blocked_at", "is", null)
+      .returning("id")
+      .execute();
+    try {
+      expect(await revokeRole(db, { actorId: null }, mine.id)).toEqual({ ok: false, status: 409, error: "admin.lastAdmin" });
+      expect(await db.selectFrom("role_grant").select("id").where("id", "=", mine.id).executeTakeFirst()).toBeDefined();
+      // With another admin who can sign in, it can.
+      const other = await createUser();
+      await grantAdmin(other.id);
+      expect(await revokeRole(db, { actorId: null }, mine.id)).toEqual({ ok: true });
+    } finally {
+      // The worker's database is shared with later tests: the admins blocked here are released again.
+      if (blocked.length > 0)
+        await db
+          .updateTable("app_user")
+          .set({ blocked_at: null, blocked_reason: null })
+          .where(
+            "id",
+            "in",
+            blocked.map((b) => b.id),
+          )
+          .execute();
+    }
+  });
+});

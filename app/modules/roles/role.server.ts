@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
@@ -113,13 +114,28 @@ export async function grantRole(db: Db, actor: Actor, input: GrantRoleInput): Pr
   }
 }
 
-/** Revokes a grant; the audit entry keeps what was revoked. The last platform admin cannot be revoked. */
+/**
+ * Revokes a grant; the audit entry keeps what was revoked. The last platform admin who is not blocked
+ * cannot be revoked (a blocked admin cannot sign in, so they do not count; ADR 0028).
+ */
 export async function revokeRole(db: Db, actor: Actor, grantId: string): Promise<Outcome> {
   if (!UUID.test(grantId)) return refuse(404, "admin.revokeNotFound");
   return db.transaction().execute(async (trx): Promise<Outcome> => {
-    // Lock all admin grants, so two admins revoking each other cannot both succeed.
+    // Lock all admin grants, so two admins revoking each other cannot both succeed; and take the lock
+    // that blocking an admin takes (app_user_keep_an_admin), so a revoke and a block cannot cross either.
+    await sql`select pg_advisory_xact_lock(hashtext('app_user_keep_an_admin'))`.execute(trx);
     const admins = await trx.selectFrom("role_grant").select("id").where("role", "=", "admin").forUpdate().execute();
-    if (admins.length === 1 && admins[0]!.id === grantId) return refuse(409, "admin.lastAdmin");
+    if (admins.some((a) => a.id === grantId)) {
+      const others = await trx
+        .selectFrom("role_grant as g")
+        .innerJoin("app_user as u", "u.id", "g.user_id")
+        .select("g.id")
+        .where("g.role", "=", "admin")
+        .where("g.id", "<>", grantId)
+        .where("u.blocked_at", "is", null)
+        .executeTakeFirst();
+      if (!others) return refuse(409, "admin.lastAdmin");
+    }
     const removed = await trx
       .deleteFrom("role_grant")
       .where("id", "=", grantId)
