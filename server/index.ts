@@ -8,6 +8,7 @@ import { deleteExpiredSessions } from "~/auth/lucia.server";
 import { config, startupWarnings } from "~/config.server";
 import { closeDb, getDb, isDatabaseUnavailable } from "~/db.server";
 import { configSummary, logger } from "~/logger.server";
+import { providers } from "~/modules/identity/providers.server";
 import { startOutboxWorker } from "~/modules/mail/worker.server";
 import { runNotices } from "~/modules/notices/notices.server";
 import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server";
@@ -64,6 +65,9 @@ function onUnhandled(kind: "uncaughtException" | "unhandledRejection", drain: ()
 
 async function main() {
   const c = config();
+  // A wrong OIDC_PROVIDERS stops the start with its reason, instead of failing on the first login page.
+  const sso = providers().map((p) => p.slug);
+  if (sso.length > 0) logger.info({ providers: sso }, "single sign-on providers");
   const lifecycle = createLifecycle({ drainMs: c.SHUTDOWN_DRAIN_MS });
   // Until the server listens, a signal or crash stops what was started so far.
   let drain = async () => ({ forced: 0 });
