@@ -399,8 +399,11 @@ test("the organizer downloads every dataset of a running edition in every format
     // The open public vote has ballots: pseudonymous voters, never a member's name; Amsterdam times.
     const ballots = files.stemmen!.csv.rows as string[][];
     expect(ballots.length).toBeGreaterThan(0);
+    // A ballot whose member deleted their account stays counted but is no longer linked to anyone
+    // (ADR 0026; account.spec deletes a demo voter), so it has no pseudonym; every other ballot has one.
+    expect(ballots.filter((b) => /^[0-9a-f]{12,}$/.test(b[3] ?? "")).length).toBeGreaterThan(ballots.length / 2);
     for (const ballot of ballots) {
-      expect(ballot[3]).toMatch(/^[0-9a-f]{12,}$/);
+      expect(ballot[3]).toMatch(/^(?:[0-9a-f]{12,})?$/);
       expect(ballot[5]).toMatch(AMSTERDAM_ISO);
       expect(ballot.join(" ")).not.toContain("Demolid");
     }

@@ -125,7 +125,7 @@ async function settle(page: Page, from: string): Promise<string | null> {
 }
 
 /** Sets up the authenticator app on the page the login led to, keeps its secret and recovery codes, and continues. */
-async function setUpApp(page: Page, email: string) {
+export async function setUpApp(page: Page, email: string) {
   await page.getByRole("button", { name: "Authenticator-app instellen" }).click();
   const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
   const step = stepNow();

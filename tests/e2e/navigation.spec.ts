@@ -119,7 +119,7 @@ test("every organizer tool of an edition is reachable from its control room, and
     "/export",
     "/bewaartermijn",
   ].map((path) => `${base}${path}`);
-  expect(hrefs.sort()).toEqual([...tools, "/beheer/prijzen/jonge-ambtenaar/auditlog"].sort());
+  expect(hrefs.sort()).toEqual([...tools, "/beheer/prijzen/jonge-ambtenaar/auditlog", "/beheer/prijzen/jonge-ambtenaar/team"].sort());
   // Each opens from the menu as a page with its heading (no error page).
   for (const href of hrefs) {
     await menu.locator(`a[href="${href}"]`).click();

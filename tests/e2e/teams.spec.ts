@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, openLatestMail, test, uniqueEmail } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, openLatestMail, setUpApp, test, uniqueEmail } from "./fixtures";
 
 // Issue #16, item 4: an organizer builds their own team. They invite a co-organizer by e-mail before
 // that person has an account; the person signs up through the mailed link, confirms the address and
@@ -54,6 +54,10 @@ test("an organizer invites a co-organizer who has no account yet; they sign up v
   await page.getByRole("button", { name: "E-mailadres bevestigen" }).click();
   await expect(page.getByRole("status")).toContainText("Je e-mailadres is bevestigd");
   await page.goto("/beheer/prijzen/jonge-ambtenaar/2026");
+  // The new role needs a second factor (ADR 0024): the organizer's pages wait until the app is set up.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Tweestapsverificatie");
+  await setUpApp(page, email);
+  await page.goto("/beheer/prijzen/jonge-ambtenaar/2026");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Jonge Ambtenaar van het Jaar");
   await page.getByRole("link", { name: "Team en jury" }).click();
   await expect(page.getByRole("row", { name: /Mees Mede \(jij\)/ })).toBeVisible();
@@ -68,6 +72,8 @@ test("an organizer invites a co-organizer who has no account yet; they sign up v
   await expect(page.getByRole("link", { name: "Account aanmaken" })).toHaveCount(0);
   await expectAccessible(page);
   await page.getByRole("button", { name: "Uitloggen" }).click();
+  // Signed out for sure before the link is opened again (a navigation right away would cancel the logout).
+  await expect(page.getByRole("status")).toContainText("Je bent uitgelogd");
   await page.goto(link);
   await expect(page.getByRole("alert")).toContainText("Deze uitnodiging is niet (meer) geldig");
   await expectAccessible(page);
