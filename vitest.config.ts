@@ -2,7 +2,14 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = { "~": path.resolve(__dirname, "app") };
-const env = { NODE_ENV: "test" as const, LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", APP_ORIGIN: "http://localhost:3000" };
+// The tests' data encryption key (ADR 0032; the text "lauwer tests only: not a secret."), shared by the
+// test processes and the app processes they start, which all use the same databases.
+const env = {
+  NODE_ENV: "test" as const,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+  APP_ORIGIN: "http://localhost:3000",
+  DATA_ENCRYPTION_KEY: "bGF1d2VyIHRlc3RzIG9ubHk6IG5vdCBhIHNlY3JldC4=",
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -2,6 +2,15 @@ import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+/** A 32-byte key in base64 or base64url (what `openssl rand -base64 32` prints); the message never echoes it. */
+const dataKeySetting = (name: string) =>
+  z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/_-]{43}=?$/.test(v.trim()) && Buffer.from(v.trim(), "base64").length === 32, {
+      message: `${name} must be 32 random bytes in base64 (make one with \`openssl rand -base64 32\`)`,
+    })
+    .optional();
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
@@ -47,6 +56,13 @@ const EnvSchema = z.object({
     .default("admin,organizer,editor")
     .transform((v) => (v.trim() === "none" ? [] : v.split(",").map((r) => r.trim())))
     .pipe(z.array(z.enum(["admin", "organizer", "editor", "jury"]))),
+  /**
+   * The key that seals second-factor secrets in the database (ADR 0032): 32 random bytes in base64. Needed
+   * in production; elsewhere, unset, a key is made once in DATA_DIR/data-encryption.key.
+   */
+  DATA_ENCRYPTION_KEY: dataKeySetting("DATA_ENCRYPTION_KEY"),
+  /** The key before the current one, while a rotation seals everything again (it only opens). */
+  DATA_ENCRYPTION_KEY_PREVIOUS: dataKeySetting("DATA_ENCRYPTION_KEY_PREVIOUS"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Prometheus metrics (ADR 0022), off unless one is set: /metrics on the main port with this bearer token
   // (at least 16 characters), and/or a port of its own on METRICS_HOST (default HOST), token asked there too when set.

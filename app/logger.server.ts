@@ -16,6 +16,8 @@ export const logger = pino({
       "*.token",
       "DATABASE_URL",
       "SMTP_URL",
+      "DATA_ENCRYPTION_KEY",
+      "DATA_ENCRYPTION_KEY_PREVIOUS",
     ],
     censor: "[redacted]",
   },

@@ -36,7 +36,10 @@ export interface UserSessionTable {
 
 export interface MfaTotpTable {
   user_id: string;
-  /** Base32, 160 bits (RFC 6238 / RFC 4226 recommend at least 128). */
+  /**
+   * The 160-bit base32 secret (RFC 6238 / RFC 4226 recommend at least 128), sealed with AES-256-GCM
+   * under DATA_ENCRYPTION_KEY: `v1.<key id>.<iv>.<ciphertext>.<tag>` (ADR 0032, totp-secret.server.ts).
+   */
   secret: string;
   confirmed_at: TimestampNull;
   /** The last 30-second step a code was accepted for (never accepted twice). */

@@ -1,6 +1,7 @@
 // npm run bench — throughput through the app, each figure as a ratio against a baseline measured
 // in the same run on the same machine. Bounded in time; traffic only to 127.0.0.1.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { verify } from "@node-rs/argon2";
 import autocannon from "autocannon";
@@ -69,6 +70,8 @@ async function startApp(extraEnv: Record<string, string> = {}) {
       HOST: "127.0.0.1",
       APP_ORIGIN: origin,
       NODE_ENV: "production",
+      // Production needs its own data encryption key (ADR 0032); the bench's database is new each run.
+      DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
       LOG_LEVEL: "warn",
       SEED_ON_EMPTY: "false",
       LOGIN_FAILURES_PER_IP: "1000000",

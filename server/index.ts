@@ -7,9 +7,11 @@ import { printAccounts, seedIfEmpty } from "../seed/seed";
 import { deleteExpiredSessions } from "~/auth/lucia.server";
 import { config, startupWarnings } from "~/config.server";
 import { closeDb, getDb, isDatabaseUnavailable } from "~/db.server";
+import { dataKeyring } from "~/lib/data-encryption.server";
 import { configSummary, logger } from "~/logger.server";
 import { providers } from "~/modules/identity/providers.server";
 import { startOutboxWorker } from "~/modules/mail/worker.server";
+import { sealStoredSecrets, unknownKeyProblem, type SealReport } from "~/modules/mfa/totp-secret.server";
 import { runNotices } from "~/modules/notices/notices.server";
 import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server";
 import { advanceClosedRounds } from "~/modules/rounds/advance.server";
@@ -63,11 +65,29 @@ function onUnhandled(kind: "uncaughtException" | "unhandledRejection", drain: ()
   };
 }
 
+/** What sealing the stored second-factor secrets did, when it did anything. */
+function logSealReport(report: SealReport) {
+  if (report.sealed > 0) logger.info({ sealed: report.sealed }, "second-factor secrets sealed with the current data encryption key");
+  if (report.refused > 0)
+    logger.error({ refused: report.refused }, "second-factor secrets that do not open (changed in the database?): those codes are refused");
+  const problem = unknownKeyProblem(report);
+  if (problem) logger.error(problem);
+}
+
 async function main() {
   const c = config();
   // A wrong OIDC_PROVIDERS stops the start with its reason, instead of failing on the first login page.
   const sso = providers().map((p) => p.slug);
   if (sso.length > 0) logger.info({ providers: sso }, "single sign-on providers");
+  // Production without DATA_ENCRYPTION_KEY (or with a wrong one) stops here, before any database (ADR 0032).
+  const keys = dataKeyring();
+  logger.info({ keyId: keys.keyring.current.id, previousKeyId: keys.keyring.previous?.id ?? null }, "data encryption key");
+  if (keys.source.kind === "file")
+    logger.warn(
+      `DATA_ENCRYPTION_KEY is not set: second-factor secrets are encrypted with the development key in ${keys.source.file} ` +
+        `(${keys.source.created ? "made now" : "made at an earlier start"}, mode 0600). It is not in any database backup: ` +
+        "without it the authenticator apps set up here stop working. Production needs DATA_ENCRYPTION_KEY.",
+    );
   const lifecycle = createLifecycle({ drainMs: c.SHUTDOWN_DRAIN_MS });
   // Until the server listens, a signal or crash stops what was started so far.
   let drain = async () => ({ forced: 0 });
@@ -99,6 +119,12 @@ async function main() {
   cleanup.push(() => closeDb());
   const applied = await migrateToLatest(db);
   if (applied.length) logger.info({ migrations: applied }, "migrated");
+  // Secrets still in plain text (from before ADR 0032) or under the previous key are sealed with the
+  // current key; secrets under a key this server was not given stop the start with the reason.
+  const sealed = await sealStoredSecrets(db);
+  const problem = unknownKeyProblem(sealed);
+  if (problem) throw new Error(problem);
+  logSealReport(sealed);
   // Demo data only where it cannot surprise anyone: an embedded database outside production, or when asked.
   if (c.SEED_ON_EMPTY ?? (Boolean(embedded) && !c.isProduction)) {
     const accounts = await seedIfEmpty(db);
@@ -127,7 +153,9 @@ async function main() {
     timer.unref();
     cleanup.push(() => clearInterval(timer));
   };
-  every(10 * 60_000, "maintenance", () => Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits()]));
+  every(10 * 60_000, "maintenance", () =>
+    Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits(), sealStoredSecrets(getDb()).then(logSealReport)]),
+  );
   // Vote rounds that closed advance their top K within a minute (also done on demand by the pages that need it).
   every(60_000, "advancing closed rounds", () => advanceClosedRounds(getDb()));
   // Lifecycle notices (ADR 0013): derived from state each minute, each mailed once across all processes.

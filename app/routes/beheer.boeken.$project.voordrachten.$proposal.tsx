@@ -6,7 +6,7 @@ import type { FormFailure } from "~/lib/forms.server";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
-import { Fact } from "~/modules/book/components/fact";
+import { Fact } from "~/components/facts";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
 import { searchTerm } from "~/lib/query";

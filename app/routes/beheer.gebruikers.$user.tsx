@@ -12,24 +12,25 @@ import type { FormFailure } from "~/lib/forms.server";
 import { titleMeta } from "~/lib/meta";
 import { scopeLabel } from "~/modules/roles/scope-label";
 import { ReasonForm } from "~/modules/users/components/reason-form";
-import { AccountFacts, PersonAudit, PersonRoles, ResendVerificationForm } from "~/modules/users/components/user-facts";
+import { AccountFacts, PersonAudit, PersonIdentities, PersonRoles, ResendVerificationForm } from "~/modules/users/components/user-facts";
 import { hasSecondFactor, resetSecondFactor } from "~/modules/mfa/mfa.server";
 import { BlockUserSchema, ResetSecondFactorSchema, UnblockUserSchema } from "~/modules/users/user.schema";
 import { blockUser, getUserDetail, resendVerificationFor, unblockUser } from "~/modules/users/users.server";
 
 export const meta = titleMeta("users.list.title");
 
-/** One person, for a platform admin: the account, roles, sessions, and what admins did to it. */
+/** One person, for a platform admin: the account, how they sign in, roles, sessions, and what admins did to it. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, context, { role: "admin" });
   const detail = await getUserDetail(getDb(), params.user ?? "");
   if (!detail) throw new Response("Not Found", { status: 404 });
-  const { user, sessions, grants, audit } = detail;
+  const { user, sessions, grants, identities, audit } = detail;
+  const secondFactor = await hasSecondFactor(getDb(), user.id);
   return data({
     id: user.id,
     name: user.name,
     self: user.id === admin.id,
-    secondFactor: await hasSecondFactor(getDb(), user.id),
+    secondFactor,
     facts: {
       email: user.email,
       organisation: user.organisation,
@@ -39,7 +40,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       blockedReason: user.blocked_reason,
       activeSessions: sessions.active,
       lastSeenAt: sessions.lastSeenAt ? new Date(sessions.lastSeenAt).toISOString() : null,
+      hasPassword: user.has_password,
+      secondFactor,
     },
+    identities: identities.map((i) => ({ ...i, linkedAt: i.linkedAt.toISOString(), lastUsedAt: i.lastUsedAt.toISOString() })),
     roles: grants.map((g) => ({ id: g.id, role: g.role, scope: scopeLabel(g, context.locale) })),
     audit: audit.map((a) => ({ ...a, at: a.at.toISOString() })),
   });
@@ -71,7 +75,7 @@ export const action = (args: ActionFunctionArgs) => {
 };
 
 export default function Person() {
-  const { name, self, secondFactor, facts, roles, audit } = useLoaderData<typeof loader>();
+  const { name, self, secondFactor, facts, identities, roles, audit } = useLoaderData<typeof loader>();
   const actionData = useActionData<FormFailure>();
   const { t } = useTranslation();
   return (
@@ -89,6 +93,7 @@ export default function Person() {
         <Heading2 id="account-heading">{t("users.person.accountHeading")}</Heading2>
         <AccountFacts facts={facts} />
       </section>
+      <PersonIdentities identities={identities} />
       <PersonRoles roles={roles} />
       {facts.verifiedAt ? null : <ResendVerificationForm />}
       {facts.blockedAt ? (

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { hasPrivilege } from "~/auth/guards.server";
 import { AppLink } from "~/components/app-link";
 import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
-import { Fact } from "~/modules/book/components/fact";
+import { Fact } from "~/components/facts";
 import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
 import { ProgressList } from "~/modules/book/components/progress-list";

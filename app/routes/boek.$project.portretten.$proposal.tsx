@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { DataList, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { lifeYears } from "~/modules/book/components/proposal-years";
-import { Fact } from "~/modules/book/components/fact";
+import { Fact } from "~/components/facts";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { metaTranslator, shareMeta } from "~/lib/share";

@@ -1,6 +1,7 @@
 // Issue #16 item 5: a platform admin's user management (/beheer/gebruikers): search, a person's page,
 // resend verification, block and unblock with a reason (sessions end at once, sign-in and reset refused
 // as a wrong password would be, the person told by mail), audited; never oneself or the last admin.
+import "~/i18n/page-texts/organizer";
 import "~/i18n/page-texts/users";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,6 +122,42 @@ describe("a person's page", () => {
     expect(html).toContain('href="/beheer/rollen"');
     expect(html).toContain(nl("users.person.notVerified"));
     expect(html).toContain(nl("users.person.sessions", { count: 2 }));
+  });
+
+  it("shows the sign-in providers the person linked (name, linked on, last used), whether a password is set and the second factor", async () => {
+    const person = await createUser({ name: "Persoon Met Inlogdiensten" });
+    const db = getDb();
+    await db.updateTable("app_user").set({ password_hash: null }).where("id", "=", person.id).execute();
+    await db
+      .insertInto("user_identity")
+      .values([
+        {
+          user_id: person.id,
+          provider: "oud-ministerie",
+          subject: `sub-${person.id}`,
+          email: person.email,
+          organisation: null,
+          created_at: new Date("2026-03-02T10:00:00Z"),
+          last_used_at: new Date("2026-11-20T09:30:00Z"),
+        },
+      ])
+      .execute();
+    const html = await (await app.request(`/beheer/gebruikers/${person.id}`, { headers: { cookie: adminCookie } })).text();
+    expect(html).toContain(nl("users.person.identitiesHeading"));
+    // OIDC_PROVIDERS does not name this provider (any more): its slug is shown, and said so.
+    expect(html).toContain(nl("users.person.identityUnconfigured", { slug: "oud-ministerie" }));
+    expect(html).toContain("2 maart 2026");
+    expect(html).toContain("20 november 2026");
+    expect(html).toContain(nl("users.person.passwordNone"));
+    expect(html).toContain(nl("users.person.secondFactorOff"));
+
+    // Someone without any: said in words; a password and an app show as such.
+    const plain = await createUser({ name: "Persoon Zonder Inlogdienst" });
+    await enrol(app, await sessionFor(plain.id, { secondFactor: false }), plain.id);
+    const other = await (await app.request(`/beheer/gebruikers/${plain.id}`, { headers: { cookie: adminCookie } })).text();
+    expect(other).toContain(nl("users.person.noIdentities"));
+    expect(other).toContain(nl("users.person.passwordSet"));
+    expect(other).toContain(nl("users.person.secondFactorOn"));
   });
 
   it("answers 404 for an id that is no person", async () => {
@@ -334,6 +371,10 @@ describe("a lost second factor", () => {
       .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0]!.after)).toContain(reason);
+    // The person's page lists it among the admins' actions on the account, with the reason.
+    const listed = await (await app.request(`/beheer/gebruikers/${person.id}`, { headers: { cookie: adminCookie } })).text();
+    expect(listed).toContain(nl("organizer.audit.actions.mfa_disable"));
+    expect(listed).toContain(reason);
     // Nothing left to remove: the form is gone and a second try is refused.
     const after = await (await app.request(`/beheer/gebruikers/${person.id}`, { headers: { cookie: adminCookie } })).text();
     expect(after).not.toContain(nl("users.person.resetMfa"));

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Secret, TOTP } from "otpauth";
 import { getDb } from "~/db.server";
+import { openTotpSecret } from "~/modules/mfa/totp-secret.server";
 import { PASSWORD } from "./factories";
 import { sessionCookieFrom, type TestServer } from "./http";
 
@@ -33,7 +34,15 @@ export async function freshCode(userId: string): Promise<string> {
   const step = Math.max(stepNow(), Number(row.last_used_step) + 1);
   // Hang guard only: at most two steps.
   for (let i = 0; i < 130 && step > stepNow() + 1; i++) await sleep(500);
-  return totpCode(row.secret, step);
+  return totpCode(openTotpSecret(userId, row.secret)!, step);
+}
+
+/** The person's TOTP secret as their app holds it (the column keeps it sealed, ADR 0032). */
+export async function storedSecret(userId: string): Promise<string> {
+  const row = await getDb().selectFrom("mfa_totp").select("secret").where("user_id", "=", userId).executeTakeFirstOrThrow();
+  const secret = openTotpSecret(userId, row.secret);
+  if (!secret) throw new Error("the stored secret does not open");
+  return secret;
 }
 
 async function userIdOf(email: string): Promise<string> {
@@ -80,5 +89,5 @@ export async function enrol(app: Pick<TestServer, "request">, cookie: string, us
     headers: { cookie },
   });
   if (confirmed.status !== 200) throw new Error(`enrolment not confirmed (${confirmed.status})`);
-  return (await getDb().selectFrom("mfa_totp").select("secret").where("user_id", "=", userId).executeTakeFirstOrThrow()).secret;
+  return storedSecret(userId);
 }

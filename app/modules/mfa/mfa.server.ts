@@ -11,6 +11,7 @@ import { safeRedirect } from "~/lib/redirect";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { giveBack, hit } from "~/modules/rate-limit/rate-limit.server";
 import { ENROL_PATH, SECOND_STEP_PATH } from "./mfa.schema";
+import { openTotpSecret, sealTotpSecret } from "./totp-secret.server";
 
 // The second factor (ADR 0024): an authenticator app (TOTP, RFC 6238) with single-use recovery codes.
 
@@ -76,11 +77,13 @@ export async function secondFactorState(db: Db, user: { id: string; email: strin
     holdsRequiredRole(db, user.id),
   ]);
   let pending: SecondFactorState["pending"] = null;
-  if (row && row.confirmed_at === null) {
-    const uri = totpFor(row.secret, user.email).toString();
+  // A pending secret that does not open is not shown: "start" makes a new one.
+  const secret = row && row.confirmed_at === null ? openTotpSecret(user.id, row.secret) : null;
+  if (secret) {
+    const uri = totpFor(secret, user.email).toString();
     const svg = await QRCode.toString(uri, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
     pending = {
-      secret: row.secret.replace(/(.{4})/g, "$1 ").trim(),
+      secret: secret.replace(/(.{4})/g, "$1 ").trim(),
       uri,
       qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
     };
@@ -88,9 +91,9 @@ export async function secondFactorState(db: Db, user: { id: string; email: strin
   return { enrolled: row?.confirmed_at != null, pending, recoveryLeft: Number(left.n), required };
 }
 
-/** Starts setting up an app: a new secret (160 random bits), shown until the first code confirms it. */
+/** Starts setting up an app: a new secret (160 random bits, stored sealed), shown until the first code confirms it. */
 export async function startEnrolment(db: Db, userId: string): Promise<Outcome> {
-  const secret = new Secret({ size: 20 }).base32;
+  const secret = sealTotpSecret(userId, new Secret({ size: 20 }).base32);
   const r = await db
     .insertInto("mfa_totp")
     .values({ user_id: userId, secret })
@@ -135,8 +138,9 @@ async function takeTotp(
     .where("t.user_id", "=", userId)
     .where("t.confirmed_at", confirmed ? "is not" : "is", null)
     .executeTakeFirst();
-  if (!row) return "wrong";
-  const delta = totpFor(row.secret, row.email).validate({ token: code, timestamp: now, window: WINDOW });
+  const secret = row ? openTotpSecret(userId, row.secret) : null;
+  if (!row || !secret) return "wrong";
+  const delta = totpFor(secret, row.email).validate({ token: code, timestamp: now, window: WINDOW });
   if (delta === null) return "wrong";
   const step = stepOf(now) + delta;
   const taken = await trx

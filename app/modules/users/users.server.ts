@@ -5,6 +5,7 @@ import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { insertToken, retireTokens } from "~/modules/accounts/account.repository.server";
 import { newToken } from "~/modules/accounts/account.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { findProvider } from "~/modules/identity/providers.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
 import { listGrants } from "~/modules/roles/role.server";
@@ -13,7 +14,7 @@ import { USER_ID, type BlockUserInput, type UnblockUserInput } from "./user.sche
 
 export const PAGE_SIZE = 25;
 
-/** The audit codes of this module, newest first on a person's page. */
+/** The audit codes of this module, newest first on a person's page (with an admin's removal of the second factor). */
 const USER_ACTIONS = ["user.block", "user.unblock", "user.verification.resend"] as const;
 
 /** How long a resent verification link lives (as the one mailed at sign-up). */
@@ -47,19 +48,20 @@ export async function searchUsers(db: DbOrTrx, { q, page }: { q: string; page: n
 }
 
 /**
- * Everything a platform admin sees of one person: the account, its verification and block, how many
- * sessions are live and when it was last seen, its roles and the admin actions on it; undefined when
- * there is no such person.
+ * Everything a platform admin sees of one person: the account, its verification and block, whether it
+ * has a password, the sign-in providers it linked, how many sessions are live and when it was last
+ * seen, its roles and the admin actions on it; undefined when there is no such person.
  */
 export async function getUserDetail(db: DbOrTrx, userId: string) {
   if (!USER_ID.test(userId)) return undefined;
   const user = await db
     .selectFrom("app_user")
     .select(["id", "name", "email", "organisation", "created_at", "email_verified_at", "blocked_at", "blocked_reason"])
+    .select(sql<boolean>`password_hash is not null`.as("has_password"))
     .where("id", "=", userId)
     .executeTakeFirst();
   if (!user) return undefined;
-  const [sessions, grants, audit] = await Promise.all([
+  const [sessions, grants, audit, identities] = await Promise.all([
     db
       .selectFrom("user_session")
       .select((eb) => [
@@ -78,9 +80,21 @@ export async function getUserDetail(db: DbOrTrx, userId: string) {
       .select(["a.id", "a.at", "a.action", "a.after", "actor.name as actor_name"])
       .where("a.entity_type", "=", "user")
       .where("a.entity_id", "=", userId)
-      .where("a.action", "in", [...USER_ACTIONS])
+      .where((eb) =>
+        eb.or([
+          eb("a.action", "in", [...USER_ACTIONS]),
+          eb.and([eb("a.action", "=", "mfa.disable"), eb(sql<string>`a.after->>'by'`, "=", "admin")]),
+        ]),
+      )
       .orderBy("a.id", "desc")
       .limit(20)
+      .execute(),
+    db
+      .selectFrom("user_identity")
+      .select(["id", "provider", "created_at", "last_used_at"])
+      .where("user_id", "=", userId)
+      .orderBy("created_at")
+      .orderBy("id")
       .execute(),
   ]);
   // A blocked account has no live session, whatever rows are left (the session lookup skips it).
@@ -89,6 +103,14 @@ export async function getUserDetail(db: DbOrTrx, userId: string) {
     user,
     sessions: { active, lastSeenAt: (sessions.last_seen_at as Date | null) ?? null },
     grants,
+    // A provider no longer in OIDC_PROVIDERS keeps its rows: shown by its slug.
+    identities: identities.map((i) => ({
+      id: i.id,
+      slug: i.provider,
+      name: findProvider(i.provider)?.name ?? null,
+      linkedAt: i.created_at,
+      lastUsedAt: i.last_used_at,
+    })),
     audit: audit.map((a) => ({
       id: a.id,
       at: a.at,

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { DataList, DataListItem, DataListKey, DataListValue } from "~/components/nlds";
+import { FactList, type FactRow } from "~/components/facts";
 
 export interface Progress {
   proposals: number;
@@ -15,7 +15,7 @@ export interface Progress {
 /** The project's figures as a definition list plus a native progress bar (final portraits of the target). */
 export function ProgressList({ progress, target }: { progress: Progress; target: number }) {
   const { t } = useTranslation();
-  const rows: [string, string][] = [
+  const rows: FactRow[] = [
     [t("book.progress.proposals"), String(progress.proposals)],
     [t("book.progress.endorsements"), String(progress.endorsements)],
     [t("book.progress.selected"), t("book.progress.selectedOf", { selected: progress.selected, target })],
@@ -27,14 +27,7 @@ export function ProgressList({ progress, target }: { progress: Progress; target:
   ];
   return (
     <>
-      <DataList>
-        {rows.map(([key, value]) => (
-          <DataListItem key={key}>
-            <DataListKey>{key}</DataListKey>
-            <DataListValue>{value}</DataListValue>
-          </DataListItem>
-        ))}
-      </DataList>
+      <FactList facts={rows} />
       <div className="lauwer-book-progress">
         <label htmlFor="book-progress">{t("book.progressLabel", { done: progress.final, target })}</label>
         <progress id="book-progress" max={target} value={Math.min(progress.final, target)}>

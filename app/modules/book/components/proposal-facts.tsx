@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Fact } from "./fact";
+import { Fact } from "~/components/facts";
 import { lifeYears } from "./proposal-years";
 
 export interface ProposalFactsData {

@@ -2,20 +2,8 @@ import "~/i18n/page-texts/users";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import {
-  Button,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  HeadedTable,
-  Heading2,
-  Paragraph,
-  TableCell,
-  TableRow,
-  UnorderedList,
-  UnorderedListItem,
-} from "~/components/nlds";
+import { FactList } from "~/components/facts";
+import { Button, HeadedTable, Heading2, Paragraph, TableCell, TableRow, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { useDateFormat } from "~/lib/locale";
 import { useActionLabel } from "~/modules/audit/components/audit-words-view";
 
@@ -28,38 +16,80 @@ export interface PersonFacts {
   blockedReason: string | null;
   activeSessions: number;
   lastSeenAt: string | null;
+  hasPassword: boolean;
+  secondFactor: boolean;
 }
 
-/** The account at a glance: address, organisation, confirmation, block, live sessions and last seen. */
+/**
+ * The account at a glance: address, organisation, confirmation, block, how the person signs in
+ * (password, second factor), live sessions and last seen.
+ */
 export function AccountFacts({ facts }: { facts: PersonFacts }) {
   const { t } = useTranslation();
   const date = useDateFormat();
   const dateTime = useDateFormat({ dateStyle: "long", timeStyle: "short" });
-  const rows: Array<[string, string]> = [
-    [t("users.person.email"), facts.email],
-    [t("users.person.organisation"), facts.organisation || t("users.person.noOrganisation")],
-    [t("users.person.registered"), date(facts.createdAt)],
-    [
-      t("users.person.verification"),
-      facts.verifiedAt ? t("users.person.verifiedAt", { date: date(facts.verifiedAt) }) : t("users.person.notVerified"),
-    ],
-    [
-      t("users.person.status"),
-      facts.blockedAt ? t("users.person.blockedSince", { date: dateTime(facts.blockedAt) }) : t("users.state.active"),
-    ],
-    ...(facts.blockedReason ? [[t("users.person.blockedReason"), facts.blockedReason] as [string, string]] : []),
-    [t("users.person.sessions"), t("users.person.sessions", { count: facts.activeSessions })],
-    [t("users.person.lastSeen"), facts.lastSeenAt ? dateTime(facts.lastSeenAt) : t("users.person.neverSeen")],
-  ];
   return (
-    <DataList>
-      {rows.map(([key, value]) => (
-        <DataListItem key={key}>
-          <DataListKey>{key}</DataListKey>
-          <DataListValue>{value}</DataListValue>
-        </DataListItem>
-      ))}
-    </DataList>
+    <FactList
+      facts={[
+        [t("users.person.email"), facts.email],
+        [t("users.person.organisation"), facts.organisation || t("users.person.noOrganisation")],
+        [t("users.person.registered"), date(facts.createdAt)],
+        [
+          t("users.person.verification"),
+          facts.verifiedAt ? t("users.person.verifiedAt", { date: date(facts.verifiedAt) }) : t("users.person.notVerified"),
+        ],
+        [
+          t("users.person.status"),
+          facts.blockedAt ? t("users.person.blockedSince", { date: dateTime(facts.blockedAt) }) : t("users.state.active"),
+        ],
+        facts.blockedReason ? [t("users.person.blockedReason"), facts.blockedReason] : null,
+        [t("users.person.password"), t(facts.hasPassword ? "users.person.passwordSet" : "users.person.passwordNone")],
+        [t("users.person.secondFactor"), t(facts.secondFactor ? "users.person.secondFactorOn" : "users.person.secondFactorOff")],
+        [t("users.person.sessions"), t("users.person.sessions", { count: facts.activeSessions })],
+        [t("users.person.lastSeen"), facts.lastSeenAt ? dateTime(facts.lastSeenAt) : t("users.person.neverSeen")],
+      ]}
+    />
+  );
+}
+
+export interface LinkedIdentity {
+  id: string;
+  slug: string;
+  /** The provider's display name; null when OIDC_PROVIDERS no longer names it. */
+  name: string | null;
+  linkedAt: string;
+  lastUsedAt: string;
+}
+
+/** The organisations' sign-in providers the person linked: which, since when, and when last used. */
+export function PersonIdentities({ identities }: { identities: LinkedIdentity[] }) {
+  const { t } = useTranslation();
+  const date = useDateFormat();
+  const dateTime = useDateFormat({ dateStyle: "long", timeStyle: "short" });
+  return (
+    <section aria-labelledby="identities-heading">
+      <Heading2 id="identities-heading">{t("users.person.identitiesHeading")}</Heading2>
+      {identities.length === 0 ? (
+        <Paragraph>{t("users.person.noIdentities")}</Paragraph>
+      ) : (
+        <HeadedTable
+          labelledBy="identities-heading"
+          headers={[t("users.person.identityProvider"), t("users.person.identityLinked"), t("users.person.identityLastUsed")]}
+        >
+          {identities.map((i) => (
+            <TableRow key={i.id}>
+              <TableCell>{i.name ?? t("users.person.identityUnconfigured", { slug: i.slug })}</TableCell>
+              <TableCell>
+                <time dateTime={i.linkedAt}>{date(i.linkedAt)}</time>
+              </TableCell>
+              <TableCell>
+                <time dateTime={i.lastUsedAt}>{dateTime(i.lastUsedAt)}</time>
+              </TableCell>
+            </TableRow>
+          ))}
+        </HeadedTable>
+      )}
+    </section>
   );
 }
 

@@ -1,17 +1,8 @@
 import "~/i18n/page-texts/organizer";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  HeadedTable,
-  Heading2,
-  Paragraph,
-  TableCell,
-  TableRow,
-} from "~/components/nlds";
+import { FactList } from "~/components/facts";
+import { HeadedTable, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { useDateFormat, useNumberFormat } from "~/lib/locale";
 import { SIGNAL_WINDOW_MINUTES, THRESHOLDS, type Signal, type SignalKind } from "../fraud-rules";
 
@@ -75,14 +66,7 @@ export function FraudSignals({ signals, ballotsPage }: { signals: Signal[]; ball
         </HeadedTable>
       )}
       <h3 className="utrecht-heading-3">{t("organizer.fraud.howHeading")}</h3>
-      <DataList>
-        {KINDS.map((kind) => (
-          <DataListItem key={kind}>
-            <DataListKey>{t(`organizer.fraud.rules.${kind}.title`)}</DataListKey>
-            <DataListValue>{t(`organizer.fraud.rules.${kind}.text`, params)}</DataListValue>
-          </DataListItem>
-        ))}
-      </DataList>
+      <FactList facts={KINDS.map((kind) => [t(`organizer.fraud.rules.${kind}.title`), t(`organizer.fraud.rules.${kind}.text`, params)])} />
     </section>
   );
 }
