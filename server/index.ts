@@ -11,6 +11,7 @@ import { configSummary, logger } from "~/logger.server";
 import { providers } from "~/modules/identity/providers.server";
 import { startOutboxWorker } from "~/modules/mail/worker.server";
 import { runNotices } from "~/modules/notices/notices.server";
+import { deleteExpiredChallenges } from "~/modules/mfa/mfa.server";
 import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server";
 import { advanceClosedRounds } from "~/modules/rounds/advance.server";
 import { describeReport, runRetention } from "~/modules/privacy/retention.server";
@@ -127,7 +128,9 @@ async function main() {
     timer.unref();
     cleanup.push(() => clearInterval(timer));
   };
-  every(10 * 60_000, "maintenance", () => Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits()]));
+  every(10 * 60_000, "maintenance", () =>
+    Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits(), deleteExpiredChallenges(getDb())]),
+  );
   // Vote rounds that closed advance their top K within a minute (also done on demand by the pages that need it).
   every(60_000, "advancing closed rounds", () => advanceClosedRounds(getDb()));
   // Lifecycle notices (ADR 0013): derived from state each minute, each mailed once across all processes.

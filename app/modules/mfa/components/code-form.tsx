@@ -15,11 +15,14 @@ export function CodeForm({
   redirectTo = "",
   intent,
   formId,
+  secondary,
 }: {
   submit: string;
   redirectTo?: string;
   intent?: string;
   formId?: string;
+  /** Another way above it is the page's main action (a passkey). */
+  secondary?: boolean;
 }) {
   const { t } = useTranslation();
   const { register, handleSubmit, errorOf, failure, errors, busy, setValue } = useAppForm<CodeInput>(
@@ -45,7 +48,9 @@ export function CodeForm({
           error={errorOf("code")}
           required
         />
-        <SubmitButton busy={busy}>{submit}</SubmitButton>
+        <SubmitButton busy={busy} secondary={secondary}>
+          {submit}
+        </SubmitButton>
       </Form>
     </>
   );
