@@ -142,7 +142,12 @@ export default function SecondStep() {
           ) : (
             <Paragraph>{t(mode === "login" ? "mfa.passkey.recoveryOnlyIntro" : "mfa.passkey.recoveryOnlyStepUpIntro")}</Paragraph>
           )}
-          <CodeForm submit={t("mfa.step.submit")} redirectTo={redirectTo} secondary={passkeyFirst} />
+          <CodeForm
+            submit={t("mfa.step.submit")}
+            redirectTo={redirectTo}
+            secondary={passkeyFirst}
+            description={hasApp ? undefined : t("mfa.passkey.recoveryCodeDescription")}
+          />
           {hasApp ? <Paragraph>{t("mfa.step.recoveryHint")}</Paragraph> : null}
           <Paragraph>{t("mfa.step.lost")}</Paragraph>
         </>

@@ -18,7 +18,7 @@ export const mfaEn: Shape<typeof mfaNl> = {
     codeDescription: "6 digits from your app, or a recovery code.",
     submit: "Continue",
     again: "Sign in again",
-    lost: "Lost both your app and your recovery codes? Ask a Lauwer administrator to turn off your two-step verification; then set it up again.",
+    lost: "Lost your app or passkey and your recovery codes? Ask a Lauwer administrator to turn off your two-step verification; then set it up again.",
   },
   enrol: {
     title: "Two-step verification",
@@ -70,16 +70,19 @@ export const mfaEn: Shape<typeof mfaNl> = {
     name: "Name of the passkey",
     nameDescription: "So you know it again later, for example ‘Work laptop’ or ‘Phone’.",
     add: "Add a passkey",
+    addAnother: "Add another passkey",
+    recoveryCodeDescription: "A recovery code of 16 characters, for example abcd-efgh-ijkl-mnop.",
     unsupported: "You can add a passkey in a browser that knows passkeys, with JavaScript on.",
     limit: "You have the largest number of passkeys. Remove one first to add a new one.",
     stepTitle: "Second step: your passkey",
-    stepLoginIntro: "Your password is right. Now confirm with your passkey.",
-    stepUpIntro: "This page also needs your second step. Confirm with your passkey.",
-    stepIntro: "Your browser asks you to use the passkey, for example with your fingerprint or PIN.",
+    stepLoginIntro:
+      "Your password is right. Now confirm with your passkey: your browser then asks for your fingerprint or PIN, for example.",
+    stepUpIntro:
+      "This page also needs your second step. Confirm with your passkey: your browser then asks for your fingerprint or PIN, for example.",
     signIn: "Continue with passkey",
     orCode: "Or use a code",
     orCodeIntro: "Enter a 6-digit code from your authenticator app, or a recovery code.",
-    orRecoveryIntro: "Enter one of your recovery codes (for example abcd-efgh-ijkl-mnop). Each recovery code works once.",
+    orRecoveryIntro: "Can't use your passkey right now? Enter one of your recovery codes. Each recovery code works once.",
     recoveryOnlyIntro:
       "Your password is right. Your passkey only works in a browser that knows passkeys, with JavaScript on. Otherwise enter one of your recovery codes.",
     recoveryOnlyStepUpIntro:

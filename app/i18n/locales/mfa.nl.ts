@@ -16,7 +16,7 @@ export const mfaNl = {
     codeDescription: "6 cijfers uit je app, of een herstelcode.",
     submit: "Doorgaan",
     again: "Opnieuw inloggen",
-    lost: "Ben je je app en je herstelcodes allebei kwijt? Vraag dan een beheerder van Lauwer om je tweestapsverificatie uit te zetten; daarna stel je die opnieuw in.",
+    lost: "Ben je je app of passkey én je herstelcodes kwijt? Vraag dan een beheerder van Lauwer om je tweestapsverificatie uit te zetten; daarna stel je die opnieuw in.",
   },
   enrol: {
     title: "Tweestapsverificatie",
@@ -69,16 +69,18 @@ export const mfaNl = {
     name: "Naam van de passkey",
     nameDescription: "Zodat je hem later herkent, bijvoorbeeld ‘Laptop werk’ of ‘Telefoon’.",
     add: "Passkey toevoegen",
+    addAnother: "Nog een passkey toevoegen",
+    recoveryCodeDescription: "Een herstelcode van 16 tekens, bijvoorbeeld abcd-efgh-ijkl-mnop.",
     unsupported: "Een passkey toevoegen kan in een browser die passkeys kent, met JavaScript aan.",
     limit: "Je hebt het grootste aantal passkeys. Verwijder er eerst een om een nieuwe toe te voegen.",
     stepTitle: "Tweede stap: je passkey",
-    stepLoginIntro: "Je wachtwoord klopt. Bevestig nu met je passkey.",
-    stepUpIntro: "Voor deze pagina vragen we ook je tweede stap. Bevestig met je passkey.",
-    stepIntro: "Je browser vraagt je de passkey te gebruiken, bijvoorbeeld met je vingerafdruk of pincode.",
+    stepLoginIntro: "Je wachtwoord klopt. Bevestig nu met je passkey: je browser vraagt dan bijvoorbeeld je vingerafdruk of pincode.",
+    stepUpIntro:
+      "Voor deze pagina vragen we ook je tweede stap. Bevestig met je passkey: je browser vraagt dan bijvoorbeeld je vingerafdruk of pincode.",
     signIn: "Doorgaan met passkey",
     orCode: "Of gebruik een code",
     orCodeIntro: "Vul een code van 6 cijfers uit je authenticator-app in, of een herstelcode.",
-    orRecoveryIntro: "Vul een van je herstelcodes in (bijvoorbeeld abcd-efgh-ijkl-mnop). Elke herstelcode werkt één keer.",
+    orRecoveryIntro: "Kun je je passkey nu niet gebruiken? Vul dan een van je herstelcodes in. Elke herstelcode werkt één keer.",
     recoveryOnlyIntro:
       "Je wachtwoord klopt. Je passkey werkt alleen in een browser die passkeys kent, met JavaScript aan. Vul anders een van je herstelcodes in.",
     recoveryOnlyStepUpIntro:

@@ -16,6 +16,7 @@ export function CodeForm({
   intent,
   formId,
   secondary,
+  description,
 }: {
   submit: string;
   redirectTo?: string;
@@ -23,6 +24,8 @@ export function CodeForm({
   formId?: string;
   /** Another way above it is the page's main action (a passkey). */
   secondary?: boolean;
+  /** What the field takes, when not "6 digits from your app, or a recovery code". */
+  description?: string;
 }) {
   const { t } = useTranslation();
   const { register, handleSubmit, errorOf, failure, errors, busy, setValue } = useAppForm<CodeInput>(
@@ -42,7 +45,7 @@ export function CodeForm({
         <TextField
           name="code"
           label={t("mfa.step.code")}
-          description={t("mfa.step.codeDescription")}
+          description={description ?? t("mfa.step.codeDescription")}
           autoComplete="one-time-code"
           registration={register("code")}
           error={errorOf("code")}

@@ -121,7 +121,6 @@ export function PasskeyStep({ redirectTo }: { redirectTo: string }) {
   const { start, busy, problem, problemParams } = usePasskeyCeremony("authenticate", "passkey-step");
   return (
     <div className="lauwer-passkey">
-      <Paragraph>{t("mfa.passkey.stepIntro")}</Paragraph>
       <PasskeyProblem problem={problem} params={problemParams} />
       <Button
         type="button"
@@ -164,7 +163,7 @@ export function PasskeyList({
 }
 
 /** Adding a passkey: the person names it, then the browser makes it. Shown only where the browser can. */
-export function AddPasskeyForm({ redirectTo, canAdd }: { redirectTo: string; canAdd: boolean }) {
+export function AddPasskeyForm({ redirectTo, canAdd, another }: { redirectTo: string; canAdd: boolean; another: boolean }) {
   const { t } = useTranslation();
   const supported = usePasskeySupport();
   // The answer is posted as the page's form with formId "passkey": a refusal of it comes back as `failure`.
@@ -192,6 +191,7 @@ export function AddPasskeyForm({ redirectTo, canAdd }: { redirectTo: string; can
   };
   return (
     <>
+      {another ? <h3 className="utrecht-heading-3 lauwer-passkey-add">{t("mfa.passkey.addAnother")}</h3> : null}
       <ErrorSummary errors={{ ...fieldErrors, ...errors }} />
       <PasskeyProblem problem={shownProblem} params={problem ? problemParams : failure?.formErrorParams} />
       <form method="post" onSubmit={(e) => void onSubmit(e)} noValidate className="lauwer-form">
@@ -211,7 +211,7 @@ export function AddPasskeyForm({ redirectTo, canAdd }: { redirectTo: string; can
 }
 
 /** The code that confirms a removal (app code or recovery code), as turning the app off asks one. */
-function RemoveWithCode({ passkeyId, secondary }: { passkeyId: string; secondary: boolean }) {
+function RemoveWithCode({ passkeyId, secondary, hasApp }: { passkeyId: string; secondary: boolean; hasApp: boolean }) {
   const { t } = useTranslation();
   const { register, handleSubmit, errorOf, failure, errors, busy, setValue } = useAppForm<RemovePasskeyInput>(
     RemovePasskeySchema,
@@ -230,7 +230,7 @@ function RemoveWithCode({ passkeyId, secondary }: { passkeyId: string; secondary
         <TextField
           name="code"
           label={t("mfa.step.code")}
-          description={t("mfa.step.codeDescription")}
+          description={t(hasApp ? "mfa.step.codeDescription" : "mfa.passkey.recoveryCodeDescription")}
           autoComplete="one-time-code"
           registration={register("code")}
           error={errorOf("code")}
@@ -276,7 +276,7 @@ export function RemovePasskey({ passkey, last, hasApp }: { passkey: { id: string
         </div>
       ) : null}
       <Paragraph>{t(hasApp ? "mfa.passkey.removeWithCodeIntro" : "mfa.passkey.removeWithRecoveryIntro")}</Paragraph>
-      <RemoveWithCode passkeyId={passkey.id} secondary={supported} />
+      <RemoveWithCode passkeyId={passkey.id} secondary={supported} hasApp={hasApp} />
       <Paragraph>
         <AppLink to={ENROL_PATH}>{t("mfa.passkey.cancel")}</AppLink>
       </Paragraph>

@@ -7,7 +7,7 @@ import { FormError, SubmitButton, TextField, useAppForm } from "~/components/for
 import { Heading2, Paragraph } from "~/components/nlds";
 import { ConfirmSchema, type ConfirmInput } from "../mfa.schema";
 import { CodeForm } from "./code-form";
-import { AddPasskeyForm, PasskeyList } from "./passkey";
+import { AddPasskeyForm, PasskeyList, usePasskeySupport } from "./passkey";
 
 const Heading3 = ({ children }: { children: ReactNode }) => <h3 className="utrecht-heading-3">{children}</h3>;
 
@@ -78,7 +78,7 @@ function ConfirmForm({ redirectTo }: { redirectTo: string }) {
 }
 
 /** Setting up the authenticator app: start, then the QR code and key, then its first code. */
-function AppSetup({ pending, redirectTo }: { pending: PanelState["pending"]; redirectTo: string }) {
+function AppSetup({ pending, redirectTo, secondary }: { pending: PanelState["pending"]; redirectTo: string; secondary: boolean }) {
   const { t } = useTranslation();
   if (!pending)
     return (
@@ -86,7 +86,7 @@ function AppSetup({ pending, redirectTo }: { pending: PanelState["pending"]; red
         <Paragraph>{t("mfa.enrol.appsHint")}</Paragraph>
         <Form method="post" action="?intent=start" className="lauwer-form">
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <SubmitButton>{t("mfa.enrol.start")}</SubmitButton>
+          <SubmitButton secondary={secondary}>{t("mfa.enrol.start")}</SubmitButton>
         </Form>
       </>
     );
@@ -113,6 +113,8 @@ function AppSetup({ pending, redirectTo }: { pending: PanelState["pending"]; red
  */
 export function SecondFactorPanel({ state, redirectTo }: { state: PanelState; redirectTo: string }) {
   const { t } = useTranslation();
+  // Where this browser can add a passkey, that is the page's main button; the app is the other way.
+  const passkeysHere = usePasskeySupport() && state.canAddPasskey;
   return (
     <>
       {state.on ? (
@@ -124,7 +126,7 @@ export function SecondFactorPanel({ state, redirectTo }: { state: PanelState; re
       <Heading2>{t("mfa.passkey.heading")}</Heading2>
       <Paragraph>{t("mfa.passkey.intro")}</Paragraph>
       {state.passkeys.length ? <PasskeyList passkeys={state.passkeys} /> : null}
-      <AddPasskeyForm redirectTo={redirectTo} canAdd={state.canAddPasskey} />
+      <AddPasskeyForm redirectTo={redirectTo} canAdd={state.canAddPasskey} another={state.passkeys.length > 0} />
 
       <Heading2>{t("mfa.enrol.appHeading")}</Heading2>
       {state.app ? (
@@ -135,7 +137,7 @@ export function SecondFactorPanel({ state, redirectTo }: { state: PanelState; re
           <CodeForm submit={t(state.passkeys.length ? "mfa.enrol.removeApp" : "mfa.enrol.disable")} intent="disable" formId="disable" />
         </>
       ) : (
-        <AppSetup pending={state.pending} redirectTo={redirectTo} />
+        <AppSetup pending={state.pending} redirectTo={redirectTo} secondary={passkeysHere} />
       )}
 
       {state.on ? (
