@@ -355,6 +355,29 @@ describe("signing in with a passkey", () => {
     }
   });
 
+  it("refuses a challenge that is over (5 minutes), and the maintenance sweeps it", async () => {
+    const { deleteExpiredChallenges } = await import("~/modules/mfa/mfa.server");
+    const { user, auth } = await personWithPasskey();
+    const step = await passwordStep(user.email);
+    const options = await optionsFrom(STEP, "passkeyOptions", step);
+    await db()
+      .updateTable("webauthn_challenge")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("challenge", "=", options.challenge)
+      .execute();
+    const late = await answer(step, auth.assert({ challenge: options.challenge }));
+    expect(late.status).toBe(400);
+    expect(sessionCookieFrom(late)).toBeUndefined();
+    const again = await optionsFrom(STEP, "passkeyOptions", step);
+    await db()
+      .updateTable("webauthn_challenge")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("challenge", "=", again.challenge)
+      .execute();
+    await deleteExpiredChallenges(db());
+    expect(await db().selectFrom("webauthn_challenge").select("challenge").where("user_id", "=", user.id).execute()).toEqual([]);
+  });
+
   it("five wrong passkey answers end the step (audited) and then the account waits, as with codes", async () => {
     const { user, auth } = await personWithPasskey();
     const step = await passwordStep(user.email);
