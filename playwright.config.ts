@@ -16,6 +16,24 @@ const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
 export const OIDC_PROVIDERS = JSON.stringify([
   { slug: "test-idp", name: "Test-IdP", issuer: oidcIssuer, clientId: "lauwer-e2e", clientSecret: "lauwer-e2e-secret-0123456789" },
 ]);
+/**
+ * Passkeys (tests/e2e/passkeys.spec.ts, ADR 0029) need a host name: WebAuthn refuses an IP address as
+ * RP ID, and the app's RP ID is APP_ORIGIN's host. They run against a second server of their own at
+ * http://localhost:<E2E_PORT + 1> (its own database, seeded the same way), so every other spec keeps
+ * 127.0.0.1. It starts for a whole run and for runs that name the passkey spec, not for other single specs.
+ */
+const passkeyPort = port + 1;
+export const PASSKEY_ORIGIN = `http://localhost:${passkeyPort}`;
+const namedSpecs = process.argv.slice(2).filter((a) => !a.startsWith("-") && /\.spec\.ts|e2e\//.test(a));
+const runsPasskeys = namedSpecs.length === 0 || namedSpecs.some((a) => /passkey/.test(a));
+const appServerEnv = {
+  NODE_ENV: "development",
+  HOST: "127.0.0.1",
+  DEMO_PASSWORD,
+  SEED_ON_EMPTY: "true",
+  LOG_LEVEL: "warn",
+  DATABASE_URL: "",
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -72,18 +90,22 @@ export default defineConfig({
       timeout: 600_000,
       stdout: "ignore",
       stderr: "pipe",
-      env: {
-        NODE_ENV: "development",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        APP_ORIGIN: origin,
-        DATA_DIR: ".data/e2e",
-        DEMO_PASSWORD,
-        SEED_ON_EMPTY: "true",
-        LOG_LEVEL: "warn",
-        DATABASE_URL: "",
-        OIDC_PROVIDERS,
-      },
+      env: { ...appServerEnv, PORT: String(port), APP_ORIGIN: origin, DATA_DIR: ".data/e2e", OIDC_PROVIDERS },
     },
+    ...(runsPasskeys
+      ? [
+          {
+            // The same server for the passkey spec, at a host name (see PASSKEY_ORIGIN). Polled at
+            // 127.0.0.1, where it listens; the browser reaches it as localhost.
+            command: "rm -rf .data/e2e-passkeys && node build/server.mjs",
+            url: `http://127.0.0.1:${passkeyPort}/`,
+            reuseExistingServer: false,
+            timeout: 600_000,
+            stdout: "ignore" as const,
+            stderr: "pipe" as const,
+            env: { ...appServerEnv, PORT: String(passkeyPort), APP_ORIGIN: PASSKEY_ORIGIN, DATA_DIR: ".data/e2e-passkeys" },
+          },
+        ]
+      : []),
   ],
 });

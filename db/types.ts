@@ -63,6 +63,33 @@ export interface MfaChallengeTable {
   created_at: Generated<Date>;
 }
 
+/** A passkey (WebAuthn credential) of a person, a second factor next to the app (ADR 0029). */
+export interface WebauthnCredentialTable {
+  id: Generated<string>;
+  user_id: string;
+  /** base64url, as the authenticator chose it; unique across accounts. */
+  credential_id: string;
+  /** COSE-encoded public key. */
+  public_key: Buffer;
+  /** The signature counter last reported (pg returns bigint as a string). */
+  counter: ColumnType<string, number | string | undefined, number | string>;
+  transports: Generated<string[]>;
+  name: string;
+  created_at: Generated<Date>;
+  last_used_at: TimestampNull;
+}
+
+/** The challenge of one WebAuthn ceremony: single use, 5 minutes, bound to a person and a sign-in step or session. */
+export interface WebauthnChallengeTable {
+  challenge: string;
+  user_id: string;
+  purpose: "register" | "authenticate";
+  /** SHA-256 (hex) of the sign-in step's token or of the session id. */
+  binding: string;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
 export interface OneTimeTokenTable {
   token_hash: string;
   user_id: string;
@@ -733,6 +760,8 @@ export interface DB {
   mfa_totp: MfaTotpTable;
   mfa_recovery_code: MfaRecoveryCodeTable;
   mfa_challenge: MfaChallengeTable;
+  webauthn_credential: WebauthnCredentialTable;
+  webauthn_challenge: WebauthnChallengeTable;
   email_verification_token: OneTimeTokenTable;
   password_reset_token: OneTimeTokenTable;
   email_change_token: EmailChangeTokenTable;

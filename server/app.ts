@@ -128,7 +128,8 @@ export function originCheck(allowedOrigin: string) {
 
 /**
  * Features no page of Lauwer uses are denied to every page and frame (Permissions-Policy): a script that
- * got in anyway cannot ask for the camera, the microphone or the location.
+ * got in anyway cannot ask for the camera, the microphone or the location. Passkeys (WebAuthn, ADR 0029)
+ * are for the site's own pages only, never for a frame.
  */
 export const PERMISSIONS_POLICY = [
   "accelerometer",
@@ -145,13 +146,13 @@ export const PERMISSIONS_POLICY = [
   "microphone",
   "midi",
   "payment",
-  "publickey-credentials-get",
   "screen-wake-lock",
   "serial",
   "usb",
   "xr-spatial-tracking",
 ]
   .map((feature) => `${feature}=()`)
+  .concat(["publickey-credentials-create=(self)", "publickey-credentials-get=(self)"])
   .join(", ");
 
 /**

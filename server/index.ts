@@ -13,6 +13,7 @@ import { providers } from "~/modules/identity/providers.server";
 import { startOutboxWorker } from "~/modules/mail/worker.server";
 import { sealStoredSecrets, unknownKeyProblem, type SealReport } from "~/modules/mfa/totp-secret.server";
 import { runNotices } from "~/modules/notices/notices.server";
+import { deleteExpiredChallenges } from "~/modules/mfa/mfa.server";
 import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server";
 import { advanceClosedRounds } from "~/modules/rounds/advance.server";
 import { describeReport, runRetention } from "~/modules/privacy/retention.server";
@@ -154,7 +155,12 @@ async function main() {
     cleanup.push(() => clearInterval(timer));
   };
   every(10 * 60_000, "maintenance", () =>
-    Promise.all([deleteExpiredSessions(), deleteExpiredRateLimits(), sealStoredSecrets(getDb()).then(logSealReport)]),
+    Promise.all([
+      deleteExpiredSessions(),
+      deleteExpiredRateLimits(),
+      deleteExpiredChallenges(getDb()),
+      sealStoredSecrets(getDb()).then(logSealReport),
+    ]),
   );
   // Vote rounds that closed advance their top K within a minute (also done on demand by the pages that need it).
   every(60_000, "advancing closed rounds", () => advanceClosedRounds(getDb()));

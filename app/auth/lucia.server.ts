@@ -49,12 +49,19 @@ const adapter: Adapter = {
         "u.organisation",
         "u.locale",
         "u.email_verified_at",
-        // A person with a second factor is signed in only after passing it (ADR 0024).
+        // A person with a second factor (an app, or a passkey) is signed in only after passing it (ADR 0024, 0029).
         (eb) =>
           eb
-            .exists(
-              eb.selectFrom("mfa_totp as t").select("t.user_id").whereRef("t.user_id", "=", "u.id").where("t.confirmed_at", "is not", null),
-            )
+            .or([
+              eb.exists(
+                eb
+                  .selectFrom("mfa_totp as t")
+                  .select("t.user_id")
+                  .whereRef("t.user_id", "=", "u.id")
+                  .where("t.confirmed_at", "is not", null),
+              ),
+              eb.exists(eb.selectFrom("webauthn_credential as w").select("w.user_id").whereRef("w.user_id", "=", "u.id")),
+            ])
             .as("mfa_enrolled"),
       ])
       .where("s.id", "=", sessionId)
@@ -137,7 +144,7 @@ function createLucia() {
       organisation: a.organisation,
       locale: a.locale,
       emailVerified: a.email_verified_at !== null,
-      /** The person has a confirmed second factor (an authenticator app). */
+      /** The person has a second factor (a confirmed authenticator app, or a passkey). */
       mfaEnrolled: a.mfa_enrolled === true,
     }),
   });

@@ -372,10 +372,19 @@ export function CheckboxField({
   );
 }
 
-export function SubmitButton({ children, busy }: { children: ReactNode; busy?: boolean }) {
+export function SubmitButton({
+  children,
+  busy,
+  secondary,
+}: {
+  children: ReactNode;
+  busy?: boolean;
+  /** Not the page's main action (another button above it is). */
+  secondary?: boolean;
+}) {
   return (
     <div>
-      <Button type="submit" appearance="primary-action-button" aria-disabled={busy || undefined}>
+      <Button type="submit" appearance={secondary ? "secondary-action-button" : "primary-action-button"} aria-disabled={busy || undefined}>
         {children}
       </Button>
     </div>

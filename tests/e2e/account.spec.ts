@@ -27,7 +27,7 @@ test("a member finds every task on the account page, signs out elsewhere, downlo
     "Naam en organisatie wijzigen",
     "E-mailadres wijzigen",
     "Wachtwoord wijzigen",
-    "Tweestapsverificatie instellen",
+    "Tweestapsverificatie en passkeys",
     "Ingelogde apparaten bekijken en uitloggen",
     "Kiezen welke e-mails je krijgt",
     "Mijn gegevens downloaden",

@@ -147,7 +147,8 @@ export async function setUpApp(page: Page, email: string) {
 /** Passes the code step after the password. */
 export async function passCodeStep(page: Page, email: string) {
   await page.getByLabel("Code", { exact: true }).fill(await nextCode(email));
-  await page.getByRole("button", { name: "Doorgaan" }).click();
+  // Exactly: a person with a passkey also sees "Doorgaan met passkey".
+  await page.getByRole("button", { name: "Doorgaan", exact: true }).click();
   if ((await settle(page, "/inloggen/tweede-stap")) === null) throw new Error(`code step refused for ${email}`);
 }
 

@@ -172,6 +172,12 @@ describe("security headers (finding 7)", () => {
     }
   });
 
+  it("lets the site's own pages use passkeys (WebAuthn), and no frame", async () => {
+    const policy = (await app.request("/inloggen")).headers.get("permissions-policy") ?? "";
+    expect(policy).toContain("publickey-credentials-get=(self)");
+    expect(policy).toContain("publickey-credentials-create=(self)");
+  });
+
   it("an export says nosniff exactly once", async () => {
     const a = await createUser();
     await grantAdmin(a.id);

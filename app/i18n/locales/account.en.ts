@@ -45,7 +45,7 @@ export const accountEn: Shape<typeof accountNl> = {
     profile: "Change name and organisation",
     email: "Change email address",
     password: "Change password",
-    twoFactor: "Set up two-step verification",
+    twoFactor: "Two-step verification and passkeys",
     sessions: "See signed-in devices and sign out",
     notices: "Choose which emails you get",
     data: "Download my data",

@@ -46,7 +46,7 @@ export const accountNl = {
     profile: "Naam en organisatie wijzigen",
     email: "E-mailadres wijzigen",
     password: "Wachtwoord wijzigen",
-    twoFactor: "Tweestapsverificatie instellen",
+    twoFactor: "Tweestapsverificatie en passkeys",
     sessions: "Ingelogde apparaten bekijken en uitloggen",
     notices: "Kiezen welke e-mails je krijgt",
     data: "Mijn gegevens downloaden",

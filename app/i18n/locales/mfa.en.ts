@@ -3,7 +3,10 @@ import type { Shape } from "./nl";
 
 export const mfaEn: Shape<typeof mfaNl> = {
   notice: {
-    disabled: "Two-step verification is off. Your app and your recovery codes no longer work.",
+    disabled: "Two-step verification is off. Your app, your passkeys and your recovery codes no longer work.",
+    appRemoved: "Your authenticator app has been removed. You now sign in with your passkey or a recovery code.",
+    passkeyAdded: "Your passkey has been added. You can sign in with it from now on.",
+    passkeyRemoved: "Your passkey has been removed.",
   },
   step: {
     title: "Second step: your code",
@@ -15,15 +18,18 @@ export const mfaEn: Shape<typeof mfaNl> = {
     codeDescription: "6 digits from your app, or a recovery code.",
     submit: "Continue",
     again: "Sign in again",
-    lost: "Lost both your app and your recovery codes? Ask a Lauwer administrator to turn off your two-step verification; then set it up again.",
+    lost: "Lost your app or passkey and your recovery codes? Ask a Lauwer administrator to turn off your two-step verification; then set it up again.",
   },
   enrol: {
     title: "Two-step verification",
     required:
-      "You have a role on Lauwer (administrator, organizer or editor). Its pages ask for a second step besides your password: a code from an authenticator app on your phone. Set it up first; voting and nominating work without it.",
+      "You have a role on Lauwer (administrator, organizer or editor). Its pages ask for a second step besides your password: a passkey, or a code from an authenticator app on your phone. Set one up first; voting and nominating work without it.",
     optional:
-      "With two-step verification Lauwer also asks for a code from an authenticator app on your phone after your password, so nobody can sign in with your password alone.",
+      "With two-step verification Lauwer also asks for a passkey or a code from an authenticator app on your phone after your password, so nobody can sign in with your password alone.",
     on: "Two-step verification is on.",
+    appHeading: "Authenticator app",
+    appOn: "Your authenticator app is set up.",
+    recoveryHeading: "Recovery codes",
     recoveryLeft_one: "You have {{count}} unused recovery code left.",
     recoveryLeft_other: "You have {{count}} unused recovery codes left.",
     start: "Set up an authenticator app",
@@ -41,13 +47,55 @@ export const mfaEn: Shape<typeof mfaNl> = {
       "Two-step verification is on. If you lose your phone, sign in with one of these codes. Each code works once. Keep them somewhere safe, for example in your password manager or on paper: you see them only once.",
     codesList: "Your recovery codes",
     continue: "I have kept the codes, continue",
-    regenerateHeading: "New recovery codes",
     regenerateIntro: "Make new recovery codes when you lost the old ones or have almost used them up. The old codes stop working.",
     regenerate: "Make new recovery codes",
     disableHeading: "Turn off two-step verification",
     disableIntro:
       "Enter a code from your app or a recovery code to turn off two-step verification. If your role needs it, you set it up again before opening those pages.",
     disable: "Turn off",
+    removeAppHeading: "Remove the authenticator app",
+    removeAppIntro: "Enter a code from your app or a recovery code to remove the app. Your passkeys and recovery codes keep working.",
+    removeApp: "Remove app",
+  },
+  passkey: {
+    heading: "Passkeys",
+    intro:
+      "With a passkey you confirm signing in with your device's fingerprint, face or PIN, or with a security key. No code to type over.",
+    none: "You have no passkey yet.",
+    listLabel: "Your passkeys",
+    added: "Added on {{date}}.",
+    lastUsed: "Last used on {{date}}.",
+    neverUsed: "Not used to sign in yet.",
+    remove: "Remove",
+    name: "Name of the passkey",
+    nameDescription: "So you know it again later, for example ‘Work laptop’ or ‘Phone’.",
+    add: "Add a passkey",
+    addAnother: "Add another passkey",
+    recoveryCodeDescription: "A recovery code of 16 characters, for example abcd-efgh-ijkl-mnop.",
+    unsupported: "You can add a passkey in a browser that knows passkeys, with JavaScript on.",
+    limit: "You have the largest number of passkeys. Remove one first to add a new one.",
+    stepTitle: "Second step: your passkey",
+    stepLoginIntro:
+      "Your password is right. Now confirm with your passkey: your browser then asks for your fingerprint or PIN, for example.",
+    stepUpIntro:
+      "This page also needs your second step. Confirm with your passkey: your browser then asks for your fingerprint or PIN, for example.",
+    signIn: "Continue with passkey",
+    orCode: "Or use a code",
+    orCodeIntro: "Enter a 6-digit code from your authenticator app, or a recovery code.",
+    orRecoveryIntro: "Can't use your passkey right now? Enter one of your recovery codes. Each recovery code works once.",
+    recoveryOnlyIntro:
+      "Your password is right. Your passkey only works in a browser that knows passkeys, with JavaScript on. Otherwise enter one of your recovery codes.",
+    recoveryOnlyStepUpIntro:
+      "This page also needs your second step. Your passkey only works in a browser that knows passkeys, with JavaScript on. Otherwise enter one of your recovery codes.",
+    removeHeading: "Remove passkey ‘{{name}}’",
+    removeLast:
+      "This is your last second step. If you remove it, two-step verification is off and your recovery codes stop working. If your role asks for it, you set something up again afterwards.",
+    removeWithPasskeyIntro: "Confirm it is you with one of your passkeys.",
+    removeWithPasskey: "Confirm with passkey and remove",
+    removeWithCodeIntro: "Or confirm with a code from your authenticator app or a recovery code.",
+    removeWithRecoveryIntro: "Or confirm with one of your recovery codes.",
+    removeWithCode: "Remove passkey",
+    cancel: "Don't remove, go back",
   },
   errors: {
     codeRequired: "Enter the code.",
@@ -62,5 +110,16 @@ export const mfaEn: Shape<typeof mfaNl> = {
     alreadyEnrolled: "Two-step verification is already on.",
     notStarted: "Start setting up your app again.",
     notEnrolled: "Two-step verification is not on.",
+    passkeyNameRequired: "Give your passkey a name.",
+    passkeyNameLong: "Use at most 60 characters for the name.",
+    passkeyNotAdded: "The passkey was not added: your browser gave no valid answer, or it took longer than 5 minutes. Please try again.",
+    passkeyKnown: "This passkey is already in your list.",
+    passkeyLimit: "You already have {{count}} passkeys. Remove one first.",
+    passkeyCancelled: "No passkey was used. Try again, or use a code.",
+    passkeyFailed: "This passkey was not accepted. Try again, or use a code.",
+    passkeyCounter:
+      "This passkey was refused: its counter went back, which can mean it was copied. Use another passkey or a code, and remove this passkey.",
+    noPasskey: "You have no passkey. Use a code.",
+    passkeyGone: "This passkey does not exist (any more).",
   },
 };

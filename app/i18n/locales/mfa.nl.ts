@@ -1,7 +1,10 @@
 // Dutch source texts of the second factor (tweestapsverificatie, ADR 0024); mfa.en.ts mirrors it.
 export const mfaNl = {
   notice: {
-    disabled: "Tweestapsverificatie staat uit. Je app en je herstelcodes werken niet meer.",
+    disabled: "Tweestapsverificatie staat uit. Je app, je passkeys en je herstelcodes werken niet meer.",
+    appRemoved: "Je authenticator-app is verwijderd. Je logt nu in met je passkey of een herstelcode.",
+    passkeyAdded: "Je passkey is toegevoegd. Je kunt er voortaan mee inloggen.",
+    passkeyRemoved: "Je passkey is verwijderd.",
   },
   step: {
     title: "Tweede stap: je code",
@@ -13,15 +16,18 @@ export const mfaNl = {
     codeDescription: "6 cijfers uit je app, of een herstelcode.",
     submit: "Doorgaan",
     again: "Opnieuw inloggen",
-    lost: "Ben je je app en je herstelcodes allebei kwijt? Vraag dan een beheerder van Lauwer om je tweestapsverificatie uit te zetten; daarna stel je die opnieuw in.",
+    lost: "Ben je je app of passkey én je herstelcodes kwijt? Vraag dan een beheerder van Lauwer om je tweestapsverificatie uit te zetten; daarna stel je die opnieuw in.",
   },
   enrol: {
     title: "Tweestapsverificatie",
     required:
-      "Je hebt een rol op Lauwer (beheerder, organisator of redacteur). Voor die pagina's vragen we naast je wachtwoord een tweede stap: een code uit een authenticator-app op je telefoon. Stel die eerst in; stemmen en nomineren kan ook zonder.",
+      "Je hebt een rol op Lauwer (beheerder, organisator of redacteur). Voor die pagina's vragen we naast je wachtwoord een tweede stap: een passkey, of een code uit een authenticator-app op je telefoon. Stel er eerst een in; stemmen en nomineren kan ook zonder.",
     optional:
-      "Met tweestapsverificatie vraagt Lauwer na je wachtwoord ook een code uit een authenticator-app op je telefoon. Zo kan niemand met alleen je wachtwoord inloggen.",
+      "Met tweestapsverificatie vraagt Lauwer na je wachtwoord ook een passkey of een code uit een authenticator-app op je telefoon. Zo kan niemand met alleen je wachtwoord inloggen.",
     on: "Tweestapsverificatie staat aan.",
+    appHeading: "Authenticator-app",
+    appOn: "Je authenticator-app is ingesteld.",
+    recoveryHeading: "Herstelcodes",
     recoveryLeft_one: "Je hebt nog {{count}} ongebruikte herstelcode.",
     recoveryLeft_other: "Je hebt nog {{count}} ongebruikte herstelcodes.",
     start: "Authenticator-app instellen",
@@ -39,13 +45,55 @@ export const mfaNl = {
       "Tweestapsverificatie staat aan. Ben je je telefoon kwijt, dan log je in met een van deze codes. Elke code werkt één keer. Bewaar ze op een veilige plek, bijvoorbeeld in je wachtwoordmanager of op papier: je ziet ze maar één keer.",
     codesList: "Je herstelcodes",
     continue: "Ik heb de codes bewaard, verder",
-    regenerateHeading: "Nieuwe herstelcodes",
     regenerateIntro: "Maak nieuwe herstelcodes als je de oude kwijt bent of bijna op hebt. De oude codes werken daarna niet meer.",
     regenerate: "Nieuwe herstelcodes maken",
     disableHeading: "Tweestapsverificatie uitzetten",
     disableIntro:
       "Vul een code uit je app of een herstelcode in om tweestapsverificatie uit te zetten. Heb je een rol die het vraagt, dan stel je het daarna opnieuw in voordat je die pagina's weer opent.",
     disable: "Uitzetten",
+    removeAppHeading: "Authenticator-app verwijderen",
+    removeAppIntro:
+      "Vul een code uit je app of een herstelcode in om de app te verwijderen. Je passkeys en je herstelcodes blijven werken.",
+    removeApp: "App verwijderen",
+  },
+  passkey: {
+    heading: "Passkeys",
+    intro:
+      "Met een passkey bevestig je het inloggen met de vingerafdruk, het gezicht of de pincode van je apparaat, of met een beveiligingssleutel. Je hoeft dan geen code over te typen.",
+    none: "Je hebt nog geen passkey.",
+    listLabel: "Je passkeys",
+    added: "Toegevoegd op {{date}}.",
+    lastUsed: "Laatst gebruikt op {{date}}.",
+    neverUsed: "Nog niet gebruikt om in te loggen.",
+    remove: "Verwijderen",
+    name: "Naam van de passkey",
+    nameDescription: "Zodat je hem later herkent, bijvoorbeeld ‘Laptop werk’ of ‘Telefoon’.",
+    add: "Passkey toevoegen",
+    addAnother: "Nog een passkey toevoegen",
+    recoveryCodeDescription: "Een herstelcode van 16 tekens, bijvoorbeeld abcd-efgh-ijkl-mnop.",
+    unsupported: "Een passkey toevoegen kan in een browser die passkeys kent, met JavaScript aan.",
+    limit: "Je hebt het grootste aantal passkeys. Verwijder er eerst een om een nieuwe toe te voegen.",
+    stepTitle: "Tweede stap: je passkey",
+    stepLoginIntro: "Je wachtwoord klopt. Bevestig nu met je passkey: je browser vraagt dan bijvoorbeeld je vingerafdruk of pincode.",
+    stepUpIntro:
+      "Voor deze pagina vragen we ook je tweede stap. Bevestig met je passkey: je browser vraagt dan bijvoorbeeld je vingerafdruk of pincode.",
+    signIn: "Doorgaan met passkey",
+    orCode: "Of gebruik een code",
+    orCodeIntro: "Vul een code van 6 cijfers uit je authenticator-app in, of een herstelcode.",
+    orRecoveryIntro: "Kun je je passkey nu niet gebruiken? Vul dan een van je herstelcodes in. Elke herstelcode werkt één keer.",
+    recoveryOnlyIntro:
+      "Je wachtwoord klopt. Je passkey werkt alleen in een browser die passkeys kent, met JavaScript aan. Vul anders een van je herstelcodes in.",
+    recoveryOnlyStepUpIntro:
+      "Voor deze pagina vragen we ook je tweede stap. Je passkey werkt alleen in een browser die passkeys kent, met JavaScript aan. Vul anders een van je herstelcodes in.",
+    removeHeading: "Passkey ‘{{name}}’ verwijderen",
+    removeLast:
+      "Dit is je laatste tweede stap. Verwijder je hem, dan staat tweestapsverificatie uit en werken je herstelcodes niet meer. Heb je een rol die het vraagt, dan stel je daarna opnieuw iets in.",
+    removeWithPasskeyIntro: "Bevestig dat jij het bent met een van je passkeys.",
+    removeWithPasskey: "Bevestigen met passkey en verwijderen",
+    removeWithCodeIntro: "Of bevestig met een code uit je authenticator-app of een herstelcode.",
+    removeWithRecoveryIntro: "Of bevestig met een van je herstelcodes.",
+    removeWithCode: "Passkey verwijderen",
+    cancel: "Niet verwijderen, terug",
   },
   errors: {
     codeRequired: "Vul de code in.",
@@ -60,5 +108,17 @@ export const mfaNl = {
     alreadyEnrolled: "Tweestapsverificatie staat al aan.",
     notStarted: "Begin opnieuw met het instellen van je app.",
     notEnrolled: "Tweestapsverificatie staat niet aan.",
+    passkeyNameRequired: "Geef je passkey een naam.",
+    passkeyNameLong: "Gebruik voor de naam hoogstens 60 tekens.",
+    passkeyNotAdded:
+      "De passkey is niet toegevoegd: je browser gaf geen geldig antwoord, of het duurde langer dan 5 minuten. Probeer het opnieuw.",
+    passkeyKnown: "Deze passkey staat al in je lijst.",
+    passkeyLimit: "Je hebt al {{count}} passkeys. Verwijder er eerst een.",
+    passkeyCancelled: "Er is geen passkey gebruikt. Probeer het opnieuw, of gebruik een code.",
+    passkeyFailed: "Deze passkey is niet geaccepteerd. Probeer het opnieuw, of gebruik een code.",
+    passkeyCounter:
+      "Deze passkey is geweigerd: hij gaf een teller die terugliep, wat kan betekenen dat hij gekopieerd is. Gebruik een andere passkey of een code, en verwijder deze passkey.",
+    noPasskey: "Je hebt geen passkey. Gebruik een code.",
+    passkeyGone: "Deze passkey bestaat niet (meer).",
   },
 };

@@ -6,7 +6,8 @@ export const usersEn: Shape<typeof usersNl> = {
     blocked: "The account is blocked. All its sessions have ended and the person has been sent an e-mail.",
     unblocked: "The account is released again. The person can sign in again and has been sent an e-mail.",
     verificationSent: "A new confirmation link has been sent.",
-    secondFactorReset: "The two-step verification of this account has been removed. The person sets up a new app at their next sign-in.",
+    secondFactorReset:
+      "The two-step verification of this account has been removed. The person sets up a new app or passkey at their next sign-in.",
   },
   list: {
     title: "Users",
@@ -75,7 +76,7 @@ export const usersEn: Shape<typeof usersNl> = {
     unblock: "Lift the block",
     resetMfaHeading: "Remove two-step verification",
     resetMfaIntro:
-      "For someone who lost both their app and their recovery codes. The app and the recovery codes of this account are removed; the person sets up a new app at their next sign-in. First make sure, outside Lauwer, that you are really dealing with this person.",
+      "For someone who lost both their app or passkeys and their recovery codes. The app, the passkeys and the recovery codes of this account are removed; the person sets up a new app or passkey at their next sign-in. First make sure, outside Lauwer, that you are really dealing with this person.",
     resetMfaReasonHint: "Required. For example how you checked who asked. Goes into the audit log.",
     resetMfa: "Remove two-step verification",
     self: "This is your own account. You cannot block yourself.",

@@ -5,7 +5,7 @@ export const usersNl = {
     unblocked: "Het account is weer vrijgegeven. De persoon kan weer inloggen en heeft een e-mail gekregen.",
     verificationSent: "Er is een nieuwe bevestigingslink gestuurd.",
     secondFactorReset:
-      "De tweestapsverificatie van dit account is gewist. De persoon stelt bij de volgende keer inloggen een nieuwe app in.",
+      "De tweestapsverificatie van dit account is gewist. De persoon stelt bij de volgende keer inloggen een nieuwe app of passkey in.",
   },
   list: {
     title: "Gebruikers",
@@ -74,7 +74,7 @@ export const usersNl = {
     unblock: "Hef de blokkering op",
     resetMfaHeading: "Tweestapsverificatie wissen",
     resetMfaIntro:
-      "Voor iemand die de app én de herstelcodes kwijt is. De app en de herstelcodes van dit account worden gewist; de persoon stelt bij de volgende keer inloggen een nieuwe app in. Ga eerst na, buiten Lauwer om, dat je echt met deze persoon spreekt.",
+      "Voor iemand die de app of passkeys én de herstelcodes kwijt is. De app, de passkeys en de herstelcodes van dit account worden gewist; de persoon stelt bij de volgende keer inloggen een nieuwe app of passkey in. Ga eerst na, buiten Lauwer om, dat je echt met deze persoon spreekt.",
     resetMfaReasonHint: "Verplicht. Bijvoorbeeld hoe je hebt nagegaan wie het vroeg. Komt in het auditlog.",
     resetMfa: "Wis de tweestapsverificatie",
     self: "Dit is je eigen account. Je kunt jezelf niet blokkeren.",

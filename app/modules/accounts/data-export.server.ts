@@ -20,6 +20,10 @@ export const BY_ACCOUNT: readonly { table: string; column: string; omit?: readon
   { table: "mfa_totp", column: "user_id", omit: ["secret"] },
   { table: "mfa_recovery_code", column: "user_id", omit: ["code_hash"] },
   { table: "mfa_challenge", column: "user_id", omit: ["token_hash"] },
+  // The passkeys' names, dates, credential ids, transports and counters; not the public key (a key the
+  // authenticator made, binary, nothing the person told us), nor a ceremony's challenge or binding.
+  { table: "webauthn_credential", column: "user_id", omit: ["public_key"] },
+  { table: "webauthn_challenge", column: "user_id", omit: ["challenge", "binding"] },
   { table: "identity_link_token", column: "user_id", omit: ["token_hash"] },
   { table: "role_grant", column: "user_id" },
   { table: "role_grant", column: "granted_by" },

@@ -13,7 +13,8 @@ import { giveBack, hit } from "~/modules/rate-limit/rate-limit.server";
 import { ENROL_PATH, SECOND_STEP_PATH } from "./mfa.schema";
 import { openTotpSecret, sealTotpSecret } from "./totp-secret.server";
 
-// The second factor (ADR 0024): an authenticator app (TOTP, RFC 6238) with single-use recovery codes.
+// The second factor (ADR 0024): an authenticator app (TOTP, RFC 6238) and passkeys (ADR 0029,
+// passkeys.server.ts), with single-use recovery codes.
 
 const PERIOD = 30;
 /** A code of the step before or after the current one is still taken (clocks drift, people type slowly). */
@@ -45,28 +46,61 @@ export async function holdsRequiredRole(db: DbOrTrx, userId: string): Promise<bo
   return row !== undefined;
 }
 
-/** Whether the person has a confirmed app (what a platform admin's page of the person shows). */
-export async function hasSecondFactor(db: DbOrTrx, userId: string): Promise<boolean> {
+/** The person's second factors: a confirmed app, and how many passkeys. */
+export async function factorsOf(db: DbOrTrx, userId: string): Promise<{ app: boolean; passkeys: number }> {
   const row = await db
-    .selectFrom("mfa_totp")
-    .select("user_id")
-    .where("user_id", "=", userId)
-    .where("confirmed_at", "is not", null)
-    .executeTakeFirst();
-  return row !== undefined;
+    .selectNoFrom((eb) => [
+      eb.exists(eb.selectFrom("mfa_totp").select("user_id").where("user_id", "=", userId).where("confirmed_at", "is not", null)).as("app"),
+      eb
+        .selectFrom("webauthn_credential")
+        .select((e) => e.fn.countAll<string>().as("n"))
+        .where("user_id", "=", userId)
+        .as("passkeys"),
+    ])
+    .executeTakeFirstOrThrow();
+  return { app: Boolean(row.app), passkeys: Number(row.passkeys ?? 0) };
+}
+
+/**
+ * Whether the person has a second factor: a confirmed app or a passkey (what the sign-in asks, and what
+ * a platform admin's page of the person shows).
+ */
+export async function hasSecondFactor(db: DbOrTrx, userId: string): Promise<boolean> {
+  const f = await factorsOf(db, userId);
+  return f.app || f.passkeys > 0;
+}
+
+/** Serialises changes to one person's second factors (adding and removing them), so the last one is always known. */
+export async function lockPerson(trx: DbOrTrx, userId: string): Promise<void> {
+  await trx.selectFrom("app_user").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
+}
+
+/** The refusal of a counted code or passkey answer over the limit. */
+export const throttled = (wait: number) =>
+  refuse(429, "mfa.errors.throttled", { params: { count: Math.max(1, Math.ceil(wait / 60)) }, retryAfter: wait });
+
+export interface PasskeyRow {
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
 }
 
 export interface SecondFactorState {
-  enrolled: boolean;
+  /** The authenticator app is on. */
+  app: boolean;
+  /** Any second factor is on (the app or a passkey). */
+  on: boolean;
   /** An app was shown but not confirmed yet: its secret, the otpauth:// address and its QR code (SVG data URI). */
   pending: { secret: string; uri: string; qr: string } | null;
+  passkeys: PasskeyRow[];
   recoveryLeft: number;
   required: boolean;
 }
 
 /** What the person's second factor page shows. */
 export async function secondFactorState(db: Db, user: { id: string; email: string }): Promise<SecondFactorState> {
-  const [row, left, required] = await Promise.all([
+  const [row, left, required, passkeys] = await Promise.all([
     db.selectFrom("mfa_totp").select(["secret", "confirmed_at"]).where("user_id", "=", user.id).executeTakeFirst(),
     db
       .selectFrom("mfa_recovery_code")
@@ -75,6 +109,13 @@ export async function secondFactorState(db: Db, user: { id: string; email: strin
       .where("used_at", "is", null)
       .executeTakeFirstOrThrow(),
     holdsRequiredRole(db, user.id),
+    db
+      .selectFrom("webauthn_credential")
+      .select(["id", "name", "created_at", "last_used_at"])
+      .where("user_id", "=", user.id)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute(),
   ]);
   let pending: SecondFactorState["pending"] = null;
   // A pending secret that does not open is not shown: "start" makes a new one.
@@ -88,7 +129,15 @@ export async function secondFactorState(db: Db, user: { id: string; email: strin
       qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
     };
   }
-  return { enrolled: row?.confirmed_at != null, pending, recoveryLeft: Number(left.n), required };
+  const app = row?.confirmed_at != null;
+  return {
+    app,
+    on: app || passkeys.length > 0,
+    pending,
+    passkeys: passkeys.map((p) => ({ id: p.id, name: p.name, createdAt: p.created_at, lastUsedAt: p.last_used_at })),
+    recoveryLeft: Number(left.n),
+    required,
+  };
 }
 
 /** Starts setting up an app: a new secret (160 random bits, stored sealed), shown until the first code confirms it. */
@@ -109,7 +158,7 @@ export async function startEnrolment(db: Db, userId: string): Promise<Outcome> {
 }
 
 /** New recovery codes (the old ones stop working): 16 characters of base32, 80 random bits each, stored hashed. */
-async function newRecoveryCodes(trx: DbOrTrx, userId: string): Promise<string[]> {
+export async function newRecoveryCodes(trx: DbOrTrx, userId: string): Promise<string[]> {
   await trx.deleteFrom("mfa_recovery_code").where("user_id", "=", userId).execute();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => new Secret({ size: 10 }).base32.toLowerCase());
   await trx
@@ -173,7 +222,7 @@ const normalise = (code: string) => code.replace(/[\s-]/g, "").toLowerCase();
  */
 export async function checkSecondFactor(db: Db, actor: Actor, userId: string, code: string): Promise<Outcome<"app" | "recovery">> {
   const wait = await hit("mfaAccount", userId);
-  if (wait) return refuse(429, "mfa.errors.throttled", { params: { count: Math.max(1, Math.ceil(wait / 60)) }, retryAfter: wait });
+  if (wait) return throttled(wait);
   const c = normalise(code);
   if (/^[0-9]{6}$/.test(c)) {
     const taken = await takeTotp(db, userId, c, true);
@@ -209,7 +258,7 @@ export async function confirmEnrolment(
   code: string,
 ): Promise<Outcome<{ recoveryCodes: string[] }>> {
   const wait = await hit("mfaAccount", who.userId);
-  if (wait) return refuse(429, "mfa.errors.throttled", { params: { count: Math.max(1, Math.ceil(wait / 60)) }, retryAfter: wait });
+  if (wait) return throttled(wait);
   const result = await db.transaction().execute(async (trx) => {
     const pending = await trx
       .selectFrom("mfa_totp")
@@ -241,13 +290,8 @@ export async function confirmEnrolment(
 /** New recovery codes, for a session that passed the second factor (the old codes stop working). Audited. */
 export async function regenerateRecoveryCodes(db: Db, actor: Actor, userId: string): Promise<Outcome<{ recoveryCodes: string[] }>> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("mfa_totp")
-      .select("user_id")
-      .where("user_id", "=", userId)
-      .where("confirmed_at", "is not", null)
-      .executeTakeFirst();
-    if (!row) return refuse(409, "mfa.errors.notEnrolled");
+    await lockPerson(trx, userId);
+    if (!(await hasSecondFactor(trx, userId))) return refuse(409, "mfa.errors.notEnrolled");
     const recoveryCodes = await newRecoveryCodes(trx, userId);
     await writeAudit(trx, actor, { action: "mfa.recovery_regenerate", entityType: "user", entityId: userId });
     return ok({ recoveryCodes });
@@ -255,36 +299,77 @@ export async function regenerateRecoveryCodes(db: Db, actor: Actor, userId: stri
 }
 
 /**
- * Turns the second factor off, asked by the person with a current code (app or recovery). Their
- * privileged pages then ask them to set one up again. Audited.
+ * Removes the authenticator app, asked by the person with a current code (app or recovery). When it was
+ * their only second factor, the second factor is off (as resetSecondFactor); their privileged pages then
+ * ask them to set one up again. With passkeys left, only the app goes (mfa.app_remove). Audited.
  */
 export async function disableSecondFactor(db: Db, actor: Actor, userId: string, code: string): Promise<Outcome> {
   const checked = await checkSecondFactor(db, actor, userId, code);
   if (!checked.ok) return checked;
-  return resetSecondFactor(db, actor, userId, "self");
-}
-
-/**
- * Removes a person's second factor (their app and recovery codes) and takes the second factor from their
- * sessions: by the person, or by a platform admin for someone who lost both app and codes (the
- * admin's user pages can call this; ADR 0024). Audited.
- */
-export async function resetSecondFactor(db: Db, actor: Actor, userId: string, by: "self" | "admin", reason?: string): Promise<Outcome> {
   return db.transaction().execute(async (trx) => {
-    const removed = await trx.deleteFrom("mfa_totp").where("user_id", "=", userId).returning("confirmed_at").executeTakeFirst();
-    if (!removed) return refuse(409, "mfa.errors.notEnrolled");
-    await trx.deleteFrom("mfa_recovery_code").where("user_id", "=", userId).execute();
-    await trx.deleteFrom("mfa_challenge").where("user_id", "=", userId).execute();
-    await trx.updateTable("user_session").set({ second_factor_at: null }).where("user_id", "=", userId).execute();
+    await lockPerson(trx, userId);
+    const factors = await factorsOf(trx, userId);
+    if (!factors.app) return refuse(409, "mfa.errors.notEnrolled");
+    if (factors.passkeys === 0) return resetIn(trx, actor, userId, "self");
+    await trx.deleteFrom("mfa_totp").where("user_id", "=", userId).execute();
     await writeAudit(trx, actor, {
-      action: "mfa.disable",
+      action: "mfa.app_remove",
       entityType: "user",
       entityId: userId,
-      before: { method: "totp" },
-      after: reason === undefined ? { by } : { by, reason },
+      after: { passkeysLeft: factors.passkeys },
     });
     return ok();
   });
+}
+
+/**
+ * What is left once a person has no second factor: no recovery codes, no open sign-in steps or passkey
+ * ceremonies, and no session that still counts as having passed it.
+ */
+export async function turnOff(trx: DbOrTrx, userId: string): Promise<void> {
+  await trx.deleteFrom("mfa_recovery_code").where("user_id", "=", userId).execute();
+  await trx.deleteFrom("mfa_challenge").where("user_id", "=", userId).execute();
+  await trx.deleteFrom("webauthn_challenge").where("user_id", "=", userId).execute();
+  await trx.updateTable("user_session").set({ second_factor_at: null }).where("user_id", "=", userId).execute();
+}
+
+async function resetIn(trx: DbOrTrx, actor: Actor, userId: string, by: "self" | "admin", reason?: string): Promise<Outcome> {
+  const app = await trx.deleteFrom("mfa_totp").where("user_id", "=", userId).returning("confirmed_at").executeTakeFirst();
+  const passkeys = await trx.deleteFrom("webauthn_credential").where("user_id", "=", userId).executeTakeFirst();
+  if (!app && Number(passkeys.numDeletedRows) === 0) return refuse(409, "mfa.errors.notEnrolled");
+  await turnOff(trx, userId);
+  await writeAudit(trx, actor, {
+    action: "mfa.disable",
+    entityType: "user",
+    entityId: userId,
+    before: { app: app?.confirmed_at != null, passkeys: Number(passkeys.numDeletedRows) },
+    after: reason === undefined ? { by } : { by, reason },
+  });
+  return ok();
+}
+
+/**
+ * Removes a person's second factor (their app, passkeys and recovery codes) and takes the second factor
+ * from their sessions: by the person, or by a platform admin for someone who lost all of them (the
+ * admin's user pages call this; ADR 0024). Audited.
+ */
+export async function resetSecondFactor(db: Db, actor: Actor, userId: string, by: "self" | "admin", reason?: string): Promise<Outcome> {
+  return db.transaction().execute(async (trx) => {
+    await lockPerson(trx, userId);
+    return resetIn(trx, actor, userId, by, reason);
+  });
+}
+
+/** Forgets sign-in steps and passkey ceremonies that are over (the periodic maintenance). */
+export async function deleteExpiredChallenges(db: Db): Promise<void> {
+  await db
+    .deleteFrom("mfa_challenge")
+    .where("expires_at", "<", sql<Date>`now()`)
+    .execute();
+  await db
+    .deleteFrom("webauthn_challenge")
+    .where("expires_at", "<", sql<Date>`now()`)
+    .execute();
 }
 
 // ---- Signing in: the step between the password and the code ----
@@ -316,13 +401,7 @@ export async function afterPassword(
 ): Promise<Outcome<{ cookie: string; to: string; signedIn: boolean }>> {
   if (!signedIn.ok) return signedIn;
   const userId = signedIn.value;
-  const app = await db
-    .selectFrom("mfa_totp")
-    .select("user_id")
-    .where("user_id", "=", userId)
-    .where("confirmed_at", "is not", null)
-    .executeTakeFirst();
-  if (app) {
+  if (await hasSecondFactor(db, userId)) {
     const token = randomBytes(32).toString("hex");
     await db
       .deleteFrom("mfa_challenge")
@@ -359,29 +438,37 @@ export async function findChallenge(db: Db, token: string | null) {
 }
 
 /**
- * The code of the sign-in step: right → a new session that passed the second factor (the step is
+ * A proof of the second factor for the sign-in step or a session: a code, or a passkey answer (whose
+ * challenge is bound to the browser: `binding` is the SHA-256 of the step's token or the session id).
+ */
+export type SecondFactorProof = (actor: Actor, userId: string, binding: string) => Promise<Outcome<unknown>>;
+
+/**
+ * The answer of the sign-in step: right → a new session that passed the second factor (the step is
  * used up); wrong → counted on the step (after 5 it is over: sign in again) and on the account.
  */
-export async function answerChallenge(
+export async function passChallenge(
   db: Db,
   request: { token: string | null; ip: string; requestId: string; userAgent: string | null },
-  code: string,
+  proof: SecondFactorProof,
 ): Promise<Outcome<{ cookies: string[]; to: string }>> {
   const challenge = await findChallenge(db, request.token);
   if (!challenge) return refuse(409, "mfa.errors.stepExpired");
   const actor: Actor = { actorId: challenge.user_id, ip: request.ip, requestId: request.requestId };
-  const checked = await checkSecondFactor(db, actor, challenge.user_id, code);
+  const tokenHash = sha256(request.token!);
+  const checked = await proof(actor, challenge.user_id, tokenHash);
   if (!checked.ok) {
     if (checked.status === 400) {
       const counted = await db
         .updateTable("mfa_challenge")
         .set((eb) => ({ failures: eb("failures", "+", 1) }))
-        .where("token_hash", "=", sha256(request.token!))
+        .where("token_hash", "=", tokenHash)
         .returning("failures")
         .executeTakeFirst();
       if (counted && counted.failures >= CHALLENGE_FAILURES) {
         await db.transaction().execute(async (trx) => {
-          await trx.deleteFrom("mfa_challenge").where("token_hash", "=", sha256(request.token!)).execute();
+          await trx.deleteFrom("mfa_challenge").where("token_hash", "=", tokenHash).execute();
+          await trx.deleteFrom("webauthn_challenge").where("binding", "=", tokenHash).execute();
           await writeAudit(trx, actor, {
             action: "mfa.challenge_failed",
             entityType: "user",
@@ -394,15 +481,28 @@ export async function answerChallenge(
     }
     return checked;
   }
-  const used = await db.deleteFrom("mfa_challenge").where("token_hash", "=", sha256(request.token!)).executeTakeFirst();
+  const used = await db.deleteFrom("mfa_challenge").where("token_hash", "=", tokenHash).executeTakeFirst();
   if (Number(used.numDeletedRows) !== 1) return refuse(409, "mfa.errors.stepExpired");
   const { cookie } = await createSession(challenge.user_id, { secondFactorAt: new Date(), userAgent: request.userAgent });
   return ok({ cookies: [cookie, clearChallengeCookie()], to: safeRedirect(challenge.redirect_to, "/mijn-lauwer") });
 }
 
+/** The code of the sign-in step (an app code or a recovery code). */
+export function answerChallenge(
+  db: Db,
+  request: { token: string | null; ip: string; requestId: string; userAgent: string | null },
+  code: string,
+): Promise<Outcome<{ cookies: string[]; to: string }>> {
+  return passChallenge(db, request, (actor, userId) => checkSecondFactor(db, actor, userId, code));
+}
+
 /** A signed-in session without the second factor (signed in another way, e.g. after a password reset) passes it now. */
-export async function stepUp(db: Db, actor: Actor, who: { userId: string; sessionId: string }, code: string): Promise<Outcome> {
-  const checked = await checkSecondFactor(db, actor, who.userId, code);
+export async function stepUpWith(
+  db: Db,
+  who: { userId: string; sessionId: string },
+  proof: () => Promise<Outcome<unknown>>,
+): Promise<Outcome> {
+  const checked = await proof();
   if (!checked.ok) return checked;
   await db
     .updateTable("user_session")
@@ -410,4 +510,9 @@ export async function stepUp(db: Db, actor: Actor, who: { userId: string; sessio
     .where("id", "=", who.sessionId)
     .execute();
   return ok();
+}
+
+/** As stepUpWith, with a code (app or recovery). */
+export function stepUp(db: Db, actor: Actor, who: { userId: string; sessionId: string }, code: string): Promise<Outcome> {
+  return stepUpWith(db, who, () => checkSecondFactor(db, actor, who.userId, code));
 }

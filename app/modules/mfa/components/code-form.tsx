@@ -15,11 +15,17 @@ export function CodeForm({
   redirectTo = "",
   intent,
   formId,
+  secondary,
+  description,
 }: {
   submit: string;
   redirectTo?: string;
   intent?: string;
   formId?: string;
+  /** Another way above it is the page's main action (a passkey). */
+  secondary?: boolean;
+  /** What the field takes, when not "6 digits from your app, or a recovery code". */
+  description?: string;
 }) {
   const { t } = useTranslation();
   const { register, handleSubmit, errorOf, failure, errors, busy, setValue } = useAppForm<CodeInput>(
@@ -39,13 +45,15 @@ export function CodeForm({
         <TextField
           name="code"
           label={t("mfa.step.code")}
-          description={t("mfa.step.codeDescription")}
+          description={description ?? t("mfa.step.codeDescription")}
           autoComplete="one-time-code"
           registration={register("code")}
           error={errorOf("code")}
           required
         />
-        <SubmitButton busy={busy}>{submit}</SubmitButton>
+        <SubmitButton busy={busy} secondary={secondary}>
+          {submit}
+        </SubmitButton>
       </Form>
     </>
   );
