@@ -58,4 +58,17 @@ export const oidcNl = {
       "Alleen wie volgens de identiteitsprovider bij een van deze organisaties werkt; gescheiden door puntkomma's, precies zoals de provider ze noemt.",
     errors: { providers: "Noem minstens één ingestelde identiteitsprovider." },
   },
+  signedOut: {
+    title: "Je bent uitgelogd",
+    both: "Je bent uitgelogd bij Lauwer en bij {{provider}}.",
+    stayed:
+      "Koos je bij {{provider}} om daar ingelogd te blijven? Dan log je met \u201cVerder met {{provider}}\u201d weer in zonder wachtwoord.",
+    here: "Je bent uitgelogd bij Lauwer.",
+    providerMayKnow:
+      "Bij {{provider}} ben je misschien nog ingelogd. Wie na jou deze browser gebruikt, kan dan met \u201cVerder met {{provider}}\u201d op jouw naam inloggen.",
+    sharedComputer: "Gebruik je een computer van iemand anders of een gedeelde computer? Sluit dan alle vensters van de browser, of log ook uit bij {{provider}}.",
+    signOutThere: "Ook uitloggen bij {{provider}}",
+    home: "Naar de startpagina",
+    again: "Opnieuw inloggen",
+  },
 };
