@@ -8,7 +8,7 @@ import { createSession } from "~/auth/lucia.server";
 import { getDb } from "~/db.server";
 import { createUser, uniqueEmail } from "../setup/factories";
 import { ORIGIN, sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
-import { authorizeAt, providerAsksToSignIn, signOutAtProvider, startPlainIdp, startTestIdp, type IdpJar } from "../setup/oidc";
+import { authorizeAt, providerAsksToSignIn, signOutAtProvider, startExtraIdp, startTestIdp, type IdpJar } from "../setup/oidc";
 import type { TestIdp } from "../setup/oidc-idp";
 
 let idp: TestIdp;
@@ -17,7 +17,7 @@ let app: TestServer;
 
 beforeAll(async () => {
   idp = await startTestIdp(ORIGIN);
-  plain = await startPlainIdp(ORIGIN);
+  plain = await startExtraIdp(ORIGIN);
   app = await startTestServer();
 });
 afterAll(async () => {
@@ -44,13 +44,7 @@ async function signIn(slug: string, email: string, jar: IdpJar): Promise<string>
 }
 
 const sessionLives = async (cookie: string) =>
-  Boolean(
-    await getDb()
-      .selectFrom("user_session")
-      .select("id")
-      .where("id", "=", cookie.split("=")[1]!)
-      .executeTakeFirst(),
-  );
+  Boolean(await getDb().selectFrom("user_session").select("id").where("id", "=", cookie.split("=")[1]!).executeTakeFirst());
 
 const signOut = (cookie: string) => app.request("/uitloggen", { form: {}, headers: { cookie } });
 

@@ -48,20 +48,30 @@ export async function startTestIdp(origin: string): Promise<TestIdp> {
 }
 
 /**
- * A second provider, without an end_session_endpoint (no RP-initiated logout), added to OIDC_PROVIDERS
- * as `plain-idp` ("Zonder uitloggen"). Call after startTestIdp and before the first use of the providers.
+ * Another provider on its own port, added to OIDC_PROVIDERS (call after startTestIdp and before the first
+ * use of the providers): by default `plain-idp` ("Zonder uitloggen"), without an end_session_endpoint
+ * (no RP-initiated logout), as some providers are.
  */
-export async function startPlainIdp(origin: string): Promise<TestIdp> {
-  const client = { client_id: "lauwer-plain", client_secret: "lauwer-plain-secret-0123456789" };
+export async function startExtraIdp(
+  origin: string,
+  { slug = "plain-idp", name = "Zonder uitloggen", endSession = false }: { slug?: string; name?: string; endSession?: boolean } = {},
+): Promise<TestIdp> {
+  const client = { client_id: `lauwer-${slug}`, client_secret: `lauwer-${slug}-secret-0123456789` };
   const idp = await startIdp({
     port: await freePort(),
-    endSession: false,
-    clients: [{ ...client, redirect_uris: [`${origin}/inloggen/sso/plain-idp/terug`] }],
+    endSession,
+    clients: [
+      {
+        ...client,
+        redirect_uris: [`${origin}/inloggen/sso/${slug}/terug`],
+        post_logout_redirect_uris: [`${origin}/uitgelogd/${slug}`],
+      },
+    ],
   });
   const configured = JSON.parse(process.env.OIDC_PROVIDERS ?? "[]") as unknown[];
   process.env.OIDC_PROVIDERS = JSON.stringify([
     ...configured,
-    { slug: "plain-idp", name: "Zonder uitloggen", issuer: idp.issuer, clientId: client.client_id, clientSecret: client.client_secret },
+    { slug, name, issuer: idp.issuer, clientId: client.client_id, clientSecret: client.client_secret },
   ]);
   return idp;
 }

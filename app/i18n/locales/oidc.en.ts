@@ -62,11 +62,13 @@ export const oidcEn: typeof oidcNl = {
   signedOut: {
     title: "You are signed out",
     both: "You are signed out of Lauwer and of {{provider}}.",
-    stayed: "Did you choose to stay signed in at {{provider}}? Then \u201cContinue with {{provider}}\u201d signs you in again without a password.",
+    stayed:
+      "Did you choose to stay signed in at {{provider}}? Then \u201cContinue with {{provider}}\u201d signs you in again without a password.",
     here: "You are signed out of Lauwer.",
     providerMayKnow:
       "You may still be signed in at {{provider}}. Whoever uses this browser after you could then sign in as you with \u201cContinue with {{provider}}\u201d.",
-    sharedComputer: "Using someone else's computer or a shared one? Then close all windows of the browser, or sign out of {{provider}} too.",
+    sharedComputer:
+      "Using someone else's computer or a shared one? Then close all windows of the browser, or sign out of {{provider}} too.",
     signOutThere: "Sign out of {{provider}} too",
     home: "To the home page",
     again: "Sign in again",

@@ -66,7 +66,8 @@ export const oidcNl = {
     here: "Je bent uitgelogd bij Lauwer.",
     providerMayKnow:
       "Bij {{provider}} ben je misschien nog ingelogd. Wie na jou deze browser gebruikt, kan dan met \u201cVerder met {{provider}}\u201d op jouw naam inloggen.",
-    sharedComputer: "Gebruik je een computer van iemand anders of een gedeelde computer? Sluit dan alle vensters van de browser, of log ook uit bij {{provider}}.",
+    sharedComputer:
+      "Gebruik je een computer van iemand anders of een gedeelde computer? Sluit dan alle vensters van de browser, of log ook uit bij {{provider}}.",
     signOutThere: "Ook uitloggen bij {{provider}}",
     home: "Naar de startpagina",
     again: "Opnieuw inloggen",
