@@ -73,4 +73,8 @@ export const oidcEn: typeof oidcNl = {
     home: "To the home page",
     again: "Sign in again",
   },
+  vote: {
+    onlyWith: "Only people signed in with {{providers}} vote in this round.",
+    signIn: "Sign in with {{name}} to vote",
+  },
 };

@@ -72,4 +72,8 @@ export const oidcNl = {
     home: "Naar de startpagina",
     again: "Opnieuw inloggen",
   },
+  vote: {
+    onlyWith: "In deze ronde stemmen alleen mensen die zijn ingelogd met {{providers}}.",
+    signIn: "Log in met {{name}} om te stemmen",
+  },
 };
