@@ -183,6 +183,7 @@ const ACCESS: Record<string, Entry> = {
   "routes/account.mijn-gegevens": { get: "member" },
   "routes/account.mijn-gegevens[.]json": { get: "member" },
   "routes/account.verwijderen": { get: "member", post: "member" },
+  "routes/account.koppelingen": { get: "member", post: "member" },
   // Teams (issue #16, item 4): the invitation link shows itself to anyone; accepting needs an account.
   "routes/uitnodiging": { get: "public", post: "member" },
   "routes/beheer.prijzen.$award.team": { get: "organizer", post: "organizer" },

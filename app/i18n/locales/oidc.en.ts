@@ -46,6 +46,7 @@ export const oidcEn: typeof oidcNl = {
   notice: {
     signedIn: "You are signed in with your organisation.",
     linked: "Your organisation account is linked. You are signed in.",
+    unlinked: "The organisation account is unlinked. We mailed you a confirmation.",
   },
   mail: {
     subject: "Link your organisation account to Lauwer",
@@ -76,5 +77,40 @@ export const oidcEn: typeof oidcNl = {
   vote: {
     onlyWith: "Only people signed in with {{providers}} vote in this round.",
     signIn: "Sign in with {{name}} to vote",
+  },
+  identities: {
+    title: "Linked organisation accounts",
+    intro:
+      "With a linked account of your organisation you sign in through \u201cContinue with \u2026\u201d on the sign-in page, without a Lauwer password. Here you see which accounts are linked, and can unlink one.",
+    none: "No organisation account is linked to your Lauwer account. Sign in with \u201cContinue with \u2026\u201d on the sign-in page to link one (after a confirmation link to your e-mail address).",
+    tableCaption: "Linked accounts",
+    provider: "Organisation",
+    email: "E-mail address the organisation gave",
+    linkedAt: "Linked on",
+    lastUsed: "Last used",
+    action: "Action",
+    unlink: "Unlink",
+    unlinkLabel: "Unlink {{provider}}",
+    noPassword:
+      "Your account has no password: you only sign in through your organisation. Unlinking the last organisation account would leave you no way to sign in, so set a password first.",
+    setPassword: "Set a password (we e-mail you a link)",
+    confirm: {
+      heading: "Unlink {{provider}}",
+      what: "You can then no longer sign in to this Lauwer account with {{provider}}. Where you are signed in through {{provider}} on other devices, you are signed out. Vote rounds open only to people signed in through {{provider}} are then closed to you.",
+      again: "Want to link it again later? Sign in with \u201cContinue with {{provider}}\u201d; you get a confirmation link by e-mail.",
+      password: "Your password",
+      confirmEmail: "Type your e-mail address ({{email}}) to confirm",
+      submit: "Unlink",
+      cancel: "Do not unlink",
+    },
+    errors: {
+      gone: "This link does not exist (any more). Look at the list below again.",
+      lastWay:
+        "You cannot unlink {{provider}}: it is your only way to sign in, since your account has no password. Set a password first through \u201cSet a password\u201d; then you can unlink. Nothing was changed.",
+    },
+    mail: {
+      subject: "{{provider}} was unlinked from your Lauwer account",
+      body: "Your {{provider}} account was unlinked from your Lauwer account. You can no longer sign in to Lauwer with it.\n\nWas this not you? Then look at once where you are signed in, and change your password:\n{{link}}",
+    },
   },
 };

@@ -45,6 +45,7 @@ export const oidcNl = {
   notice: {
     signedIn: "Je bent ingelogd met je organisatie.",
     linked: "Je organisatie-account is gekoppeld. Je bent ingelogd.",
+    unlinked: "Het organisatie-account is ontkoppeld. We hebben je een bevestiging gemaild.",
   },
   mail: {
     subject: "Koppel je organisatie-account aan Lauwer",
@@ -75,5 +76,40 @@ export const oidcNl = {
   vote: {
     onlyWith: "In deze ronde stemmen alleen mensen die zijn ingelogd met {{providers}}.",
     signIn: "Log in met {{name}} om te stemmen",
+  },
+  identities: {
+    title: "Gekoppelde organisatie-accounts",
+    intro:
+      "Met een gekoppeld account van je organisatie log je in via \u201cVerder met \u2026\u201d op de inlogpagina, zonder Lauwer-wachtwoord. Hier zie je welke accounts gekoppeld zijn, en kun je er een ontkoppelen.",
+    none: "Er is geen organisatie-account aan je Lauwer-account gekoppeld. Log je in met \u201cVerder met \u2026\u201d op de inlogpagina, dan koppel je het (na een bevestigingslink naar je e-mailadres).",
+    tableCaption: "Gekoppelde accounts",
+    provider: "Organisatie",
+    email: "E-mailadres dat de organisatie doorgaf",
+    linkedAt: "Gekoppeld op",
+    lastUsed: "Laatst gebruikt",
+    action: "Actie",
+    unlink: "Ontkoppelen",
+    unlinkLabel: "{{provider}} ontkoppelen",
+    noPassword:
+      "Je account heeft geen wachtwoord: je logt alleen in via je organisatie. Ontkoppel je het laatste organisatie-account, dan kun je niet meer inloggen. Stel daarom eerst een wachtwoord in.",
+    setPassword: "Wachtwoord instellen (je krijgt een link per e-mail)",
+    confirm: {
+      heading: "{{provider}} ontkoppelen",
+      what: "Daarna kun je niet meer met {{provider}} inloggen op dit Lauwer-account. Ben je op andere apparaten via {{provider}} ingelogd, dan word je daar uitgelogd. Stemrondes die alleen open zijn voor wie via {{provider}} inlogt, kun je dan niet meer gebruiken.",
+      again: "Wil je later weer koppelen? Log dan in met \u201cVerder met {{provider}}\u201d; je krijgt een bevestigingslink per e-mail.",
+      password: "Je wachtwoord",
+      confirmEmail: "Typ je e-mailadres ({{email}}) ter bevestiging",
+      submit: "Ontkoppelen",
+      cancel: "Niet ontkoppelen",
+    },
+    errors: {
+      gone: "Deze koppeling bestaat niet (meer). Bekijk de lijst hieronder opnieuw.",
+      lastWay:
+        "Je kunt {{provider}} niet ontkoppelen: het is je enige manier om in te loggen, want je account heeft geen wachtwoord. Stel eerst een wachtwoord in via \u201cWachtwoord instellen\u201d; daarna kun je ontkoppelen. Er is niets veranderd.",
+    },
+    mail: {
+      subject: "{{provider}} is ontkoppeld van je Lauwer-account",
+      body: "Je account bij {{provider}} is ontkoppeld van je Lauwer-account. Je kunt daar niet meer mee inloggen op Lauwer.\n\nWas jij dit niet? Bekijk dan meteen waar je bent ingelogd, en verander je wachtwoord:\n{{link}}",
+    },
   },
 };
