@@ -38,6 +38,7 @@ export default function MyLauwer() {
           { to: "/beheer/rollen", label: t("admin.title") },
           { to: "/beheer/audit", label: t("auditLog.title") },
           { to: "/beheer/instellingen", label: t("legal.settings.title") },
+          { to: "/beheer/identiteitsproviders", label: t("oidc.admin.title") },
         ]
       : []),
     ...(areas?.jury ? [{ to: "/jury", label: t("nav.jury") }] : []),

@@ -195,6 +195,8 @@ const ACCESS: Record<string, Entry> = {
   "routes/inloggen_.sso.$provider": { get: "public", getPass: "notfound" },
   "routes/inloggen_.sso.$provider_.terug": { get: "public", getPass: "notfound" },
   "routes/uitgelogd.$provider": { get: "public", getPass: "notfound" },
+  // The configured providers, read-only (platform admins).
+  "routes/beheer.identiteitsproviders": { get: "admin" },
   "routes/inloggen_.sso.koppelen": { get: "public", getPass: "invalid", post: "public" },
   // The second factor (ADR 0024): the code step is for a browser that has not signed in yet (a signed-in
   // session that passed it is sent on); one's own second factor is a member's page.

@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/auth/lucia.server";
 import { getDb } from "~/db.server";
-import { createUser, uniqueEmail } from "../setup/factories";
+import { createUser, grantAdmin, uniqueEmail } from "../setup/factories";
 import { ORIGIN, sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
 import { authorizeAt, providerAsksToSignIn, signOutAtProvider, startExtraIdp, startTestIdp, type IdpJar } from "../setup/oidc";
 import type { TestIdp } from "../setup/oidc-idp";
+import { sessionFor } from "../setup/voting";
 
 let idp: TestIdp;
 let plain: TestIdp;
@@ -121,5 +122,31 @@ describe("signing out of a provider's session", () => {
     expect(out.status).toBe(302);
     expect(out.headers.get("location")).toBe("/?melding=logout.done");
     expect((await app.request("/uitgelogd/bestaat-niet")).status).toBe(404);
+  });
+});
+
+describe("the configured providers for platform admins", () => {
+  it("lists each provider with its settings (never the secret), the addresses to register, and whether it answers now", async () => {
+    const admin = await createUser();
+    await grantAdmin(admin.id);
+    const cookie = await sessionFor(admin.id);
+    const page = await app.request("/beheer/identiteitsproviders", { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Identiteitsproviders");
+    expect(html).toContain("OIDC_PROVIDERS");
+    const section = (name: string) => html.slice(html.indexOf(`>${name}</h2>`), html.indexOf("</section>", html.indexOf(`>${name}</h2>`)));
+    expect(section("Test-IdP")).toContain(idp.issuer);
+    expect(section("Test-IdP")).toContain("Ja, de provider antwoordt");
+    expect(section("Test-IdP")).toContain(`${ORIGIN}/inloggen/sso/test-idp/terug`);
+    expect(section("Test-IdP")).toContain(`${ORIGIN}/uitgelogd/test-idp`);
+    expect(section("Alleen Rijk")).toContain("minbzk.nl");
+    expect(section("Onbereikbaar")).toContain("Nee, de provider antwoordt nu niet");
+    expect(html).not.toContain("lauwer-test-secret");
+    // Reachable from the admin's landing page.
+    expect(await (await app.request("/mijn-lauwer", { headers: { cookie } })).text()).toContain('href="/beheer/identiteitsproviders"');
+    // Not for others.
+    const member = await createUser();
+    expect((await app.request("/beheer/identiteitsproviders", { headers: { cookie: await sessionFor(member.id) } })).status).toBe(403);
   });
 });

@@ -5,7 +5,14 @@
 import { sql, type RawBuilder } from "kysely";
 import type { DbOrTrx } from "~/db.server";
 import { findProvider } from "~/modules/identity/providers.server";
-import type { VotingRound } from "./round.server";
+import type { Eligibility } from "../../../db/types";
+
+/** What the rule needs to know of a round beside its row in the query. */
+interface RoundRule {
+  id: string;
+  eligibility: Eligibility;
+  eligible_providers: string[];
+}
 
 /** Who is asking: the account, and the session it asks with (a round limited to providers looks at how it signed in). */
 export interface VoterRef {
@@ -41,7 +48,7 @@ export function mayVote(round: string, voter: VoterRef): RawBuilder<boolean> {
 
 export type Ineligible = "unverified" | "domain" | "invite" | "provider";
 
-const REASON: Record<VotingRound["eligibility"], Ineligible> = {
+const REASON: Record<Eligibility, Ineligible> = {
   verified: "unverified",
   domains: "domain",
   invite: "invite",
@@ -51,7 +58,7 @@ const REASON: Record<VotingRound["eligibility"], Ineligible> = {
 /** Why this account (in this session) may not vote in the round, for the voter; null when it may. */
 export async function whyIneligible(
   db: DbOrTrx,
-  round: Pick<VotingRound, "id" | "eligibility">,
+  round: Pick<RoundRule, "id" | "eligibility">,
   voter: VoterRef,
 ): Promise<Ineligible | null> {
   const row = await db
@@ -73,7 +80,7 @@ export async function whyIneligible(
  * the round's organisations exclude the person: signing in again would not change that.
  */
 export function providersToVoteWith(
-  round: Pick<VotingRound, "eligibility" | "eligible_providers">,
+  round: Pick<RoundRule, "eligibility" | "eligible_providers">,
   session: { authMethod: string } | null | undefined,
 ): Array<{ slug: string; name: string }> {
   if (round.eligibility !== "providers") return [];
