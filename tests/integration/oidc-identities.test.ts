@@ -82,7 +82,7 @@ describe("linked organisation accounts", () => {
     expect(html).toContain("Test-IdP");
     expect(html).toContain(email);
     expect(html).toContain("Gekoppeld op");
-    expect(html).toContain("Laatst gebruikt");
+    expect(html).toContain("Laatste keer");
     expect(html).toContain('aria-label="Test-IdP ontkoppelen"');
     // No password yet: the page says so and where to set one.
     expect(html).toContain('href="/wachtwoord-vergeten"');

@@ -81,11 +81,11 @@ export const oidcEn: typeof oidcNl = {
   identities: {
     title: "Linked organisation accounts",
     intro:
-      "With a linked account of your organisation you sign in through \u201cContinue with \u2026\u201d on the sign-in page, without a Lauwer password. Here you see which accounts are linked, and can unlink one.",
+      "With a linked account of your organisation you sign in through \u201cContinue with \u2026\u201d on the sign-in page, without a Lauwer password. Here you see which accounts are linked, with the e-mail address the organisation gave and when you last signed in with it, and can unlink one.",
     none: "No organisation account is linked to your Lauwer account. Sign in with \u201cContinue with \u2026\u201d on the sign-in page to link one (after a confirmation link to your e-mail address).",
     tableCaption: "Linked accounts",
     provider: "Organisation",
-    email: "E-mail address the organisation gave",
+    email: "E-mail address",
     linkedAt: "Linked on",
     lastUsed: "Last used",
     action: "Action",

@@ -80,13 +80,14 @@ export const oidcNl = {
   identities: {
     title: "Gekoppelde organisatie-accounts",
     intro:
-      "Met een gekoppeld account van je organisatie log je in via \u201cVerder met \u2026\u201d op de inlogpagina, zonder Lauwer-wachtwoord. Hier zie je welke accounts gekoppeld zijn, en kun je er een ontkoppelen.",
+      "Met een gekoppeld account van je organisatie log je in via \u201cVerder met \u2026\u201d op de inlogpagina, zonder Lauwer-wachtwoord. Hier zie je welke accounts gekoppeld zijn, met het e-mailadres dat de organisatie doorgaf en wanneer je er het laatst mee inlogde, en kun je er een ontkoppelen.",
     none: "Er is geen organisatie-account aan je Lauwer-account gekoppeld. Log je in met \u201cVerder met \u2026\u201d op de inlogpagina, dan koppel je het (na een bevestigingslink naar je e-mailadres).",
     tableCaption: "Gekoppelde accounts",
     provider: "Organisatie",
-    email: "E-mailadres dat de organisatie doorgaf",
+    // Short: on a phone each column's name stands beside its value (a third of the width).
+    email: "E-mailadres",
     linkedAt: "Gekoppeld op",
-    lastUsed: "Laatst gebruikt",
+    lastUsed: "Laatste keer",
     action: "Actie",
     unlink: "Ontkoppelen",
     unlinkLabel: "{{provider}} ontkoppelen",

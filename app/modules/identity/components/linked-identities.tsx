@@ -98,10 +98,10 @@ export function UnlinkIdentity({ identity, hasPassword, email }: { identity: Ide
           />
         )}
         <SubmitButton busy={busy}>{t("oidc.identities.confirm.submit")}</SubmitButton>
+        <Paragraph>
+          <AppLink to="/account/koppelingen">{t("oidc.identities.confirm.cancel")}</AppLink>
+        </Paragraph>
       </Form>
-      <Paragraph>
-        <AppLink to="/account/koppelingen">{t("oidc.identities.confirm.cancel")}</AppLink>
-      </Paragraph>
     </section>
   );
 }
