@@ -80,7 +80,12 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "ignore",
       stderr: "ignore",
-      env: { OIDC_TEST_PORT: String(oidcPort), OIDC_TEST_REDIRECTS: `${origin}/inloggen/sso/test-idp/terug` },
+      env: {
+        OIDC_TEST_PORT: String(oidcPort),
+        OIDC_TEST_REDIRECTS: `${origin}/inloggen/sso/test-idp/terug`,
+        // Where the provider may send the browser after signing out there (RP-initiated logout).
+        OIDC_TEST_LOGOUT_REDIRECTS: `${origin}/uitgelogd/test-idp`,
+      },
     },
     {
       // The real server on a fresh embedded PostgreSQL, seeded with the demo accounts.

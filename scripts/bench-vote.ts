@@ -161,7 +161,6 @@ async function rawBallots(db: Kysely<DB>, url: string, origin: string, setup: Se
               roundId: setup.roundId,
               categoryId: category.id,
               voterId: voterId(n),
-              email: voterEmail(n),
               sourceRoundId: null,
               choices: [category.nominees[n % CANDIDATES]!],
               receipt,

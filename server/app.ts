@@ -9,6 +9,8 @@ import { config } from "~/config.server";
 import { isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
 import { localeFromCookieHeader } from "~/i18n/locale.server";
 import { logger } from "~/logger.server";
+import { providers } from "~/modules/identity/providers.server";
+import { issuerOrigins } from "~/modules/identity/sign-out.server";
 import { takesPhotoUpload } from "~/modules/photos/photo";
 import type { Lifecycle } from "./lifecycle";
 import { httpMetrics, metricsEndpoint } from "./metrics";
@@ -286,7 +288,9 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
           imgSrc: ["'self'", "data:"],
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
-          formAction: ["'self'"],
+          // The sign-out button (a form) is redirected to the provider's end-session endpoint after a
+          // session started there (ADR 0025): browsers apply form-action to the redirect too.
+          formAction: ["'self'", ...issuerOrigins(providers())],
           frameAncestors: ["'none'"],
           baseUri: ["'self'"],
           objectSrc: ["'none'"],

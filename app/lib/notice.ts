@@ -9,6 +9,7 @@ import { legalNl } from "~/i18n/locales/legal.nl";
 import { organizerNl } from "~/i18n/locales/organizer.nl";
 import { usersNl } from "~/i18n/locales/users.nl";
 import { teamsNl } from "~/i18n/locales/teams.nl";
+import { oidcNl } from "~/i18n/locales/oidc.nl";
 /** Success messages shown after a redirect, passed as ?melding=<key>; only these keys are shown. */
 export const NOTICES = [
   "signup.done",
@@ -89,6 +90,7 @@ const NAMESPACED = {
   organizer: organizerNl,
   users: usersNl,
   teams: teamsNl,
+  oidc: oidcNl,
 };
 type Namespaced = typeof NAMESPACED;
 // Computed on first use, not at load: a module without top-level calls is dropped from browser bundles

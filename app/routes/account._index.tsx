@@ -17,6 +17,8 @@ import { NoticePreferencesForm } from "~/modules/notices/components/preferences-
 import { NoticePreferencesSchema } from "~/modules/notices/notice.schema";
 import { preferencesOf, savePreferences } from "~/modules/notices/preferences.server";
 import { listGrants } from "~/modules/roles/role.server";
+import { providerButtons } from "~/modules/identity/providers.server";
+import { listIdentities } from "~/modules/identity/identities.server";
 import { scopeLabel } from "~/modules/roles/scope-label";
 
 export const meta = titleMeta("account.title");
@@ -24,11 +26,12 @@ export const meta = titleMeta("account.title");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const db = getDb();
-  const [grants, isAdmin, notices, hasPassword] = await Promise.all([
+  const [grants, isAdmin, notices, hasPassword, identities] = await Promise.all([
     listGrants(db, user.id),
     hasRole(db, user.id, { role: "admin" }),
     preferencesOf(db, user.email),
     accountHasPassword(db, user.id),
+    listIdentities(db, user.id),
   ]);
   return {
     user: { name: user.name, email: user.email, organisation: user.organisation, emailVerified: user.emailVerified },
@@ -36,6 +39,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     isAdmin,
     notices,
     hasPassword,
+    /** Single sign-on is offered here, or the person has a link: their linked accounts are one of the tasks. */
+    identities: providerButtons().length > 0 || identities.length > 0,
   };
 }
 
@@ -62,7 +67,7 @@ export const action = (args: ActionFunctionArgs) =>
   });
 
 export default function Account() {
-  const { user, grants, isAdmin, notices, hasPassword } = useLoaderData<typeof loader>();
+  const { user, grants, isAdmin, notices, hasPassword, identities } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const location = useLocation();
   return (
@@ -71,7 +76,7 @@ export default function Account() {
       <Paragraph>{t("accounts.hub.intro")}</Paragraph>
       <AccountDetails user={user} />
       {!user.emailVerified ? <ResendVerification /> : null}
-      <AccountTasks />
+      <AccountTasks identities={identities} />
       <Heading2>{t("account.roles")}</Heading2>
       {grants.length === 0 ? (
         <Paragraph>{t("account.noRoles")}</Paragraph>

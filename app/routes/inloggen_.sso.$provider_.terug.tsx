@@ -1,8 +1,9 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireVisitor } from "~/auth/guards.server";
+import { invalidateSession } from "~/auth/lucia.server";
 import { Heading1, Paragraph } from "~/components/nlds";
+import { getDb } from "~/db.server";
 import { retryAfterHeaders } from "~/lib/headers";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
@@ -19,16 +20,17 @@ export const headers = retryAfterHeaders;
 /**
  * Where the provider sends the browser back: the answer is checked (state bound to this browser,
  * code exchanged with the PKCE verifier, id_token verified) and the person signed in, told to confirm
- * their address first, or shown what went wrong. The binding cookie goes either way.
+ * their address first, or shown what went wrong. The binding cookie goes either way. A person who was
+ * signed in already (sent here to vote in a provider's round) gets the new session instead of theirs;
+ * on a failure they keep theirs.
  */
-export async function loader(args: LoaderFunctionArgs) {
-  const g = requireVisitor(args);
-  const slug = args.params.provider ?? "";
-  const outcome = await completeSignIn(g.db, {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const slug = params.provider ?? "";
+  const outcome = await completeSignIn(getDb(), {
     slug,
-    url: new URL(args.request.url),
-    browser: ssoCookieFrom(args.request.headers.get("cookie")),
-    locale: g.locale,
+    url: new URL(request.url),
+    browser: ssoCookieFrom(request.headers.get("cookie")),
+    locale: context.locale,
   });
   const headers = new Headers({ "Set-Cookie": clearSsoCookie() });
   if (!outcome.ok) {
@@ -38,10 +40,11 @@ export async function loader(args: LoaderFunctionArgs) {
   }
   const signedIn = outcome.value;
   if (signedIn.kind === "linkSent") return data({ error: null, retry: null, linkSent: true }, { headers });
+  if (context.session) await invalidateSession(context.session.id);
   const session = await startSession(ok(signedIn.userId), signedIn.to, {
     authMethod: signedIn.authMethod,
     secondFactorAt: signedIn.secondFactorAt,
-    userAgent: g.userAgent,
+    userAgent: context.userAgent,
   });
   if (!session.ok) return data({ error: session.error, retry: null, linkSent: false }, { status: session.status, headers });
   headers.append("Set-Cookie", session.value.cookie);

@@ -10,6 +10,7 @@ import { getDb } from "~/db.server";
 import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { JuryRoundCard } from "~/modules/home/components/jury-round-card";
+import { SignInToVote } from "~/modules/identity/components/sign-in-to-vote";
 import { PrimaryButtonLink } from "~/modules/home/components/primary-action-button";
 import { openWork } from "~/modules/home/open-work.server";
 import { useRootData } from "~/root";
@@ -19,7 +20,8 @@ export const meta = titleMeta("nav.mine.title");
 /** Where a signed-in person lands: everything open for them now. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
-  return { work: await openWork(getDb(), user, context.locale) };
+  const session = context.session ? { id: context.session.id, authMethod: context.session.authMethod } : null;
+  return { work: await openWork(getDb(), { id: user.id, email: user.email, session }, context.locale) };
 }
 
 export default function MyLauwer() {
@@ -36,6 +38,7 @@ export default function MyLauwer() {
           { to: "/beheer/rollen", label: t("admin.title") },
           { to: "/beheer/audit", label: t("auditLog.title") },
           { to: "/beheer/instellingen", label: t("legal.settings.title") },
+          { to: "/beheer/identiteitsproviders", label: t("oidc.admin.title") },
         ]
       : []),
     ...(areas?.jury ? [{ to: "/jury", label: t("nav.jury") }] : []),
@@ -103,10 +106,16 @@ export default function MyLauwer() {
                   <h3 className="lauwer-task__title" id={`vote-${i}`}>
                     {v.award}: {v.name}
                   </h3>
-                  <p className="lauwer-task__meta">
-                    {v.voted === 0 ? t("nav.mine.notVoted") : t("nav.mine.votedOf", { count: v.categories, voted: v.voted })}
-                  </p>
-                  <PrimaryButtonLink to={v.href} text={text} describedBy={`vote-${i}`} />
+                  {v.signInWith.length ? (
+                    <SignInToVote providers={v.signInWith} to={v.href} describedBy={`vote-${i}`} className="lauwer-task__meta" />
+                  ) : (
+                    <>
+                      <p className="lauwer-task__meta">
+                        {v.voted === 0 ? t("nav.mine.notVoted") : t("nav.mine.votedOf", { count: v.categories, voted: v.voted })}
+                      </p>
+                      <PrimaryButtonLink to={v.href} text={text} describedBy={`vote-${i}`} />
+                    </>
+                  )}
                 </li>
               );
             })}

@@ -20,13 +20,15 @@ import { BallotFormSchema } from "~/modules/voting/ballot.schema";
 import { photoRefs } from "~/modules/photos/photos.server";
 import photosCss from "~/styles/photos.css";
 import { BallotConfirmation, BallotForm, BallotReceipt } from "~/modules/voting/components/ballot-form";
+import { SignInToVote } from "~/modules/identity/components/sign-in-to-vote";
 import ballotCss from "~/styles/ballot.css";
 import { deviceCookie, deviceIdFrom } from "~/modules/voting/device.server";
 import { ballotContext, ballotPage, cachedBallotContext, reviewBallot, submitBallot } from "~/modules/voting/vote.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const db = getDb();
-  const viewer = context.user ? { ...context.user, authMethod: context.session?.authMethod } : null;
+  const session = context.session ? { id: context.session.id, authMethod: context.session.authMethod } : null;
+  const viewer = context.user ? { id: context.user.id, session } : null;
   const page = await ballotPage(db, await ballotContext(db, params, context.locale), viewer, context.locale);
   const photos = page.candidates.length
     ? await photoRefs(
@@ -153,7 +155,11 @@ export default function BallotPage() {
           <AppLink to="/registreren">{t("voting.signUp")}</AppLink>.
         </Paragraph>
       ) : null}
-      {d.round.state === "open" && d.ineligible ? (
+      {d.round.state === "open" && d.signInWith.length ? (
+        <Alert type="warning">
+          <SignInToVote providers={d.signInWith} to={here} className="utrecht-paragraph" />
+        </Alert>
+      ) : d.round.state === "open" && d.ineligible ? (
         <Alert type="warning">
           <Paragraph>{t(`voting.ineligible.${d.ineligible}`)}</Paragraph>
         </Alert>

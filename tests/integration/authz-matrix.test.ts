@@ -183,15 +183,20 @@ const ACCESS: Record<string, Entry> = {
   "routes/account.mijn-gegevens": { get: "member" },
   "routes/account.mijn-gegevens[.]json": { get: "member" },
   "routes/account.verwijderen": { get: "member", post: "member" },
+  "routes/account.koppelingen": { get: "member", post: "member" },
   // Teams (issue #16, item 4): the invitation link shows itself to anyone; accepting needs an account.
   "routes/uitnodiging": { get: "public", post: "member" },
   "routes/beheer.prijzen.$award.team": { get: "organizer", post: "organizer" },
   "routes/beheer.boeken.$project.team": { get: "editor", post: "editor" },
-  // Single sign-on (ADR 0025): a provider's start (a link) and its callback, for visitors (no provider
-  // is configured here: 404 for everyone let through); the mailed link to link an account (the token
-  // is the authority; without one the page says so).
-  "routes/inloggen_.sso.$provider": { get: "visitor", getPass: "notfound" },
-  "routes/inloggen_.sso.$provider_.terug": { get: "visitor", getPass: "notfound" },
+  // Single sign-on (ADR 0025): a provider's start (a link) and its callback, for anyone — a signed-in
+  // person signs in again through a provider to vote in its round (no provider is configured here: 404
+  // for everyone); the page after signing out at a provider (404 likewise); the mailed link to link an
+  // account (the token is the authority; without one the page says so).
+  "routes/inloggen_.sso.$provider": { get: "public", getPass: "notfound" },
+  "routes/inloggen_.sso.$provider_.terug": { get: "public", getPass: "notfound" },
+  "routes/uitgelogd.$provider": { get: "public", getPass: "notfound" },
+  // The configured providers, read-only (platform admins).
+  "routes/beheer.identiteitsproviders": { get: "admin" },
   "routes/inloggen_.sso.koppelen": { get: "public", getPass: "invalid", post: "public" },
   // The second factor (ADR 0024): the code step is for a browser that has not signed in yet (a signed-in
   // session that passed it is sent on); one's own second factor is a member's page.

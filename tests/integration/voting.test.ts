@@ -355,7 +355,6 @@ describe("the window is judged by the database clock", () => {
         roundId: r.roundId,
         categoryId: r.categoryIds[0]!,
         voterId: voter.id,
-        email: voter.email,
         sourceRoundId: null,
         choices: [r.candidates[r.categoryIds[0]!]![0]!],
         receipt: newReceiptCode(),

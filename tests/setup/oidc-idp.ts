@@ -22,6 +22,8 @@ export interface IdpClient {
   client_id: string;
   client_secret: string;
   redirect_uris: string[];
+  /** Where the provider may send the browser after signing out there (RP-initiated logout). */
+  post_logout_redirect_uris?: string[];
 }
 
 export interface TestIdp {
@@ -46,13 +48,27 @@ const page = (uid: string) => `<!doctype html><html lang="nl"><head><meta charse
 <button type="submit" name="decision" value="deny" formnovalidate>Weigeren</button>
 </form></main></body></html>`;
 
+/** The provider's own question when a relying party sends someone to sign out (RP-initiated logout 1.0). */
+const logoutPage = (form: string) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Test-IdP: uitloggen</title></head>
+<body><main><h1>Test-IdP</h1><p>Wil je ook uitloggen bij Test-IdP?</p>
+${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes">Uitloggen bij Test-IdP</button>
+<button type="submit" form="op.logoutForm">Ingelogd blijven</button>
+</main></body></html>`;
+
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   let body = "";
   for await (const chunk of req) body += String(chunk);
   return new URLSearchParams(body);
 }
 
-export async function startIdp(options: { port: number; host?: string; clients: IdpClient[] }): Promise<TestIdp> {
+export async function startIdp(options: {
+  port: number;
+  host?: string;
+  clients: IdpClient[];
+  /** false: a provider without an end_session_endpoint (no RP-initiated logout), as some are. */
+  endSession?: boolean;
+}): Promise<TestIdp> {
   const host = options.host ?? "127.0.0.1";
   const issuer = `http://${host}:${options.port}`;
   const { privateKey } = await generateKeyPair("RS256", { extractable: true });
@@ -90,7 +106,15 @@ export async function startIdp(options: { port: number; host?: string; clients: 
     },
     // The address in the id_token itself, as organisation providers (Entra ID) give it.
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: options.endSession !== false,
+        logoutSource: (ctx: { body: string }, form: string) => {
+          ctx.body = logoutPage(form);
+        },
+      },
+    },
     pkce: { required: () => true },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => accountClaims(sub) }),
@@ -143,13 +167,21 @@ export async function startIdp(options: { port: number; host?: string; clients: 
   return state;
 }
 
-// Run as a program (the e2e web server): OIDC_TEST_PORT and OIDC_TEST_REDIRECTS (comma-separated).
+// Run as a program (the e2e web server): OIDC_TEST_PORT, OIDC_TEST_REDIRECTS and OIDC_TEST_LOGOUT_REDIRECTS
+// (comma-separated).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const port = Number(process.env.OIDC_TEST_PORT ?? 3912);
-  const redirects = (process.env.OIDC_TEST_REDIRECTS ?? "").split(",").filter(Boolean);
+  const list = (v: string | undefined) => (v ?? "").split(",").filter(Boolean);
   const idp = await startIdp({
     port,
-    clients: [{ client_id: "lauwer-e2e", client_secret: "lauwer-e2e-secret-0123456789", redirect_uris: redirects }],
+    clients: [
+      {
+        client_id: "lauwer-e2e",
+        client_secret: "lauwer-e2e-secret-0123456789",
+        redirect_uris: list(process.env.OIDC_TEST_REDIRECTS),
+        post_logout_redirect_uris: list(process.env.OIDC_TEST_LOGOUT_REDIRECTS),
+      },
+    ],
   });
   console.log(`test identity provider at ${idp.issuer}`);
 }

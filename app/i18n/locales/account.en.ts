@@ -47,6 +47,7 @@ export const accountEn: Shape<typeof accountNl> = {
     password: "Change password",
     twoFactor: "Two-step verification and passkeys",
     sessions: "See signed-in devices and sign out",
+    identities: "See or unlink organisation accounts",
     notices: "Choose which emails you get",
     data: "Download my data",
     delete: "Delete my account",

@@ -48,6 +48,7 @@ export const accountNl = {
     password: "Wachtwoord wijzigen",
     twoFactor: "Tweestapsverificatie en passkeys",
     sessions: "Ingelogde apparaten bekijken en uitloggen",
+    identities: "Gekoppelde organisatie-accounts bekijken of ontkoppelen",
     notices: "Kiezen welke e-mails je krijgt",
     data: "Mijn gegevens downloaden",
     delete: "Mijn account verwijderen",

@@ -46,6 +46,7 @@ export const oidcEn: typeof oidcNl = {
   notice: {
     signedIn: "You are signed in with your organisation.",
     linked: "Your organisation account is linked. You are signed in.",
+    unlinked: "The organisation account is unlinked. We mailed you a confirmation.",
   },
   mail: {
     subject: "Link your organisation account to Lauwer",
@@ -58,5 +59,88 @@ export const oidcEn: typeof oidcNl = {
     organisationsHint:
       "Only people the identity provider names as working at one of these organisations; separated by semicolons, exactly as the provider names them.",
     errors: { providers: "Name at least one configured identity provider." },
+  },
+  signedOut: {
+    title: "You are signed out",
+    both: "You are signed out of Lauwer and of {{provider}}.",
+    stayed:
+      "Did you choose to stay signed in at {{provider}}? Then \u201cContinue with {{provider}}\u201d signs you in again without a password.",
+    here: "You are signed out of Lauwer.",
+    providerMayKnow:
+      "You may still be signed in at {{provider}}. Whoever uses this browser after you could then sign in as you with \u201cContinue with {{provider}}\u201d.",
+    sharedComputer:
+      "Using someone else's computer or a shared one? Then close all windows of the browser, or sign out of {{provider}} too.",
+    signOutThere: "Sign out of {{provider}} too",
+    home: "To the home page",
+    again: "Sign in again",
+  },
+  vote: {
+    onlyWith: "Only people signed in with {{providers}} vote in this round.",
+    signIn: "Sign in with {{name}} to vote",
+  },
+  identities: {
+    title: "Linked organisation accounts",
+    intro:
+      "With a linked account of your organisation you sign in through \u201cContinue with \u2026\u201d on the sign-in page, without a Lauwer password. Here you see which accounts are linked, with the e-mail address the organisation gave and when you last signed in with it, and can unlink one.",
+    none: "No organisation account is linked to your Lauwer account. Sign in with \u201cContinue with \u2026\u201d on the sign-in page to link one (after a confirmation link to your e-mail address).",
+    tableCaption: "Linked accounts",
+    provider: "Organisation",
+    email: "E-mail address",
+    linkedAt: "Linked on",
+    lastUsed: "Last used",
+    action: "Action",
+    unlink: "Unlink",
+    unlinkLabel: "Unlink {{provider}}",
+    noPassword:
+      "Your account has no password: you only sign in through your organisation. Unlinking the last organisation account would leave you no way to sign in, so set a password first.",
+    setPassword: "Set a password (we e-mail you a link)",
+    confirm: {
+      heading: "Unlink {{provider}}",
+      what: "You can then no longer sign in to this Lauwer account with {{provider}}. Where you are signed in through {{provider}} on other devices, you are signed out. Vote rounds open only to people signed in through {{provider}} are then closed to you.",
+      again: "Want to link it again later? Sign in with \u201cContinue with {{provider}}\u201d; you get a confirmation link by e-mail.",
+      password: "Your password",
+      confirmEmail: "Type your e-mail address ({{email}}) to confirm",
+      submit: "Unlink",
+      cancel: "Do not unlink",
+    },
+    errors: {
+      gone: "This link does not exist (any more). Look at the list below again.",
+      lastWay:
+        "You cannot unlink {{provider}}: it is your only way to sign in, since your account has no password. Set a password first through \u201cSet a password\u201d; then you can unlink. Nothing was changed.",
+    },
+    mail: {
+      subject: "{{provider}} was unlinked from your Lauwer account",
+      body: "Your {{provider}} account was unlinked from your Lauwer account. You can no longer sign in to Lauwer with it.\n\nWas this not you? Then look at once where you are signed in, and change your password:\n{{link}}",
+    },
+  },
+  admin: {
+    title: "Identity providers",
+    intro:
+      "Organisations people sign in to Lauwer with (single sign-on). They are configured by the server's OIDC_PROVIDERS environment variable, because the client secret belongs in the environment and not in the database; this page only shows them. Register the return address and the address after signing out below at the provider.",
+    none: "No identity provider is configured (OIDC_PROVIDERS is empty).",
+    discovery: "Reachable (discovery)",
+    discoveryState: {
+      ok: "Yes, the provider answers",
+      unreachable: "No, the provider does not answer now",
+      otherIssuer: "No, the provider names another issuer",
+    },
+    issuer: "Issuer",
+    slug: "Short name (in addresses and vote rounds)",
+    clientId: "Client id",
+    secret: "Client secret set",
+    domains: "Allowed e-mail domains",
+    anyDomain: "All domains",
+    organisationClaim: "Claim naming the organisation",
+    noClaim: "None",
+    trustEmail: "E-mail addresses trusted without email_verified",
+    clock: "Allowed clock difference",
+    seconds_one: "{{count}} second",
+    seconds_other: "{{count}} seconds",
+    endSession: "Signing out at the provider (end_session_endpoint)",
+    unknown: "Unknown",
+    callback: "Return address (redirect_uri)",
+    signedOut: "Address after signing out (post_logout_redirect_uri)",
+    yes: "Yes",
+    no: "No",
   },
 };

@@ -45,6 +45,7 @@ export const oidcNl = {
   notice: {
     signedIn: "Je bent ingelogd met je organisatie.",
     linked: "Je organisatie-account is gekoppeld. Je bent ingelogd.",
+    unlinked: "Het organisatie-account is ontkoppeld. We hebben je een bevestiging gemaild.",
   },
   mail: {
     subject: "Koppel je organisatie-account aan Lauwer",
@@ -57,5 +58,89 @@ export const oidcNl = {
     organisationsHint:
       "Alleen wie volgens de identiteitsprovider bij een van deze organisaties werkt; gescheiden door puntkomma's, precies zoals de provider ze noemt.",
     errors: { providers: "Noem minstens één ingestelde identiteitsprovider." },
+  },
+  signedOut: {
+    title: "Je bent uitgelogd",
+    both: "Je bent uitgelogd bij Lauwer en bij {{provider}}.",
+    stayed:
+      "Koos je bij {{provider}} om daar ingelogd te blijven? Dan log je met \u201cVerder met {{provider}}\u201d weer in zonder wachtwoord.",
+    here: "Je bent uitgelogd bij Lauwer.",
+    providerMayKnow:
+      "Bij {{provider}} ben je misschien nog ingelogd. Wie na jou deze browser gebruikt, kan dan met \u201cVerder met {{provider}}\u201d op jouw naam inloggen.",
+    sharedComputer:
+      "Gebruik je een computer van iemand anders of een gedeelde computer? Sluit dan alle vensters van de browser, of log ook uit bij {{provider}}.",
+    signOutThere: "Ook uitloggen bij {{provider}}",
+    home: "Naar de startpagina",
+    again: "Opnieuw inloggen",
+  },
+  vote: {
+    onlyWith: "In deze ronde stemmen alleen mensen die zijn ingelogd met {{providers}}.",
+    signIn: "Log in met {{name}} om te stemmen",
+  },
+  identities: {
+    title: "Gekoppelde organisatie-accounts",
+    intro:
+      "Met een gekoppeld account van je organisatie log je in via \u201cVerder met \u2026\u201d op de inlogpagina, zonder Lauwer-wachtwoord. Hier zie je welke accounts gekoppeld zijn, met het e-mailadres dat de organisatie doorgaf en wanneer je er het laatst mee inlogde, en kun je er een ontkoppelen.",
+    none: "Er is geen organisatie-account aan je Lauwer-account gekoppeld. Log je in met \u201cVerder met \u2026\u201d op de inlogpagina, dan koppel je het (na een bevestigingslink naar je e-mailadres).",
+    tableCaption: "Gekoppelde accounts",
+    provider: "Organisatie",
+    // Short: on a phone each column's name stands beside its value (a third of the width).
+    email: "E-mailadres",
+    linkedAt: "Gekoppeld op",
+    lastUsed: "Laatste keer",
+    action: "Actie",
+    unlink: "Ontkoppelen",
+    unlinkLabel: "{{provider}} ontkoppelen",
+    noPassword:
+      "Je account heeft geen wachtwoord: je logt alleen in via je organisatie. Ontkoppel je het laatste organisatie-account, dan kun je niet meer inloggen. Stel daarom eerst een wachtwoord in.",
+    setPassword: "Wachtwoord instellen (je krijgt een link per e-mail)",
+    confirm: {
+      heading: "{{provider}} ontkoppelen",
+      what: "Daarna kun je niet meer met {{provider}} inloggen op dit Lauwer-account. Ben je op andere apparaten via {{provider}} ingelogd, dan word je daar uitgelogd. Stemrondes die alleen open zijn voor wie via {{provider}} inlogt, kun je dan niet meer gebruiken.",
+      again: "Wil je later weer koppelen? Log dan in met \u201cVerder met {{provider}}\u201d; je krijgt een bevestigingslink per e-mail.",
+      password: "Je wachtwoord",
+      confirmEmail: "Typ je e-mailadres ({{email}}) ter bevestiging",
+      submit: "Ontkoppelen",
+      cancel: "Niet ontkoppelen",
+    },
+    errors: {
+      gone: "Deze koppeling bestaat niet (meer). Bekijk de lijst hieronder opnieuw.",
+      lastWay:
+        "Je kunt {{provider}} niet ontkoppelen: het is je enige manier om in te loggen, want je account heeft geen wachtwoord. Stel eerst een wachtwoord in via \u201cWachtwoord instellen\u201d; daarna kun je ontkoppelen. Er is niets veranderd.",
+    },
+    mail: {
+      subject: "{{provider}} is ontkoppeld van je Lauwer-account",
+      body: "Je account bij {{provider}} is ontkoppeld van je Lauwer-account. Je kunt daar niet meer mee inloggen op Lauwer.\n\nWas jij dit niet? Bekijk dan meteen waar je bent ingelogd, en verander je wachtwoord:\n{{link}}",
+    },
+  },
+  admin: {
+    title: "Identiteitsproviders",
+    intro:
+      "Organisaties waarmee mensen op Lauwer inloggen (single sign-on). Ze worden ingesteld met de omgevingsvariabele OIDC_PROVIDERS van de server, omdat het clientgeheim in de omgeving hoort en niet in de database; deze pagina toont ze alleen. Registreer bij de provider het terugkeeradres en het adres na uitloggen hieronder.",
+    none: "Er is geen identiteitsprovider ingesteld (OIDC_PROVIDERS is leeg).",
+    discovery: "Bereikbaar (discovery)",
+    discoveryState: {
+      ok: "Ja, de provider antwoordt",
+      unreachable: "Nee, de provider antwoordt nu niet",
+      otherIssuer: "Nee, de provider noemt een andere issuer",
+    },
+    issuer: "Issuer",
+    slug: "Korte naam (in adressen en stemrondes)",
+    clientId: "Client-id",
+    secret: "Clientgeheim ingesteld",
+    domains: "Toegestane e-maildomeinen",
+    anyDomain: "Alle domeinen",
+    organisationClaim: "Claim met de organisatie",
+    noClaim: "Geen",
+    trustEmail: "E-mailadressen vertrouwd zonder email_verified",
+    clock: "Toegestaan klokverschil",
+    seconds_one: "{{count}} seconde",
+    seconds_other: "{{count}} seconden",
+    endSession: "Uitloggen bij de provider (end_session_endpoint)",
+    unknown: "Onbekend",
+    callback: "Terugkeeradres (redirect_uri)",
+    signedOut: "Adres na uitloggen (post_logout_redirect_uri)",
+    yes: "Ja",
+    no: "Nee",
   },
 };

@@ -100,6 +100,7 @@ export const organizerEn: Shape<typeof organizerNl> = {
       book_manuscript_comment: "Comment on portrait added",
       book_manuscript_remind: "Author reminded",
       account_deleted: "Account deleted by its owner",
+      identity_unlink: "Organisation account unlinked by its owner",
     },
     fields: {
       id: "Id",
@@ -176,6 +177,7 @@ export const organizerEn: Shape<typeof organizerNl> = {
       proposal_id: "Proposal",
       proposals_close_at: "Proposals close",
       proposer_id: "Proposed by",
+      provider: "Identity provider",
       public_weight: "Public weight",
       published_at: "Published at",
       redacted_at: "Redacted at",
@@ -190,6 +192,7 @@ export const organizerEn: Shape<typeof organizerNl> = {
       scale_min: "Lowest score",
       service_from: "In service from",
       service_to: "In service until",
+      sessions_ended: "Sessions ended",
       settings: "Settings",
       short_code: "Short code",
       show_live_totals: "Show live totals",

@@ -99,6 +99,7 @@ export const organizerNl = {
       book_manuscript_comment: "Opmerking bij portret geplaatst",
       book_manuscript_remind: "Auteur herinnerd",
       account_deleted: "Account verwijderd door de eigenaar",
+      identity_unlink: "Organisatie-account ontkoppeld door de eigenaar",
     },
     fields: {
       id: "Id",
@@ -175,6 +176,7 @@ export const organizerNl = {
       proposal_id: "Voordracht",
       proposals_close_at: "Voordragen sluit op",
       proposer_id: "Voorgedragen door",
+      provider: "Identiteitsprovider",
       public_weight: "Gewicht publiek",
       published_at: "Gepubliceerd op",
       redacted_at: "Afgeschermd op",
@@ -189,6 +191,7 @@ export const organizerNl = {
       scale_min: "Laagste score",
       service_from: "In dienst vanaf",
       service_to: "In dienst tot",
+      sessions_ended: "Beëindigde sessies",
       settings: "Instellingen",
       short_code: "Korte code",
       show_live_totals: "Tussenstand tonen",

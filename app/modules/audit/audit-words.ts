@@ -92,6 +92,7 @@ export const AUDIT_ACTIONS = [
   "book.manuscript.comment",
   "book.manuscript.remind",
   "account.deleted",
+  "identity.unlink",
 ] as const;
 
 /** The translation key of an action code (i18next reads dots as nesting, so they become underscores). */

@@ -5,7 +5,8 @@ import { pick } from "~/lib/locale";
 import { controlRoom } from "~/modules/awards/control-room.server";
 import { listMyNominations } from "~/modules/awards/mine.server";
 import { jurorCandidates } from "~/modules/jury/jury.server";
-import { candidateSource, roundState, sourceUnpublished, VOTE_KINDS, whyIneligible } from "~/modules/voting/round.server";
+import { mayVote, providersToVoteWith } from "~/modules/voting/eligibility.server";
+import { candidateSource, roundState, sourceUnpublished, VOTE_KINDS } from "~/modules/voting/round.server";
 
 /** Round rows (only the round's columns) with the database clock, ready for joins. */
 const roundsWithClock = (db: DbOrTrx) =>
@@ -116,12 +117,23 @@ export async function listJurorRounds(db: DbOrTrx, userId: string, locale: Local
 
 export type JurorRound = Awaited<ReturnType<typeof listJurorRounds>>[number];
 
+/** The signed-in person as the open-work lists need them, with the session they look with. */
+export interface Person {
+  id: string;
+  email: string;
+  /** How this session signed in ('password', 'oidc:<slug>'): a round limited to providers looks at it. */
+  session?: { id: string; authMethod: string } | null;
+}
+
 /**
- * The votes open to this person right now: open vote rounds whose candidates are known, where their
- * account may vote (the round's own eligibility rule), with how many categories they voted in. The
- * ballot is one click away: the category's ballot when the edition has one category, else the round.
+ * The votes open to this person right now: open vote rounds whose candidates are known, where this
+ * account in this session may vote — the ballot statement's own rule (mayVote) — with how many
+ * categories they voted in. The ballot is one click away: the category's ballot when the edition has
+ * one category, else the round. A round limited to identity providers that this session did not sign
+ * in through is listed too, with the providers to sign in with (`signInWith`): signing in there is what
+ * would let them vote. (Signed in through one already, but not of the round's organisations: nothing.)
  */
-export async function listOpenVotes(db: DbOrTrx, user: { id: string; email: string; emailVerified: boolean }, locale: Locale) {
+export async function listOpenVotes(db: DbOrTrx, user: Person, locale: Locale) {
   const rows = await roundsWithClock(db)
     .innerJoin("edition as e", "e.id", "round.edition_id")
     .innerJoin("award as a", "a.id", "e.award_id")
@@ -144,6 +156,8 @@ export async function listOpenVotes(db: DbOrTrx, user: { id: string; email: stri
           .where("b.voter_id", "=", user.id)
           .where("b.voided_at", "is", null)
           .as("voted"),
+      mayVote("round", user).as("eligible"),
+      sql<boolean>`exists (select 1 from app_user u where u.id = ${user.id}::uuid and u.email_verified_at is not null)`.as("verified"),
     ])
     .where("round.kind", "in", VOTE_KINDS)
     .where("round.opens_at", "<=", sql<Date>`now()`)
@@ -152,8 +166,9 @@ export async function listOpenVotes(db: DbOrTrx, user: { id: string; email: stri
     .execute();
   const open = [];
   for (const r of rows) {
+    const signInWith = !r.eligible && r.verified ? providersToVoteWith(r, user.session) : [];
+    if (!r.eligible && signInWith.length === 0) continue;
     if (await sourceUnpublished(db, await candidateSource(db, r))) continue;
-    if ((await whyIneligible(db, r, user)) !== null) continue;
     const slugs = r.category_slugs ?? [];
     const base = `/prijzen/${r.award_slug}/${r.year}/ronde/${r.position}`;
     open.push({
@@ -163,6 +178,8 @@ export async function listOpenVotes(db: DbOrTrx, user: { id: string; email: stri
       closesAt: r.closes_at?.toISOString() ?? null,
       categories: slugs.length,
       voted: r.voted ?? 0,
+      /** Not yet: the identity providers to sign in with first (empty when the person may vote). */
+      signInWith,
     });
   }
   return open;
@@ -247,7 +264,7 @@ export async function listOrganizerAttention(db: Db, userId: string, locale: Loc
 }
 
 /** Everything open for this person on the "Mijn Lauwer" page. */
-export async function openWork(db: Db, user: { id: string; email: string; emailVerified: boolean }, locale: Locale) {
+export async function openWork(db: Db, user: Person, locale: Locale) {
   const [votes, jury, portraits, mine, editions] = await Promise.all([
     listOpenVotes(db, user, locale),
     listJurorRounds(db, user.id, locale),

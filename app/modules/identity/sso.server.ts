@@ -171,6 +171,9 @@ type Tokens = Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
 async function identityOf(conf: client.Configuration, provider: Provider, tokens: Tokens): Promise<Identity | string> {
   const idClaims = tokens.claims();
   if (!idClaims) return "oidc.errors.invalidToken";
+  // openid-client checks exp and nbf with the tolerance, but not an iat in the future: a token "issued"
+  // later than our clock allows means the clocks are too far apart (or the token is not what it says).
+  if (idClaims.iat > Date.now() / 1000 + provider.clockToleranceSeconds) return "oidc.errors.clock";
   let claims: Record<string, unknown> = { ...idClaims };
   const lacks = (k: string | undefined) => k !== undefined && claims[k] === undefined;
   if ((lacks("email") || lacks(provider.organisationClaim)) && tokens.access_token) {

@@ -7,7 +7,8 @@ import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 import { renderMail } from "~/modules/mail/outbox.server";
 import { publishedReceipt } from "~/modules/results/recount.server";
 import { formatReceipt, normalizeReceipt, RECEIPT_ALPHABET } from "./rules";
-import { whyIneligible, type VotingRound } from "./round.server";
+import { mayVote, whyIneligible } from "./eligibility.server";
+import type { VotingRound } from "./round.server";
 
 export function newReceiptCode(): string {
   return formatReceipt(Array.from({ length: 12 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join(""));
@@ -90,7 +91,6 @@ export function firstBallotSql(p: {
   roundId: string;
   categoryId: string;
   voterId: string;
-  email: string;
   /** The casting session: a round limited to identity providers needs one of this voter signed in through one. */
   sessionId?: string | null;
   sourceRoundId: string | null;
@@ -100,7 +100,6 @@ export function firstBallotSql(p: {
   device: string | null;
   mail: { to: string; locale: string; subject: string; body: string };
 }) {
-  const domain = p.email.split("@")[1] ?? "";
   return sql<{ open: number; eligible: boolean | null; valid: boolean | null; ballot_id: string | null }>`
     with r as (
       select r.id, r.edition_id, r.eligibility, r.eligible_domains, r.eligible_providers, r.eligible_organisations
@@ -109,17 +108,7 @@ export function firstBallotSql(p: {
         and r.opens_at <= now() and (r.closes_at is null or now() < r.closes_at)
     ), ok as (
       select r.id, r.edition_id,
-        case r.eligibility
-          when 'verified' then true
-          when 'domains' then exists (select 1 from unnest(r.eligible_domains) d where ${domain} = d or ${domain} like '%.' || d)
-          when 'providers' then exists (select 1 from user_session s
-            where s.id = ${p.sessionId ?? null} and s.user_id = ${p.voterId} and s.expires_at > now()
-              and s.auth_method in (select 'oidc:' || x from unnest(r.eligible_providers) x)
-              and (cardinality(r.eligible_organisations) = 0 or exists (select 1 from user_identity i
-                where i.user_id = s.user_id and 'oidc:' || i.provider = s.auth_method
-                  and i.organisation = any(r.eligible_organisations))))
-          else exists (select 1 from round_invite i where i.round_id = r.id and i.email = ${p.email.toLowerCase()})
-        end as eligible,
+        ${mayVote("r", { id: p.voterId, session: p.sessionId ? { id: p.sessionId } : null })} as eligible,
         (select count(*) from nominee n
           where n.id = any(${p.choices}::uuid[]) and n.category_id = ${p.categoryId} and n.is_candidate
             and (${p.sourceRoundId}::uuid is null
@@ -161,7 +150,7 @@ function receiptMail(input: CastInput, receipt: string, changed: boolean) {
  * decides between racing submissions; every other attempt gets a clear answer and changes nothing.
  */
 export async function castBallot(db: Db, input: CastInput): Promise<Outcome<CastBallot>> {
-  if (await whyIneligible(db, input.round, { ...input.voter, authMethod: input.voter.session?.authMethod })) return notEligible();
+  if (await whyIneligible(db, input.round, input.voter)) return notEligible();
   const receipt = newReceiptCode();
   let row;
   try {
@@ -169,7 +158,6 @@ export async function castBallot(db: Db, input: CastInput): Promise<Outcome<Cast
       roundId: input.round.id,
       categoryId: input.categoryId,
       voterId: input.voter.id,
-      email: input.voter.email,
       sessionId: input.voter.session?.id ?? null,
       sourceRoundId: input.sourceRoundId,
       choices: input.choices,

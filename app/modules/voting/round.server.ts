@@ -162,48 +162,8 @@ export async function publicMotivations(db: DbOrTrx, sourceRoundId: string | nul
     .execute();
 }
 
-export type Ineligible = "unverified" | "domain" | "invite" | "provider";
-
-/** Why this account may not vote in the round (shown to the voter), or null when it may. */
-export async function whyIneligible(
-  db: DbOrTrx,
-  round: Pick<VotingRound, "id" | "eligibility" | "eligible_domains" | "eligible_providers" | "eligible_organisations">,
-  /** authMethod: how this session signed in ('password', 'oidc:<slug>'); unknown counts as no provider. */
-  user: { id?: string; email: string; emailVerified: boolean; authMethod?: string | null },
-): Promise<Ineligible | null> {
-  if (!user.emailVerified) return "unverified";
-  if (round.eligibility === "providers") {
-    const provider = round.eligible_providers.find((p) => user.authMethod === `oidc:${p}`);
-    if (!provider) return "provider";
-    if (round.eligible_organisations.length === 0) return null;
-    // The organisation the provider named at this person's last sign-in through it.
-    const identity = user.id
-      ? await db
-          .selectFrom("user_identity")
-          .select("organisation")
-          .where("user_id", "=", user.id)
-          .where("provider", "=", provider)
-          .where("organisation", "in", round.eligible_organisations)
-          .executeTakeFirst()
-      : undefined;
-    return identity ? null : "provider";
-  }
-  const email = user.email.toLowerCase();
-  if (round.eligibility === "domains") {
-    const domain = email.split("@")[1] ?? "";
-    return round.eligible_domains.some((d) => domain === d || domain.endsWith(`.${d}`)) ? null : "domain";
-  }
-  if (round.eligibility === "invite") {
-    const row = await db
-      .selectFrom("round_invite")
-      .select("email")
-      .where("round_id", "=", round.id)
-      .where("email", "=", email)
-      .executeTakeFirst();
-    return row ? null : "invite";
-  }
-  return null;
-}
+// Who may vote lives in one place (the ballot statement uses the same condition).
+export { whyIneligible, type Ineligible } from "./eligibility.server";
 
 /**
  * Counted ballots per candidate of a round (voided ballots excluded), with candidates without votes.

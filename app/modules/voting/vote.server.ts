@@ -7,6 +7,7 @@ import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { loadEdition } from "~/modules/awards/edition.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
 import { castBallot, deviceHash, ownBallot } from "./ballot.server";
+import { providersToVoteWith } from "./eligibility.server";
 import {
   candidateSource,
   categoryBySlug,
@@ -58,7 +59,8 @@ export function cachedBallotContext(db: Db, ref: BallotRef, locale: Locale): Pro
   return value;
 }
 
-type Viewer = { id: string; email: string; emailVerified: boolean; authMethod?: string | null } | null;
+/** The signed-in person and the session they look with (a round limited to providers asks how it signed in). */
+type Viewer = { id: string; session: { id: string; authMethod: string } | null } | null;
 
 /** What the ballot page shows this person: the round, its candidates, their own ballot and eligibility. */
 export async function ballotPage(db: Db, { edition, round, category }: BallotContext, viewer: Viewer, locale: Locale) {
@@ -80,6 +82,8 @@ export async function ballotPage(db: Db, { edition, round, category }: BallotCon
     waiting,
     motivations: motivations.map((m) => ({ id: m.id, name: m.name, motivation: m.reason ?? "" })),
     ineligible,
+    /** Ineligible for want of a provider's sign-in: the providers to sign in with. */
+    signInWith: ineligible === "provider" && viewer ? providersToVoteWith(round, viewer.session) : [],
     own,
   };
 }

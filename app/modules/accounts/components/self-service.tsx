@@ -13,8 +13,11 @@ import {
   type ProfileInput,
 } from "~/modules/accounts/account.schema";
 
-/** The account hub's list of tasks: each self-service page one link away. */
-export function AccountTasks() {
+/**
+ * The account hub's list of tasks: each self-service page one link away; the linked organisation
+ * accounts where single sign-on is offered or the person has a link.
+ */
+export function AccountTasks({ identities = false }: { identities?: boolean }) {
   const { t } = useTranslation();
   const tasks = [
     ["/account/gegevens", "accounts.hub.profile"],
@@ -22,6 +25,7 @@ export function AccountTasks() {
     ["#wachtwoord", "accounts.hub.password"],
     ["/account/tweestapsverificatie", "accounts.hub.twoFactor"],
     ["/account/sessies", "accounts.hub.sessions"],
+    ...(identities ? ([["/account/koppelingen", "accounts.hub.identities"]] as const) : []),
     ["#berichten", "accounts.hub.notices"],
     ["/account/mijn-gegevens", "accounts.hub.data"],
     ["/account/verwijderen", "accounts.hub.delete"],
