@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResultSet } from "kysely/migration";
+import { Migrator, type MigrationResultSet } from "kysely";
 import type { Kysely } from "kysely";
 
 // Migrations run against whatever schema exists, not the app's DB type.

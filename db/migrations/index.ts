@@ -1,4 +1,4 @@
-import type { Migration } from "kysely/migration";
+import type { Migration } from "kysely";
 import * as m20261123120000 from "./20261123120000_foundation";
 import * as m20261123130000 from "./20261123130000_awards";
 import * as m20261123140000 from "./20261123140000_voting";
