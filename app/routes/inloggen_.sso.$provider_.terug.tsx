@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { invalidateSession } from "~/auth/lucia.server";
 import { Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { nextAfterSignIn } from "~/modules/mfa/mfa.server";
 import { retryAfterHeaders } from "~/lib/headers";
 import { titleMeta } from "~/lib/meta";
 import { withNotice } from "~/lib/notice";
@@ -41,7 +42,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const signedIn = outcome.value;
   if (signedIn.kind === "linkSent") return data({ error: null, retry: null, linkSent: true }, { headers });
   if (context.session) await invalidateSession(context.session.id);
-  const session = await startSession(ok(signedIn.userId), signedIn.to, {
+  const next = await nextAfterSignIn(getDb(), signedIn.userId, signedIn.to, signedIn.secondFactorAt !== null);
+  const session = await startSession(ok(signedIn.userId), next, {
     authMethod: signedIn.authMethod,
     secondFactorAt: signedIn.secondFactorAt,
     userAgent: context.userAgent,

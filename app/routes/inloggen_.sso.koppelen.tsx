@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
+import { nextAfterSignIn } from "~/modules/mfa/mfa.server";
 import { handleIntents, intent } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { titleMeta } from "~/lib/meta";
@@ -38,7 +39,8 @@ export const action = (args: ActionFunctionArgs) =>
         const linked = await confirmLink(g.db, input.token);
         if (!linked.ok || linked.value.kind !== "session") return linked.ok ? ok(null) : linked;
         const { userId, to, authMethod, secondFactorAt } = linked.value;
-        return startSession(ok(userId), to, { authMethod, secondFactorAt, userAgent: g.userAgent });
+        const next = await nextAfterSignIn(g.db, userId, to, secondFactorAt !== null);
+        return startSession(ok(userId), next, { authMethod, secondFactorAt, userAgent: g.userAgent });
       },
       done: (_g, session) =>
         session

@@ -7,7 +7,7 @@ import { login } from "~/modules/accounts/account.server";
 import { forgetProviders } from "~/modules/identity/providers.server";
 import { beginSignIn, completeSignIn, confirmLink, type SignedIn } from "~/modules/identity/sso.server";
 import type { Outcome } from "~/lib/outcome";
-import { createUser, lastMailTo, linkFrom, PASSWORD, uniqueEmail } from "../setup/factories";
+import { createUser, grantAdmin, lastMailTo, linkFrom, PASSWORD, uniqueEmail } from "../setup/factories";
 import { sessionCookieFrom, startTestServer, type TestServer } from "../setup/http";
 import { authorizeAt, startTestIdp } from "../setup/oidc";
 import type { TestIdp } from "../setup/oidc-idp";
@@ -267,6 +267,32 @@ describe("single sign-on through the app (built server)", () => {
     const html = await replay.text();
     expect(html).toContain("Inloggen met je organisatie is niet gelukt");
     expect(html).toContain("hoort niet bij deze browser");
+  });
+
+  it("sends a person whose role needs a second factor to the second step, unless the provider reported one", async () => {
+    const email = uniqueEmail("sso-admin");
+    const signInOverHttp = async () => {
+      const start = await app.request(`/inloggen/sso/test-idp?redirectTo=${encodeURIComponent("/beheer")}`);
+      const callback = await authorizeAt(start.headers.get("location")!, email);
+      return app.request(callback.pathname + callback.search, { headers: { cookie: ssoCookie(start) } });
+    };
+    // A member without a factor goes straight on.
+    idp.users.set(email, { name: "Bea Beheer" });
+    expect((await signInOverHttp()).headers.get("location")).toBe("/beheer?melding=login.done");
+
+    await grantAdmin((await accountOf(email))!.id);
+    const back = await signInOverHttp();
+    expect(back.headers.get("location")).toBe(`/inloggen/tweede-stap?redirectTo=${encodeURIComponent("/beheer")}&melding=login.done`);
+    // The session has not passed the second factor: the step page sends a person without one to set it up.
+    const step = await app.request(`/inloggen/tweede-stap?redirectTo=${encodeURIComponent("/beheer")}`, {
+      headers: { cookie: sessionCookieFrom(back)! },
+    });
+    expect(step.status).toBe(302);
+    expect(step.headers.get("location")).toMatch(/^\/account\/tweestapsverificatie\?redirectTo=%2Fbeheer/);
+
+    // A provider that reports its own second factor (amr) counts as one.
+    idp.users.set(email, { name: "Bea Beheer", amr: ["pwd", "otp"] });
+    expect((await signInOverHttp()).headers.get("location")).toBe("/beheer?melding=login.done");
   });
 
   it("shows the error page when the provider cannot be reached, and 404 for an unknown provider", async () => {

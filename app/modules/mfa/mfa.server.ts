@@ -424,6 +424,19 @@ export async function afterPassword(
   return ok({ cookie, to: next, signedIn: true });
 }
 
+/**
+ * Where a sign-in that did not pass a second factor goes next (single sign-on, or its mailed link):
+ * a person with a factor, or with a role that needs one, takes the second step first (or sets a factor
+ * up there), as after a password; everyone else goes on. A provider that reported its own second
+ * factor (`amr`) counts as one.
+ */
+export async function nextAfterSignIn(db: DbOrTrx, userId: string, to: string, passedSecondFactor: boolean): Promise<string> {
+  if (passedSecondFactor) return to;
+  if ((await hasSecondFactor(db, userId)) || (await holdsRequiredRole(db, userId)))
+    return `${SECOND_STEP_PATH}?redirectTo=${encodeURIComponent(to)}`;
+  return to;
+}
+
 /** The open step of this browser (its cookie), or null when there is none or it is over. */
 export async function findChallenge(db: Db, token: string | null) {
   if (!token) return null;
