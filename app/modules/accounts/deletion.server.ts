@@ -6,6 +6,7 @@ import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { admitLoginAttempt } from "~/modules/rate-limit/login-throttle.server";
 import { enqueueAccountMail } from "./account-mail.server";
+import { findUserById, lockAccount } from "./account.repository.server";
 import type { DeleteAccountInput } from "./account.schema";
 
 const count = (
@@ -108,7 +109,7 @@ export async function deleteAccount(
   ip: string,
   actor: Actor,
 ): Promise<Outcome> {
-  const user = await db.selectFrom("app_user").selectAll().where("id", "=", signedIn.id).executeTakeFirst();
+  const user = await findUserById(db, signedIn.id);
   if (!user) return refuse(404, "accounts.delete.errors.gone");
   if (user.password_hash) {
     if (!input.password) return refuse(400, "errors.required", { field: "password" });
@@ -121,12 +122,7 @@ export async function deleteAccount(
   }
   return db.transaction().execute(async (trx): Promise<Outcome> => {
     // The row lock makes two deletions (two tabs) one: the second finds no account.
-    const locked = await trx
-      .selectFrom("app_user")
-      .select(["id", "email", "name", "locale"])
-      .where("id", "=", user.id)
-      .forUpdate()
-      .executeTakeFirst();
+    const locked = await lockAccount(trx, user.id);
     if (!locked) return refuse(404, "accounts.delete.errors.gone");
     const scores = await trx.selectFrom("jury_score").select("juror_id").where("juror_id", "=", user.id).limit(1).executeTakeFirst();
     if (scores) return refuse(409, "accounts.delete.errors.juryScores");
