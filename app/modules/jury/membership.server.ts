@@ -1,0 +1,58 @@
+import { sql } from "kysely";
+import type { DbOrTrx } from "~/db.server";
+import { writeAudit } from "~/modules/audit/audit.server";
+
+// The one way an accepted jury invitation becomes a jury place, whichever way it was accepted: through
+// the mailed link (jury.server.ts acceptInvite) or by the invited address being verified or signing in
+// (teams/claim.server.ts). It imports nothing from accounts, so the claim can use it without a cycle.
+
+/** A jury invitation as it was closed (accepted) in the caller's transaction. */
+export interface AcceptedJuryInvite {
+  id: string;
+  edition_id: string;
+  category_ids: string[];
+  invited_by: string | null;
+}
+
+/**
+ * Seats the account in the edition's jury by an invitation it has just accepted: a member for the
+ * invited categories (a second invitation widens them; "all", none named, stays all) with the jury role.
+ * Audited as the person's, with how it was accepted.
+ */
+export async function seatJuror(trx: DbOrTrx, invite: AcceptedJuryInvite, userId: string, via: "link" | "address"): Promise<void> {
+  await trx
+    .insertInto("jury_member")
+    .values({ edition_id: invite.edition_id, user_id: userId, category_ids: invite.category_ids })
+    .onConflict((oc) =>
+      oc.columns(["edition_id", "user_id"]).doUpdateSet({
+        category_ids: sql`case when cardinality(jury_member.category_ids) = 0 or cardinality(excluded.category_ids) = 0 then '{}'::uuid[]
+          else array(select distinct unnest(jury_member.category_ids || excluded.category_ids)) end`,
+      }),
+    )
+    .execute();
+  const granted = await trx
+    .selectFrom("role_grant")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("role", "=", "jury")
+    .where("edition_id", "=", invite.edition_id)
+    .executeTakeFirst();
+  if (!granted) {
+    await trx
+      .insertInto("role_grant")
+      .values({
+        user_id: userId,
+        role: "jury",
+        award_id: null,
+        edition_id: invite.edition_id,
+        book_project_id: null,
+        granted_by: invite.invited_by,
+      })
+      .execute();
+  }
+  await writeAudit(
+    trx,
+    { actorId: userId },
+    { action: "jury.accept", entityType: "edition", entityId: invite.edition_id, after: { invite: invite.id, via } },
+  );
+}
