@@ -31,7 +31,6 @@ export const teamsEn: typeof teamsNl = {
     juryOpenInvites: "Open jury invitations {{year}}",
     back: "To your awards",
     noEditions: "This award has no editions yet.",
-    formerJuror: "A deleted juror (their scores still count)",
   },
   book: {
     title: "Editors of {{project}}",

@@ -30,7 +30,6 @@ export const teamsNl = {
     juryOpenInvites: "Openstaande jury-uitnodigingen {{year}}",
     back: "Naar je prijzen",
     noEditions: "Deze prijs heeft nog geen edities.",
-    formerJuror: "Een verwijderd jurylid (de beoordelingen tellen mee)",
   },
   book: {
     title: "Redactie van {{project}}",

@@ -137,12 +137,14 @@ export async function listJury(db: DbOrTrx, editionId: string) {
       .where("i.revoked_at", "is", null)
       .orderBy("i.created_at", "desc")
       .execute(),
+    // A juror whose account was deleted keeps their seat (name and address null).
     db
       .selectFrom("jury_member as m")
-      .innerJoin("app_user as u", "u.id", "m.user_id")
+      .leftJoin("app_user as u", "u.id", "m.user_id")
       .select(["m.user_id", "u.name", "u.email", "m.category_ids"])
       .where("m.edition_id", "=", editionId)
       .orderBy("u.name")
+      .orderBy("m.user_id")
       .execute(),
   ]);
   return { invites, members };
@@ -479,12 +481,15 @@ export function sheetView(sheet: NonNullable<Awaited<ReturnType<typeof candidate
   };
 }
 
-/** Every score of a round (for organizers' aggregation), without recused jurors' (they have none). */
+/**
+ * Every score of a round (for the aggregate and the results), without recused jurors' (they have none),
+ * and with those of jurors whose account was deleted (their seat keeps them): the outcome never
+ * depends on who still has an account.
+ */
 export function roundScores(db: DbOrTrx, roundId: string) {
   return db
     .selectFrom("jury_score as s")
-    .innerJoin("app_user as u", "u.id", "s.juror_id")
-    .select(["s.juror_id", "u.name as juror_name", "s.nominee_id", "s.criterion_id", "s.score", "s.comment"])
+    .select(["s.juror_id", "s.nominee_id", "s.criterion_id", "s.score", "s.comment"])
     .where("s.round_id", "=", roundId)
     .execute();
 }
@@ -630,12 +635,14 @@ export async function candidateSheet(
 export async function juryProgress(db: DbOrTrx, round: JuryRound) {
   const [criteria, members, scores, conflicts] = await Promise.all([
     listCriteria(db, round.id),
+    // Departed jurors (account deleted) keep their row: no name or address, the same counts.
     db
       .selectFrom("jury_member as m")
-      .innerJoin("app_user as u", "u.id", "m.user_id")
+      .leftJoin("app_user as u", "u.id", "m.user_id")
       .select(["m.user_id", "u.name", "u.email", "u.locale", "m.category_ids"])
       .where("m.edition_id", "=", round.edition_id)
       .orderBy("u.name")
+      .orderBy("m.user_id")
       .execute(),
     db
       .selectFrom("jury_score")
@@ -669,6 +676,13 @@ export async function juryProgress(db: DbOrTrx, round: JuryRound) {
   return { criteria, perJuror, perCandidate };
 }
 
+/** The jurors with open sheets who can be told (a departed juror's seat has no one to mail). */
+export function jurorsBehind(perJuror: Awaited<ReturnType<typeof juryProgress>>["perJuror"]) {
+  return perJuror.flatMap((j) =>
+    j.done < j.expected && j.email !== null && j.name !== null ? [{ ...j, email: j.email, name: j.name, locale: j.locale ?? "nl" }] : [],
+  );
+}
+
 /**
  * Mails every juror with open sheets a reminder, at most once a quarter of an hour per round (counted
  * first); answers how many were reminded. Audited.
@@ -682,7 +696,7 @@ export async function remindJurors(
   const wait = await hit("juryReminder", round.id);
   if (wait > 0) return refuse(429, "jury.errors.remindedRecently", { params: { minutes: Math.ceil(wait / 60) } });
   const { perJuror } = await juryProgress(db, round);
-  const open = perJuror.filter((j) => j.done < j.expected);
+  const open = jurorsBehind(perJuror);
   await db.transaction().execute(async (trx) => {
     for (const j of open) {
       await enqueueMail(trx, {

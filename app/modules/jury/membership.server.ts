@@ -56,3 +56,26 @@ export async function seatJuror(trx: DbOrTrx, invite: AcceptedJuryInvite, userId
     { action: "jury.accept", entityType: "edition", entityId: invite.edition_id, after: { invite: invite.id, via } },
   );
 }
+
+/**
+ * A juror leaves (their account is being deleted), in the caller's transaction: a seat that scored or
+ * declared a conflict stays — the account's deletion unlinks it (jury_seat.user_id → null), so the
+ * jury's records and outcome stay exactly as they are; a seat with neither goes, with its memberships.
+ * The seat is locked first, so a score saved at the same moment either lands before (and the seat
+ * stays) or is refused after. Answers how many scores stay on the seat.
+ */
+export async function vacateJurySeat(trx: DbOrTrx, userId: string): Promise<number> {
+  const seat = await trx.selectFrom("jury_seat").select("id").where("id", "=", userId).forUpdate().executeTakeFirst();
+  if (!seat) return 0;
+  const [scores, conflicts] = await Promise.all([
+    trx
+      .selectFrom("jury_score")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("juror_id", "=", userId)
+      .executeTakeFirstOrThrow(),
+    trx.selectFrom("jury_conflict").select("juror_id").where("juror_id", "=", userId).limit(1).executeTakeFirst(),
+  ]);
+  const kept = Number(scores.n);
+  if (kept === 0 && !conflicts) await trx.deleteFrom("jury_seat").where("id", "=", userId).execute();
+  return kept;
+}

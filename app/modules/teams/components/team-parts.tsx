@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/departed";
 import "~/i18n/page-texts/teams";
 import type { ReactNode } from "react";
 import { Form, useLocation } from "@remix-run/react";
@@ -243,9 +244,7 @@ export function AwardJuries({ awardSlug, juries }: { awardSlug: string; juries: 
           {e.members.length > 0 ? (
             <UnorderedList>
               {e.members.map((m) => (
-                <UnorderedListItem key={m.id}>
-                  {m.name === null ? t("teams.award.formerJuror") : `${m.name} (${m.email})`}
-                </UnorderedListItem>
+                <UnorderedListItem key={m.id}>{m.name === null ? t("departed.juror") : `${m.name} (${m.email})`}</UnorderedListItem>
               ))}
             </UnorderedList>
           ) : null}
