@@ -45,16 +45,19 @@ async function invite(page: Page, email: string, category?: string) {
   await expectAccessible(page);
 }
 
-/** Accepts the newest jury invitation mailed to `email` with the account that is logged in. */
+/**
+ * Follows the newest jury invitation mailed to `email` with the account that is logged in: signing in
+ * with the invited address already gave the place (ADR 0031), and the link says so.
+ */
 async function acceptInvite(page: Page, email: string) {
   const link = await openLatestMail(page, email, `Uitnodiging voor de jury van ${MANAGER}`);
   expect(new URL(link).pathname).toBe("/jury/uitnodiging");
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Uitnodiging voor de jury" })).toBeVisible();
-  await expect(page.getByText(`Je bent uitgenodigd (op ${email}) voor de jury van ${MANAGER}.`)).toBeVisible();
+  await expect(page.getByText(`Je zit in de jury van ${MANAGER}: deze uitnodiging is van jou.`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Uitnodiging aannemen" })).toHaveCount(0);
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Uitnodiging aannemen" }).click();
-  await expect(page.getByRole("status")).toContainText("Welkom in de jury.");
+  await page.getByRole("link", { name: "Naar je jurywerk" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Jury" })).toBeVisible();
   await expect(page.getByRole("link", { name: `${MANAGER}: Interviews` })).toBeVisible();
   await expectAccessible(page);
