@@ -215,6 +215,13 @@ export interface JuryInviteTable {
   created_at: Generated<Date>;
 }
 
+/** A juror's place in the jury's records: its id is the account's while it exists; user_id null once the account is deleted. */
+export interface JurySeatTable {
+  id: string;
+  user_id: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface JuryMemberTable {
   edition_id: string;
   user_id: string;
@@ -502,7 +509,8 @@ export type ManuscriptStatus = "assigned" | "submitted" | "in_edit" | "returned"
 export interface BookAssignmentTable {
   proposal_id: string;
   project_id: string;
-  user_id: string;
+  /** Null only for a finished portrait whose author deleted their account. */
+  user_id: string | null;
   status: Generated<ManuscriptStatus>;
   due_at: TimestampNull;
   published_at: TimestampNull;
@@ -791,6 +799,7 @@ export interface DB {
   round_advancement: RoundAdvancementTable;
   jury_invite: JuryInviteTable;
   jury_member: JuryMemberTable;
+  jury_seat: JurySeatTable;
   criterion: CriterionTable;
   jury_conflict: JuryConflictTable;
   jury_score: JuryScoreTable;

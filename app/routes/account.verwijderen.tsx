@@ -24,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ...facts,
       portraits: facts.portraits.map((p) => ({ name: p.name })),
       writtenPortraits: facts.writtenPortraits.map((p) => ({ name: p.name })),
+      finishedPortraits: facts.finishedPortraits.map((p) => ({ name: p.name })),
       email: user.email,
     },
   };

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { diffWords } from "diff";
 import { useTranslation } from "react-i18next";
+import "~/i18n/page-texts/departed";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { Heading1, Heading2, Paragraph } from "~/components/nlds";
@@ -144,7 +145,7 @@ export default function EditorManuscript() {
         {m.role}, {m.organisation} ({m.serviceFrom}–{m.serviceTo}) — {m.theme}
       </Paragraph>
       <Paragraph>
-        {t("bookWriting.manuscript.byline", { name: m.authorName })} · {t("bookWriting.statusLabel")}:{" "}
+        {t("bookWriting.manuscript.byline", { name: m.authorName ?? t("departed.member") })} · {t("bookWriting.statusLabel")}:{" "}
         <strong>{t(`bookWriting.status.${m.status}`)}</strong>
         {m.publishedAt ? ` (${t("bookWriting.publishedOn", { date: date(m.publishedAt, "") })})` : ""} ·{" "}
         {t("bookWriting.dueOn", { date: date(m.dueAt, t("bookWriting.noDue")) })}

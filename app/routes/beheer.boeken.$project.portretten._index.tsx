@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import "~/i18n/page-texts/departed";
 import { AppLink } from "~/components/app-link";
 import { FormError } from "~/components/form";
 import { FilterCheckbox, FilterForm, FilterSelect } from "~/components/filter-form";
@@ -117,7 +118,8 @@ export default function ManuscriptOverview() {
               {r.status ? <AppLink to={`${admin}/portretten/${r.id}`}>{r.name}</AppLink> : r.name}
               <div>{r.theme}</div>
             </TableCell>
-            <TableCell>{r.author ?? t("bookWriting.overview.noAuthor")}</TableCell>
+            {/* An assignment without an author: a finished portrait whose author deleted their account. */}
+            <TableCell>{r.author ?? (r.status ? t("departed.member") : t("bookWriting.overview.noAuthor"))}</TableCell>
             <TableCell>
               {r.status ? t(`bookWriting.status.${r.status}`) : "—"}
               {r.publishedAt ? ` (${t("bookWriting.published")})` : ""}

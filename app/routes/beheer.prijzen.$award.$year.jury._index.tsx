@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import "~/i18n/page-texts/departed";
 import { AppLink } from "~/components/app-link";
 import { FormError, SubmitButton, TextareaField, useAppForm } from "~/components/form";
 import { HeadedTable, Heading1, Heading2, Paragraph, TableCell, TableRow, UnorderedList, UnorderedListItem } from "~/components/nlds";
@@ -28,7 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       id: i.id,
       email: i.email,
       categories: names(i.category_ids),
-      acceptedBy: i.accepted_at ? (i.accepted_name ?? "—") : null,
+      // Null once the person who accepted deleted their account.
+      acceptedBy: i.accepted_name,
       acceptedAt: i.accepted_at?.toISOString() ?? null,
       expiresAt: i.expires_at.toISOString(),
     })),
@@ -126,8 +128,8 @@ export default function JuryAdmin() {
           <HeadedTable headers={[t("fields.name"), t("fields.email"), t("jury.admin.categories")]}>
             {d.members.map((m) => (
               <TableRow key={m.id}>
-                <TableCell>{m.name}</TableCell>
-                <TableCell>{m.email}</TableCell>
+                <TableCell>{m.name ?? t("departed.juror")}</TableCell>
+                <TableCell>{m.email ?? "—"}</TableCell>
                 <TableCell>{m.categories || t("jury.admin.allCategories")}</TableCell>
               </TableRow>
             ))}
@@ -147,7 +149,7 @@ export default function JuryAdmin() {
                 <TableCell>{i.categories || t("jury.admin.allCategories")}</TableCell>
                 <TableCell>
                   {i.acceptedAt
-                    ? t("jury.admin.accepted", { name: i.acceptedBy, date: date(i.acceptedAt, "") })
+                    ? t("jury.admin.accepted", { name: i.acceptedBy ?? t("departed.juror"), date: date(i.acceptedAt, "") })
                     : t("jury.admin.pending", { date: date(i.expiresAt, "") })}
                 </TableCell>
               </TableRow>

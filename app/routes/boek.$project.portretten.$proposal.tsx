@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/departed";
 import "~/i18n/page-texts/legal";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -61,7 +62,7 @@ export default function Portrait() {
   return (
     <article>
       <Heading1>{p.name}</Heading1>
-      <Paragraph lead>{t("book.portrait.byline", { author: p.author })}</Paragraph>
+      <Paragraph lead>{t("book.portrait.byline", { author: p.author ?? t("departed.member") })}</Paragraph>
       <Paragraph>
         {t("book.portrait.publishedOn", { date: date(p.publishedAt, "") })} · {t("book.portrait.words", { count: p.words })}
       </Paragraph>

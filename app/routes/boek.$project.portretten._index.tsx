@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import "~/i18n/page-texts/departed";
 import { AppLink } from "~/components/app-link";
 import { HeadedTable, Heading1, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { lifeYears } from "~/modules/book/components/proposal-years";
@@ -60,7 +61,7 @@ export default function Portraits() {
                   {s.published ? (
                     <>
                       <AppLink to={s.id}>{t("book.readPortrait", { name: s.name })}</AppLink>
-                      <div>{t("book.portrait.byline", { author: s.author ?? "" })}</div>
+                      <div>{t("book.portrait.byline", { author: s.author ?? t("departed.member") })}</div>
                     </>
                   ) : (
                     t("book.notYetPublished")

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import "~/i18n/page-texts/teams";
 import { requireUser } from "~/auth/guards.server";
+import { AppLink } from "~/components/app-link";
 import { Alert, Button, Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
@@ -18,12 +20,18 @@ const tokenFrom = (url: URL) => {
 };
 
 // Accepting needs an account (existing or new): visitors log in or sign up first and come back here.
+// Signing up (or in) with the invited address already gives the place (ADR 0027): the link then says so.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requireUser(request, context);
+  const user = requireUser(request, context);
   const token = tokenFrom(new URL(request.url));
-  const ctx = token ? await inviteContext(getDb(), token) : undefined;
+  const ctx = token ? await inviteContext(getDb(), token, user.id) : undefined;
   if (!ctx) return { valid: false as const };
-  return { valid: true as const, award: `${pick(context.locale, ctx.name_nl, ctx.name_en)} ${ctx.year}`, email: ctx.email };
+  return {
+    valid: true as const,
+    award: `${pick(context.locale, ctx.name_nl, ctx.name_en)} ${ctx.year}`,
+    email: ctx.email,
+    accepted: ctx.accepted,
+  };
 }
 
 const guard = ({ request, context }: ActionFunctionArgs) => ({
@@ -52,6 +60,15 @@ export default function AcceptJuryInvite() {
         <Alert type="error">
           <Paragraph>{t("jury.invite.invalid")}</Paragraph>
         </Alert>
+      ) : data.accepted ? (
+        <>
+          <Alert type="ok">
+            <Paragraph>{t("teams.juryInvite.alreadyYours", { award: data.award })}</Paragraph>
+          </Alert>
+          <Paragraph>
+            <AppLink to="/jury">{t("teams.juryInvite.toJury")}</AppLink>
+          </Paragraph>
+        </>
       ) : (
         <>
           <Paragraph>{t("jury.invite.intro", { award: data.award, email: data.email })}</Paragraph>

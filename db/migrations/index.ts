@@ -27,6 +27,7 @@ import * as m20261204033000 from "./20261204033000_account_self_service";
 import * as m20261204034000 from "./20261204034000_role_invitations";
 import * as m20261204035000 from "./20261204035000_user_admin";
 import * as m20261205010000 from "./20261205010000_passkeys";
+import * as m20261205030000 from "./20261205030000_departed_members";
 import * as m20261205040000 from "./20261205040000_totp_secret_sealed";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
@@ -60,5 +61,6 @@ export const migrations: Record<string, Migration> = {
   "20261204034000_role_invitations": m20261204034000,
   "20261204035000_user_admin": m20261204035000,
   "20261205010000_passkeys": m20261205010000,
+  "20261205030000_departed_members": m20261205030000,
   "20261205040000_totp_secret_sealed": m20261205040000,
 };

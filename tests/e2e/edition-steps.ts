@@ -317,14 +317,15 @@ export async function inviteJuror(page: Page, edition: string, email: string) {
   await expectAccessible(page);
 }
 
-/** As the invited person (logged in with that address): the mailed link, "Uitnodiging aannemen". */
+/** As the invited person, signed in with that address (which gave the place, ADR 0031): the mailed link says so. */
 export async function acceptJuryInvitation(page: Page, edition: string, email: string) {
   const link = await openLatestMail(page, email, `Uitnodiging voor de jury van ${edition}`);
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Uitnodiging voor de jury" })).toBeVisible();
+  await expect(page.getByText(`Je zit in de jury van ${edition}: deze uitnodiging is van jou.`)).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Uitnodiging aannemen" }).click();
-  await expect(page.getByRole("status")).toContainText("Welkom in de jury.");
+  await page.getByRole("link", { name: "Naar je jurywerk" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Jury" })).toBeVisible();
   await expectAccessible(page);
 }
 

@@ -222,13 +222,15 @@ export async function inviteJuror(page: Page, e: Edition, email: string) {
   await expectAccessible(page);
 }
 
+/** As the invited person, signed in with the invited address (which gave the place, ADR 0031): the mailed link says so. */
 export async function acceptJuryInvitation(page: Page, e: Edition, email: string) {
   const link = await openLatestMail(page, email, `Uitnodiging voor de jury van ${title(e)}`);
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Uitnodiging voor de jury" })).toBeVisible();
+  await expect(page.getByText(`Je zit in de jury van ${title(e)}: deze uitnodiging is van jou.`)).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Uitnodiging aannemen" }).click();
-  await expect(page.getByRole("status")).toContainText("Welkom in de jury.");
+  await page.getByRole("link", { name: "Naar je jurywerk" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Jury" })).toBeVisible();
   await expectAccessible(page);
 }
 

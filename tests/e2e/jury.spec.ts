@@ -45,16 +45,19 @@ async function invite(page: Page, email: string, category?: string) {
   await expectAccessible(page);
 }
 
-/** Accepts the newest jury invitation mailed to `email` with the account that is logged in. */
+/**
+ * Follows the newest jury invitation mailed to `email` with the account that is logged in: signing in
+ * with the invited address already gave the place (ADR 0031), and the link says so.
+ */
 async function acceptInvite(page: Page, email: string) {
   const link = await openLatestMail(page, email, `Uitnodiging voor de jury van ${MANAGER}`);
   expect(new URL(link).pathname).toBe("/jury/uitnodiging");
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Uitnodiging voor de jury" })).toBeVisible();
-  await expect(page.getByText(`Je bent uitgenodigd (op ${email}) voor de jury van ${MANAGER}.`)).toBeVisible();
+  await expect(page.getByText(`Je zit in de jury van ${MANAGER}: deze uitnodiging is van jou.`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Uitnodiging aannemen" })).toHaveCount(0);
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Uitnodiging aannemen" }).click();
-  await expect(page.getByRole("status")).toContainText("Welkom in de jury.");
+  await page.getByRole("link", { name: "Naar je jurywerk" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Jury" })).toBeVisible();
   await expect(page.getByRole("link", { name: `${MANAGER}: Interviews` })).toBeVisible();
   await expectAccessible(page);
@@ -239,7 +242,9 @@ test("a juror declares a conflict and scores the others with save-and-next; the 
   await expect(page.getByRole("row").filter({ hasText: juror }).filter({ hasText: "Herinnering" })).toHaveCount(0);
 });
 
-test("a person invited by mail signs up, accepts, and the organizer sees the invitation accepted", async ({ page }) => {
+test("a person invited by mail signs up and is on the jury once the address is verified; the organizer sees the invitation accepted", async ({
+  page,
+}) => {
   const email = uniqueEmail("jurylid");
   const name = `Jet Jurytest ${Date.now().toString(36)}`;
   const password = "een lang wachtwoord voor de jury";
@@ -287,12 +292,22 @@ test("a person invited by mail signs up, accepts, and the organizer sees the inv
   await logIn(page, email, password);
   await expect(page.getByRole("status")).toContainText("Je bent ingelogd");
 
-  const used = await acceptInvite(page, email);
+  // Verifying the invited address made the new account a juror (ADR 0027): the mailed link says so and
+  // offers nothing more to accept.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Uitnodiging voor de jury" })).toBeVisible();
+  await expect(page.getByText(`Je zit in de jury van ${MANAGER}: deze uitnodiging is van jou.`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Uitnodiging aannemen" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Naar je jurywerk" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Jury" })).toBeVisible();
   await page.getByRole("link", { name: `${MANAGER}: Interviews` }).click();
   await expect(page.getByText("0 van 8 beoordeeld")).toBeVisible();
   await expectAccessible(page);
-  // The link works once.
-  await page.goto(used);
+  await logOut(page);
+  // Used once: for anyone else the link is no longer valid.
+  await logInAs(page, "lid08@lauwer.test");
+  await page.goto(link);
   await expect(page.getByRole("alert")).toHaveText("Deze uitnodiging is niet (meer) geldig. Vraag de organisatie om een nieuwe.");
   await expect(page.getByRole("button", { name: "Uitnodiging aannemen" })).toHaveCount(0);
   await expectAccessible(page);

@@ -280,7 +280,7 @@ describe("assignment", () => {
     expect(res.status).toBe(303);
     const rows = await assignmentsOfProject(f.projectId);
     expect(rows).toHaveLength(3);
-    const per = new Map<string, number>();
+    const per = new Map<string | null, number>();
     for (const r of rows) per.set(r.user_id, (per.get(r.user_id) ?? 0) + 1);
     expect(per.get(a.id) ?? 0).toBeLessThanOrEqual(1);
     expect(per.get(b.id) ?? 0).toBeLessThanOrEqual(2);

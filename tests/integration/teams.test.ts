@@ -104,7 +104,7 @@ describe("an invitation before the account exists", () => {
     ]);
   });
 
-  it("a jury place stays an explicit acceptance: after verification the mailed jury link makes the new account a juror", async () => {
+  it("a jury place is claimed the same way: after verification the new account is a juror, and the mailed link cannot seat it twice", async () => {
     const t = await awardTeam();
     const email = uniqueEmail("jury");
     expect(
@@ -115,10 +115,15 @@ describe("an invitation before the account exists", () => {
     });
     const juryLink = linkFrom((await lastMailTo(email))!.body_text);
     const { user, token } = await signUpAndVerify(email);
-    await verifyEmail(getDb(), token);
     expect(await hasRole(getDb(), user.id, { role: "jury", editionId: t.editionId })).toBe(false);
-    expect(await acceptInvite(getDb(), user, juryLink.searchParams.get("token"))).toEqual({ ok: true, value: { editionId: t.editionId } });
+    await verifyEmail(getDb(), token);
     expect(await hasRole(getDb(), user.id, { role: "jury", editionId: t.editionId })).toBe(true);
+    // More in jury-claim.test.ts.
+    expect(await acceptInvite(getDb(), user, juryLink.searchParams.get("token"))).toEqual({
+      ok: false,
+      status: 400,
+      error: "jury.invite.invalid",
+    });
   });
 });
 

@@ -120,11 +120,14 @@ export const accountEn: Shape<typeof accountNl> = {
     nominated:
       "You are (or were) a candidate for an award yourself. That data belongs to the edition and stays; ask the award's organizer if you want it erased.",
     dataFirst: "Do you want to keep your data first?",
-    juryScores:
-      "You cannot delete your account now: you gave scores as a juror, and they belong to an award's result. Contact the award's organizer.",
-    onlyAdmin: "You cannot delete your account now: you are the only platform admin. Give someone else that role first.",
+    juryScores_one:
+      "Your {{count}} jury score still counts in the result, but is no longer in your name: the organizers will see ‘a deleted juror’.",
+    juryScores_other:
+      "Your {{count}} jury scores still count in the result, but are no longer in your name: the organizers will see ‘a deleted juror’.",
     writtenPortraits:
-      "You cannot delete your account now: you already wrote text for {{names}}, and it belongs to the book. Ask the editors to finish the portrait or give it to someone else.",
+      "These portraits you are writing go back to the editors; your text stays with the book, under ‘a deleted member’: {{names}}.",
+    finishedPortraits: "These finished portraits stay in the book, under ‘a deleted member’: {{names}}.",
+    onlyAdmin: "You cannot delete your account now: you are the only platform admin. Give someone else that role first.",
     confirmHeading: "Confirm",
     password: "Your password",
     confirmEmail: "Type your email address ({{email}})",
@@ -133,10 +136,7 @@ export const accountEn: Shape<typeof accountNl> = {
     errors: {
       gone: "This account no longer exists.",
       typeAddress: "Type exactly your email address to confirm.",
-      juryScores:
-        "You gave scores as a juror. They belong to an award's result, so your account cannot be deleted now. Contact the organizer.",
       onlyAdmin: "You are the only platform admin. Give someone else that role first.",
-      writtenPortraits: "You already wrote text for {{names}}. It belongs to the book; ask the editors to take the portrait over first.",
     },
   },
   mail: {
@@ -155,7 +155,11 @@ export const accountEn: Shape<typeof accountNl> = {
     },
     deleted: {
       subject: "Your Lauwer account has been deleted",
-      body: "Your Lauwer account has been deleted, as you asked. Your votes count without your name; your proposals and comments now show a deleted member.\n\nWant to take part again later? Create a new account at {{link}}.",
+      body: "Your Lauwer account has been deleted, as you asked. Your votes and jury scores count without your name; your proposals, comments and portrait texts now show a deleted member.\n\nWant to take part again later? Create a new account at {{link}}.",
+    },
+    portraitsReleased: {
+      subject: "Portraits back with the editors: {{project}}",
+      body: "The author of these portraits of {{project}} has deleted their account: {{names}}.\n\nThe portraits are back on the assignment board without an author. What was already written stays with the portrait (under a deleted member) and is where the author who takes it over starts:\n\n{{link}}",
     },
     signupExisting: {
       subject: "Someone tried to create a Lauwer account with your email address",

@@ -121,11 +121,14 @@ export const accountNl = {
     nominated:
       "Je bent zelf kandidaat (geweest) voor een prijs. Die gegevens horen bij de editie en blijven staan; vraag de organisator van de prijs als je ze gewist wilt hebben.",
     dataFirst: "Wil je eerst je gegevens bewaren?",
-    juryScores:
-      "Je kunt je account nu niet verwijderen: je hebt als jurylid beoordelingen gegeven, en die horen bij de uitslag van een prijs. Neem contact op met de organisator van de prijs.",
-    onlyAdmin: "Je kunt je account nu niet verwijderen: je bent de enige platformbeheerder. Geef eerst iemand anders die rol.",
+    juryScores_one:
+      "Je {{count}} jurybeoordeling blijft meetellen in de uitslag, maar staat niet meer op je naam: de organisatoren zien voortaan ‘een verwijderd jurylid’.",
+    juryScores_other:
+      "Je {{count}} jurybeoordelingen blijven meetellen in de uitslag, maar staan niet meer op je naam: de organisatoren zien voortaan ‘een verwijderd jurylid’.",
     writtenPortraits:
-      "Je kunt je account nu niet verwijderen: je hebt al tekst geschreven voor {{names}}, en die hoort bij het boek. Vraag de redactie het portret af te ronden of aan iemand anders te geven.",
+      "Deze portretten waaraan je schrijft, gaan terug naar de redactie; je tekst blijft bij het boek, op naam van ‘een verwijderd lid’: {{names}}.",
+    finishedPortraits: "Deze afgeronde portretten blijven in het boek, op naam van ‘een verwijderd lid’: {{names}}.",
+    onlyAdmin: "Je kunt je account nu niet verwijderen: je bent de enige platformbeheerder. Geef eerst iemand anders die rol.",
     confirmHeading: "Bevestigen",
     password: "Je wachtwoord",
     confirmEmail: "Typ je e-mailadres ({{email}})",
@@ -134,11 +137,7 @@ export const accountNl = {
     errors: {
       gone: "Dit account bestaat niet meer.",
       typeAddress: "Typ precies je e-mailadres om te bevestigen.",
-      juryScores:
-        "Je hebt als jurylid beoordelingen gegeven. Die horen bij de uitslag van een prijs, dus je account kan nu niet worden verwijderd. Neem contact op met de organisator.",
       onlyAdmin: "Je bent de enige platformbeheerder. Geef eerst iemand anders die rol.",
-      writtenPortraits:
-        "Je hebt al tekst geschreven voor {{names}}. Die hoort bij het boek; vraag eerst de redactie het portret over te nemen.",
     },
   },
   mail: {
@@ -157,7 +156,11 @@ export const accountNl = {
     },
     deleted: {
       subject: "Je Lauwer-account is verwijderd",
-      body: "Je Lauwer-account is verwijderd, zoals je vroeg. Je stemmen tellen mee zonder je naam; je voorstellen en reacties staan er voortaan als van een verwijderd lid.\n\nWil je later weer meedoen? Maak dan een nieuw account via {{link}}.",
+      body: "Je Lauwer-account is verwijderd, zoals je vroeg. Je stemmen en jurybeoordelingen tellen mee zonder je naam; je voorstellen, reacties en portretteksten staan er voortaan als van een verwijderd lid.\n\nWil je later weer meedoen? Maak dan een nieuw account via {{link}}.",
+    },
+    portraitsReleased: {
+      subject: "Portretten terug bij de redactie: {{project}}",
+      body: "De auteur van deze portretten van {{project}} heeft het account verwijderd: {{names}}.\n\nDe portretten staan weer zonder auteur op het verdeelbord. Wat er al geschreven was, blijft bewaard bij het portret (op naam van een verwijderd lid) en is het startpunt voor de auteur die het overneemt:\n\n{{link}}",
     },
     signupExisting: {
       subject: "Iemand probeerde een Lauwer-account te maken met je e-mailadres",

@@ -85,6 +85,10 @@ export const teamsEn: typeof teamsNl = {
     alreadyYours: "You have already accepted this invitation: you are {{role}} of {{scope}}.",
     invalid: "This invitation is not valid (any more): it was used, revoked or has expired. Ask whoever invited you for a new one.",
   },
+  juryInvite: {
+    alreadyYours: "You are on the jury of {{award}}: this invitation is yours.",
+    toJury: "To your jury work",
+  },
   errors: {
     emailRequired: "Enter the e-mail address of the person to invite.",
     alreadyInvited: "This address already has an open invitation for this role.",

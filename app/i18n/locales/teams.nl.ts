@@ -84,6 +84,10 @@ export const teamsNl = {
     alreadyYours: "Deze uitnodiging heb je al aanvaard: je bent {{role}} van {{scope}}.",
     invalid: "Deze uitnodiging is niet (meer) geldig: ze is al gebruikt, ingetrokken of verlopen. Vraag wie je uitnodigde om een nieuwe.",
   },
+  juryInvite: {
+    alreadyYours: "Je zit in de jury van {{award}}: deze uitnodiging is van jou.",
+    toJury: "Naar je jurywerk",
+  },
   errors: {
     emailRequired: "Vul het e-mailadres in van wie je wilt uitnodigen.",
     alreadyInvited: "Dit adres heeft al een openstaande uitnodiging voor deze rol.",

@@ -3,7 +3,14 @@ import { translator, type Locale } from "~/i18n/i18n";
 
 /** The account mails of issues #15 and #16, their texts under `accounts.mail.<name>`. */
 export type AccountMail =
-  "signupExisting" | "resetNoAccount" | "unlock" | "emailChangeConfirm" | "emailChangeTaken" | "emailChanged" | "deleted";
+  | "signupExisting"
+  | "resetNoAccount"
+  | "unlock"
+  | "emailChangeConfirm"
+  | "emailChangeTaken"
+  | "emailChanged"
+  | "deleted"
+  | "portraitsReleased";
 
 /**
  * Queues an account mail in the transactional outbox (as enqueueMail does), in the caller's
@@ -24,7 +31,7 @@ export async function enqueueAccountMail(
       to_address: mail.to,
       locale: mail.locale,
       template: `accounts.${name}`,
-      subject: t(`accounts.mail.${name}.subject`),
+      subject: t(`accounts.mail.${name}.subject`, mail.params),
       body_text: body,
     })
     .execute();

@@ -10,6 +10,15 @@ export function findUserById(db: DbOrTrx, id: string) {
   return db.selectFrom("app_user").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/**
+ * Locks the account's row until the transaction ends and reads what a mail to the person needs; undefined
+ * when the account is gone. Two changes of one account (two tabs, a deletion and an e-mail change) queue
+ * here, and the second sees what the first left.
+ */
+export function lockAccount(trx: DbOrTrx, id: string) {
+  return trx.selectFrom("app_user").select(["id", "email", "name", "locale"]).where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
 export function insertUser(
   db: DbOrTrx,
   user: { email: string; name: string; organisation: string; passwordHash: string; locale: Locale; verified?: boolean },

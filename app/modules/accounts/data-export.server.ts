@@ -40,6 +40,9 @@ export const BY_ACCOUNT: readonly { table: string; column: string; omit?: readon
   { table: "role_invitation", column: "invited_by", omit: ["email", "token_hash"] },
   { table: "role_invitation", column: "accepted_by", omit: ["token_hash"] },
   { table: "role_invitation", column: "revoked_by", omit: ["email", "token_hash"] },
+  // A jury seat's id is the account's while it exists (so the rows below are the person's); a deleted
+  // account's seat names nobody.
+  { table: "jury_seat", column: "user_id" },
   { table: "jury_member", column: "user_id" },
   { table: "jury_conflict", column: "juror_id" },
   { table: "jury_score", column: "juror_id" },

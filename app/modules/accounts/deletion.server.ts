@@ -4,8 +4,13 @@ import { config } from "~/config.server";
 import type { Db, DbOrTrx } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import { isLocale } from "~/i18n/i18n";
+import { pick } from "~/lib/locale";
+import { releaseAuthorPortraits } from "~/modules/book/assignment.server";
+import { vacateJurySeat } from "~/modules/jury/membership.server";
 import { admitLoginAttempt } from "~/modules/rate-limit/login-throttle.server";
 import { enqueueAccountMail } from "./account-mail.server";
+import { findUserById, lockAccount } from "./account.repository.server";
 import type { DeleteAccountInput } from "./account.schema";
 
 const count = (
@@ -63,10 +68,13 @@ export async function deletionFacts(db: DbOrTrx, userId: string) {
     nominations,
     proposals,
     comments: comments + manuscriptComments,
-    /** Portraits without text yet: released to the editors on deletion. */
-    portraits: portraits.filter((p) => !p.written),
-    /** Portraits the person already wrote text for: that text belongs to the book, so deletion waits for the editors. */
-    writtenPortraits: portraits.filter((p) => p.written),
+    /** Portraits in progress without text yet: released to the editors. */
+    portraits: portraits.filter((p) => p.status !== "final" && !p.written),
+    /** Portraits in progress with text: released to the editors; the text stays with the book, under "a deleted member". */
+    writtenPortraits: portraits.filter((p) => p.status !== "final" && p.written),
+    /** Finished portraits: they stay in the book, under "a deleted member". */
+    finishedPortraits: portraits.filter((p) => p.status === "final"),
+    /** Jury scores: they stay counted, on a seat that names nobody. */
     juryScores,
     nominated,
     onlyAdmin,
@@ -91,15 +99,15 @@ async function isOnlyAdmin(db: DbOrTrx, userId: string): Promise<boolean> {
 
 /**
  * Deletes the signed-in person's account, after they confirmed with their password (throttled like a
- * login, ADR 0020) or, without a password, by typing their address. In one transaction: portraits
- * assigned to them are released first (audited, the portrait goes back to the editors), what is kept
- * about their address (notice preferences, notices, unsubscribe keys, throttling, queued and sent mail)
- * is removed, and the account row goes; PostgreSQL then unlinks what stays (ballots stay counted with
- * their receipt codes, nominations, proposals, comments and texts show a deleted member) and removes
- * what was only theirs (sessions, tokens, roles, endorsements, claims, drafts). A goodbye mail is
- * queued. Refused while the person has jury scores (they are part of an award's outcome), has written
- * text for a portrait (it belongs to the book; the versions keep their assignment), or is the
- * platform's only admin.
+ * login, ADR 0020) or, without a password, by typing their address. In one transaction, with the
+ * account row locked: portraits in progress are released to the editors (audited; the editors are
+ * mailed; any text stays with the portrait), a jury seat without scores or conflicts goes, what is kept
+ * about their address (notice preferences, notices, unsubscribe keys, throttling, queued and sent
+ * mail) is removed, and the account row goes. PostgreSQL then unlinks what stays — ballots (counted,
+ * with their receipt codes), nominations, proposals, comments and texts ("a deleted member"), a jury
+ * seat with its scores ("a deleted juror": the outcome is unchanged), a finished portrait's author —
+ * and removes what was only theirs (sessions, tokens, roles, endorsements, claims, drafts). A goodbye
+ * mail is queued. Refused only for the platform's only admin.
  */
 export async function deleteAccount(
   db: Db,
@@ -108,7 +116,7 @@ export async function deleteAccount(
   ip: string,
   actor: Actor,
 ): Promise<Outcome> {
-  const user = await db.selectFrom("app_user").selectAll().where("id", "=", signedIn.id).executeTakeFirst();
+  const user = await findUserById(db, signedIn.id);
   if (!user) return refuse(404, "accounts.delete.errors.gone");
   if (user.password_hash) {
     if (!input.password) return refuse(400, "errors.required", { field: "password" });
@@ -121,38 +129,26 @@ export async function deleteAccount(
   }
   return db.transaction().execute(async (trx): Promise<Outcome> => {
     // The row lock makes two deletions (two tabs) one: the second finds no account.
-    const locked = await trx
-      .selectFrom("app_user")
-      .select(["id", "email", "name", "locale"])
-      .where("id", "=", user.id)
-      .forUpdate()
-      .executeTakeFirst();
+    const locked = await lockAccount(trx, user.id);
     if (!locked) return refuse(404, "accounts.delete.errors.gone");
-    const scores = await trx.selectFrom("jury_score").select("juror_id").where("juror_id", "=", user.id).limit(1).executeTakeFirst();
-    if (scores) return refuse(409, "accounts.delete.errors.juryScores");
     if (await isOnlyAdmin(trx, user.id)) return refuse(409, "accounts.delete.errors.onlyAdmin");
-    // A portrait with text keeps its assignment (the versions refer to it): PostgreSQL would refuse too.
-    const written = await trx
-      .selectFrom("book_assignment as a")
-      .innerJoin("book_proposal as p", "p.id", "a.proposal_id")
-      .select("p.name")
-      .where("a.user_id", "=", user.id)
-      .where((eb) =>
-        eb.exists(eb.selectFrom("book_manuscript_version as v").select("v.id").whereRef("v.proposal_id", "=", "a.proposal_id")),
-      )
-      .orderBy("p.name")
-      .execute();
-    if (written.length)
-      return refuse(409, "accounts.delete.errors.writtenPortraits", { params: { names: written.map((w) => w.name).join(", ") } });
 
-    const released = await trx.deleteFrom("book_assignment").where("user_id", "=", user.id).returning(["proposal_id", "status"]).execute();
-    for (const r of released)
-      await writeAudit(trx, actor, {
-        action: "book.unassign",
-        entityType: "book_proposal",
-        entityId: r.proposal_id,
-        after: { reason: "account.deleted", status: r.status },
-      });
+    for (const project of await releaseAuthorPortraits(trx, actor, user.id))
+      for (const editor of project.editors) {
+        const locale = isLocale(editor.locale) ? editor.locale : "nl";
+        await enqueueAccountMail(
+          trx,
+          {
+            to: editor.email,
+            locale,
+            name: editor.name,
+            link: `${config().origin}/beheer/boeken/${project.slug}/toewijzing`,
+            params: { project: pick(locale, project.title.nl, project.title.en), names: project.portraits.join(", ") },
+          },
+          "portraitsReleased",
+        );
+      }
+    await vacateJurySeat(trx, user.id);
     await trx.deleteFrom("notice_preference").where("email", "=", locked.email).execute();
     await trx.deleteFrom("notice_recipient").where("email", "=", locked.email).execute();
     await trx.deleteFrom("notice").where("recipient", "=", locked.email).execute();

@@ -7,7 +7,7 @@ import { admitLoginAttempt } from "~/modules/rate-limit/login-throttle.server";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
 import { claimRoleInvitations } from "~/modules/teams/claim.server";
 import { enqueueAccountMail } from "./account-mail.server";
-import { findUserById } from "./account.repository.server";
+import { findUserById, lockAccount } from "./account.repository.server";
 import type { ChangeEmailInput, ProfileInput } from "./account.schema";
 import { hashToken, newToken } from "./account.server";
 
@@ -99,12 +99,7 @@ export async function confirmEmailChange(db: Db, token: string): Promise<Outcome
       .returning(["user_id", "new_email"])
       .executeTakeFirst();
     if (!row) return refuse(400, "accounts.email.errors.invalidLink");
-    const user = await trx
-      .selectFrom("app_user")
-      .select(["id", "email", "name", "locale"])
-      .where("id", "=", row.user_id)
-      .forUpdate()
-      .executeTakeFirst();
+    const user = await lockAccount(trx, row.user_id);
     if (!user) return refuse(400, "accounts.email.errors.invalidLink");
     const taken = await trx.selectFrom("app_user").select("id").where("email", "=", row.new_email).executeTakeFirst();
     if (taken) return refuse(409, "accounts.email.errors.taken");

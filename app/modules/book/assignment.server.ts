@@ -52,6 +52,7 @@ export async function assignmentBoard(db: DbOrTrx, project: ProjectView, locale:
         "b.service_to",
         "t.name_nl",
         "t.name_en",
+        "a.proposal_id as assigned",
         "a.user_id as author_id",
         "u.name as author_name",
         "a.status",
@@ -98,7 +99,10 @@ export async function assignmentBoard(db: DbOrTrx, project: ProjectView, locale:
       serviceFrom: p.service_from,
       serviceTo: p.service_to,
       theme: pick(locale, p.name_nl, p.name_en),
-      author: p.author_id ? { id: p.author_id, name: p.author_name ?? "", status: p.status!, dueAt: p.due_at, hasText: p.has_text } : null,
+      // A finished portrait whose author deleted their account keeps its assignment, without an author (null id and name).
+      author: p.assigned ? { id: p.author_id, name: p.author_name, status: p.status!, dueAt: p.due_at, hasText: p.has_text } : null,
+      /** Text already written (kept when a departed author's portrait came back to the editors). */
+      hasText: p.has_text,
       claims: claims
         .filter((c) => c.proposal_id === p.id)
         .map((c) => ({
@@ -304,4 +308,72 @@ export async function unassign(db: Db, actor: Actor, project: ProjectView, propo
     if (pgError(e).code === "23503") return refuse(409, "bookWriting.errors.cannotUnassign");
     throw e;
   }
+}
+
+// ── An author leaves (their account is deleted) ──────────────────────────────────────────────────
+
+/**
+ * The portraits of an author whose account is being deleted, in the caller's transaction (before the
+ * account row goes): every portrait still in progress is released — its assignment ends, the editors
+ * get it back on their board, and what was written stays with the portrait (the versions refer to the
+ * portrait, and lose their writer with the account); a finished (final) portrait keeps its assignment
+ * and loses only its author with the account (PostgreSQL allows that for final ones only). Each release
+ * is audited. Answers the released portraits per project, with that project's editors to tell.
+ */
+export async function releaseAuthorPortraits(trx: DbOrTrx, actor: Actor, userId: string) {
+  // The author's profiles first (an assignment made meanwhile waits for them), then their portraits
+  // (an editor's step on a finished one waits until the author is gone).
+  await trx.selectFrom("book_author").select("project_id").where("user_id", "=", userId).forUpdate().execute();
+  await trx.selectFrom("book_assignment").select("proposal_id").where("user_id", "=", userId).forUpdate().execute();
+  const released = await trx
+    .deleteFrom("book_assignment as a")
+    .where("a.user_id", "=", userId)
+    .where("a.status", "<>", "final")
+    .returning([
+      "a.proposal_id",
+      "a.project_id",
+      "a.status",
+      sql<boolean>`exists (select 1 from book_manuscript_version v where v.proposal_id = a.proposal_id)`.as("written"),
+    ])
+    .execute();
+  for (const r of released)
+    await writeAudit(trx, actor, {
+      action: "book.unassign",
+      entityType: "book_proposal",
+      entityId: r.proposal_id,
+      after: { reason: "account.deleted", status: r.status, textKept: r.written },
+    });
+  const projects = [...new Set(released.map((r) => r.project_id))];
+  if (!projects.length) return [];
+  const [names, editors] = await Promise.all([
+    trx
+      .selectFrom("book_proposal as b")
+      .innerJoin("book_project as p", "p.id", "b.project_id")
+      .select(["b.id", "b.name", "p.slug", "p.title_nl", "p.title_en"])
+      .where(
+        "b.id",
+        "in",
+        released.map((r) => r.proposal_id),
+      )
+      .orderBy("b.name")
+      .execute(),
+    trx
+      .selectFrom("role_grant as g")
+      .innerJoin("app_user as u", "u.id", "g.user_id")
+      .select(["g.book_project_id", "u.email", "u.name", "u.locale"])
+      .where("g.role", "=", "editor")
+      .where("g.book_project_id", "in", projects)
+      .where("g.user_id", "<>", userId)
+      .execute(),
+  ]);
+  return projects.map((projectId) => {
+    const portraits = names.filter((n) => released.some((r) => r.proposal_id === n.id && r.project_id === projectId));
+    return {
+      projectId,
+      slug: portraits[0]!.slug,
+      title: { nl: portraits[0]!.title_nl, en: portraits[0]!.title_en },
+      portraits: portraits.map((p) => p.name),
+      editors: editors.filter((e) => e.book_project_id === projectId),
+    };
+  });
 }

@@ -59,13 +59,16 @@ export async function myAssignments(db: DbOrTrx, projectId: string, userId: stri
     .execute();
 }
 
-/** One portrait's assignment with subject, author, versions (newest first) and comments; undefined when absent. */
+/**
+ * One portrait's assignment with subject, author, versions (newest first) and comments; undefined when
+ * absent. A finished portrait whose author deleted their account has no author (authorId and authorName null).
+ */
 export async function loadManuscript(db: DbOrTrx, projectId: string, proposalId: string, locale: Locale) {
   const a = await db
     .selectFrom("book_assignment as a")
     .innerJoin("book_proposal as b", "b.id", "a.proposal_id")
     .innerJoin("book_theme as t", "t.id", "b.theme_id")
-    .innerJoin("app_user as u", "u.id", "a.user_id")
+    .leftJoin("app_user as u", "u.id", "a.user_id")
     .select([
       "a.proposal_id",
       "a.user_id",
@@ -265,11 +268,12 @@ interface EditorMail {
   origin: string;
 }
 
+/** The portrait's assignment, locked, with its author's address (null: a finished portrait whose author left). */
 async function lockAssignment(trx: DbOrTrx, projectId: string, proposalId: string) {
   return trx
     .selectFrom("book_assignment as a")
     .innerJoin("book_proposal as b", "b.id", "a.proposal_id")
-    .innerJoin("app_user as u", "u.id", "a.user_id")
+    .leftJoin("app_user as u", "u.id", "a.user_id")
     .select(["a.status", "a.published_at", "a.due_at", "b.name as subject", "u.email", "u.name", "u.locale"])
     .where("a.project_id", "=", projectId)
     .where("a.proposal_id", "=", proposalId)
@@ -307,11 +311,17 @@ export async function editorAction(
     } else {
       // "reopen" is only for final portraits; the other two must come from the flow (the trigger judges).
       if (action === "reopen" && a.status !== "final") return refuse(409, "bookWriting.errors.statusFlow");
+      // Without an author (their account was deleted) a portrait can only stay finished.
+      if (action === "reopen" && a.email === null) return refuse(409, "departed.reopenNoAuthor");
       if (action === "makeFinal" && a.status === "final") return refuse(409, "bookWriting.errors.statusFlow");
       if (action === "startEdit" && a.status === "in_edit") return refuse(409, "bookWriting.errors.statusFlow");
       await trx.updateTable("book_assignment").set({ status: NEXT[action] }).where("proposal_id", "=", proposalId).execute();
-      if (action === "makeFinal") {
-        await mailAuthor(trx, project, a, "manuscriptFinal", { origin: mail.origin, proposalId, subject: a.subject });
+      if (action === "makeFinal" && a.email !== null && a.name !== null) {
+        await mailAuthor(trx, project, { email: a.email, name: a.name, locale: a.locale ?? "nl" }, "manuscriptFinal", {
+          origin: mail.origin,
+          proposalId,
+          subject: a.subject,
+        });
       }
     }
     const after = await trx
@@ -343,6 +353,7 @@ export async function returnToAuthor(
     const a = await lockAssignment(trx, project.id, proposalId);
     if (!a) return refuse(404, "bookWriting.errors.noSuchPortrait");
     if (a.status !== "submitted" && a.status !== "in_edit") return refuse(409, "bookWriting.errors.statusFlow");
+    if (a.email === null || a.name === null) return refuse(409, "departed.reopenNoAuthor");
     const latest = await trx
       .selectFrom("book_manuscript_version")
       .select(["id", "version"])
@@ -353,7 +364,12 @@ export async function returnToAuthor(
     if (!latest) return refuse(409, "bookWriting.errors.statusFlow");
     await trx.insertInto("book_manuscript_comment").values({ version_id: latest.id, author_id: actor.actorId, body: comment }).execute();
     await trx.updateTable("book_assignment").set({ status: "returned" }).where("proposal_id", "=", proposalId).execute();
-    await mailAuthor(trx, project, a, "manuscriptReturned", { origin: mail.origin, proposalId, subject: a.subject, params: { comment } });
+    await mailAuthor(trx, project, { email: a.email, name: a.name, locale: a.locale ?? "nl" }, "manuscriptReturned", {
+      origin: mail.origin,
+      proposalId,
+      subject: a.subject,
+      params: { comment },
+    });
     await writeAudit(trx, actor, {
       action: "book.manuscript.return",
       entityType: "book_proposal",

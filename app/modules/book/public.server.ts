@@ -7,7 +7,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The selected subjects of the book, in order of service, each with its theme and whether its
- * portrait is published. Authors are named only once the portrait is published.
+ * portrait is published. Authors are named only once the portrait is published (null after that: the
+ * author deleted their account).
  */
 export async function selectedSubjects(db: DbOrTrx, projectId: string, locale: Locale) {
   const rows = await db
@@ -29,14 +30,17 @@ export async function selectedSubjects(db: DbOrTrx, projectId: string, locale: L
   }));
 }
 
-/** A published portrait: the subject, its author and the final text rendered as safe HTML; undefined when not published. */
+/**
+ * A published portrait: the subject, its author (null when they deleted their account: the portrait
+ * stays in the book) and the final text rendered as safe HTML; undefined when not published.
+ */
 export async function publishedPortrait(db: DbOrTrx, projectId: string, proposalId: string | undefined, locale: Locale) {
   if (!proposalId || !UUID.test(proposalId)) return undefined;
   const row = await db
     .selectFrom("book_assignment as a")
     .innerJoin("book_proposal as b", "b.id", "a.proposal_id")
     .innerJoin("book_theme as t", "t.id", "b.theme_id")
-    .innerJoin("app_user as u", "u.id", "a.user_id")
+    .leftJoin("app_user as u", "u.id", "a.user_id")
     .select([...subjectColumns("b"), "t.name_nl", "t.name_en", "u.name as author", "a.published_at"])
     .where("a.project_id", "=", projectId)
     .where("a.proposal_id", "=", proposalId)

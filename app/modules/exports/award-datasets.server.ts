@@ -383,17 +383,21 @@ const JURY_COLUMNS = [
   "n.id as nominee_id",
   sql<string>`case when ${REDACTED} then '' else n.name end`.as("nominee_name"),
 ] as const;
-/** By round, juror and candidate (names folded, ids breaking ties). */
-const JURY_ORDER = sql`r.position, lauwer_fold(u.name), u.id, lauwer_fold(n.name), n.id`;
+/**
+ * By round, juror and candidate (names folded, seats breaking ties: a juror whose account was deleted
+ * has no name, and their seat is what tells two of them apart).
+ */
+const juryOrder = (seat: "s.juror_id" | "j.juror_id") => sql`r.position, lauwer_fold(u.name), ${sql.ref(seat)}, lauwer_fold(n.name), n.id`;
 
 function juryRow(
   locale: Locale,
-  r: { position: number; round_nl: string; round_en: string; juror: string; nominee_id: string; nominee_name: string },
+  r: { position: number; round_nl: string; round_en: string; juror: string | null; nominee_id: string; nominee_name: string },
 ) {
   return {
     roundPosition: r.position,
     round: pick(locale, r.round_nl, r.round_en),
-    juror: r.juror,
+    // Their scores and conflicts stay (ADR 0026); the person does not.
+    juror: r.juror ?? translator(locale)("departed.juror"),
     candidateId: r.nominee_id,
     candidate: r.nominee_name,
   };
@@ -404,13 +408,13 @@ export async function* juryScoreRows(db: Db, editionId: string, locale: Locale =
   const scores = db
     .selectFrom("jury_score as s")
     .innerJoin("round as r", "r.id", "s.round_id")
-    .innerJoin("app_user as u", "u.id", "s.juror_id")
+    .leftJoin("app_user as u", "u.id", "s.juror_id")
     .innerJoin("nominee as n", "n.id", "s.nominee_id")
     .innerJoin("criterion as k", "k.id", "s.criterion_id")
     .select([...JURY_COLUMNS, "k.name_nl as criterion_nl", "k.name_en as criterion_en", "k.weight", "s.score", "s.comment", "s.updated_at"])
     .where("r.edition_id", "=", editionId)
     .where("n.edition_id", "=", editionId)
-    .orderBy(JURY_ORDER)
+    .orderBy(juryOrder("s.juror_id"))
     .orderBy("k.position")
     .stream(1000);
   for await (const r of scores) {
@@ -427,12 +431,12 @@ export async function* juryScoreRows(db: Db, editionId: string, locale: Locale =
   const conflicts = await db
     .selectFrom("jury_conflict as j")
     .innerJoin("round as r", "r.id", "j.round_id")
-    .innerJoin("app_user as u", "u.id", "j.juror_id")
+    .leftJoin("app_user as u", "u.id", "j.juror_id")
     .innerJoin("nominee as n", "n.id", "j.nominee_id")
     .select([...JURY_COLUMNS, "j.reason", "j.created_at"])
     .where("r.edition_id", "=", editionId)
     .where("n.edition_id", "=", editionId)
-    .orderBy(JURY_ORDER)
+    .orderBy(juryOrder("j.juror_id"))
     .execute();
   for (const r of conflicts) {
     yield { ...juryRow(locale, r), criterion: null, weight: null, score: null, conflict: true, comment: r.reason, updatedAt: r.created_at };

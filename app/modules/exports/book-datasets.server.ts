@@ -187,7 +187,8 @@ function manuscripts(db: DbOrTrx, project: ProjectView, t: TFunction, locale: Lo
         id: r.id,
         subject: r.name,
         theme: pick(locale, r.name_nl, r.name_en),
-        author: r.author,
+        // An assignment without an author: a finished portrait whose author deleted their account.
+        author: r.author ?? (r.status ? t("departed.member") : null),
         status: t(`bookWriting.status.${r.status ?? "none"}`),
         dueAt: r.due_at,
         overdue: Boolean(r.overdue),

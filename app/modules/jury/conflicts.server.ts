@@ -37,12 +37,15 @@ function juryRounds(db: DbOrTrx, editionId: string): Promise<JuryRound[]> {
   return selectRounds(db).where("edition_id", "=", editionId).where("kind", "=", "jury").orderBy("position").execute();
 }
 
-/** The conflicts recorded in an edition's jury rounds (by jurors or organizers), by round, juror and candidate. */
+/**
+ * The conflicts recorded in an edition's jury rounds (by jurors or organizers), by round, juror and
+ * candidate; a juror whose account was deleted keeps theirs, without a name (juror null).
+ */
 export function listConflicts(db: DbOrTrx, editionId: string) {
   return db
     .selectFrom("jury_conflict as j")
     .innerJoin("round as r", "r.id", "j.round_id")
-    .innerJoin("app_user as u", "u.id", "j.juror_id")
+    .leftJoin("app_user as u", "u.id", "j.juror_id")
     .innerJoin("nominee as n", "n.id", "j.nominee_id")
     .select([
       "r.position",
@@ -58,6 +61,7 @@ export function listConflicts(db: DbOrTrx, editionId: string) {
     .where("r.edition_id", "=", editionId)
     .orderBy("r.position")
     .orderBy(sql`lauwer_fold(u.name)`)
+    .orderBy("j.juror_id")
     .orderBy(sql`lauwer_fold(n.name)`)
     .execute();
 }

@@ -24,6 +24,7 @@ import {
 } from "~/modules/voting/round.server";
 import { rankTally, topK, type RankedRow } from "~/modules/voting/rules";
 import { aggregate, rankAggregate } from "./aggregate";
+import { seatJuror } from "./membership.server";
 import type { CriterionInput, ScoreEntry } from "./jury.schema";
 
 export type { ScoreEntry };
@@ -79,17 +80,29 @@ export async function inviteJurors(
   });
 }
 
-export async function inviteContext(db: DbOrTrx, token: string) {
-  return db
+/**
+ * What the jury link shows for a mailed token: an open invitation, or — to the person who already has
+ * the place by it (accepted through the link, or claimed when their address was verified or signed in)
+ * — that it is theirs (`accepted`); undefined otherwise (used by someone else, revoked, expired, unknown).
+ */
+export async function inviteContext(db: DbOrTrx, token: string, viewerId?: string) {
+  const row = await db
     .selectFrom("jury_invite as i")
     .innerJoin("edition as e", "e.id", "i.edition_id")
     .innerJoin("award as a", "a.id", "e.award_id")
-    .select(["i.id", "i.email", "i.edition_id", "a.name_nl", "a.name_en", "a.slug", "e.year"])
+    .select(["i.id", "i.email", "i.edition_id", "i.accepted_by", "a.name_nl", "a.name_en", "a.slug", "e.year"])
     .where("i.token_hash", "=", hashToken(token))
-    .where("i.accepted_at", "is", null)
     .where("i.revoked_at", "is", null)
-    .where("i.expires_at", ">", sql<Date>`now()`)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("i.accepted_at", "is", null), eb("i.expires_at", ">", sql<Date>`now()`)]),
+        ...(viewerId ? [eb("i.accepted_by", "=", viewerId)] : []),
+      ]),
+    )
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { accepted_by, ...rest } = row;
+  return { ...rest, accepted: accepted_by !== null };
 }
 
 /**
@@ -106,38 +119,10 @@ export async function acceptInvite(db: Db, user: { id: string }, token: string |
       .where("accepted_at", "is", null)
       .where("revoked_at", "is", null)
       .where("expires_at", ">", sql<Date>`now()`)
-      .returning(["id", "edition_id", "category_ids"])
+      .returning(["id", "edition_id", "category_ids", "invited_by"])
       .executeTakeFirst();
     if (!invite) return refuse(400, "jury.invite.invalid");
-    // A second invitation widens the member's categories; "all" (empty) stays all.
-    await trx
-      .insertInto("jury_member")
-      .values({ edition_id: invite.edition_id, user_id: user.id, category_ids: invite.category_ids })
-      .onConflict((oc) =>
-        oc.columns(["edition_id", "user_id"]).doUpdateSet({
-          category_ids: sql`case when cardinality(jury_member.category_ids) = 0 or cardinality(excluded.category_ids) = 0 then '{}'::uuid[]
-            else array(select distinct unnest(jury_member.category_ids || excluded.category_ids)) end`,
-        }),
-      )
-      .execute();
-    const granted = await trx
-      .selectFrom("role_grant")
-      .select("id")
-      .where("user_id", "=", user.id)
-      .where("role", "=", "jury")
-      .where("edition_id", "=", invite.edition_id)
-      .executeTakeFirst();
-    if (!granted) {
-      await trx
-        .insertInto("role_grant")
-        .values({ user_id: user.id, role: "jury", award_id: null, edition_id: invite.edition_id, book_project_id: null, granted_by: null })
-        .execute();
-    }
-    await writeAudit(
-      trx,
-      { actorId: user.id },
-      { action: "jury.accept", entityType: "edition", entityId: invite.edition_id, after: { invite: invite.id } },
-    );
+    await seatJuror(trx, invite, user.id, "link");
     return ok({ editionId: invite.edition_id });
   });
 }
@@ -152,12 +137,14 @@ export async function listJury(db: DbOrTrx, editionId: string) {
       .where("i.revoked_at", "is", null)
       .orderBy("i.created_at", "desc")
       .execute(),
+    // A juror whose account was deleted keeps their seat (name and address null).
     db
       .selectFrom("jury_member as m")
-      .innerJoin("app_user as u", "u.id", "m.user_id")
+      .leftJoin("app_user as u", "u.id", "m.user_id")
       .select(["m.user_id", "u.name", "u.email", "m.category_ids"])
       .where("m.edition_id", "=", editionId)
       .orderBy("u.name")
+      .orderBy("m.user_id")
       .execute(),
   ]);
   return { invites, members };
@@ -494,12 +481,15 @@ export function sheetView(sheet: NonNullable<Awaited<ReturnType<typeof candidate
   };
 }
 
-/** Every score of a round (for organizers' aggregation), without recused jurors' (they have none). */
+/**
+ * Every score of a round (for the aggregate and the results), without recused jurors' (they have none),
+ * and with those of jurors whose account was deleted (their seat keeps them): the outcome never
+ * depends on who still has an account.
+ */
 export function roundScores(db: DbOrTrx, roundId: string) {
   return db
     .selectFrom("jury_score as s")
-    .innerJoin("app_user as u", "u.id", "s.juror_id")
-    .select(["s.juror_id", "u.name as juror_name", "s.nominee_id", "s.criterion_id", "s.score", "s.comment"])
+    .select(["s.juror_id", "s.nominee_id", "s.criterion_id", "s.score", "s.comment"])
     .where("s.round_id", "=", roundId)
     .execute();
 }
@@ -645,12 +635,14 @@ export async function candidateSheet(
 export async function juryProgress(db: DbOrTrx, round: JuryRound) {
   const [criteria, members, scores, conflicts] = await Promise.all([
     listCriteria(db, round.id),
+    // Departed jurors (account deleted) keep their row: no name or address, the same counts.
     db
       .selectFrom("jury_member as m")
-      .innerJoin("app_user as u", "u.id", "m.user_id")
+      .leftJoin("app_user as u", "u.id", "m.user_id")
       .select(["m.user_id", "u.name", "u.email", "u.locale", "m.category_ids"])
       .where("m.edition_id", "=", round.edition_id)
       .orderBy("u.name")
+      .orderBy("m.user_id")
       .execute(),
     db
       .selectFrom("jury_score")
@@ -684,6 +676,13 @@ export async function juryProgress(db: DbOrTrx, round: JuryRound) {
   return { criteria, perJuror, perCandidate };
 }
 
+/** The jurors with open sheets who can be told (a departed juror's seat has no one to mail). */
+export function jurorsBehind(perJuror: Awaited<ReturnType<typeof juryProgress>>["perJuror"]) {
+  return perJuror.flatMap((j) =>
+    j.done < j.expected && j.email !== null && j.name !== null ? [{ ...j, email: j.email, name: j.name, locale: j.locale ?? "nl" }] : [],
+  );
+}
+
 /**
  * Mails every juror with open sheets a reminder, at most once a quarter of an hour per round (counted
  * first); answers how many were reminded. Audited.
@@ -697,7 +696,7 @@ export async function remindJurors(
   const wait = await hit("juryReminder", round.id);
   if (wait > 0) return refuse(429, "jury.errors.remindedRecently", { params: { minutes: Math.ceil(wait / 60) } });
   const { perJuror } = await juryProgress(db, round);
-  const open = perJuror.filter((j) => j.done < j.expected);
+  const open = jurorsBehind(perJuror);
   await db.transaction().execute(async (trx) => {
     for (const j of open) {
       await enqueueMail(trx, {

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
-import { juryProgress, type JuryRound } from "~/modules/jury/jury.server";
+import { juryProgress, jurorsBehind, type JuryRound } from "~/modules/jury/jury.server";
 import { enqueueRenderedMail } from "~/modules/mail/outbox.server";
 import type { Snapshot } from "~/modules/results/snapshot";
 import { TOPIC_DEFAULT, type Topic } from "./notice.schema";
@@ -325,7 +325,7 @@ async function juryReminders(db: DbOrTrx): Promise<Due[]> {
   const due: Due[] = [];
   for (const r of rounds) {
     const { perJuror } = await juryProgress(db, r as unknown as JuryRound);
-    for (const j of perJuror.filter((j) => j.done < j.expected))
+    for (const j of jurorsBehind(perJuror))
       due.push({
         kind: "juror_reminder",
         subject: r.id,

@@ -1,14 +1,18 @@
 import { sql } from "kysely";
 import type { DbOrTrx } from "~/db.server";
 import { writeAudit } from "~/modules/audit/audit.server";
+import { seatJuror } from "~/modules/jury/membership.server";
 
-// The one entry point other slices call (accounts at verification and sign-in, identity at SSO
-// sign-in); it imports nothing from accounts, so they can import it without a cycle. A jury place is
-// not claimed here: it is accepted explicitly through the jury invitation's link (ADR 0027).
+// The one entry point other slices call (accounts at verification, sign-in and e-mail change, identity
+// at SSO sign-in); it imports nothing from accounts, so they can import it without a cycle. A jury place
+// is claimed here too (ADR 0027): the invited address is the authority for both kinds of invitation; the
+// jury's mailed link remains a second way in (jury.server.ts acceptInvite), and both seat the juror
+// through the same seatJuror.
 
 /**
- * Turns every open, unexpired role invitation for this address into its role when the account is
- * verified and still has this address; otherwise nothing.
+ * Turns every open, unexpired invitation for this address — to a role (role_invitation) or to a jury
+ * place (jury_invite) — into the role or the place when the account is verified and still has this
+ * address; otherwise nothing. Revoked, expired and already accepted invitations are never taken.
  * Call it in the transaction (or with the database) of a verification, a sign-in or an SSO sign-in;
  * running it twice is harmless. Each acceptance is audited as the person's. Answers how many it took.
  */
@@ -22,9 +26,13 @@ export async function claimRoleInvitations(trx: DbOrTrx, user: { id: string; ema
     .where("email_verified_at", "is not", null)
     .executeTakeFirst();
   if (!account) return 0;
+  return (await claimRoles(trx, user.id, email)) + (await claimJuryPlaces(trx, user.id, email));
+}
+
+async function claimRoles(trx: DbOrTrx, userId: string, email: string): Promise<number> {
   const accepted = await trx
     .updateTable("role_invitation")
-    .set({ accepted_at: sql`now()`, accepted_by: user.id })
+    .set({ accepted_at: sql`now()`, accepted_by: userId })
     .where("email", "=", email)
     .where("accepted_at", "is", null)
     .where("revoked_at", "is", null)
@@ -35,7 +43,7 @@ export async function claimRoleInvitations(trx: DbOrTrx, user: { id: string; ema
     await trx
       .insertInto("role_grant")
       .values({
-        user_id: user.id,
+        user_id: userId,
         role: inv.role,
         award_id: inv.award_id,
         edition_id: null,
@@ -46,7 +54,7 @@ export async function claimRoleInvitations(trx: DbOrTrx, user: { id: string; ema
       .execute();
     await writeAudit(
       trx,
-      { actorId: user.id },
+      { actorId: userId },
       {
         action: "role.invite.accept",
         entityType: "role_invitation",
@@ -55,5 +63,21 @@ export async function claimRoleInvitations(trx: DbOrTrx, user: { id: string; ema
       },
     );
   }
+  return accepted.length;
+}
+
+async function claimJuryPlaces(trx: DbOrTrx, userId: string, email: string): Promise<number> {
+  // Oldest first, so the audit reads in the order the invitations went out.
+  const accepted = await trx
+    .updateTable("jury_invite")
+    .set({ accepted_at: sql`now()`, accepted_by: userId })
+    .where("email", "=", email)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", sql<Date>`now()`)
+    .returning(["id", "edition_id", "category_ids", "invited_by", "created_at"])
+    .execute();
+  accepted.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : 1));
+  for (const invite of accepted) await seatJuror(trx, invite, userId, "address");
   return accepted.length;
 }

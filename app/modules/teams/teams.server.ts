@@ -260,10 +260,12 @@ export async function listAwardJuries(db: DbOrTrx, awardId: string) {
     db
       .selectFrom("jury_member as m")
       .innerJoin("edition as e", "e.id", "m.edition_id")
-      .innerJoin("app_user as u", "u.id", "m.user_id")
-      .select(["m.edition_id", "u.name", "u.email"])
+      // A juror whose account was deleted keeps their seat, without a name or address.
+      .leftJoin("app_user as u", "u.id", "m.user_id")
+      .select(["m.edition_id", "m.user_id", "u.name", "u.email"])
       .where("e.award_id", "=", awardId)
       .orderBy("u.name")
+      .orderBy("m.user_id")
       .execute(),
     db
       .selectFrom("jury_invite as i")
@@ -279,7 +281,7 @@ export async function listAwardJuries(db: DbOrTrx, awardId: string) {
   return editions.map((e) => ({
     id: e.id,
     year: e.year,
-    members: members.filter((m) => m.edition_id === e.id).map((m) => ({ name: m.name, email: m.email })),
+    members: members.filter((m) => m.edition_id === e.id).map((m) => ({ id: m.user_id, name: m.name, email: m.email })),
     invites: invites.filter((i) => i.edition_id === e.id).map((i) => ({ id: i.id, email: i.email, expiresAt: i.expires_at.toISOString() })),
   }));
 }

@@ -200,12 +200,15 @@ export interface DeletionView {
   comments: number;
   portraits: { name: string }[];
   writtenPortraits: { name: string }[];
+  finishedPortraits: { name: string }[];
   juryScores: number;
   nominated: number;
   onlyAdmin: boolean;
   hasPassword: boolean;
   email: string;
 }
+
+const names = (portraits: { name: string }[]) => portraits.map((p) => p.name).join(", ");
 
 /** What deleting the account does, said before the confirmation; the confirmation unless it is refused anyway. */
 export function DeleteAccount({ facts }: { facts: DeletionView }) {
@@ -216,18 +219,15 @@ export function DeleteAccount({ facts }: { facts: DeletionView }) {
     facts.nominations ? t("accounts.delete.nominations", { count: facts.nominations }) : null,
     facts.proposals ? t("accounts.delete.proposals", { count: facts.proposals }) : null,
     facts.comments ? t("accounts.delete.comments", { count: facts.comments }) : null,
-    facts.portraits.length ? t("accounts.delete.portraits", { names: facts.portraits.map((p) => p.name).join(", ") }) : null,
+    facts.juryScores ? t("accounts.delete.juryScores", { count: facts.juryScores }) : null,
+    facts.portraits.length ? t("accounts.delete.portraits", { names: names(facts.portraits) }) : null,
+    facts.writtenPortraits.length ? t("accounts.delete.writtenPortraits", { names: names(facts.writtenPortraits) }) : null,
+    facts.finishedPortraits.length ? t("accounts.delete.finishedPortraits", { names: names(facts.finishedPortraits) }) : null,
     t("accounts.delete.always"),
     facts.nominated ? t("accounts.delete.nominated") : null,
   ].filter((line): line is string => line !== null);
-  const blocked =
-    facts.juryScores > 0
-      ? t("accounts.delete.juryScores")
-      : facts.writtenPortraits.length
-        ? t("accounts.delete.writtenPortraits", { names: facts.writtenPortraits.map((p) => p.name).join(", ") })
-        : facts.onlyAdmin
-          ? t("accounts.delete.onlyAdmin")
-          : null;
+  // Only the platform's last admin is refused: everything else the deletion keeps or hands back.
+  const blocked = facts.onlyAdmin ? t("accounts.delete.onlyAdmin") : null;
   return (
     <>
       <Paragraph>{t("accounts.delete.intro")}</Paragraph>

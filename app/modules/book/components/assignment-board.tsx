@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/departed";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
@@ -35,7 +36,9 @@ export interface BoardPortrait {
   serviceFrom: number;
   serviceTo: number;
   theme: string;
-  author: { id: string; name: string; status: string; dueAt: string | null; hasText: boolean } | null;
+  /** Null id and name: a finished portrait whose author deleted their account. */
+  author: { id: string | null; name: string | null; status: string; dueAt: string | null; hasText: boolean } | null;
+  hasText: boolean;
   claims: Array<{ userId: string; name: string; rank: Rank; motivation: string; remaining: number }>;
 }
 
@@ -127,7 +130,7 @@ export function PortraitRow({ portrait: p, authors, defaultDue }: { portrait: Bo
       <TableCell>
         {p.author ? (
           <>
-            <div>{p.author.name}</div>
+            <div>{p.author.name ?? t("departed.member")}</div>
             <div>
               {t(`bookWriting.status.${p.author.status}`)}, {t("bookWriting.dueOn", { date: date(p.author.dueAt, t("bookWriting.noDue")) })}
             </div>
@@ -146,6 +149,7 @@ export function PortraitRow({ portrait: p, authors, defaultDue }: { portrait: Bo
           </>
         ) : (
           <Form method="post" action="?intent=assign" className="lauwer-bw-assign">
+            {p.hasText ? <Paragraph>{t("departed.textKept")}</Paragraph> : null}
             <input type="hidden" name="proposalId" value={p.id} />
             <FormField type="text">
               <div className="utrecht-form-field__label">

@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/departed";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
@@ -129,8 +130,12 @@ export function ConflictSuggestions({ suggestions }: { suggestions: SuggestionVi
   );
 }
 
-/** The conflicts on record, whoever declared them. */
-export function ConflictList({ rows }: { rows: Array<{ key: string; round: string; juror: string; nominee: string; reason: string }> }) {
+/** The conflicts on record, whoever declared them (a juror whose account was deleted has no name). */
+export function ConflictList({
+  rows,
+}: {
+  rows: Array<{ key: string; round: string; juror: string | null; nominee: string; reason: string }>;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="recorded-heading">
@@ -142,7 +147,7 @@ export function ConflictList({ rows }: { rows: Array<{ key: string; round: strin
           {rows.map((r) => (
             <li key={r.key}>
               <Paragraph>
-                <strong>{t("control.conflicts.pair", { juror: r.juror, nominee: r.nominee })}</strong>
+                <strong>{t("control.conflicts.pair", { juror: r.juror ?? t("departed.juror"), nominee: r.nominee })}</strong>
               </Paragraph>
               <Paragraph>
                 {r.reason}

@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/departed";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, HeadedTable, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
@@ -7,7 +8,8 @@ export function JuryProgress({
   jurors,
   open,
 }: {
-  jurors: Array<{ id: string; name: string; done: number; expected: number }>;
+  /** A juror whose account was deleted has no name: their seat and its counts stay. */
+  jurors: Array<{ id: string; name: string | null; done: number; expected: number }>;
   open: boolean;
 }) {
   const { t } = useTranslation();
@@ -20,7 +22,7 @@ export function JuryProgress({
         <HeadedTable headers={[t("jury.admin.juror"), t("jury.admin.scored")]}>
           {jurors.map((j) => (
             <TableRow key={j.id}>
-              <TableCell>{j.name}</TableCell>
+              <TableCell>{j.name ?? t("departed.juror")}</TableCell>
               <TableCell>{t("jury.progress", { scored: j.done, total: j.expected })}</TableCell>
             </TableRow>
           ))}

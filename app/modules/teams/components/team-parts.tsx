@@ -1,8 +1,21 @@
+import "~/i18n/page-texts/departed";
 import "~/i18n/page-texts/teams";
+import type { ReactNode } from "react";
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AppLink } from "~/components/app-link";
 import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
-import { Button, Heading2, HeadedTable, Paragraph, TableCell, TableRow } from "~/components/nlds";
+import {
+  Button,
+  Heading1,
+  Heading2,
+  HeadedTable,
+  Paragraph,
+  TableCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
+} from "~/components/nlds";
 import { useDateFormat } from "~/lib/locale";
 import { InviteSchema, type InviteInput } from "../teams.schema";
 
@@ -163,6 +176,93 @@ export function InvitationsTable({
           ))}
         </HeadedTable>
       )}
+    </section>
+  );
+}
+
+/**
+ * A team page (an award's organizers, a book project's editors): title, the way back, what the page
+ * is for, the invite form, the members and the open invitations; `children` follow (the award's juries).
+ */
+export function TeamPage({
+  title,
+  back,
+  intro,
+  inviteHeading,
+  membersHeading,
+  members,
+  invitations,
+  children,
+}: {
+  title: string;
+  back: { to: string; label: string };
+  intro: string;
+  inviteHeading: string;
+  membersHeading: string;
+  members: MemberRow[];
+  invitations: InvitationRow[];
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Heading1>{title}</Heading1>
+      <Paragraph>
+        <AppLink to={back.to}>{back.label}</AppLink>
+      </Paragraph>
+      <Paragraph>{intro}</Paragraph>
+      <InviteForm id="invite-heading" heading={inviteHeading} />
+      <MembersTable id="members-heading" heading={membersHeading} members={members} />
+      <InvitationsTable id="invitations-heading" heading={t("teams.invitations.heading")} invitations={invitations} />
+      {children}
+    </>
+  );
+}
+
+export interface EditionJury {
+  id: string;
+  year: number;
+  /** A member whose account was deleted has no name or address: their seat (and scores) stay. */
+  members: { id: string; name: string | null; email: string | null }[];
+  invites: { id: string; email: string; expiresAt: string }[];
+}
+
+/** The award's juries per edition: members, a link to the edition's jury form, and open jury invitations. */
+export function AwardJuries({ awardSlug, juries }: { awardSlug: string; juries: EditionJury[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="jury-heading">
+      <Heading2 id="jury-heading">{t("teams.award.juryHeading")}</Heading2>
+      <Paragraph>{t("teams.award.juryIntro")}</Paragraph>
+      {juries.length === 0 ? <Paragraph>{t("teams.award.noEditions")}</Paragraph> : null}
+      {juries.map((e) => (
+        <section key={e.id} aria-labelledby={`jury-${e.year}`}>
+          <h3 id={`jury-${e.year}`} className="utrecht-heading-3">
+            {t("teams.award.juryEdition", { year: e.year })}
+          </h3>
+          <Paragraph>{t("teams.award.juryMembers", { count: e.members.length })}</Paragraph>
+          {e.members.length > 0 ? (
+            <UnorderedList>
+              {e.members.map((m) => (
+                <UnorderedListItem key={m.id}>{m.name === null ? t("departed.juror") : `${m.name} (${m.email})`}</UnorderedListItem>
+              ))}
+            </UnorderedList>
+          ) : null}
+          <Paragraph>
+            <AppLink to={`/beheer/prijzen/${awardSlug}/${e.year}/jury`}>{t("teams.award.juryInvite", { year: e.year })}</AppLink>
+          </Paragraph>
+          {e.invites.length > 0 ? (
+            <InvitationsTable
+              id={`jury-invites-${e.year}`}
+              heading={t("teams.award.juryOpenInvites", { year: e.year })}
+              invitations={e.invites.map((i) => ({ ...i, role: "jury", invitedBy: null }))}
+              intent="revokeJury"
+              field="inviteId"
+              level={4}
+            />
+          ) : null}
+        </section>
+      ))}
     </section>
   );
 }
