@@ -86,7 +86,7 @@ test("a juror declares a conflict and scores the others with save-and-next; the 
   page,
 }) => {
   // Seven sheets, each page checked with axe: longer than the default minute on a busy machine.
-  test.setTimeout(120_000);
+  test.setTimeout(600_000); // a hang guard only: a busy machine may take many times as long
   // A demo member joins this jury for this test only.
   const juror = "lid07@lauwer.test";
   await logInAs(page, "organisator@lauwer.test");

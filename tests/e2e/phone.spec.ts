@@ -36,7 +36,7 @@ async function signIn(page: Page, email: string) {
 }
 
 test.beforeEach(() => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000); // a hang guard only: a busy machine may take many times as long
 });
 
 test("a visitor on a phone: home, awards, candidates, results, the book and the statements", async ({ page }) => {
