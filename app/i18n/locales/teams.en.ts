@@ -22,7 +22,8 @@ export const teamsEn: typeof teamsNl = {
     organizersHeading: "Organizers",
     inviteHeading: "Invite a co-organizer",
     juryHeading: "Jury per edition",
-    juryIntro: "Jurors are invited per edition, optionally for some of the categories.",
+    juryIntro:
+      "Jurors are invited per edition, optionally for some of the categories. Someone without an account too: as soon as that address has a confirmed account, they are on the jury.",
     juryEdition: "Edition {{year}}",
     juryMembers: "{{count}} jurors",
     juryMembers_one: "{{count}} juror",

@@ -21,7 +21,8 @@ export const teamsNl = {
     organizersHeading: "Organisatoren",
     inviteHeading: "Mede-organisator uitnodigen",
     juryHeading: "Jury per editie",
-    juryIntro: "Juryleden nodig je uit per editie, eventueel voor een deel van de categorieën.",
+    juryIntro:
+      "Juryleden nodig je uit per editie, eventueel voor een deel van de categorieën. Ook iemand zonder account: zodra dat adres een bevestigd account heeft, zit die persoon in de jury.",
     juryEdition: "Editie {{year}}",
     juryMembers: "{{count}} juryleden",
     juryMembers_one: "{{count}} jurylid",
