@@ -87,6 +87,10 @@ export const teamsEn: typeof teamsNl = {
     invalid: "This invitation is not valid (any more): it was used, revoked or has expired. Ask whoever invited you for a new one.",
   },
   juryInvite: {
+    visitorIntro: "{{email}} is invited to the jury of {{award}}.",
+    newAccount: "No account yet? Create one with {{email}}. As soon as you confirm that address, you are on the jury.",
+    haveAccount:
+      "Already have an account? Log in: with this address you are on the jury at once; with another address you accept the invitation here.",
     alreadyYours: "You are on the jury of {{award}}: this invitation is yours.",
     toJury: "To your jury work",
   },
