@@ -125,7 +125,7 @@ export default function JuryAdmin() {
         {d.members.length === 0 ? (
           <Paragraph>{t("jury.admin.noMembers")}</Paragraph>
         ) : (
-          <HeadedTable headers={[t("fields.name"), t("fields.email"), t("jury.admin.categories")]}>
+          <HeadedTable headers={[t("fields.name"), t("fields.email"), t("jury.admin.categories")]} labelledBy="members-heading">
             {d.members.map((m) => (
               <TableRow key={m.id}>
                 <TableCell>{m.name ?? t("departed.juror")}</TableCell>
@@ -142,7 +142,7 @@ export default function JuryAdmin() {
         {d.invites.length === 0 ? (
           <Paragraph>{t("jury.admin.noInvites")}</Paragraph>
         ) : (
-          <HeadedTable headers={[t("fields.email"), t("jury.admin.categories"), t("jury.admin.status")]}>
+          <HeadedTable headers={[t("fields.email"), t("jury.admin.categories"), t("jury.admin.status")]} labelledBy="invites-heading">
             {d.invites.map((i) => (
               <TableRow key={i.id}>
                 <TableCell>{i.email}</TableCell>

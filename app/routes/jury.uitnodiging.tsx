@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import "~/i18n/page-texts/teams";
 import { requireUser } from "~/auth/guards.server";
@@ -19,18 +19,22 @@ const tokenFrom = (url: URL) => {
   return token.length >= 20 && token.length <= 200 ? token : null;
 };
 
-// Accepting needs an account (existing or new): visitors log in or sign up first and come back here.
-// Signing up (or in) with the invited address already gives the place (ADR 0027): the link then says so.
+// Opening the link changes nothing (mail scanners prefetch links). A visitor reads the invitation and
+// the way in: an account with the invited address gives the place as soon as the address is confirmed
+// (ADR 0031), or logging in. Signed in, the person accepts here, or is told the place is already theirs.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = requireUser(request, context);
-  const token = tokenFrom(new URL(request.url));
-  const ctx = token ? await inviteContext(getDb(), token, user.id) : undefined;
+  const user = context.user ? requireUser(request, context) : null;
+  const url = new URL(request.url);
+  const token = tokenFrom(url);
+  const ctx = token ? await inviteContext(getDb(), token, user?.id) : undefined;
   if (!ctx) return { valid: false as const };
   return {
     valid: true as const,
     award: `${pick(context.locale, ctx.name_nl, ctx.name_en)} ${ctx.year}`,
     email: ctx.email,
     accepted: ctx.accepted,
+    visitor: !user,
+    here: url.pathname + url.search,
   };
 }
 
@@ -60,6 +64,24 @@ export default function AcceptJuryInvite() {
         <Alert type="error">
           <Paragraph>{t("jury.invite.invalid")}</Paragraph>
         </Alert>
+      ) : data.visitor ? (
+        <>
+          <Paragraph lead>{t("teams.juryInvite.visitorIntro", { email: data.email, award: data.award })}</Paragraph>
+          <Paragraph>{t("teams.juryInvite.newAccount", { email: data.email })}</Paragraph>
+          <Paragraph>
+            {/* Styled as ButtonLink is; not imported, so the first page's chunks stay as they are. */}
+            <Link
+              to="/registreren"
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action lauwer-button-link"
+            >
+              {t("teams.invitation.signup")}
+            </Link>
+          </Paragraph>
+          <Paragraph>
+            {t("teams.juryInvite.haveAccount")}{" "}
+            <AppLink to={`/inloggen?redirectTo=${encodeURIComponent(data.here)}`}>{t("teams.invitation.login")}</AppLink>
+          </Paragraph>
+        </>
       ) : data.accepted ? (
         <>
           <Alert type="ok">

@@ -8,7 +8,17 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { translator } from "~/i18n/i18n";
-import { aggregateRound, juryProgress, loadJuryRound, remindJurors, saveScores, declareConflict } from "~/modules/jury/jury.server";
+import { login } from "~/modules/accounts/account.server";
+import {
+  aggregateRound,
+  declareConflict,
+  inviteJurors,
+  juryProgress,
+  loadJuryRound,
+  remindJurors,
+  saveScores,
+} from "~/modules/jury/jury.server";
+import { inviteToTeam } from "~/modules/teams/teams.server";
 import { computeResults, publishSnapshot, sha256 } from "~/modules/results/results.server";
 import { canonicalJson } from "~/modules/results/canonical";
 import { PASSWORD, createUser, lastMailTo } from "../setup/factories";
@@ -16,6 +26,7 @@ import { download, parseCsv } from "../setup/exports";
 import { startTestServer, type TestServer } from "../setup/http";
 import { addAuthor, assignDirectly, createWritingProject } from "../setup/book-writing";
 import { addJuror, createJuryRound, type JuryFixture } from "../setup/jury";
+import { sessionFor } from "../setup/voting";
 
 let app: TestServer;
 beforeAll(async () => {
@@ -329,5 +340,37 @@ describe("an author with written portraits deletes their account", () => {
     await assignDirectly(f, f.portraits[0]!, author.id);
     await expect(db().deleteFrom("app_user").where("id", "=", author.id).execute()).rejects.toThrow(/book_assignment_author_or_final/);
     expect(await db().selectFrom("app_user").select("id").where("id", "=", author.id).executeTakeFirst()).toBeDefined();
+  });
+});
+
+describe("the invitations the person accepted", () => {
+  it("go with the account: the jury page no longer shows their address beside a deleted juror", async () => {
+    const f = await createJuryRound({ categories: 1, candidatesPerCategory: 2 });
+    const juror = await createUser();
+    await inviteJurors(getDb(), { actorId: f.organizer.user.id }, { id: f.editionId, name: "Prijs" }, [juror.email], [], {
+      origin: "http://localhost:3000",
+      locale: "nl",
+    });
+    await db()
+      .insertInto("role_grant")
+      .values({ user_id: f.organizer.user.id, role: "organizer", award_id: f.awardId, edition_id: null, book_project_id: null })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await inviteToTeam(getDb(), { actorId: f.organizer.user.id }, { kind: "award", awardId: f.awardId, name: "Prijs" }, juror.email, {
+      origin: "http://localhost:3000",
+      locale: "nl",
+      inviter: "Olga",
+    });
+    expect(await login(getDb(), { email: juror.email, password: PASSWORD }, "10.9.2.1")).toEqual({ ok: true, value: juror.id });
+    const nominee = f.candidates[f.categoryIds[0]!]![0]!;
+    await saveScores(db(), juror.id, { id: f.juryRoundId }, nominee, [{ criterionId: f.criteria[0]!.id, score: 7, comment: "" }]);
+    // The organizer role needs a second factor on its pages; the session for the deletion page does not matter here.
+    expect((await deleteAccountOf(await sessionFor(juror.id))).status).toBe(303);
+    expect(await db().selectFrom("jury_invite").select("id").where("email", "=", juror.email).execute()).toEqual([]);
+    expect(await db().selectFrom("role_invitation").select("id").where("email", "=", juror.email).execute()).toEqual([]);
+    const jury = await page(`/beheer/prijzen/${f.slug}/2026/jury`, f.organizer.cookie);
+    expect(jury.status).toBe(200);
+    expect(jury.html).toContain(nl("departed.juror"));
+    expect(jury.html).not.toContain(juror.email);
   });
 });

@@ -94,7 +94,8 @@ const ACCESS: Record<string, Entry> = {
   "routes/mijn-nominaties": { get: "member", post: "member" },
   "routes/mijn-stemmen": { get: "member" },
   "routes/jury._index": { get: "member" },
-  "routes/jury.uitnodiging": { get: "member", post: "member" },
+  // The mailed jury link: a visitor reads the invitation and the way in (as routes/uitnodiging); accepting needs an account.
+  "routes/jury.uitnodiging": { get: "public", post: "member" },
   // Public award pages; nominating, endorsing and voting need an account.
   "routes/prijzen.$award._index": { get: "public", getPass: "away" }, // to the newest edition
   "routes/prijzen.$award.$year": { get: "public" },

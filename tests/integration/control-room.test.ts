@@ -112,6 +112,17 @@ describe("the control room of an edition", () => {
     expect(await actions(v.slug)).toEqual([["moderate", 2, null, "moderatie?status=pending"]]);
   });
 
+  it("does not count a juror who deleted their account among those to remind (their seat keeps its sheets)", async () => {
+    const f = await createJuryRound({ categories: 1, candidatesPerCategory: 2 });
+    await addJuror(f);
+    const leaves = await addJuror(f);
+    expect(await actions(f.slug)).toEqual([["remindJurors", 2, 2, "jury/2"]]);
+    const nominee = f.candidates[f.categoryIds[0]!]![0]!;
+    await saveScores(getDb(), leaves.user.id, { id: f.juryRoundId }, nominee, [{ criterionId: f.criteria[0]!.id, score: 8, comment: "" }]);
+    await getDb().deleteFrom("app_user").where("id", "=", leaves.user.id).execute();
+    expect(await actions(f.slug)).toEqual([["remindJurors", 1, 2, "jury/2"]]);
+  });
+
   it("names the jurors of an open jury round who have not finished, and drops them as they finish", async () => {
     const f = await createJuryRound({ categories: 1, candidatesPerCategory: 2 });
     const jurors = [await addJuror(f), await addJuror(f), await addJuror(f)];

@@ -81,6 +81,21 @@ const inviteRow = (email: string) =>
   getDb().selectFrom("jury_invite").selectAll().where("email", "=", email).orderBy("created_at", "desc").executeTakeFirstOrThrow();
 
 describe("a jury invitation before the account exists", () => {
+  it("shows a visitor the invitation and the way in: an account with the invited address, or logging in", async () => {
+    const f = await createJuryRound();
+    const email = uniqueEmail("jury-bezoeker");
+    const { path } = await inviteJuror(f, email);
+    const res = await app.request(path);
+    expect(res.status).toBe(200);
+    const html = unescape(await res.text());
+    expect(html).toContain(nl("teams.juryInvite.visitorIntro", { email, award: `Prijs ${f.slug} 2026` }));
+    expect(html).toContain(nl("teams.juryInvite.newAccount", { email }));
+    expect(html).toContain(`/inloggen?redirectTo=${encodeURIComponent(path)}`);
+    expect(html).not.toContain(nl("jury.invite.accept"));
+    // A revoked or unknown link tells the visitor it is not valid.
+    expect(unescape(await (await app.request("/jury/uitnodiging?token=" + "x".repeat(43))).text())).toContain(nl("jury.invite.invalid"));
+  });
+
   it("becomes the jury place, with its categories, when the new account verifies its address; audited; the link then says so", async () => {
     const f = await createJuryRound();
     const email = uniqueEmail("jury-nieuw");

@@ -37,8 +37,11 @@ describe("jury invitations", () => {
     const link = linkFrom(mail!.body_text);
     const invitee = await createUser({ email });
     const cookie = await sessionFor(invitee.id);
-    // Visitors are sent to log in (or sign up) first.
-    expect((await app.request(link.pathname + link.search)).status).toBe(302);
+    // Visitors read the invitation and the way in (sign up or log in); accepting needs an account.
+    const visitor = await app.request(link.pathname + link.search);
+    expect(visitor.status).toBe(200);
+    expect(await visitor.text()).not.toContain("Uitnodiging aannemen");
+    expect((await app.request(link.pathname + link.search, { method: "POST" })).status).toBe(302);
     const page = await app.request(link.pathname + link.search, { headers: { cookie } });
     expect(await page.text()).toContain("Uitnodiging aannemen");
     expect((await app.request(link.pathname + link.search, { method: "POST", headers: { cookie } })).status).toBe(303);

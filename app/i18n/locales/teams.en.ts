@@ -22,7 +22,8 @@ export const teamsEn: typeof teamsNl = {
     organizersHeading: "Organizers",
     inviteHeading: "Invite a co-organizer",
     juryHeading: "Jury per edition",
-    juryIntro: "Jurors are invited per edition, optionally for some of the categories.",
+    juryIntro:
+      "Jurors are invited per edition, optionally for some of the categories. Someone without an account too: as soon as that address has a confirmed account, they are on the jury.",
     juryEdition: "Edition {{year}}",
     juryMembers: "{{count}} jurors",
     juryMembers_one: "{{count}} juror",
@@ -86,6 +87,10 @@ export const teamsEn: typeof teamsNl = {
     invalid: "This invitation is not valid (any more): it was used, revoked or has expired. Ask whoever invited you for a new one.",
   },
   juryInvite: {
+    visitorIntro: "{{email}} is invited to the jury of {{award}}.",
+    newAccount: "No account yet? Create one with {{email}}. As soon as you confirm that address, you are on the jury.",
+    haveAccount:
+      "Already have an account? Log in: with this address you are on the jury at once; with another address you accept the invitation here.",
     alreadyYours: "You are on the jury of {{award}}: this invitation is yours.",
     toJury: "To your jury work",
   },

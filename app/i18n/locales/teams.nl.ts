@@ -21,7 +21,8 @@ export const teamsNl = {
     organizersHeading: "Organisatoren",
     inviteHeading: "Mede-organisator uitnodigen",
     juryHeading: "Jury per editie",
-    juryIntro: "Juryleden nodig je uit per editie, eventueel voor een deel van de categorieën.",
+    juryIntro:
+      "Juryleden nodig je uit per editie, eventueel voor een deel van de categorieën. Ook iemand zonder account: zodra dat adres een bevestigd account heeft, zit die persoon in de jury.",
     juryEdition: "Editie {{year}}",
     juryMembers: "{{count}} juryleden",
     juryMembers_one: "{{count}} jurylid",
@@ -85,6 +86,10 @@ export const teamsNl = {
     invalid: "Deze uitnodiging is niet (meer) geldig: ze is al gebruikt, ingetrokken of verlopen. Vraag wie je uitnodigde om een nieuwe.",
   },
   juryInvite: {
+    visitorIntro: "{{email}} is uitgenodigd voor de jury van {{award}}.",
+    newAccount: "Nog geen account? Maak er een aan met {{email}}. Zodra je dat adres bevestigt, zit je in de jury.",
+    haveAccount:
+      "Heb je al een account? Log in: met dit adres zit je dan meteen in de jury, met een ander adres neem je de uitnodiging hier aan.",
     alreadyYours: "Je zit in de jury van {{award}}: deze uitnodiging is van jou.",
     toJury: "Naar je jurywerk",
   },

@@ -103,7 +103,7 @@ async function isOnlyAdmin(db: DbOrTrx, userId: string): Promise<boolean> {
  * account row locked: portraits in progress are released to the editors (audited; the editors are
  * mailed; any text stays with the portrait), a jury seat without scores or conflicts goes, what is kept
  * about their address (notice preferences, notices, unsubscribe keys, throttling, queued and sent
- * mail) is removed, and the account row goes. PostgreSQL then unlinks what stays — ballots (counted,
+ * mail, and the invitations they accepted) is removed, and the account row goes. PostgreSQL then unlinks what stays — ballots (counted,
  * with their receipt codes), nominations, proposals, comments and texts ("a deleted member"), a jury
  * seat with its scores ("a deleted juror": the outcome is unchanged), a finished portrait's author —
  * and removes what was only theirs (sessions, tokens, roles, endorsements, claims, drafts). A goodbye
@@ -149,6 +149,9 @@ export async function deleteAccount(
         );
       }
     await vacateJurySeat(trx, user.id);
+    // The invitations they accepted carry their address and did their work (the role, the seat): they go.
+    await trx.deleteFrom("jury_invite").where("accepted_by", "=", user.id).execute();
+    await trx.deleteFrom("role_invitation").where("accepted_by", "=", user.id).execute();
     await trx.deleteFrom("notice_preference").where("email", "=", locked.email).execute();
     await trx.deleteFrom("notice_recipient").where("email", "=", locked.email).execute();
     await trx.deleteFrom("notice").where("recipient", "=", locked.email).execute();

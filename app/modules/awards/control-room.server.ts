@@ -3,7 +3,7 @@ import type { RoundKind } from "../../../db/types";
 import type { Db } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { pick } from "~/lib/locale";
-import { juryProgress, juryShortlist } from "~/modules/jury/jury.server";
+import { juryProgress, juryShortlist, jurorsBehind } from "~/modules/jury/jury.server";
 import { ensureAdvanced, listAdvanced, openTies, rankedResults, roundState, selectRounds } from "~/modules/voting/round.server";
 import type { EditionView } from "./edition.server";
 
@@ -177,8 +177,8 @@ export async function controlRoom(db: Db, edition: Pick<EditionView, "id" | "nom
       actions.push({ key: "openLive", count: 1, round: ref, href });
     if (round.kind === "live_vote" && state === "open") actions.push({ key: "liveRunning", count: 1, round: ref, href });
     if (round.kind === "jury" && state === "open") {
-      const { perJuror } = await juryProgress(db, round);
-      const behind = perJuror.filter((j) => j.done < j.expected).length;
+      // Those who can still be reminded: a juror who deleted their account keeps their seat, not the task.
+      const behind = jurorsBehind((await juryProgress(db, round)).perJuror).length;
       if (behind > 0) actions.push({ key: "remindJurors", count: behind, round: ref, href });
     }
   }
