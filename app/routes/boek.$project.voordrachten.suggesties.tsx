@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { searchTerm } from "~/lib/query";
 import { loadProject } from "~/modules/book/project.server";
@@ -8,5 +8,5 @@ import { suggestProposals } from "~/modules/book/proposal.server";
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const project = await loadProject(getDb(), params.project, context.locale);
   const name = searchTerm(new URL(request.url).searchParams.get("naam"), 200);
-  return { suggestions: await suggestProposals(getDb(), project.id, name) };
+  return json({ suggestions: await suggestProposals(getDb(), project.id, name) });
 }
