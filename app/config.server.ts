@@ -27,6 +27,8 @@ const EnvSchema = z.object({
    */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
   /** On SIGTERM/SIGINT: how long requests already received may take to finish before the rest is closed. */
+  // HTTP worker processes (ADR 0034); unset: one per core. 1 runs a single process.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Lauwer <no-reply@lauwer.local>"),

@@ -74,6 +74,8 @@ async function startApp(extraEnv: Record<string, string> = {}) {
       DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
       LOG_LEVEL: "warn",
       SEED_ON_EMPTY: "false",
+      // One process: the figures are per process (ADR 0034 runs one worker per core by default).
+      WEB_CONCURRENCY: "1",
       LOGIN_FAILURES_PER_IP: "1000000",
       // Every bench request comes from 127.0.0.1: the per-IP vote limit (default 600/min) would stop the
       // vote figure after 600 ballots. The per-account limit keeps its default (each voter votes once).
