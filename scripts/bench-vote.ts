@@ -48,8 +48,20 @@ export interface VoteFigures {
   connections: number;
   seedSeconds: number;
   raw: { rps: number; p50: number; p99: number; errors: number; ballots: number };
-  app: { rps: number; p50: number; p99: number; errors: number; answers: number; statuses: Record<string, number>; problems: string[] };
+  app: AppVoteFigures;
+  /** The same through an instance with one worker per core (ADR 0034), when asked. */
+  allCores?: AppVoteFigures & { workers: number };
   tally: { ballots: number; medianMs: number; runsMs: number[]; fillSeconds: number };
+}
+
+interface AppVoteFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  answers: number;
+  statuses: Record<string, number>;
+  problems: string[];
 }
 
 interface Setup {
@@ -281,6 +293,7 @@ async function appVotes(db: Kysely<DB>, origin: string, setup: Setup, first: num
     answers: r.requests.total,
     statuses,
     problems,
+    next,
   };
 }
 
@@ -342,7 +355,15 @@ async function timeTally(db: Kysely<DB>, setup: Setup) {
 
 export async function benchVote(
   db: Kysely<DB>,
-  opts: { url: string; origin: string; seconds: number; passwordHash: string; log?: (line: string) => void },
+  opts: {
+    url: string;
+    origin: string;
+    seconds: number;
+    passwordHash: string;
+    log?: (line: string) => void;
+    /** An instance of several workers on the same database: voted through too, by voters of its own. */
+    allCores?: { origin: string; workers: number };
+  },
 ): Promise<VoteFigures> {
   const log = opts.log ?? (() => undefined);
   let t0 = performance.now();
@@ -356,11 +377,17 @@ export async function benchVote(
   log(`vote: raw ${raw.figures.rps.toFixed(0)} ballots/s`);
   const app = await appVotes(db, opts.origin, setup, raw.next, opts.seconds);
   log(`vote: app ${app.rps.toFixed(0)} votes/s`);
+  let allCores: VoteFigures["allCores"];
+  if (opts.allCores) {
+    const figures = await appVotes(db, opts.allCores.origin, setup, app.next, opts.seconds);
+    allCores = { ...figures, workers: opts.allCores.workers };
+    log(`vote: app with ${opts.allCores.workers} workers ${figures.rps.toFixed(0)} votes/s`);
+  }
 
   t0 = performance.now();
   await fillBallots(db, setup);
   const fillSeconds = seconds(t0);
   log(`vote: ${BALLOTS} ballots in ${fillSeconds.toFixed(1)} s`);
   const tally = await timeTally(db, setup);
-  return { voters: VOTERS, connections: VOTE_CONNECTIONS, seedSeconds, raw: raw.figures, app, tally: { ...tally, fillSeconds } };
+  return { voters: VOTERS, connections: VOTE_CONNECTIONS, seedSeconds, raw: raw.figures, app, allCores, tally: { ...tally, fillSeconds } };
 }

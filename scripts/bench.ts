@@ -2,6 +2,7 @@
 // in the same run on the same machine. Bounded in time; traffic only to 127.0.0.1.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { rm } from "node:fs/promises";
 import { verify } from "@node-rs/argon2";
 import autocannon from "autocannon";
@@ -235,13 +236,35 @@ try {
   ]);
 
   // 5. Vote submission with 500,000 voters, through the app vs the ballot statement straight on pg; 6. the tally.
-  vote = await benchVote(db, { url, origin, seconds: SECONDS, passwordHash: hash, log: (line) => console.error(line) });
+  // The same through an instance with one worker per core (ADR 0034), beside the single process.
+  const workers = availableParallelism();
+  const cores = await startApp({ WEB_CONCURRENCY: String(workers) });
+  try {
+    vote = await benchVote(db, {
+      url,
+      origin,
+      seconds: SECONDS,
+      passwordHash: hash,
+      log: (line) => console.error(line),
+      allCores: { origin: cores.origin, workers },
+    });
+  } finally {
+    cores.proc.kill("SIGTERM");
+    await new Promise((r) => cores.proc.once("exit", r));
+  }
   rows.push([
     `vote (POST …/ronde/1/<category>, ${vote.voters.toLocaleString("en")} voters, ${vote.connections} connections, a different voter per request)`,
     `${vote.app.rps.toFixed(0)} votes/s (p50 ${vote.app.p50} ms, p99 ${vote.app.p99} ms, ${vote.app.errors} errors)`,
     `${vote.raw.rps.toFixed(0)} ballots/s (firstBallotSql on pg, ${vote.connections} connections; p50 ${vote.raw.p50.toFixed(1)} ms, p99 ${vote.raw.p99.toFixed(1)} ms)`,
     (vote.app.rps / vote.raw.rps).toFixed(3),
   ]);
+  if (vote.allCores)
+    rows.push([
+      `vote through ${vote.allCores.workers} workers (WEB_CONCURRENCY=${vote.allCores.workers}), same load`,
+      `${vote.allCores.rps.toFixed(0)} votes/s (p50 ${vote.allCores.p50} ms, p99 ${vote.allCores.p99} ms, ${vote.allCores.errors} errors)`,
+      `${vote.raw.rps.toFixed(0)} ballots/s (the same baseline)`,
+      (vote.allCores.rps / vote.raw.rps).toFixed(3),
+    ]);
   rows.push([
     `tally, ${vote.tally.ballots.toLocaleString("en")} ballots (rankedResults)`,
     `${vote.tally.medianMs.toFixed(0)} ms (median of ${vote.tally.runsMs.length})`,
@@ -287,10 +310,13 @@ if (vote) {
       ` seeding ${vote.voters} voters + sessions ${vote.seedSeconds.toFixed(1)} s, filling to ${vote.tally.ballots} ballots ${vote.tally.fillSeconds.toFixed(1)} s`,
   );
   // Unexpected answers fail the bench (after the figures are printed); missing the target does not.
-  if (vote.raw.errors || vote.app.problems.length) {
-    console.error(
-      `vote bench FAILED: ${[...(vote.raw.errors ? [`${vote.raw.errors} raw ballots failed`] : []), ...vote.app.problems].join("; ")}`,
-    );
+  const problems = [
+    ...(vote.raw.errors ? [`${vote.raw.errors} raw ballots failed`] : []),
+    ...vote.app.problems,
+    ...(vote.allCores?.problems.map((p) => `with ${vote!.allCores!.workers} workers: ${p}`) ?? []),
+  ];
+  if (problems.length) {
+    console.error(`vote bench FAILED: ${problems.join("; ")}`);
     process.exitCode = 1;
   }
 }
