@@ -62,6 +62,9 @@ function appMetrics(): AppMetrics {
     "Most connections this process's pools may open (DB_POOL_MAX per pool)",
     (p) => p.options.max ?? 10,
   );
+  // A worker answers its primary's AggregatorRegistry (ADR 0034): prom-client listens for the
+  // primary's requests only once an AggregatorRegistry exists in the worker.
+  if (cluster.isWorker) new AggregatorRegistry();
   holder[GLOBAL] = {
     requests: new Counter({
       name: "lauwer_http_requests_total",
@@ -74,27 +77,27 @@ function appMetrics(): AppMetrics {
       labelNames: ["route", "method", "status_class"] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     }),
-    // Read from the database at scrape time, by the first of the three (the others follow it). The same
+    // Read from the database at scrape time: prom-client collects every metric at once, so the three
+    // share one read (readOnce) and each waits for it before it is written out. The same
     // figures in every worker: a cluster reports the highest (the lowest for "up"), not their sum.
     outbox: new Gauge({
       name: "lauwer_outbox_emails",
       help: "Mails in the outbox not sent (yet), by status, read from the database at scrape time (all processes)",
       labelNames: ["status"] as const,
       aggregator: "max",
-      async collect() {
-        const m = holder[GLOBAL];
-        if (m) await readDatabase(m);
-      },
+      collect: readOnce,
     }),
     oldestMail: new Gauge({
       name: "lauwer_outbox_oldest_pending_age_seconds",
       help: "Age of the oldest mail waiting to be delivered (pending or sending), 0 when none waits",
       aggregator: "max",
+      collect: readOnce,
     }),
     databaseUp: new Gauge({
       name: "lauwer_database_up",
       help: "1 when this scrape could read the database (outbox figures), 0 when it could not",
       aggregator: "min",
+      collect: readOnce,
     }),
   };
   return holder[GLOBAL];
@@ -187,6 +190,17 @@ export function httpMetrics(build: ServerBuild, c: Config, publicDir: string) {
     });
     next();
   };
+}
+
+let reading: Promise<void> | undefined;
+/** One database read per scrape, shared by the gauges that show it (they are collected concurrently). */
+function readOnce(): Promise<void> {
+  const m = (globalThis as Holder)[GLOBAL];
+  if (!m) return Promise.resolve();
+  reading ??= readDatabase(m).finally(() => {
+    reading = undefined;
+  });
+  return reading;
 }
 
 /** Reads the figures that come from the database, with a deadline so a slow database never hangs a scrape. */
