@@ -78,7 +78,7 @@ function logSealReport(report: SealReport) {
 }
 
 /** The jobs that run once across processes (each takes its lock in PostgreSQL): mail, notices, advancement, retention, upkeep. */
-function startJobs(origin: string) {
+function startJobs(origin: string, tickMs: number) {
   const worker = startOutboxWorker(getDb());
   cleanup.push(() => worker.stop());
   const every = (ms: number, name: string, work: () => Promise<unknown>) => {
@@ -96,10 +96,10 @@ function startJobs(origin: string) {
       sealStoredSecrets(getDb()).then(logSealReport),
     ]),
   );
-  // Vote rounds that closed advance their top K within a minute (also done on demand by the pages that need it).
-  every(60_000, "advancing closed rounds", () => advanceClosedRounds(getDb()));
-  // Lifecycle notices (ADR 0013): derived from state each minute, each mailed once across all processes.
-  every(60_000, "notices", () => runNotices(getDb(), { origin }));
+  // Vote rounds that closed advance their top K within a tick (also done on demand by the pages that need it).
+  every(tickMs, "advancing closed rounds", () => advanceClosedRounds(getDb()));
+  // Lifecycle notices (ADR 0013): derived from state each tick, each mailed once across all processes.
+  every(tickMs, "notices", () => runNotices(getDb(), { origin }));
   // Editions past their retention period are anonymised within the hour (also: npm run privacy:retention).
   every(3600_000, "retention", async () => {
     const reports = await runRetention(getDb());
@@ -213,7 +213,7 @@ async function main() {
   // What is unsafe about this configuration, said plainly where the deployer looks (ADR 0018).
   for (const warning of startupWarnings(c)) logger.warn(warning);
   if (!c.SMTP_URL && !c.devMailbox) logger.warn("SMTP_URL is not set: mail is queued in the outbox but not delivered");
-  startJobs(c.origin);
+  startJobs(c.origin, c.JOB_TICK_SECONDS * 1000);
 }
 
 main().catch((err: unknown) => {
