@@ -133,11 +133,7 @@ describe("three app processes on one database", () => {
 
     expect(mailsTo(first)).toBe(1);
     expect(mailsTo(second)).toBe(1);
-    const notices = await getDb()
-      .selectFrom("notice")
-      .select(["recipient", "status"])
-      .where("recipient", "in", [first, second])
-      .execute();
+    const notices = await getDb().selectFrom("notice").select(["recipient", "status"]).where("recipient", "in", [first, second]).execute();
     expect(notices.map((n) => n.status).sort()).toEqual(["sent", "sent"]);
     const outbox = await getDb()
       .selectFrom("outbox_email")
@@ -145,7 +141,12 @@ describe("three app processes on one database", () => {
       .where("to_address", "in", [first, second])
       .execute();
     expect(outbox.map((m) => m.status).sort()).toEqual(["sent", "sent"]);
-    const advanced = await getDb().selectFrom("round_advancement").select("place").where("round_id", "=", roundId).orderBy("place").execute();
+    const advanced = await getDb()
+      .selectFrom("round_advancement")
+      .select("place")
+      .where("round_id", "=", roundId)
+      .orderBy("place")
+      .execute();
     expect(advanced.map((a) => a.place)).toEqual([1, 2]);
     const audit = await getDb()
       .selectFrom("audit_log")
