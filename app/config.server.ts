@@ -84,6 +84,9 @@ const EnvSchema = z.object({
   STREAM_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });
 
+/** Every variable the app reads (for checks of deployment files: a misspelt name is silently ignored). */
+export const CONFIG_KEYS: ReadonlyArray<string> = Object.keys(EnvSchema.shape);
+
 export type Config = z.infer<typeof EnvSchema> & {
   origin: string;
   isProduction: boolean;
