@@ -31,7 +31,7 @@ const voterId = (n: number) => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 };
 /** Lucia v3 keeps the session id as is (not hashed): 32 lower-case hex characters pass the app's cookie check. */
-const sessionId = (n: number) => md5(`lauwer-bench-session-${n}`);
+export const sessionId = (n: number) => md5(`lauwer-bench-session-${n}`);
 const voterEmail = (n: number) => `kiezer${n}@bench.test`;
 const voterName = (n: number) => `Kiezer ${n}`;
 
@@ -64,7 +64,7 @@ interface AppVoteFigures {
   problems: string[];
 }
 
-interface Setup {
+export interface Setup {
   roundId: string;
   editionId: string;
   path: (categorySlug: string) => string;
@@ -73,7 +73,7 @@ interface Setup {
 }
 
 /** An award with one open public vote round (all candidates, single choice), two categories of 50 candidates. */
-async function setUpRound(db: Kysely<DB>): Promise<Setup> {
+export async function setUpRound(db: Kysely<DB>): Promise<Setup> {
   const year = new Date().getFullYear();
   const award = await db
     .insertInto("award")
@@ -133,14 +133,14 @@ async function setUpRound(db: Kysely<DB>): Promise<Setup> {
 }
 
 /** VOTERS verified accounts (one shared password hash) and one live session each, set-based. */
-async function seedVoters(db: Kysely<DB>, passwordHash: string) {
+export async function seedVoters(db: Kysely<DB>, passwordHash: string, count = VOTERS) {
   await sql`insert into app_user (id, email, name, organisation, password_hash, email_verified_at)
     select md5('lauwer-bench-voter-' || n)::uuid, 'kiezer' || n || '@bench.test', 'Kiezer ' || n, 'Gemeente Bench', ${passwordHash}, now()
-    from generate_series(1, ${VOTERS}::int) n`.execute(db);
+    from generate_series(1, ${count}::int) n`.execute(db);
   await sql`insert into user_session (id, user_id, expires_at, absolute_expires_at)
     select md5('lauwer-bench-session-' || n), md5('lauwer-bench-voter-' || n)::uuid,
       now() + make_interval(mins => ${SESSION_IDLE_MINUTES}::int), now() + interval '12 hours'
-    from generate_series(1, ${VOTERS}::int) n`.execute(db);
+    from generate_series(1, ${count}::int) n`.execute(db);
   await sql`analyze app_user, user_session`.execute(db);
 }
 
