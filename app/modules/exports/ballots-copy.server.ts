@@ -174,6 +174,10 @@ export async function copyBallotsCsv(
   try {
     await client.query("begin read only");
     await client.query("set local timezone = 'Europe/Amsterdam'");
+    // Joins in the written order: the choices with their ballots first, then the small precomputed
+    // tables by hash. The planner cannot estimate the materialized CTEs and, with fresh statistics
+    // missing, chose a nested loop of index probes per nominee and per ballot (1.7× slower at 200,000 rows).
+    await client.query("set local join_collapse_limit = 1");
     const copy = client.query(copyTo(text));
     // pg may report the broken connection after the pipeline gave up on the stream: never unhandled.
     copy.on("error", () => undefined);
