@@ -391,3 +391,16 @@ export async function benchVote(
   const tally = await timeTally(db, setup);
   return { voters: VOTERS, connections: VOTE_CONNECTIONS, seedSeconds, raw: raw.figures, app, allCores, tally: { ...tally, fillSeconds } };
 }
+
+/**
+ * Only the data the export figure needs (BENCH_ONLY=export): the round, the voters and BENCH_BALLOTS
+ * ballots, set-based, without the vote and tally measurements.
+ */
+export async function seedBallotsOnly(db: Kysely<DB>, opts: { passwordHash: string; log?: (line: string) => void }): Promise<void> {
+  const log = opts.log ?? (() => undefined);
+  const t0 = performance.now();
+  const setup = await setUpRound(db);
+  await seedVoters(db, opts.passwordHash);
+  await fillBallots(db, setup);
+  log(`export: seeded ${VOTERS} voters and ${BALLOTS} ballots in ${seconds(t0).toFixed(1)} s`);
+}
