@@ -134,16 +134,12 @@ async function settle(page: Page, from: string): Promise<string | null> {
 /**
  * Sets up the authenticator app on the page the login led to, keeps its secret and recovery codes, and
  * continues. One worker at a time per account: two first logins of one account at once would each make
- * a pending secret, the second replacing the first. A worker that waited finds the app set up and takes
- * the code step instead, as the person would on their next login.
+ * a pending secret, the second replacing the first. A worker that waited finds the app set up by the
+ * other and does nothing (false): its caller logs in again, as the person would.
  */
-export async function setUpApp(page: Page, email: string) {
-  await withLock(`${LOCK}.${email.replace(/[^a-z0-9]/gi, "_")}`, async () => {
-    if (await withSecondFactors((store) => Boolean(store[email]))) {
-      await page.goto("/inloggen/tweede-stap");
-      await passCodeStep(page, email);
-      return;
-    }
+export async function setUpApp(page: Page, email: string): Promise<boolean> {
+  return withLock(`${LOCK}.${email.replace(/[^a-z0-9]/gi, "_")}`, async () => {
+    if (await withSecondFactors((store) => Boolean(store[email]))) return false;
     await page.getByRole("button", { name: "Authenticator-app instellen" }).click();
     const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
     const step = stepNow();
@@ -160,6 +156,7 @@ export async function setUpApp(page: Page, email: string) {
     });
     await page.getByRole("link", { name: "Ik heb de codes bewaard, verder" }).click();
     await settle(page, "/account/tweestapsverificatie");
+    return true;
   });
 }
 
@@ -182,5 +179,9 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Inloggen" }).click();
   const where = await settle(page, "/inloggen");
   if (where === "/inloggen/tweede-stap") await passCodeStep(page, email);
-  else if (where === "/account/tweestapsverificatie") await setUpApp(page, email);
+  else if (where === "/account/tweestapsverificatie" && !(await setUpApp(page, email))) {
+    // Another worker set up this account's app meanwhile: sign in afresh, now with the code step.
+    await page.context().clearCookies();
+    await logIn(page, email, password);
+  }
 }
