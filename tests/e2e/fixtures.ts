@@ -55,7 +55,7 @@ export async function openLatestMail(page: Page, to: string, subject: RegExp | s
 
 const STORE = ".data/e2e/e2e-second-factor.json";
 const LOCK = ".data/e2e/e2e-second-factor.lock";
-type SecondFactor = { secret: string; lastStep: number; recovery: string[] };
+type SecondFactor = { secret: string; lastStep: number; recovery: string[]; setUpAt?: number };
 const stepNow = () => Math.floor(Date.now() / 30_000);
 
 export function totpCode(secret: string, step: number): string {
@@ -137,9 +137,10 @@ async function settle(page: Page, from: string): Promise<string | null> {
  * a pending secret, the second replacing the first. A worker that waited finds the app set up by the
  * other and does nothing (false): its caller logs in again, as the person would.
  */
-export async function setUpApp(page: Page, email: string): Promise<boolean> {
+export async function setUpApp(page: Page, email: string, since = Date.now()): Promise<boolean> {
   return withLock(`${LOCK}.${email.replace(/[^a-z0-9]/gi, "_")}`, async () => {
-    if (await withSecondFactors((store) => Boolean(store[email]))) return false;
+    // Set up by another worker since this login began (an older entry is an app since removed, by an admin).
+    if (await withSecondFactors((store) => (store[email]?.setUpAt ?? 0) >= since)) return false;
     await page.getByRole("button", { name: "Authenticator-app instellen" }).click();
     const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
     const step = stepNow();
@@ -153,6 +154,7 @@ export async function setUpApp(page: Page, email: string): Promise<boolean> {
     expect(recovery).toHaveLength(10);
     await withSecondFactors((store) => {
       store[email]!.recovery = recovery;
+      store[email]!.setUpAt = Date.now();
     });
     await page.getByRole("link", { name: "Ik heb de codes bewaard, verder" }).click();
     await settle(page, "/account/tweestapsverificatie");
@@ -173,13 +175,14 @@ export async function passCodeStep(page: Page, email: string) {
  * for a role that needs one and has none yet, setting up the app. A refused password stays on the page.
  */
 export async function logIn(page: Page, email: string, password: string) {
+  const started = Date.now();
   await page.goto("/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
   const where = await settle(page, "/inloggen");
   if (where === "/inloggen/tweede-stap") await passCodeStep(page, email);
-  else if (where === "/account/tweestapsverificatie" && !(await setUpApp(page, email))) {
+  else if (where === "/account/tweestapsverificatie" && !(await setUpApp(page, email, started))) {
     // Another worker set up this account's app meanwhile: sign in afresh, now with the code step.
     await page.context().clearCookies();
     await logIn(page, email, password);
