@@ -1,4 +1,4 @@
-import { Writable } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import naughty from "big-list-of-naughty-strings";
@@ -119,6 +119,44 @@ describe("export writers", () => {
       expect(r.getCell(4).value).toBe(-(i + 1));
       for (let c = 1; c <= 4; c++) expect(r.getCell(c).type).not.toBe(ExcelJS.ValueType.Formula);
     });
+  });
+
+  it("XLSX stops taking rows while nobody reads the file, and finishes once it is read", async () => {
+    // ExcelJS itself never waits for its compressor or its reader; without writeExport's backpressure it
+    // takes every row at once and holds the file in memory (589 MB at 1,000,000 rows in the bench).
+    const total = 300_000;
+    let pulled = 0;
+    async function* many() {
+      for (let i = 0; i < total; i++) {
+        pulled++;
+        yield { n: i, text: `kandidaat ${(i * 7919).toString(36)} ${i}`, when: new Date(1_700_000_000_000 + i * 1000), count: i % 40 };
+      }
+    }
+    const out = new PassThrough();
+    let settled = false;
+    const writing = writeExport({ ...spec, rows: many() }, "xlsx", out).finally(() => (settled = true));
+    // Nobody reads: once the rows taken stop growing, the writer is waiting, well before the last row.
+    let before = -1;
+    while (pulled !== before) {
+      before = pulled;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(settled).toBe(false);
+    expect(pulled).toBeLessThan(total);
+    // Read it: the rest follows, and the file holds every row.
+    const chunks: Buffer[] = [];
+    await Promise.all([
+      writing,
+      (async () => {
+        for await (const chunk of out) chunks.push(chunk as Buffer);
+      })(),
+    ]);
+    expect(pulled).toBe(total);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.concat(chunks) as never);
+    const sheet = book.getWorksheet("Test")!;
+    expect(sheet.rowCount).toBe(total + 1);
+    expect(sheet.getRow(total + 1).getCell(1).value).toBe(total - 1);
   });
 
   it("JSON is an array of objects keyed by column, dates in Amsterdam time", async () => {

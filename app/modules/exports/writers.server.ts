@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
@@ -151,14 +152,44 @@ export async function writeExport(
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
+  let n = 0;
   for await (const row of source as AsyncIterable<Record<string, Cell>>) {
     const values: Record<string, SheetValue> = {};
     for (const c of spec.columns) values[c.key] = sheetValue(row[c.key]);
     sheet.addRow(values).commit();
+    if (++n % 256 === 0) await xlsxBackpressure(sheet, out);
   }
   sheet.commit();
   await workbook.commit();
 }
+
+/** At most this much of a sheet may wait to be compressed, or to be read by the client, before rows wait. */
+const XLSX_BACKLOG_BYTES = 1 << 20;
+
+/**
+ * Waits while the sheet's XML waits to be compressed, or the compressed file to be read. ExcelJS's
+ * streaming writer ignores backpressure: its sheet stream writes every 64 KB batch into the zip entry's
+ * compressor without waiting, so a cursor faster than zlib (always) or than the client piles the whole
+ * file up in memory (589 MB at 1,000,000 rows). Its sheet stream's `pipes` (the compressor) is not in its
+ * types; without it only the client is waited for.
+ */
+async function xlsxBackpressure(sheet: ExcelJS.Worksheet, out: NodeJS.WritableStream): Promise<void> {
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown } }).stream?.pipes;
+  for (const s of [...(Array.isArray(pipes) ? pipes : []), out] as Backlogged[]) {
+    const backlog = s.writableLength ?? s._writableState?.length ?? 0;
+    if (backlog <= XLSX_BACKLOG_BYTES || s.destroyed) continue;
+    // Until it drains, or closes (a client that left): then the next write fails the export as usual.
+    const done = new AbortController();
+    await Promise.race([once(s, "drain", done), once(s, "close", done)]).catch(() => undefined);
+    done.abort();
+  }
+}
+
+/**
+ * The part of a writable stream read here: Node's, or that of the readable-stream 2 package that
+ * ExcelJS's zip (archiver) uses, which has no `writableLength` but the same `_writableState`.
+ */
+type Backlogged = NodeJS.EventEmitter & { writableLength?: number; _writableState?: { length?: number }; destroyed?: boolean };
 
 /** An export ready to stream: what the route hands to `exportResponse` (app/lib/download.server.ts). */
 export interface Download {
