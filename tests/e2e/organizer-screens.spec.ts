@@ -113,6 +113,8 @@ test("a nominator sees the state of each nomination, the organizer merges with t
   await expect(card(original).getByText("Nominatie intrekken")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Uitloggen" }).click();
+  // Signed out before the next navigation, which would otherwise cancel the logout.
+  await expect(page.getByRole("status").filter({ hasText: "Je bent uitgelogd" })).toBeVisible();
 
   // The organizer finds the original by searching for part of the name, and merges the duplicate into it.
   await logInAs(page, "organisator@lauwer.test");
@@ -134,6 +136,8 @@ test("a nominator sees the state of each nomination, the organizer merges with t
   await expect(page.getByRole("status").filter({ hasText: "Samengevoegd." })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Uitloggen" }).click();
+  // Signed out before the next navigation, which would otherwise cancel the logout.
+  await expect(page.getByRole("status").filter({ hasText: "Je bent uitgelogd" })).toBeVisible();
 
   // Back with the nominator: the merged one is decided, the original can still be withdrawn.
   await logInAs(page, "stemmer1@lauwer.test");

@@ -27,6 +27,8 @@ test("an organizer invites a co-organizer who has no account yet; they sign up v
   await expect(page.getByRole("button", { name: `Uitnodiging voor ${email} intrekken` })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Uitloggen" }).click();
+  // Signed out before the next navigation, which would otherwise cancel the logout.
+  await expect(page.getByRole("status").filter({ hasText: "Je bent uitgelogd" })).toBeVisible();
 
   // The invited person opens the mail, reads the invitation and creates an account with that address.
   const link = await openLatestMail(page, email, "Uitnodiging: mede-organisator van Jonge Ambtenaar van het Jaar");
