@@ -125,7 +125,14 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger if exists tally_choice_update on ballot_choice`.execute(db);
   await sql`drop trigger if exists tally_choice_delete on ballot_choice`.execute(db);
   await sql`drop trigger if exists tally_choice_insert on ballot_choice`.execute(db);
-  for (const f of ["tally_round_deleted", "tally_ballot_deleted", "tally_ballot_moved", "tally_choice_changed", "tally_choice_removed", "tally_choice_added"])
+  for (const f of [
+    "tally_round_deleted",
+    "tally_ballot_deleted",
+    "tally_ballot_moved",
+    "tally_choice_changed",
+    "tally_choice_removed",
+    "tally_choice_added",
+  ])
     await sql`drop function if exists ${sql.raw(f)}()`.execute(db);
   await sql`drop table if exists tally_delta`.execute(db);
   await sql`drop table if exists tally_count`.execute(db);

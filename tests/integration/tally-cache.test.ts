@@ -84,7 +84,12 @@ async function rawBallot(q: pg.ClientBase | pg.Pool, r: VoteRound, categoryId: s
   return rows[0]!.id;
 }
 
-function castInput(round: Awaited<ReturnType<typeof roundOf>>, categoryId: string, voter: { id: string; email: string }, choices: string[]): CastInput {
+function castInput(
+  round: Awaited<ReturnType<typeof roundOf>>,
+  categoryId: string,
+  voter: { id: string; email: string },
+  choices: string[],
+): CastInput {
   return {
     round,
     sourceRoundId: null,
@@ -124,9 +129,15 @@ describe("the cached tally", () => {
     // Voided ballots leave the tally, also those already folded into the cache.
     const ballots = await getDb().selectFrom("ballot").select("id").where("round_id", "=", r.roundId).orderBy("id").execute();
     const organizer = await createUser();
-    expect(await voidBallots(getDb(), { actorId: organizer.id }, r.roundId, [ballots[0]!.id, ballots[3]!.id, ballots[7]!.id], "fraude")).toBe(3);
+    expect(
+      await voidBallots(getDb(), { actorId: organizer.id }, r.roundId, [ballots[0]!.id, ballots[3]!.id, ballots[7]!.id], "fraude"),
+    ).toBe(3);
     await expectExact(r);
-    const results = await rankedResults(getDb(), round, r.categoryIds.map((id) => ({ id, slug: id, name: id })));
+    const results = await rankedResults(
+      getDb(),
+      round,
+      r.categoryIds.map((id) => ({ id, slug: id, name: id })),
+    );
     expect(results.reduce((s, c) => s + c.ballots, 0)).toBe(9);
   });
 
@@ -179,7 +190,11 @@ describe("the cached tally", () => {
     const voters = await createVoters(240);
     const writers = pool(6);
     const rand = prng(7);
-    const plans = voters.map((v, i) => ({ v, categoryId: r.categoryIds[i % 2]!, choices: randomChoices(rand, r.candidates[r.categoryIds[i % 2]!]!, 3) }));
+    const plans = voters.map((v, i) => ({
+      v,
+      categoryId: r.categoryIds[i % 2]!,
+      choices: randomChoices(rand, r.candidates[r.categoryIds[i % 2]!]!, 3),
+    }));
     let writing = true;
     const write = async (slice: typeof plans) => {
       for (const [i, plan] of slice.entries()) {
@@ -248,7 +263,12 @@ describe("the cached tally", () => {
         } else if (op < 0.5) {
           raw.push(await rawBallot(writer, r, categoryId, null, randomChoices(rand, candidates, max)));
         } else if (op < 0.62) {
-          const live = await getDb().selectFrom("ballot").select("id").where("round_id", "=", r.roundId).where("voided_at", "is", null).execute();
+          const live = await getDb()
+            .selectFrom("ballot")
+            .select("id")
+            .where("round_id", "=", r.roundId)
+            .where("voided_at", "is", null)
+            .execute();
           if (live.length) {
             const ids = live.filter(() => rand() < 0.2).map((x) => x.id);
             await voidBallots(getDb(), { actorId: organizer.id }, r.roundId, ids.length ? ids : [pickOne(rand, live).id], `stap ${step}`);
@@ -260,7 +280,11 @@ describe("the cached tally", () => {
         } else if (op < 0.82 && raw.length) {
           // Another writer rewrites a ballot's choices in one transaction (deletes, inserts, updates a rank).
           const id = pickOne(rand, raw);
-          const ballot = await getDb().selectFrom("ballot").select(["category_id", "voided_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+          const ballot = await getDb()
+            .selectFrom("ballot")
+            .select(["category_id", "voided_at"])
+            .where("id", "=", id)
+            .executeTakeFirstOrThrow();
           if (ballot.voided_at) continue;
           const next = randomChoices(rand, r.candidates[ballot.category_id]!, max);
           await getDb()

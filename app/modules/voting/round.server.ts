@@ -172,7 +172,8 @@ export { whyIneligible, type Ineligible } from "./eligibility.server";
  * incremental counts (ADR 0035), which equal a full recount of the rows (recountTally) at any moment.
  */
 export async function tally(db: DbOrTrx, round: TallyRound) {
-  return assembleTally(round, await roundCandidates(db, round), await cachedCounts(db, round.id));
+  const [candidates, counts] = await Promise.all([roundCandidates(db, round), cachedCounts(db, round.id)]);
+  return assembleTally(round, candidates, counts);
 }
 
 /** The same tally recounted from every ballot row: the reference for tests and the bench. */
