@@ -50,10 +50,12 @@ export interface VoteFigures {
   raw: { rps: number; p50: number; p99: number; errors: number; ballots: number };
   app: { rps: number; p50: number; p99: number; errors: number; answers: number; statuses: Record<string, number>; problems: string[] };
   tally: { ballots: number; medianMs: number; runsMs: number[]; fillSeconds: number };
+  setup: Setup;
 }
 
-interface Setup {
+export interface Setup {
   roundId: string;
+  year: number;
   editionId: string;
   path: (categorySlug: string) => string;
   award: string;
@@ -61,7 +63,7 @@ interface Setup {
 }
 
 /** An award with one open public vote round (all candidates, single choice), two categories of 50 candidates. */
-async function setUpRound(db: Kysely<DB>): Promise<Setup> {
+export async function setUpRound(db: Kysely<DB>): Promise<Setup> {
   const year = new Date().getFullYear();
   const award = await db
     .insertInto("award")
@@ -108,11 +110,14 @@ async function setUpRound(db: Kysely<DB>): Promise<Setup> {
       ballot_mode: "single",
       max_choices: 1,
       eligibility: "verified",
+      // Running totals on the public round page and the projector, for the tally figure (bench-tally.ts).
+      show_live_totals: true,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
   return {
     roundId: round.id,
+    year,
     editionId: edition.id,
     path: (slug) => `/prijzen/bench-stemprijs/${year}/ronde/1/${slug}`,
     award: `Benchprijs ${year}`,
@@ -362,5 +367,5 @@ export async function benchVote(
   const fillSeconds = seconds(t0);
   log(`vote: ${BALLOTS} ballots in ${fillSeconds.toFixed(1)} s`);
   const tally = await timeTally(db, setup);
-  return { voters: VOTERS, connections: VOTE_CONNECTIONS, seedSeconds, raw: raw.figures, app, tally: { ...tally, fillSeconds } };
+  return { voters: VOTERS, connections: VOTE_CONNECTIONS, seedSeconds, raw: raw.figures, app, tally: { ...tally, fillSeconds }, setup };
 }
