@@ -33,6 +33,7 @@ const appServerEnv = {
   SEED_ON_EMPTY: "true",
   LOG_LEVEL: "warn",
   DATABASE_URL: "",
+  WEB_CONCURRENCY: "1",
 };
 
 export default defineConfig({

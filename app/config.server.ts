@@ -26,6 +26,10 @@ const EnvSchema = z.object({
    * 503 with Retry-After: under a spike the voter is told to try again instead of waiting without end.
    */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  // HTTP worker processes (ADR 0034); unset: one per core. 1 runs a single process.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  // How often the minute jobs (advancing closed rounds, lifecycle notices) run in each instance.
+  JOB_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** On SIGTERM/SIGINT: how long requests already received may take to finish before the rest is closed. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   SMTP_URL: z.string().url().optional(),
@@ -79,6 +83,9 @@ const EnvSchema = z.object({
   /** A stream that sent nothing new for this long ends; the browser reconnects by itself. */
   STREAM_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });
+
+/** Every variable the app reads (for checks of deployment files: a misspelt name is silently ignored). */
+export const CONFIG_KEYS: ReadonlyArray<string> = Object.keys(EnvSchema.shape);
 
 export type Config = z.infer<typeof EnvSchema> & {
   origin: string;

@@ -16,9 +16,12 @@ export interface ExportFigures {
   app: { ms: number; bytes: number; peakRssMb: number; rssBeforeMb: number };
   copy: { ms: number; bytes: number };
   runs: { appMs: number[]; copyMs: number[] };
+  /** The same rows as XLSX and JSON through the app, one run each (BENCH_EXPORT_OTHERS=0 leaves them out). */
+  others: Array<{ format: "xlsx" | "json"; ms: number; bytes: number; peakRssMb: number }>;
 }
 
 const RUNS = 2;
+const OTHERS = process.env.BENCH_EXPORT_OTHERS !== "0";
 
 /** Resident memory of a process in MB (Linux /proc), or NaN where /proc is missing. */
 async function rssMb(pid: number): Promise<number> {
@@ -136,7 +139,8 @@ export async function benchExport(
     })
     .execute();
   const cookie = `lauwer_session=${sessionId}`;
-  const exportUrl = `${opts.origin}/beheer/prijzen/${opts.awardSlug}/${edition.year}/export/stemmen.csv`;
+  const exportBase = `${opts.origin}/beheer/prijzen/${opts.awardSlug}/${edition.year}/export/stemmen`;
+  const exportUrl = `${exportBase}.csv`;
 
   const rssBefore = await rssMb(opts.appPid);
   const appRuns: Awaited<ReturnType<typeof timeApp>>[] = [];
@@ -153,6 +157,12 @@ export async function benchExport(
     // Header line + one line per row (no field of these exports contains a line break).
     if (r.lines !== rows + 1) throw new Error(`export wrote ${r.lines - 1} rows, expected ${rows}`);
   }
+  const others: ExportFigures["others"] = [];
+  for (const format of OTHERS ? (["xlsx", "json"] as const) : []) {
+    const r = await timeApp(`${exportBase}.${format}`, cookie, opts.appPid);
+    log(`export: app ${format} in ${r.ms.toFixed(0)} ms, ${(r.bytes / 1e6).toFixed(0)} MB, peak RSS ${r.peak.toFixed(0)} MB`);
+    others.push({ format, ms: r.ms, bytes: r.bytes, peakRssMb: r.peak });
+  }
   const best = <T extends { ms: number }>(runs: T[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
   const app = best(appRuns);
   const copy = best(copyRuns);
@@ -161,5 +171,6 @@ export async function benchExport(
     app: { ms: app.ms, bytes: app.bytes, peakRssMb: Math.max(...appRuns.map((r) => r.peak)), rssBeforeMb: rssBefore },
     copy: { ms: copy.ms, bytes: copy.bytes },
     runs: { appMs: appRuns.map((r) => r.ms), copyMs: copyRuns.map((r) => r.ms) },
+    others,
   };
 }

@@ -31,7 +31,7 @@ const voterId = (n: number) => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 };
 /** Lucia v3 keeps the session id as is (not hashed): 32 lower-case hex characters pass the app's cookie check. */
-const sessionId = (n: number) => md5(`lauwer-bench-session-${n}`);
+export const sessionId = (n: number) => md5(`lauwer-bench-session-${n}`);
 const voterEmail = (n: number) => `kiezer${n}@bench.test`;
 const voterName = (n: number) => `Kiezer ${n}`;
 
@@ -48,9 +48,21 @@ export interface VoteFigures {
   connections: number;
   seedSeconds: number;
   raw: { rps: number; p50: number; p99: number; errors: number; ballots: number };
-  app: { rps: number; p50: number; p99: number; errors: number; answers: number; statuses: Record<string, number>; problems: string[] };
+  app: AppVoteFigures;
+  /** The same through an instance with one worker per core (ADR 0034), when asked. */
+  allCores?: AppVoteFigures & { workers: number };
   tally: { ballots: number; medianMs: number; runsMs: number[]; fillSeconds: number };
   setup: Setup;
+}
+
+interface AppVoteFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  answers: number;
+  statuses: Record<string, number>;
+  problems: string[];
 }
 
 export interface Setup {
@@ -126,14 +138,14 @@ export async function setUpRound(db: Kysely<DB>): Promise<Setup> {
 }
 
 /** VOTERS verified accounts (one shared password hash) and one live session each, set-based. */
-async function seedVoters(db: Kysely<DB>, passwordHash: string) {
+export async function seedVoters(db: Kysely<DB>, passwordHash: string, count = VOTERS) {
   await sql`insert into app_user (id, email, name, organisation, password_hash, email_verified_at)
     select md5('lauwer-bench-voter-' || n)::uuid, 'kiezer' || n || '@bench.test', 'Kiezer ' || n, 'Gemeente Bench', ${passwordHash}, now()
-    from generate_series(1, ${VOTERS}::int) n`.execute(db);
+    from generate_series(1, ${count}::int) n`.execute(db);
   await sql`insert into user_session (id, user_id, expires_at, absolute_expires_at)
     select md5('lauwer-bench-session-' || n), md5('lauwer-bench-voter-' || n)::uuid,
       now() + make_interval(mins => ${SESSION_IDLE_MINUTES}::int), now() + interval '12 hours'
-    from generate_series(1, ${VOTERS}::int) n`.execute(db);
+    from generate_series(1, ${count}::int) n`.execute(db);
   await sql`analyze app_user, user_session`.execute(db);
 }
 
@@ -286,6 +298,7 @@ async function appVotes(db: Kysely<DB>, origin: string, setup: Setup, first: num
     answers: r.requests.total,
     statuses,
     problems,
+    next,
   };
 }
 
@@ -347,7 +360,15 @@ async function timeTally(db: Kysely<DB>, setup: Setup) {
 
 export async function benchVote(
   db: Kysely<DB>,
-  opts: { url: string; origin: string; seconds: number; passwordHash: string; log?: (line: string) => void },
+  opts: {
+    url: string;
+    origin: string;
+    seconds: number;
+    passwordHash: string;
+    log?: (line: string) => void;
+    /** An instance of several workers on the same database: voted through too, by voters of its own. */
+    allCores?: { origin: string; workers: number };
+  },
 ): Promise<VoteFigures> {
   const log = opts.log ?? (() => undefined);
   let t0 = performance.now();
@@ -361,11 +382,30 @@ export async function benchVote(
   log(`vote: raw ${raw.figures.rps.toFixed(0)} ballots/s`);
   const app = await appVotes(db, opts.origin, setup, raw.next, opts.seconds);
   log(`vote: app ${app.rps.toFixed(0)} votes/s`);
+  let allCores: VoteFigures["allCores"];
+  if (opts.allCores) {
+    const figures = await appVotes(db, opts.allCores.origin, setup, app.next, opts.seconds);
+    allCores = { ...figures, workers: opts.allCores.workers };
+    log(`vote: app with ${opts.allCores.workers} workers ${figures.rps.toFixed(0)} votes/s`);
+  }
 
   t0 = performance.now();
   await fillBallots(db, setup);
   const fillSeconds = seconds(t0);
   log(`vote: ${BALLOTS} ballots in ${fillSeconds.toFixed(1)} s`);
   const tally = await timeTally(db, setup);
-  return { voters: VOTERS, connections: VOTE_CONNECTIONS, seedSeconds, raw: raw.figures, app, tally: { ...tally, fillSeconds }, setup };
+  return { voters: VOTERS, connections: VOTE_CONNECTIONS, seedSeconds, raw: raw.figures, app, allCores, tally: { ...tally, fillSeconds }, setup };
+}
+
+/**
+ * Only the data the export figure needs (BENCH_ONLY=export): the round, the voters and BENCH_BALLOTS
+ * ballots, set-based, without the vote and tally measurements.
+ */
+export async function seedBallotsOnly(db: Kysely<DB>, opts: { passwordHash: string; log?: (line: string) => void }): Promise<void> {
+  const log = opts.log ?? (() => undefined);
+  const t0 = performance.now();
+  const setup = await setUpRound(db);
+  await seedVoters(db, opts.passwordHash);
+  await fillBallots(db, setup);
+  log(`export: seeded ${VOTERS} voters and ${BALLOTS} ballots in ${seconds(t0).toFixed(1)} s`);
 }

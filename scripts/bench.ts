@@ -2,6 +2,7 @@
 // in the same run on the same machine. Bounded in time; traffic only to 127.0.0.1.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { rm } from "node:fs/promises";
 import { verify } from "@node-rs/argon2";
 import autocannon from "autocannon";
@@ -19,15 +20,18 @@ import { PUBLIC_STATUSES } from "../app/modules/book/proposal.schema";
 import { listProposals } from "../app/modules/book/proposal.server";
 import { benchExport, type ExportFigures } from "./bench-export";
 import { benchTally, fillAnonymousBallots, logCost, type TallyFigures } from "./bench-tally";
-import { benchVote, setUpRound, type VoteFigures } from "./bench-vote";
+import { benchVote, seedBallotsOnly, setUpRound, type VoteFigures } from "./bench-vote";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DEMO_PASSWORD = "bench wachtwoord 2026";
 const EXPORT_HEAP_MB = Number(process.env.BENCH_EXPORT_HEAP_MB ?? 96);
-/** BENCH_ONLY=tally measures only the tally pages (on anonymous ballots, without the vote bench's voters); unset: every figure. */
+/**
+ * BENCH_ONLY=export measures the export figures alone (its ballots seeded without the vote figures);
+ * BENCH_ONLY=tally only the tally pages (on anonymous ballots, without the vote bench's voters); unset: everything.
+ */
 const ONLY = process.env.BENCH_ONLY ?? "";
-if (ONLY !== "" && ONLY !== "tally") throw new Error(`BENCH_ONLY=${ONLY}: only "tally" is known`);
+if (!["", "export", "tally"].includes(ONLY)) throw new Error(`BENCH_ONLY: "export", "tally" or unset, not "${ONLY}"`);
 
 /** Runs `task` from `workers` concurrent loops for SECONDS; returns completed operations per second. */
 async function opsPerSecond(workers: number, task: () => Promise<unknown>): Promise<number> {
@@ -78,6 +82,8 @@ async function startApp(extraEnv: Record<string, string> = {}) {
       DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
       LOG_LEVEL: "warn",
       SEED_ON_EMPTY: "false",
+      // One process: the figures are per process (ADR 0034 runs one worker per core by default).
+      WEB_CONCURRENCY: "1",
       LOGIN_FAILURES_PER_IP: "1000000",
       // Every bench request comes from 127.0.0.1: the per-IP vote limit (default 600/min) would stop the
       // vote figure after 600 ballots. The per-account limit keeps its default (each voter votes once).
@@ -233,79 +239,105 @@ let vote: VoteFigures | undefined;
 let exported: ExportFigures | undefined;
 let tallied: TallyFigures | undefined;
 try {
-  // 1. Home page: rendered through Remix vs the same queries straight to PostgreSQL.
-  const sqlHome = await opsPerSecond(CONNECTIONS, () => listHomeContent(db));
-  const appHome = await http(`${origin}/`);
-  rows.push([
-    "home page (GET /)",
-    `${appHome.rps.toFixed(0)} req/s (p99 ${appHome.p99} ms)`,
-    `${sqlHome.toFixed(0)} queries/s (same SQL, direct)`,
-    (appHome.rps / sqlHome).toFixed(3),
-  ]);
+  if (ONLY === "export") {
+    await seedBallotsOnly(db, { passwordHash: await hashPassword(DEMO_PASSWORD), log: (line) => console.error(line) });
+  } else {
+    // 1. Home page: rendered through Remix vs the same queries straight to PostgreSQL.
+    const sqlHome = await opsPerSecond(CONNECTIONS, () => listHomeContent(db));
+    const appHome = await http(`${origin}/`);
+    rows.push([
+      "home page (GET /)",
+      `${appHome.rps.toFixed(0)} req/s (p99 ${appHome.p99} ms)`,
+      `${sqlHome.toFixed(0)} queries/s (same SQL, direct)`,
+      (appHome.rps / sqlHome).toFixed(3),
+    ]);
 
-  // 2. Candidate list of an edition with 1,000+ candidates: a search, page 2, through Remix vs the same queries.
-  const listUrl = `${origin}/prijzen/${big.slug}/${big.year}/kandidaten?q=vries&pagina=2`;
-  const sqlList = await opsPerSecond(CONNECTIONS, () => listCandidates(db, big.id, { q: "vries", page: 2 }));
-  const appList = await http(listUrl);
-  rows.push([
-    "candidate search, 1,050 candidates (GET …/kandidaten?q=vries&pagina=2)",
-    `${appList.rps.toFixed(0)} req/s (p99 ${appList.p99} ms)`,
-    `${sqlList.toFixed(0)} queries/s (same SQL, direct)`,
-    (appList.rps / sqlList).toFixed(3),
-  ]);
+    // 2. Candidate list of an edition with 1,000+ candidates: a search, page 2, through Remix vs the same queries.
+    const listUrl = `${origin}/prijzen/${big.slug}/${big.year}/kandidaten?q=vries&pagina=2`;
+    const sqlList = await opsPerSecond(CONNECTIONS, () => listCandidates(db, big.id, { q: "vries", page: 2 }));
+    const appList = await http(listUrl);
+    rows.push([
+      "candidate search, 1,050 candidates (GET …/kandidaten?q=vries&pagina=2)",
+      `${appList.rps.toFixed(0)} req/s (p99 ${appList.p99} ms)`,
+      `${sqlList.toFixed(0)} queries/s (same SQL, direct)`,
+      (appList.rps / sqlList).toFixed(3),
+    ]);
 
-  // 3. The portrait book's proposal list (2,000 proposals, sorted by endorsements, page 3) vs the same queries.
-  const bookUrl = `${origin}/boek/ambtenaren-200-jaar/voordrachten?pagina=3`;
-  const sqlBook = await opsPerSecond(CONNECTIONS, async () => {
-    const project = await loadProject(db, "ambtenaren-200-jaar", "nl");
-    return listProposals(db, project.id, { statuses: PUBLIC_STATUSES, sort: "steun", page: 3 }, "nl");
-  });
-  const appBook = await http(bookUrl);
-  rows.push([
-    "proposal list, 2,000 proposals (GET /boek/…/voordrachten?pagina=3)",
-    `${appBook.rps.toFixed(0)} req/s (p99 ${appBook.p99} ms)`,
-    `${sqlBook.toFixed(0)} queries/s (same SQL, direct)`,
-    (appBook.rps / sqlBook).toFixed(3),
-  ]);
+    // 3. The portrait book's proposal list (2,000 proposals, sorted by endorsements, page 3) vs the same queries.
+    const bookUrl = `${origin}/boek/ambtenaren-200-jaar/voordrachten?pagina=3`;
+    const sqlBook = await opsPerSecond(CONNECTIONS, async () => {
+      const project = await loadProject(db, "ambtenaren-200-jaar", "nl");
+      return listProposals(db, project.id, { statuses: PUBLIC_STATUSES, sort: "steun", page: 3 }, "nl");
+    });
+    const appBook = await http(bookUrl);
+    rows.push([
+      "proposal list, 2,000 proposals (GET /boek/…/voordrachten?pagina=3)",
+      `${appBook.rps.toFixed(0)} req/s (p99 ${appBook.p99} ms)`,
+      `${sqlBook.toFixed(0)} queries/s (same SQL, direct)`,
+      (appBook.rps / sqlBook).toFixed(3),
+    ]);
 
-  // 4. Login: the whole POST vs argon2id verification alone (the deliberate cost of a login).
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const argon = await opsPerSecond(2, () => verify(hash, DEMO_PASSWORD));
-  const body = new URLSearchParams({ email: "stemmer1@lauwer.test", password: DEMO_PASSWORD }).toString();
-  const appLogin = await http(
-    `${origin}/inloggen`,
-    {
-      method: "POST",
-      headers: { origin, "content-type": "application/x-www-form-urlencoded" },
-      body,
-      connections: 4,
-    },
-    "3xx",
-  );
-  rows.push([
-    "login (POST /inloggen)",
-    `${appLogin.rps.toFixed(1)} logins/s`,
-    `${argon.toFixed(1)} argon2id verifies/s`,
-    (appLogin.rps / argon).toFixed(3),
-  ]);
+    // 4. Login: the whole POST vs argon2id verification alone (the deliberate cost of a login).
+    const hash = await hashPassword(DEMO_PASSWORD);
+    const argon = await opsPerSecond(2, () => verify(hash, DEMO_PASSWORD));
+    const body = new URLSearchParams({ email: "stemmer1@lauwer.test", password: DEMO_PASSWORD }).toString();
+    const appLogin = await http(
+      `${origin}/inloggen`,
+      {
+        method: "POST",
+        headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+        body,
+        connections: 4,
+      },
+      "3xx",
+    );
+    rows.push([
+      "login (POST /inloggen)",
+      `${appLogin.rps.toFixed(1)} logins/s`,
+      `${argon.toFixed(1)} argon2id verifies/s`,
+      (appLogin.rps / argon).toFixed(3),
+    ]);
 
-  // 5. Vote submission with 500,000 voters, through the app vs the ballot statement straight on pg; 6. the tally.
-  vote = await benchVote(db, { url, origin, seconds: SECONDS, passwordHash: hash, log: (line) => console.error(line) });
-  rows.push([
-    `vote (POST …/ronde/1/<category>, ${vote.voters.toLocaleString("en")} voters, ${vote.connections} connections, a different voter per request)`,
-    `${vote.app.rps.toFixed(0)} votes/s (p50 ${vote.app.p50} ms, p99 ${vote.app.p99} ms, ${vote.app.errors} errors)`,
-    `${vote.raw.rps.toFixed(0)} ballots/s (firstBallotSql on pg, ${vote.connections} connections; p50 ${vote.raw.p50.toFixed(1)} ms, p99 ${vote.raw.p99.toFixed(1)} ms)`,
-    (vote.app.rps / vote.raw.rps).toFixed(3),
-  ]);
-  rows.push([
-    `tally, ${vote.tally.ballots.toLocaleString("en")} ballots (rankedResults)`,
-    `${vote.tally.medianMs.toFixed(0)} ms (median of ${vote.tally.runsMs.length})`,
-    "— (a time, not a rate)",
-    "—",
-  ]);
-  // 6b. The pages that show that tally, through the app, against the full recount.
-  tallied = await benchTally(db, { origin, setup: vote.setup, log: (line) => console.error(line) });
-  rows.push(...tallyRows(tallied));
+    // 5. Vote submission with 500,000 voters, through the app vs the ballot statement straight on pg; 6. the tally.
+    // The same through an instance with one worker per core (ADR 0034), beside the single process.
+    const workers = availableParallelism();
+    const cores = await startApp({ WEB_CONCURRENCY: String(workers) });
+    try {
+      vote = await benchVote(db, {
+        url,
+        origin,
+        seconds: SECONDS,
+        passwordHash: hash,
+        log: (line) => console.error(line),
+        allCores: { origin: cores.origin, workers },
+      });
+    } finally {
+      cores.proc.kill("SIGTERM");
+      await new Promise((r) => cores.proc.once("exit", r));
+    }
+    rows.push([
+      `vote (POST …/ronde/1/<category>, ${vote.voters.toLocaleString("en")} voters, ${vote.connections} connections, a different voter per request)`,
+      `${vote.app.rps.toFixed(0)} votes/s (p50 ${vote.app.p50} ms, p99 ${vote.app.p99} ms, ${vote.app.errors} errors)`,
+      `${vote.raw.rps.toFixed(0)} ballots/s (firstBallotSql on pg, ${vote.connections} connections; p50 ${vote.raw.p50.toFixed(1)} ms, p99 ${vote.raw.p99.toFixed(1)} ms)`,
+      (vote.app.rps / vote.raw.rps).toFixed(3),
+    ]);
+    if (vote.allCores)
+      rows.push([
+        `vote through ${vote.allCores.workers} workers (WEB_CONCURRENCY=${vote.allCores.workers}), same load`,
+        `${vote.allCores.rps.toFixed(0)} votes/s (p50 ${vote.allCores.p50} ms, p99 ${vote.allCores.p99} ms, ${vote.allCores.errors} errors)`,
+        `${vote.raw.rps.toFixed(0)} ballots/s (the same baseline)`,
+        (vote.allCores.rps / vote.raw.rps).toFixed(3),
+      ]);
+    rows.push([
+      `tally, ${vote.tally.ballots.toLocaleString("en")} ballots (rankedResults)`,
+      `${vote.tally.medianMs.toFixed(0)} ms (median of ${vote.tally.runsMs.length})`,
+      "— (a time, not a rate)",
+      "—",
+    ]);
+    // 6b. The pages that show that tally, through the app, against the full recount.
+    tallied = await benchTally(db, { origin, setup: vote.setup, log: (line) => console.error(line) });
+    rows.push(...tallyRows(tallied));
+  }
 
   // 7. The anonymised ballots export of that edition (1,000,000 ballots) as CSV vs COPY of the same rows,
   // in a fresh app process, so its peak memory is the export's (plus the app itself), not the vote load's.
@@ -321,6 +353,15 @@ try {
     `${(exported.copy.ms / 1000).toFixed(1)} s (COPY … TO STDOUT, same rows and order, ${(exported.copy.bytes / 1e6).toFixed(0)} MB)`,
     (exported.copy.ms / exported.app.ms).toFixed(3),
   ]);
+  // The same rows as XLSX and JSON (written row by row from the cursor; no COPY for these), against the same COPY.
+  for (const o of exported.others) {
+    rows.push([
+      `ballots export, ${exported.rows.toLocaleString("en")} rows as ${o.format.toUpperCase()} (GET …/export/stemmen.${o.format})`,
+      `${(o.ms / 1000).toFixed(1)} s, ${(o.bytes / 1e6).toFixed(0)} MB, app peak RSS ${o.peakRssMb.toFixed(0)} MB`,
+      `${(exported.copy.ms / 1000).toFixed(1)} s (the CSV's COPY above)`,
+      (exported.copy.ms / o.ms).toFixed(3),
+    ]);
+  }
 } finally {
   app.kill("SIGTERM");
   await db.destroy();
@@ -345,10 +386,13 @@ if (vote) {
       ` seeding ${vote.voters} voters + sessions ${vote.seedSeconds.toFixed(1)} s, filling to ${vote.tally.ballots} ballots ${vote.tally.fillSeconds.toFixed(1)} s`,
   );
   // Unexpected answers fail the bench (after the figures are printed); missing the target does not.
-  if (vote.raw.errors || vote.app.problems.length) {
-    console.error(
-      `vote bench FAILED: ${[...(vote.raw.errors ? [`${vote.raw.errors} raw ballots failed`] : []), ...vote.app.problems].join("; ")}`,
-    );
+  const problems = [
+    ...(vote.raw.errors ? [`${vote.raw.errors} raw ballots failed`] : []),
+    ...vote.app.problems,
+    ...(vote.allCores?.problems.map((p) => `with ${vote!.allCores!.workers} workers: ${p}`) ?? []),
+  ];
+  if (problems.length) {
+    console.error(`vote bench FAILED: ${problems.join("; ")}`);
     process.exitCode = 1;
   }
 }

@@ -72,23 +72,35 @@ export async function sendResponse(res: Response, response: globalThis.Response,
       };
       res.on("drain", done).on("close", done).on("error", done);
     });
+  // The client went away before the response finished: stop producing at once (an export's query is
+  // stopped and its connection given back, a stream's timer stopped), also while the body is still
+  // preparing its next chunk; a chunk that comes anyway is not written.
+  let gone = false;
+  const onClose = () => {
+    if (res.writableFinished) return;
+    gone = true;
+    reader.cancel().catch(() => undefined);
+  };
+  res.once("close", onClose);
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      if (gone) return;
       if (done) {
         res.end();
         return;
       }
-      if (!res.write(value)) await writable();
+      if (!res.write(value) && !res.destroyed) await writable();
       if (res.destroyed) {
-        // The client went away: stop producing (an export's cursor is closed, a stream's timer stopped).
-        await reader.cancel();
+        if (!gone) await reader.cancel();
         return;
       }
     }
   } catch (error) {
     res.destroy(error instanceof Error ? error : new Error(String(error)));
     throw error;
+  } finally {
+    res.off("close", onClose);
   }
 }
 

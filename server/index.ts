@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -18,8 +19,9 @@ import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server"
 import { advanceClosedRounds } from "~/modules/rounds/advance.server";
 import { describeReport, runRetention } from "~/modules/privacy/retention.server";
 import { createApp } from "./app";
+import { connectionBudgetProblem, superviseWorkers, workerCount } from "./cluster";
 import { createLifecycle } from "./lifecycle";
-import { startMetricsServer, stopMetricsServer } from "./metrics";
+import { answerMetricsRequests, startMetricsServer, stopMetricsServer } from "./metrics";
 
 /** What must end before the process exits, in this order after the HTTP server drained. */
 const cleanup: Array<() => Promise<unknown> | void> = [];
@@ -75,77 +77,9 @@ function logSealReport(report: SealReport) {
   if (problem) logger.error(problem);
 }
 
-async function main() {
-  const c = config();
-  // A wrong OIDC_PROVIDERS stops the start with its reason, instead of failing on the first login page.
-  const sso = providers().map((p) => p.slug);
-  if (sso.length > 0) logger.info({ providers: sso }, "single sign-on providers");
-  // Production without DATA_ENCRYPTION_KEY (or with a wrong one) stops here, before any database (ADR 0032).
-  const keys = dataKeyring();
-  logger.info({ keyId: keys.keyring.current.id, previousKeyId: keys.keyring.previous?.id ?? null }, "data encryption key");
-  if (keys.source.kind === "file")
-    logger.warn(
-      `DATA_ENCRYPTION_KEY is not set: second-factor secrets are encrypted with the development key in ${keys.source.file} ` +
-        `(${keys.source.created ? "made now" : "made at an earlier start"}, mode 0600). It is not in any database backup: ` +
-        "without it the authenticator apps set up here stop working. Production needs DATA_ENCRYPTION_KEY.",
-    );
-  const lifecycle = createLifecycle({ drainMs: c.SHUTDOWN_DRAIN_MS });
-  // Until the server listens, a signal or crash stops what was started so far.
-  let drain = async () => ({ forced: 0 });
-  process.on(
-    "uncaughtException",
-    onUnhandled("uncaughtException", () => drain()),
-  );
-  process.on(
-    "unhandledRejection",
-    onUnhandled("unhandledRejection", () => drain()),
-  );
-  process.on("SIGINT", () => void stop("SIGINT", 0, () => drain()));
-  process.on("SIGTERM", () => void stop("SIGTERM", 0, () => drain()));
-
-  const { embedded } = await resolveDatabase(c.DATA_DIR, (line) => logger.debug({ postgres: line.trim() }));
-  if (embedded) {
-    cleanup.push(() => embedded.stop());
-    // The embedded server is ours to keep running: restarted when it dies, loudly given up when it cannot be.
-    embedded.watch((event, err) => {
-      if (event === "died") logger.error("embedded PostgreSQL stopped underneath the app: starting it again");
-      else if (event === "restarted") logger.warn("embedded PostgreSQL started again");
-      else {
-        logger.fatal({ err }, "embedded PostgreSQL cannot be started again: stopping");
-        void stop("embedded PostgreSQL lost", 1, () => drain());
-      }
-    });
-  }
-  const db = getDb();
-  cleanup.push(() => closeDb());
-  const applied = await migrateToLatest(db);
-  if (applied.length) logger.info({ migrations: applied }, "migrated");
-  // Secrets still in plain text (from before ADR 0032) or under the previous key are sealed with the
-  // current key; secrets under a key this server was not given stop the start with the reason.
-  const sealed = await sealStoredSecrets(db);
-  const problem = unknownKeyProblem(sealed);
-  if (problem) throw new Error(problem);
-  logSealReport(sealed);
-  // Demo data only where it cannot surprise anyone: an embedded database outside production, or when asked.
-  if (c.SEED_ON_EMPTY ?? (Boolean(embedded) && !c.isProduction)) {
-    const accounts = await seedIfEmpty(db);
-    if (accounts) printAccounts(accounts);
-  }
-
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const app = createApp(build, { lifecycle });
-  const server = app.listen(c.PORT, c.HOST, () => {
-    logger.info(configSummary(), `Lauwer listens on ${c.origin}`);
-  });
-  lifecycle.attach(server);
-  drain = () => lifecycle.stop();
-  const metricsServer = await startMetricsServer(c);
-  if (metricsServer) cleanup.push(() => stopMetricsServer(metricsServer));
-
-  // What is unsafe about this configuration, said plainly where the deployer looks (ADR 0018).
-  for (const warning of startupWarnings(c)) logger.warn(warning);
-  if (!c.SMTP_URL && !c.devMailbox) logger.warn("SMTP_URL is not set: mail is queued in the outbox but not delivered");
-  const worker = startOutboxWorker(db);
+/** The jobs that run once across processes (each takes its lock in PostgreSQL): mail, notices, advancement, retention, upkeep. */
+function startJobs(origin: string, tickMs: number) {
+  const worker = startOutboxWorker(getDb());
   cleanup.push(() => worker.stop());
   const every = (ms: number, name: string, work: () => Promise<unknown>) => {
     const timer = setInterval(() => {
@@ -162,15 +96,124 @@ async function main() {
       sealStoredSecrets(getDb()).then(logSealReport),
     ]),
   );
-  // Vote rounds that closed advance their top K within a minute (also done on demand by the pages that need it).
-  every(60_000, "advancing closed rounds", () => advanceClosedRounds(getDb()));
-  // Lifecycle notices (ADR 0013): derived from state each minute, each mailed once across all processes.
-  every(60_000, "notices", () => runNotices(getDb(), { origin: c.origin }));
+  // Vote rounds that closed advance their top K within a tick (also done on demand by the pages that need it).
+  every(tickMs, "advancing closed rounds", () => advanceClosedRounds(getDb()));
+  // Lifecycle notices (ADR 0013): derived from state each tick, each mailed once across all processes.
+  every(tickMs, "notices", () => runNotices(getDb(), { origin }));
   // Editions past their retention period are anonymised within the hour (also: npm run privacy:retention).
   every(3600_000, "retention", async () => {
     const reports = await runRetention(getDb());
     reports.forEach((r) => logger.info({ edition: r.editionId }, `retention: ${describeReport(r)}`));
   });
+}
+
+/**
+ * One process runs everything; with several workers (ADR 0034) the primary prepares the database
+ * (embedded server, migrations, secrets, demo data), runs the jobs, serves the metrics port and
+ * supervises the workers, and the workers answer HTTP.
+ */
+async function main() {
+  const c = config();
+  const workers = cluster.isWorker ? 0 : workerCount(c.WEB_CONCURRENCY);
+  const primary = workers > 1;
+  const role = cluster.isWorker ? "worker" : primary ? "primary" : "single";
+  // A wrong OIDC_PROVIDERS stops the start with its reason, instead of failing on the first login page.
+  const sso = providers().map((p) => p.slug);
+  if (sso.length > 0 && role !== "worker") logger.info({ providers: sso }, "single sign-on providers");
+  // Production without DATA_ENCRYPTION_KEY (or with a wrong one) stops here, before any database (ADR 0032).
+  const keys = dataKeyring();
+  if (role !== "worker") {
+    logger.info({ keyId: keys.keyring.current.id, previousKeyId: keys.keyring.previous?.id ?? null }, "data encryption key");
+    if (keys.source.kind === "file")
+      logger.warn(
+        `DATA_ENCRYPTION_KEY is not set: second-factor secrets are encrypted with the development key in ${keys.source.file} ` +
+          `(${keys.source.created ? "made now" : "made at an earlier start"}, mode 0600). It is not in any database backup: ` +
+          "without it the authenticator apps set up here stop working. Production needs DATA_ENCRYPTION_KEY.",
+      );
+  }
+  const lifecycle = createLifecycle({ drainMs: c.SHUTDOWN_DRAIN_MS });
+  // Until the server listens, a signal or crash stops what was started so far.
+  let drain = async () => ({ forced: 0 });
+  process.on(
+    "uncaughtException",
+    onUnhandled("uncaughtException", () => drain()),
+  );
+  process.on(
+    "unhandledRejection",
+    onUnhandled("unhandledRejection", () => drain()),
+  );
+  process.on("SIGINT", () => void stop("SIGINT", 0, () => drain()));
+  process.on("SIGTERM", () => void stop("SIGTERM", 0, () => drain()));
+
+  // A worker inherits DATABASE_URL from the primary, which started the embedded server if there is one.
+  const { embedded } = await resolveDatabase(c.DATA_DIR, (line) => logger.debug({ postgres: line.trim() }));
+  if (embedded) {
+    cleanup.push(() => embedded.stop());
+    // The embedded server is ours to keep running: restarted when it dies, loudly given up when it cannot be.
+    embedded.watch((event, err) => {
+      if (event === "died") logger.error("embedded PostgreSQL stopped underneath the app: starting it again");
+      else if (event === "restarted") logger.warn("embedded PostgreSQL started again");
+      else {
+        logger.fatal({ err }, "embedded PostgreSQL cannot be started again: stopping");
+        void stop("embedded PostgreSQL lost", 1, () => drain());
+      }
+    });
+  }
+  const db = getDb();
+  cleanup.push(() => closeDb());
+  if (role !== "worker") {
+    const applied = await migrateToLatest(db);
+    if (applied.length) logger.info({ migrations: applied }, "migrated");
+    // Secrets still in plain text (from before ADR 0032) or under the previous key are sealed with the
+    // current key; secrets under a key this server was not given stop the start with the reason.
+    const sealed = await sealStoredSecrets(db);
+    const problem = unknownKeyProblem(sealed);
+    if (problem) throw new Error(problem);
+    logSealReport(sealed);
+    // Demo data only where it cannot surprise anyone: an embedded database outside production, or when asked.
+    if (c.SEED_ON_EMPTY ?? (Boolean(embedded) && !c.isProduction)) {
+      const accounts = await seedIfEmpty(db);
+      if (accounts) printAccounts(accounts);
+    }
+  }
+
+  if (primary) {
+    const budget = await connectionBudgetProblem(db, workers + 1, c.DB_POOL_MAX);
+    if (budget) logger.warn(budget);
+    const supervisor = superviseWorkers({
+      count: workers,
+      killAfterMs: c.SHUTDOWN_DRAIN_MS + 5000,
+      log: logger,
+      onGiveUp: (reason) => {
+        logger.fatal({ reason }, "app workers cannot start: stopping");
+        void stop("app workers cannot start", 1, () => drain());
+      },
+    });
+    // Workers first (each drains its own requests), then the jobs, the pool and the embedded server.
+    drain = async () => {
+      await supervisor.stop();
+      return { forced: 0 };
+    };
+    answerMetricsRequests(c);
+    await supervisor.ready;
+    logger.info(configSummary(), `Lauwer listens on ${c.origin} (${workers} app workers)`);
+  } else {
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+    const app = createApp(build, { lifecycle });
+    const server = app.listen(c.PORT, c.HOST, () => {
+      if (role === "single") logger.info(configSummary(), `Lauwer listens on ${c.origin}`);
+    });
+    lifecycle.attach(server);
+    drain = () => lifecycle.stop();
+  }
+  if (role === "worker") return;
+  const metricsServer = await startMetricsServer(c);
+  if (metricsServer) cleanup.push(() => stopMetricsServer(metricsServer));
+
+  // What is unsafe about this configuration, said plainly where the deployer looks (ADR 0018).
+  for (const warning of startupWarnings(c)) logger.warn(warning);
+  if (!c.SMTP_URL && !c.devMailbox) logger.warn("SMTP_URL is not set: mail is queued in the outbox but not delivered");
+  startJobs(c.origin, c.JOB_TICK_SECONDS * 1000);
 }
 
 main().catch((err: unknown) => {

@@ -1,11 +1,12 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import cluster from "node:cluster";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { readdirSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import { sql } from "kysely";
 import type pg from "pg";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from "prom-client";
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, register } from "prom-client";
 import type { Config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { ballotCounter, trackedPools } from "~/lib/metrics.server";
@@ -15,7 +16,9 @@ import { logger } from "~/logger.server";
  * The Prometheus endpoint (ADR 0022). Off unless METRICS_TOKEN or METRICS_PORT is set; never public:
  * on the main port only with `Authorization: Bearer <METRICS_TOKEN>`, on METRICS_PORT (bound to
  * METRICS_HOST, by default HOST) for whoever can reach that port, with the token asked there too when set.
- * Every process reports its own figures: Prometheus scrapes each instance (docs/deploy.md).
+ * Every instance reports its own figures: Prometheus scrapes each instance (docs/deploy.md). Within an
+ * instance of several workers (ADR 0034) the primary adds up the workers' figures (prom-client's
+ * AggregatorRegistry); a worker asked on the main port passes the scrape to the primary.
  */
 
 export const metricsEnabled = (c: Config) => Boolean(c.METRICS_TOKEN ?? c.METRICS_PORT);
@@ -59,6 +62,9 @@ function appMetrics(): AppMetrics {
     "Most connections this process's pools may open (DB_POOL_MAX per pool)",
     (p) => p.options.max ?? 10,
   );
+  // A worker answers its primary's AggregatorRegistry (ADR 0034): prom-client listens for the
+  // primary's requests only once an AggregatorRegistry exists in the worker.
+  if (cluster.isWorker) new AggregatorRegistry();
   holder[GLOBAL] = {
     requests: new Counter({
       name: "lauwer_http_requests_total",
@@ -71,18 +77,27 @@ function appMetrics(): AppMetrics {
       labelNames: ["route", "method", "status_class"] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     }),
+    // Read from the database at scrape time: prom-client collects every metric at once, so the three
+    // share one read (readOnce) and each waits for it before it is written out. The same
+    // figures in every worker: a cluster reports the highest (the lowest for "up"), not their sum.
     outbox: new Gauge({
       name: "lauwer_outbox_emails",
       help: "Mails in the outbox not sent (yet), by status, read from the database at scrape time (all processes)",
       labelNames: ["status"] as const,
+      aggregator: "max",
+      collect: readOnce,
     }),
     oldestMail: new Gauge({
       name: "lauwer_outbox_oldest_pending_age_seconds",
       help: "Age of the oldest mail waiting to be delivered (pending or sending), 0 when none waits",
+      aggregator: "max",
+      collect: readOnce,
     }),
     databaseUp: new Gauge({
       name: "lauwer_database_up",
       help: "1 when this scrape could read the database (outbox figures), 0 when it could not",
+      aggregator: "min",
+      collect: readOnce,
     }),
   };
   return holder[GLOBAL];
@@ -177,6 +192,17 @@ export function httpMetrics(build: ServerBuild, c: Config, publicDir: string) {
   };
 }
 
+let reading: Promise<void> | undefined;
+/** One database read per scrape, shared by the gauges that show it (they are collected concurrently). */
+function readOnce(): Promise<void> {
+  const m = (globalThis as Holder)[GLOBAL];
+  if (!m) return Promise.resolve();
+  reading ??= readDatabase(m).finally(() => {
+    reading = undefined;
+  });
+  return reading;
+}
+
 /** Reads the figures that come from the database, with a deadline so a slow database never hangs a scrape. */
 async function readDatabase(m: AppMetrics): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -230,17 +256,67 @@ function answer(req: IncomingMessage, res: ServerResponse, c: Config) {
     plain(res, 401, "Unauthorized", { "WWW-Authenticate": 'Bearer realm="metrics"' });
     return;
   }
-  const m = appMetrics();
   void (async () => {
     try {
-      await readDatabase(m);
-      const body = await register.metrics();
-      plain(res, 200, req.method === "HEAD" ? "" : body, { "Content-Type": register.contentType, "X-Content-Type-Options": "nosniff" });
+      const { body, contentType } = await scrape();
+      plain(res, 200, req.method === "HEAD" ? "" : body, { "Content-Type": contentType, "X-Content-Type-Options": "nosniff" });
     } catch (err) {
       logger.error({ err }, "metrics: scrape failed");
       if (!res.headersSent) plain(res, 500, "metrics unavailable");
     }
   })();
+}
+
+interface Scrape {
+  body: string;
+  contentType: string;
+}
+const ASK = "lauwer:metrics?";
+const ANSWER = "lauwer:metrics";
+type Answer = { type: typeof ANSWER; id: string; error?: string } & Partial<Scrape>;
+let aggregator: AggregatorRegistry<typeof register.contentType> | undefined;
+
+/** The figures of a scrape: this process's; in a primary with workers, theirs added up; in a worker, the primary's answer. */
+async function scrape(): Promise<Scrape> {
+  if (cluster.isWorker) return askPrimary();
+  if (aggregator) return { body: await aggregator.clusterMetrics(), contentType: aggregator.contentType };
+  appMetrics();
+  return { body: await register.metrics(), contentType: register.contentType };
+}
+
+function askPrimary(): Promise<Scrape> {
+  const id = randomUUID();
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      const answer = message as Answer;
+      if (answer?.type !== ANSWER || answer.id !== id) return;
+      clearTimeout(timer);
+      process.off("message", onMessage);
+      if (answer.error !== undefined || answer.body === undefined) reject(new Error(answer.error ?? "metrics: empty answer"));
+      else resolve({ body: answer.body, contentType: answer.contentType ?? register.contentType });
+    };
+    const timer = setTimeout(() => {
+      process.off("message", onMessage);
+      reject(new Error("metrics: the primary did not answer within 5 s"));
+    }, 5000);
+    process.on("message", onMessage);
+    process.send?.({ type: ASK, id });
+  });
+}
+
+/** In the primary of several workers: scrapes add up the workers' figures, also those asked on the main port. */
+export function answerMetricsRequests(c: Config) {
+  if (!metricsEnabled(c)) return;
+  aggregator = new AggregatorRegistry();
+  cluster.on("message", (worker, message: unknown) => {
+    const ask = message as { type?: string; id?: string };
+    if (ask?.type !== ASK || typeof ask.id !== "string") return;
+    const id = ask.id;
+    scrape().then(
+      (s) => worker.isConnected() && worker.send({ type: ANSWER, id, ...s } satisfies Answer),
+      (err: unknown) => worker.isConnected() && worker.send({ type: ANSWER, id, error: String(err) } satisfies Answer),
+    );
+  });
 }
 
 /** GET /metrics on the main port: 404 unless METRICS_TOKEN is set, then only with that bearer token. */

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "~/db.server";
+import { getDb, getPool } from "~/db.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { recordExport } from "~/modules/audit/export-audit.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
@@ -21,6 +21,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     format: file.format,
     separator: file.separator,
   });
-  const spec = awardExportSpec(db, edition, file.dataset, context.locale);
+  const spec = awardExportSpec(db, edition, file.dataset, context.locale, { pool: getPool() });
   return exportResponse({ spec, format: file.format, separator: file.separator, log: { dataset: file.dataset, editionId: edition.id } });
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import "~/i18n/page-texts/teams";
 import { requireUser } from "~/auth/guards.server";
@@ -11,6 +11,7 @@ import type { FormFailure } from "~/lib/forms.server";
 import { pick } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
 import { acceptInvite, inviteContext } from "~/modules/jury/jury.server";
+import { InvitationWayIn } from "~/modules/teams/components/invitation-way-in";
 
 export const meta = titleMeta("jury.invite.title");
 
@@ -67,20 +68,11 @@ export default function AcceptJuryInvite() {
       ) : data.visitor ? (
         <>
           <Paragraph lead>{t("teams.juryInvite.visitorIntro", { email: data.email, award: data.award })}</Paragraph>
-          <Paragraph>{t("teams.juryInvite.newAccount", { email: data.email })}</Paragraph>
-          <Paragraph>
-            {/* Styled as ButtonLink is; not imported, so the first page's chunks stay as they are. */}
-            <Link
-              to="/registreren"
-              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action lauwer-button-link"
-            >
-              {t("teams.invitation.signup")}
-            </Link>
-          </Paragraph>
-          <Paragraph>
-            {t("teams.juryInvite.haveAccount")}{" "}
-            <AppLink to={`/inloggen?redirectTo=${encodeURIComponent(data.here)}`}>{t("teams.invitation.login")}</AppLink>
-          </Paragraph>
+          <InvitationWayIn
+            newAccount={t("teams.juryInvite.newAccount", { email: data.email })}
+            haveAccount={t("teams.juryInvite.haveAccount")}
+            here={data.here}
+          />
         </>
       ) : data.accepted ? (
         <>

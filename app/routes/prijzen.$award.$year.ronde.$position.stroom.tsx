@@ -74,6 +74,10 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
         closed = true;
         release();
         clearTimeout(timer);
+        // The shutdown signal lives as long as the process: a listener left on it would keep this
+        // stream (its controller, its closures) alive for good, one more with every screen that came.
+        context.shutdown.removeEventListener("abort", bye);
+        request.signal.removeEventListener("abort", stop);
         try {
           controller.close();
         } catch {
@@ -84,11 +88,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
       request.signal.addEventListener("abort", stop);
       // This process is stopping: tell the screen to reconnect (to another process, or this one once
       // restarted) and end the stream, so the stop does not wait for the stream's lifetime.
-      const bye = () => {
+      function bye() {
         if (closed) return;
         controller.enqueue(encoder.encode(`retry: 1000\nevent: reconnect\ndata: {}\n\n`));
         stop();
-      };
+      }
       if (context.shutdown.aborted) bye();
       else context.shutdown.addEventListener("abort", bye, { once: true });
       const tick = async () => {

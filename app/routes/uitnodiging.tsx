@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import "~/i18n/page-texts/teams";
 import { requireUser } from "~/auth/guards.server";
-import { AppLink } from "~/components/app-link";
 import { Alert, Button, Heading1, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import type { FormFailure } from "~/lib/forms.server";
 import { useDateFormat } from "~/lib/locale";
 import { titleMeta } from "~/lib/meta";
+import { InvitationWayIn } from "~/modules/teams/components/invitation-way-in";
 import { acceptRoleInvitations, invitationByToken } from "~/modules/teams/teams.server";
 
 export const meta = titleMeta("teams.invitation.title");
@@ -65,7 +65,6 @@ export default function RoleInvitation() {
     role: t(`teams.roles.${i.role}`),
     scope: i.scope ?? t("roles.platform"),
   };
-  const back = encodeURIComponent(d.here);
   return (
     <>
       <Heading1>{t("teams.invitation.title")}</Heading1>
@@ -82,19 +81,11 @@ export default function RoleInvitation() {
         </Alert>
       ) : !viewer ? (
         <>
-          <Paragraph>{t("teams.invitation.newAccount", params)}</Paragraph>
-          <Paragraph>
-            {/* Styled as ButtonLink is; not imported, so the first page's chunks stay as they are. */}
-            <Link
-              to="/registreren"
-              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action lauwer-button-link"
-            >
-              {t("teams.invitation.signup")}
-            </Link>
-          </Paragraph>
-          <Paragraph>
-            {t("teams.invitation.haveAccount")} <AppLink to={`/inloggen?redirectTo=${back}`}>{t("teams.invitation.login")}</AppLink>
-          </Paragraph>
+          <InvitationWayIn
+            newAccount={t("teams.invitation.newAccount", params)}
+            haveAccount={t("teams.invitation.haveAccount")}
+            here={d.here}
+          />
         </>
       ) : !viewer.matches ? (
         <Alert type="warning">

@@ -55,23 +55,24 @@ export async function openLatestMail(page: Page, to: string, subject: RegExp | s
 
 const STORE = ".data/e2e/e2e-second-factor.json";
 const LOCK = ".data/e2e/e2e-second-factor.lock";
-type SecondFactor = { secret: string; lastStep: number; recovery: string[] };
+type SecondFactor = { secret: string; lastStep: number; recovery: string[]; setUpAt?: number };
 const stepNow = () => Math.floor(Date.now() / 30_000);
 
 export function totpCode(secret: string, step: number): string {
   return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: step * 30_000 });
 }
 
-async function withSecondFactors<T>(change: (store: Record<string, SecondFactor>) => Promise<T> | T): Promise<T> {
-  // Hang guard: a lock left by a killed worker is taken over after two minutes.
+/** Runs `work` holding a lock directory shared by the workers (a lock left by a killed worker is taken over after two minutes). */
+async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  // Hang guard only.
   for (let i = 0; ; i++) {
     try {
-      mkdirSync(LOCK);
+      mkdirSync(dir);
       break;
     } catch {
-      if (i > 4000) throw new Error("the second-factor store stays locked");
+      if (i > 4000) throw new Error(`${dir} stays locked`);
       try {
-        if (Date.now() - statSync(LOCK).mtimeMs > 120_000) rmdirSync(LOCK);
+        if (Date.now() - statSync(dir).mtimeMs > 120_000) rmdirSync(dir);
       } catch {
         // gone meanwhile
       }
@@ -79,6 +80,14 @@ async function withSecondFactors<T>(change: (store: Record<string, SecondFactor>
     }
   }
   try {
+    return await work();
+  } finally {
+    rmdirSync(dir);
+  }
+}
+
+async function withSecondFactors<T>(change: (store: Record<string, SecondFactor>) => Promise<T> | T): Promise<T> {
+  return withLock(LOCK, async () => {
     let store: Record<string, SecondFactor> = {};
     try {
       store = JSON.parse(readFileSync(STORE, "utf8")) as Record<string, SecondFactor>;
@@ -88,9 +97,7 @@ async function withSecondFactors<T>(change: (store: Record<string, SecondFactor>
     const result = await change(store);
     writeFileSync(STORE, JSON.stringify(store));
     return result;
-  } finally {
-    rmdirSync(LOCK);
-  }
+  });
 }
 
 /**
@@ -124,24 +131,35 @@ async function settle(page: Page, from: string): Promise<string | null> {
   throw new Error(`still on ${from}`);
 }
 
-/** Sets up the authenticator app on the page the login led to, keeps its secret and recovery codes, and continues. */
-export async function setUpApp(page: Page, email: string) {
-  await page.getByRole("button", { name: "Authenticator-app instellen" }).click();
-  const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
-  const step = stepNow();
-  await withSecondFactors((store) => {
-    store[email] = { secret, lastStep: step, recovery: [] };
+/**
+ * Sets up the authenticator app on the page the login led to, keeps its secret and recovery codes, and
+ * continues. One worker at a time per account: two first logins of one account at once would each make
+ * a pending secret, the second replacing the first. A worker that waited finds the app set up by the
+ * other and does nothing (false): its caller logs in again, as the person would.
+ */
+export async function setUpApp(page: Page, email: string, since = Date.now()): Promise<boolean> {
+  return withLock(`${LOCK}.${email.replace(/[^a-z0-9]/gi, "_")}`, async () => {
+    // Set up by another worker since this login began (an older entry is an app since removed, by an admin).
+    if (await withSecondFactors((store) => (store[email]?.setUpAt ?? 0) >= since)) return false;
+    await page.getByRole("button", { name: "Authenticator-app instellen" }).click();
+    const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+    const step = stepNow();
+    await withSecondFactors((store) => {
+      store[email] = { secret, lastStep: step, recovery: [] };
+    });
+    await page.getByLabel("Code uit je app").fill(totpCode(secret, step));
+    await page.getByRole("button", { name: "Tweestapsverificatie aanzetten" }).click();
+    await expect(page.getByRole("heading", { name: "Bewaar je herstelcodes" })).toBeVisible();
+    const recovery = await page.locator(".lauwer-recovery-codes code").allTextContents();
+    expect(recovery).toHaveLength(10);
+    await withSecondFactors((store) => {
+      store[email]!.recovery = recovery;
+      store[email]!.setUpAt = Date.now();
+    });
+    await page.getByRole("link", { name: "Ik heb de codes bewaard, verder" }).click();
+    await settle(page, "/account/tweestapsverificatie");
+    return true;
   });
-  await page.getByLabel("Code uit je app").fill(totpCode(secret, step));
-  await page.getByRole("button", { name: "Tweestapsverificatie aanzetten" }).click();
-  await expect(page.getByRole("heading", { name: "Bewaar je herstelcodes" })).toBeVisible();
-  const recovery = await page.locator(".lauwer-recovery-codes code").allTextContents();
-  expect(recovery).toHaveLength(10);
-  await withSecondFactors((store) => {
-    store[email]!.recovery = recovery;
-  });
-  await page.getByRole("link", { name: "Ik heb de codes bewaard, verder" }).click();
-  await settle(page, "/account/tweestapsverificatie");
 }
 
 /** Passes the code step after the password. */
@@ -157,11 +175,16 @@ export async function passCodeStep(page: Page, email: string) {
  * for a role that needs one and has none yet, setting up the app. A refused password stays on the page.
  */
 export async function logIn(page: Page, email: string, password: string) {
+  const started = Date.now();
   await page.goto("/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
   const where = await settle(page, "/inloggen");
   if (where === "/inloggen/tweede-stap") await passCodeStep(page, email);
-  else if (where === "/account/tweestapsverificatie") await setUpApp(page, email);
+  else if (where === "/account/tweestapsverificatie" && !(await setUpApp(page, email, started))) {
+    // Another worker set up this account's app meanwhile: sign in afresh, now with the code step.
+    await page.context().clearCookies();
+    await logIn(page, email, password);
+  }
 }

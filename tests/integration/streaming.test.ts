@@ -1,3 +1,4 @@
+import { get as httpGet } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { describe, expect, it } from "vitest";
@@ -42,6 +43,47 @@ describe("sendResponse", () => {
       }
       expect(pulled).toBe(CHUNKS);
       expect(received).toBe(CHUNK * CHUNKS);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it("cancels the body when the client goes away while the body is still preparing its next chunk", async () => {
+    let cancelled = false;
+    let release: () => void = () => undefined;
+    const app = express();
+    app.get("/", (_req, res, next) => {
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          // The first chunk at once; the next only when the test lets it (a query still running).
+          if (sent++ > 0) await new Promise<void>((r) => (release = r));
+          controller.enqueue(new Uint8Array(64 * 1024).fill(65));
+        },
+        cancel() {
+          cancelled = true;
+        },
+      });
+      sendResponse(res, new Response(body, { headers: { "Content-Type": "application/octet-stream" } })).catch(next);
+    });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await new Promise<void>((resolve) => {
+        const req = httpGet(`http://127.0.0.1:${port}/`, (res) => {
+          res.once("data", () => {
+            req.destroy();
+            resolve();
+          });
+        });
+        req.on("error", () => undefined);
+      });
+      // The body is cancelled when the socket closes, not only at its next chunk …
+      for (let i = 0; i < 200 && !cancelled; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(cancelled).toBe(true);
+      // … and a chunk that still comes is not written to the closed socket (nor waited on for ever).
+      release();
     } finally {
       await new Promise((r) => server.close(r));
     }

@@ -28,6 +28,9 @@ export async function startAppProcess(
       LOG_LEVEL: "info",
       SEED_ON_EMPTY: "false",
       DB_POOL_MAX: "8",
+      // One process unless a test asks for workers (tests/integration/cluster.test.ts): tests that count
+      // a process's requests or signal it expect one.
+      WEB_CONCURRENCY: "1",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

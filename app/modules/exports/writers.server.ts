@@ -23,6 +23,12 @@ export interface ExportSpec {
   sheet: string;
   columns: ExportColumn[];
   rows: AsyncIterable<Record<string, Cell>>;
+  /**
+   * The CSV records (everything after the header) written by other means than `rows`, e.g. by
+   * PostgreSQL's COPY (the ballots export, ballots-copy.server.ts); must write exactly what `rows` would,
+   * and end `out`.
+   */
+  csvRecords?: (separator: CsvSeparator, out: NodeJS.WritableStream) => Promise<void>;
 }
 
 /**
@@ -72,6 +78,32 @@ function jsonValue(value: Cell): string | number | boolean | null {
   return value;
 }
 
+/** The CSV writer: byte-order mark, header, records ending in CR LF, every field a reader could split quoted. */
+function csvStringifier(columns: ExportColumn[], separator: CsvSeparator) {
+  return stringify({
+    bom: true, // Excel reads UTF-8 (ë, é) correctly only with a byte-order mark; so no "sep=" line (ADR 0019)
+    header: true,
+    delimiter: separator,
+    columns: columns.map((c) => ({ key: c.key, header: neutraliseCsv(c.header) })),
+    cast: {
+      string: (v: string) => cellText(v),
+      date: (v: Date) => cellText(v),
+      boolean: (v: boolean) => (v ? "true" : "false"),
+      number: (v: number) => (separator === ";" ? String(v).replace(".", ",") : String(v)),
+    },
+    record_delimiter: "windows",
+    quote_record_delimiter: true,
+    quoted_match: MUST_QUOTE,
+  });
+}
+
+/** What the CSV writer writes before the first record: the byte-order mark and the header line. */
+async function csvHead(columns: ExportColumn[], separator: CsvSeparator): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of csvStringifier(columns, separator).end()) chunks.push(Buffer.from(chunk as Buffer | string));
+  return Buffer.concat(chunks);
+}
+
 /** Streams the export in the given format into `out` (any writable); resolves when everything is written. */
 export async function writeExport(
   spec: ExportSpec,
@@ -79,23 +111,14 @@ export async function writeExport(
   out: NodeJS.WritableStream,
   separator: CsvSeparator = ",",
 ): Promise<void> {
+  if (format === "csv" && spec.csvRecords) {
+    out.write(await csvHead(spec.columns, separator));
+    await spec.csvRecords(separator, out);
+    return;
+  }
   const source = Readable.from(spec.rows, { objectMode: true, highWaterMark: 256 });
   if (format === "csv") {
-    const csv = stringify({
-      bom: true, // Excel reads UTF-8 (ë, é) correctly only with a byte-order mark; so no "sep=" line (ADR 0019)
-      header: true,
-      delimiter: separator,
-      columns: spec.columns.map((c) => ({ key: c.key, header: neutraliseCsv(c.header) })),
-      cast: {
-        string: (v: string) => cellText(v),
-        date: (v: Date) => cellText(v),
-        boolean: (v: boolean) => (v ? "true" : "false"),
-        number: (v: number) => (separator === ";" ? String(v).replace(".", ",") : String(v)),
-      },
-      record_delimiter: "windows",
-      quote_record_delimiter: true,
-      quoted_match: MUST_QUOTE,
-    });
+    const csv = csvStringifier(spec.columns, separator);
     await pipeline(source, csv, out);
     return;
   }

@@ -7,7 +7,7 @@ import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
 import { renderMail } from "~/modules/mail/outbox.server";
 import { publishedReceipt } from "~/modules/results/recount.server";
 import { formatReceipt, normalizeReceipt, RECEIPT_ALPHABET } from "./rules";
-import { mayVote, whyIneligible } from "./eligibility.server";
+import { mayVote } from "./eligibility.server";
 import type { VotingRound } from "./round.server";
 
 export function newReceiptCode(): string {
@@ -150,7 +150,7 @@ function receiptMail(input: CastInput, receipt: string, changed: boolean) {
  * decides between racing submissions; every other attempt gets a clear answer and changes nothing.
  */
 export async function castBallot(db: Db, input: CastInput): Promise<Outcome<CastBallot>> {
-  if (await whyIneligible(db, input.round, input.voter)) return notEligible();
+  // Eligibility is one of the statement's own checks (mayVote, as whyIneligible asks it): no round trip before.
   const receipt = newReceiptCode();
   let row;
   try {

@@ -3,7 +3,7 @@ import type { DbOrTrx } from "~/db.server";
 import { logger } from "~/logger.server";
 
 // The incremental tally (ADR 0035). Triggers append every change to the counted ballots to tally_delta
-// in the ballot's own transaction (db/migrations/20261206010000_tally_cache.ts); readers fold that log
+// in the ballot's own transaction (db/migrations/20261207010000_tally_cache.ts); readers fold that log
 // into tally_count and read both in one statement. Exact by MVCC: a reader sees exactly the log rows of
 // the transactions committed in its snapshot, and a log row is folded (deleted and added up) by exactly
 // one committed transaction, so a ballot committing late — after a later one was folded — is simply
