@@ -301,6 +301,26 @@ export interface BallotRevisionTable {
   created_at: Generated<Date>;
 }
 
+/** Counted ballots folded per candidate of a round (ADR 0035); written only by foldTally. */
+export interface TallyCountTable {
+  round_id: string;
+  category_id: string;
+  nominee_id: string;
+  votes: string;
+  rank_sum: string;
+  firsts: string;
+}
+
+/** Changes to the counted ballots not folded into tally_count yet (written by triggers, ADR 0035). */
+export interface TallyDeltaTable {
+  round_id: string;
+  category_id: string;
+  nominee_id: string;
+  votes: number;
+  rank_sum: number;
+  firsts: number;
+}
+
 export interface RoundInviteTable {
   round_id: string;
   email: string;
@@ -795,6 +815,8 @@ export interface DB {
   ballot: BallotTable;
   ballot_choice: BallotChoiceTable;
   ballot_revision: BallotRevisionTable;
+  tally_count: TallyCountTable;
+  tally_delta: TallyDeltaTable;
   round_invite: RoundInviteTable;
   round_advancement: RoundAdvancementTable;
   jury_invite: JuryInviteTable;

@@ -52,6 +52,7 @@ export interface VoteFigures {
   /** The same through an instance with one worker per core (ADR 0034), when asked. */
   allCores?: AppVoteFigures & { workers: number };
   tally: { ballots: number; medianMs: number; runsMs: number[]; fillSeconds: number };
+  setup: Setup;
 }
 
 interface AppVoteFigures {
@@ -66,6 +67,7 @@ interface AppVoteFigures {
 
 export interface Setup {
   roundId: string;
+  year: number;
   editionId: string;
   path: (categorySlug: string) => string;
   award: string;
@@ -120,11 +122,14 @@ export async function setUpRound(db: Kysely<DB>): Promise<Setup> {
       ballot_mode: "single",
       max_choices: 1,
       eligibility: "verified",
+      // Running totals on the public round page and the projector, for the tally figure (bench-tally.ts).
+      show_live_totals: true,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
   return {
     roundId: round.id,
+    year,
     editionId: edition.id,
     path: (slug) => `/prijzen/bench-stemprijs/${year}/ronde/1/${slug}`,
     award: `Benchprijs ${year}`,
@@ -389,7 +394,7 @@ export async function benchVote(
   const fillSeconds = seconds(t0);
   log(`vote: ${BALLOTS} ballots in ${fillSeconds.toFixed(1)} s`);
   const tally = await timeTally(db, setup);
-  return { voters: VOTERS, connections: VOTE_CONNECTIONS, seedSeconds, raw: raw.figures, app, allCores, tally: { ...tally, fillSeconds } };
+  return { voters: VOTERS, connections: VOTE_CONNECTIONS, seedSeconds, raw: raw.figures, app, allCores, tally: { ...tally, fillSeconds }, setup };
 }
 
 /**

@@ -19,15 +19,19 @@ import { loadProject } from "../app/modules/book/project.server";
 import { PUBLIC_STATUSES } from "../app/modules/book/proposal.schema";
 import { listProposals } from "../app/modules/book/proposal.server";
 import { benchExport, type ExportFigures } from "./bench-export";
-import { benchVote, seedBallotsOnly, type VoteFigures } from "./bench-vote";
+import { benchTally, fillAnonymousBallots, logCost, type TallyFigures } from "./bench-tally";
+import { benchVote, seedBallotsOnly, setUpRound, type VoteFigures } from "./bench-vote";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DEMO_PASSWORD = "bench wachtwoord 2026";
 const EXPORT_HEAP_MB = Number(process.env.BENCH_EXPORT_HEAP_MB ?? 96);
-/** BENCH_ONLY=export measures the export figures alone (its ballots seeded without the vote figures); unset: everything. */
-const ONLY = process.env.BENCH_ONLY;
-if (ONLY !== undefined && ONLY !== "export") throw new Error(`BENCH_ONLY: "export" or unset, not "${ONLY}"`);
+/**
+ * BENCH_ONLY=export measures the export figures alone (its ballots seeded without the vote figures);
+ * BENCH_ONLY=tally only the tally pages (on anonymous ballots, without the vote bench's voters); unset: everything.
+ */
+const ONLY = process.env.BENCH_ONLY ?? "";
+if (!["", "export", "tally"].includes(ONLY)) throw new Error(`BENCH_ONLY: "export", "tally" or unset, not "${ONLY}"`);
 
 /** Runs `task` from `workers` concurrent loops for SECONDS; returns completed operations per second. */
 async function opsPerSecond(workers: number, task: () => Promise<unknown>): Promise<number> {
@@ -116,6 +120,58 @@ try {
   throw error;
 }
 
+/** Table rows of the tally figure: each page's p95 through the app against the full recount's p95 (higher ratio: faster than the recount). */
+function tallyRows(t: TallyFigures): Array<[string, string, string, string]> {
+  const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+  return t.pages.map((p) => [
+    `tally page p95, ${t.ballots.toLocaleString("en")} ballots: ${p.name}`,
+    `p95 ${ms(p.idle.p95)} ms (p50 ${ms(p.idle.p50)}, ${p.idle.n} requests); with ballots arriving p95 ${ms(p.arriving.p95)} ms`,
+    `p95 ${ms(t.recount.p95)} ms (full recount, recountTally on pg, ${t.recount.n} runs)`,
+    (t.recount.p95 / p.idle.p95).toFixed(1),
+  ]);
+}
+function printTally(t: TallyFigures) {
+  console.log(
+    `\ntally: ${t.ballots} ballots; first read after they were written unread (folds them all) ${t.firstFoldMs.toFixed(0)} ms;` +
+      ` full recount p50 ${t.recount.p50.toFixed(0)} / p95 ${t.recount.p95.toFixed(0)} ms; the cached tally alone (rankedResults on pg) p50 ${t.cached.p50.toFixed(1)} / p95 ${t.cached.p95.toFixed(1)} ms; ${t.arrived} ballots arrived during the second pass, drift 0 after it`,
+  );
+  const worst = Math.max(...t.pages.flatMap((p) => [p.idle.p95, p.arriving.p95]));
+  console.log(`target (every tally page ≤ 50 ms p95): ${worst <= 50 ? "met" : "not met"} (worst p95 ${worst.toFixed(1)} ms)`);
+}
+
+if (ONLY === "tally") {
+  const rows: Array<[string, string, string, string]> = [];
+  let t: TallyFigures | undefined;
+  try {
+    const setup = await setUpRound(db);
+    const ballots = Number(process.env.BENCH_BALLOTS ?? 1_000_000);
+    const t0 = Date.now();
+    await fillAnonymousBallots(db, setup, ballots);
+    console.error(`tally: ${ballots} ballots written in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    t = await benchTally(db, { origin, setup, log: (line) => console.error(line) });
+    rows.push(...tallyRows(t));
+    // Last, as it leaves ballots outside the counts (the database is thrown away after the run).
+    const cost = await logCost(url, setup, SECONDS);
+    rows.push([
+      `one-ballot statements on pg, ${cost.connections} connections, with the tally log's trigger`,
+      `${cost.withLog.toFixed(0)} ballots/s`,
+      `${cost.withoutLog.toFixed(0)} ballots/s (trigger disabled)`,
+      (cost.withLog / cost.withoutLog).toFixed(3),
+    ]);
+  } finally {
+    app.kill("SIGTERM");
+    await db.destroy();
+    await new Promise((r) => setTimeout(r, 500));
+    await pgServer.stop();
+  }
+  console.log(`\nLauwer bench (BENCH_ONLY=tally), ${new Date().toISOString()}`);
+  console.log("| what | through the app | baseline (same run) | ratio |");
+  console.log("|---|---|---|---|");
+  for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+  printTally(t);
+  process.exit(process.exitCode ?? 0);
+}
+
 // An edition with 1,000 public candidates (DESIGN §6), for the candidate list.
 const big = await db
   .selectFrom("edition as e")
@@ -181,6 +237,7 @@ await sql`analyze book_proposal, book_endorsement, nominee`.execute(db);
 const rows: Array<[string, string, string, string]> = [];
 let vote: VoteFigures | undefined;
 let exported: ExportFigures | undefined;
+let tallied: TallyFigures | undefined;
 try {
   if (ONLY === "export") {
     await seedBallotsOnly(db, { passwordHash: await hashPassword(DEMO_PASSWORD), log: (line) => console.error(line) });
@@ -277,6 +334,9 @@ try {
       "— (a time, not a rate)",
       "—",
     ]);
+    // 6b. The pages that show that tally, through the app, against the full recount.
+    tallied = await benchTally(db, { origin, setup: vote.setup, log: (line) => console.error(line) });
+    rows.push(...tallyRows(tallied));
   }
 
   // 7. The anonymised ballots export of that edition (1,000,000 ballots) as CSV vs COPY of the same rows,
@@ -336,6 +396,7 @@ if (vote) {
     process.exitCode = 1;
   }
 }
+if (tallied) printTally(tallied);
 if (exported) {
   const ratio = exported.app.ms / exported.copy.ms;
   const met = ratio <= 3 && exported.app.peakRssMb <= 200;

@@ -8,6 +8,7 @@ import type { EditionView } from "~/modules/awards/edition.server";
 import { SLUG } from "~/modules/awards/edition.server";
 import type { TieBreak } from "../../../db/types";
 import { rankTally, topK, type RankedRow, type TallyRow } from "./rules";
+import { cachedCounts, recountedCounts, type CandidateCount } from "./tally.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { pick } from "~/lib/locale";
 
@@ -167,30 +168,17 @@ export { whyIneligible, type Ineligible } from "./eligibility.server";
 
 /**
  * Counted ballots per candidate of a round (voided ballots excluded), with candidates without votes.
- * The one query behind every tally: results page, organizer view, projector and advancement.
+ * The one tally behind every page: results, organizer view, projector and advancement. It reads the
+ * incremental counts (ADR 0035), which equal a full recount of the rows (recountTally) at any moment.
  */
-export async function tally(db: DbOrTrx, round: Pick<VotingRound, "id" | "edition_id" | "position" | "source" | "max_choices">) {
-  const candidates = await roundCandidates(db, round);
-  const counts = await db
-    .selectFrom("ballot_choice as c")
-    .innerJoin("ballot as b", "b.id", "c.ballot_id")
-    .select([
-      "c.nominee_id",
-      sql<number>`count(*)::int`.as("votes"),
-      sql<number>`sum(${round.max_choices} + 1 - c.rank)::int`.as("points"),
-      sql<number>`(count(*) filter (where c.rank = 1))::int`.as("first"),
-    ])
-    .where("b.round_id", "=", round.id)
-    .where("b.voided_at", "is", null)
-    .groupBy("c.nominee_id")
-    .execute();
-  const byId = new Map(counts.map((c) => [c.nominee_id, c]));
-  const perCategory = new Map<string, TallyRow[]>();
-  for (const cand of candidates) {
-    const c = byId.get(cand.id);
-    const row: TallyRow = { nomineeId: cand.id, name: cand.name, votes: c?.votes ?? 0, points: c?.points ?? 0, first: c?.first ?? 0 };
-    perCategory.set(cand.category_id, [...(perCategory.get(cand.category_id) ?? []), row]);
-  }
+export async function tally(db: DbOrTrx, round: TallyRound) {
+  const [candidates, counts] = await Promise.all([roundCandidates(db, round), cachedCounts(db, round.id)]);
+  return assembleTally(round, candidates, counts);
+}
+
+/** The same tally recounted from every ballot row: the reference for tests and the bench. */
+export async function recountTally(db: DbOrTrx, round: TallyRound) {
+  const { perCategory } = assembleTally(round, await roundCandidates(db, round), await recountedCounts(db, round.id));
   const ballots = await db
     .selectFrom("ballot")
     .select(["category_id", sql<number>`count(*)::int`.as("n")])
@@ -199,6 +187,31 @@ export async function tally(db: DbOrTrx, round: Pick<VotingRound, "id" | "editio
     .groupBy("category_id")
     .execute();
   return { perCategory, ballotsPerCategory: new Map(ballots.map((b) => [b.category_id, b.n])) };
+}
+
+type TallyRound = Pick<VotingRound, "id" | "edition_id" | "position" | "source" | "max_choices">;
+
+function assembleTally(round: TallyRound, candidates: Array<{ id: string; name: string; category_id: string }>, counts: CandidateCount[]) {
+  const byId = new Map(counts.map((c) => [c.nominee_id, c]));
+  const perCategory = new Map<string, TallyRow[]>();
+  for (const cand of candidates) {
+    const c = byId.get(cand.id);
+    const row: TallyRow = {
+      nomineeId: cand.id,
+      name: cand.name,
+      votes: c?.votes ?? 0,
+      // Borda points: a choice of rank r earns max_choices + 1 - r (the rules lock once the round opens).
+      points: c ? c.votes * (round.max_choices + 1) - c.rank_sum : 0,
+      first: c?.firsts ?? 0,
+    };
+    perCategory.set(cand.category_id, [...(perCategory.get(cand.category_id) ?? []), row]);
+  }
+  // A counted ballot has exactly one choice of rank 1, so its category's ballots are its first preferences
+  // (for every candidate chosen, also one who is no longer a candidate).
+  const ballotsPerCategory = new Map<string, number>();
+  for (const c of counts) ballotsPerCategory.set(c.category_id, (ballotsPerCategory.get(c.category_id) ?? 0) + c.firsts);
+  for (const [id, n] of ballotsPerCategory) if (n === 0) ballotsPerCategory.delete(id);
+  return { perCategory, ballotsPerCategory };
 }
 
 export interface CategoryResult {
