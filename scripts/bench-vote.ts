@@ -394,7 +394,16 @@ export async function benchVote(
   const fillSeconds = seconds(t0);
   log(`vote: ${BALLOTS} ballots in ${fillSeconds.toFixed(1)} s`);
   const tally = await timeTally(db, setup);
-  return { voters: VOTERS, connections: VOTE_CONNECTIONS, seedSeconds, raw: raw.figures, app, allCores, tally: { ...tally, fillSeconds }, setup };
+  return {
+    voters: VOTERS,
+    connections: VOTE_CONNECTIONS,
+    seedSeconds,
+    raw: raw.figures,
+    app,
+    allCores,
+    tally: { ...tally, fillSeconds },
+    setup,
+  };
 }
 
 /**

@@ -1,7 +1,5 @@
 // npm run bench — throughput through the app, each figure as a ratio against a baseline measured
 // in the same run on the same machine. Bounded in time; traffic only to 127.0.0.1.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { rm } from "node:fs/promises";
 import { verify } from "@node-rs/argon2";
@@ -9,7 +7,7 @@ import autocannon from "autocannon";
 import { sql } from "kysely";
 import { createDb } from "../db/connection";
 import { ensureDatabase } from "../db/database";
-import { freePort, startEmbeddedPostgres } from "../db/embedded";
+import { startEmbeddedPostgres } from "../db/embedded";
 import { migrateToLatest } from "../db/migrate";
 import { seed } from "../seed/seed";
 import { hashPassword } from "../app/auth/password.server";
@@ -18,6 +16,7 @@ import { listCandidates } from "../app/modules/awards/candidates.server";
 import { loadProject } from "../app/modules/book/project.server";
 import { PUBLIC_STATUSES } from "../app/modules/book/proposal.schema";
 import { listProposals } from "../app/modules/book/proposal.server";
+import { startBuiltApp } from "./bench-app";
 import { benchExport, type ExportFigures } from "./bench-export";
 import { benchTally, fillAnonymousBallots, logCost, type TallyFigures } from "./bench-tally";
 import { benchVote, seedBallotsOnly, setUpRound, type VoteFigures } from "./bench-vote";
@@ -66,48 +65,9 @@ await migrateToLatest(db);
 process.env.DEMO_PASSWORD = DEMO_PASSWORD;
 await seed(db);
 
-/** Starts the built app (build/server.mjs) on a free port and waits until it answers. */
-async function startApp(extraEnv: Record<string, string> = {}) {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const proc = spawn("node", ["build/server.mjs"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_ORIGIN: origin,
-      NODE_ENV: "production",
-      // Production needs its own data encryption key (ADR 0032); the bench's database is new each run.
-      DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
-      LOG_LEVEL: "warn",
-      SEED_ON_EMPTY: "false",
-      // One process: the figures are per process (ADR 0034 runs one worker per core by default).
-      WEB_CONCURRENCY: "1",
-      LOGIN_FAILURES_PER_IP: "1000000",
-      // Every bench request comes from 127.0.0.1: the per-IP vote limit (default 600/min) would stop the
-      // vote figure after 600 ballots. The per-account limit keeps its default (each voter votes once).
-      VOTE_LIMIT_PER_IP: "1000000000",
-      ...extraEnv,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  // The app logs (pino) to stdout: keep the tail, to show why it did not start.
-  let log = "";
-  proc.stdout.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
-  let ready = false;
-  for (let i = 0; i < 100 && !ready && proc.exitCode === null; i++) {
-    ready = await fetch(`${origin}/`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (!ready) await new Promise((r) => setTimeout(r, 200));
-  }
-  if (!ready) {
-    proc.kill("SIGTERM");
-    throw new Error(`the app (build/server.mjs) did not start; is build/ from the same source as db/migrations?\n${log}`);
-  }
-  return { proc, origin };
+/** The built app as one process: the figures are per process (ADR 0034 runs one worker per core by default). */
+function startApp(extraEnv: Record<string, string> = {}) {
+  return startBuiltApp(url, { WEB_CONCURRENCY: "1", ...extraEnv });
 }
 
 let app: Awaited<ReturnType<typeof startApp>>["proc"];

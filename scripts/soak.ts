@@ -4,7 +4,7 @@
 // 500) projector screens following the live vote. Reports throughput, p50/p99 per kind, errors (goal:
 // no 5xx) and the memory of every process over time (goal: no growth beyond 10% after warm-up).
 // Traffic only to 127.0.0.1. No pass/fail budget beyond those two goals: the figures are for the README.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -15,9 +15,10 @@ import { SESSION_COOKIE } from "../app/auth/lucia.server";
 import { hashPassword } from "../app/auth/password.server";
 import { createDb } from "../db/connection";
 import { ensureDatabase } from "../db/database";
-import { freePort, startEmbeddedPostgres } from "../db/embedded";
+import { startEmbeddedPostgres } from "../db/embedded";
 import { migrateToLatest } from "../db/migrate";
 import { seed } from "../seed/seed";
+import { startBuiltApp } from "./bench-app";
 import { seedVoters, sessionId, setUpRound } from "./bench-vote";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
@@ -56,37 +57,15 @@ await sql`insert into user_session (id, user_id, expires_at, absolute_expires_at
   values (${organizerSession}, ${organizer.id}, now() + interval '1 day', now() + interval '1 day', now())`.execute(db);
 console.error(`soak: seeded the demo, ${VOTERS.toLocaleString("en")} voters and an organizer`);
 
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const app = spawn("node", ["build/server.mjs"], {
-  env: {
-    ...process.env,
-    DATABASE_URL: url,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    APP_ORIGIN: origin,
-    NODE_ENV: "production",
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    LOG_LEVEL: "warn",
-    SEED_ON_EMPTY: "false",
+const { proc: app, origin } = await startBuiltApp(
+  url,
+  {
     WEB_CONCURRENCY: String(WORKERS),
-    // All the load comes from 127.0.0.1: the per-address limits would stop it (each voter votes once).
-    VOTE_LIMIT_PER_IP: "1000000000",
     STREAM_PER_CLIENT: "1000",
     STREAM_ANONYMOUS_MAX: String(Math.max(150, Math.ceil(SCREENS / WORKERS) + 50)),
   },
-  stdio: ["ignore", "inherit", "inherit"],
-});
-for (let i = 0; i < 300; i++) {
-  if (
-    await fetch(`${origin}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break;
-  await new Promise((r) => setTimeout(r, 200));
-}
+  true,
+);
 
 /** The instance's processes (primary and workers) and their resident memory in MB. */
 function memory(): Record<string, number> {
