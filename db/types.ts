@@ -321,6 +321,13 @@ export interface TallyDeltaTable {
   firsts: number;
 }
 
+/** A large round's fraud signals as last computed (ADR 0038); `signals` is the Signal[] of fraud-rules.ts. */
+export interface FraudSnapshotTable {
+  round_id: string;
+  computed_at: Date;
+  signals: unknown;
+}
+
 export interface RoundInviteTable {
   round_id: string;
   email: string;
@@ -817,6 +824,7 @@ export interface DB {
   ballot_revision: BallotRevisionTable;
   tally_count: TallyCountTable;
   tally_delta: TallyDeltaTable;
+  fraud_snapshot: FraudSnapshotTable;
   round_invite: RoundInviteTable;
   round_advancement: RoundAdvancementTable;
   jury_invite: JuryInviteTable;

@@ -17,6 +17,7 @@ import { runNotices } from "~/modules/notices/notices.server";
 import { deleteExpiredChallenges } from "~/modules/mfa/mfa.server";
 import { deleteExpiredRateLimits } from "~/modules/rate-limit/rate-limit.server";
 import { advanceClosedRounds } from "~/modules/rounds/advance.server";
+import { refreshSignalSnapshots } from "~/modules/voting/fraud-snapshot.server";
 import { describeReport, runRetention } from "~/modules/privacy/retention.server";
 import { createApp } from "./app";
 import { connectionBudgetProblem, superviseWorkers, workerCount } from "./cluster";
@@ -98,6 +99,8 @@ function startJobs(origin: string, tickMs: number) {
   );
   // Vote rounds that closed advance their top K within a tick (also done on demand by the pages that need it).
   every(tickMs, "advancing closed rounds", () => advanceClosedRounds(getDb()));
+  // Large rounds' kept fraud signals (ADR 0038): refreshed while open and once after closing, each by one process.
+  every(tickMs, "fraud signals", () => refreshSignalSnapshots(getDb(), tickMs / 2000));
   // Lifecycle notices (ADR 0013): derived from state each tick, each mailed once across all processes.
   every(tickMs, "notices", () => runNotices(getDb(), { origin }));
   // Editions past their retention period are anonymised within the hour (also: npm run privacy:retention).

@@ -18,7 +18,7 @@ import { LiveControls } from "~/modules/voting/components/live-controls";
 import { RoundWindowControls } from "~/modules/rounds/components/round-window-controls";
 import { closeRoundNow, openRoundNow } from "~/modules/rounds/window.server";
 import { TallyTable } from "~/modules/voting/components/tally-table";
-import { fraudSignals } from "~/modules/voting/fraud.server";
+import { roundSignals } from "~/modules/voting/fraud-snapshot.server";
 import { requireVoteRoundOrganizer } from "~/modules/voting/guard.server";
 import { inviteCount, inviteVoters, parseInviteCsv } from "~/modules/voting/invite.server";
 import { screenKey } from "~/modules/voting/stream.server";
@@ -46,9 +46,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     round = await loadVotingRound(db, edition.id, params.position);
   }
   const publicBase = `/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}`;
-  const [results, signals, invites, advanced, key] = await Promise.all([
-    rankedResults(db, round, edition.categories),
-    fraudSignals(db, round.id),
+  const results = await rankedResults(db, round, edition.categories);
+  const counted = results.reduce((n, r) => n + r.ballots, 0);
+  const [signals, invites, advanced, key] = await Promise.all([
+    roundSignals(db, round.id, counted),
     round.eligibility === "invite" ? inviteCount(db, round.id) : Promise.resolve(null),
     listAdvanced(db, round.id, { candidatesOnly: false }),
     round.kind === "live_vote" ? screenKey(db, round.id) : Promise.resolve(null),
@@ -194,7 +195,7 @@ export default function OrganizerRound() {
         />
       ) : null}
 
-      <FraudSignals signals={d.signals} ballotsPage={`${d.base}/stembiljetten`} />
+      <FraudSignals {...d.signals} ballotsPage={`${d.base}/stembiljetten`} />
     </>
   );
 }

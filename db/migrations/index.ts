@@ -31,6 +31,7 @@ import * as m20261205030000 from "./20261205030000_departed_members";
 import * as m20261205040000 from "./20261205040000_totp_secret_sealed";
 import * as m20261206030000 from "./20261206030000_rate_limit_unlogged";
 import * as m20261207010000 from "./20261207010000_tally_cache";
+import * as m20261207020000 from "./20261207020000_fraud_snapshot";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
 // Add each new migration here; never edit one that has landed.
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   "20261205040000_totp_secret_sealed": m20261205040000,
   "20261206030000_rate_limit_unlogged": m20261206030000,
   "20261207010000_tally_cache": m20261207010000,
+  "20261207020000_fraud_snapshot": m20261207020000,
 };

@@ -305,6 +305,9 @@ export const organizerEn: Shape<typeof organizerNl> = {
     },
   },
   fraud: {
+    computedAt:
+      "This round has more than {{ballots}} votes: its signals are recomputed every minute while the round is open. Last computed:",
+    pending: "The signals of this round are being computed. Refresh the page in a minute.",
     none: "No signals: nothing in this round exceeds the thresholds below.",
     from: "From",
     shareOf: "{{share}} of the votes in those {{minutes}} minutes; usual in this round {{baseline}}",

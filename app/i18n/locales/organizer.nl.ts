@@ -304,6 +304,9 @@ export const organizerNl = {
     },
   },
   fraud: {
+    computedAt:
+      "Deze ronde heeft meer dan {{ballots}} stemmen: de signalen worden elke minuut opnieuw berekend zolang de ronde open is. Laatst berekend:",
+    pending: "De signalen van deze ronde worden nu berekend. Vernieuw de pagina over een minuut.",
     none: "Geen signalen: niets in deze ronde wijkt af van de drempels hieronder.",
     from: "Vanaf",
     shareOf: "{{share}} van de stemmen in die {{minutes}} minuten; normaal in deze ronde {{baseline}}",

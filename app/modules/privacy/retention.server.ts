@@ -115,6 +115,8 @@ export async function anonymiseEdition(db: Db, editionId: string): Promise<Reten
     await trx.deleteFrom("notice").where("edition_id", "=", editionId).execute();
     const rounds = trx.selectFrom("round").select("id").where("edition_id", "=", editionId);
     await trx.deleteFrom("round_invite").where("round_id", "in", rounds).execute();
+    // Kept fraud signals (ADR 0038) name addresses and device hashes.
+    await trx.deleteFrom("fraud_snapshot").where("round_id", "in", rounds).execute();
     await trx.deleteFrom("jury_invite").where("edition_id", "=", editionId).execute();
     await trx.updateTable("jury_score").set({ comment: "" }).where("round_id", "in", rounds).where("comment", "<>", "").execute();
     await trx.updateTable("jury_conflict").set({ reason: MASK }).where("round_id", "in", rounds).where("reason", "<>", MASK).execute();

@@ -3,6 +3,12 @@
 export const SIGNAL_WINDOW_MINUTES = 10;
 
 /**
+ * Up to this many counted ballots a round's signals are computed on each view of the organizer's page;
+ * above it the page shows them as last computed, at most a minute old while the round is open (ADR 0038).
+ */
+export const LIVE_SIGNAL_BALLOTS = 20_000;
+
+/**
  * When a pattern is a signal. IP, network and device are absolute counts of distinct accounts (an
  * office behind one address reaches ten in ten minutes only at a busy moment; one device shared by
  * three accounts is rare). New accounts are judged against the round's own baseline: a round whose

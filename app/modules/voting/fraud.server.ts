@@ -193,6 +193,8 @@ export async function voidBallots(db: Db, actor: Actor, roundId: string, ballotI
       .returning("id")
       .execute();
     if (voided.length) {
+      // A large round's kept signals (ADR 0038) still count these ballots: the next view computes them afresh.
+      await trx.deleteFrom("fraud_snapshot").where("round_id", "=", roundId).execute();
       await writeAudit(trx, actor, {
         action: "ballot.void",
         entityType: "round",

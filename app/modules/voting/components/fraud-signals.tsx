@@ -4,15 +4,28 @@ import { AppLink } from "~/components/app-link";
 import { FactList } from "~/components/facts";
 import { HeadedTable, Heading2, Paragraph, TableCell, TableRow } from "~/components/nlds";
 import { useDateFormat, useNumberFormat } from "~/lib/locale";
-import { SIGNAL_WINDOW_MINUTES, THRESHOLDS, type Signal, type SignalKind } from "../fraud-rules";
+import { LIVE_SIGNAL_BALLOTS, SIGNAL_WINDOW_MINUTES, THRESHOLDS, type Signal, type SignalKind } from "../fraud-rules";
 
 const KINDS: SignalKind[] = ["newAccounts", "ip", "network", "device"];
 
 /** The round's fraud signals for organizers, each with a link to the ballots behind it, and what each signal means. */
-export function FraudSignals({ signals, ballotsPage }: { signals: Signal[]; ballotsPage: string }) {
+export function FraudSignals({
+  signals,
+  computedAt,
+  pending,
+  ballotsPage,
+}: {
+  signals: Signal[];
+  /** When a large round's kept signals were computed (ADR 0038); null: computed for this view. */
+  computedAt: string | null;
+  /** A large round's first signals are being computed by another request. */
+  pending: boolean;
+  ballotsPage: string;
+}) {
   const { t } = useTranslation();
   const date = useDateFormat({ dateStyle: "medium", timeStyle: "short" });
   const percent = useNumberFormat({ style: "percent", maximumFractionDigits: 0 });
+  const number = useNumberFormat();
   const params = {
     minutes: SIGNAL_WINDOW_MINUTES,
     ip: THRESHOLDS.ip,
@@ -28,7 +41,14 @@ export function FraudSignals({ signals, ballotsPage }: { signals: Signal[]; ball
     <section aria-labelledby="signals-heading">
       <Heading2 id="signals-heading">{t("voting.admin.signalsHeading")}</Heading2>
       <Paragraph>{t("voting.admin.signalsIntro")}</Paragraph>
-      {signals.length === 0 ? (
+      {computedAt ? (
+        <Paragraph>
+          {t("organizer.fraud.computedAt", { ballots: number(LIVE_SIGNAL_BALLOTS) })} <time dateTime={computedAt}>{date(computedAt)}</time>
+        </Paragraph>
+      ) : null}
+      {pending ? (
+        <Paragraph>{t("organizer.fraud.pending")}</Paragraph>
+      ) : signals.length === 0 ? (
         <Paragraph>{t("organizer.fraud.none")}</Paragraph>
       ) : (
         <HeadedTable
