@@ -46,14 +46,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     round = await loadVotingRound(db, edition.id, params.position);
   }
   const publicBase = `/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}`;
-  const results = await rankedResults(db, round, edition.categories);
-  const counted = results.reduce((n, r) => n + r.ballots, 0);
-  const [signals, invites, advanced, key] = await Promise.all([
-    roundSignals(db, round.id, counted),
+  const [results, invites, advanced, key] = await Promise.all([
+    rankedResults(db, round, edition.categories),
     round.eligibility === "invite" ? inviteCount(db, round.id) : Promise.resolve(null),
     listAdvanced(db, round.id, { candidatesOnly: false }),
     round.kind === "live_vote" ? screenKey(db, round.id) : Promise.resolve(null),
   ]);
+  // The round's size decides whether its signals are computed now or read as kept (ADR 0038).
+  const signals = await roundSignals(
+    db,
+    round.id,
+    results.reduce((n, r) => n + r.ballots, 0),
+  );
   return {
     edition: { name: edition.name, publicBase },
     base: here,
