@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Server, ServerResponse } from "node:http";
 import net from "node:net";
 import type { Socket } from "node:net";
@@ -24,6 +25,9 @@ export interface Lifecycle {
 
 export function createLifecycle(options: { drainMs: number; quietMs?: number }): Lifecycle {
   const controller = new AbortController();
+  // Every open event stream listens on this one signal until it ends (and then stops listening), so
+  // hundreds at once are normal here, not the leak Node's default warning at 11 listeners looks for.
+  setMaxListeners(0, controller.signal);
   const quietMs = Math.min(options.quietMs ?? 250, options.drainMs);
   /** Open connections and how many requests each has in flight. */
   const active = new Map<Socket, number>();
