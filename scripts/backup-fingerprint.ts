@@ -20,12 +20,16 @@ export interface Fingerprint {
   migrations: string[];
 }
 
+/** The tally cache's two tables, compared folded together. */
+const TALLY_CACHE = ["tally_count", "tally_delta"];
+
 export async function fingerprint(db: Kysely<DB>): Promise<Fingerprint> {
   const names = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
   const tables: Fingerprint["tables"] = {};
   for (const { name } of names.rows) {
+    if (TALLY_CACHE.includes(name)) continue;
     // The sum of each row's md5 (its first 60 bits): independent of the physical row order a restore changes.
     const r = await sql<{ rows: number; checksum: string }>`
       select count(*)::int as rows,
@@ -33,6 +37,18 @@ export async function fingerprint(db: Kysely<DB>): Promise<Fingerprint> {
       from ${sql.table(name)} t`.execute(db);
     tables[name] = r.rows[0]!;
   }
+  // The tally cache (ADR 0035) as what it means: counts + log not folded yet, per candidate. Its rows
+  // alone differ whenever a reader folded the log between the two fingerprints (this one folds, below).
+  const cache = await sql<{ rows: number; checksum: string }>`
+    select count(*)::int as rows,
+           coalesce(sum(('x' || substr(md5(t::text), 1, 15))::bit(60)::bigint::numeric), 0)::text as checksum
+    from (
+      select round_id, category_id, nominee_id, sum(votes) as votes, sum(rank_sum) as rank_sum, sum(firsts) as firsts
+      from (select round_id, category_id, nominee_id, votes, rank_sum, firsts from tally_count
+            union all select round_id, category_id, nominee_id, votes, rank_sum, firsts from tally_delta) u
+      group by round_id, category_id, nominee_id
+    ) t`.execute(db);
+  tables[TALLY_CACHE.join("+")] = cache.rows[0]!;
   const rounds = await db
     .selectFrom("round")
     .select(["id", "edition_id", "position", "source", "max_choices"])
