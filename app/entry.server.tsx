@@ -63,7 +63,8 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logger.error({ err: error }, "render failed");
+          // A client that left closes the body under React ("The destination stream closed early"): not a defect.
+          if (shellRendered && !request.signal.aborted) logger.error({ err: error }, "render failed");
         },
       },
     );
