@@ -14,7 +14,14 @@ export async function withBodyLimit(
   run: (args: ActionFunctionArgs) => Promise<unknown>,
 ) {
   const tooLarge = () => refusalResponse({ ok: false, status: 413, ...refusal });
-  if (Number(args.request.headers.get("content-length") ?? 0) > max) return tooLarge();
+  if (Number(args.request.headers.get("content-length") ?? 0) > max) {
+    // Answered at once, but the body still arrives: it is discarded as it comes (never held), so the
+    // connection ends its request cleanly and stays usable. Left paused, the connection was later
+    // reset, and a client that had reused it lost its next request. The server has already refused
+    // bodies over 32 MB, so what is discarded here is bounded.
+    void args.request.body?.pipeTo(new WritableStream()).catch(() => undefined);
+    return tooLarge();
+  }
   const body = args.request.body;
   if (!body) return run(args);
   let read = 0;

@@ -1,3 +1,4 @@
+import http from "node:http";
 import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ import { removePhoto, setPhoto } from "~/modules/photos/photos.server";
 import { processPhoto, sniffImage } from "~/modules/photos/process.server";
 import { erasePerson } from "~/modules/privacy/erasure.server";
 import { createEdition, createUser, lastMailTo, linkFrom, personInput, uniqueEmail } from "../setup/factories";
-import { startTestServer, type TestServer } from "../setup/http";
+import { ORIGIN, startTestServer, type TestServer } from "../setup/http";
 import { signIn } from "../setup/second-factor";
 
 // Candidate photos (ADR 0017), against the real database and the real built app. Every image is made
@@ -420,6 +421,39 @@ describe("the body limit while streaming", () => {
     );
     expect(read).toBe("cut off");
     expect(answer).toMatchObject({ init: { status: 413 }, data: { fieldErrors: { photo: "photos.errors.tooLarge" } } });
+  });
+  it("after a 413 for a declared length the connection is still good for the client's next request", async () => {
+    // One keep-alive socket, so the second request must travel on the connection the refused upload used.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const n = await nominee();
+    const encoded = new Response(consentForm(n.token, { photo: Buffer.alloc(8 * 1024 * 1024, 1), photoConsent: true }));
+    const body = Buffer.from(await encoded.arrayBuffer());
+    const send = (method: string, path: string, payload?: Buffer) =>
+      new Promise<{ status: number; text: string; reused: boolean }>((resolve, reject) => {
+        const req = http.request(`${app.url}${path}`, { method, agent }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text, reused: req.reusedSocket }));
+          res.on("error", reject);
+        });
+        req.on("error", reject);
+        if (payload) {
+          req.setHeader("content-type", encoded.headers.get("content-type")!);
+          req.setHeader("content-length", payload.byteLength);
+          req.setHeader("origin", ORIGIN);
+        }
+        req.end(payload);
+      });
+    try {
+      const refused = await send("POST", `/instemming?token=${n.token}`, body);
+      expect(refused.status).toBe(413);
+      expect(refused.text).toContain("Het bestand is te groot");
+      const next = await send("GET", "/");
+      expect(next).toMatchObject({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 });
 
