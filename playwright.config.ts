@@ -34,6 +34,9 @@ const appServerEnv = {
   LOG_LEVEL: "warn",
   DATABASE_URL: "",
   WEB_CONCURRENCY: "1",
+  // The specs change data and look at it as an anonymous visitor straight after: pages kept for a few
+  // seconds (ADR 0039) would show the state before. tests/integration/page-cache.test.ts covers the cache.
+  PAGE_CACHE_SECONDS: "0",
 };
 
 export default defineConfig({

@@ -9,6 +9,8 @@ const env = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
   APP_ORIGIN: "http://localhost:3000",
   DATA_ENCRYPTION_KEY: "bGF1d2VyIHRlc3RzIG9ubHk6IG5vdCBhIHNlY3JldC4=",
+  // Tests change data and read it back anonymously at once; the page cache (ADR 0039) has its own test.
+  PAGE_CACHE_SECONDS: "0",
 };
 
 export default defineConfig({

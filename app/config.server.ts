@@ -41,6 +41,13 @@ const EnvSchema = z.object({
   LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
   VOTE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
   VOTE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(600),
+  /**
+   * Anonymous public pages (home, awards, candidates, results, Top 100, the book's lists) are kept this
+   * many seconds per process and answered from memory, with a fresh nonce (ADR 0039); 0 turns it off.
+   */
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  /** The most memory those kept pages take per process, in MB. */
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(1024).default(32),
   /** How many reverse proxies stand in front (their X-Forwarded-For hops are trusted); 0 trusts none. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SEED_ON_EMPTY: bool.optional(),

@@ -18,7 +18,10 @@ export interface BuiltApp {
 export async function startBuiltApp(url: string, extraEnv: Record<string, string> = {}, echo = false): Promise<BuiltApp> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const proc = spawn("node", ["build/server.mjs"], {
+  // BENCH_APP_NODE_ARGS passes flags to the app's node (NODE_OPTIONS refuses some), e.g. to profile it
+  // under the load: BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const proc = spawn("node", [...nodeArgs, "build/server.mjs"], {
     env: {
       ...process.env,
       DATABASE_URL: url,

@@ -65,9 +65,13 @@ await migrateToLatest(db);
 process.env.DEMO_PASSWORD = DEMO_PASSWORD;
 await seed(db);
 
-/** The built app as one process: the figures are per process (ADR 0034 runs one worker per core by default). */
+/**
+ * The built app as one process: the figures are per process (ADR 0034 runs one worker per core by default).
+ * Without the page cache (ADR 0039): the page figures measure rendering, and the tally pages the tally;
+ * the cache has its own figure.
+ */
 function startApp(extraEnv: Record<string, string> = {}) {
-  return startBuiltApp(url, { WEB_CONCURRENCY: "1", ...extraEnv });
+  return startBuiltApp(url, { WEB_CONCURRENCY: "1", PAGE_CACHE_SECONDS: "0", ...extraEnv });
 }
 
 let app: Awaited<ReturnType<typeof startApp>>["proc"];
@@ -236,6 +240,30 @@ try {
       `${sqlBook.toFixed(0)} queries/s (same SQL, direct)`,
       (appBook.rps / sqlBook).toFixed(3),
     ]);
+
+    // 3b. A results night: anonymous visitors on five public pages, through a process with the page cache
+    // (its default, ADR 0039) vs the same pages rendered for every request (the process above).
+    const publicPages = [
+      "/",
+      `/prijzen/${big.slug}/${big.year}`,
+      `/prijzen/${big.slug}/${big.year}/kandidaten`,
+      `/prijzen/${big.slug}/${big.year}/kandidaten?q=vries&pagina=2`,
+      "/boek/ambtenaren-200-jaar/voordrachten?pagina=3",
+    ];
+    const spike = (o: string) => http(`${o}/`, { requests: publicPages.map((path) => ({ method: "GET", path })) });
+    const rendered = await spike(origin);
+    const cached = await startBuiltApp(url, { WEB_CONCURRENCY: "1" });
+    try {
+      const kept = await spike(cached.origin);
+      rows.push([
+        "anonymous public pages, 5 in turn (home, edition, candidates, a search, the book's proposals)",
+        `${kept.rps.toFixed(0)} req/s (p99 ${kept.p99} ms) with the page cache`,
+        `${rendered.rps.toFixed(0)} req/s (p99 ${rendered.p99} ms) rendered each time`,
+        (kept.rps / rendered.rps).toFixed(1),
+      ]);
+    } finally {
+      cached.proc.kill("SIGTERM");
+    }
 
     // 4. Login: the whole POST vs argon2id verification alone (the deliberate cost of a login).
     const hash = await hashPassword(DEMO_PASSWORD);

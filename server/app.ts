@@ -14,6 +14,7 @@ import { issuerOrigins } from "~/modules/identity/sign-out.server";
 import { takesPhotoUpload } from "~/modules/photos/photo";
 import type { Lifecycle } from "./lifecycle";
 import { httpMetrics, metricsEndpoint } from "./metrics";
+import { asOwn, createPageCache } from "./page-cache";
 import { readyz } from "./readiness";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -253,7 +254,7 @@ async function loadContext(req: Request, res: Response, shutdown: AbortSignal): 
   };
 }
 
-export function createApp(build: ServerBuild, options: { publicDir?: string; lifecycle?: Lifecycle } = {}) {
+export function createApp(build: ServerBuild, options: { publicDir?: string; lifecycle?: Lifecycle; pageCacheSeconds?: number } = {}) {
   const c = config();
   const publicDir = options.publicDir ?? "public";
   const lifecycle = options.lifecycle;
@@ -338,10 +339,33 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
     next();
   });
   const handle = createRequestHandler(build, build.mode);
+  const pageCache = createPageCache({ seconds: options.pageCacheSeconds ?? c.PAGE_CACHE_SECONDS, maxBytes: c.PAGE_CACHE_MB * 1024 * 1024 });
+  const render = async (req: Request, res: Response) => {
+    const context = await loadContext(req, res, lifecycle?.signal ?? NEVER);
+    const response = await handle(remixRequest(req, res), context);
+    return { context, response };
+  };
   app.all("*", (req, res, next) => {
     (async () => {
-      const context = await loadContext(req, res, lifecycle?.signal ?? NEVER);
-      const response = await handle(remixRequest(req, res), context);
+      const cookie = req.get("cookie");
+      const key = pageCache?.keyOf(req, readSessionCookie(cookie) !== null, localeFromCookieHeader(cookie));
+      if (pageCache && key) {
+        const nonce = String(res.locals.cspNonce);
+        const answer = await pageCache.answer(key, async () => {
+          const { context, response } = await render(req, res);
+          const noStore = isPersonal(context, response, res);
+          const anonymous = !context.user && !context.session && !context.outage && !noStore;
+          return { response, anonymous, noStore, nonce, requestId: String(req.id) };
+        });
+        if ("own" in answer) {
+          await sendResponse(res, answer.own.response, { noStore: answer.own.noStore });
+          return;
+        }
+        res.setHeader("X-Page-Cache", answer.hit ? "hit" : "miss");
+        await sendResponse(res, asOwn(answer.kept, nonce, String(req.id)));
+        return;
+      }
+      const { context, response } = await render(req, res);
       await sendResponse(res, response, { noStore: isPersonal(context, response, res) });
     })().catch(next);
   });

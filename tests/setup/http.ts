@@ -14,9 +14,9 @@ export interface TestServer {
 }
 
 /** The real built app (npm run build) behind the real express server, on a free loopback port. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { pageCacheSeconds?: number } = {}): Promise<TestServer> {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const app = createApp(build);
+  const app = createApp(build, options);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
