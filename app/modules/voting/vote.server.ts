@@ -5,7 +5,7 @@ import { countBallot } from "~/lib/metrics.server";
 import type { Notice } from "~/lib/notice";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { loadEdition } from "~/modules/awards/edition.server";
-import { hit } from "~/modules/rate-limit/rate-limit.server";
+import { hitAll } from "~/modules/rate-limit/rate-limit.server";
 import { castBallot, deviceHash, ownBallot } from "./ballot.server";
 import { providersToVoteWith } from "./eligibility.server";
 import {
@@ -127,8 +127,10 @@ export async function submitBallot(
 ): Promise<Outcome<{ notice: Notice }>> {
   const sourceRoundId = await candidateSource(db, round);
   if (await sourceUnpublished(db, sourceRoundId)) return refuse(409, "voting.errors.waiting");
-  const [accountWait, ipWait] = await Promise.all([hit("voteAccount", voter.id), hit("voteIp", origin.ip ?? "unknown")]);
-  const wait = Math.max(accountWait, ipWait);
+  const wait = await hitAll([
+    ["voteAccount", voter.id],
+    ["voteIp", origin.ip ?? "unknown"],
+  ]);
   if (wait > 0) return refuse(429, "voting.errors.rateLimited", { params: { seconds: wait }, retryAfter: wait });
   const choices = parseChoiceList(choiceList, round.max_choices);
   if (!choices) return refuse(400, "voting.errors.invalidChoice");
