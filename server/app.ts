@@ -23,7 +23,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * The Fetch API request Remix sees. The host comes from the Host header only (X-Forwarded-Host is never
  * trusted); loaders and actions are aborted when the client goes away before the response finished.
  */
-export function remixRequest(req: Request, res: Response): globalThis.Request {
+export function remixRequest(req: Request, res: Response, shared?: AbortSignal): globalThis.Request {
   const url = new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -31,7 +31,9 @@ export function remixRequest(req: Request, res: Response): globalThis.Request {
     else if (value !== undefined) headers.set(key, value);
   }
   let controller: AbortController | null = new AbortController();
-  const signal = controller.signal;
+  // A rendering shared by several visitors (the page cache) is not ended by the one whose request
+  // started it going away: it has its own signal.
+  const signal = shared ?? controller.signal;
   res.on("finish", () => (controller = null));
   res.on("close", () => controller?.abort());
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal };
@@ -224,6 +226,8 @@ export function isPersonal(context: AppLoadContext, response: globalThis.Respons
 }
 
 const NEVER = new AbortController().signal;
+/** How long a page rendering that visitors wait for (ADR 0039) may take. */
+const SHARED_RENDER_MS = 10_000;
 
 async function loadContext(req: Request, res: Response, shutdown: AbortSignal): Promise<AppLoadContext> {
   const sessionId = readSessionCookie(req.get("cookie"));
@@ -340,9 +344,9 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
   });
   const handle = createRequestHandler(build, build.mode);
   const pageCache = createPageCache({ seconds: options.pageCacheSeconds ?? c.PAGE_CACHE_SECONDS, maxBytes: c.PAGE_CACHE_MB * 1024 * 1024 });
-  const render = async (req: Request, res: Response) => {
+  const render = async (req: Request, res: Response, shared?: AbortSignal) => {
     const context = await loadContext(req, res, lifecycle?.signal ?? NEVER);
-    const response = await handle(remixRequest(req, res), context);
+    const response = await handle(remixRequest(req, res, shared), context);
     return { context, response };
   };
   app.all("*", (req, res, next) => {
@@ -352,7 +356,9 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
       if (pageCache && key) {
         const nonce = String(res.locals.cspNonce);
         const answer = await pageCache.answer(key, async () => {
-          const { context, response } = await render(req, res);
+          // Given up on after SHARED_RENDER_MS (the visitors waiting for it then render their own).
+          const shared = AbortSignal.any([lifecycle?.signal ?? NEVER, AbortSignal.timeout(SHARED_RENDER_MS)]);
+          const { context, response } = await render(req, res, shared);
           const noStore = isPersonal(context, response, res);
           const anonymous = !context.user && !context.session && !context.outage && !noStore;
           return { response, anonymous, noStore, nonce, requestId: String(req.id) };

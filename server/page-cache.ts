@@ -37,6 +37,13 @@ export interface Rendered {
 }
 
 const KEPT_TYPES = /^(text\/html|text\/x-script)/i;
+/**
+ * The query parameters the shared pages read (and Remix's own `_routes`). A URL with any other is
+ * rendered but not kept: random parameters would otherwise fill the cache with copies and push the
+ * pages people ask for out.
+ */
+const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|msclkid)$/;
+const KEPT_PARAMS = new Set(["q", "pagina", "categorie", "thema", "status", "sorteer", "van", "tot", "melding", "_routes"]);
 
 export interface PageCache {
   /** The key of a request this cache answers (a GET of a shared page without a session), else null. */
@@ -54,16 +61,22 @@ export function createPageCache(opts: { seconds: number; maxBytes: number }): Pa
     ttl: opts.seconds * 1000,
     maxSize: opts.maxBytes,
     // UTF-16 in memory: two bytes a character, plus the headers.
-    sizeCalculation: (p) => p.body.length * 2 + 1024,
+    sizeCalculation: (p, key) => (p.body.length + key.length) * 2 + 1024,
   });
   const making = new Map<string, Promise<KeptPage | null>>();
 
   return {
     keyOf(req, hasSession, locale) {
       if (req.method !== "GET" || hasSession) return null;
-      const path = req.path.endsWith(".data") ? req.path.slice(0, -".data".length) : req.path;
+      // The path as Remix will see it (remixRequest parses the URL the same way: dot segments resolved,
+      // backslashes made slashes), so the list is checked against the page that is actually rendered.
+      const url = new URL(req.originalUrl, "http://page-cache.invalid");
+      const path = url.pathname.endsWith(".data") ? url.pathname.slice(0, -".data".length) : url.pathname;
       if (!SHARED_PAGES.some((p) => p.test(path))) return null;
-      return `${locale} ${req.originalUrl}`;
+      // Campaign tags on links in news and mail (utm_*, fbclid, gclid) change nothing on a page: left out of the key.
+      for (const name of [...url.searchParams.keys()]) if (TRACKING_PARAM.test(name)) url.searchParams.delete(name);
+      for (const name of url.searchParams.keys()) if (!KEPT_PARAMS.has(name)) return null;
+      return `${locale} ${url.pathname}${url.search}`;
     },
     async answer(key, render) {
       const kept = pages.get(key);
@@ -106,6 +119,7 @@ export function createPageCache(opts: { seconds: number; maxBytes: number }): Pa
 
 /** The kept page as this response's own: its nonce and request id in place of the ones it was made with. */
 export function asOwn(page: KeptPage, nonce: string, requestId: string): globalThis.Response {
+  if (page.nonce.length < 16) throw new Error("a kept page without its nonce");
   let body = page.body.replaceAll(page.nonce, nonce);
   if (page.requestId.length >= 16) body = body.replaceAll(page.requestId, requestId);
   const headers = new Headers(page.headers);
