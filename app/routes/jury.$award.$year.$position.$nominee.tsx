@@ -120,7 +120,11 @@ function ScoreSheet() {
   useEffect(() => {
     if (actionData && !actionData.ok) errorRef.current?.focus();
   }, [actionData]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // A pending autosave belongs to the sheet it was started on: it is dropped when that sheet is submitted
+  // or another candidate opens (the page stays mounted from one candidate to the next, and the timer
+  // would otherwise save the next candidate's form).
+  const candidateId = d.candidate.id;
+  useEffect(() => () => clearTimeout(timer.current), [candidateId]);
   const open = d.state === "open" && !d.recused;
   const time = useDateFormat({ timeStyle: "short" });
   // Autosave: a moment after the last change, the sheet is saved in the background (with JavaScript).
@@ -176,7 +180,16 @@ function ScoreSheet() {
               <Paragraph>{t(failure.formError)}</Paragraph>
             </Alert>
           ) : null}
-          <Form method="post" action="?intent=next" ref={formRef} onChange={open ? onChange : undefined} noValidate className="lauwer-form">
+          <Form
+            key={candidateId}
+            method="post"
+            action="?intent=next"
+            ref={formRef}
+            onChange={open ? onChange : undefined}
+            onSubmit={() => clearTimeout(timer.current)}
+            noValidate
+            className="lauwer-form"
+          >
             {d.criteria.map((c) => (
               <CriterionScore
                 key={c.id}

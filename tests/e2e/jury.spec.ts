@@ -177,6 +177,19 @@ test("a juror declares a conflict and scores the others with save-and-next; the 
   await expect(page.locator("#form-error")).toHaveCount(0);
   await expect(criterion(page, "Impact").getByRole("textbox")).toHaveValue("");
   await expectAccessible(page);
+  // The comment was typed just before save-and-next, so an autosave (0.8 s after a change) was pending:
+  // it belongs to the sheet that was saved, never to this one. Waited out: no save was sent for this
+  // candidate, no field is marked wrong, and the server has nothing new.
+  const savesHere: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().includes(ids[3]!)) savesHere.push(r.url());
+  });
+  await page.waitForTimeout(2000);
+  expect(savesHere).toEqual([]);
+  await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText("2 van 7 beoordeeld")).toBeVisible();
+  await expect(page.getByRole("radio", { checked: true })).toHaveCount(0);
 
   // The rest, one after another; the last sheet has "Opslaan" and returns to the list.
   for (let i = 3; i < names.length; i++) {
