@@ -135,6 +135,14 @@ const BASIS = {
 } as const;
 
 const MEMBER_ROW = "Goes with the account (ON DELETE CASCADE).";
+/** A one-time link for an account (verification, unlock, password reset): the row goes with the member. */
+const MEMBER_TOKEN = {
+  token_hash: rowOf(["member"], "technical", MEMBER_ROW),
+  user_id: rowOf(["member"], "pseudonymous", MEMBER_ROW),
+  expires_at: NO,
+  used_at: NO,
+  created_at: NO,
+};
 
 export const PERSONAL_DATA_MAP = {
   app_user: {
@@ -399,13 +407,7 @@ export const PERSONAL_DATA_MAP = {
     used_at: NO,
     created_at: NO,
   },
-  email_verification_token: {
-    token_hash: rowOf(["member"], "technical", MEMBER_ROW),
-    user_id: rowOf(["member"], "pseudonymous", MEMBER_ROW),
-    expires_at: NO,
-    used_at: NO,
-    created_at: NO,
-  },
+  email_verification_token: MEMBER_TOKEN,
   fraud_snapshot: {
     round_id: NO,
     computed_at: NO,
@@ -513,13 +515,7 @@ export const PERSONAL_DATA_MAP = {
     next_allowed_at: NO,
     updated_at: NO,
   },
-  login_unlock_token: {
-    token_hash: rowOf(["member"], "technical", MEMBER_ROW),
-    user_id: rowOf(["member"], "pseudonymous", MEMBER_ROW),
-    expires_at: NO,
-    used_at: NO,
-    created_at: NO,
-  },
+  login_unlock_token: MEMBER_TOKEN,
   mfa_challenge: {
     token_hash: rowOf(["member"], "technical", MEMBER_ROW),
     user_id: rowOf(["member"], "pseudonymous", MEMBER_ROW),
@@ -714,13 +710,7 @@ export const PERSONAL_DATA_MAP = {
     body_html: rowOf(["member", "nominee", "reference", "invitee", "anyone"], "free-text", "Emptied once sent."),
     headers: rowOf(["member", "nominee"], "pseudonymous", "List-Unsubscribe holds the recipient's notice_recipient id."),
   },
-  password_reset_token: {
-    token_hash: rowOf(["member"], "technical", MEMBER_ROW),
-    user_id: rowOf(["member"], "pseudonymous", MEMBER_ROW),
-    expires_at: NO,
-    used_at: NO,
-    created_at: NO,
-  },
+  password_reset_token: MEMBER_TOKEN,
   prize: {
     id: NO,
     edition_id: NO,
