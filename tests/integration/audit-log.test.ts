@@ -245,6 +245,8 @@ describe("audit scope", () => {
       app_user: [{ id: member.id, expect: NONE }],
       user: [{ id: member.id, expect: NONE }],
       legal_settings: [{ id: null, expect: NONE }],
+      // An erasure of a person everywhere: the platform's, even though it lists nominee ids of an award.
+      person: [{ id: null, after: { reason: "own_request", nominees: [nominee] }, expect: NONE }],
     };
     for (const [entityType, list] of Object.entries(cases)) {
       for (const c of list) {

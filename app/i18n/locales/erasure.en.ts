@@ -46,6 +46,7 @@ export const erasureEn: Shape<typeof erasureNl> = {
   errors: {
     reason: "Choose the grounds of the request.",
     confirm: "Tick the box to confirm that erasing is permanent.",
+    person: "Enter the name or the e-mail address of the person.",
     notFound: "This nominee does not exist in this edition.",
     retentionDays: "Enter a number of days from 0 to 3650, or leave the field empty.",
   },

@@ -45,6 +45,7 @@ export const erasureNl = {
   errors: {
     reason: "Kies de grondslag van het verzoek.",
     confirm: "Vink aan dat u begrijpt dat wissen definitief is.",
+    person: "Vul de naam of het e-mailadres van de persoon in.",
     notFound: "Deze genomineerde bestaat niet in deze editie.",
     retentionDays: "Vul een aantal dagen in van 0 tot en met 3650, of laat het veld leeg.",
   },

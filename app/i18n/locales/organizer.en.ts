@@ -48,6 +48,7 @@ export const organizerEn: Shape<typeof organizerNl> = {
       nominee_edit: "Nominee corrected",
       nominee_merge: "Nominees merged",
       nominee_erase: "Nominee's personal data erased",
+      person_erase: "A person's data erased everywhere",
       nominee_photo_set: "Nominee's photo or logo placed",
       nominee_photo_alt: "Photo alt text changed",
       nominee_photo_remove: "Nominee's photo or logo removed",

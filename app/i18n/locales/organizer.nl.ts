@@ -47,6 +47,7 @@ export const organizerNl = {
       nominee_edit: "Genomineerde verbeterd",
       nominee_merge: "Genomineerden samengevoegd",
       nominee_erase: "Persoonsgegevens van genomineerde gewist",
+      person_erase: "Gegevens van een persoon overal gewist",
       nominee_photo_set: "Foto of logo van genomineerde geplaatst",
       nominee_photo_alt: "Alternatieve tekst van foto gewijzigd",
       nominee_photo_remove: "Foto of logo van genomineerde verwijderd",

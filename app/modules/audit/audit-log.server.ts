@@ -59,6 +59,8 @@ export const ENTITY_SCOPES = {
   // An account as such (blocking, verification, its second factor): the platform's.
   user: "platform",
   legal_settings: "platform",
+  // A person erased everywhere (issue #19): a platform admin's act across awards and the book.
+  person: "platform",
 } as const satisfies Record<string, "award" | "book_project" | "grant" | "platform">;
 
 /** Every action can be filtered by; "export" is always offered (every export is itself audited). */

@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   "nominee.edit",
   "nominee.merge",
   "nominee.erase",
+  "person.erase",
   "nominee.photo_set",
   "nominee.photo_alt",
   "nominee.photo_remove",

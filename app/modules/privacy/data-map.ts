@@ -159,7 +159,7 @@ export const PERSONAL_DATA_MAP = {
     blocked_reason: rowOf(
       ["member", "anyone"],
       "free-text",
-      "An admin's reason for blocking. Gap today: not swept for other people's names.",
+      "An admin's reason for blocking; other people's names in it are masked by the sweep.",
     ),
   },
   audit_log: {
@@ -252,13 +252,13 @@ export const PERSONAL_DATA_MAP = {
   book_author: {
     project_id: NO,
     user_id: rowOf(["author"], "pseudonymous", MEMBER_ROW),
-    bio: rowOf(["author", "anyone"], "free-text", "Gap today: not swept for other people's names."),
+    bio: rowOf(["author", "anyone"], "free-text", "Other people's names in it are masked by the sweep."),
     theme_ids: NO,
     period_from: NO,
     period_to: NO,
     writing_url: rowOf(["author"], "descriptive", "A link to the author's own writing."),
     capacity: NO,
-    availability: rowOf(["author", "anyone"], "free-text", "Gap today: not swept for other people's names."),
+    availability: rowOf(["author", "anyone"], "free-text", "Other people's names in it are masked by the sweep."),
     created_at: NO,
     updated_at: NO,
   },
@@ -267,14 +267,14 @@ export const PERSONAL_DATA_MAP = {
     proposal_id: kept(["portrayed"], BASIS.proposal),
     user_id: rowOf(["author"], "pseudonymous", "Goes with the author's profile (ON DELETE CASCADE)."),
     rank: NO,
-    motivation: rowOf(["author", "anyone"], "free-text", "Names the portrayed person. Gap today: not swept."),
+    motivation: rowOf(["author", "anyone"], "free-text", "Names the portrayed person; masked by the sweep when that person is erased."),
     created_at: NO,
   },
   book_comment: {
     id: NO,
     proposal_id: kept(["portrayed"], BASIS.proposal),
     author_id: unlinked(["member"], "The comment stays under 'a deleted member'."),
-    body: swept(["portrayed", "anyone"], "Gap today: not swept. When its writer is erased: " + BASIS.unlinkedText),
+    body: swept(["portrayed", "anyone"], "When its writer is erased: " + BASIS.unlinkedText),
     created_at: NO,
   },
   book_endorsement: {
@@ -288,7 +288,7 @@ export const PERSONAL_DATA_MAP = {
     author_id: unlinked(["member"], "Append-only: book_comment_append_only allows exactly this change."),
     body: swept(
       ["anyone"],
-      "Gap today: append-only (book_comment_append_only); the sweep needs a narrow lauwer.erasure exception like audit_log's. " +
+      "Append-only; under lauwer.erasure the trigger lets the body change to exactly its masked text (ADR 0042). " +
         "When its writer is erased: " +
         BASIS.unlinkedText,
     ),
@@ -301,7 +301,7 @@ export const PERSONAL_DATA_MAP = {
     author_id: unlinked(["author"], "Append-only: book_version_append_only allows exactly this change; the text stays with the book."),
     body: swept(
       ["portrayed", "anyone"],
-      "The portrait text. Gap today: append-only (book_version_append_only); the sweep needs a narrow lauwer.erasure exception. " +
+      "The portrait text. Append-only; under lauwer.erasure the trigger lets the body change to exactly its masked text (ADR 0042). " +
         "When its writer is erased: " +
         BASIS.unlinkedText,
     ),
@@ -336,7 +336,7 @@ export const PERSONAL_DATA_MAP = {
       of: ["portrayed"],
       kind: "identifying",
       erase: { how: "replace", with: PLACEHOLDERS.mask },
-      note: "Historical civil servants are mostly deceased (no AVG); a living one (death_year null) may object. Gap today: no erasure.",
+      note: "Historical civil servants are mostly deceased (no AVG); a living one (death_year null) may object: erasing them masks name, organisation and role.",
     },
     birth_year: kept(["portrayed"], BASIS.years, "descriptive"),
     death_year: kept(["portrayed"], BASIS.years, "descriptive"),
@@ -344,10 +344,10 @@ export const PERSONAL_DATA_MAP = {
     service_to: kept(["portrayed"], BASIS.years, "descriptive"),
     organisation: { personal: true, of: ["portrayed"], kind: "descriptive", erase: { how: "replace", with: PLACEHOLDERS.mask } },
     role: { personal: true, of: ["portrayed"], kind: "descriptive", erase: { how: "replace", with: PLACEHOLDERS.mask } },
-    motivation: swept(["portrayed", "anyone"], "Written by the proposer. Gap today: not swept."),
+    motivation: swept(["portrayed", "anyone"], "Written by the proposer."),
     theme_id: NO,
     status: NO,
-    rejection_reason: swept(["portrayed", "anyone"], "An editor's reason. Gap today: not swept."),
+    rejection_reason: swept(["portrayed", "anyone"], "An editor's reason."),
     merged_into_id: kept(["portrayed"], BASIS.proposal),
     status_changed_at: NO,
     created_at: NO,
@@ -355,7 +355,7 @@ export const PERSONAL_DATA_MAP = {
   book_source: {
     id: NO,
     proposal_id: kept(["portrayed"], BASIS.proposal),
-    title: rowOf(["portrayed", "anyone"], "free-text", "A source about the portrayed person goes with them. Gap today: no erasure."),
+    title: rowOf(["portrayed", "anyone"], "free-text", "A source about the portrayed person goes when that person is erased."),
     url: rowOf(["portrayed", "anyone"], "free-text", "A URL may carry a name; masking inside it would break it, so the row goes."),
     position: NO,
   },
@@ -449,7 +449,7 @@ export const PERSONAL_DATA_MAP = {
     email: rowOf(
       ["invitee"],
       "contact",
-      "Deleted by retention, and on account deletion when accepted. Gap today: an open invitation is not found by person.",
+      "Deleted by retention, on account deletion when accepted, and when the person is erased (found by address).",
     ),
     category_ids: NO,
     token_hash: rowOf(["invitee"], "technical"),
@@ -559,7 +559,7 @@ export const PERSONAL_DATA_MAP = {
       of: ["nominee", "nominator", "anyone"],
       kind: "free-text",
       erase: { how: "replace", with: "" },
-      note: "How the nominator knows the nominee; emptied by retention for everyone. Gap today: not swept in other nominations.",
+      note: "How the nominator knows the nominee; emptied by retention for everyone; names in other nominations masked by the sweep.",
     },
     anonymous_to_nominee: NO,
     is_supporting: NO,
@@ -583,10 +583,10 @@ export const PERSONAL_DATA_MAP = {
     name: rowOf(
       ["reference"],
       "identifying",
-      "Gap today: only the references on the erased nominee's own nominations go; the person as a reference on someone else's is not found.",
+      "The references on the erased nominee's own nominations go, and the person as a reference on someone else's (found by name or address).",
     ),
     email: rowOf(["reference"], "contact", "As name."),
-    relation: rowOf(["reference", "anyone"], "free-text", "Gap today: not swept in other references."),
+    relation: rowOf(["reference", "anyone"], "free-text", "Names in other references masked by the sweep."),
     token_hash: rowOf(["reference"], "technical"),
     expires_at: NO,
     statement: rowOf(["reference", "nominee", "anyone"], "free-text", "The reference's statement about the nominee."),
@@ -603,7 +603,7 @@ export const PERSONAL_DATA_MAP = {
       of: ["nominee"],
       kind: "identifying",
       erase: { how: "replace", with: PLACEHOLDERS.erasedName },
-      note: "An organisation's name (kind 'organisation') is not personal and stays at retention. Gap today: the same person in another edition, award or the book, and spelling variants, are not found.",
+      note: "An organisation's name (kind 'organisation') is not personal and stays at retention. The same person in another edition or award is found by address or by name in its spelling variants (case, diacritics, spacing).",
     },
     organisation: { personal: true, of: ["nominee"], kind: "descriptive", erase: { how: "replace", with: "" } },
     contact_email: { personal: true, of: ["nominee"], kind: "contact", erase: { how: "null" } },
@@ -613,14 +613,14 @@ export const PERSONAL_DATA_MAP = {
       of: ["nominee", "anyone"],
       kind: "free-text",
       erase: { how: "replace", with: "" },
-      note: "Gap today: other nominees' pitches naming the person are not swept.",
+      note: "Other nominees' pitches naming the person are masked by the sweep.",
     },
     story: {
       personal: true,
       of: ["nominee", "anyone"],
       kind: "free-text",
       erase: { how: "replace", with: "" },
-      note: "Gap today: other nominees' stories naming the person are not swept.",
+      note: "Other nominees' stories naming the person are masked by the sweep.",
     },
     status: NO,
     rejection_reason: { personal: true, of: ["nominee", "anyone"], kind: "free-text", erase: { how: "null" } },
@@ -650,14 +650,14 @@ export const PERSONAL_DATA_MAP = {
     mime: NO,
     width: NO,
     height: NO,
-    alt: rowOf(["nominee", "anyone"], "free-text", "Gap today: other photos' alt texts naming the person are not swept."),
+    alt: rowOf(["nominee", "anyone"], "free-text", "Other photos' alt texts naming the person are masked by the sweep."),
     created_by: unlinked(),
     created_at: NO,
   },
   notice: {
     id: NO,
     kind: NO,
-    subject: rowOf(["member", "nominee", "anyone"], "free-text", "Gap today: not swept for names of others (it may name a nominee)."),
+    subject: rowOf(["member", "nominee", "anyone"], "free-text", "It may name a nominee: masked by the sweep."),
     recipient: rowOf(["member", "nominee"], "contact"),
     edition_id: NO,
     project_id: NO,
@@ -752,8 +752,8 @@ export const PERSONAL_DATA_MAP = {
     sha256: NO,
     reason: swept(
       ["anyone"],
-      "An organizer's reason for a new version. Gap today: result_snapshot_append_only refuses any change; it may allow " +
-        "reason = lauwer_erase_text(old reason) (the hash covers the body only).",
+      "An organizer's reason for a new version. Under lauwer.erasure the trigger allows exactly reason = lauwer_erase_text(old " +
+        "reason) (the hash covers the body only; ADR 0042).",
     ),
     published_by: unlinked(),
     published_at: NO,
@@ -773,7 +773,7 @@ export const PERSONAL_DATA_MAP = {
     email: rowOf(
       ["invitee"],
       "contact",
-      "Gap today: only an accepted invitation goes (with the account); an open one is not found by person.",
+      "An accepted invitation goes with the account; any invitation goes when the person is erased (found by address).",
     ),
     role: NO,
     award_id: NO,
@@ -834,7 +834,7 @@ export const PERSONAL_DATA_MAP = {
   },
   round_invite: {
     round_id: NO,
-    email: rowOf(["invitee"], "contact", "Deleted by retention. Gap today: not found by person on an erasure."),
+    email: rowOf(["invitee"], "contact", "Deleted by retention, and when the person is erased (found by address)."),
     invited_by: unlinked(),
     created_at: NO,
   },

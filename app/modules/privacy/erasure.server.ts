@@ -3,10 +3,12 @@ import { sql, type ExpressionBuilder, type Transaction } from "kysely";
 import type { DB } from "../../../db/types";
 import type { Db, DbOrTrx } from "~/db.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
-import { writeAudit, type Actor } from "~/modules/audit/audit.server";
+import type { Actor } from "~/modules/audit/audit.server";
 import { redactNominee } from "~/modules/awards/redact.server";
 import { canonicalJson, type Json } from "~/modules/results/canonical";
 import type { ErasureReason } from "./erasure.schema";
+import { setErasureSpec, sweepFreeText } from "./sweep.server";
+import { erasePersonEverywhere } from "./person.server";
 
 // Erasure of a nominated person on request (AVG art. 17; DESIGN §4).
 //
@@ -71,6 +73,8 @@ export interface ScrubCounts {
   auditRewritten: number;
   snapshotsRewritten: Array<{ editionId: string; version: number; sha256: string }>;
   otherTexts: number;
+  /** Tables with rows changed or deleted: VACUUMed and ANALYZEd after the erasure commits. */
+  touched: Set<string>;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
@@ -95,15 +99,15 @@ export async function scrubEverywhere(
     auditRewritten: 0,
     snapshotsRewritten: [],
     otherTexts: 0,
+    touched: new Set(),
   };
   const emails = [...new Set(recipients.map((e) => e.trim().toLowerCase()).filter(Boolean))];
   if (!spec.ids.length && !spec.terms.length && !emails.length) return counts;
-  await sql`select set_config('lauwer.erasure', ${JSON.stringify(spec)}, true)`.execute(trx);
-  const patterns = likePatterns(spec.terms);
+  const patterns = await setErasureSpec(trx, spec);
   const idPatterns = spec.ids.map((id) => `%${id}%`);
   const emailPatterns = likePatterns(emails);
   const erased = (column: string) => sql<string>`lauwer_erase_text(${sql.ref(column)}, lauwer_erasure_spec())`;
-  const mentions = (column: string) => sql<boolean>`${sql.ref(column)} ilike any(${patterns}::text[])`;
+  const mentions = (column: string) => sql<boolean>`${sql.ref(column)} ~* any(${patterns}::text[])`;
 
   // Mail: what went to them or their references goes; what mentions them elsewhere loses the mention.
   if (emails.length) {
@@ -152,30 +156,14 @@ export async function scrubEverywhere(
     counts.draftsDeleted = n(
       await trx
         .deleteFrom("nomination_draft")
-        .where(sql<boolean>`data::text ilike any(${patterns}::text[])`)
+        .where(sql<boolean>`data::text ~* any(${patterns}::text[])`)
         .executeTakeFirst(),
     );
-    // Free text others wrote that may name them.
-    // (Cut to the column's limit: the mask may be longer than the name it replaces.)
-    for (const [table, column, limit] of [
-      ["nominee", "rejection_reason", 1000],
-      ["round_advancement", "reason", 1000],
-      ["jury_conflict", "reason", 1000],
-      ["jury_score", "comment", 2000],
-      ["ballot", "void_reason", 1000],
-      ["nomination", "motivation", 5000],
-      ["nomination_reference", "statement", 5000],
-      ["prize", "motivation_nl", 2000],
-      ["prize", "motivation_en", 2000],
-    ] as const) {
-      counts.otherTexts += n(
-        await trx
-          .updateTable(table)
-          .set({ [column]: sql`left(${erased(column)}, ${limit})` } as never)
-          .where(mentions(column))
-          .executeTakeFirst(),
-      );
-    }
+    // Free text anyone wrote that may name them: every free-text column of the data map (ADR 0041)
+    // outside the tables handled above and below.
+    const swept = await sweepFreeText(trx, patterns);
+    counts.otherTexts += swept.rows;
+    for (const t of swept.touched) counts.touched.add(t);
   }
 
   // The audit log: the trigger recomputes exactly this rewrite and refuses any other change.
@@ -184,9 +172,9 @@ export async function scrubEverywhere(
   const newAfter = sql`lauwer_erase_jsonb(after, lauwer_erasure_spec(), ${about})`;
   const auditRows = await sql<{ id: string }>`
     update audit_log set before = ${newBefore}, after = ${newAfter}
-    where action <> 'nominee.erase' -- written without personal data; its reason category must stay
+    where action not in ('nominee.erase', 'person.erase') -- written without personal data; its reason category must stay
       and (${about}
-        or before::text ilike any(${patterns}::text[]) or after::text ilike any(${patterns}::text[])
+        or before::text ~* any(${patterns}::text[]) or after::text ~* any(${patterns}::text[])
         or before::text like any(${idPatterns}::text[]) or after::text like any(${idPatterns}::text[]))
       and (before is distinct from ${newBefore} or after is distinct from ${newAfter})
     returning id`.execute(trx);
@@ -197,16 +185,26 @@ export async function scrubEverywhere(
     await sql`select set_config('lauwer.erasure', '', true)`.execute(trx);
     return counts;
   }
-  const snapshots = await sql<{ id: string; edition_id: string; version: number; body: string; erased: Json }>`
-    select id, edition_id, version, body, lauwer_erase_jsonb(body::jsonb, lauwer_erasure_spec()) as erased
+  const snapshots = await sql<{
+    id: string;
+    edition_id: string;
+    version: number;
+    body: string;
+    erased: Json;
+    reason: string | null;
+    erased_reason: string | null;
+  }>`
+    select id, edition_id, version, body, lauwer_erase_jsonb(body::jsonb, lauwer_erasure_spec()) as erased,
+      reason, lauwer_erase_text(reason, lauwer_erasure_spec()) as erased_reason
     from result_snapshot
-    where body ilike any(${patterns}::text[]) or body like any(${idPatterns}::text[])
+    where body ~* any(${patterns}::text[]) or body like any(${idPatterns}::text[]) or reason ~* any(${patterns}::text[])
     order by edition_id, version`.execute(trx);
   for (const s of snapshots.rows) {
     const body = canonicalJson(s.erased);
-    if (body === s.body) continue;
+    if (body === s.body && s.reason === s.erased_reason) continue;
     const hash = sha256(body);
-    await trx.updateTable("result_snapshot").set({ body, sha256: hash }).where("id", "=", s.id).execute();
+    // The reason is not hashed: its mask is the trigger's exact rewrite, like the body's.
+    await trx.updateTable("result_snapshot").set({ body, sha256: hash, reason: s.erased_reason }).where("id", "=", s.id).execute();
     counts.snapshotsRewritten.push({ editionId: s.edition_id, version: s.version, sha256: hash });
   }
   await sql`select set_config('lauwer.erasure', '', true)`.execute(trx);
@@ -311,7 +309,8 @@ export async function personStrings(trx: DbOrTrx, ids: string[]) {
 }
 
 /**
- * Erases a nominated person on an organizer's request, in one transaction, and audits it with who,
+ * Erases a nominated person on an organizer's request: the person everywhere (erasePersonEverywhere),
+ * starting from this nominee and the duplicates merged with it, audited as `nominee.erase` with who,
  * when, the nominee ids and the reason category — never the erased data. Erasing again is harmless
  * (it sweeps once more and finds nothing of the person left).
  */
@@ -322,42 +321,23 @@ export async function erasePerson(
   nomineeId: string,
   reason: ErasureReason,
 ): Promise<Outcome<{ nominees: number; already: boolean }>> {
-  return db.transaction().execute(async (trx) => {
-    const target = await trx
-      .selectFrom("nominee")
-      .select(["id", "erased_at"])
-      .where("id", "=", nomineeId)
-      .where("edition_id", "=", editionId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!target) return refuse(404, "erasure.errors.notFound");
-    const scope = await erasureScope(trx, editionId, nomineeId);
-    if (!scope) return refuse(404, "erasure.errors.notFound");
-    await trx.selectFrom("nominee").select("id").where("id", "in", scope.ids).orderBy("id").forUpdate().execute();
-    const spec: ErasureSpec = {
-      ids: scope.ids,
-      terms: erasureTerms([...scope.names, ...scope.emails], scope.keep),
-      name: ERASED_NAME,
-      mask: MASK,
-    };
-    await eraseNomineeRows(trx, scope.ids, true);
-    const counts = await scrubEverywhere(trx, spec, scope.emails);
-    await writeAudit(trx, actor, {
-      action: "nominee.erase",
-      entityType: "nominee",
-      entityId: nomineeId,
-      after: {
-        reason,
-        nominees: scope.ids,
-        repeated: target.erased_at !== null,
-        mailsDeleted: counts.mailsDeleted,
-        mailsRewritten: counts.mailsRewritten,
-        auditRewritten: counts.auditRewritten,
-        snapshotsRewritten: counts.snapshotsRewritten,
-      },
-    });
-    return ok({ nominees: scope.ids.length, already: target.erased_at !== null });
+  const target = await db
+    .selectFrom("nominee")
+    .select(["id", "erased_at"])
+    .where("id", "=", nomineeId)
+    .where("edition_id", "=", editionId)
+    .executeTakeFirst();
+  if (!target) return refuse(404, "erasure.errors.notFound");
+  const scope = await erasureScope(db, editionId, nomineeId);
+  if (!scope) return refuse(404, "erasure.errors.notFound");
+  const outcome = await erasePersonEverywhere(db, actor, { names: [], emails: [], nomineeIds: scope.ids }, reason, {
+    action: "nominee.erase",
+    entityType: "nominee",
+    entityId: nomineeId,
+    extra: { repeated: target.erased_at !== null },
   });
+  if (!outcome.ok) return outcome;
+  return ok({ nominees: outcome.value.nominees, already: target.erased_at !== null });
 }
 
 /**
