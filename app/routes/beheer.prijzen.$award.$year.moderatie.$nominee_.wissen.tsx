@@ -76,6 +76,7 @@ export default function ErasePerson() {
       <Paragraph>
         {t("erasure.counts", { nominees: person.nominees, nominations: person.nominations, references: person.references })}
       </Paragraph>
+      <Paragraph>{t("erasure.everywhere", person.everywhere)}</Paragraph>
       <Heading2>{t("erasure.staysHeading")}</Heading2>
       <Paragraph>{t("erasure.stays")}</Paragraph>
 

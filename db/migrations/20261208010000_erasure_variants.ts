@@ -2,8 +2,8 @@ import { sql, type Kysely } from "kysely";
 
 // Erasing a person finds what people write, not only the exact spelling (issue #19 finding 4, ADR 0042):
 // a term matches in any case, with or without its diacritics ("José" ~ "Jose" ~ "JOSÉ"), with any run of
-// white space between its words (two spaces, a line break, or "\n" as it appears inside JSON text), an
-// apostrophe of either kind, a hyphen or a space between the parts of a double name, and a short
+// white space or hyphens between its words (two spaces, a line break, "\n" as it appears inside JSON
+// text, "Pérez-Zwaluw" for "Perez Zwaluw" and the other way round), an apostrophe of either kind, and a short
 // suffix after it (possessive or plural: "Jansen's", "Jansens"), still as a whole word ("Jansenstraat"
 // is not erased). lauwer_term_regex builds one regular expression per term; the app stores them in the
 // erasure spec (spec->'patterns') once per erasure, and lauwer_erase_text and the append-only triggers
@@ -45,8 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
           if position(c in g) > 0 then hit := '[' || g || ']'; exit; end if;
         end loop;
         if hit is not null then out := out || hit;
-        elsif c = ' ' then out := out || '(?:[[:space:]]|\\\\[nrt])+';
-        elsif c = '-' then out := out || '(?:[-‐–]|[[:space:]]|\\\\[nrt])+';
+        elsif c in (' ', '-', '‐', '–') then out := out || '(?:[-‐–[:space:]]|\\\\[nrt])+';
         elsif c in ('''', '’', '‘', '\`') then out := out || '[''’‘\`]';
         elsif c ~ '[[:alnum:]]' then out := out || c;
         else out := out || '\\' || c;

@@ -178,6 +178,8 @@ const ACCESS: Record<string, Entry> = {
   // Platform admins: user management (#16).
   "routes/beheer.gebruikers._index": { get: "admin" },
   "routes/beheer.gebruikers.$user": { get: "admin", post: "admin" },
+  // Platform admins: a person found and erased everywhere (#19).
+  "routes/beheer.privacy": { get: "admin", post: "admin" },
   // The self-service account (#16): the signed-in person's own data only.
   "routes/account.gegevens": { get: "member", post: "member" },
   "routes/account.sessies": { get: "member", post: "member" },

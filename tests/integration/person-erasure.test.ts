@@ -281,6 +281,12 @@ describe("erasing a person, not a row", () => {
         "Josée Pérez-Zwaluw",
       ]}::text[]) with ordinality as x(t, i) order by i`.execute(db);
     expect(r.rows.map((x) => x.t)).toEqual(["[X]", "[X] boek", "[X]", "Jose Perez-Zwaluwstraat 4", "Josée Pérez-Zwaluw"]);
+    // Typed with a space, written with a hyphen (and the other way round, above).
+    const r2 = await sql<{ t: string }>`select lauwer_erase_text('Zoë Privé-Zwaluw en zoe  prive zwaluw.', ${JSON.stringify({
+      terms: ["ZOE PRIVE ZWALUW"],
+      mask: "[X]",
+    })}::jsonb) as t`.execute(db);
+    expect(r2.rows[0]!.t).toBe("[X] en [X].");
     const empty = await erasePersonEverywhere(db, { actorId: null }, { names: ["  "], emails: [""] }, "own_request", {
       action: "person.erase",
       entityType: "person",

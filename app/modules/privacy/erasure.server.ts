@@ -8,7 +8,7 @@ import { redactNominee } from "~/modules/awards/redact.server";
 import { canonicalJson, type Json } from "~/modules/results/canonical";
 import type { ErasureReason } from "./erasure.schema";
 import { setErasureSpec, sweepFreeText } from "./sweep.server";
-import { erasePersonEverywhere } from "./person.server";
+import { erasePersonEverywhere, findPerson } from "./person.server";
 
 // Erasure of a nominated person on request (AVG art. 17; DESIGN §4).
 //
@@ -385,7 +385,17 @@ export async function erasurePreview(db: DbOrTrx, editionId: string, nomineeId: 
     .select([sql<number>`count(distinct nomination.id)::int`.as("nominations"), sql<number>`count(r.id)::int`.as("references")])
     .where(scoped)
     .executeTakeFirstOrThrow();
+  // The same person everywhere (as the erasure will find them): counts only, since other awards'
+  // records are not this organizer's to read.
+  const places = await findPerson(db, { names: [], emails: [], nomineeIds: ids });
+  const everywhere = {
+    nominees: places.nominees.length,
+    references: places.references.length,
+    texts: places.mentions.reduce((sum, m) => sum + m.rows, 0) + places.snapshots,
+    invitations: places.invitations,
+  };
   return {
+    everywhere,
     id: n.id,
     name: n.erased_at || n.redacted_at ? null : n.name,
     organisation: n.organisation,
