@@ -354,7 +354,13 @@ export function CheckboxField({
   const checked = field.defaultChecked ?? (defaultValue === undefined ? undefined : defaultValue === true || defaultValue === "true");
   return (
     <FormField type="checkbox" invalid={Boolean(error)}>
-      {error ? <FormFieldErrorMessage id={errorId}>{fieldMessage(t, error, label)}</FormFieldErrorMessage> : null}
+      {/* The checkbox field is a grid ("input label" / … / "input error-message"): placed in its own area,
+          the message spans the text column instead of the checkbox's narrow one. */}
+      {error ? (
+        <FormFieldErrorMessage id={errorId} className="utrecht-form-field__error-message">
+          {fieldMessage(t, error, label)}
+        </FormFieldErrorMessage>
+      ) : null}
       <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <FormLabel htmlFor={id} type="checkbox">
           <Checkbox
