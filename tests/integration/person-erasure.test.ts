@@ -13,6 +13,7 @@ import { canonicalJson } from "~/modules/results/canonical";
 import { castBallot } from "~/modules/voting/ballot.server";
 import { candidateSource, loadVotingRound, tally } from "~/modules/voting/round.server";
 import { createBookProject, insertProposal } from "../setup/book-proposals";
+import { createWritingProject } from "../setup/book-writing";
 import { createEdition, createUser, linkFrom, personInput, uniqueEmail } from "../setup/factories";
 import { createJuryRound } from "../setup/jury";
 
@@ -293,5 +294,58 @@ describe("erasing a person, not a row", () => {
       entityId: null,
     });
     expect(empty).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it("locked records allow only the exact masking under the erasure setting: a version's reason, a portrait text", async () => {
+    const db = getDb();
+    const a = await createJuryRound({ categories: 1, candidatesPerCategory: 1 });
+    const body = canonicalJson({ format: "lauwer-results/1", rankings: [] });
+    await db
+      .insertInto("result_snapshot")
+      .values({ edition_id: a.editionId, version: 1, body, sha256: sha(body), reason: "Correctie: Piet  Pietersen ontbrak" })
+      .execute();
+    const book = await createWritingProject({ portraits: 1 });
+    const version = await db
+      .insertInto("book_manuscript_version")
+      .values({ proposal_id: book.portraits[0]!, version: 1, body: "Over Piet Pietersen, de ingenieur.", word_count: 5 })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const spec = JSON.stringify({ ids: [], terms: ["Piet Pietersen"], name: "Verwijderde kandidaat", mask: "[verwijderd]" });
+    const underErasure = (statement: ReturnType<typeof sql>) =>
+      db.transaction().execute(async (trx) => {
+        await sql`select set_config('lauwer.erasure', ${spec}, true)`.execute(trx);
+        await statement.execute(trx);
+      });
+    const snapshot = sql`update result_snapshot set reason = ${"Iets anders"} where edition_id = ${a.editionId}`;
+    const text = sql`update book_manuscript_version set body = ${"Iets anders."} where id = ${version.id}`;
+    // Without the setting, and under it with any other change: refused.
+    await expect(snapshot.execute(db)).rejects.toThrow(/append-only/);
+    await expect(underErasure(snapshot)).rejects.toThrow(/append-only/);
+    await expect(text.execute(db)).rejects.toThrow(/append-only/);
+    await expect(underErasure(text)).rejects.toThrow(/append-only/);
+    await expect(
+      underErasure(
+        sql`update book_manuscript_version set body = lauwer_erase_text(body, lauwer_erasure_spec()), word_count = 1 where id = ${version.id}`,
+      ),
+    ).rejects.toThrow(/append-only/);
+    // Exactly the masking: allowed, and the snapshot's hash still matches its body.
+    await underErasure(
+      sql`update result_snapshot set reason = lauwer_erase_text(reason, lauwer_erasure_spec()) where edition_id = ${a.editionId}`,
+    );
+    await underErasure(
+      sql`update book_manuscript_version set body = lauwer_erase_text(body, lauwer_erasure_spec()) where id = ${version.id}`,
+    );
+    const snap = await db
+      .selectFrom("result_snapshot")
+      .select(["reason", "body", "sha256"])
+      .where("edition_id", "=", a.editionId)
+      .executeTakeFirstOrThrow();
+    expect(snap).toEqual({ reason: "Correctie: [verwijderd] ontbrak", body, sha256: sha(body) });
+    const v = await db
+      .selectFrom("book_manuscript_version")
+      .select(["body", "word_count"])
+      .where("id", "=", version.id)
+      .executeTakeFirstOrThrow();
+    expect(v).toEqual({ body: "Over [verwijderd], de ingenieur.", word_count: 5 });
   });
 });
