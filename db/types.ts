@@ -328,6 +328,17 @@ export interface FraudSnapshotTable {
   signals: unknown;
 }
 
+/** One erasure of a person: the ids of the rows they were found by, never their data (ADR 0043). */
+export interface ErasureLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  action: "person.erase" | "nominee.erase";
+  nominee_ids: Generated<string[]>;
+  reference_ids: Generated<string[]>;
+  invitation_ids: Generated<string[]>;
+  proposal_ids: Generated<string[]>;
+}
+
 export interface RoundInviteTable {
   round_id: string;
   email: string;
@@ -825,6 +836,7 @@ export interface DB {
   tally_count: TallyCountTable;
   tally_delta: TallyDeltaTable;
   fraud_snapshot: FraudSnapshotTable;
+  erasure_log: ErasureLogTable;
   round_invite: RoundInviteTable;
   round_advancement: RoundAdvancementTable;
   jury_invite: JuryInviteTable;

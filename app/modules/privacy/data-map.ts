@@ -130,6 +130,9 @@ const BASIS = {
   controllerContact:
     "AVG art. 13(1)(a) and 6(1)(c): the privacy statement must give the controller's contact details (often a functional " +
     "address); an admin replaces them when they change",
+  erasureLog:
+    "AVG art. 17 and 5(2): after a restore from a backup taken before an erasure, the erasure is applied again from these " +
+    "ids (ADR 0043); they point at rows the erasure emptied or deleted, so they name nobody",
   unlinkedText:
     "Kept unlinked: once author_id is null the text belongs to the discussion, not to a person by any key; names in it are masked by the free-text sweep",
 } as const;
@@ -408,6 +411,15 @@ export const PERSONAL_DATA_MAP = {
     created_at: NO,
   },
   email_verification_token: MEMBER_TOKEN,
+  erasure_log: {
+    id: NO,
+    at: NO,
+    action: NO,
+    nominee_ids: kept(["nominee"], BASIS.erasureLog),
+    reference_ids: kept(["reference"], BASIS.erasureLog),
+    invitation_ids: kept(["invitee"], BASIS.erasureLog),
+    proposal_ids: kept(["portrayed"], BASIS.erasureLog),
+  },
   fraud_snapshot: {
     round_id: NO,
     computed_at: NO,

@@ -222,6 +222,8 @@ export async function erasePersonEverywhere(
     entityId: string | null;
     /** Facts for the entry beside the counts (never erased data). */
     extra?: Record<string, string | number | boolean>;
+    /** Re-applying a logged erasure after a restore: its log entry keeps its id and time (ADR 0043). */
+    log?: { id: string; at: Date };
   },
 ): Promise<Outcome<PersonErased>> {
   if (isEmptyQuery(query)) return refuse(400, "erasure.errors.person");
@@ -239,8 +241,22 @@ export async function erasePersonEverywhere(
     await eraseNomineeRows(trx, r.ids, true);
     const refs = r.references.map((x) => x.id);
     if (refs.length) await trx.deleteFrom("nomination_reference").where("id", "in", refs).execute();
+    const invited = await invitationIds(trx, r.emails);
     const invitations = await deleteInvitations(trx, r.emails);
-    const portrayed = await maskPortrayed(trx, r.whole);
+    const portrayedIds = await maskPortrayed(trx, r.whole);
+    const portrayed = portrayedIds.length;
+    // The log of ids a restore needs to erase the person again (no name, address or text).
+    await trx
+      .insertInto("erasure_log")
+      .values({
+        ...(audit.log ? { id: audit.log.id, at: audit.log.at } : {}),
+        action: audit.action,
+        nominee_ids: r.ids,
+        reference_ids: refs,
+        invitation_ids: invited,
+        proposal_ids: portrayedIds,
+      })
+      .execute();
     const counts = await scrubEverywhere(trx, spec, r.emails);
     touched = new Set([...TABLES_ALWAYS, ...counts.touched]);
     const result: PersonErased = {
@@ -295,6 +311,7 @@ const TABLES_ALWAYS = [
   "round_invite",
   "book_proposal",
   "book_source",
+  "erasure_log",
 ];
 
 async function deleteInvitations(trx: Transaction<DB>, emails: string[]) {
@@ -312,7 +329,7 @@ async function deleteInvitations(trx: Transaction<DB>, emails: string[]) {
 
 /** A living person portrayed in the book: the proposal stays (its history refers to it), named by nobody. */
 async function maskPortrayed(trx: Transaction<DB>, whole: string[]) {
-  if (!whole.length) return 0;
+  if (!whole.length) return [] as string[];
   const rows = await trx
     .updateTable("book_proposal")
     .set({ name: MASK, organisation: MASK, role: MASK })
@@ -329,7 +346,16 @@ async function maskPortrayed(trx: Transaction<DB>, whole: string[]) {
         rows.map((r) => r.id),
       )
       .execute();
-  return rows.length;
+  return rows.map((r) => r.id);
+}
+
+/** The ids of the jury and role invitations to these addresses (round invitations have no id of their own). */
+async function invitationIds(trx: Transaction<DB>, emails: string[]) {
+  if (!emails.length) return [];
+  const r = await sql<{ id: string }>`
+    select id from jury_invite where lower(email) = any(${emails}::text[])
+    union all select id from role_invitation where lower(email) = any(${emails}::text[])`.execute(trx);
+  return r.rows.map((x) => x.id);
 }
 
 /**
