@@ -10,7 +10,7 @@ import { actorFrom } from "~/modules/audit/audit.server";
 import { UUID } from "~/modules/awards/edition.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
 import { ERASURE_REASONS, EraseSchema } from "~/modules/privacy/erasure.schema";
-import { erasePerson, erasurePreview } from "~/modules/privacy/erasure.server";
+import { erasePerson, erasurePreview } from "~/modules/privacy/nominee-erasure.server";
 
 // Erasing a nominated person on request (organizers of the award; a nominee of this edition only).
 

@@ -10,7 +10,7 @@ import { withBodyLimit } from "~/lib/upload.server";
 import { MAX_PHOTO_BYTES } from "~/modules/photos/photo";
 import { removePhoto, setPhoto } from "~/modules/photos/photos.server";
 import { processPhoto, sniffImage } from "~/modules/photos/process.server";
-import { erasePerson } from "~/modules/privacy/erasure.server";
+import { erasePerson } from "~/modules/privacy/nominee-erasure.server";
 import { createEdition, createUser, lastMailTo, linkFrom, personInput, uniqueEmail } from "../setup/factories";
 import { ORIGIN, startTestServer, type TestServer } from "../setup/http";
 import { signIn } from "../setup/second-factor";
