@@ -5,9 +5,12 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
+import type { DB } from "../../db/types";
 import { createDb } from "../../db/connection";
+import { exportErasureLog, reapplyErasures, type ErasureLogFile } from "~/modules/privacy/erasure-log.server";
+import { erasePersonEverywhere } from "~/modules/privacy/person.server";
 import { migrateToLatest } from "../../db/migrate";
 import { differences, fingerprint, type Fingerprint } from "../../scripts/backup-fingerprint";
 import { seed } from "../../seed/seed";
@@ -15,7 +18,8 @@ import { readiness } from "../../server/readiness";
 
 // Backup and restore as docs/deploy.md describes it: pg_dump (custom format) of a seeded database,
 // restored with pg_restore into an EMPTY server, gives the same rows in every table, the same tallies,
-// the same results and the same published hashes — read through the app's own services.
+// the same results and the same published hashes — read through the app's own services. An erasure
+// made after the backup is applied again from the exported erasure log (docs/privacy.md, ADR 0043).
 //
 // The embedded PostgreSQL 18 ships no pg_dump, so this test runs its own throw-away clusters of
 // Debian's PostgreSQL 15 (the server the CI runs on too): a temp folder, port 5491, unix socket only
@@ -40,6 +44,17 @@ async function pg(program: string, args: string[]) {
     const e = error as { stderr?: string; stdout?: string };
     throw new Error(`${program} ${args.join(" ")} failed:\n${e.stderr ?? ""}${e.stdout ?? ""}`, { cause: error });
   }
+}
+
+/** Rows of any nominee, reference or mail that still name the person (as stored, any case). */
+async function countNamed(db: Kysely<DB>, name: string) {
+  const pattern = `%${name}%`;
+  const r = await sql<{ n: number }>`select (
+    (select count(*) from nominee where name ilike ${pattern})
+    + (select count(*) from nomination where motivation ilike ${pattern})
+    + (select count(*) from outbox_email where body_text ilike ${pattern})
+    + (select count(*) from audit_log where after::text ilike ${pattern} or before::text ilike ${pattern}))::int as n`.execute(db);
+  return r.rows[0]!.n;
 }
 
 const urlFor = (database: string) => `postgresql://postgres@localhost:${PORT}/${database}?host=${encodeURIComponent(dir)}`;
@@ -143,6 +158,34 @@ describe("backup and restore", () => {
     await pg("pg_dump", ["-h", dir, "-p", String(PORT), "-U", "postgres", "-Fc", "-f", dump, "lauwer"]);
     expect(existsSync(dump)).toBe(true);
 
+    // 2b. After the backup, a person is erased on request (ADR 0043): the erasure log (ids only) is
+    //     exported, as docs/privacy.md tells the operator to do with every backup.
+    const live = createDb(urlFor("lauwer"), 2);
+    let erasedName = "";
+    let log: ErasureLogFile;
+    try {
+      const person = await live.db
+        .selectFrom("nominee")
+        .select(["id", "name"])
+        .where("kind", "=", "person")
+        .where("status", "=", "approved")
+        .orderBy("name", "desc")
+        .executeTakeFirstOrThrow();
+      erasedName = person.name;
+      const done = await erasePersonEverywhere(live.db, { actorId: null }, { names: [person.name], emails: [] }, "own_request", {
+        action: "person.erase",
+        entityType: "person",
+        entityId: null,
+      });
+      expect(done.ok).toBe(true);
+      expect(await countNamed(live.db, erasedName)).toBe(0);
+      log = await exportErasureLog(live.db);
+      expect(log.entries).toHaveLength(1);
+      expect(JSON.stringify(log)).not.toContain(erasedName);
+    } finally {
+      await live.db.destroy();
+    }
+
     // 3. The original server is gone; a new, empty one gets the backup.
     await stopCluster();
     await startCluster("restored");
@@ -188,6 +231,22 @@ describe("backup and restore", () => {
       expect(different.output).toContain("DIFFERENT table nominee:");
     } finally {
       await restored.db.destroy();
+    }
+
+    // 4. The backup predates the erasure, so the person is back; the exported log erases them again
+    //    (npm run privacy:erasures -- reapply <file>), and a second run changes nothing.
+    const again = createDb(urlFor("lauwer_again"), 2);
+    try {
+      expect(await countNamed(again.db, erasedName)).toBeGreaterThan(0);
+      expect(await reapplyErasures(again.db, log!)).toEqual({ applied: 1, known: 0 });
+      expect(await countNamed(again.db, erasedName)).toBe(0);
+      const logged = await again.db.selectFrom("erasure_log").select(["id"]).execute();
+      expect(logged.map((r) => r.id)).toEqual([log!.entries[0]!.id]);
+      const settled = await fingerprint(again.db);
+      expect(await reapplyErasures(again.db, log!)).toEqual({ applied: 0, known: 1 });
+      expect(differences(settled, await fingerprint(again.db))).toEqual([]);
+    } finally {
+      await again.db.destroy();
     }
     console.info(
       `backup: ${Object.keys(before.tables).length} tables, ${Object.values(before.tables).reduce((n, t) => n + t.rows, 0)} rows, ` +

@@ -263,6 +263,16 @@ describe("erasing a person, not a row", () => {
         after: expect.objectContaining({ reason: "own_request", nominees: expect.arrayContaining([p.own, p.again]) }),
       }),
     ]);
+    // The erasure log: ids only, to erase the person again after a restore (ADR 0043).
+    const logged = await db.selectFrom("erasure_log").selectAll().where("action", "=", "person.erase").execute();
+    expect(logged).toEqual([
+      expect.objectContaining({
+        nominee_ids: expect.arrayContaining([p.own, p.again]),
+        reference_ids: [expect.any(String)],
+        invitation_ids: [expect.any(String)],
+        proposal_ids: [p.portrayed],
+      }),
+    ]);
     // Nothing of the person is found any more.
     const again = await findPerson(db, query);
     expect(again).toMatchObject({ references: [], invitations: 0, portrayed: [], mentions: [], snapshots: 0, mails: 0 });

@@ -65,16 +65,19 @@ export async function reapplyErasures(db: Db, file: ErasureLogFile) {
   let applied = 0;
   for (const e of missing) {
     const person = await personOf(db, e);
-    const done = await erasePersonEverywhere(
-      db,
-      { actorId: null },
-      { ...person, nomineeIds: e.nominee_ids },
-      "other",
-      { action: e.action, entityType: "person", entityId: null, extra: { reapplied: e.id }, log: { id: e.id, at: new Date(e.at) } },
-    );
+    const done = await erasePersonEverywhere(db, { actorId: null }, { ...person, nomineeIds: e.nominee_ids }, "other", {
+      action: e.action,
+      entityType: "person",
+      entityId: null,
+      extra: { reapplied: e.id },
+      log: { id: e.id, at: new Date(e.at) },
+    });
     if (!done.ok) {
       // Nothing of the person came back with the backup: record the entry so the log stays whole.
-      await db.insertInto("erasure_log").values({ ...e, at: new Date(e.at) }).execute();
+      await db
+        .insertInto("erasure_log")
+        .values({ ...e, at: new Date(e.at) })
+        .execute();
     }
     applied++;
   }
