@@ -29,7 +29,7 @@ try {
       code = 1;
     } else {
       const r = await reapplyErasures(db, parsed.data);
-      console.log(`erasures: ${r.applied} applied again, ${r.known} already in this database`);
+      console.log(`erasures: ${r.applied} applied again, ${r.recorded} recorded with nobody left to erase, ${r.known} already here`);
     }
   }
 } finally {

@@ -8,6 +8,7 @@ import { Alert, Heading1, Heading2, Paragraph, SelectOption } from "~/components
 import { getDb } from "~/db.server";
 import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
+import { searchTerm } from "~/lib/query";
 import { foundAnything, PersonPlacesList } from "~/modules/privacy/components/person-places";
 import { ERASURE_REASONS, PersonEraseSchema, PersonSearchSchema } from "~/modules/privacy/erasure.schema";
 import { erasePersonEverywhere, findPerson } from "~/modules/privacy/person.server";
@@ -21,7 +22,8 @@ export const meta = titleMeta("erasure.people.title");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, { role: "admin" });
   const url = new URL(request.url);
-  const raw = { name: url.searchParams.get("naam") ?? "", email: url.searchParams.get("email") ?? "" };
+  // Control characters (a NUL PostgreSQL refuses) become spaces, as in every search (searchTerm).
+  const raw = { name: searchTerm(url.searchParams.get("naam"), 200), email: searchTerm(url.searchParams.get("email"), 254) };
   // Not searched yet (the page as opened); an empty search is an error like any other bad input.
   if (!url.searchParams.has("naam") && !url.searchParams.has("email")) return { search: raw, error: null, places: null };
   const parsed = PersonSearchSchema.safeParse(raw);

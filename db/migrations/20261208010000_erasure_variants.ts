@@ -14,14 +14,15 @@ const GROUPS = [
   "aàáâãäåāăąAÀÁÂÃÄÅĀĂĄ",
   "cçćčCÇĆČ",
   "dďđDĎĐ",
+  "gğģGĞĢ",
   "eèéêëēĕėęěEÈÉÊËĒĔĖĘĚ",
   "iìíîïĩīĭįıIÌÍÎÏĨĪĬĮİ",
   "lĺľłLĹĽŁ",
   "nñńňNÑŃŇ",
   "oòóôõöøōŏőOÒÓÔÕÖØŌŎŐ",
   "rŕřRŔŘ",
-  "sśšSŚŠ",
-  "tťTŤ",
+  "sśšşșSŚŠŞȘ",
+  "tťţțTŤŢȚ",
   "uùúûüũūŭůűųUÙÚÛÜŨŪŬŮŰŲ",
   "yýÿYÝŸ",
   "zźżžZŹŻŽ",
@@ -33,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create function lauwer_term_core(term text) returns text language plpgsql immutable as $$
     declare
       groups text[] := ${sql.lit(`{${GROUPS.join(",")}}`)}::text[];
-      t text := btrim(regexp_replace(coalesce(term, ''), '[[:space:]]+', ' ', 'g'));
+      t text := btrim(regexp_replace(normalize(coalesce(term, ''), NFC), '[[:space:]\u00a0\u2009\u202f‐–-]+', ' ', 'g'));
       out text := '';
       c text;
       g text;
@@ -45,7 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
           if position(c in g) > 0 then hit := '[' || g || ']'; exit; end if;
         end loop;
         if hit is not null then out := out || hit;
-        elsif c in (' ', '-', '‐', '–') then out := out || '(?:[-‐–[:space:]]|\\\\[nrt])+';
+        elsif c = ' ' then out := out || '(?:[-‐–[:space:]\u00a0\u2009\u202f]|\\\\[nrt])+';
         elsif c in ('''', '’', '‘', '\`') then out := out || '[''’‘\`]';
         elsif c ~ '[[:alnum:]]' then out := out || c;
         else out := out || '\\' || c;
@@ -56,7 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The whole-word pattern with an optional short suffix: not preceded or followed by a letter or digit.
   await sql`create function lauwer_term_regex(term text) returns text language sql immutable as $$
-    select '(?<![[:alnum:]_])' || lauwer_term_core(term) || '(?:[''’]?[[:alpha:]]{0,3})?(?![[:alnum:]_])'
+    select '(?<![[:alnum:]_])' || lauwer_term_core(term) || '(?:[''’]?s)?(?![[:alnum:]_])'
   $$`.execute(db);
 
   await sql`create or replace function lauwer_erase_text(t text, spec jsonb) returns text language plpgsql immutable as $$
@@ -76,11 +77,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The book's history (a portrait's versions, the comments on them) stays append-only, but an
   // erasure may mask a person's name in its text (finding 2, the data map's "Gap today"): only the
-  // body changes, to exactly lauwer_erase_text(old body) — or that cut back to the column's limit, but
-  // never shorter than it was — and nothing else in the row.
-  for (const [fn, table] of [
-    ["book_version_append_only", "book_manuscript_version"],
-    ["book_comment_append_only", "book_manuscript_comment"],
+  // body changes, to exactly lauwer_erase_text(old body) cut back to the column's limit (the tables'
+  // length checks), and nothing else in the row.
+  for (const [fn, table, limit] of [
+    ["book_version_append_only", "book_manuscript_version", 100000],
+    ["book_comment_append_only", "book_manuscript_comment", 5000],
   ] as const) {
     const extra =
       fn === "book_version_append_only"
@@ -102,8 +103,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         end if;
         if spec is not null
            and lauwer_locked_part(to_jsonb(new), tg_relid, array['body']) is not distinct from lauwer_locked_part(to_jsonb(old), tg_relid, array['body']) then
-          erased := lauwer_erase_text(old.body, spec);
-          if new.body = erased or (length(new.body) < length(erased) and length(new.body) >= length(old.body) and starts_with(erased, new.body)) then
+          -- Exactly the masked text, cut back to the column's limit (a mask may be longer than a name).
+          erased := left(lauwer_erase_text(old.body, spec), ${sql.raw(String(limit))});
+          if new.body = erased then
             return new;
           end if;
         end if;

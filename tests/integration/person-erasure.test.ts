@@ -8,6 +8,7 @@ import { nominateOrganisation, nominatePerson } from "~/modules/awards/nominatio
 import { OrganisationNominationSchema, PersonNominationSchema } from "~/modules/awards/nomination.schema";
 import { inviteJurors } from "~/modules/jury/jury.server";
 import { addComment } from "~/modules/book/proposal.server";
+import { erasePerson } from "~/modules/privacy/nominee-erasure.server";
 import { erasePersonEverywhere, findPerson } from "~/modules/privacy/person.server";
 import { canonicalJson } from "~/modules/results/canonical";
 import { castBallot } from "~/modules/voting/ballot.server";
@@ -160,6 +161,8 @@ async function plant() {
   // The book: the person portrayed (a living civil servant may object), and named in a comment.
   const book = await createBookProject();
   const portrayed = await insertProposal(book, { name });
+  // Living (no year of death): the AVG protects them, unlike the historical civil servants in the book.
+  await db.updateTable("book_proposal").set({ death_year: null }).where("id", "=", portrayed).execute();
   const another = await insertProposal(book);
   expect(
     (await addComment(db, book.member.id, book.projectId, another, `Ken je jose pérez-${surname.toLowerCase()}? Mooi verhaal.`)).ok,
@@ -290,8 +293,16 @@ describe("erasing a person, not a row", () => {
         "José\nPérez–Zwaluws",
         "Jose Perez-Zwaluwstraat 4",
         "Josée Pérez-Zwaluw",
+        "José Pérez-Zwaluwen",
       ]}::text[]) with ordinality as x(t, i) order by i`.execute(db);
-    expect(r.rows.map((x) => x.t)).toEqual(["[X]", "[X] boek", "[X]", "Jose Perez-Zwaluwstraat 4", "Josée Pérez-Zwaluw"]);
+    expect(r.rows.map((x) => x.t)).toEqual([
+      "[X]",
+      "[X] boek",
+      "[X]",
+      "Jose Perez-Zwaluwstraat 4",
+      "Josée Pérez-Zwaluw",
+      "José Pérez-Zwaluwen",
+    ]);
     // Typed with a space, written with a hyphen (and the other way round, above).
     const r2 = await sql<{ t: string }>`select lauwer_erase_text('Zoë Privé-Zwaluw en zoe  prive zwaluw.', ${JSON.stringify({
       terms: ["ZOE PRIVE ZWALUW"],
@@ -357,5 +368,64 @@ describe("erasing a person, not a row", () => {
       .where("id", "=", version.id)
       .executeTakeFirstOrThrow();
     expect(v).toEqual({ body: "Over [verwijderd], de ingenieur.", word_count: 5 });
+  });
+
+  it("an organizer's erasure follows the person's address into other awards, never a namesake, a reference's own invitation or a dead person's portrait", async () => {
+    const db = getDb();
+    const w = letters();
+    const name = `Anna Naamgenoot${w}`;
+    const email = uniqueEmail(`anna${w}`);
+    const refEmail = uniqueEmail(`prof${w}`);
+    const a = await createJuryRound({ categories: 1, candidatesPerCategory: 1 });
+    await db
+      .updateTable("edition")
+      .set({ nomination_opens_at: sql<Date>`now() - interval '1 hour'`, nomination_closes_at: sql<Date>`now() + interval '1 hour'` })
+      .where("id", "=", a.editionId)
+      .execute();
+    const [m1, m2, m3] = [await createUser(), await createUser(), await createUser()];
+    const nominated = async (editionId: string, categoryId: string, by: typeof m1, overrides: Record<string, string>) => {
+      const r = await nominatePerson(
+        db,
+        asNominator(by),
+        editionId,
+        PersonNominationSchema.parse(personInput(categoryId, overrides)),
+        "nl",
+      );
+      if (!r.ok) throw new Error("nomination failed");
+      return r.value.nomineeId;
+    };
+    const x = await nominated(a.editionId, a.categoryIds[0]!, m1, {
+      name,
+      email,
+      ref1Name: `Yvo Referent${w}`,
+      ref1Email: refEmail,
+      ref1Relation: "hoogleraar",
+    });
+    const b = await createEdition({ opensIn: -3600, closesIn: 3600 });
+    const namesake = await nominated(b.editionId, b.categoryIds[0]!, m2, { name: name.toUpperCase(), email: uniqueEmail("andere-anna") });
+    const c = await createEdition({ opensIn: -3600, closesIn: 3600 });
+    const sameAddress = await nominated(c.editionId, c.categoryIds[0]!, m3, { name: `A. Naamgenoot${w}`, email });
+    // The reference is also invited to the jury, in their own right.
+    expect(
+      (
+        await inviteJurors(db, { actorId: a.organizer.user.id }, { id: a.editionId, name: "Prijs" }, [refEmail], [a.categoryIds[0]!], {
+          origin: "http://localhost",
+          locale: "nl",
+        })
+      ).ok,
+    ).toBe(true);
+    // A historical civil servant of the same name in the book.
+    const book = await createBookProject();
+    const historical = await insertProposal(book, { name });
+
+    expect((await erasePerson(db, { actorId: a.organizer.user.id }, a.editionId, x, "own_request")).ok).toBe(true);
+
+    const nameOf = async (id: string) =>
+      (await db.selectFrom("nominee").select("name").where("id", "=", id).executeTakeFirstOrThrow()).name;
+    expect(await nameOf(x)).toBe("Verwijderde kandidaat");
+    expect(await nameOf(sameAddress)).toBe("Verwijderde kandidaat");
+    expect(await nameOf(namesake)).toBe(name.toUpperCase());
+    expect(await db.selectFrom("jury_invite").select("id").where("email", "=", refEmail).execute()).toHaveLength(1);
+    expect((await db.selectFrom("book_proposal").select("name").where("id", "=", historical).executeTakeFirstOrThrow()).name).toBe(name);
   });
 });

@@ -43,9 +43,11 @@ export async function exportErasureLog(db: DbOrTrx): Promise<ErasureLogFile> {
 
 /** The names and addresses the logged rows hold in this (restored) database. */
 async function personOf(db: DbOrTrx, e: ErasureLogFile["entries"][number]) {
+  // Names only of the portrayed (they were found by a typed name); everyone else by id or address, so a
+  // re-applied erasure reaches no further than the original did.
   const rows = await sql<{ name: string | null; email: string | null }>`
-    select case when kind = 'person' then name end as name, contact_email as email from nominee where id = any(${e.nominee_ids}::uuid[])
-    union all select name, email from nomination_reference where id = any(${e.reference_ids}::uuid[])
+    select null as name, contact_email as email from nominee where id = any(${e.nominee_ids}::uuid[])
+    union all select null, email from nomination_reference where id = any(${e.reference_ids}::uuid[])
     union all select null, email from jury_invite where id = any(${e.invitation_ids}::uuid[])
     union all select null, email from role_invitation where id = any(${e.invitation_ids}::uuid[])
     union all select name, null from book_proposal where id = any(${e.proposal_ids}::uuid[])`.execute(db);
@@ -70,16 +72,22 @@ export async function reapplyErasures(db: Db, file: ErasureLogFile) {
       entityType: "person",
       entityId: null,
       extra: { reapplied: e.id },
-      log: { id: e.id, at: new Date(e.at) },
+      log: {
+        id: e.id,
+        at: new Date(e.at),
+        nomineeIds: e.nominee_ids,
+        referenceIds: e.reference_ids,
+        invitationIds: e.invitation_ids,
+        proposalIds: e.proposal_ids,
+      },
     });
-    if (!done.ok) {
-      // Nothing of the person came back with the backup: record the entry so the log stays whole.
+    if (done.ok) applied++;
+    // Nothing of the person came back with the backup: the entry is recorded so the log stays whole.
+    else
       await db
         .insertInto("erasure_log")
         .values({ ...e, at: new Date(e.at) })
         .execute();
-    }
-    applied++;
   }
-  return { applied, known: file.entries.length - missing.length };
+  return { applied, recorded: missing.length - applied, known: file.entries.length - missing.length };
 }

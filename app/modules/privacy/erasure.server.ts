@@ -100,6 +100,7 @@ export async function scrubEverywhere(
   };
   const emails = [...new Set(recipients.map((e) => e.trim().toLowerCase()).filter(Boolean))];
   if (!spec.ids.length && !spec.terms.length && !emails.length) return counts;
+  await lockErasures(trx);
   const patterns = await setErasureSpec(trx, spec);
   const idPatterns = spec.ids.map((id) => `%${id}%`);
   const emailPatterns = likePatterns(emails);
@@ -209,6 +210,15 @@ export async function scrubEverywhere(
 }
 
 /**
+ * One erasure (or retention sweep) at a time across every process: two that rewrite the same snapshot or
+ * texts would otherwise fail the append-only checks or deadlock. Held until the transaction ends;
+ * taking it again in the same transaction is free.
+ */
+export async function lockErasures(trx: Transaction<DB>) {
+  await sql`select pg_advisory_xact_lock(hashtext('lauwer.erasure'))`.execute(trx);
+}
+
+/**
  * Clears a set of nominees' own rows (nominee, nominations, references, tokens, jury comments);
  * `onRequest` marks them as erased on request (retention anonymises without that mark).
  */
@@ -271,20 +281,19 @@ export async function erasureScope(trx: DbOrTrx, editionId: string, nomineeId: s
   return { ids, ...strings, keep: await namesOfOthers(trx, strings.names, ids) };
 }
 
-/** Of these names, those another (kept) nominee also bears: not erased from free text, they may be theirs. */
+/**
+ * Of these names, those another (kept) nominee also bears, in any spelling (lauwer_term_core): not
+ * erased from free text, since there they may be that other person's.
+ */
 export async function namesOfOthers(trx: DbOrTrx, names: string[], ids: string[]): Promise<string[]> {
   if (!names.length) return [];
-  const rows = await trx
-    .selectFrom("nominee")
-    .select("name")
-    .where(sql<boolean>`not (id = any(${ids}::uuid[]))`)
-    .where(
-      sql`lower(name)`,
-      "in",
-      names.map((v) => v.toLowerCase()),
-    )
-    .execute();
-  return rows.map((r) => r.name);
+  const rows = await sql<{ name: string }>`
+    select n as name from unnest(${names}::text[]) n
+    where exists (
+      select 1 from nominee o
+      where not (o.id = any(${ids}::uuid[]))
+        and o.name ~* ('^[[:space:]]*' || lauwer_term_core(n) || '[[:space:]]*$'))`.execute(trx);
+  return rows.rows.map((r) => r.name);
 }
 
 /** Names and e-mails of these nominees, of their references, and names they had before an edit. */

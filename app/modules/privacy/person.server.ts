@@ -10,6 +10,7 @@ import {
   MASK,
   eraseNomineeRows,
   erasureTerms,
+  lockErasures,
   namesOfOthers,
   personStrings,
   scrubEverywhere,
@@ -97,17 +98,21 @@ async function ownStrings(db: DbOrTrx, ids: string[]) {
 /** Everything needed to show or erase the person; read again inside the erasure's transaction. */
 async function resolve(db: DbOrTrx, query: PersonQuery) {
   const q = clean(query);
-  // The nominee rows given or matched, then once more by every name and address those rows held (the
-  // same person nominated in another award or edition, or in a spelling of their own).
+  // Finding the person: by the nominee rows given, by address, and by a name only when the admin typed
+  // it (the page lists every match before anyone confirms). The rows found are followed once more by
+  // the addresses they hold (the same person nominated elsewhere), never by their names alone: an
+  // organizer's erasure must not reach a namesake in another award.
   const first = await nomineeIdsOf(db, q);
   const own = await ownStrings(db, first);
-  const ids = await nomineeIdsOf(db, { ...q, names: [...q.names, ...own.names], emails: [...q.emails, ...own.emails], nomineeIds: first });
-  // Their nominees' names and addresses (also as they were before an edit) and their own references'.
+  const ids = await nomineeIdsOf(db, { ...q, emails: [...q.emails, ...own.emails], nomineeIds: first });
+  const ownEmails = [...new Set([...q.emails, ...(await ownStrings(db, ids)).emails])];
+  const typed = await wholePatterns(db, q.names);
+  // What is masked in texts: the names and addresses of their records (also before an edit) and of the
+  // references on their own nominations (which go with them), and what was typed.
   const strings = await personStrings(db, ids);
   const names = [...new Set([...q.names, ...strings.names.filter((v) => v !== ERASED_NAME)])];
-  const emails = [...new Set([...q.emails, ...strings.emails])];
-  const whole = await wholePatterns(db, names);
-  // The person as a reference on nominations that are not theirs.
+  const emails = [...new Set([...ownEmails, ...strings.emails])];
+  // The person as a reference on nominations that are not theirs: by their own address, or the name typed.
   const references = await sql<{ id: string; name: string; for_nominee: string; award: string; year: number }>`
     select r.id, r.name, n.name as for_nominee, a.name_nl as award, e.year
     from nomination_reference r
@@ -116,11 +121,11 @@ async function resolve(db: DbOrTrx, query: PersonQuery) {
     join edition e on e.id = n.edition_id
     join award a on a.id = e.award_id
     where not (m.nominee_id = any(${ids}::uuid[]))
-      and (lower(r.email) = any(${emails}::text[]) or r.name ~* any(${whole}::text[]))
+      and (lower(r.email) = any(${ownEmails}::text[]) or r.name ~* any(${typed}::text[]))
     order by e.year desc, a.name_nl, n.name`.execute(db);
   const keep = await namesOfOthers(db, names, ids);
   const terms = erasureTerms([...names, ...emails], keep);
-  return { q, ids, names, emails, whole, terms, keep, references: references.rows };
+  return { q, ids, names, emails, ownEmails, typed, terms, keep, references: references.rows };
 }
 
 /** Every place the person is, for the page shown before anything is erased. */
@@ -143,15 +148,15 @@ export async function findPerson(db: DbOrTrx, query: PersonQuery): Promise<Perso
   const none = sql`false`;
   const [invitations, accounts, portrayed, mentions, mails, drafts, auditEntries, snapshots] = await Promise.all([
     count(sql<{ n: number }>`select (
-      (select count(*) from jury_invite where lower(email) = any(${r.emails}::text[]))
-      + (select count(*) from role_invitation where lower(email) = any(${r.emails}::text[]))
-      + (select count(*) from round_invite where lower(email) = any(${r.emails}::text[])))::int as n`),
+      (select count(*) from jury_invite where lower(email) = any(${r.ownEmails}::text[]))
+      + (select count(*) from role_invitation where lower(email) = any(${r.ownEmails}::text[]))
+      + (select count(*) from round_invite where lower(email) = any(${r.ownEmails}::text[])))::int as n`),
     db
       .selectFrom("app_user")
       .select(["id", "name"])
-      .where(sql<boolean>`lower(email) = any(${r.emails}::text[])`)
+      .where(sql<boolean>`lower(email) = any(${r.ownEmails}::text[])`)
       .execute(),
-    portrayedRows(db, r.whole),
+    portrayedRows(db, r.typed),
     countMentions(db, patterns),
     count(sql<{ n: number }>`select count(*)::int as n from outbox_email
       where lower(to_address) = any(${r.emails}::text[])
@@ -178,7 +183,7 @@ export async function findPerson(db: DbOrTrx, query: PersonQuery): Promise<Perso
   };
 }
 
-/** Book proposals portraying the person (a living civil servant may object; the dead are not protected). */
+/** Book proposals portraying the person while alive (death_year empty): the AVG protects only the living (recital 27). */
 function portrayedRows(db: DbOrTrx, whole: string[]) {
   if (!whole.length) return Promise.resolve([]);
   return db
@@ -186,6 +191,7 @@ function portrayedRows(db: DbOrTrx, whole: string[]) {
     .innerJoin("book_project as b", "b.id", "p.project_id")
     .select(["p.id", "p.name", "b.title_nl as project"])
     .where(sql<boolean>`p.name ~* any(${whole}::text[])`)
+    .where("p.death_year", "is", null)
     .execute();
 }
 
@@ -222,13 +228,14 @@ export async function erasePersonEverywhere(
     entityId: string | null;
     /** Facts for the entry beside the counts (never erased data). */
     extra?: Record<string, string | number | boolean>;
-    /** Re-applying a logged erasure after a restore: its log entry keeps its id and time (ADR 0043). */
-    log?: { id: string; at: Date };
+    /** Re-applying a logged erasure after a restore: its log entry keeps its id, time and ids (ADR 0043). */
+    log?: { id: string; at: Date; nomineeIds: string[]; referenceIds: string[]; invitationIds: string[]; proposalIds: string[] };
   },
 ): Promise<Outcome<PersonErased>> {
   if (isEmptyQuery(query)) return refuse(400, "erasure.errors.person");
   let touched = new Set<string>();
   const outcome = await db.transaction().execute(async (trx) => {
+    await lockErasures(trx);
     const r = await resolve(trx, query);
     await trx
       .selectFrom("nominee")
@@ -241,9 +248,9 @@ export async function erasePersonEverywhere(
     await eraseNomineeRows(trx, r.ids, true);
     const refs = r.references.map((x) => x.id);
     if (refs.length) await trx.deleteFrom("nomination_reference").where("id", "in", refs).execute();
-    const invited = await invitationIds(trx, r.emails);
-    const invitations = await deleteInvitations(trx, r.emails);
-    const portrayedIds = await maskPortrayed(trx, r.whole);
+    const invited = await invitationIds(trx, r.ownEmails);
+    const invitations = await deleteInvitations(trx, r.ownEmails);
+    const portrayedIds = await maskPortrayed(trx, r.typed);
     const portrayed = portrayedIds.length;
     // The log of ids a restore needs to erase the person again (no name, address or text).
     await trx
@@ -251,10 +258,11 @@ export async function erasePersonEverywhere(
       .values({
         ...(audit.log ? { id: audit.log.id, at: audit.log.at } : {}),
         action: audit.action,
-        nominee_ids: r.ids,
-        reference_ids: refs,
-        invitation_ids: invited,
-        proposal_ids: portrayedIds,
+        // Re-applied after a restore: the original entry's ids too (the backup may lack some rows).
+        nominee_ids: union(r.ids, audit.log?.nomineeIds),
+        reference_ids: union(refs, audit.log?.referenceIds),
+        invitation_ids: union(invited, audit.log?.invitationIds),
+        proposal_ids: union(portrayedIds, audit.log?.proposalIds),
       })
       .execute();
     const counts = await scrubEverywhere(trx, spec, r.emails);
@@ -288,6 +296,7 @@ export async function erasePersonEverywhere(
 }
 
 const NO_ID = "00000000-0000-0000-0000-000000000000";
+const union = (a: string[], b: string[] = []) => [...new Set([...a, ...b])];
 
 /** Tables an erasure always writes to (its own rows, mail, audit); the sweep adds what it changed. */
 const TABLES_ALWAYS = [
@@ -334,6 +343,7 @@ async function maskPortrayed(trx: Transaction<DB>, whole: string[]) {
     .updateTable("book_proposal")
     .set({ name: MASK, organisation: MASK, role: MASK })
     .where(sql<boolean>`name ~* any(${whole}::text[])`)
+    .where("death_year", "is", null)
     .returning("id")
     .execute();
   // Their sources are about them (a title or URL may name them): they go.

@@ -62,12 +62,15 @@ async function shapes(db: DbOrTrx): Promise<ColumnShape[]> {
     select c.relname as table_name, pg_get_constraintdef(k.oid) as def
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace s on s.oid = c.relnamespace
     where k.contype = 'c' and s.nspname = current_schema() and c.relname = any(${tables}::text[])`.execute(db);
+  // `char_length(x) <= n`, also around an expression (`char_length(btrim(alt)) <= 300`): the limit of
+  // every wanted column named inside it.
   const limits = new Map<string, number>();
   for (const { table_name, def } of checks.rows)
-    for (const m of def.matchAll(/(?:char_)?length\(\(?(\w+)\)?(?:::text)?\)\s*<=\s*(\d+)/g)) {
-      const key = `${table_name}.${m[1]}`;
-      limits.set(key, Math.min(limits.get(key) ?? Infinity, Number(m[2])));
-    }
+    for (const m of def.matchAll(/\b(?:char_)?length\(((?:[^()]|\([^()]*\))*)\)\s*<=\s*(\d+)/g))
+      for (const { column } of wanted.filter((w) => w.table === table_name && new RegExp(`\\b${w.column}\\b`).test(m[1]!))) {
+        const key = `${table_name}.${column}`;
+        limits.set(key, Math.min(limits.get(key) ?? Infinity, Number(m[2])));
+      }
   return wanted.flatMap(({ table, column }) => {
     const t = types.rows.find((r) => r.table_name === table && r.column_name === column);
     if (!t) return [];
