@@ -2,14 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { CheckboxField, FormError, SelectField, SubmitButton, useAppForm } from "~/components/form";
-import { Alert, Heading1, Heading2, Paragraph, SelectOption, UnorderedList, UnorderedListItem } from "~/components/nlds";
+import { FormError, SubmitButton, useAppForm } from "~/components/form";
+import { Alert, Heading1, Heading2, Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { actorFrom } from "~/modules/audit/audit.server";
 import { UUID } from "~/modules/awards/edition.server";
 import { requireEditionOrganizer } from "~/modules/awards/guard.server";
-import { ERASURE_REASONS, EraseSchema } from "~/modules/privacy/erasure.schema";
+import { ErasureGrounds } from "~/modules/privacy/components/erasure-grounds";
+import { EraseSchema } from "~/modules/privacy/erasure.schema";
 import { erasePerson, erasurePreview } from "~/modules/privacy/nominee-erasure.server";
 
 // Erasing a nominated person on request (organizers of the award; a nominee of this edition only).
@@ -82,16 +83,10 @@ export default function ErasePerson() {
 
       <FormError failure={failure} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
-        <SelectField name="reason" label={t("erasure.reason")} registration={register("reason")} error={errorOf("reason")}>
-          <SelectOption value="">{t("erasure.reasonChoose")}</SelectOption>
-          {ERASURE_REASONS.map((r) => (
-            <SelectOption key={r} value={r}>
-              {t(`erasure.reasons.${r}`)}
-            </SelectOption>
-          ))}
-        </SelectField>
-        <Paragraph>{t("erasure.reasonHint")}</Paragraph>
-        <CheckboxField name="confirm" label={t("erasure.confirm")} registration={register("confirm")} error={confirmError} />
+        <ErasureGrounds
+          reason={{ registration: register("reason"), error: errorOf("reason") }}
+          confirm={{ registration: register("confirm"), error: confirmError }}
+        />
         <SubmitButton busy={busy}>{t("erasure.submit")}</SubmitButton>
       </Form>
       <Paragraph>

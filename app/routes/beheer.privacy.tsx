@@ -3,14 +3,15 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAdmin, requireRole } from "~/auth/guards.server";
 import { FilterForm, FilterSearch } from "~/components/filter-form";
-import { CheckboxField, FormError, SelectField, SubmitButton, useAppForm } from "~/components/form";
-import { Alert, Heading1, Heading2, Paragraph, SelectOption } from "~/components/nlds";
+import { FormError, SubmitButton, useAppForm } from "~/components/form";
+import { Alert, Heading1, Heading2, Paragraph } from "~/components/nlds";
 import { getDb } from "~/db.server";
 import { handleIntents, intent, redirectWithNotice } from "~/lib/action.server";
 import { titleMeta } from "~/lib/meta";
 import { searchTerm } from "~/lib/query";
+import { ErasureGrounds } from "~/modules/privacy/components/erasure-grounds";
 import { foundAnything, PersonPlacesList } from "~/modules/privacy/components/person-places";
-import { ERASURE_REASONS, PersonEraseSchema, PersonSearchSchema } from "~/modules/privacy/erasure.schema";
+import { PersonEraseSchema, PersonSearchSchema } from "~/modules/privacy/erasure.schema";
 import { erasePersonEverywhere, findPerson } from "~/modules/privacy/person.server";
 
 export const meta = titleMeta("erasure.people.title");
@@ -96,16 +97,10 @@ function EraseForm({ name, email }: { name: string; email: string }) {
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
         <input type="hidden" {...register("name")} />
         <input type="hidden" {...register("email")} />
-        <SelectField name="reason" label={t("erasure.reason")} registration={register("reason")} error={errorOf("reason")}>
-          <SelectOption value="">{t("erasure.reasonChoose")}</SelectOption>
-          {ERASURE_REASONS.map((r) => (
-            <SelectOption key={r} value={r}>
-              {t(`erasure.reasons.${r}`)}
-            </SelectOption>
-          ))}
-        </SelectField>
-        <Paragraph>{t("erasure.reasonHint")}</Paragraph>
-        <CheckboxField name="confirm" label={t("erasure.confirm")} registration={register("confirm")} error={errorOf("confirm")} />
+        <ErasureGrounds
+          reason={{ registration: register("reason"), error: errorOf("reason") }}
+          confirm={{ registration: register("confirm"), error: errorOf("confirm") }}
+        />
         <SubmitButton busy={busy}>{t("erasure.people.submit")}</SubmitButton>
       </Form>
     </section>
