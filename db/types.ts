@@ -339,6 +339,36 @@ export interface ErasureLogTable {
   proposal_ids: Generated<string[]>;
 }
 
+/** A privacy request (AVG art. 15, 16, 17, 21) in the register (issue #19 item 3, ADR 0045). */
+export interface PrivacyRequestTable {
+  id: Generated<string>;
+  kind: PrivacyRequestKind;
+  /** A date, written as yyyy-mm-dd; read it as text (`received_on::text`), not as pg's local-midnight Date. */
+  received_on: ColumnType<Date, string, never>;
+  due_on: ColumnType<Date, never, never>;
+  name: Generated<string>;
+  email: string | null;
+  locale: Generated<"nl" | "en">;
+  status: Generated<"open" | "closed">;
+  outcome: PrivacyRequestOutcome | null;
+  exported_at: TimestampNull;
+  erased_at: TimestampNull;
+  objected_at: TimestampNull;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  closed_by: string | null;
+  closed_at: TimestampNull;
+}
+export type PrivacyRequestKind = "access" | "erasure" | "objection" | "rectification";
+export type PrivacyRequestOutcome = "answered" | "erased" | "objected" | "rectified" | "nothing_held" | "refused";
+
+/** An address that objected (art. 21): only its SHA-256; the outbox drops mail to it. */
+export interface MailObjectionTable {
+  address_hash: Buffer;
+  request_id: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface RoundInviteTable {
   round_id: string;
   email: string;
@@ -837,6 +867,8 @@ export interface DB {
   tally_delta: TallyDeltaTable;
   fraud_snapshot: FraudSnapshotTable;
   erasure_log: ErasureLogTable;
+  privacy_request: PrivacyRequestTable;
+  mail_objection: MailObjectionTable;
   round_invite: RoundInviteTable;
   round_advancement: RoundAdvancementTable;
   jury_invite: JuryInviteTable;

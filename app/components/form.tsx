@@ -209,7 +209,7 @@ interface TextFieldProps {
   registration: UseFormRegisterReturn;
   error?: string;
   description?: string;
-  type?: "text" | "email" | "password" | "datetime-local";
+  type?: "text" | "email" | "password" | "datetime-local" | "date";
   autoComplete?: string;
   required?: boolean;
   optionalLabel?: string;

@@ -5,6 +5,7 @@ import { exportsNl } from "~/i18n/locales/exports.nl";
 import { bookExportsNl } from "~/i18n/locales/book-exports.nl";
 import { auditLogNl } from "~/i18n/locales/audit-log.nl";
 import { erasureNl } from "~/i18n/locales/erasure.nl";
+import { privacyRequestsNl } from "~/i18n/locales/privacy-requests.nl";
 import { legalNl } from "~/i18n/locales/legal.nl";
 import { organizerNl } from "~/i18n/locales/organizer.nl";
 import { usersNl } from "~/i18n/locales/users.nl";
@@ -86,6 +87,7 @@ const NAMESPACED = {
   bookExports: bookExportsNl,
   auditLog: auditLogNl,
   erasure: erasureNl,
+  privacyRequests: privacyRequestsNl,
   legal: legalNl,
   organizer: organizerNl,
   users: usersNl,

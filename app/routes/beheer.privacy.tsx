@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAdmin, requireRole } from "~/auth/guards.server";
+import { AppLink } from "~/components/app-link";
 import { FilterForm, FilterSearch } from "~/components/filter-form";
 import { FormError, SubmitButton, useAppForm } from "~/components/form";
 import { Alert, Heading1, Heading2, Paragraph } from "~/components/nlds";
@@ -59,6 +60,9 @@ export default function PrivacyPeople() {
     <>
       <Heading1>{t("erasure.people.title")}</Heading1>
       <Paragraph>{t("erasure.people.intro")}</Paragraph>
+      <Paragraph>
+        <AppLink to="/beheer/privacy/verzoeken">{t("erasure.people.requestsLink")}</AppLink>
+      </Paragraph>
       <FilterForm label={t("erasure.people.searchLabel")} submit={t("erasure.people.search")} primary={!places} search>
         <FilterSearch id="person-name" name="naam" label={t("erasure.people.name")} defaultValue={search.name} />
         <FilterSearch id="person-email" name="email" label={t("erasure.people.email")} defaultValue={search.email} />

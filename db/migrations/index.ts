@@ -34,6 +34,7 @@ import * as m20261207010000 from "./20261207010000_tally_cache";
 import * as m20261207020000 from "./20261207020000_fraud_snapshot";
 import * as m20261208010000 from "./20261208010000_erasure_variants";
 import * as m20261209010000 from "./20261209010000_erasure_log";
+import * as m20261210010000 from "./20261210010000_privacy_requests";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
 // Add each new migration here; never edit one that has landed.
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   "20261207020000_fraud_snapshot": m20261207020000,
   "20261208010000_erasure_variants": m20261208010000,
   "20261209010000_erasure_log": m20261209010000,
+  "20261210010000_privacy_requests": m20261210010000,
 };

@@ -247,6 +247,7 @@ describe("audit scope", () => {
       legal_settings: [{ id: null, expect: NONE }],
       // An erasure of a person everywhere: the platform's, even though it lists nominee ids of an award.
       person: [{ id: null, after: { reason: "own_request", nominees: [nominee] }, expect: NONE }],
+      privacy_request: [{ id: randomUUID(), after: { kind: "access" }, expect: NONE }],
     };
     for (const [entityType, list] of Object.entries(cases)) {
       for (const c of list) {

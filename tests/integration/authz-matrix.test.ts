@@ -180,6 +180,11 @@ const ACCESS: Record<string, Entry> = {
   "routes/beheer.gebruikers.$user": { get: "admin", post: "admin" },
   // Platform admins: a person found and erased everywhere (#19).
   "routes/beheer.privacy": { get: "admin", post: "admin" },
+  // Platform admins: the register of privacy requests (#19 item 3); the download and readable report are loaders.
+  "routes/beheer.privacy_.verzoeken._index": { get: "admin", post: "admin" },
+  "routes/beheer.privacy_.verzoeken.$request._index": { get: "admin", post: "admin" },
+  "routes/beheer.privacy_.verzoeken.$request.gegevens": { get: "admin" },
+  "routes/beheer.privacy_.verzoeken.$request.inzage": { get: "admin" },
   // The self-service account (#16): the signed-in person's own data only.
   "routes/account.gegevens": { get: "member", post: "member" },
   "routes/account.sessies": { get: "member", post: "member" },
@@ -410,6 +415,11 @@ beforeAll(async () => {
     .values({ to_address: member.email, locale: "nl", template: "test", subject: "Test", body_text: "Test" })
     .returning("id")
     .executeTakeFirstOrThrow();
+  const privacyRequest = await db
+    .insertInto("privacy_request")
+    .values({ kind: "access", received_on: "2026-12-01", name: "Iemand", email: "iemand@example.org" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
 
   Object.assign(cookies, {
     member: await sessionFor(member.id),
@@ -431,6 +441,7 @@ beforeAll(async () => {
     code: liveCode,
     id: String(mail.id),
     provider: "test-idp",
+    request: privacyRequest.id,
   };
   queries = { "routes/afmelden": { token: await unsubscribeToken(db, member.email, "votes") } };
   overrides = {

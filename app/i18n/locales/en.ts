@@ -7,6 +7,7 @@ import { exportsEn } from "./exports.en";
 import { bookExportsEn } from "./book-exports.en";
 import { auditLogEn } from "./audit-log.en";
 import { erasureEn } from "./erasure.en";
+import { privacyRequestsEn } from "./privacy-requests.en";
 
 export const en: Messages = {
   book: bookEn,
@@ -16,6 +17,7 @@ export const en: Messages = {
   bookExports: bookExportsEn,
   auditLog: auditLogEn,
   erasure: erasureEn,
+  privacyRequests: privacyRequestsEn,
   meta: { title: "Lauwer", description: "Awards and crowdsourcing by and for the Dutch public sector" },
   layout: {
     skipLink: "Skip to content",
@@ -988,6 +990,10 @@ export const en: Messages = {
     nominationRejected: {
       subject: "Your nomination for {{award}} was not admitted",
       body: "The organizers of {{award}} did not admit your nomination of {{nominee}}. The reason:\n\n{{reason}}\n\nQuestions? Contact the organizers. More about your nominations: {{link}}",
+    },
+    privacyAnswer: {
+      subject: "Answer to your privacy request to Lauwer",
+      body: "{{answer}}\n\nHow Lauwer handles personal data and what your rights are: {{link}}",
     },
   },
   roundWindow: {

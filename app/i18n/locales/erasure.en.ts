@@ -50,6 +50,7 @@ export const erasureEn: Shape<typeof erasureNl> = {
   retentionHint:
     "Once the edition has ended (last round or nomination period closed) plus this many days, its personal data is anonymised. Empty: never automatically.",
   people: {
+    requestsLink: "Did the request come by e-mail, post or phone? Register it with the privacy requests, so its deadline is watched.",
     title: "Find and erase a person (GDPR)",
     intro:
       "Does someone ask what Lauwer holds about them, or ask for erasure, with or without an account? Search for the person by name and/or e-mail address. You first see every place the person appears; only then can you erase.",

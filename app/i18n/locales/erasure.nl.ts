@@ -49,6 +49,7 @@ export const erasureNl = {
   retentionHint:
     "Na afloop (de laatste ronde of de nominatieperiode gesloten) plus dit aantal dagen worden persoonsgegevens van de editie geanonimiseerd. Leeg: niet automatisch.",
   people: {
+    requestsLink: "Kwam het verzoek per e-mail, post of telefoon? Registreer het bij de privacyverzoeken, zodat de termijn bewaakt wordt.",
     title: "Persoon opzoeken en wissen (AVG)",
     intro:
       "Vraagt iemand wat Lauwer over hem of haar bewaart, of om verwijdering, ook zonder account? Zoek de persoon op naam en/of e-mailadres. U ziet eerst elke plek waar de persoon voorkomt; pas daarna kunt u wissen.",

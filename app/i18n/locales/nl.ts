@@ -6,6 +6,7 @@ import { exportsNl } from "./exports.nl";
 import { bookExportsNl } from "./book-exports.nl";
 import { auditLogNl } from "./audit-log.nl";
 import { erasureNl } from "./erasure.nl";
+import { privacyRequestsNl } from "./privacy-requests.nl";
 
 export const nl = {
   book: bookNl,
@@ -15,6 +16,7 @@ export const nl = {
   bookExports: bookExportsNl,
   auditLog: auditLogNl,
   erasure: erasureNl,
+  privacyRequests: privacyRequestsNl,
   meta: { title: "Lauwer", description: "Prijzen en crowdsourcing van en voor de Nederlandse overheid" },
   layout: {
     skipLink: "Direct naar de inhoud",
@@ -996,6 +998,10 @@ export const nl = {
     nominationRejected: {
       subject: "Je nominatie voor {{award}} is niet toegelaten",
       body: "De organisatie van {{award}} heeft je nominatie van {{nominee}} niet toegelaten. De reden:\n\n{{reason}}\n\nVragen? Neem contact op met de organisatie. Meer over je nominaties: {{link}}",
+    },
+    privacyAnswer: {
+      subject: "Antwoord op je privacyverzoek aan Lauwer",
+      body: "{{answer}}\n\nHoe Lauwer met persoonsgegevens omgaat en welke rechten je hebt: {{link}}",
     },
   },
   roundWindow: {

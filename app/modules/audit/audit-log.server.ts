@@ -61,6 +61,8 @@ export const ENTITY_SCOPES = {
   legal_settings: "platform",
   // A person erased everywhere (issue #19): a platform admin's act across awards and the book.
   person: "platform",
+  // A privacy request (issue #19): the platform admins' register.
+  privacy_request: "platform",
 } as const satisfies Record<string, "award" | "book_project" | "grant" | "platform">;
 
 /** Every action can be filtered by; "export" is always offered (every export is itself audited). */

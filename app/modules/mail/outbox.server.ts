@@ -20,7 +20,8 @@ export type MailTemplate =
   | "bookAssigned"
   | "manuscriptReturned"
   | "manuscriptReminder"
-  | "manuscriptFinal";
+  | "manuscriptFinal"
+  | "privacyAnswer";
 
 export interface MailRequest {
   to: string;

@@ -130,6 +130,12 @@ const BASIS = {
   controllerContact:
     "AVG art. 13(1)(a) and 6(1)(c): the privacy statement must give the controller's contact details (often a functional " +
     "address); an admin replaces them when they change",
+  privacyRequest:
+    "AVG art. 6(1)(c) with art. 12(3): the requester's name and address are needed to answer within the deadline; closing " +
+    "the request queues the answer and clears both (a database check holds a closed request to no contact data)",
+  objection:
+    "AVG art. 21(3) and 6(1)(c): to honour an objection the address must be recognised; only its SHA-256 is kept, so the " +
+    "outbox can drop mail to it without holding the address",
   erasureLog:
     "AVG art. 17 and 5(2): after a restore from a backup taken before an erasure, the erasure is applied again from these " +
     "ids (ADR 0043); they point at rows the erasure emptied or deleted, so they name nobody",
@@ -700,6 +706,29 @@ export const PERSONAL_DATA_MAP = {
     redirect_to: NO,
     created_at: NO,
     expires_at: NO,
+  },
+  privacy_request: {
+    id: NO,
+    kind: NO,
+    received_on: NO,
+    due_on: NO,
+    name: kept(["anyone"], BASIS.privacyRequest, "identifying", "The person the request is from; cleared when it is closed."),
+    email: kept(["anyone"], BASIS.privacyRequest, "contact", "Where the answer goes; cleared when the request is closed."),
+    locale: NO,
+    status: NO,
+    outcome: NO,
+    exported_at: NO,
+    erased_at: NO,
+    objected_at: NO,
+    created_by: unlinked(),
+    created_at: NO,
+    closed_by: unlinked(),
+    closed_at: NO,
+  },
+  mail_objection: {
+    address_hash: kept(["anyone"], BASIS.objection, "pseudonymous"),
+    request_id: NO,
+    created_at: NO,
   },
   outbox_email: {
     id: NO,

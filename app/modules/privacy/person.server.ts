@@ -128,6 +128,9 @@ async function resolve(db: DbOrTrx, query: PersonQuery) {
   return { q, ids, names, emails, ownEmails, typed, terms, keep, references: references.rows };
 }
 
+/** The person's records, addresses and references, as an erasure finds them (also for the access report). */
+export { resolve as resolvePerson };
+
 /** Every place the person is, for the page shown before anything is erased. */
 export async function findPerson(db: DbOrTrx, query: PersonQuery): Promise<PersonPlaces> {
   const r = await resolve(db, query);

@@ -1,0 +1,426 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField, FormError, SelectField, SubmitButton, TextField, useAppForm } from "~/components/form";
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  HeadedTable,
+  Paragraph,
+  SelectOption,
+  TableCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
+} from "~/components/nlds";
+import { useDateFormat } from "~/lib/locale";
+import type { AccessReport } from "../access-report";
+import { isEmptyReport } from "../access-report";
+import {
+  REQUEST_KINDS,
+  REQUEST_OUTCOMES,
+  RegisterRequestSchema,
+  RequestCloseSchema,
+  RequestObjectSchema,
+  todayInAmsterdam,
+  type RegisterRequestInput,
+  type RequestKind,
+  type RequestOutcome,
+} from "../requests.schema";
+
+/** A request as a page shows it (dates as strings: they cross the loader). */
+export interface RequestView {
+  id: string;
+  kind: RequestKind;
+  receivedOn: string;
+  dueOn: string;
+  name: string;
+  email: string | null;
+  locale: "nl" | "en";
+  status: "open" | "closed";
+  outcome: RequestOutcome | null;
+  exportedAt: string | null;
+  erasedAt: string | null;
+  objectedAt: string | null;
+  closedAt: string | null;
+  overdue: boolean;
+  daysLeft: number;
+}
+
+/** A request as its loader sends it (times as ISO strings). */
+export function requestView(
+  r: Omit<RequestView, "exportedAt" | "erasedAt" | "objectedAt" | "closedAt"> & {
+    exportedAt: Date | null;
+    erasedAt: Date | null;
+    objectedAt: Date | null;
+    closedAt: Date | null;
+  },
+): RequestView {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return { ...r, exportedAt: iso(r.exportedAt), erasedAt: iso(r.erasedAt), objectedAt: iso(r.objectedAt), closedAt: iso(r.closedAt) };
+}
+
+/** A register day (yyyy-mm-dd) as people read it: noon UTC is the same calendar day in Amsterdam. */
+function useDay() {
+  const date = useDateFormat();
+  return (day: string) => date(`${day}T12:00:00Z`);
+}
+
+/** How long until the answer is due, or how late it is. */
+export function DueLabel({ r }: { r: Pick<RequestView, "daysLeft" | "overdue"> }) {
+  const { t } = useTranslation();
+  if (r.overdue) return <strong className="lauwer-overdue">{t("privacyRequests.overdueBy", { count: -r.daysLeft })}</strong>;
+  return <>{r.daysLeft === 0 ? t("privacyRequests.dueToday") : t("privacyRequests.daysLeft", { count: r.daysLeft })}</>;
+}
+
+/** The open requests, due first; each links to where it is handled. */
+export function OpenRequestsTable({ requests }: { requests: RequestView[] }) {
+  const { t } = useTranslation();
+  const day = useDay();
+  return (
+    <HeadedTable
+      labelledBy="open-heading"
+      headers={[
+        t("privacyRequests.columns.kind"),
+        t("privacyRequests.columns.person"),
+        t("privacyRequests.columns.received"),
+        t("privacyRequests.columns.due"),
+      ]}
+    >
+      {requests.map((r) => (
+        <TableRow key={r.id}>
+          <TableCell>
+            <Link to={`/beheer/privacy/verzoeken/${r.id}`}>{t(`privacyRequests.kinds.${r.kind}`)}</Link>
+          </TableCell>
+          <TableCell>
+            {r.name || t("privacyRequests.anonymous")}
+            <br />
+            {r.email}
+          </TableCell>
+          <TableCell>{day(r.receivedOn)}</TableCell>
+          <TableCell>
+            {day(r.dueOn)} (<DueLabel r={r} />)
+          </TableCell>
+        </TableRow>
+      ))}
+    </HeadedTable>
+  );
+}
+
+/** Closed requests: what was asked, when, and how it ended (no names: they left the register). */
+export function ClosedRequestsTable({ requests }: { requests: RequestView[] }) {
+  const { t } = useTranslation();
+  const day = useDay();
+  const date = useDateFormat();
+  return (
+    <HeadedTable
+      labelledBy="closed-heading"
+      headers={[
+        t("privacyRequests.columns.kind"),
+        t("privacyRequests.columns.received"),
+        t("privacyRequests.columns.closed"),
+        t("privacyRequests.columns.outcome"),
+      ]}
+    >
+      {requests.map((r) => (
+        <TableRow key={r.id}>
+          <TableCell>
+            <Link to={`/beheer/privacy/verzoeken/${r.id}`}>{t(`privacyRequests.kinds.${r.kind}`)}</Link>
+          </TableCell>
+          <TableCell>{day(r.receivedOn)}</TableCell>
+          <TableCell>{r.closedAt ? date(r.closedAt) : ""}</TableCell>
+          <TableCell>{r.outcome ? t(`privacyRequests.outcomes.${r.outcome}`) : ""}</TableCell>
+        </TableRow>
+      ))}
+    </HeadedTable>
+  );
+}
+
+/** Registering a request received by mail, post or phone. */
+export function RegisterRequestForm({ locale }: { locale: "nl" | "en" }) {
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf, errors, failure, busy } = useAppForm<RegisterRequestInput>(RegisterRequestSchema, {
+    kind: "" as RequestKind,
+    receivedOn: todayInAmsterdam(),
+    name: "",
+    email: "",
+    locale,
+  });
+  return (
+    <>
+      <FormError failure={failure} errors={errors} />
+      <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
+        <SelectField name="kind" label={t("privacyRequests.fields.kind")} registration={register("kind")} error={errorOf("kind")}>
+          <SelectOption value="">{t("erasure.reasonChoose")}</SelectOption>
+          {REQUEST_KINDS.map((k) => (
+            <SelectOption key={k} value={k}>
+              {t(`privacyRequests.kinds.${k}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <TextField
+          name="receivedOn"
+          type="date"
+          label={t("privacyRequests.fields.receivedOn")}
+          description={t("privacyRequests.fields.receivedOnHint")}
+          registration={register("receivedOn")}
+          error={errorOf("receivedOn")}
+        />
+        <TextField
+          name="name"
+          label={t("privacyRequests.fields.name")}
+          description={t("privacyRequests.fields.nameHint")}
+          autoComplete="off"
+          optionalLabel={t("fields.optional")}
+          registration={register("name")}
+          error={errorOf("name")}
+        />
+        <TextField
+          name="email"
+          type="email"
+          autoComplete="off"
+          label={t("privacyRequests.fields.email")}
+          description={t("privacyRequests.fields.emailHint")}
+          registration={register("email")}
+          error={errorOf("email")}
+        />
+        <SelectField name="locale" label={t("privacyRequests.fields.locale")} registration={register("locale")} error={errorOf("locale")}>
+          {(["nl", "en"] as const).map((l) => (
+            <SelectOption key={l} value={l}>
+              {t(`privacyRequests.locales.${l}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <SubmitButton busy={busy}>{t("privacyRequests.register")}</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+/** The request's own facts: from whom, when, due when, and what has been done. */
+export function RequestFacts({ r }: { r: RequestView }) {
+  const { t } = useTranslation();
+  const day = useDay();
+  const date = useDateFormat();
+  const done = (at: string | null) => (at ? date(at) : t("privacyRequests.request.not"));
+  return (
+    <DataList aria-label={t("privacyRequests.request.facts")}>
+      {r.status === "open" ? (
+        <DataListItem>
+          <DataListKey>{t("privacyRequests.request.from")}</DataListKey>
+          <DataListValue>
+            {r.name || t("privacyRequests.anonymous")} ({r.email})
+          </DataListValue>
+        </DataListItem>
+      ) : null}
+      <DataListItem>
+        <DataListKey>{t("privacyRequests.request.received")}</DataListKey>
+        <DataListValue>{day(r.receivedOn)}</DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{t("privacyRequests.request.due")}</DataListKey>
+        <DataListValue>
+          {day(r.dueOn)}
+          {r.status === "open" ? (
+            <>
+              {" "}
+              (<DueLabel r={r} />)
+            </>
+          ) : null}
+        </DataListValue>
+      </DataListItem>
+      <DataListItem>
+        <DataListKey>{t("privacyRequests.request.exported")}</DataListKey>
+        <DataListValue>{done(r.exportedAt)}</DataListValue>
+      </DataListItem>
+      {r.kind === "erasure" || r.erasedAt ? (
+        <DataListItem>
+          <DataListKey>{t("privacyRequests.request.erased")}</DataListKey>
+          <DataListValue>{done(r.erasedAt)}</DataListValue>
+        </DataListItem>
+      ) : null}
+      {r.kind === "objection" || r.objectedAt ? (
+        <DataListItem>
+          <DataListKey>{t("privacyRequests.request.objected")}</DataListKey>
+          <DataListValue>{done(r.objectedAt)}</DataListValue>
+        </DataListItem>
+      ) : null}
+    </DataList>
+  );
+}
+
+/** Stopping all processing of the person (art. 21), after a confirmation. */
+export function ObjectForm() {
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf, errors, failure, busy } = useAppForm<{ formId?: string; confirm: string }>(
+    RequestObjectSchema,
+    { formId: "object" },
+    "object",
+  );
+  return (
+    <>
+      <FormError failure={failure} errors={errors} />
+      <Form method="post" action="?intent=object" onSubmit={handleSubmit} noValidate className="lauwer-form">
+        <input type="hidden" {...register("formId")} />
+        <CheckboxField
+          name="confirm"
+          label={t("privacyRequests.request.objectConfirm")}
+          registration={register("confirm")}
+          error={errorOf("confirm")}
+        />
+        <SubmitButton busy={busy}>{t("privacyRequests.request.object")}</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+/** The outcome the request most likely ends with, given what was done. */
+function likelyOutcome(r: RequestView): RequestOutcome {
+  if (r.erasedAt) return "erased";
+  if (r.objectedAt) return "objected";
+  if (r.kind === "rectification") return "rectified";
+  return "answered";
+}
+
+/** Closing the request: the outcome; the answer goes by mail. */
+export function CloseForm({ r }: { r: RequestView }) {
+  const { t } = useTranslation();
+  const { register, handleSubmit, errorOf, errors, failure, busy } = useAppForm<{ formId?: string; outcome: RequestOutcome }>(
+    RequestCloseSchema,
+    { formId: "close", outcome: likelyOutcome(r) },
+    "close",
+  );
+  return (
+    <>
+      <Paragraph>
+        {t("privacyRequests.request.closeIntro", {
+          email: r.email ?? "",
+          language: t(`privacyRequests.locales.${r.locale}`).toLowerCase(),
+        })}
+      </Paragraph>
+      <FormError failure={failure} errors={errors} />
+      <Form method="post" action="?intent=close" onSubmit={handleSubmit} noValidate className="lauwer-form">
+        <input type="hidden" {...register("formId")} />
+        <SelectField
+          name="outcome"
+          label={t("privacyRequests.fields.outcome")}
+          registration={register("outcome")}
+          error={errorOf("outcome")}
+        >
+          {REQUEST_OUTCOMES.map((o) => (
+            <SelectOption key={o} value={o}>
+              {t(`privacyRequests.outcomes.${o}`)}
+            </SelectOption>
+          ))}
+        </SelectField>
+        <SubmitButton busy={busy}>{t("privacyRequests.request.close")}</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+/** What Lauwer holds about the person, readable (art. 15): the same report as the download and the answer. */
+export function AccessReportView({ report }: { report: AccessReport }) {
+  const { t } = useTranslation();
+  const date = useDateFormat();
+  if (isEmptyReport(report)) return <Paragraph>{t("privacyRequests.report.nothing")}</Paragraph>;
+  const list = (key: string, items: string[]) =>
+    items.length ? (
+      <section aria-labelledby={`report-${key}`}>
+        <Heading2 id={`report-${key}`}>{t(`privacyRequests.report.${key}`)}</Heading2>
+        <UnorderedList>
+          {items.map((item, i) => (
+            <UnorderedListItem key={i}>{item}</UnorderedListItem>
+          ))}
+        </UnorderedList>
+      </section>
+    ) : null;
+  return (
+    <>
+      {list(
+        "accounts",
+        report.accounts.map((a) =>
+          t("privacyRequests.report.accountLine", {
+            name: a.name,
+            email: a.email,
+            organisation: a.organisation || "—",
+            roles: a.roles.join(", ") || "—",
+            ballots: a.ballots,
+            nominations: a.nominationsMade,
+          }),
+        ),
+      )}
+      {report.nominees.length ? (
+        <section aria-labelledby="report-nominees">
+          <Heading2 id="report-nominees">{t("privacyRequests.report.nominees")}</Heading2>
+          {report.nominees.map((n, i) => (
+            <section key={i} aria-label={`${n.award} ${n.year}`}>
+              <h3 className="utrecht-heading-3">
+                {t("privacyRequests.report.nomineeLine", {
+                  award: n.award,
+                  year: n.year,
+                  category: n.category,
+                  name: n.name,
+                  status: n.status,
+                })}
+              </h3>
+              <DataList>
+                {(
+                  [
+                    ["organisation", n.organisation],
+                    ["email", n.contactEmail ?? ""],
+                    ["age", n.age === null ? "" : String(n.age)],
+                    ["pitch", n.pitch],
+                    ["story", n.story],
+                  ] as const
+                )
+                  .filter(([, v]) => v)
+                  .map(([k, v]) => (
+                    <DataListItem key={k}>
+                      <DataListKey>{t(`privacyRequests.report.${k}`)}</DataListKey>
+                      <DataListValue>{v}</DataListValue>
+                    </DataListItem>
+                  ))}
+                {n.motivations.map((m, j) => (
+                  <DataListItem key={`m${j}`}>
+                    <DataListKey>{t("privacyRequests.report.motivation")}</DataListKey>
+                    <DataListValue>{m}</DataListValue>
+                  </DataListItem>
+                ))}
+              </DataList>
+            </section>
+          ))}
+        </section>
+      ) : null}
+      {list(
+        "references",
+        report.references.map((x) =>
+          t("privacyRequests.report.referenceLine", { award: x.award, year: x.year, nominee: x.forNominee, name: x.name, email: x.email }),
+        ),
+      )}
+      {list(
+        "invitations",
+        report.invitations.map((i) => t(`privacyRequests.report.invitation.${i.kind}`, { date: date(i.createdAt) })),
+      )}
+      {list(
+        "portrayed",
+        report.portrayed.map((p) => `${p.name} (${p.project})`),
+      )}
+      {list(
+        "mentions",
+        report.mentions.map((m) =>
+          t("privacyRequests.report.mentionLine", {
+            place: t(`erasure.people.columns.${m.table}_${m.column}`, { defaultValue: `${m.table}.${m.column}` }),
+            count: m.rows,
+          }),
+        ),
+      )}
+      {list(
+        "mails",
+        report.mails.map((m) => `${date(m.createdAt)}: ${m.subject}`),
+      )}
+    </>
+  );
+}
