@@ -83,11 +83,13 @@ describe("the record of processing", () => {
     expect(section).toBe(registerMarkdown(translator("en")));
   });
 
-  it("docs/privacy.md's own text quotes the record's backup and default edition periods", () => {
+  it("docs/privacy.md's and deploy.md's own text quote the record's backup and default edition periods", () => {
     const doc = readFileSync(path.resolve(__dirname, "../../docs/privacy.md"), "utf8");
     const prose = doc.slice(0, doc.indexOf("<!-- processing-register:start"));
     expect(numbers(prose.match(/at most \*\*(\d+) days\*\*/)?.[1] ?? "")).toEqual([RETENTION.backupDays]);
     expect(numbers(prose.match(/default (\d+) days/)?.[1] ?? "")).toEqual([RETENTION.editionDefaultDays]);
+    const deploy = readFileSync(path.resolve(__dirname, "../../docs/deploy.md"), "utf8");
+    expect(numbers(deploy.match(/delete copies older than (\d+) days/)?.[1] ?? "")).toEqual([RETENTION.backupDays]);
   });
 
   it("the login cleanup forgets known places and login counts after the periods the statement quotes", async () => {
