@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../db/types";
 import { hashPassword } from "../app/auth/password.server";
+import { RETENTION } from "../app/modules/privacy/processing";
 import { seedAwards } from "./demo/awards";
 import { seedPastEditions } from "./demo/past";
 import { seedBook } from "./demo/book";
@@ -76,7 +77,7 @@ async function fill(trx: Transaction<DB>, { password, hash }: { password: string
       .executeTakeFirstOrThrow();
     const edition = await trx
       .insertInto("edition")
-      .values({ award_id: award.id, year })
+      .values({ award_id: award.id, year, retention_days: RETENTION.editionDefaultDays })
       .onConflict((oc) => oc.columns(["award_id", "year"]).doUpdateSet({ year }))
       .returning("id")
       .executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { DB, PrizeKind } from "../../db/types";
+import { RETENTION } from "../../app/modules/privacy/processing";
 import { writeSnapshot } from "../../app/modules/results/results.server";
 import { ensureJuryAdvanced } from "../../app/modules/jury/jury.server";
 import { confirmShortlist } from "../../app/modules/rounds/confirm.server";
@@ -87,6 +88,7 @@ export async function seedPastEditions(
         nomination_opens_at: at(0),
         nomination_closes_at: at(30),
         nominations_per_member: spec.perMember,
+        retention_days: RETENTION.editionDefaultDays,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

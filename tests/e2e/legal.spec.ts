@@ -67,6 +67,11 @@ test("an admin sets the organisation and DPO; the privacy and accessibility stat
   await expect(visitor.getByRole("link", { name: "fg@voorbeeldstad.nl" })).toBeVisible();
   await expect(visitor.getByText("Deze verklaring is vastgesteld op 30 november 2026.")).toBeVisible();
   await expect(visitor.getByText(/alleen een hash ervan \(argon2id\)/)).toBeVisible();
+  // The processing section comes from the record of processing (ADR 0044): each activity a heading and its facts.
+  const signIn = visitor.getByRole("region", { name: "Inlogbeveiliging" });
+  await expect(signIn.getByRole("heading", { level: 3, name: "Inlogbeveiliging" })).toBeVisible();
+  await expect(signIn.getByText("Adressen waarvandaan een account met succes inlogde: gewist 90 dagen na de laatste keer.")).toBeVisible();
+  await expect(visitor.getByText(/Back-ups van de database bewaren we ten hoogste 35 dagen/)).toBeVisible();
   await expect(visitor.getByRole("link", { name: "autoriteitpersoonsgegevens.nl" })).toBeVisible();
   await expectAccessible(visitor);
 

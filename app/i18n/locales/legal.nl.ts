@@ -63,67 +63,160 @@ export const legalNl = {
     purpose: "Doel",
     basis: "Grondslag",
     retention: "Bewaartermijn",
+    subjectsLabel: "Van wie",
+    recipientsLabel: "Ontvangers",
+    categoriesLabel: "Soorten gegevens",
     account: {
       heading: "Je account",
       data: "Naam, e-mailadres, organisatie (niet verplicht), taalvoorkeur, het wachtwoord als hash (argon2id) en je sessies.",
       purpose: "Inloggen en meedoen: nomineren, stemmen, jureren, portretten voordragen of schrijven.",
-      basis: "Uitvoering van de overeenkomst die je aangaat als je een account maakt (art. 6 lid 1 sub b AVG).",
-      retention:
-        "Zolang je account bestaat; op verzoek verwijderen we het. Een sessie verloopt na {{idle}} minuten zonder activiteit en uiterlijk na {{hours}} uur; een bevestigingslink na 24 uur, een link om je wachtwoord te herstellen na 1 uur.",
+      basisFor: { account: "Het account dat je aanmaakt" },
+    },
+    signIn: {
+      heading: "Inlogbeveiliging",
+      data: "Het e-mailadres dat bij het inloggen is ingetypt, het IP-adres en het aantal mislukte pogingen; per account de IP-adressen waarvandaan het eerder met succes inlogde.",
+      purpose:
+        "Accounts beschermen: het raden van wachtwoorden afremmen zonder de eigenaar buiten te sluiten (wie inlogt vanaf een plek waar dat eerder lukte, merkt niets van aanvallen van elders).",
+      basisFor: { security: "Het beveiligen van accounts" },
     },
     nominations: {
       heading: "Nominaties",
       data: "Van de indiener: het account en de relatie tot de kandidaat. Van de genomineerde: naam, organisatie, e-mailadres, leeftijd (alleen bij prijzen met een leeftijdsgrens), motivatie, verhaal en referenties.",
       purpose:
         "Een prijs organiseren: kandidaten verzamelen, beoordelen en (alleen met hun instemming) publiceren. Een genomineerde krijgt bericht en kan instemmen of weigeren.",
-      basis:
-        "Gerechtvaardigd belang bij het organiseren van de prijs (art. 6 lid 1 sub f AVG); publicatie van een kandidaat alleen met diens toestemming (art. 6 lid 1 sub a AVG).",
-      retention:
-        "Tot de bewaartermijn van de editie verstreken is (zie hieronder); daarna worden niet-publieke genomineerden gewist en contactgegevens, leeftijden en referenties verwijderd. Publieke kandidaten blijven met naam, organisatie, pitch en motivaties staan.",
+      basisFor: { award: "Het organiseren van de prijs", publication: "Het publiceren van een kandidaat" },
+      retentionNote:
+        "Daarna worden niet-publieke genomineerden gewist en contactgegevens, leeftijden en referenties verwijderd. Publieke kandidaten blijven met naam, organisatie, pitch en motivaties staan.",
     },
     votes: {
       heading: "Stemmen",
       data: "Je keuze, een stembewijs (code die alleen jij ziet; in de gepubliceerde lijst staat alleen de hash ervan), het tijdstip, je account, je IP-adres en een willekeurige apparaatcode (cookie lauwer_device, alleen als hash opgeslagen).",
       purpose:
         "Stemmen tellen volgens het principe één persoon, één stem (één stembiljet per account per ronde), je laten controleren dat je stem meetelt, en fraude herkennen. Organisatoren zien nooit wie op wie stemde.",
-      basis: "Gerechtvaardigd belang bij een betrouwbare en controleerbare stemming (art. 6 lid 1 sub f AVG).",
-      retention:
-        "Account, IP-adres en apparaatcode worden van het stembiljet losgemaakt als de bewaartermijn van de editie verstreken is. De keuzes zelf blijven anoniem in de gepubliceerde uitslag, zodat die controleerbaar blijft.",
+      basisFor: { vote: "Een betrouwbare en controleerbare stemming" },
+      retentionNote: "De keuzes zelf blijven anoniem in de gepubliceerde uitslag, zodat die controleerbaar blijft.",
     },
     jury: {
       heading: "Jury",
       data: "Naam en e-mailadres van juryleden, hun scores, opmerkingen en gemelde belangenconflicten.",
       purpose: "Kandidaten beoordelen en de juryronde controleerbaar vastleggen.",
-      basis: "Uitvoering van de afspraak met het jurylid (art. 6 lid 1 sub b AVG).",
-      retention:
-        "Opmerkingen en de redenen van belangenconflicten worden gewist als de bewaartermijn van de editie verstreken is; de scores (getallen) blijven, omdat de uitslag erop steunt.",
+      basisFor: { jury: "De afspraak met het jurylid" },
+      retentionNote: "De scores (getallen) blijven, omdat de uitslag erop steunt.",
     },
     portraits: {
       heading: "Portretten (boekproject)",
       data: "Voordrachten (wie er wordt voorgedragen, door welk account, met bronnen), de toewijzing aan auteurs, hun teksten en redactieopmerkingen.",
       purpose: "Een boek met portretten samenstellen en de gepubliceerde portretten online tonen.",
-      basis:
-        "Gerechtvaardigd belang bij het samenstellen en publiceren van het boek (art. 6 lid 1 sub f AVG); voor auteurs de afspraak over hun bijdrage (art. 6 lid 1 sub b AVG).",
-      retention:
-        "Gepubliceerde portretten blijven gepubliceerd, als deel van het boek. Een voordracht die niet wordt opgenomen, verwijderen we op verzoek.",
+      basisFor: { book: "Het samenstellen en publiceren van het boek", authors: "De afspraak met auteurs over hun bijdrage" },
+      retentionNote: "Gepubliceerde portretten horen bij het boek.",
     },
     mail: {
       heading: "E-mail",
       data: "Je e-mailadres, de berichten die Lauwer je stuurt en je keuzes welke berichten je wilt ontvangen.",
       purpose: "Je informeren over je account, nominaties, stemmingen, jurywerk en uitslagen; elke bericht heeft een afmeldlink.",
-      basis:
-        "Uitvoering van de overeenkomst (art. 6 lid 1 sub b AVG) en, voor berichten aan genomineerden, gerechtvaardigd belang (art. 6 lid 1 sub f AVG).",
-      retention:
-        "Berichten aan genomineerden en referenten worden verwijderd als de bewaartermijn van de editie verstreken is; je keuzes bewaren we tot je ze wijzigt.",
+      basisFor: { members: "Berichten aan leden", nominees: "Berichten aan genomineerden en referenten" },
     },
     audit: {
       heading: "Auditlog",
       data: "Wie wat deed en wanneer (met IP-adres), bij handelingen van organisatoren, juryleden, redacteuren en beheerders.",
       purpose: "Verantwoording afleggen over beslissingen en misbruik kunnen onderzoeken.",
-      basis: "Gerechtvaardigd belang bij controleerbaarheid (art. 6 lid 1 sub f AVG).",
-      retention:
-        "Het log zelf blijft (het kan niet worden gewijzigd of verwijderd); namen en e-mailadressen van gewiste personen worden eruit verwijderd.",
+      basisFor: { accountability: "Controleerbaarheid van beslissingen" },
+      retentionNote:
+        "Het log kan niet worden gewijzigd of verwijderd; namen en e-mailadressen van gewiste personen worden eruit verwijderd.",
     },
+    erasures: {
+      heading: "Register van wissingen",
+      data: "Per wissing het tijdstip en de nummers (id's) van de gewiste records: nooit namen, adressen of teksten.",
+      purpose:
+        "Aantonen dat een verzoek om wissing is uitgevoerd, en de wissing opnieuw uitvoeren als een back-up van vóór die wissing wordt teruggezet.",
+      basisFor: { erasure: "Wissen, ook na het terugzetten van een back-up (art. 17 en art. 5 lid 2 AVG)" },
+      retentionNote: "De nummers wijzen naar gewiste records en noemen dus niemand.",
+    },
+    basisLine: "{{for}}: {{name}} (art. 6 lid 1 sub {{letter}} AVG).",
+    legalBasis: {
+      consent: "toestemming",
+      contract: "uitvoering van een overeenkomst",
+      legalObligation: "wettelijke verplichting",
+      vitalInterests: "vitaal belang",
+      publicTask: "taak van algemeen belang",
+      legitimateInterests: "gerechtvaardigd belang",
+    },
+    subject: {
+      member: "leden (accounthouders)",
+      nominee: "genomineerden",
+      reference: "referenten",
+      nominator: "indieners van nominaties",
+      voter: "stemmers",
+      juror: "juryleden",
+      author: "auteurs",
+      invitee: "uitgenodigden",
+      portrayed: "geportretteerden",
+      anyone: "anderen (wie in een tekst wordt genoemd of een adres intypt)",
+    },
+    category: {
+      identifying: "identificerend (naam, foto)",
+      contact: "contactgegevens (e-mailadres)",
+      descriptive: "beschrijvend (organisatie, leeftijd, rol)",
+      "free-text": "vrije tekst, die iedereen kan noemen",
+      pseudonymous: "pseudoniem (nummers, stembewijzen, hashes)",
+      technical: "technisch (IP-adressen, apparaatcodes, inloggegevens en sessies)",
+    },
+    recipient: {
+      organizers: "organisatoren van de prijs",
+      jury: "juryleden",
+      editors: "de redactie van het boek",
+      admins: "beheerders van het platform",
+      public: "bezoekers (alleen wat gepubliceerd is)",
+    },
+    recipientsNone: "niemand",
+    recipientsLine: "{{recipients}}. Verwerkers: {{processors}}.",
+    processor: {
+      hosting: "de hostingpartij",
+      mail: "de e-mailprovider",
+      mailWhereSet: "de e-mailprovider (als die is ingesteld)",
+    },
+    what: {
+      account: "Je account",
+      session: "Een sessie",
+      confirmationLink: "Een link om je e-mailadres te bevestigen",
+      resetLink: "Een link om je wachtwoord te herstellen",
+      loginAttempts: "Mislukte inlogpogingen per account en adres",
+      knownPlaces: "Adressen waarvandaan een account met succes inlogde",
+      nominations: "Nominaties en genomineerden",
+      ballotLinks: "Account, IP-adres en apparaatcode bij een stembiljet",
+      juryComments: "Opmerkingen en redenen van belangenconflicten",
+      publishedPortraits: "Gepubliceerde portretten",
+      proposals: "Voordrachten die niet worden opgenomen",
+      mailContent: "De tekst van een bericht",
+      nomineeMails: "Berichten aan genomineerden en referenten",
+      mailPreferences: "Je keuzes welke berichten je ontvangt",
+      auditLog: "Het auditlog",
+      erasureLog: "Het register van wissingen",
+    },
+    retentionLine: "{{what}}: {{period}}.",
+    period: {
+      untilDeleted: "tot het wordt verwijderd, door jezelf of op je verzoek",
+      onRequest: "tot de betrokkene om wissing vraagt",
+      untilChanged: "tot je ze wijzigt",
+      untilSent: "gewist zodra het bericht is afgeleverd",
+      session: "verloopt na {{idle}} minuten zonder activiteit en uiterlijk na {{hours}} uur",
+      sessionConfigured:
+        "verloopt na SESSION_IDLE_MINUTES minuten zonder activiteit en uiterlijk na SESSION_ABSOLUTE_HOURS uur (per installatie ingesteld)",
+      edition_one:
+        "gewist als de bewaartermijn van de editie verstreken is (standaard {{count}} dag na afloop; de organisatoren kunnen per editie een andere termijn instellen)",
+      edition_other:
+        "gewist als de bewaartermijn van de editie verstreken is (standaard {{count}} dagen na afloop; de organisatoren kunnen per editie een andere termijn instellen)",
+      afterLastUse_one: "gewist {{count}} dag na de laatste keer",
+      afterLastUse_other: "gewist {{count}} dagen na de laatste keer",
+      validFor_one: "{{count}} uur geldig",
+      validFor_other: "{{count}} uur geldig",
+      kept: "blijft bewaard",
+    },
+    backupsHeading: "Back-ups",
+    backups_one:
+      "Back-ups van de database bewaren we ten hoogste {{count}} dag. Wat gewist is, is dus uiterlijk {{count}} dag later ook uit de back-ups verdwenen.",
+    backups_other:
+      "Back-ups van de database bewaren we ten hoogste {{count}} dagen. Wat gewist is, is dus uiterlijk {{count}} dagen later ook uit de back-ups verdwenen.",
     periodsHeading: "Bewaartermijnen per editie",
     periodsIntro:
       "De organisatoren van een prijs stellen per editie in hoeveel dagen na afloop de persoonsgegevens worden gewist of geanonimiseerd. Nu ingesteld:",

@@ -7,6 +7,7 @@ import type { Locale } from "~/i18n/i18n";
 import { createSession, type SessionStart } from "~/auth/lucia.server";
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from "~/auth/password.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
+import { RETENTION } from "~/modules/privacy/processing";
 import { hit, reset as resetLimit } from "~/modules/rate-limit/rate-limit.server";
 import { admitLoginAttempt, loginSucceeded, mayMailUnlock, unlockAccount } from "~/modules/rate-limit/login-throttle.server";
 import { enqueueUserMail } from "~/modules/users/user-mail.server";
@@ -26,8 +27,9 @@ import {
 } from "./account.repository.server";
 import type { ChangePasswordInput, ForgotPasswordInput, LoginInput, ResetPasswordInput, SignupInput } from "./account.schema";
 
-const VERIFY_TTL_SECONDS = 24 * 3600;
-const RESET_TTL_SECONDS = 3600;
+// The links' lifetimes are periods of the record of processing (the privacy statement quotes them).
+const VERIFY_TTL_SECONDS = RETENTION.confirmationLinkHours * 3600;
+const RESET_TTL_SECONDS = RETENTION.resetLinkHours * 3600;
 const UNLOCK_TTL_SECONDS = 24 * 3600;
 
 export function newToken(): { token: string; hash: string } {

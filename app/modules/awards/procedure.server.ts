@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Db, DbOrTrx } from "~/db.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { unconfiguredProviders } from "~/modules/identity/providers.server";
+import { RETENTION } from "~/modules/privacy/processing";
 import {
   domainList,
   organisationList,
@@ -262,6 +263,8 @@ export async function createEdition(db: Db, actor: Actor, awardId: string, year:
       .values({
         award_id: awardId,
         year,
+        // The record of processing's default period (the privacy statement quotes it), not the column's default.
+        retention_days: RETENTION.editionDefaultDays,
         ...(previous
           ? {
               description_nl: previous.description_nl,

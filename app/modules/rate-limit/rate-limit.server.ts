@@ -1,6 +1,7 @@
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { config } from "~/config.server";
 import { getPool } from "~/db.server";
+import { RETENTION } from "~/modules/privacy/processing";
 
 // Counters live in PostgreSQL (table rate_limit, created by a migration) so limits hold across processes.
 
@@ -124,10 +125,10 @@ export async function reset(name: LimiterName, key: string): Promise<void> {
   await limiter(name).delete(key);
 }
 
-/** A login count per account and address starts over after a day without attempts (ADR 0020). */
-export const PAIR_MEMORY_SECONDS = 24 * 3600;
-/** An address stays a known place of an account for this long after its last successful login. */
-export const KNOWN_PLACE_DAYS = 90;
+/** A login count per account and address starts over after this long without attempts (ADR 0020; the record of processing). */
+export const PAIR_MEMORY_SECONDS = RETENTION.loginAttemptDays * DAY;
+/** An address stays a known place of an account for this long after its last successful login (the record of processing). */
+export const KNOWN_PLACE_DAYS = RETENTION.knownPlaceDays;
 
 /** Forgets expired counts, login counts nobody added to for a day, and places not used for KNOWN_PLACE_DAYS. */
 export async function deleteExpiredRateLimits(): Promise<void> {

@@ -7,6 +7,7 @@ import { newToken } from "~/modules/accounts/account.server";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import { findProvider } from "~/modules/identity/providers.server";
 import { enqueueMail } from "~/modules/mail/outbox.server";
+import { RETENTION } from "~/modules/privacy/processing";
 import { hit } from "~/modules/rate-limit/rate-limit.server";
 import { listGrants } from "~/modules/roles/role.server";
 import { enqueueUserMail } from "./user-mail.server";
@@ -18,7 +19,7 @@ export const PAGE_SIZE = 25;
 const USER_ACTIONS = ["user.block", "user.unblock", "user.verification.resend"] as const;
 
 /** How long a resent verification link lives (as the one mailed at sign-up). */
-const VERIFY_TTL_SECONDS = 24 * 3600;
+const VERIFY_TTL_SECONDS = RETENTION.confirmationLinkHours * 3600;
 
 /** The folded text the admin's search matches, exactly the expression of the app_user_search_trgm index. */
 const searchable = sql<string>`lauwer_fold(u.name || ' ' || u.email || ' ' || u.organisation)`;

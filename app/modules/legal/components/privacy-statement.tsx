@@ -10,11 +10,12 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from "~/components/nlds";
+import type { ReactNode } from "react";
+import { ACTIVITIES } from "~/modules/privacy/processing";
+import { backupSentence, basisSentences, recipientsText, retentionSentences, subjectsText } from "~/modules/privacy/processing-text";
 import type { LegalSettings, RetentionPeriod } from "../settings.server";
 import { ExternalLink, MailLink, Sentence, orNotSet, useDay } from "./statement-parts";
 
-/** The kinds of processing, each with its data, purpose, legal basis and retention (AVG art. 13). */
-const PROCESSING = ["account", "nominations", "votes", "jury", "portraits", "mail", "audit"] as const;
 const RIGHTS = ["access", "rectification", "erasure", "restriction", "portability", "objection", "withdraw"] as const;
 
 export interface PrivacyFacts {
@@ -25,12 +26,39 @@ export interface PrivacyFacts {
   mailConfigured: boolean;
 }
 
-/** The privacy statement per AVG art. 13, with the organisation's details and the real retention figures. */
+/** One row of an activity's description. */
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataListItem>
+      <DataListKey>{label}</DataListKey>
+      <DataListValue>{children}</DataListValue>
+    </DataListItem>
+  );
+}
+
+/** Sentences of one row: as they are when one, a list when several. */
+function Lines({ lines }: { lines: string[] }) {
+  if (lines.length === 1) return <>{lines[0]}</>;
+  return (
+    <UnorderedList>
+      {lines.map((line) => (
+        <UnorderedListItem key={line}>{line}</UnorderedListItem>
+      ))}
+    </UnorderedList>
+  );
+}
+
+/**
+ * The privacy statement per AVG art. 13: the organisation's details, and the processing section
+ * rendered from the record of processing (app/modules/privacy/processing.ts) with the periods the
+ * software enforces and the configured session limits.
+ */
 export function PrivacyStatement({ settings: s, periods, sessionIdleMinutes, sessionAbsoluteHours, mailConfigured }: PrivacyFacts) {
   const { t } = useTranslation();
   const day = useDay();
   const controller = orNotSet(s.controller, t);
   const organisation = orNotSet(s.organisation, t);
+  const session = { idleMinutes: sessionIdleMinutes, absoluteHours: sessionAbsoluteHours };
   return (
     <div className="lauwer-legal">
       <Paragraph lead>{t("legal.privacy.intro")}</Paragraph>
@@ -57,20 +85,22 @@ export function PrivacyStatement({ settings: s, periods, sessionIdleMinutes, ses
 
       <section aria-labelledby="processing-heading">
         <Heading2 id="processing-heading">{t("legal.privacy.processingHeading")}</Heading2>
-        {PROCESSING.map((kind) => (
-          <section key={kind} aria-labelledby={`processing-${kind}`} className="lauwer-legal__processing">
-            <h3 id={`processing-${kind}`} className="utrecht-heading-3">
-              {t(`legal.privacy.${kind}.heading`)}
+        {ACTIVITIES.map((key) => (
+          <section key={key} aria-labelledby={`processing-${key}`} className="lauwer-legal__processing">
+            <h3 id={`processing-${key}`} className="utrecht-heading-3">
+              {t(`legal.privacy.${key}.heading`)}
             </h3>
             <DataList>
-              {(["data", "purpose", "basis", "retention"] as const).map((part) => (
-                <DataListItem key={part}>
-                  <DataListKey>{t(`legal.privacy.${part}`)}</DataListKey>
-                  <DataListValue>
-                    {t(`legal.privacy.${kind}.${part}`, { idle: sessionIdleMinutes, hours: sessionAbsoluteHours })}
-                  </DataListValue>
-                </DataListItem>
-              ))}
+              <Item label={t("legal.privacy.data")}>{t(`legal.privacy.${key}.data`)}</Item>
+              <Item label={t("legal.privacy.subjectsLabel")}>{subjectsText(t, key)}</Item>
+              <Item label={t("legal.privacy.purpose")}>{t(`legal.privacy.${key}.purpose`)}</Item>
+              <Item label={t("legal.privacy.basis")}>
+                <Lines lines={basisSentences(t, key)} />
+              </Item>
+              <Item label={t("legal.privacy.recipientsLabel")}>{recipientsText(t, key, mailConfigured)}</Item>
+              <Item label={t("legal.privacy.retention")}>
+                <Lines lines={retentionSentences(t, key, session)} />
+              </Item>
             </DataList>
           </section>
         ))}
@@ -94,6 +124,7 @@ export function PrivacyStatement({ settings: s, periods, sessionIdleMinutes, ses
             ))}
           </UnorderedList>
         )}
+        <Paragraph>{backupSentence(t)}</Paragraph>
       </section>
 
       <section aria-labelledby="recipients-heading">
