@@ -132,6 +132,14 @@ export const legalEn: Shape<typeof legalNl> = {
       basisFor: { erasure: "Erasing, also after a backup is restored (GDPR art. 17 and art. 5(2))" },
       retentionNote: "The numbers point at erased records, so they name nobody.",
     },
+    requests: {
+      heading: "Privacy requests",
+      data: "Of whoever asks for access, correction, erasure or objects: name (if given) and e-mail address, the kind of request, the dates and the outcome. After an objection only a hash of the e-mail address.",
+      purpose: "Answering requests within the legal deadline and showing that this was done; sending no more e-mail after an objection.",
+      basisFor: { requests: "Answering data subjects' requests (GDPR art. 12 and 15 to 21)" },
+      retentionNote:
+        "Closing a request mails the answer to the requester and removes their name and e-mail address from the register. Of an address that objected only its SHA-256 hash stays, so that no e-mail goes to it again.",
+    },
     basisLine: "{{for}}: {{name}} (GDPR art. 6(1)({{letter}})).",
     legalBasis: {
       consent: "consent",
@@ -191,6 +199,8 @@ export const legalEn: Shape<typeof legalNl> = {
       nomineeMails: "Messages to nominees and references",
       mailPreferences: "Your choices of which messages you receive",
       auditLog: "The audit log",
+      privacyRequests: "Name and e-mail address with a privacy request",
+      mailObjections: "The hash of an e-mail address that objected",
       erasureLog: "The register of erasures",
     },
     retentionLine: "{{what}}: {{period}}.",
@@ -210,6 +220,7 @@ export const legalEn: Shape<typeof legalNl> = {
       afterLastUse_other: "erased {{count}} days after the last time",
       validFor_one: "valid for {{count}} hour",
       validFor_other: "valid for {{count}} hours",
+      untilAnswered: "until the request is answered; then only its kind, dates and outcome stay",
       kept: "kept",
     },
     backupsHeading: "Backups",

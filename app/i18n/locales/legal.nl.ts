@@ -132,6 +132,14 @@ export const legalNl = {
       basisFor: { erasure: "Wissen, ook na het terugzetten van een back-up (art. 17 en art. 5 lid 2 AVG)" },
       retentionNote: "De nummers wijzen naar gewiste records en noemen dus niemand.",
     },
+    requests: {
+      heading: "Privacyverzoeken",
+      data: "Van wie een verzoek om inzage, correctie, wissing of bezwaar doet: naam (als opgegeven) en e-mailadres, de soort verzoek, de data en de uitkomst. Na bezwaar alleen een hash van het e-mailadres.",
+      purpose: "Verzoeken binnen de wettelijke termijn beantwoorden en aantonen dat dat gebeurde; na bezwaar geen e-mail meer sturen.",
+      basisFor: { requests: "Verzoeken van betrokkenen beantwoorden (art. 12 en 15 tot en met 21 AVG)" },
+      retentionNote:
+        "Bij het afsluiten gaat het antwoord per e-mail naar de verzoeker en verdwijnen naam en e-mailadres uit het register. Van een adres dat bezwaar maakte blijft alleen de SHA-256-hash, zodat er nooit meer e-mail naartoe gaat.",
+    },
     basisLine: "{{for}}: {{name}} (art. 6 lid 1 sub {{letter}} AVG).",
     legalBasis: {
       consent: "toestemming",
@@ -191,6 +199,8 @@ export const legalNl = {
       nomineeMails: "Berichten aan genomineerden en referenten",
       mailPreferences: "Je keuzes welke berichten je ontvangt",
       auditLog: "Het auditlog",
+      privacyRequests: "Naam en e-mailadres bij een privacyverzoek",
+      mailObjections: "De hash van een e-mailadres dat bezwaar maakte",
       erasureLog: "Het register van wissingen",
     },
     retentionLine: "{{what}}: {{period}}.",
@@ -210,6 +220,7 @@ export const legalNl = {
       afterLastUse_other: "gewist {{count}} dagen na de laatste keer",
       validFor_one: "{{count}} uur geldig",
       validFor_other: "{{count}} uur geldig",
+      untilAnswered: "tot het verzoek is beantwoord; daarna blijven alleen de soort, de data en de uitkomst",
       kept: "blijft bewaard",
     },
     backupsHeading: "Back-ups",

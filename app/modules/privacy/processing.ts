@@ -54,6 +54,8 @@ export type Period =
   | { kind: "untilChanged" }
   /** The content is emptied once delivered. */
   | { kind: "untilSent" }
+  /** Until the request is answered (closed): then only its kind, days and outcome stay. */
+  | { kind: "untilAnswered" }
   /** SESSION_IDLE_MINUTES without activity, SESSION_ABSOLUTE_HOURS at most (configured per installation). */
   | { kind: "session" }
   /** The edition's retention_days after it closed (RETENTION.editionDefaultDays unless its organizers set another). */
@@ -195,6 +197,18 @@ export const PROCESSING = {
     recipients: ["admins"],
     processors: ["hosting"],
     retention: [{ what: "erasureLog", period: { kind: "kept" } }],
+    retentionNote: true,
+  },
+  requests: {
+    subjects: ["anyone"],
+    categories: ["identifying", "contact", "pseudonymous"],
+    bases: [{ basis: "legalObligation", for: "requests" }],
+    recipients: ["admins"],
+    processors: ["hosting", "mail"],
+    retention: [
+      { what: "privacyRequests", period: { kind: "untilAnswered" } },
+      { what: "mailObjections", period: { kind: "kept" } },
+    ],
     retentionNote: true,
   },
 } as const satisfies Record<string, ProcessingActivity>;
