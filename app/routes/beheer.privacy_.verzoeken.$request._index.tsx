@@ -109,7 +109,9 @@ export default function PrivacyRequestPage() {
             </section>
           ) : null}
           <section aria-labelledby="close-heading">
-            <Heading2 id="close-heading">{t("privacyRequests.request.closeHeading")}</Heading2>
+            <Heading2 id="close-heading">
+              {t("privacyRequests.request.closeHeading", { step: r.kind === "erasure" || r.kind === "objection" ? 4 : 3 })}
+            </Heading2>
             {/* A new form once something was done: its outcome follows from it. */}
             <CloseForm key={`${r.erasedAt}-${r.objectedAt}`} r={r} />
           </section>

@@ -133,6 +133,15 @@ describe("the register of privacy requests", () => {
   it("gives access (art. 15): the report holds their records, motivation and reference; closing mails it and clears the register", async () => {
     const p = await plant();
     const id = await register(p, "access");
+    // A mail to someone else that names them: counted as a mention, its text is not theirs.
+    await enqueueMail(p.db, {
+      to: uniqueEmail("ander"),
+      locale: "nl",
+      template: "juryInvite",
+      name: "Iemand",
+      link: "http://x",
+      params: { award: `${p.name} en anderen` },
+    });
     const report = await requestReport(p.db, p.actor, id, true);
     if (!report.ok) throw new Error("report refused");
     const r = report.value.report;
@@ -140,6 +149,7 @@ describe("the register of privacy requests", () => {
     expect(r.nominees[0]!.motivations[0]).toContain("loket toegankelijk");
     expect(r.references).toEqual([expect.objectContaining({ forNominee: "Kees Kandidaat", email: p.email })]);
     expect(r.mails.map((m) => m.subject).join(" ")).toMatch(/genomineerd/);
+    expect(r.mentions).toContainEqual({ table: "outbox_email", column: "body_text", rows: 1 });
     expect((await getRequest(p.db, id))!.exportedAt).not.toBeNull();
 
     expect(await closeRequest(p.db, p.actor, id, "answered")).toEqual({ ok: true, value: undefined });

@@ -81,6 +81,7 @@ export const erasureEn: Shape<typeof erasureNl> = {
       "Everything above is erased at once: records get the name 'Verwijderde kandidaat', references and invitations go, and the name and e-mail address are replaced by '[verwijderd]' in every text. Votes, tallies and jury scores stay the same.",
     submit: "Erase everywhere, permanently",
     columns: {
+      outbox_email_body_text: "E-mails to others",
       app_user_blocked_reason: "Reason for a block",
       ballot_void_reason: "Reason a vote was voided",
       book_author_bio: "An author's biography",

@@ -80,6 +80,7 @@ export const erasureNl = {
       "Alles hierboven wordt in één keer gewist: dossiers krijgen de naam ‘Verwijderde kandidaat’, referenties en uitnodigingen verdwijnen, en de naam en het e-mailadres worden in alle teksten vervangen door ‘[verwijderd]’. Stemmen, tellingen en juryscores blijven gelijk.",
     submit: "Overal definitief wissen",
     columns: {
+      outbox_email_body_text: "E-mails aan anderen",
       app_user_blocked_reason: "Reden van een blokkade",
       ballot_void_reason: "Reden van een ongeldige stem",
       book_author_bio: "Biografie van een auteur",

@@ -54,6 +54,7 @@ export const privacyRequestsEn: Shape<typeof privacyRequestsNl> = {
   anonymous: "(no name given)",
   view: "Handle",
   fields: {
+    kindChoose: "Choose the kind",
     kind: "Kind of request",
     receivedOn: "Received on",
     receivedOnHint: "The day the request came in, not today if it came earlier.",
@@ -96,7 +97,7 @@ export const privacyRequestsEn: Shape<typeof privacyRequestsNl> = {
       "This person's nominations are withdrawn: no longer public, no longer in exports, a photo is removed. No more e-mail goes to this address, except the answer to this request. The data is kept until an erasure request or the retention period.",
     objectConfirm: "I stop all processing of this person's data.",
     object: "Stop processing",
-    closeHeading: "4. Close and answer",
+    closeHeading: "{{step}}. Close and answer",
     closeIntro: "The answer goes by e-mail to {{email}}, in {{language}}. The name and e-mail address then leave the register.",
     close: "Close and send the answer",
     closedIntro: "This request was closed on {{date}} ({{outcome}}); the answer was sent by e-mail.",

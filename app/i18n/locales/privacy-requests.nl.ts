@@ -53,6 +53,7 @@ export const privacyRequestsNl = {
   anonymous: "(naam niet opgegeven)",
   view: "Afhandelen",
   fields: {
+    kindChoose: "Kies de soort",
     kind: "Soort verzoek",
     receivedOn: "Ontvangen op",
     receivedOnHint: "De dag waarop het verzoek binnenkwam, niet vandaag als het eerder kwam.",
@@ -95,7 +96,7 @@ export const privacyRequestsNl = {
       "De nominaties van deze persoon worden teruggetrokken: niet meer openbaar, niet meer in exports, een eventuele foto verdwijnt. Er gaat geen e-mail meer naar dit adres, behalve het antwoord op dit verzoek. De gegevens blijven bewaard tot een wisverzoek of de bewaartermijn.",
     objectConfirm: "Ik stop alle verwerking van de gegevens van deze persoon.",
     object: "Verwerking stoppen",
-    closeHeading: "4. Afsluiten en antwoorden",
+    closeHeading: "{{step}}. Afsluiten en antwoorden",
     closeIntro: "Het antwoord gaat per e-mail naar {{email}}, in het {{language}}. Daarna verdwijnen naam en e-mailadres uit het register.",
     close: "Afsluiten en antwoord versturen",
     closedIntro: "Dit verzoek is afgesloten op {{date}} ({{outcome}}); het antwoord is per e-mail verstuurd.",

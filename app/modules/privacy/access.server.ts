@@ -71,7 +71,16 @@ export async function personData(db: DbOrTrx, query: PersonQuery): Promise<Acces
           .where("p.death_year", "is", null)
           .execute()
       : Promise.resolve([]),
-    termPatterns(db, r.terms).then((patterns) => countMentions(db, patterns)),
+    termPatterns(db, r.terms).then(async (patterns) => {
+      const inTexts = await countMentions(db, patterns);
+      if (!patterns.length) return inTexts;
+      // Mails to other people that name them (those to them are listed below).
+      const other = await sql<{ n: number }>`select count(*)::int as n from outbox_email
+        where not (lower(to_address) = any(${r.emails}::text[]))
+          and (subject ~* any(${patterns}::text[]) or body_text ~* any(${patterns}::text[]))`.execute(db);
+      const n = other.rows[0]!.n;
+      return n ? [...inTexts, { table: "outbox_email", column: "body_text", rows: n }] : inTexts;
+    }),
     db
       .selectFrom("outbox_email")
       .select(["subject", "created_at", "status"])

@@ -153,7 +153,7 @@ export function RegisterRequestForm({ locale }: { locale: "nl" | "en" }) {
       <FormError failure={failure} errors={errors} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
         <SelectField name="kind" label={t("privacyRequests.fields.kind")} registration={register("kind")} error={errorOf("kind")}>
-          <SelectOption value="">{t("erasure.reasonChoose")}</SelectOption>
+          <SelectOption value="">{t("privacyRequests.fields.kindChoose")}</SelectOption>
           {REQUEST_KINDS.map((k) => (
             <SelectOption key={k} value={k}>
               {t(`privacyRequests.kinds.${k}`)}
@@ -297,7 +297,7 @@ export function CloseForm({ r }: { r: RequestView }) {
       <Paragraph>
         {t("privacyRequests.request.closeIntro", {
           email: r.email ?? "",
-          language: t(`privacyRequests.locales.${r.locale}`).toLowerCase(),
+          language: t(`privacyRequests.locales.${r.locale}`),
         })}
       </Paragraph>
       <FormError failure={failure} errors={errors} />
