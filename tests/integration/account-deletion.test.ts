@@ -21,7 +21,9 @@ import {
 import { inviteToTeam } from "~/modules/teams/teams.server";
 import { computeResults, publishSnapshot, sha256 } from "~/modules/results/results.server";
 import { canonicalJson } from "~/modules/results/canonical";
-import { PASSWORD, createUser, lastMailTo } from "../setup/factories";
+import { nominatePerson } from "~/modules/awards/nomination.server";
+import { PersonNominationSchema } from "~/modules/awards/nomination.schema";
+import { PASSWORD, createEdition, createUser, lastMailTo, personInput } from "../setup/factories";
 import { download, parseCsv } from "../setup/exports";
 import { startTestServer, type TestServer } from "../setup/http";
 import { addAuthor, assignDirectly, createWritingProject } from "../setup/book-writing";
@@ -372,5 +374,69 @@ describe("the invitations the person accepted", () => {
     expect(jury.status).toBe(200);
     expect(jury.html).toContain(nl("departed.juror"));
     expect(jury.html).not.toContain(juror.email);
+  });
+});
+
+// ── Erased everywhere, when asked (issue #19 item 2) ────────────────────────────────────────────
+
+describe("deleting an account with 'erase everything about me'", () => {
+  it("also erases the person as a nominee and in others' texts, by their address; without the box those stay", async () => {
+    const e = await createEdition({ opensIn: -3600, closesIn: 3600 });
+    const cat = e.categoryIds[0]!;
+    const nominator = await createUser();
+    const plant = async () => {
+      const member = await createUser({ name: "Ilse Accountwis" });
+      const own = await nominatePerson(
+        db(),
+        { id: nominator.id, name: nominator.name, emailVerified: true },
+        e.editionId,
+        PersonNominationSchema.parse(personInput(cat, { name: `Ilse Wis${member.id.slice(0, 6)}`, email: member.email })),
+        "nl",
+      );
+      const other = await nominatePerson(
+        db(),
+        { id: (await createUser()).id, name: "Ander", emailVerified: true },
+        e.editionId,
+        PersonNominationSchema.parse(
+          personInput(cat, { name: "Kees Kandidaat", motivation: `Samen met ${member.email} bouwde Kees het nieuwe loket voor de stad.` }),
+        ),
+        "nl",
+      );
+      if (!own.ok || !other.ok) throw new Error("nomination failed");
+      return { member, nominee: own.value.nomineeId, other: other.value.nomineeId };
+    };
+    const state = async (p: Awaited<ReturnType<typeof plant>>) => ({
+      nominee: await db().selectFrom("nominee").select(["name", "contact_email"]).where("id", "=", p.nominee).executeTakeFirstOrThrow(),
+      motivation: (await db().selectFrom("nomination").select("motivation").where("nominee_id", "=", p.other).executeTakeFirstOrThrow())
+        .motivation,
+      goodbye: (await lastMailTo(p.member.email))?.template,
+    });
+
+    const kept = await plant();
+    expect((await deleteAccountOf(await sessionFor(kept.member.id))).status).toBe(303);
+    const keptState = await state(kept);
+    expect(keptState.nominee.contact_email).toBe(kept.member.email);
+    expect(keptState.motivation).toContain(kept.member.email);
+
+    const erased = await plant();
+    const res = await app.request("/account/verwijderen?intent=delete", {
+      headers: { cookie: await sessionFor(erased.member.id) },
+      form: { password: PASSWORD, eraseEverywhere: "true" },
+    });
+    expect(res.status).toBe(303);
+    expect(await state(erased)).toEqual({
+      nominee: { name: "Verwijderde kandidaat", contact_email: null },
+      motivation: "Samen met [verwijderd] bouwde Kees het nieuwe loket voor de stad.",
+      // The goodbye mail still goes (queued after the erasure, in the same transaction).
+      goodbye: "accounts.deleted",
+    });
+    expect(await db().selectFrom("app_user").select("id").where("id", "=", erased.member.id).execute()).toEqual([]);
+    const entry = await db()
+      .selectFrom("audit_log")
+      .select(["after"])
+      .where("action", "=", "person.erase")
+      .where(sql<boolean>`after->'nominees' ? ${erased.nominee}`)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(entry.after)).not.toContain(erased.member.email);
   });
 });

@@ -118,7 +118,7 @@ export const accountEn: Shape<typeof accountNl> = {
     always:
       "Your roles, signed-in devices, endorsements and claims, email choices and the emails to you are erased. You get one more email confirming the deletion.",
     nominated:
-      "You are (or were) a candidate for an award yourself. That data belongs to the edition and stays; ask the award's organizer if you want it erased.",
+      "You are (or were) a candidate for an award yourself. That data belongs to the edition and stays, unless you also choose below to be erased as a candidate.",
     dataFirst: "Do you want to keep your data first?",
     juryScores_one:
       "Your {{count}} jury score still counts in the result, but is no longer in your name: the organizers will see ‘a deleted juror’.",
@@ -128,6 +128,8 @@ export const accountEn: Shape<typeof accountNl> = {
       "These portraits you are writing go back to the editors; your text stays with the book, under ‘a deleted member’: {{names}}.",
     finishedPortraits: "These finished portraits stay in the book, under ‘a deleted member’: {{names}}.",
     onlyAdmin: "You cannot delete your account now: you are the only platform admin. Give someone else that role first.",
+    eraseEverywhere:
+      "Also erase everything others entered about me with my e-mail address: my nominations as a candidate in every award, me as a reference, invitations and my e-mail address in texts. Votes and results stay correct but no longer name me.",
     confirmHeading: "Confirm",
     password: "Your password",
     confirmEmail: "Type your email address ({{email}})",

@@ -119,7 +119,7 @@ export const accountNl = {
     always:
       "Je rollen, je ingelogde apparaten, je steunbetuigingen en claims, je e-mailkeuzes en de e-mails aan jou worden gewist. Je krijgt nog één e-mail die de verwijdering bevestigt.",
     nominated:
-      "Je bent zelf kandidaat (geweest) voor een prijs. Die gegevens horen bij de editie en blijven staan; vraag de organisator van de prijs als je ze gewist wilt hebben.",
+      "Je bent zelf kandidaat (geweest) voor een prijs. Die gegevens horen bij de editie en blijven staan, tenzij je hieronder ook kiest voor wissen als kandidaat.",
     dataFirst: "Wil je eerst je gegevens bewaren?",
     juryScores_one:
       "Je {{count}} jurybeoordeling blijft meetellen in de uitslag, maar staat niet meer op je naam: de organisatoren zien voortaan ‘een verwijderd jurylid’.",
@@ -129,6 +129,8 @@ export const accountNl = {
       "Deze portretten waaraan je schrijft, gaan terug naar de redactie; je tekst blijft bij het boek, op naam van ‘een verwijderd lid’: {{names}}.",
     finishedPortraits: "Deze afgeronde portretten blijven in het boek, op naam van ‘een verwijderd lid’: {{names}}.",
     onlyAdmin: "Je kunt je account nu niet verwijderen: je bent de enige platformbeheerder. Geef eerst iemand anders die rol.",
+    eraseEverywhere:
+      "Wis ook alles wat anderen met mijn e-mailadres over mij invoerden: mijn nominaties als kandidaat in elke prijs, mij als referentie, uitnodigingen en mijn e-mailadres in teksten. Stemmen en uitslagen blijven kloppen, maar noemen mij niet meer.",
     confirmHeading: "Bevestigen",
     password: "Je wachtwoord",
     confirmEmail: "Typ je e-mailadres ({{email}})",

@@ -98,6 +98,8 @@ export type ChangeEmailInput = z.infer<typeof ChangeEmailSchema>;
 export const DeleteAccountSchema = z.object({
   password: z.optional(z.string().check(z.maxLength(1024, { error: "errors.passwordTooLong" }))),
   confirmEmail: z.optional(z.string().check(z.maxLength(254, { error: "errors.email" }))),
+  /** "true": also erase the person everywhere others entered their address (ADR 0042), not only the account. */
+  eraseEverywhere: z.optional(z.string()),
 });
 export type DeleteAccountInput = z.infer<typeof DeleteAccountSchema>;
 

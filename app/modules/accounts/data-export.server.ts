@@ -57,6 +57,9 @@ export const BY_ACCOUNT: readonly { table: string; column: string; omit?: readon
   { table: "book_assignment", column: "assigned_by" },
   { table: "book_manuscript_version", column: "author_id" },
   { table: "book_manuscript_comment", column: "author_id" },
+  // Privacy requests an admin registered or closed: when and what; the requester's name and address are theirs.
+  { table: "privacy_request", column: "created_by", omit: ["name", "email"] },
+  { table: "privacy_request", column: "closed_by", omit: ["name", "email"] },
 ];
 
 /** Columns that hold an e-mail address (the person's, when it equals theirs). */
@@ -73,6 +76,7 @@ export const BY_ADDRESS: readonly { table: string; column: string; omit?: readon
   { table: "email_change_token", column: "new_email", omit: ["token_hash"] },
   { table: "role_invitation", column: "email", omit: ["token_hash"] },
   { table: "user_identity", column: "email" },
+  { table: "privacy_request", column: "email" },
   { table: "identity_link_token", column: "email", omit: ["token_hash"] },
 ];
 

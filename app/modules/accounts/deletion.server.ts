@@ -8,6 +8,7 @@ import { isLocale } from "~/i18n/i18n";
 import { pick } from "~/lib/locale";
 import { releaseAuthorPortraits } from "~/modules/book/assignment.server";
 import { vacateJurySeat } from "~/modules/jury/membership.server";
+import { erasePersonIn, vacuum } from "~/modules/privacy/person.server";
 import { admitLoginAttempt } from "~/modules/rate-limit/login-throttle.server";
 import { enqueueAccountMail } from "./account-mail.server";
 import { findUserById, lockAccount } from "./account.repository.server";
@@ -127,11 +128,24 @@ export async function deleteAccount(
   } else if ((input.confirmEmail ?? "").trim().toLowerCase() !== user.email) {
     return refuse(400, "accounts.delete.errors.typeAddress", { field: "confirmEmail" });
   }
-  return db.transaction().execute(async (trx): Promise<Outcome> => {
+  let touched = new Set<string>();
+  const outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
     // The row lock makes two deletions (two tabs) one: the second finds no account.
     const locked = await lockAccount(trx, user.id);
     if (!locked) return refuse(404, "accounts.delete.errors.gone");
     if (await isOnlyAdmin(trx, user.id)) return refuse(409, "accounts.delete.errors.onlyAdmin");
+    // Asked for: the person erased everywhere their address was entered — as a nominee in every award,
+    // as a reference, in invitations and others' texts — in this transaction (ADR 0042). By address
+    // only: a name alone could be a namesake's, and nobody reviews the matches here.
+    if (input.eraseEverywhere === "true")
+      touched = (
+        await erasePersonIn(trx, actor, { names: [], emails: [locked.email] }, "own_request", {
+          action: "person.erase",
+          entityType: "person",
+          entityId: null,
+          extra: { accountDeleted: true },
+        })
+      ).touched;
 
     for (const project of await releaseAuthorPortraits(trx, actor, user.id))
       for (const editor of project.editors) {
@@ -166,4 +180,6 @@ export async function deleteAccount(
     );
     return ok();
   });
+  await vacuum(db, touched);
+  return outcome;
 }

@@ -215,6 +215,17 @@ export interface PersonErased {
   snapshotsRewritten: number;
 }
 
+/** What an erasure's audit entry and log say about it. */
+export interface ErasureAudit {
+  action: "person.erase" | "nominee.erase";
+  entityType: "person" | "nominee";
+  entityId: string | null;
+  /** Facts for the entry beside the counts (never erased data). */
+  extra?: Record<string, string | number | boolean>;
+  /** Re-applying a logged erasure after a restore: its log entry keeps its id, time and ids (ADR 0043). */
+  log?: { id: string; at: Date; nomineeIds: string[]; referenceIds: string[]; invitationIds: string[]; proposalIds: string[] };
+}
+
 /**
  * Erases the person everywhere findPerson shows them, in one transaction, with one audit entry
  * (`action`) that names no erased data; then VACUUM (ANALYZE) of the changed tables. The accounts
@@ -225,77 +236,84 @@ export async function erasePersonEverywhere(
   actor: Actor,
   query: PersonQuery,
   reason: ErasureReason,
-  audit: {
-    action: "person.erase" | "nominee.erase";
-    entityType: "person" | "nominee";
-    entityId: string | null;
-    /** Facts for the entry beside the counts (never erased data). */
-    extra?: Record<string, string | number | boolean>;
-    /** Re-applying a logged erasure after a restore: its log entry keeps its id, time and ids (ADR 0043). */
-    log?: { id: string; at: Date; nomineeIds: string[]; referenceIds: string[]; invitationIds: string[]; proposalIds: string[] };
-  },
+  audit: ErasureAudit,
 ): Promise<Outcome<PersonErased>> {
   if (isEmptyQuery(query)) return refuse(400, "erasure.errors.person");
   let touched = new Set<string>();
   const outcome = await db.transaction().execute(async (trx) => {
-    await lockErasures(trx);
-    const r = await resolve(trx, query);
-    await trx
-      .selectFrom("nominee")
-      .select("id")
-      .where("id", "in", r.ids.length ? r.ids : [NO_ID])
-      .orderBy("id")
-      .forUpdate()
-      .execute();
-    const spec: ErasureSpec = { ids: r.ids, terms: r.terms, name: ERASED_NAME, mask: MASK };
-    await eraseNomineeRows(trx, r.ids, true);
-    const refs = r.references.map((x) => x.id);
-    if (refs.length) await trx.deleteFrom("nomination_reference").where("id", "in", refs).execute();
-    const invited = await invitationIds(trx, r.ownEmails);
-    const invitations = await deleteInvitations(trx, r.ownEmails);
-    const portrayedIds = await maskPortrayed(trx, r.typed);
-    const portrayed = portrayedIds.length;
-    // The log of ids a restore needs to erase the person again (no name, address or text).
-    await trx
-      .insertInto("erasure_log")
-      .values({
-        ...(audit.log ? { id: audit.log.id, at: audit.log.at } : {}),
-        action: audit.action,
-        // Re-applied after a restore: the original entry's ids too (the backup may lack some rows).
-        nominee_ids: union(r.ids, audit.log?.nomineeIds),
-        reference_ids: union(refs, audit.log?.referenceIds),
-        invitation_ids: union(invited, audit.log?.invitationIds),
-        proposal_ids: union(portrayedIds, audit.log?.proposalIds),
-      })
-      .execute();
-    const counts = await scrubEverywhere(trx, spec, r.emails);
-    touched = new Set([...TABLES_ALWAYS, ...counts.touched]);
-    const result: PersonErased = {
-      nominees: r.ids.length,
-      references: refs.length,
-      invitations,
-      portrayed,
-      texts: counts.otherTexts,
-      mailsDeleted: counts.mailsDeleted,
-      auditRewritten: counts.auditRewritten,
-      snapshotsRewritten: counts.snapshotsRewritten.length,
-    };
-    await writeAudit(trx, actor, {
-      action: audit.action,
-      entityType: audit.entityType,
-      entityId: audit.entityId,
-      after: {
-        reason,
-        ...audit.extra,
-        ...result,
-        nominees: r.ids,
-        snapshotsRewritten: counts.snapshotsRewritten,
-      },
-    });
-    return ok(result);
+    const done = await erasePersonIn(trx, actor, query, reason, audit);
+    touched = done.touched;
+    return ok(done.erased);
   });
   await vacuum(db, touched);
   return outcome;
+}
+
+/**
+ * The erasure itself, in the caller's transaction (account deletion erases the person in its own);
+ * answers what it did and the tables it changed, for vacuum() after the commit.
+ */
+export async function erasePersonIn(
+  trx: Transaction<DB>,
+  actor: Actor,
+  query: PersonQuery,
+  reason: ErasureReason,
+  audit: ErasureAudit,
+): Promise<{ erased: PersonErased; touched: Set<string> }> {
+  await lockErasures(trx);
+  const r = await resolve(trx, query);
+  await trx
+    .selectFrom("nominee")
+    .select("id")
+    .where("id", "in", r.ids.length ? r.ids : [NO_ID])
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+  const spec: ErasureSpec = { ids: r.ids, terms: r.terms, name: ERASED_NAME, mask: MASK };
+  await eraseNomineeRows(trx, r.ids, true);
+  const refs = r.references.map((x) => x.id);
+  if (refs.length) await trx.deleteFrom("nomination_reference").where("id", "in", refs).execute();
+  const invited = await invitationIds(trx, r.ownEmails);
+  const invitations = await deleteInvitations(trx, r.ownEmails);
+  const portrayedIds = await maskPortrayed(trx, r.typed);
+  const portrayed = portrayedIds.length;
+  // The log of ids a restore needs to erase the person again (no name, address or text).
+  await trx
+    .insertInto("erasure_log")
+    .values({
+      ...(audit.log ? { id: audit.log.id, at: audit.log.at } : {}),
+      action: audit.action,
+      // Re-applied after a restore: the original entry's ids too (the backup may lack some rows).
+      nominee_ids: union(r.ids, audit.log?.nomineeIds),
+      reference_ids: union(refs, audit.log?.referenceIds),
+      invitation_ids: union(invited, audit.log?.invitationIds),
+      proposal_ids: union(portrayedIds, audit.log?.proposalIds),
+    })
+    .execute();
+  const counts = await scrubEverywhere(trx, spec, r.emails);
+  const result: PersonErased = {
+    nominees: r.ids.length,
+    references: refs.length,
+    invitations,
+    portrayed,
+    texts: counts.otherTexts,
+    mailsDeleted: counts.mailsDeleted,
+    auditRewritten: counts.auditRewritten,
+    snapshotsRewritten: counts.snapshotsRewritten.length,
+  };
+  await writeAudit(trx, actor, {
+    action: audit.action,
+    entityType: audit.entityType,
+    entityId: audit.entityId,
+    after: {
+      reason,
+      ...audit.extra,
+      ...result,
+      nominees: r.ids,
+      snapshotsRewritten: counts.snapshotsRewritten,
+    },
+  });
+  return { erased: result, touched: new Set([...TABLES_ALWAYS, ...counts.touched]) };
 }
 
 const NO_ID = "00000000-0000-0000-0000-000000000000";

@@ -2,7 +2,7 @@ import "~/i18n/page-texts/account";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
-import { FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
+import { CheckboxField, FormError, SubmitButton, TextField, useAppForm } from "~/components/form";
 import { Button, HeadedTable, Heading2, Paragraph, TableCell, TableRow, UnorderedList, UnorderedListItem } from "~/components/nlds";
 import {
   ChangeEmailSchema,
@@ -278,6 +278,12 @@ export function DeleteAccount({ facts }: { facts: DeletionView }) {
                 required
               />
             )}
+            <CheckboxField
+              name="eraseEverywhere"
+              label={t("accounts.delete.eraseEverywhere")}
+              registration={register("eraseEverywhere")}
+              error={errorOf("eraseEverywhere")}
+            />
             <SubmitButton busy={busy}>{t("accounts.delete.submit")}</SubmitButton>
           </Form>
         </>
