@@ -135,6 +135,8 @@ test("a member reads what deleting their account does, confirms with their passw
   await expectAccessible(page);
 
   await form.getByLabel("Je wachtwoord").fill(DEMO_PASSWORD);
+  // Also erased wherever others entered their address (the erase-a-person service, issue #19).
+  await form.getByLabel(/Wis ook alles wat anderen met mijn e-mailadres over mij invoerden/).check();
   await form.getByRole("button", { name: "Mijn account definitief verwijderen" }).click();
   await expect(page.getByRole("status")).toContainText("Je account is verwijderd");
   await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();

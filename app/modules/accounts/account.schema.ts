@@ -1,5 +1,6 @@
 import "~/i18n/page-texts/account";
 import * as z from "zod/mini";
+import { checkbox } from "~/lib/checkbox";
 import { LOCALES } from "~/i18n/i18n";
 
 // Shared by the browser form (react-hook-form) and the server action. Messages are translation keys.
@@ -99,7 +100,7 @@ export const DeleteAccountSchema = z.object({
   password: z.optional(z.string().check(z.maxLength(1024, { error: "errors.passwordTooLong" }))),
   confirmEmail: z.optional(z.string().check(z.maxLength(254, { error: "errors.email" }))),
   /** "true": also erase the person everywhere others entered their address (ADR 0042), not only the account. */
-  eraseEverywhere: z.optional(z.string()),
+  eraseEverywhere: checkbox,
 });
 export type DeleteAccountInput = z.infer<typeof DeleteAccountSchema>;
 

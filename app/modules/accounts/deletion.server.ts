@@ -137,7 +137,7 @@ export async function deleteAccount(
     // Asked for: the person erased everywhere their address was entered — as a nominee in every award,
     // as a reference, in invitations and others' texts — in this transaction (ADR 0042). By address
     // only: a name alone could be a namesake's, and nobody reviews the matches here.
-    if (input.eraseEverywhere === "true")
+    if (input.eraseEverywhere)
       touched = (
         await erasePersonIn(trx, actor, { names: [], emails: [locked.email] }, "own_request", {
           action: "person.erase",

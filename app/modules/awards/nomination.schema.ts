@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { checkbox } from "~/lib/checkbox";
 import { emailSchema } from "~/modules/accounts/account.schema";
 
 // Shared by the nomination forms (react-hook-form in the browser) and the actions. Messages are translation keys.
@@ -41,12 +42,6 @@ const submissionKey = z.optional(
     z.union([z.literal(""), uuid]),
     z.transform((v) => v || undefined),
   ),
-);
-
-// A checkbox is a boolean in the browser form and "true"/"on"/absent when posted.
-const checkbox = z.pipe(
-  z._default(z.union([z.string(), z.boolean()]), ""),
-  z.transform((v) => v === true || v === "true" || v === "on"),
 );
 
 const videoUrl = z._default(

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { checkbox } from "~/lib/checkbox";
 
 // Organizer forms for an edition's settings, categories and rounds. Times are typed as local
 // Amsterdam time (datetime-local) and converted by PostgreSQL.
@@ -88,10 +89,6 @@ export const CategorySchema = z.object({
 });
 export type CategoryInput = z.infer<typeof CategorySchema>;
 
-const checkbox = z.pipe(
-  z._default(z.union([z.string(), z.boolean()]), ""),
-  z.transform((v) => v === true || v === "true" || v === "on"),
-);
 export const JURY_VISIBILITIES = ["never", "after_own", "after_close"] as const;
 export const BALLOT_MODES = ["single", "approval", "ranked"] as const;
 export const ELIGIBILITIES = ["verified", "domains", "invite", "providers"] as const;

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { checkbox } from "~/lib/checkbox";
 
 // Shared by the proposal forms (react-hook-form in the browser) and the actions. Messages are translation keys.
 
@@ -52,12 +53,6 @@ const optionalYear = z._default(
 );
 
 const uuid = z.string().check(z.regex(UUID_RE, { error: "errors.invalidChoice" }));
-
-// A checkbox is a boolean in the browser form and "true"/"on"/absent when posted.
-const checkbox = z.pipe(
-  z._default(z.union([z.string(), z.boolean()]), ""),
-  z.transform((v) => v === true || v === "true" || v === "on"),
-);
 
 export function isHttpsUrl(value: string): boolean {
   if (!/^https:\/\/\S+$/.test(value) || value.length > SOURCE_URL_MAX) return false;

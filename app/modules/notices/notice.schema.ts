@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { checkbox } from "~/lib/checkbox";
 
 // Client-safe: the topics a person can stop (or start), and the forms that choose them.
 
@@ -18,12 +19,6 @@ export const TOPIC_DEFAULT: Record<Topic, boolean> = {
 
 /** The topics a member chooses on their account page (`nominee` is for nominees, who need no account). */
 export const ACCOUNT_TOPICS = ["nominations", "votes", "results", "jury", "book"] as const satisfies readonly Topic[];
-
-/** A checkbox: ticked posts "true" (or "on" without JavaScript's help), unticked posts nothing. */
-const checkbox = z.pipe(
-  z._default(z.union([z.string(), z.boolean()]), ""),
-  z.transform((v) => v === true || v === "true" || v === "on"),
-);
 
 /** The account page's preferences: one checkbox per topic. */
 export const NoticePreferencesSchema = z.object({

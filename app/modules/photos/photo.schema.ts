@@ -1,13 +1,10 @@
 import * as z from "zod/mini";
+import { checkbox } from "~/lib/checkbox";
 import { ConsentSchema } from "~/modules/awards/nomination.schema";
 import { ALT_MAX } from "./photo";
 
 // The photo fields of a form (the file itself is read from the form by the action, not by the schema).
 
-const checkbox = z.pipe(
-  z._default(z.union([z.string(), z.boolean()]), ""),
-  z.transform((v) => v === true || v === "true" || v === "on"),
-);
 const uuid = z
   .string()
   .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "errors.invalidChoice" }));
