@@ -52,6 +52,10 @@ class ResilientPool extends pg.Pool {
   }
 }
 
+// A calendar day (date: a privacy request's received and due days) stays its yyyy-mm-dd text: pg's
+// default makes it a Date at local midnight, which is the day before once shown or sent in UTC.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 // bigint (bigserial ids, counts) stays a string: JavaScript numbers lose precision past 2^53.
 export function createDb(connectionString: string, options: DbOptions | number = {}): { db: Kysely<DB>; pool: pg.Pool } {
   const o = typeof options === "number" ? { max: options } : options;

@@ -343,9 +343,9 @@ export interface ErasureLogTable {
 export interface PrivacyRequestTable {
   id: Generated<string>;
   kind: PrivacyRequestKind;
-  /** A date, written as yyyy-mm-dd; read it as text (`received_on::text`), not as pg's local-midnight Date. */
-  received_on: ColumnType<Date, string, never>;
-  due_on: ColumnType<Date, never, never>;
+  /** A calendar day, yyyy-mm-dd (db/connection.ts keeps pg's date type as text). */
+  received_on: ColumnType<string, string, never>;
+  due_on: ColumnType<string, never, never>;
   name: Generated<string>;
   email: string | null;
   locale: Generated<"nl" | "en">;

@@ -6,7 +6,7 @@ import { decideConsent } from "~/modules/awards/consent.server";
 import { approveNominee } from "~/modules/awards/moderation.server";
 import { nominatePerson } from "~/modules/awards/nomination.server";
 import { PersonNominationSchema } from "~/modules/awards/nomination.schema";
-import { enqueueMail } from "~/modules/mail/outbox.server";
+import { enqueueMail, enqueueRenderedMail } from "~/modules/mail/outbox.server";
 import { RegisterRequestSchema } from "~/modules/privacy/requests.schema";
 import {
   closeRequest,
@@ -132,21 +132,36 @@ describe("the register of privacy requests", () => {
 
   it("gives access (art. 15): the report holds their records, motivation and reference; closing mails it and clears the register", async () => {
     const p = await plant();
+    // A namesake in another award, with their own address: an access answer is mailed unreviewed, so
+    // a request finds the person by address only and the namesake's record stays out of it.
+    const other = await createEdition({ opensIn: -3600, closesIn: 3600 });
+    const namesake = await nominatePerson(
+      p.db,
+      asNominator(await createUser()),
+      other.editionId,
+      PersonNominationSchema.parse(
+        personInput(other.categoryIds[0]!, { name: p.name, motivation: "Een heel andere Fenna, met een heel ander verhaal." }),
+      ),
+      "nl",
+    );
+    expect(namesake.ok).toBe(true);
     const id = await register(p, "access");
-    // A mail to someone else that names them: counted as a mention, its text is not theirs.
+    // A mail to someone else that names them (by address: their name is also a namesake's, so it finds
+    // nothing): counted as a mention, its text is not theirs.
     await enqueueMail(p.db, {
       to: uniqueEmail("ander"),
       locale: "nl",
       template: "juryInvite",
       name: "Iemand",
       link: "http://x",
-      params: { award: `${p.name} en anderen` },
+      params: { award: `het team van ${p.email}` },
     });
     const report = await requestReport(p.db, p.actor, id, true);
     if (!report.ok) throw new Error("report refused");
     const r = report.value.report;
     expect(r.nominees).toEqual([expect.objectContaining({ name: p.name, contactEmail: p.email, status: "approved", consent: "accepted" })]);
     expect(r.nominees[0]!.motivations[0]).toContain("loket toegankelijk");
+    expect(JSON.stringify(r)).not.toContain("heel andere Fenna");
     expect(r.references).toEqual([expect.objectContaining({ forNominee: "Kees Kandidaat", email: p.email })]);
     expect(r.mails.map((m) => m.subject).join(" ")).toMatch(/genomineerd/);
     expect(r.mentions).toContainEqual({ table: "outbox_email", column: "body_text", rows: 1 });
@@ -214,6 +229,18 @@ describe("the register of privacy requests", () => {
       params: {},
     });
     expect(await pending()).toEqual([]);
+    // A notice (rendered by its sender) is dropped too, and its sender is told instead of failing.
+    expect(
+      await enqueueRenderedMail(p.db, {
+        to: p.email,
+        locale: "nl",
+        template: "notice.test",
+        subject: "S",
+        text: "T",
+        html: "<p>T</p>",
+        headers: {},
+      }),
+    ).toBeNull();
     expect(await closeRequest(p.db, p.actor, id, "objected")).toMatchObject({ ok: true });
     expect((await answers(p.email)).map((m) => m.body_text).join()).toContain("gestopt");
   });
@@ -230,6 +257,12 @@ describe("the register of privacy requests", () => {
     const nominee = await p.db.selectFrom("nominee").select(["name", "erased_at"]).where("id", "=", p.nomineeId).executeTakeFirstOrThrow();
     expect(nominee.name).toBe("Verwijderde kandidaat");
     expect((await getRequest(p.db, id))!.erasedAt).not.toBeNull();
+    // A second erase (a double submit, another admin) is refused, not run twice.
+    expect(await eraseForRequest(p.db, p.actor, id, "own_request")).toMatchObject({
+      ok: false,
+      status: 409,
+      error: "privacyRequests.errors.alreadyErased",
+    });
     expect(await closeRequest(p.db, p.actor, id, "erased")).toMatchObject({ ok: true });
     const [mail] = await answers(p.email);
     expect(mail!.body_text).toContain("gewist");

@@ -59,7 +59,8 @@ export const privacyRequestsEn: Shape<typeof privacyRequestsNl> = {
     receivedOn: "Received on",
     receivedOnHint: "The day the request came in, not today if it came earlier.",
     name: "Name of the person",
-    nameHint: "As the person calls themselves. With the name Lauwer also finds mentions in texts; leave empty if it is not known.",
+    nameHint:
+      "As the person calls themselves. Lauwer finds the person by the e-mail address; for an erasure request by the name too (you see every match before erasing). Leave empty if it is not known.",
     email: "E-mail address",
     emailHint: "The answer goes here; Lauwer also looks the person up by this address.",
     locale: "Language of the answer",
@@ -81,7 +82,7 @@ export const privacyRequestsEn: Shape<typeof privacyRequestsNl> = {
     not: "No",
     stepsHeading: "Handle",
     findHeading: "1. What Lauwer holds about this person",
-    findIntro: "Found by the request's name and e-mail address, as an erasure finds them.",
+    findIntro: "Found by the request's e-mail address; for an erasure request by the name too, as an erasure finds them.",
     exportHeading: "2. Give access",
     exportIntro:
       "Download everything Lauwer holds about this person as JSON, or view it as a readable overview. Closing an access request sends the overview with the answer.",
@@ -94,7 +95,7 @@ export const privacyRequestsEn: Shape<typeof privacyRequestsNl> = {
     erase: "Erase everywhere",
     objectHeading: "3. Stop processing",
     objectIntro:
-      "This person's nominations are withdrawn: no longer public, no longer in exports, a photo is removed. No more e-mail goes to this address, except the answer to this request. The data is kept until an erasure request or the retention period.",
+      "This person's nominations are withdrawn: no longer public, no longer in exports, a photo is removed. No more e-mail goes to this address, except the answer to this request. The data is kept until an erasure request or the retention period. Results already published stay as they are; if the person wants to be removed from them too, that is an erasure request.",
     objectConfirm: "I stop all processing of this person's data.",
     object: "Stop processing",
     closeHeading: "{{step}}. Close and answer",
@@ -153,6 +154,7 @@ export const privacyRequestsEn: Shape<typeof privacyRequestsNl> = {
     locale: "Choose the language of the answer.",
     outcome: "Choose the outcome.",
     confirmObjection: "Confirm that you stop all processing.",
+    alreadyErased: "The person has already been erased for this request.",
     notFound: "This request does not exist.",
     closed: "This request is already closed.",
     notErased: "The person has not been erased yet. Erase first, or choose another outcome.",

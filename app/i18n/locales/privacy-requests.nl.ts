@@ -58,7 +58,8 @@ export const privacyRequestsNl = {
     receivedOn: "Ontvangen op",
     receivedOnHint: "De dag waarop het verzoek binnenkwam, niet vandaag als het eerder kwam.",
     name: "Naam van de persoon",
-    nameHint: "Zoals de persoon zich noemt. Met de naam vindt Lauwer ook vermeldingen in teksten; laat leeg als die niet bekend is.",
+    nameHint:
+      "Zoals de persoon zich noemt. Lauwer zoekt de persoon op het e-mailadres; bij een wisverzoek ook op de naam (u ziet alle treffers vóór het wissen). Laat leeg als die niet bekend is.",
     email: "E-mailadres",
     emailHint: "Hier gaat het antwoord naartoe; Lauwer zoekt de persoon ook op dit adres.",
     locale: "Taal van het antwoord",
@@ -80,7 +81,7 @@ export const privacyRequestsNl = {
     not: "Nee",
     stepsHeading: "Afhandelen",
     findHeading: "1. Wat Lauwer over deze persoon bewaart",
-    findIntro: "Gevonden op de naam en het e-mailadres van het verzoek, zoals bij wissen.",
+    findIntro: "Gevonden op het e-mailadres van het verzoek; bij een wisverzoek ook op de naam, zoals bij wissen.",
     exportHeading: "2. Inzage geven",
     exportIntro:
       "Download alles wat Lauwer over deze persoon bewaart als JSON, of bekijk het als leesbaar overzicht. Bij het afsluiten van een inzageverzoek gaat het overzicht mee in het antwoord.",
@@ -93,7 +94,7 @@ export const privacyRequestsNl = {
     erase: "Overal wissen",
     objectHeading: "3. Verwerking stoppen",
     objectIntro:
-      "De nominaties van deze persoon worden teruggetrokken: niet meer openbaar, niet meer in exports, een eventuele foto verdwijnt. Er gaat geen e-mail meer naar dit adres, behalve het antwoord op dit verzoek. De gegevens blijven bewaard tot een wisverzoek of de bewaartermijn.",
+      "De nominaties van deze persoon worden teruggetrokken: niet meer openbaar, niet meer in exports, een eventuele foto verdwijnt. Er gaat geen e-mail meer naar dit adres, behalve het antwoord op dit verzoek. De gegevens blijven bewaard tot een wisverzoek of de bewaartermijn. Al gepubliceerde uitslagen blijven zoals ze zijn; wil de persoon ook daaruit verdwijnen, dan is dat een wisverzoek.",
     objectConfirm: "Ik stop alle verwerking van de gegevens van deze persoon.",
     object: "Verwerking stoppen",
     closeHeading: "{{step}}. Afsluiten en antwoorden",
@@ -152,6 +153,7 @@ export const privacyRequestsNl = {
     locale: "Kies de taal van het antwoord.",
     outcome: "Kies de uitkomst.",
     confirmObjection: "Bevestig dat u alle verwerking stopt.",
+    alreadyErased: "De persoon is voor dit verzoek al gewist.",
     notFound: "Dit verzoek bestaat niet.",
     closed: "Dit verzoek is al afgesloten.",
     notErased: "De persoon is nog niet gewist. Wis eerst, of kies een andere uitkomst.",

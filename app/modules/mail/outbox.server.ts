@@ -53,11 +53,15 @@ export async function enqueueMail(db: DbOrTrx, mail: MailRequest): Promise<void>
     .execute();
 }
 
-/** A mail rendered by its sender (text, HTML and extra headers), queued as enqueueMail does; answers the outbox id. */
+/**
+ * A mail rendered by its sender (text, HTML and extra headers), queued as enqueueMail does; answers the
+ * outbox id, or null when the outbox dropped it: the address objected to processing (mail_objection,
+ * ADR 0045).
+ */
 export async function enqueueRenderedMail(
   db: DbOrTrx,
   mail: { to: string; locale: Locale; template: string; subject: string; text: string; html: string; headers: Record<string, string> },
-): Promise<string> {
+): Promise<string | null> {
   const row = await db
     .insertInto("outbox_email")
     .values({
@@ -70,8 +74,8 @@ export async function enqueueRenderedMail(
       headers: JSON.stringify(mail.headers),
     })
     .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .executeTakeFirst();
+  return row?.id ?? null;
 }
 
 export function listMail(db: DbOrTrx, limit = 100) {

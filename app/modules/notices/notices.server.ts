@@ -467,6 +467,12 @@ export async function runNotices(db: Db, opts: { origin: string; lock?: boolean 
           unsubscribeLink: `${opts.origin}/afmelden?token=${encodeURIComponent(token)}`,
         });
         const outboxId = await enqueueRenderedMail(trx, { to: d.to, locale: d.locale, template: `notice.${d.kind}`, ...mail });
+        if (outboxId === null) {
+          // The address objected to all processing (AVG art. 21): the outbox dropped the mail.
+          await trx.updateTable("notice").set({ status: "opted_out" }).where("id", "=", inserted.id).execute();
+          report.optedOut++;
+          continue;
+        }
         await trx.updateTable("notice").set({ outbox_id: outboxId }).where("id", "=", inserted.id).execute();
         report.sent++;
       }

@@ -76,7 +76,7 @@ export async function personData(db: DbOrTrx, query: PersonQuery): Promise<Acces
       if (!patterns.length) return inTexts;
       // Mails to other people that name them (those to them are listed below).
       const other = await sql<{ n: number }>`select count(*)::int as n from outbox_email
-        where not (lower(to_address) = any(${r.emails}::text[]))
+        where not (lower(to_address) = any(${r.ownEmails}::text[]))
           and (subject ~* any(${patterns}::text[]) or body_text ~* any(${patterns}::text[]))`.execute(db);
       const n = other.rows[0]!.n;
       return n ? [...inTexts, { table: "outbox_email", column: "body_text", rows: n }] : inTexts;
@@ -84,7 +84,7 @@ export async function personData(db: DbOrTrx, query: PersonQuery): Promise<Acces
     db
       .selectFrom("outbox_email")
       .select(["subject", "created_at", "status"])
-      .where(sql<boolean>`lower(to_address) = any(${r.emails}::text[])`)
+      .where(sql<boolean>`lower(to_address) = any(${r.ownEmails}::text[])`)
       .orderBy("created_at")
       .execute(),
   ]);

@@ -12,7 +12,12 @@ export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
 
 /** Today in Amsterdam as yyyy-mm-dd (the register's days are Dutch days). */
 export function todayInAmsterdam(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  // From the parts, not a locale's format (which differs between ICU versions and browsers).
+  const parts = new Intl.DateTimeFormat("en", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(
+    now,
+  );
+  const part = (type: "year" | "month" | "day") => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 const isRealDay = (v: string) => {

@@ -8,7 +8,7 @@ import { enqueueMail } from "~/modules/mail/outbox.server";
 import { accessReportText } from "./access-report";
 import { personData } from "./access.server";
 import type { ErasureReason } from "./erasure.schema";
-import { erasePersonEverywhere, resolvePerson, type PersonErased, type PersonQuery } from "./person.server";
+import { erasePersonIn, resolvePerson, vacuum, type PersonErased, type PersonQuery } from "./person.server";
 import type { RegisterRequestInput, RequestKind, RequestOutcome } from "./requests.schema";
 
 // The register of privacy requests (issue #19 item 3, ADR 0045). Anyone — with or without an account —
@@ -122,9 +122,14 @@ export async function getRequest(db: DbOrTrx, id: string): Promise<PrivacyReques
   return row ? toRequest(row) : undefined;
 }
 
-/** The person a request is about: the name typed (if any) and the address it came from. */
-export function requestPerson(r: Pick<PrivacyRequest, "name" | "email">): PersonQuery {
-  return { names: r.name ? [r.name] : [], emails: r.email ? [r.email] : [] };
+/**
+ * The person a request is about. By the address it came from; by the name too only for an erasure,
+ * whose page lists every match before the admin confirms (as /beheer/privacy does). An access answer is
+ * mailed and an objection withdraws candidacies and stops mail without a review of matches, so a name —
+ * which a namesake may share — finds nothing there (it still masks, in an erasure).
+ */
+export function requestPerson(r: Pick<PrivacyRequest, "kind" | "name" | "email">): PersonQuery {
+  return { names: r.kind === "erasure" && r.name ? [r.name] : [], emails: r.email ? [r.email] : [] };
 }
 
 async function openRequest(db: DbOrTrx, id: string): Promise<Outcome<PrivacyRequest>> {
@@ -152,24 +157,35 @@ export async function requestReport(db: Db, actor: Actor, id: string, record: bo
   return ok({ request: r, report });
 }
 
-/** Erases the requester everywhere (art. 17), as the privacy page does, and notes it on the request. */
+/**
+ * Erases the requester everywhere (art. 17), as the privacy page does, and notes it on the request, in
+ * one transaction holding the request's row: a close or a second erase by another admin waits, then
+ * finds it done.
+ */
 export async function eraseForRequest(db: Db, actor: Actor, id: string, reason: ErasureReason): Promise<Outcome<PersonErased>> {
-  const found = await openRequest(db, id);
-  if (!found.ok) return found;
-  const erased = await erasePersonEverywhere(db, actor, requestPerson(found.value), reason, {
-    action: "person.erase",
-    entityType: "person",
-    entityId: null,
-    extra: { request: id },
+  if (!UUID.test(id)) return refuse(404, "privacyRequests.errors.notFound");
+  let touched = new Set<string>();
+  const outcome = await db.transaction().execute(async (trx): Promise<Outcome<PersonErased>> => {
+    await trx.selectFrom("privacy_request").select("id").where("id", "=", id).forUpdate().execute();
+    const found = await openRequest(trx, id);
+    if (!found.ok) return found;
+    if (found.value.erasedAt) return refuse(409, "privacyRequests.errors.alreadyErased");
+    const done = await erasePersonIn(trx, actor, requestPerson(found.value), reason, {
+      action: "person.erase",
+      entityType: "person",
+      entityId: null,
+      extra: { request: id },
+    });
+    await trx
+      .updateTable("privacy_request")
+      .set({ erased_at: sql`now()` })
+      .where("id", "=", id)
+      .execute();
+    touched = done.touched;
+    return ok(done.erased);
   });
-  if (!erased.ok) return erased;
-  await db
-    .updateTable("privacy_request")
-    .set({ erased_at: sql`now()` })
-    .where("id", "=", id)
-    .where("status", "=", "open")
-    .execute();
-  return erased;
+  await vacuum(db, touched);
+  return outcome;
 }
 
 /**
@@ -202,8 +218,9 @@ export async function objectForRequest(db: Db, actor: Actor, id: string): Promis
         select lauwer_address_hash(a), ${id}::uuid from unnest(${addresses}::text[]) a
         on conflict (address_hash) do nothing`.execute(trx);
       await trx
+        // Everything not delivered yet (a mail a worker is sending right now may still go out).
         .deleteFrom("outbox_email")
-        .where("status", "=", "pending")
+        .where("status", "<>", "sent")
         .where(sql<boolean>`lower(to_address) = any(${addresses}::text[])`)
         .execute();
     }
