@@ -10,6 +10,10 @@ import { oidcEn } from "./locales/oidc.en";
 import { oidcNl } from "./locales/oidc.nl";
 import { organizerEn } from "./locales/organizer.en";
 import { organizerNl } from "./locales/organizer.nl";
+import { privacyPeopleEn } from "./locales/privacy-people.en";
+import { privacyPeopleNl } from "./locales/privacy-people.nl";
+import { privacyRequestsEn } from "./locales/privacy-requests.en";
+import { privacyRequestsNl } from "./locales/privacy-requests.nl";
 import { teamsEn } from "./locales/teams.en";
 import { teamsNl } from "./locales/teams.nl";
 
@@ -17,6 +21,26 @@ import { teamsNl } from "./locales/teams.nl";
 // only what it needs: Dutch in the entry bundle, English loaded when the page is English (see
 // entry.client.tsx), and the texts of a few pages with those pages (app/i18n/page-texts/).
 export const ALL_MESSAGES = {
-  nl: { ...nl, accounts: accountNl, legal: legalNl, organizer: organizerNl, oidc: oidcNl, teams: teamsNl, departed: departedNl },
-  en: { ...en, accounts: accountEn, legal: legalEn, organizer: organizerEn, oidc: oidcEn, teams: teamsEn, departed: departedEn },
+  nl: {
+    ...nl,
+    accounts: accountNl,
+    legal: legalNl,
+    organizer: organizerNl,
+    oidc: oidcNl,
+    teams: teamsNl,
+    departed: departedNl,
+    privacyRequests: privacyRequestsNl,
+    privacyPeople: privacyPeopleNl,
+  },
+  en: {
+    ...en,
+    accounts: accountEn,
+    legal: legalEn,
+    organizer: organizerEn,
+    oidc: oidcEn,
+    teams: teamsEn,
+    departed: departedEn,
+    privacyRequests: privacyRequestsEn,
+    privacyPeople: privacyPeopleEn,
+  },
 };

@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/privacy-people";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +16,7 @@ import { foundAnything, PersonPlacesList } from "~/modules/privacy/components/pe
 import { PersonEraseSchema, PersonSearchSchema } from "~/modules/privacy/erasure.schema";
 import { erasePersonEverywhere, findPerson } from "~/modules/privacy/person.server";
 
-export const meta = titleMeta("erasure.people.title");
+export const meta = titleMeta("privacyPeople.title");
 
 /**
  * A platform admin finds a person by name and/or address, with or without an account (AVG art. 15,
@@ -58,14 +59,14 @@ export default function PrivacyPeople() {
   const { t } = useTranslation();
   return (
     <>
-      <Heading1>{t("erasure.people.title")}</Heading1>
-      <Paragraph>{t("erasure.people.intro")}</Paragraph>
+      <Heading1>{t("privacyPeople.title")}</Heading1>
+      <Paragraph>{t("privacyPeople.intro")}</Paragraph>
       <Paragraph>
-        <AppLink to="/beheer/privacy/verzoeken">{t("erasure.people.requestsLink")}</AppLink>
+        <AppLink to="/beheer/privacy/verzoeken">{t("privacyPeople.requestsLink")}</AppLink>
       </Paragraph>
-      <FilterForm label={t("erasure.people.searchLabel")} submit={t("erasure.people.search")} primary={!places} search>
-        <FilterSearch id="person-name" name="naam" label={t("erasure.people.name")} defaultValue={search.name} />
-        <FilterSearch id="person-email" name="email" label={t("erasure.people.email")} defaultValue={search.email} />
+      <FilterForm label={t("privacyPeople.searchLabel")} submit={t("privacyPeople.search")} primary={!places} search>
+        <FilterSearch id="person-name" name="naam" label={t("privacyPeople.name")} defaultValue={search.name} />
+        <FilterSearch id="person-email" name="email" label={t("privacyPeople.email")} defaultValue={search.email} />
       </FilterForm>
       {error ? (
         <Alert type="error">
@@ -75,7 +76,7 @@ export default function PrivacyPeople() {
       {places ? (
         <section aria-labelledby="places-heading">
           <Heading2 id="places-heading" tabIndex={-1}>
-            {t("erasure.people.resultsHeading")}
+            {t("privacyPeople.resultsHeading")}
           </Heading2>
           <PersonPlacesList places={places} />
           {foundAnything(places) ? <EraseForm name={search.name} email={search.email} /> : null}
@@ -95,8 +96,8 @@ function EraseForm({ name, email }: { name: string; email: string }) {
   }>(PersonEraseSchema, { name, email, reason: "" });
   return (
     <section aria-labelledby="erase-heading">
-      <Heading2 id="erase-heading">{t("erasure.people.eraseHeading")}</Heading2>
-      <Paragraph>{t("erasure.people.eraseIntro")}</Paragraph>
+      <Heading2 id="erase-heading">{t("privacyPeople.eraseHeading")}</Heading2>
+      <Paragraph>{t("privacyPeople.eraseIntro")}</Paragraph>
       <FormError failure={failure} errors={errors} />
       <Form method="post" onSubmit={handleSubmit} noValidate className="lauwer-form">
         <input type="hidden" {...register("name")} />
@@ -105,7 +106,7 @@ function EraseForm({ name, email }: { name: string; email: string }) {
           reason={{ registration: register("reason"), error: errorOf("reason") }}
           confirm={{ registration: register("confirm"), error: errorOf("confirm") }}
         />
-        <SubmitButton busy={busy}>{t("erasure.people.submit")}</SubmitButton>
+        <SubmitButton busy={busy}>{t("privacyPeople.submit")}</SubmitButton>
       </Form>
     </section>
   );

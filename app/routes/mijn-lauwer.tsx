@@ -37,8 +37,8 @@ export default function MyLauwer() {
           { to: "/beheer/gebruikers", label: t("nav.users") },
           { to: "/beheer/rollen", label: t("admin.title") },
           { to: "/beheer/audit", label: t("auditLog.title") },
-          { to: "/beheer/privacy/verzoeken", label: t("privacyRequests.title") },
-          { to: "/beheer/privacy", label: t("erasure.people.title") },
+          { to: "/beheer/privacy/verzoeken", label: t("nav.privacyRequests") },
+          { to: "/beheer/privacy", label: t("nav.privacyPerson") },
           { to: "/beheer/instellingen", label: t("legal.settings.title") },
           { to: "/beheer/identiteitsproviders", label: t("oidc.admin.title") },
         ]

@@ -7,7 +7,6 @@ import { exportsEn } from "./exports.en";
 import { bookExportsEn } from "./book-exports.en";
 import { auditLogEn } from "./audit-log.en";
 import { erasureEn } from "./erasure.en";
-import { privacyRequestsEn } from "./privacy-requests.en";
 
 export const en: Messages = {
   book: bookEn,
@@ -17,7 +16,6 @@ export const en: Messages = {
   bookExports: bookExportsEn,
   auditLog: auditLogEn,
   erasure: erasureEn,
-  privacyRequests: privacyRequestsEn,
   meta: { title: "Lauwer", description: "Awards and crowdsourcing by and for the Dutch public sector" },
   layout: {
     skipLink: "Skip to content",
@@ -1492,6 +1490,8 @@ export const en: Messages = {
   nav: {
     menu: "Menu",
     myLauwer: "My Lauwer",
+    privacyPerson: "Find and erase a person (GDPR)",
+    privacyRequests: "Privacy requests",
     manage: "Manage",
     jury: "Jury",
     editorial: "Editorial",

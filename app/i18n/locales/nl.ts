@@ -6,7 +6,6 @@ import { exportsNl } from "./exports.nl";
 import { bookExportsNl } from "./book-exports.nl";
 import { auditLogNl } from "./audit-log.nl";
 import { erasureNl } from "./erasure.nl";
-import { privacyRequestsNl } from "./privacy-requests.nl";
 
 export const nl = {
   book: bookNl,
@@ -16,7 +15,6 @@ export const nl = {
   bookExports: bookExportsNl,
   auditLog: auditLogNl,
   erasure: erasureNl,
-  privacyRequests: privacyRequestsNl,
   meta: { title: "Lauwer", description: "Prijzen en crowdsourcing van en voor de Nederlandse overheid" },
   layout: {
     skipLink: "Direct naar de inhoud",
@@ -1506,6 +1504,8 @@ export const nl = {
   nav: {
     menu: "Menu",
     myLauwer: "Mijn Lauwer",
+    privacyPerson: "Persoon opzoeken en wissen (AVG)",
+    privacyRequests: "Privacyverzoeken",
     manage: "Beheer",
     jury: "Jury",
     editorial: "Redactie",

@@ -109,7 +109,7 @@ export function accessReportText(r: AccessReport, t: TFunction): string {
     "mentions",
     r.mentions.map((m) =>
       t("privacyRequests.report.mentionLine", {
-        place: t(`erasure.people.columns.${m.table}_${m.column}`, { defaultValue: `${m.table}.${m.column}` }),
+        place: t(`privacyPeople.columns.${m.table}_${m.column}`, { defaultValue: `${m.table}.${m.column}` }),
         count: m.rows,
       }),
     ),

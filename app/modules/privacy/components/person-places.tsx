@@ -1,3 +1,4 @@
+import "~/i18n/page-texts/privacy-people";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "~/components/app-link";
 import { Paragraph, UnorderedList, UnorderedListItem } from "~/components/nlds";
@@ -18,22 +19,22 @@ export function foundAnything(p: PersonPlaces) {
  */
 export function PersonPlacesList({ places }: { places: PersonPlaces }) {
   const { t } = useTranslation();
-  if (!foundAnything(places)) return <Paragraph>{t("erasure.people.nothing")}</Paragraph>;
+  if (!foundAnything(places)) return <Paragraph>{t("privacyPeople.nothing")}</Paragraph>;
   const counts = (["invitations", "mails", "drafts", "auditEntries", "snapshots"] as const).filter((k) => places[k] > 0);
   const countKey = { invitations: "invitations", mails: "mails", drafts: "drafts", auditEntries: "audit", snapshots: "snapshots" } as const;
   return (
     <>
       {places.nominees.length ? (
         <>
-          <h3 className="utrecht-heading-3">{t("erasure.people.nominees", { count: places.nominees.length })}</h3>
+          <h3 className="utrecht-heading-3">{t("privacyPeople.nominees", { count: places.nominees.length })}</h3>
           <UnorderedList>
             {places.nominees.map((n) => (
               <UnorderedListItem key={n.id}>
-                {t("erasure.people.nomineeLine", {
+                {t("privacyPeople.nomineeLine", {
                   award: n.award,
                   year: n.year,
                   name: n.name,
-                  status: n.erased ? t("erasure.people.erasedMark") : t(`moderation.statusValue.${n.status}`, { defaultValue: n.status }),
+                  status: n.erased ? t("privacyPeople.erasedMark") : t(`moderation.statusValue.${n.status}`, { defaultValue: n.status }),
                 })}
               </UnorderedListItem>
             ))}
@@ -42,11 +43,11 @@ export function PersonPlacesList({ places }: { places: PersonPlaces }) {
       ) : null}
       {places.references.length ? (
         <>
-          <h3 className="utrecht-heading-3">{t("erasure.people.references", { count: places.references.length })}</h3>
+          <h3 className="utrecht-heading-3">{t("privacyPeople.references", { count: places.references.length })}</h3>
           <UnorderedList>
             {places.references.map((r) => (
               <UnorderedListItem key={r.id}>
-                {t("erasure.people.referenceLine", { award: r.award, year: r.year, nominee: r.forNominee })}
+                {t("privacyPeople.referenceLine", { award: r.award, year: r.year, nominee: r.forNominee })}
               </UnorderedListItem>
             ))}
           </UnorderedList>
@@ -54,7 +55,7 @@ export function PersonPlacesList({ places }: { places: PersonPlaces }) {
       ) : null}
       {places.portrayed.length ? (
         <>
-          <h3 className="utrecht-heading-3">{t("erasure.people.portrayed", { count: places.portrayed.length })}</h3>
+          <h3 className="utrecht-heading-3">{t("privacyPeople.portrayed", { count: places.portrayed.length })}</h3>
           <UnorderedList>
             {places.portrayed.map((p) => (
               <UnorderedListItem key={p.id}>
@@ -66,7 +67,7 @@ export function PersonPlacesList({ places }: { places: PersonPlaces }) {
       ) : null}
       {places.accounts.length ? (
         <>
-          <h3 className="utrecht-heading-3">{t("erasure.people.accounts")}</h3>
+          <h3 className="utrecht-heading-3">{t("privacyPeople.accounts")}</h3>
           <UnorderedList>
             {places.accounts.map((a) => (
               <UnorderedListItem key={a.id}>
@@ -74,17 +75,17 @@ export function PersonPlacesList({ places }: { places: PersonPlaces }) {
               </UnorderedListItem>
             ))}
           </UnorderedList>
-          <Paragraph>{t("erasure.people.accountNote")}</Paragraph>
+          <Paragraph>{t("privacyPeople.accountNote")}</Paragraph>
         </>
       ) : null}
       {places.mentions.length ? (
         <>
-          <h3 className="utrecht-heading-3">{t("erasure.people.mentions")}</h3>
+          <h3 className="utrecht-heading-3">{t("privacyPeople.mentions")}</h3>
           <UnorderedList>
             {places.mentions.map((m) => (
               <UnorderedListItem key={`${m.table}.${m.column}`}>
-                {t("erasure.people.mentionLine", {
-                  where: t(`erasure.people.columns.${m.table}_${m.column}`, { defaultValue: `${m.table}.${m.column}` }),
+                {t("privacyPeople.mentionLine", {
+                  where: t(`privacyPeople.columns.${m.table}_${m.column}`, { defaultValue: `${m.table}.${m.column}` }),
                   count: m.rows,
                 })}
               </UnorderedListItem>
@@ -95,7 +96,7 @@ export function PersonPlacesList({ places }: { places: PersonPlaces }) {
       {counts.length ? (
         <UnorderedList>
           {counts.map((k) => (
-            <UnorderedListItem key={k}>{t(`erasure.people.${countKey[k]}`, { count: places[k] })}</UnorderedListItem>
+            <UnorderedListItem key={k}>{t(`privacyPeople.${countKey[k]}`, { count: places[k] })}</UnorderedListItem>
           ))}
         </UnorderedList>
       ) : null}

@@ -1,3 +1,5 @@
+import "~/i18n/page-texts/privacy-requests";
+import "~/i18n/page-texts/privacy-people";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormError, SelectField, SubmitButton, TextField, useAppForm } from "~/components/form";
@@ -412,7 +414,7 @@ export function AccessReportView({ report }: { report: AccessReport }) {
         "mentions",
         report.mentions.map((m) =>
           t("privacyRequests.report.mentionLine", {
-            place: t(`erasure.people.columns.${m.table}_${m.column}`, { defaultValue: `${m.table}.${m.column}` }),
+            place: t(`privacyPeople.columns.${m.table}_${m.column}`, { defaultValue: `${m.table}.${m.column}` }),
             count: m.rows,
           }),
         ),
