@@ -332,7 +332,7 @@ export interface FraudSnapshotTable {
 export interface ErasureLogTable {
   id: Generated<string>;
   at: Generated<Date>;
-  action: "person.erase" | "nominee.erase";
+  action: "person.erase" | "nominee.erase" | "nominee.decline";
   nominee_ids: Generated<string[]>;
   reference_ids: Generated<string[]>;
   invitation_ids: Generated<string[]>;

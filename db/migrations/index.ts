@@ -35,6 +35,7 @@ import * as m20261207020000 from "./20261207020000_fraud_snapshot";
 import * as m20261208010000 from "./20261208010000_erasure_variants";
 import * as m20261209010000 from "./20261209010000_erasure_log";
 import * as m20261210010000 from "./20261210010000_privacy_requests";
+import * as m20261211010000 from "./20261211010000_erasure_log_decline";
 
 // Listed statically (not read from disk) so the bundled server carries its migrations.
 // Add each new migration here; never edit one that has landed.
@@ -75,4 +76,5 @@ export const migrations: Record<string, Migration> = {
   "20261208010000_erasure_variants": m20261208010000,
   "20261209010000_erasure_log": m20261209010000,
   "20261210010000_privacy_requests": m20261210010000,
+  "20261211010000_erasure_log_decline": m20261211010000,
 };

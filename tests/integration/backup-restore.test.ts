@@ -9,6 +9,8 @@ import { sql, type Kysely } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/types";
 import { createDb } from "../../db/connection";
+import { hashToken } from "~/modules/accounts/account.server";
+import { decideConsent } from "~/modules/awards/consent.server";
 import { exportErasureLog, reapplyErasures, type ErasureLogFile } from "~/modules/privacy/erasure-log.server";
 import { erasePersonEverywhere } from "~/modules/privacy/person.server";
 import { migrateToLatest } from "../../db/migrate";
@@ -162,6 +164,7 @@ describe("backup and restore", () => {
     //     exported, as docs/privacy.md tells the operator to do with every backup.
     const live = createDb(urlFor("lauwer"), 2);
     let erasedName = "";
+    let declined = { id: "", name: "" };
     let log: ErasureLogFile;
     try {
       const person = await live.db
@@ -179,9 +182,29 @@ describe("backup and restore", () => {
       });
       expect(done.ok).toBe(true);
       expect(await countNamed(live.db, erasedName)).toBe(0);
+      // ...and a nominee waiting for their consent declines it through their mailed link: their data
+      // goes at once, and the decline is logged too.
+      const waiting = await live.db
+        .selectFrom("nominee")
+        .select(["id", "name"])
+        .where("kind", "=", "person")
+        .where("consent_status", "=", "pending")
+        .where("redacted_at", "is", null)
+        .orderBy("name")
+        .executeTakeFirstOrThrow();
+      declined = waiting;
+      const token = "backup-test-consent-link-0123456789";
+      await live.db
+        .insertInto("nominee_consent_token")
+        .values({ token_hash: hashToken(token), nominee_id: waiting.id, expires_at: new Date(Date.now() + 86_400_000) })
+        .execute();
+      expect(await decideConsent(live.db, token, "decline")).toEqual({ ok: true, value: { decision: "decline" } });
+      expect(await countNamed(live.db, waiting.name)).toBe(0);
       log = await exportErasureLog(live.db);
-      expect(log.entries).toHaveLength(1);
+      expect(log.entries.map((e) => e.action)).toEqual(["person.erase", "nominee.decline"]);
+      expect(log.entries[1]!.nominee_ids[0]).toBe(waiting.id);
       expect(JSON.stringify(log)).not.toContain(erasedName);
+      expect(JSON.stringify(log)).not.toContain(waiting.name);
     } finally {
       await live.db.destroy();
     }
@@ -238,12 +261,18 @@ describe("backup and restore", () => {
     const again = createDb(urlFor("lauwer_again"), 2);
     try {
       expect(await countNamed(again.db, erasedName)).toBeGreaterThan(0);
-      expect(await reapplyErasures(again.db, log!)).toEqual({ applied: 1, recorded: 0, known: 0 });
+      expect(await countNamed(again.db, declined.name)).toBeGreaterThan(0);
+      expect(await reapplyErasures(again.db, log!)).toEqual({ applied: 2, recorded: 0, known: 0 });
       expect(await countNamed(again.db, erasedName)).toBe(0);
-      const logged = await again.db.selectFrom("erasure_log").select(["id"]).execute();
-      expect(logged.map((r) => r.id)).toEqual([log!.entries[0]!.id]);
+      // The decline again, and no more: declined and redacted, not erased (the nominators were told once).
+      expect(await countNamed(again.db, declined.name)).toBe(0);
+      const nominee = await again.db.selectFrom("nominee").selectAll().where("id", "=", declined.id).executeTakeFirstOrThrow();
+      expect(nominee).toMatchObject({ consent_status: "declined", name: "", contact_email: null, erased_at: null });
+      expect(nominee.redacted_at).not.toBeNull();
+      const logged = await again.db.selectFrom("erasure_log").select(["id"]).orderBy("at").execute();
+      expect(logged.map((r) => r.id)).toEqual(log!.entries.map((e) => e.id));
       const settled = await fingerprint(again.db);
-      expect(await reapplyErasures(again.db, log!)).toEqual({ applied: 0, recorded: 0, known: 1 });
+      expect(await reapplyErasures(again.db, log!)).toEqual({ applied: 0, recorded: 0, known: 2 });
       expect(differences(settled, await fingerprint(again.db))).toEqual([]);
     } finally {
       await again.db.destroy();

@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "~/db.server";
+import { hashToken } from "~/modules/accounts/account.server";
 import { writeAudit } from "~/modules/audit/audit.server";
 import { decideConsent, submitReference } from "~/modules/awards/consent.server";
 import { approveNominee, editNominee, mergeNominees, rejectNominee } from "~/modules/awards/moderation.server";
@@ -602,8 +603,27 @@ describe("a consent decline", () => {
       .orderBy("id", "desc")
       .executeTakeFirstOrThrow();
     const token = linkFrom(mail.body_text).searchParams.get("token")!;
+    const vacuums = () =>
+      sql<{ n: string }>`select vacuum_count::text as n from pg_stat_user_tables where relname = 'nominee'`.execute(getDb());
+    const vacuumedBefore = Number((await vacuums()).rows[0]!.n);
     expect(await decideConsent(getDb(), token, "decline")).toEqual({ ok: true, value: { decision: "decline" } });
     expect(await findEverywhere(needles)).toEqual([]);
+    // Logged for a restore from an older backup (ADR 0043), with ids only; the changed tables vacuumed.
+    const nomineeId = (
+      await getDb()
+        .selectFrom("nominee_consent_token")
+        .select("nominee_id")
+        .where("token_hash", "=", hashToken(token))
+        .executeTakeFirstOrThrow()
+    ).nominee_id;
+    const logged = await getDb()
+      .selectFrom("erasure_log")
+      .selectAll()
+      .where("action", "=", "nominee.decline")
+      .where(sql<boolean>`${nomineeId}::uuid = any(nominee_ids)`)
+      .execute();
+    expect(logged.map((l) => l.nominee_ids[0])).toEqual([nomineeId]);
+    expect(Number((await vacuums()).rows[0]!.n)).toBeGreaterThan(vacuumedBefore);
     // The nominator is still told (without the name).
     const told = await getDb().selectFrom("outbox_email").select("template").where("to_address", "=", member.email).execute();
     expect(told.map((m) => m.template)).toContain("nomineeDeclined");

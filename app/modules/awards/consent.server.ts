@@ -4,8 +4,7 @@ import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { hashToken } from "~/modules/accounts/account.server";
 import { consentToPhoto } from "~/modules/photos/photos.server";
 import type { ProcessedPhoto } from "~/modules/photos/process.server";
-import { declinedPerson, scrubDeclined } from "~/modules/privacy/erasure.server";
-import { redactNominee } from "./redact.server";
+import { declineIn, vacuum } from "~/modules/privacy/erasure.server";
 
 /** Could this be a link token of ours (20 to 200 characters)? Anything else is not looked up. */
 const isLinkToken = (token: string) => token.length >= 20 && token.length <= 200;
@@ -52,7 +51,8 @@ export async function decideConsent(
   decision: "accept" | "decline",
   photo?: { photo?: ProcessedPhoto; alt: string },
 ): Promise<Outcome<{ decision: "accept" | "decline" }>> {
-  return db.transaction().execute(async (trx): Promise<Outcome<{ decision: "accept" | "decline" }>> => {
+  let declined = new Set<string>();
+  const outcome = await db.transaction().execute(async (trx): Promise<Outcome<{ decision: "accept" | "decline" }>> => {
     const used = await trx
       .updateTable("nominee_consent_token")
       .set({ used_at: sql`now()` })
@@ -78,13 +78,12 @@ export async function decideConsent(
       .where("used_at", "is", null)
       .execute();
     if (decision === "accept" && photo) await consentToPhoto(trx, nominee.id, photo);
-    if (decision === "decline") {
-      const person = await declinedPerson(trx, nominee.id);
-      await redactNominee(trx, nominee.id, true);
-      await scrubDeclined(trx, person);
-    }
+    if (decision === "decline") declined = await declineIn(trx, nominee.id, { tellNominators: true });
     return ok({ decision });
   });
+  // As after an erasure: the old row versions leave the tables' visible data.
+  if (declined.size) await vacuum(db, declined);
+  return outcome;
 }
 
 /** What a reference sees: the nominee and award, while the link is unused and unexpired. */

@@ -1,12 +1,15 @@
 import { sql } from "kysely";
 import * as z from "zod/mini";
 import type { Db, DbOrTrx } from "~/db.server";
+import { declineIn, vacuum } from "./erasure.server";
 import { erasePersonEverywhere } from "./person.server";
 
 // The erasure log outside the database (issue #19 item 6, ADR 0043). A backup taken before an erasure
 // still holds the erased person; the log (ids only, no personal data) is exported with every backup and
 // kept apart, and after a restore each erasure the restored database does not know is applied again:
 // the person is found from the rows the ids name (brought back by the backup) and erased everywhere.
+// A consent decline is logged too (`nominee.decline`) and re-applied as a decline: the nominees it
+// named are declined and redacted, nothing more.
 
 export const ErasureLogFileSchema = z.object({
   format: z.literal("lauwer-erasures/1"),
@@ -14,7 +17,7 @@ export const ErasureLogFileSchema = z.object({
     z.object({
       id: z.string().check(z.uuid()),
       at: z.string().check(z.iso.datetime({ offset: true })),
-      action: z.enum(["person.erase", "nominee.erase"]),
+      action: z.enum(["person.erase", "nominee.erase", "nominee.decline"]),
       nominee_ids: z.array(z.string().check(z.uuid())),
       reference_ids: z.array(z.string().check(z.uuid())),
       invitation_ids: z.array(z.string().check(z.uuid())),
@@ -66,6 +69,10 @@ export async function reapplyErasures(db: Db, file: ErasureLogFile) {
   const missing = file.entries.filter((e) => !known.has(e.id)).sort((a, b) => a.at.localeCompare(b.at));
   let applied = 0;
   for (const e of missing) {
+    if (e.action === "nominee.decline") {
+      if (await reapplyDecline(db, e)) applied++;
+      continue;
+    }
     const person = await personOf(db, e);
     const done = await erasePersonEverywhere(db, { actorId: null }, { ...person, nomineeIds: e.nominee_ids }, "other", {
       action: e.action,
@@ -90,4 +97,43 @@ export async function reapplyErasures(db: Db, file: ErasureLogFile) {
         .execute();
   }
   return { applied, recorded: missing.length - applied, known: file.entries.length - missing.length };
+}
+
+/**
+ * A decline the restored database does not hold: the nominee's consent is declined again and the
+ * decline redone under the log entry's id (the nominators were told the first time). Answers whether
+ * anything of the nominee came back with the backup; if not, the entry alone is recorded.
+ */
+async function reapplyDecline(db: Db, e: ErasureLogFile["entries"][number]): Promise<boolean> {
+  const [declined] = e.nominee_ids;
+  let touched = new Set<string>();
+  const found = await db.transaction().execute(async (trx) => {
+    const nominee = declined
+      ? await trx.selectFrom("nominee").select("id").where("id", "=", declined).forUpdate().executeTakeFirst()
+      : undefined;
+    if (!nominee) {
+      await trx
+        .insertInto("erasure_log")
+        .values({ ...e, at: new Date(e.at) })
+        .execute();
+      return false;
+    }
+    await trx
+      .updateTable("nominee")
+      .set({ consent_status: "declined", consent_at: sql`coalesce(consent_at, ${new Date(e.at)})` })
+      .where("id", "=", nominee.id)
+      .execute();
+    await trx
+      .updateTable("nominee_consent_token")
+      .set({ used_at: sql`coalesce(used_at, now())` })
+      .where("nominee_id", "=", nominee.id)
+      .execute();
+    touched = await declineIn(trx, nominee.id, {
+      tellNominators: false,
+      log: { id: e.id, at: new Date(e.at), nomineeIds: e.nominee_ids },
+    });
+    return true;
+  });
+  await vacuum(db, touched);
+  return found;
 }

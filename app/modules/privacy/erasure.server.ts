@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../../db/types";
-import type { DbOrTrx } from "~/db.server";
+import type { Db, DbOrTrx } from "~/db.server";
+import { logger } from "~/logger.server";
 import { redactNominee } from "~/modules/awards/redact.server";
 import { canonicalJson, type Json } from "~/modules/results/canonical";
 import { setErasureSpec, sweepFreeText } from "./sweep.server";
@@ -315,27 +316,82 @@ export async function personStrings(trx: DbOrTrx, ids: string[]) {
 }
 
 /**
- * What a consent decline must also sweep: the nominee and the duplicates merged into it, with their
- * names and e-mail addresses. Read before `redactNominee` empties the rows; pass the result to
- * `scrubDeclined` after it, in the same transaction.
+ * What a consent decline must also sweep: the nominee and the duplicates merged into it (and `also`,
+ * nominees a re-applied decline logged), with their names and e-mail addresses; the declined nominee
+ * first. Read before `redactNominee` empties the rows.
  */
-export async function declinedPerson(trx: DbOrTrx, nomineeId: string) {
+export async function declinedPerson(trx: DbOrTrx, nomineeId: string, also: ReadonlyArray<string> = []) {
   const rows = await trx
     .selectFrom("nominee")
     .select("id")
-    .where((eb) => eb.or([eb("id", "=", nomineeId), eb("merged_into", "=", nomineeId)]))
+    .where((eb) => eb.or([eb("id", "=", nomineeId), eb("merged_into", "=", nomineeId), eb("id", "in", [NO_ID, ...also])]))
     .execute();
-  const ids = rows.map((r) => r.id);
+  const ids = [nomineeId, ...rows.map((r) => r.id).filter((id) => id !== nomineeId)];
   const strings = await personStrings(trx, ids);
   const keep = await namesOfOthers(trx, strings.names, ids);
   const spec: ErasureSpec = { ids, terms: erasureTerms([...strings.names, ...strings.emails], keep), name: ERASED_NAME, mask: MASK };
   return { spec, emails: strings.emails };
 }
 
+const NO_ID = "00000000-0000-0000-0000-000000000000";
+
+/** Tables a decline always writes to; the sweep adds what it changed. */
+const DECLINE_TABLES = [
+  "nominee",
+  "nominee_photo",
+  "nomination",
+  "nomination_reference",
+  "nominee_consent_token",
+  "outbox_email",
+  "nomination_draft",
+  "audit_log",
+  "rate_limit",
+  "login_throttle",
+  "notice",
+  "notice_preference",
+  "notice_recipient",
+  "erasure_log",
+];
+
 /**
- * A nominee who declines was never public: besides the redaction of their rows, their name and e-mail
- * leave the mails, drafts and the audit log, as in an erasure (no published snapshot can hold them).
+ * A nominee who declines was never public: their rows are redacted (with the duplicates merged into
+ * them), and their name and e-mail leave the mails, drafts and the audit log, as in an erasure (no
+ * published snapshot can hold them). Logged in the erasure log as `nominee.decline` (ids only), so a
+ * restore from an older backup applies it again (ADR 0043). Runs in the caller's transaction and
+ * answers the tables it changed, for vacuum() after the commit. `log` re-applies a logged decline
+ * under its own id and time, with the nominees it named.
  */
-export async function scrubDeclined(trx: Transaction<DB>, person: Awaited<ReturnType<typeof declinedPerson>>) {
-  return scrubEverywhere(trx, person.spec, person.emails, { snapshots: false });
+export async function declineIn(
+  trx: Transaction<DB>,
+  nomineeId: string,
+  options: { tellNominators: boolean; log?: { id: string; at: Date; nomineeIds: string[] } },
+): Promise<Set<string>> {
+  const person = await declinedPerson(trx, nomineeId, options.log?.nomineeIds);
+  await redactNominee(trx, nomineeId, options.tellNominators);
+  // Nominees a re-applied decline names that are no longer merged into it (the merge came after the backup).
+  for (const id of person.spec.ids) if (id !== nomineeId) await redactNominee(trx, id, false);
+  const counts = await scrubEverywhere(trx, person.spec, person.emails, { snapshots: false });
+  await trx
+    .insertInto("erasure_log")
+    .values({
+      ...(options.log ? { id: options.log.id, at: options.log.at } : {}),
+      action: "nominee.decline",
+      nominee_ids: [...new Set([...person.spec.ids, ...(options.log?.nomineeIds ?? [])])],
+    })
+    .execute();
+  return new Set([...DECLINE_TABLES, ...counts.touched]);
+}
+
+/**
+ * After the commit: old row versions leave the table files' visible data and pg_stats is rebuilt from
+ * the current rows. VACUUM cannot run in a transaction; a failure is logged, never undoes the erasure.
+ */
+export async function vacuum(db: Db, tables: Iterable<string>) {
+  for (const table of [...new Set(tables)].sort()) {
+    try {
+      await sql`vacuum (analyze) ${sql.table(table)}`.execute(db);
+    } catch (error) {
+      logger.warn({ err: error, table }, "vacuum after erasure failed");
+    }
+  }
 }

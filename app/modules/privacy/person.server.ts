@@ -1,7 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "../../../db/types";
 import type { Db, DbOrTrx } from "~/db.server";
-import { logger } from "~/logger.server";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { writeAudit, type Actor } from "~/modules/audit/audit.server";
 import type { ErasureReason } from "./erasure.schema";
@@ -14,6 +13,7 @@ import {
   namesOfOthers,
   personStrings,
   scrubEverywhere,
+  vacuum,
   type ErasureSpec,
 } from "./erasure.server";
 import { countMentions, termPatterns } from "./sweep.server";
@@ -387,18 +387,4 @@ async function invitationIds(trx: Transaction<DB>, emails: string[]) {
     select id from jury_invite where lower(email) = any(${emails}::text[])
     union all select id from role_invitation where lower(email) = any(${emails}::text[])`.execute(trx);
   return r.rows.map((x) => x.id);
-}
-
-/**
- * After the commit: old row versions leave the table files' visible data and pg_stats is rebuilt from
- * the current rows. VACUUM cannot run in a transaction; a failure is logged, never undoes the erasure.
- */
-export async function vacuum(db: Db, tables: Iterable<string>) {
-  for (const table of [...new Set(tables)].sort()) {
-    try {
-      await sql`vacuum (analyze) ${sql.table(table)}`.execute(db);
-    } catch (error) {
-      logger.warn({ err: error, table }, "vacuum after erasure failed");
-    }
-  }
 }

@@ -8,7 +8,8 @@ import { enqueueMail } from "~/modules/mail/outbox.server";
 import { accessReportText } from "./access-report";
 import { personData } from "./access.server";
 import type { ErasureReason } from "./erasure.schema";
-import { erasePersonIn, resolvePerson, vacuum, type PersonErased, type PersonQuery } from "./person.server";
+import { vacuum } from "./erasure.server";
+import { erasePersonIn, resolvePerson, type PersonErased, type PersonQuery } from "./person.server";
 import type { RegisterRequestInput, RequestKind, RequestOutcome } from "./requests.schema";
 
 // The register of privacy requests (issue #19 item 3, ADR 0045). Anyone — with or without an account —
