@@ -57,16 +57,13 @@ export const isEmptyReport = (r: AccessReport) =>
   !r.mentions.length &&
   !r.mails.length;
 
-/** The report as plain text, for the answer mail (the same facts as the readable page). */
-export function accessReportText(r: AccessReport, t: TFunction): string {
-  if (isEmptyReport(r)) return t("privacyRequests.report.nothing");
-  const out: string[] = [];
-  const section = (key: string, lines: string[]) => {
-    if (lines.length) out.push([t(`privacyRequests.report.${key}`), ...lines.map((l) => `- ${l}`)].join("\n"));
-  };
-  section(
-    "accounts",
-    r.accounts.map((a) =>
+/**
+ * The report's list sections as lines of text, shared by the answer mail and the readable page (which
+ * shows the nominee records as lists of their own). `date` writes an ISO time as the reader's day.
+ */
+export function reportLines(r: AccessReport, t: TFunction, date: (iso: string) => string) {
+  return {
+    accounts: r.accounts.map((a) =>
       t("privacyRequests.report.accountLine", {
         name: a.name,
         email: a.email,
@@ -76,47 +73,51 @@ export function accessReportText(r: AccessReport, t: TFunction): string {
         nominations: a.nominationsMade,
       }),
     ),
-  );
-  section(
-    "nominees",
-    r.nominees.map((n) =>
-      [
-        t("privacyRequests.report.nomineeLine", { award: n.award, year: n.year, category: n.category, name: n.name, status: n.status }),
-        ...(n.organisation ? [`  ${t("privacyRequests.report.organisation")}: ${n.organisation}`] : []),
-        ...(n.contactEmail ? [`  ${t("privacyRequests.report.email")}: ${n.contactEmail}`] : []),
-        ...(n.age !== null ? [`  ${t("privacyRequests.report.age")}: ${n.age}`] : []),
-        ...(n.pitch ? [`  ${t("privacyRequests.report.pitch")}: ${n.pitch}`] : []),
-        ...(n.story ? [`  ${t("privacyRequests.report.story")}: ${n.story}`] : []),
-        ...n.motivations.map((m) => `  ${t("privacyRequests.report.motivation")}: ${m}`),
-      ].join("\n"),
-    ),
-  );
-  section(
-    "references",
-    r.references.map((x) =>
+    references: r.references.map((x) =>
       t("privacyRequests.report.referenceLine", { award: x.award, year: x.year, nominee: x.forNominee, name: x.name, email: x.email }),
     ),
-  );
-  section(
-    "invitations",
-    r.invitations.map((i) => t(`privacyRequests.report.invitation.${i.kind}`, { date: i.createdAt.slice(0, 10) })),
-  );
-  section(
-    "portrayed",
-    r.portrayed.map((p) => `${p.name} (${p.project})`),
-  );
-  section(
-    "mentions",
-    r.mentions.map((m) =>
+    invitations: r.invitations.map((i) => t(`privacyRequests.report.invitation.${i.kind}`, { date: date(i.createdAt) })),
+    portrayed: r.portrayed.map((p) => `${p.name} (${p.project})`),
+    mentions: r.mentions.map((m) =>
       t("privacyRequests.report.mentionLine", {
         place: t(`privacyPeople.columns.${m.table}_${m.column}`, { defaultValue: `${m.table}.${m.column}` }),
         count: m.rows,
       }),
     ),
-  );
+    mails: r.mails.map((m) => `${date(m.createdAt)}: ${m.subject}`),
+  };
+}
+
+/** The fields of a nominee record the report shows, with their label keys (empty ones left out). */
+export function nomineeFields(n: AccessReport["nominees"][number]): Array<[key: string, value: string]> {
+  const fields: Array<[string, string]> = [
+    ["organisation", n.organisation],
+    ["email", n.contactEmail ?? ""],
+    ["age", n.age === null ? "" : String(n.age)],
+    ["pitch", n.pitch],
+    ["story", n.story],
+  ];
+  return [...fields.filter(([, v]) => v), ...n.motivations.map((m): [string, string] => ["motivation", m])];
+}
+
+/** The report as plain text, for the answer mail (the same facts as the readable page). */
+export function accessReportText(r: AccessReport, t: TFunction): string {
+  if (isEmptyReport(r)) return t("privacyRequests.report.nothing");
+  const lines = reportLines(r, t, (iso) => iso.slice(0, 10));
+  const out: string[] = [];
+  const section = (key: string, items: string[]) => {
+    if (items.length) out.push([t(`privacyRequests.report.${key}`), ...items.map((l) => `- ${l}`)].join("\n"));
+  };
+  section("accounts", lines.accounts);
   section(
-    "mails",
-    r.mails.map((m) => `${m.createdAt.slice(0, 10)}: ${m.subject}`),
+    "nominees",
+    r.nominees.map((n) =>
+      [
+        t("privacyRequests.report.nomineeLine", { award: n.award, year: n.year, category: n.category, name: n.name, status: n.status }),
+        ...nomineeFields(n).map(([k, v]) => `  ${t(`privacyRequests.report.${k}`)}: ${v}`),
+      ].join("\n"),
+    ),
   );
+  for (const key of ["references", "invitations", "portrayed", "mentions", "mails"] as const) section(key, lines[key]);
   return out.join("\n\n");
 }

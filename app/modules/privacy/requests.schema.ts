@@ -10,6 +10,27 @@ export type RequestKind = (typeof REQUEST_KINDS)[number];
 export const REQUEST_OUTCOMES = ["answered", "erased", "objected", "rectified", "nothing_held", "refused"] as const;
 export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
 
+/** A request in the register; `Time` is Date on the server and an ISO string on the page. */
+export interface PrivacyRequestOf<Time> {
+  id: string;
+  kind: RequestKind;
+  /** Register days, yyyy-mm-dd. */
+  receivedOn: string;
+  dueOn: string;
+  name: string;
+  email: string | null;
+  locale: "nl" | "en";
+  status: "open" | "closed";
+  outcome: RequestOutcome | null;
+  exportedAt: Time | null;
+  erasedAt: Time | null;
+  objectedAt: Time | null;
+  closedAt: Time | null;
+  /** Open and past its due day (Amsterdam's today). */
+  overdue: boolean;
+  /** Days until the due day (negative: overdue). */
+  daysLeft: number;
+}
 /** Today in Amsterdam as yyyy-mm-dd (the register's days are Dutch days). */
 export function todayInAmsterdam(now = new Date()): string {
   // From the parts, not a locale's format (which differs between ICU versions and browsers).

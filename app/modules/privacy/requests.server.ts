@@ -10,7 +10,7 @@ import { personData } from "./access.server";
 import type { ErasureReason } from "./erasure.schema";
 import { vacuum } from "./erasure.server";
 import { erasePersonIn, resolvePerson, type PersonErased, type PersonQuery } from "./person.server";
-import type { RegisterRequestInput, RequestKind, RequestOutcome } from "./requests.schema";
+import type { PrivacyRequestOf, RegisterRequestInput, RequestOutcome } from "./requests.schema";
 
 // The register of privacy requests (issue #19 item 3, ADR 0045). Anyone — with or without an account —
 // may ask what Lauwer holds about them (AVG art. 15), have it corrected (16) or erased (17), or object
@@ -19,25 +19,7 @@ import type { RegisterRequestInput, RequestKind, RequestOutcome } from "./reques
 // or stops processing, and closes the request: the answer goes to the requester by mail and their name
 // and address leave the register (a database check holds a closed request to none).
 
-export interface PrivacyRequest {
-  id: string;
-  kind: RequestKind;
-  receivedOn: string;
-  dueOn: string;
-  name: string;
-  email: string | null;
-  locale: "nl" | "en";
-  status: "open" | "closed";
-  outcome: RequestOutcome | null;
-  exportedAt: Date | null;
-  erasedAt: Date | null;
-  objectedAt: Date | null;
-  closedAt: Date | null;
-  /** Open and past its due day (Amsterdam's today). */
-  overdue: boolean;
-  /** Days until the due day (negative: overdue). */
-  daysLeft: number;
-}
+export type PrivacyRequest = PrivacyRequestOf<Date>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TODAY = sql`(now() at time zone 'Europe/Amsterdam')::date`;

@@ -19,7 +19,7 @@ import {
 } from "~/components/nlds";
 import { useDateFormat } from "~/lib/locale";
 import type { AccessReport } from "../access-report";
-import { isEmptyReport } from "../access-report";
+import { isEmptyReport, nomineeFields, reportLines } from "../access-report";
 import {
   REQUEST_KINDS,
   REQUEST_OUTCOMES,
@@ -27,39 +27,17 @@ import {
   RequestCloseSchema,
   RequestObjectSchema,
   todayInAmsterdam,
+  type PrivacyRequestOf,
   type RegisterRequestInput,
   type RequestKind,
   type RequestOutcome,
 } from "../requests.schema";
 
-/** A request as a page shows it (dates as strings: they cross the loader). */
-export interface RequestView {
-  id: string;
-  kind: RequestKind;
-  receivedOn: string;
-  dueOn: string;
-  name: string;
-  email: string | null;
-  locale: "nl" | "en";
-  status: "open" | "closed";
-  outcome: RequestOutcome | null;
-  exportedAt: string | null;
-  erasedAt: string | null;
-  objectedAt: string | null;
-  closedAt: string | null;
-  overdue: boolean;
-  daysLeft: number;
-}
+/** A request as a page shows it (times as ISO strings: they cross the loader). */
+export type RequestView = PrivacyRequestOf<string>;
 
-/** A request as its loader sends it (times as ISO strings). */
-export function requestView(
-  r: Omit<RequestView, "exportedAt" | "erasedAt" | "objectedAt" | "closedAt"> & {
-    exportedAt: Date | null;
-    erasedAt: Date | null;
-    objectedAt: Date | null;
-    closedAt: Date | null;
-  },
-): RequestView {
+/** A request as its loader sends it. */
+export function requestView(r: PrivacyRequestOf<Date>): RequestView {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return { ...r, exportedAt: iso(r.exportedAt), erasedAt: iso(r.erasedAt), objectedAt: iso(r.objectedAt), closedAt: iso(r.closedAt) };
 }
@@ -328,12 +306,13 @@ export function AccessReportView({ report }: { report: AccessReport }) {
   const { t } = useTranslation();
   const date = useDateFormat();
   if (isEmptyReport(report)) return <Paragraph>{t("privacyRequests.report.nothing")}</Paragraph>;
-  const list = (key: string, items: string[]) =>
-    items.length ? (
+  const lines = reportLines(report, t, date);
+  const list = (key: keyof typeof lines) =>
+    lines[key].length ? (
       <section aria-labelledby={`report-${key}`}>
         <Heading2 id={`report-${key}`}>{t(`privacyRequests.report.${key}`)}</Heading2>
         <UnorderedList>
-          {items.map((item, i) => (
+          {lines[key].map((item, i) => (
             <UnorderedListItem key={i}>{item}</UnorderedListItem>
           ))}
         </UnorderedList>
@@ -341,19 +320,7 @@ export function AccessReportView({ report }: { report: AccessReport }) {
     ) : null;
   return (
     <>
-      {list(
-        "accounts",
-        report.accounts.map((a) =>
-          t("privacyRequests.report.accountLine", {
-            name: a.name,
-            email: a.email,
-            organisation: a.organisation || "—",
-            roles: a.roles.join(", ") || "—",
-            ballots: a.ballots,
-            nominations: a.nominationsMade,
-          }),
-        ),
-      )}
+      {list("accounts")}
       {report.nominees.length ? (
         <section aria-labelledby="report-nominees">
           <Heading2 id="report-nominees">{t("privacyRequests.report.nominees")}</Heading2>
@@ -369,26 +336,10 @@ export function AccessReportView({ report }: { report: AccessReport }) {
                 })}
               </h3>
               <DataList>
-                {(
-                  [
-                    ["organisation", n.organisation],
-                    ["email", n.contactEmail ?? ""],
-                    ["age", n.age === null ? "" : String(n.age)],
-                    ["pitch", n.pitch],
-                    ["story", n.story],
-                  ] as const
-                )
-                  .filter(([, v]) => v)
-                  .map(([k, v]) => (
-                    <DataListItem key={k}>
-                      <DataListKey>{t(`privacyRequests.report.${k}`)}</DataListKey>
-                      <DataListValue>{v}</DataListValue>
-                    </DataListItem>
-                  ))}
-                {n.motivations.map((m, j) => (
-                  <DataListItem key={`m${j}`}>
-                    <DataListKey>{t("privacyRequests.report.motivation")}</DataListKey>
-                    <DataListValue>{m}</DataListValue>
+                {nomineeFields(n).map(([k, v], j) => (
+                  <DataListItem key={j}>
+                    <DataListKey>{t(`privacyRequests.report.${k}`)}</DataListKey>
+                    <DataListValue>{v}</DataListValue>
                   </DataListItem>
                 ))}
               </DataList>
@@ -396,33 +347,11 @@ export function AccessReportView({ report }: { report: AccessReport }) {
           ))}
         </section>
       ) : null}
-      {list(
-        "references",
-        report.references.map((x) =>
-          t("privacyRequests.report.referenceLine", { award: x.award, year: x.year, nominee: x.forNominee, name: x.name, email: x.email }),
-        ),
-      )}
-      {list(
-        "invitations",
-        report.invitations.map((i) => t(`privacyRequests.report.invitation.${i.kind}`, { date: date(i.createdAt) })),
-      )}
-      {list(
-        "portrayed",
-        report.portrayed.map((p) => `${p.name} (${p.project})`),
-      )}
-      {list(
-        "mentions",
-        report.mentions.map((m) =>
-          t("privacyRequests.report.mentionLine", {
-            place: t(`privacyPeople.columns.${m.table}_${m.column}`, { defaultValue: `${m.table}.${m.column}` }),
-            count: m.rows,
-          }),
-        ),
-      )}
-      {list(
-        "mails",
-        report.mails.map((m) => `${date(m.createdAt)}: ${m.subject}`),
-      )}
+      {list("references")}
+      {list("invitations")}
+      {list("portrayed")}
+      {list("mentions")}
+      {list("mails")}
     </>
   );
 }
