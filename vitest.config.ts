@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -16,6 +17,9 @@ const env = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Two files at once at least: Vitest's default (cores − 1) is one on a two-core machine, where the
+    // integration tests wait on PostgreSQL much of the time. Each worker has its own database.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         resolve: { alias },
