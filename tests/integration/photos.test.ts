@@ -454,10 +454,15 @@ describe("the body limit while streaming", () => {
       const head =
         `POST /instemming?token=${n.token} HTTP/1.1\r\nHost: ${new URL(app.url).host}\r\nOrigin: ${ORIGIN}\r\n` +
         `Content-Type: ${encoded.headers.get("content-type")}\r\nContent-Length: ${body.byteLength}\r\n\r\n`;
-      await new Promise<void>((resolve, reject) => socket.write(Buffer.concat([Buffer.from(head), body]), (e) => (e ? reject(e) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        socket.write(Buffer.concat([Buffer.from(head), body]), (e) => (e ? reject(e) : resolve())),
+      );
       expect(await seen(/^HTTP\/1\.1 413 [\s\S]*Het bestand is te groot/)).toBe(true);
       socket.write(`GET / HTTP/1.1\r\nHost: ${new URL(app.url).host}\r\n\r\n`);
-      expect(await seen(/HTTP\/1\.1 413 [\s\S]*HTTP\/1\.1 200 /), `the next request on the connection: ${ended ? "closed" : "no answer"}`).toBe(true);
+      expect(
+        await seen(/HTTP\/1\.1 413 [\s\S]*HTTP\/1\.1 200 /),
+        `the next request on the connection: ${ended ? "closed" : "no answer"}`,
+      ).toBe(true);
     } finally {
       socket.destroy();
     }
