@@ -1,4 +1,4 @@
-import cluster from "node:cluster";
+import cluster, { type Worker } from "node:cluster";
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { readdirSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
@@ -62,9 +62,8 @@ function appMetrics(): AppMetrics {
     "Most connections this process's pools may open (DB_POOL_MAX per pool)",
     (p) => p.options.max ?? 10,
   );
-  // A worker answers its primary's AggregatorRegistry (ADR 0034): prom-client listens for the
-  // primary's requests only once an AggregatorRegistry exists in the worker.
-  if (cluster.isWorker) new AggregatorRegistry();
+  // A worker hands its figures to the primary when asked (ADR 0034).
+  if (cluster.isWorker) answerCollects();
   holder[GLOBAL] = {
     requests: new Counter({
       name: "lauwer_http_requests_total",
@@ -192,23 +191,45 @@ export function httpMetrics(build: ServerBuild, c: Config, publicDir: string) {
   };
 }
 
+/*
+ * A scrape's budget. Prometheus says how long it waits (X-Prometheus-Scrape-Timeout-Seconds, its
+ * scrape_timeout, 10 s by default); the answer must come before that, so the figures are gathered within
+ * nine tenths of it. The database read gets half of that budget: when it is slow, the figures of the
+ * processes still arrive, with lauwer_database_up 0. Without the header (curl) the budget is Prometheus's
+ * default. Fixed deadlines would fail scrapes on a busy machine that a longer scrape_timeout allows.
+ */
+const DEFAULT_SCRAPE_SECONDS = 10;
+export function scrapeBudgetMs(header: string | string[] | undefined): number {
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  const wait = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 600) : DEFAULT_SCRAPE_SECONDS;
+  return Math.round(wait * 900);
+}
+
 let reading: Promise<void> | undefined;
+let readBudgetMs = scrapeBudgetMs(undefined) / 2;
 /** One database read per scrape, shared by the gauges that show it (they are collected concurrently). */
 function readOnce(): Promise<void> {
   const m = (globalThis as Holder)[GLOBAL];
   if (!m) return Promise.resolve();
-  reading ??= readDatabase(m).finally(() => {
+  reading ??= readDatabase(m, readBudgetMs).finally(() => {
     reading = undefined;
   });
   return reading;
 }
 
+/** This process's own figures, with the database read given half of the scrape's budget. */
+function collectOwn<T>(budgetMs: number, collect: () => Promise<T>): Promise<T> {
+  appMetrics();
+  readBudgetMs = budgetMs / 2;
+  return collect();
+}
+
 /** Reads the figures that come from the database, with a deadline so a slow database never hangs a scrape. */
-async function readDatabase(m: AppMetrics): Promise<void> {
+async function readDatabase(m: AppMetrics, budgetMs: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error("metrics: database read took over 2 s")), 2000);
+      timer = setTimeout(() => reject(new Error(`metrics: database read took over ${budgetMs} ms`)), budgetMs);
     });
     // Uses the partial index outbox_email_unsent_idx: the cost follows the mails not sent, not all ever sent.
     const query = sql<{ pending: number; sending: number; failed: number; oldest: number }>`
@@ -258,7 +279,7 @@ function answer(req: IncomingMessage, res: ServerResponse, c: Config) {
   }
   void (async () => {
     try {
-      const { body, contentType } = await scrape();
+      const { body, contentType } = await scrape(scrapeBudgetMs(req.headers["x-prometheus-scrape-timeout-seconds"]));
       plain(res, 200, req.method === "HEAD" ? "" : body, { "Content-Type": contentType, "X-Content-Type-Options": "nosniff" });
     } catch (err) {
       logger.error({ err }, "metrics: scrape failed");
@@ -273,18 +294,24 @@ interface Scrape {
 }
 const ASK = "lauwer:metrics?";
 const ANSWER = "lauwer:metrics";
+const COLLECT = "lauwer:collect?";
+const COLLECTED = "lauwer:collect";
 type Answer = { type: typeof ANSWER; id: string; error?: string } & Partial<Scrape>;
-let aggregator: AggregatorRegistry<typeof register.contentType> | undefined;
+type Collected = { type: typeof COLLECTED; id: string; error?: string; metrics?: MetricsJson };
+type MetricsJson = Awaited<ReturnType<typeof register.getMetricsAsJSON>>;
+let isPrimary = false;
 
 /** The figures of a scrape: this process's; in a primary with workers, theirs added up; in a worker, the primary's answer. */
-async function scrape(): Promise<Scrape> {
-  if (cluster.isWorker) return askPrimary();
-  if (aggregator) return { body: await aggregator.clusterMetrics(), contentType: aggregator.contentType };
-  appMetrics();
-  return { body: await register.metrics(), contentType: register.contentType };
+async function scrape(budgetMs: number): Promise<Scrape> {
+  if (cluster.isWorker) return askPrimary(budgetMs);
+  if (isPrimary) {
+    const registry = AggregatorRegistry.aggregate(await collectWorkers(budgetMs));
+    return { body: await registry.metrics(), contentType: registry.contentType };
+  }
+  return { body: await collectOwn(budgetMs, () => register.metrics()), contentType: register.contentType };
 }
 
-function askPrimary(): Promise<Scrape> {
+function askPrimary(budgetMs: number): Promise<Scrape> {
   const id = randomUUID();
   return new Promise((resolve, reject) => {
     const onMessage = (message: unknown) => {
@@ -295,24 +322,86 @@ function askPrimary(): Promise<Scrape> {
       if (answer.error !== undefined || answer.body === undefined) reject(new Error(answer.error ?? "metrics: empty answer"));
       else resolve({ body: answer.body, contentType: answer.contentType ?? register.contentType });
     };
+    // The primary answers within the budget, with the figures or why not; this only guards against a
+    // primary that is gone.
     const timer = setTimeout(() => {
       process.off("message", onMessage);
-      reject(new Error("metrics: the primary did not answer within 5 s"));
-    }, 5000);
+      reject(new Error("metrics: the primary did not answer"));
+    }, budgetMs + 5000);
     process.on("message", onMessage);
-    process.send?.({ type: ASK, id });
+    process.send?.({ type: ASK, id, budgetMs });
   });
 }
+
+/** In a worker: hands this process's figures to the primary when it asks. */
+function answerCollects() {
+  process.on("message", (message: unknown) => {
+    const ask = message as { type?: string; id?: string; budgetMs?: number };
+    if (ask?.type !== COLLECT || typeof ask.id !== "string") return;
+    const id = ask.id;
+    collectOwn(Number(ask.budgetMs) || scrapeBudgetMs(undefined), () => register.getMetricsAsJSON()).then(
+      (metrics) => process.send?.({ type: COLLECTED, id, metrics } satisfies Collected),
+      (err: unknown) => process.send?.({ type: COLLECTED, id, error: String(err) } satisfies Collected),
+    );
+  });
+}
+
+/**
+ * In the primary: the figures of every worker that listens, within the budget. A worker still starting
+ * has served nothing and is not waited for; one that stops during the scrape is left out. A worker
+ * that does not answer in time fails the scrape: leaving its counters out would look like a reset.
+ */
+function collectWorkers(budgetMs: number): Promise<MetricsJson[]> {
+  const id = randomUUID();
+  const asked = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && w.isConnected() && listening.has(w.id));
+  if (asked.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const answers = new Map<number, MetricsJson>();
+    const waiting = new Set(asked.map((w) => w.id));
+    const finish = (err?: Error) => {
+      clearTimeout(timer);
+      cluster.off("message", onMessage);
+      cluster.off("exit", onExit);
+      if (err) reject(err);
+      else resolve([...answers.values()]);
+    };
+    const settle = () => waiting.size === 0 && finish();
+    const onMessage = (worker: Worker, message: unknown) => {
+      const got = message as Collected;
+      if (got?.type !== COLLECTED || got.id !== id || !waiting.has(worker.id)) return;
+      if (got.error !== undefined || !got.metrics)
+        return finish(new Error(`metrics: worker ${worker.process.pid}: ${got.error ?? "no figures"}`));
+      waiting.delete(worker.id);
+      answers.set(worker.id, got.metrics);
+      settle();
+    };
+    const onExit = (worker: Worker) => {
+      waiting.delete(worker.id);
+      settle();
+    };
+    const timer = setTimeout(
+      () => finish(new Error(`metrics: ${waiting.size} of ${asked.length} workers did not answer within ${budgetMs} ms`)),
+      budgetMs,
+    );
+    cluster.on("message", onMessage);
+    cluster.on("exit", onExit);
+    for (const w of asked) w.send({ type: COLLECT, id, budgetMs });
+  });
+}
+
+const listening = new Set<number>();
 
 /** In the primary of several workers: scrapes add up the workers' figures, also those asked on the main port. */
 export function answerMetricsRequests(c: Config) {
   if (!metricsEnabled(c)) return;
-  aggregator = new AggregatorRegistry();
+  isPrimary = true;
+  cluster.on("listening", (worker) => listening.add(worker.id));
+  cluster.on("exit", (worker) => listening.delete(worker.id));
   cluster.on("message", (worker, message: unknown) => {
-    const ask = message as { type?: string; id?: string };
+    const ask = message as { type?: string; id?: string; budgetMs?: number };
     if (ask?.type !== ASK || typeof ask.id !== "string") return;
     const id = ask.id;
-    scrape().then(
+    scrape(Number(ask.budgetMs) || scrapeBudgetMs(undefined)).then(
       (s) => worker.isConnected() && worker.send({ type: ANSWER, id, ...s } satisfies Answer),
       (err: unknown) => worker.isConnected() && worker.send({ type: ANSWER, id, error: String(err) } satisfies Answer),
     );

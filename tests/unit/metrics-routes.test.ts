@@ -1,6 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { routeMatcher } from "../../server/metrics";
+import { routeMatcher, scrapeBudgetMs } from "../../server/metrics";
 
 // The request metrics are labelled by the route a path matches, as Remix ranks routes (ADR 0022):
 // a label is a route id from the manifest, never the path itself.
@@ -59,5 +59,15 @@ describe("routeMatcher", () => {
     );
     expect(bare("/b")).toBeUndefined();
     expect(bare("/a")).toBe("routes/a");
+  });
+});
+
+describe("a scrape's budget", () => {
+  it("is nine tenths of the timeout Prometheus sends, and of its default 10 s without one or with nonsense", () => {
+    expect(scrapeBudgetMs("120")).toBe(108_000);
+    expect(scrapeBudgetMs("2.5")).toBe(2250);
+    expect(scrapeBudgetMs(["30", "5"])).toBe(27_000);
+    for (const nonsense of [undefined, "", "0", "-3", "ten", "Infinity"]) expect(scrapeBudgetMs(nonsense)).toBe(9000);
+    expect(scrapeBudgetMs("100000")).toBe(540_000);
   });
 });
