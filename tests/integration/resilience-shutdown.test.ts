@@ -47,7 +47,12 @@ const postmasterPid = (dataDir: string) => Number(readFileSync(path.join(dataDir
 
 describe("SIGTERM with requests in flight", () => {
   it("answers all 50 requests (keep-alive ones with Connection: close), tells the projector to reconnect, and exits 0 within the drain time", async () => {
-    const app = await startAppProcess({ env: { DATABASE_URL: process.env.DATABASE_URL, SHUTDOWN_DRAIN_MS: "60000" } });
+    // The ballots below wait on this test's table lock while holding pool connections, and the other
+    // requests queue for one. The pool's usual 5 s checkout wait would answer them 503 when a busy machine
+    // takes longer to get from the lock to the signal; this test is about the signal, not that wait.
+    const app = await startAppProcess({
+      env: { DATABASE_URL: process.env.DATABASE_URL, SHUTDOWN_DRAIN_MS: "60000", DB_CONNECT_TIMEOUT_MS: "600000" },
+    });
     const r = await createVoteRound({ mode: "single", categories: 1, candidatesPerCategory: 3 });
     const voters = await createVoters(20);
     const ids = r.candidates[r.categoryIds[0]!]!;
@@ -102,7 +107,11 @@ describe("SIGTERM with requests in flight", () => {
 
     expect(answers.filter((a) => a.status === 0).map((a) => a.error)).toEqual([]);
     expect(answers.slice(0, 20).map((a) => a.status)).toEqual(Array(20).fill(303));
-    expect(answers.slice(20).every((a) => a.status === 200)).toBe(true);
+    // On a failure, the app's log says why (a loader's error, a refused connection).
+    expect(
+      answers.slice(20).map((a) => a.status),
+      app.output().slice(-6000),
+    ).toEqual(Array(30).fill(200));
     // Answers written after the signal close their connection (keep-alive or not), so the client moves on.
     expect(answers.slice(0, 20).map((a) => a.connection)).toEqual(Array(20).fill("close"));
     await stream.ended;
