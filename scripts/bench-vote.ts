@@ -2,11 +2,14 @@
 // a throwaway database; then, in the same run, (a) the ballot statement the app runs (firstBallotSql)
 // straight on pg and (b) the app's vote submission under autocannon, each request a different voter;
 // then the tally on 1,000,000 ballots. Traffic only to 127.0.0.1.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { sql, type Kysely } from "kysely";
 import pg from "pg";
+import { PreparingClient } from "../db/connection";
 import type { DB } from "../db/types";
 import { SESSION_COOKIE } from "../app/auth/lucia.server";
 import { renderMail } from "../app/modules/mail/outbox.server";
@@ -43,11 +46,79 @@ const median = (xs: number[]) =>
     50,
   );
 
+/**
+ * CPU time spent per vote, in ms, by each party on the shared cores: the app's processes, PostgreSQL's
+ * (postmaster and backends) and this process (the load generator, or the raw figure's pg client). Read
+ * from /proc (Linux; absent elsewhere). It shows where a vote's cost lies, whatever the machine's speed.
+ */
+export interface CpuPerVote {
+  app: number;
+  postgres: number;
+  generator: number;
+}
+
+/** The processes whose CPU time a figure counts: the app's (a primary and its workers) and PostgreSQL's. */
+export interface Parties {
+  appPid?: number;
+  /** The data directory of the PostgreSQL under test (its postmaster.pid names the postmaster). */
+  pgDataDir: string;
+}
+
+const TICK_MS = 1000 / 100; // USER_HZ: 100 on Linux
+/** utime + stime of a process, and with `reaped` also cutime + cstime: its children that ended and were waited for. */
+const ticksOf = (pid: number, reaped = false): number => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0);
+  } catch {
+    return 0; // gone meanwhile
+  }
+};
+const childrenOf = (pid: number): number[] => {
+  try {
+    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .split("\n")
+      .map(Number)
+      .filter((n) => n > 0);
+  } catch {
+    return []; // pgrep exits 1 when there are none
+  }
+};
+/**
+ * CPU time of a process and its children, in ms: the live children's own, and through the parent's
+ * reaped figures those that ended (a backend that closed, an autovacuum worker), so the sum never drops.
+ */
+const treeMs = (root: number | undefined) =>
+  root ? (ticksOf(root, true) + childrenOf(root).reduce((t, pid) => t + ticksOf(pid), 0)) * TICK_MS : 0;
+/** A reading of the parties' CPU time, in ms; undefined where /proc is not there. */
+function cpuNow(parties: Parties) {
+  if (process.platform !== "linux") return undefined;
+  try {
+    const postmaster = Number(readFileSync(`${parties.pgDataDir}/postmaster.pid`, "utf8").split("\n")[0]);
+    const own = process.cpuUsage();
+    return { app: treeMs(parties.appPid), postgres: treeMs(postmaster), generator: (own.user + own.system) / 1000 };
+  } catch {
+    return undefined;
+  }
+}
+function cpuPerVote(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof cpuNow>, votes: number): CpuPerVote | undefined {
+  if (!before || !after || votes === 0) return undefined;
+  return {
+    app: (after.app - before.app) / votes,
+    postgres: (after.postgres - before.postgres) / votes,
+    generator: (after.generator - before.generator) / votes,
+  };
+}
+export const formatCpu = (c: CpuPerVote | undefined, withApp = true) =>
+  c
+    ? `CPU per vote: ${withApp ? `app ${c.app.toFixed(2)} ms, ` : ""}PostgreSQL ${c.postgres.toFixed(2)} ms, ${withApp ? "load generator" : "client"} ${c.generator.toFixed(2)} ms`
+    : "CPU per vote: not measured (no /proc)";
+
 export interface VoteFigures {
   voters: number;
   connections: number;
   seedSeconds: number;
-  raw: { rps: number; p50: number; p99: number; errors: number; ballots: number };
+  raw: { rps: number; p50: number; p99: number; errors: number; ballots: number; cpu?: CpuPerVote };
   app: AppVoteFigures;
   /** The same through an instance with one worker per core (ADR 0034), when asked. */
   allCores?: AppVoteFigures & { workers: number };
@@ -63,6 +134,7 @@ interface AppVoteFigures {
   answers: number;
   statuses: Record<string, number>;
   problems: string[];
+  cpu?: CpuPerVote;
 }
 
 export interface Setup {
@@ -150,8 +222,9 @@ export async function seedVoters(db: Kysely<DB>, passwordHash: string, count = V
 }
 
 /** (a) firstBallotSql, compiled by Kysely and run on a pg pool of VOTE_CONNECTIONS, voters from `first` on. */
-async function rawBallots(db: Kysely<DB>, url: string, origin: string, setup: Setup, first: number, secs: number) {
-  const pool = new pg.Pool({ connectionString: url, max: VOTE_CONNECTIONS });
+async function rawBallots(db: Kysely<DB>, url: string, origin: string, setup: Setup, first: number, secs: number, parties: Parties) {
+  // With the app's client: the statement runs as the app runs it, a named prepared statement (ADR 0046).
+  const pool = new pg.Pool({ connectionString: url, max: VOTE_CONNECTIONS, Client: PreparingClient });
   pool.on("error", () => undefined);
   const category = setup.categories[0]!;
   const link = `${origin}/mijn-stemmen`;
@@ -198,9 +271,11 @@ async function rawBallots(db: Kysely<DB>, url: string, origin: string, setup: Se
         }),
       );
     await run(performance.now() + WARM_UP_SECONDS * 1000, false);
+    const cpuBefore = cpuNow({ pgDataDir: parties.pgDataDir });
     const started = performance.now();
     await run(started + secs * 1000, true);
     const elapsed = seconds(started);
+    const cpu = cpuPerVote(cpuBefore, cpuNow({ pgDataDir: parties.pgDataDir }), latencies.length);
     latencies.sort((a, b) => a - b);
     return {
       next,
@@ -210,6 +285,7 @@ async function rawBallots(db: Kysely<DB>, url: string, origin: string, setup: Se
         p99: percentile(latencies, 99),
         errors,
         ballots: latencies.length,
+        cpu,
       },
     };
   } finally {
@@ -231,7 +307,7 @@ async function postVote(origin: string, setup: Setup, n: number, choiceOffset = 
 }
 
 /** (b) POST …/ronde/1/<category> (intent=cast) under autocannon; every request a different voter's session. */
-async function appVotes(db: Kysely<DB>, origin: string, setup: Setup, first: number, secs: number) {
+async function appVotes(db: Kysely<DB>, origin: string, setup: Setup, first: number, secs: number, parties: Parties) {
   const category = setup.categories[0]!;
   const problems: string[] = [];
   // Smoke checks: a first ballot is a 303 to the ballot page with the "cast" notice; the same choice again is the
@@ -280,7 +356,9 @@ async function appVotes(db: Kysely<DB>, origin: string, setup: Setup, first: num
     return { r, statuses, cast, errors };
   };
   const warm = await cannon(WARM_UP_SECONDS);
+  const cpuBefore = cpuNow(parties);
   const { r, statuses, cast, errors } = await cannon(secs);
+  const cpu = cpuPerVote(cpuBefore, cpuNow(parties), r.requests.total);
   if (ranOut) problems.push(`ran out of voters (BENCH_VOTERS=${VOTERS}); lower BENCH_SECONDS`);
   const stored = await db
     .selectFrom("ballot")
@@ -298,6 +376,7 @@ async function appVotes(db: Kysely<DB>, origin: string, setup: Setup, first: num
     answers: r.requests.total,
     statuses,
     problems,
+    cpu,
     next,
   };
 }
@@ -366,8 +445,10 @@ export async function benchVote(
     seconds: number;
     passwordHash: string;
     log?: (line: string) => void;
+    /** The app's process and PostgreSQL's data directory, for the CPU time per vote. */
+    parties: { appPid: number; pgDataDir: string };
     /** An instance of several workers on the same database: voted through too, by voters of its own. */
-    allCores?: { origin: string; workers: number };
+    allCores?: { origin: string; workers: number; pid: number };
   },
 ): Promise<VoteFigures> {
   const log = opts.log ?? (() => undefined);
@@ -378,15 +459,18 @@ export async function benchVote(
   log(`vote: seeded ${VOTERS} voters with sessions in ${seedSeconds.toFixed(1)} s`);
 
   // Disjoint voters: raw from voter 1 on, the app from where raw stopped (a second ballot would be a 409).
-  const raw = await rawBallots(db, opts.url, opts.origin, setup, 1, opts.seconds);
-  log(`vote: raw ${raw.figures.rps.toFixed(0)} ballots/s`);
-  const app = await appVotes(db, opts.origin, setup, raw.next, opts.seconds);
-  log(`vote: app ${app.rps.toFixed(0)} votes/s`);
+  const raw = await rawBallots(db, opts.url, opts.origin, setup, 1, opts.seconds, opts.parties);
+  log(`vote: raw ${raw.figures.rps.toFixed(0)} ballots/s; ${formatCpu(raw.figures.cpu, false)}`);
+  const app = await appVotes(db, opts.origin, setup, raw.next, opts.seconds, opts.parties);
+  log(`vote: app ${app.rps.toFixed(0)} votes/s; ${formatCpu(app.cpu)}`);
   let allCores: VoteFigures["allCores"];
   if (opts.allCores) {
-    const figures = await appVotes(db, opts.allCores.origin, setup, app.next, opts.seconds);
+    const figures = await appVotes(db, opts.allCores.origin, setup, app.next, opts.seconds, {
+      appPid: opts.allCores.pid,
+      pgDataDir: opts.parties.pgDataDir,
+    });
     allCores = { ...figures, workers: opts.allCores.workers };
-    log(`vote: app with ${opts.allCores.workers} workers ${figures.rps.toFixed(0)} votes/s`);
+    log(`vote: app with ${opts.allCores.workers} workers ${figures.rps.toFixed(0)} votes/s; ${formatCpu(figures.cpu)}`);
   }
 
   t0 = performance.now();

@@ -19,7 +19,7 @@ import { listProposals } from "../app/modules/book/proposal.server";
 import { startBuiltApp } from "./bench-app";
 import { benchExport, type ExportFigures } from "./bench-export";
 import { benchTally, fillAnonymousBallots, logCost, type TallyFigures } from "./bench-tally";
-import { benchVote, seedBallotsOnly, setUpRound, type VoteFigures } from "./bench-vote";
+import { benchVote, formatCpu, seedBallotsOnly, setUpRound, type VoteFigures } from "./bench-vote";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -297,7 +297,8 @@ try {
         seconds: SECONDS,
         passwordHash: hash,
         log: (line) => console.error(line),
-        allCores: { origin: cores.origin, workers },
+        parties: { appPid: app.pid!, pgDataDir: `${dir}/postgres` },
+        allCores: { origin: cores.origin, workers, pid: cores.proc.pid! },
       });
     } finally {
       cores.proc.kill("SIGTERM");
@@ -369,6 +370,9 @@ if (vote) {
       ` vs raw ${vote.raw.rps.toFixed(0)} ballots/s (${vote.raw.ballots} ballots, p50 ${vote.raw.p50.toFixed(1)} ms, p99 ${vote.raw.p99.toFixed(1)} ms, ${vote.raw.errors} errors): ratio ${ratio.toFixed(3)}`,
   );
   console.log(`target (≥ 0.60 of raw, p99 ≤ 100 ms, 0 errors): ${met ? "met" : "not met"}`);
+  // Where a vote's cost lies: the app path's CPU against the raw statement's, on the same cores.
+  console.log(`vote through the app: ${formatCpu(vote.app.cpu)}; raw: ${formatCpu(vote.raw.cpu, false)}`);
+  if (vote.allCores) console.log(`vote through ${vote.allCores.workers} workers: ${formatCpu(vote.allCores.cpu)}`);
   console.log(
     `tally of ${vote.tally.ballots} ballots: median ${vote.tally.medianMs.toFixed(0)} ms (runs ${vote.tally.runsMs.map((ms) => ms.toFixed(0)).join(", ")} ms);` +
       ` seeding ${vote.voters} voters + sessions ${vote.seedSeconds.toFixed(1)} s, filling to ${vote.tally.ballots} ballots ${vote.tally.fillSeconds.toFixed(1)} s`,
