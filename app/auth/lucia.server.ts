@@ -1,7 +1,6 @@
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { config } from "~/config.server";
-import { sql } from "kysely";
-import { getDb, PREPARED } from "~/db.server";
+import { getDb } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 
 // Lucia v3 is kept behind this one file: the rest of the app uses the functions exported here.
@@ -68,8 +67,6 @@ const adapter: Adapter = {
       .where("s.id", "=", sessionId)
       // A blocked account has no live session anywhere, from the moment it is blocked.
       .where("u.blocked_at", "is", null)
-      // Runs on every request: parsed and planned once per connection (ADR 0046).
-      .modifyFront(sql.raw(PREPARED))
       .executeTakeFirst();
     if (!row) return [null, null];
     const user: DatabaseUser = {
