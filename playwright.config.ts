@@ -54,6 +54,10 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   use: {
     baseURL: origin,
+    // A click or navigation waits for its element at most this long (4× an expectation's), so a page
+    // that never shows it fails with its trace instead of waiting for the test's whole hang guard.
+    actionTimeout: 120_000,
+    navigationTimeout: 120_000,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: existsSync(systemChromium) ? systemChromium : undefined,

@@ -206,7 +206,11 @@ export async function approveNominations(page: Page, edition: string, names: str
   await expect(page.getByRole("heading", { level: 1, name: /Moderatie/ })).toBeVisible();
   await expectAccessible(page);
   for (const name of names) {
-    await page.getByRole("button", { name: `${name} goedkeuren` }).click();
+    const approve = page.getByRole("button", { name: `${name} goedkeuren` });
+    await approve.click();
+    // The notice still says "Goedgekeurd" from the previous name: wait for this name's row to be
+    // approved (its button gone) before the next click, which would otherwise interrupt this one.
+    await expect(approve).toHaveCount(0);
     await expect(page.getByRole("status").first()).toContainText("Goedgekeurd");
   }
   await expectAccessible(page);

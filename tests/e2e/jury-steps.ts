@@ -206,7 +206,11 @@ export async function consent(page: Page, e: Edition, email: string) {
 export async function approveAll(page: Page, e: Edition, names: string[]) {
   await nextAction(page, e, `${names.length} nominaties wachten op moderatie.`, "Modereer de nominaties");
   for (const name of names) {
-    await page.getByRole("button", { name: `${name} goedkeuren` }).click();
+    const approve = page.getByRole("button", { name: `${name} goedkeuren` });
+    await approve.click();
+    // The notice still says "Goedgekeurd" from the previous name: wait for this name's row to be
+    // approved (its button gone) before the next click, which would otherwise interrupt this one.
+    await expect(approve).toHaveCount(0);
     await expect(page.getByRole("status").first()).toContainText("Goedgekeurd");
   }
   await expectAccessible(page);

@@ -30,7 +30,7 @@ import {
 // in the UI from this year's demo edition) to published results, through the browser only: nominations
 // (with consent and moderation), the rounds opened and closed by hand from the control room, votes by
 // demo members, a jury invited by mail, prizes and the published results. The demo members used here
-// (lid41–lid59) are used by no other spec, so this runs in parallel with the others.
+// (lid33–lid38, lid51–lid59) are used by no other spec, so this runs in parallel with the others.
 const YEAR = new Date().getFullYear() + 1;
 
 /** Nominations as one member makes them, then consent by each nominee. */
@@ -54,7 +54,7 @@ test("Top 100 Ambtenaar: nominations, a public vote, the top two per category to
   const EDITION = `${AWARD} ${YEAR}`;
   const VOTE = { position: 1, name: "Publieksstemming" };
   const JURY = { position: 2, name: "Jurering" };
-  const JUROR = "lid46@lauwer.test";
+  const JUROR = "lid38@lauwer.test";
   // Two categories of three nominees each; the other categories stay empty.
   const BELEID = "Rijk — beleid";
   const UITVOERING = "Decentraal — uitvoering";
@@ -86,8 +86,8 @@ test("Top 100 Ambtenaar: nominations, a public vote, the top two per category to
   await logOut(page);
 
   // Members nominate, each nominee consents by mail, the organizer approves, and nominations close.
-  await nominateAll(page, "lid41@lauwer.test", AWARD, beleid);
-  await nominateAll(page, "lid42@lauwer.test", AWARD, uitvoering);
+  await nominateAll(page, "lid33@lauwer.test", AWARD, beleid);
+  await nominateAll(page, "lid34@lauwer.test", AWARD, uitvoering);
   await logInAs(page, ORGANIZER);
   await approveNominations(
     page,
@@ -102,9 +102,9 @@ test("Top 100 Ambtenaar: nominations, a public vote, the top two per category to
   const ballot = (category: string, names: string[]) => () => vote(page, SLUG, YEAR, VOTE, category, names);
   const [a, b, c] = beleid.map((n) => n.name) as [string, string, string];
   const [d, e, f] = uitvoering.map((n) => n.name) as [string, string, string];
-  await votesOf(page, "lid43@lauwer.test", [ballot(BELEID, [a, b, c]), ballot(UITVOERING, [d, e, f])]);
-  await votesOf(page, "lid44@lauwer.test", [ballot(BELEID, [a, b]), ballot(UITVOERING, [d, e])]);
-  await votesOf(page, "lid45@lauwer.test", [ballot(BELEID, [a]), ballot(UITVOERING, [d])]);
+  await votesOf(page, "lid35@lauwer.test", [ballot(BELEID, [a, b, c]), ballot(UITVOERING, [d, e, f])]);
+  await votesOf(page, "lid36@lauwer.test", [ballot(BELEID, [a, b]), ballot(UITVOERING, [d, e])]);
+  await votesOf(page, "lid37@lauwer.test", [ballot(BELEID, [a]), ballot(UITVOERING, [d])]);
 
   // The organizer closes the vote (the top two per category advance at once) and publishes it; a juror is invited.
   await logInAs(page, ORGANIZER);
