@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type pg from "pg";
 import { createDb } from "../db/connection";
+export { PREPARED } from "../db/connection";
 export { isDatabaseUnavailable, retryWhileUnavailable } from "../db/errors";
 import type { DB } from "../db/types";
 import { config } from "~/config.server";

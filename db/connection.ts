@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import Cursor from "pg-cursor";
@@ -26,6 +27,40 @@ export interface DbOptions {
  *   starting up): nothing was sent yet, so a retry is always safe, and a request during a short
  *   restart waits instead of failing. Both promise and callback checkouts (pool.query) go through it.
  */
+/**
+ * Marks a statement to run as a named prepared statement: PostgreSQL parses and plans it once per
+ * connection instead of on every run (ADR 0046). For the statements of the hot paths only (the session
+ * of every request, the ballot), each with a fixed text: put it first in a `sql` template, or after
+ * `select` with Kysely's `modifyFront(sql.raw(PREPARED))`. Its parameters stay parameters.
+ */
+export const PREPARED = "/* lauwer:prepared */";
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    // The same text gets the same name in every process and on every connection; another text another name.
+    name = `lauwer_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    if (statementNames.size < 1000) statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * pg's client, which runs a statement marked PREPARED as a named prepared statement (pg parses it on a
+ * connection the first time, and binds it after). Every other query, and every other way of calling
+ * `query`, goes to pg unchanged.
+ */
+export class PreparingClient extends pg.Client {
+  // pg's query has many overloads; only (text, values) as Kysely and pool.query call it is rewritten.
+  override query(...args: unknown[]): never {
+    const [text, values, callback] = args;
+    if (typeof text === "string" && text.slice(0, 40).includes(PREPARED) && (values === undefined || Array.isArray(values))) {
+      args = [{ name: statementName(text), text, values }, callback];
+    }
+    return (pg.Client.prototype.query as (...a: unknown[]) => never).apply(this, args);
+  }
+}
+
 class ResilientPool extends pg.Pool {
   constructor(
     config: pg.PoolConfig,
@@ -69,6 +104,7 @@ export function createDb(connectionString: string, options: DbOptions | number =
       // one) fails as unavailable: the request is answered 503 with Retry-After.
       connectionTimeoutMillis: o.connectTimeoutMs ?? 5000,
       keepAlive: true,
+      Client: PreparingClient,
     },
     o.connectRetryMs ?? 3000,
     o.onConnectionError ?? (() => undefined),

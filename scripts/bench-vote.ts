@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { sql, type Kysely } from "kysely";
 import pg from "pg";
+import { PreparingClient } from "../db/connection";
 import type { DB } from "../db/types";
 import { SESSION_COOKIE } from "../app/auth/lucia.server";
 import { renderMail } from "../app/modules/mail/outbox.server";
@@ -222,7 +223,8 @@ export async function seedVoters(db: Kysely<DB>, passwordHash: string, count = V
 
 /** (a) firstBallotSql, compiled by Kysely and run on a pg pool of VOTE_CONNECTIONS, voters from `first` on. */
 async function rawBallots(db: Kysely<DB>, url: string, origin: string, setup: Setup, first: number, secs: number, parties: Parties) {
-  const pool = new pg.Pool({ connectionString: url, max: VOTE_CONNECTIONS });
+  // With the app's client: the statement runs as the app runs it, a named prepared statement (ADR 0046).
+  const pool = new pg.Pool({ connectionString: url, max: VOTE_CONNECTIONS, Client: PreparingClient });
   pool.on("error", () => undefined);
   const category = setup.categories[0]!;
   const link = `${origin}/mijn-stemmen`;

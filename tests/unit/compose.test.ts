@@ -21,8 +21,8 @@ describe("docker-compose.yml", () => {
     expect(Object.keys(compose.services).sort()).toEqual(["app", "db", "pgbouncer", "proxy"]);
     expect(app!.deploy?.replicas).toBeGreaterThan(1);
     expect(pgbouncer!.environment?.POOL_MODE).toBe("transaction");
-    // The vote's counters are a named prepared statement (ADR 0040): in transaction mode PgBouncer must
-    // keep it per server connection.
+    // The session query, the ballot statement and the vote's counters are named prepared statements
+    // (ADRs 0040, 0046): in transaction mode PgBouncer must keep them per server connection.
     expect(Number(pgbouncer!.environment?.MAX_PREPARED_STATEMENTS)).toBeGreaterThan(0);
     expect(db!.image).toMatch(/^postgres:1[5-9]/);
   });

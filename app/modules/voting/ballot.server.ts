@@ -1,6 +1,6 @@
 import { createHash, randomInt } from "node:crypto";
 import { sql } from "kysely";
-import type { Db, DbOrTrx } from "~/db.server";
+import { PREPARED, type Db, type DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { pick } from "~/lib/locale";
 import { ok, refuse, type Outcome, type Refusal } from "~/lib/outcome";
@@ -100,7 +100,8 @@ export function firstBallotSql(p: {
   device: string | null;
   mail: { to: string; locale: string; subject: string; body: string };
 }) {
-  return sql<{ open: number; eligible: boolean | null; valid: boolean | null; ballot_id: string | null }>`
+  // A named prepared statement (ADR 0046): its planning cost PostgreSQL about a third of the statement.
+  return sql<{ open: number; eligible: boolean | null; valid: boolean | null; ballot_id: string | null }>`${sql.raw(PREPARED)}
     with r as (
       select r.id, r.edition_id, r.eligibility, r.eligible_domains, r.eligible_providers, r.eligible_organisations
       from round r
