@@ -1,5 +1,7 @@
 import type { Session, User } from "lucia";
 import type { Locale } from "~/i18n/i18n";
+import type { Notice } from "~/lib/notice";
+import type { Outcome } from "~/lib/outcome";
 
 /** What the HTTP server hands every loader and action (see server/app.ts). */
 export interface RequestContext {
@@ -21,4 +23,12 @@ export interface RequestContext {
   faults: { database: boolean };
   /** Aborted when this process starts to stop: long-lived responses (event streams) end then. */
   shutdown: AbortSignal;
+  /**
+   * A ballot the vote lane (server/vote-lane.ts, ADR 0047) already cast, or tried to, for this request:
+   * the ballot route's action answers it instead of running the service a second time.
+   */
+  ballotCast?: BallotCast;
 }
+
+/** The outcome of a ballot cast by the vote lane, or the error its service threw. */
+export type BallotCast = { outcome: Outcome<{ notice: Notice }> } | { error: unknown };

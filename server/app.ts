@@ -16,6 +16,7 @@ import type { Lifecycle } from "./lifecycle";
 import { httpMetrics, metricsEndpoint } from "./metrics";
 import { asOwn, createPageCache } from "./page-cache";
 import { readyz } from "./readiness";
+import { voteLane, type LaneState } from "./vote-lane";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -37,7 +38,11 @@ export function remixRequest(req: Request, res: Response, shared?: AbortSignal):
   res.on("finish", () => (controller = null));
   res.on("close", () => controller?.abort());
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal };
-  if (req.method !== "GET" && req.method !== "HEAD") {
+  const lane = res.locals.voteLane as LaneState | undefined;
+  if (lane) {
+    // The vote lane read the body already and passed the request on.
+    init.body = lane.body;
+  } else if (req.method !== "GET" && req.method !== "HEAD") {
     init.body = createReadableStreamFromReadable(req);
     init.duplex = "half";
   }
@@ -234,14 +239,17 @@ async function loadContext(req: Request, res: Response, shutdown: AbortSignal): 
   // Reading (and extending) a session is safe to repeat: a dropped connection is retried for a moment.
   // If PostgreSQL stays away, the request still reaches Remix, marked as an outage: pages answer 503
   // in the app's own layout, and a ballot keeps its choices (see requireUser and the ballot action).
+  const lane = res.locals.voteLane as LaneState | undefined;
   let validated: Awaited<ReturnType<typeof validateSessionId>> = { user: null, session: null };
   let outage = false;
-  try {
-    validated = await retryWhileUnavailable(() => validateSessionId(sessionId), 2000);
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    outage = Boolean(sessionId);
-  }
+  if (lane?.validated) validated = lane.validated;
+  else
+    try {
+      validated = await retryWhileUnavailable(() => validateSessionId(sessionId), 2000);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      outage = Boolean(sessionId);
+    }
   const { user, session, setCookie } = validated;
   if (setCookie) res.append("Set-Cookie", setCookie);
   return {
@@ -255,10 +263,64 @@ async function loadContext(req: Request, res: Response, shutdown: AbortSignal): 
     outage,
     faults: { database: false },
     shutdown,
+    ballotCast: lane?.cast,
   };
 }
 
-export function createApp(build: ServerBuild, options: { publicDir?: string; lifecycle?: Lifecycle; pageCacheSeconds?: number } = {}) {
+/** helmet's options: one policy for every answer; `scriptSrc` carries the page's nonce. */
+function helmetOptions(c: ReturnType<typeof config>, scriptSrc: Array<string | ((req: unknown, res: unknown) => string)>) {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc,
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        // The sign-out button (a form) is redirected to the provider's end-session endpoint after a
+        // session started there (ADR 0025): browsers apply form-action to the redirect too.
+        formAction: ["'self'", ...issuerOrigins(providers())],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(c.hsts ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // Whenever the site is served over HTTPS, also without NODE_ENV=production (ADR 0018).
+    hsts: c.hsts,
+    referrerPolicy: { policy: "same-origin" as const },
+  };
+}
+
+/**
+ * The headers a middleware sets when it sets the same ones on every answer (helmet without a nonce),
+ * captured once: the vote lane sends them without running it per request.
+ */
+export function capturedHeaders(middleware: (req: Request, res: Response, next: () => void) => void): Array<[string, string]> {
+  const headers = new Map<string, [string, string]>();
+  const res = {
+    setHeader: (key: string, value: unknown) => void headers.set(key.toLowerCase(), [key, String(value)]),
+    removeHeader: (key: string) => void headers.delete(key.toLowerCase()),
+    getHeader: (key: string) => headers.get(key.toLowerCase())?.[1],
+  };
+  let called = false;
+  middleware({} as Request, res as unknown as Response, () => (called = true));
+  if (!called) throw new Error("the middleware did not finish at once");
+  return [...headers.values()];
+}
+
+export function createApp(
+  build: ServerBuild,
+  options: {
+    publicDir?: string;
+    lifecycle?: Lifecycle;
+    pageCacheSeconds?: number;
+    /** false: every ballot goes through Remix (the tests compare both answers). */
+    voteLane?: boolean;
+  } = {},
+) {
   const c = config();
   const publicDir = options.publicDir ?? "public";
   const lifecycle = options.lifecycle;
@@ -274,6 +336,13 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
 
   // Prometheus (ADR 0022): 404 unless METRICS_TOKEN is set, then only with that bearer token; not logged.
   app.get("/metrics", metricsEndpoint(c));
+
+  // A ballot cast is answered before the page middleware when it succeeds (ADR 0047); all else passes on.
+  if (options.voteLane !== false) {
+    const laneHeaders = capturedHeaders(helmet(helmetOptions(c, ["'self'"])));
+    laneHeaders.push(["Permissions-Policy", PERMISSIONS_POLICY]);
+    app.use(voteLane(c.origin, laneHeaders));
+  }
 
   app.use(
     pinoHttp({
@@ -294,31 +363,7 @@ export function createApp(build: ServerBuild, options: { publicDir?: string; lif
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
   });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", (_req, res) => `'nonce-${String((res as Response).locals.cspNonce)}'`],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", "data:"],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          // The sign-out button (a form) is redirected to the provider's end-session endpoint after a
-          // session started there (ADR 0025): browsers apply form-action to the redirect too.
-          formAction: ["'self'", ...issuerOrigins(providers())],
-          frameAncestors: ["'none'"],
-          baseUri: ["'self'"],
-          objectSrc: ["'none'"],
-          ...(c.hsts ? { upgradeInsecureRequests: [] } : {}),
-        },
-      },
-      // Whenever the site is served over HTTPS, also without NODE_ENV=production (ADR 0018).
-      hsts: c.hsts,
-      referrerPolicy: { policy: "same-origin" },
-    }),
-  );
+  app.use(helmet(helmetOptions(c, ["'self'", (_req, res) => `'nonce-${String((res as Response).locals.cspNonce)}'`])));
   app.use((_req, res, next) => {
     res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
     next();

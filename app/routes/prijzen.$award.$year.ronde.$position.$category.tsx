@@ -23,7 +23,15 @@ import { BallotConfirmation, BallotForm, BallotReceipt } from "~/modules/voting/
 import { SignInToVote } from "~/modules/identity/components/sign-in-to-vote";
 import ballotCss from "~/styles/ballot.css";
 import { deviceCookie, deviceIdFrom } from "~/modules/voting/device.server";
-import { ballotContext, ballotPage, cachedBallotContext, reviewBallot, submitBallot } from "~/modules/voting/vote.server";
+import {
+  ballotContext,
+  ballotPage,
+  ballotPath,
+  ballotVoter,
+  cachedBallotContext,
+  reviewBallot,
+  submitBallot,
+} from "~/modules/voting/vote.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const db = getDb();
@@ -66,22 +74,16 @@ export const action = (args: ActionFunctionArgs) =>
       cast: intent({
         schema: BallotFormSchema,
         run(g, input) {
+          // The vote lane (ADR 0047) already ran the service for this request and was refused.
+          const cast = g.context.ballotCast;
+          if (cast) return "error" in cast ? Promise.reject(cast.error) : Promise.resolve(cast.outcome);
           if (!g.user) return Promise.resolve(refuse(503, "voting.errors.notStored"));
-          const voter = {
-            id: g.user.id,
-            email: g.user.email,
-            name: g.user.name,
-            locale: g.user.locale,
-            emailVerified: g.user.emailVerified,
-            session: g.context.session ? { id: g.context.session.id, authMethod: g.context.session.authMethod } : null,
-          };
-          return submitBallot(g.db, g.ballot, voter, input.choices, { ip: g.context.ip ?? null, deviceId: deviceIdFrom(g.request) });
+          return submitBallot(g.db, g.ballot, ballotVoter(g.user, g.context.session), input.choices, {
+            ip: g.context.ip ?? null,
+            deviceId: deviceIdFrom(g.request),
+          });
         },
-        done: (g, { notice }) =>
-          redirectWithNotice(
-            `/prijzen/${g.ballot.edition.awardSlug}/${g.ballot.edition.year}/ronde/${g.ballot.round.position}/${g.ballot.category.slug}`,
-            notice,
-          ),
+        done: (g, { notice }) => redirectWithNotice(ballotPath(g.ballot), notice),
       }),
     },
     { notStored: "voting.errors.notStored" },

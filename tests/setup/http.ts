@@ -14,7 +14,7 @@ export interface TestServer {
 }
 
 /** The real built app (npm run build) behind the real express server, on a free loopback port. */
-export async function startTestServer(options: { pageCacheSeconds?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { pageCacheSeconds?: number; voteLane?: boolean } = {}): Promise<TestServer> {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const app = createApp(build, options);
   const server: Server = await new Promise((resolve) => {

@@ -7,8 +7,12 @@ import { config } from "~/config.server";
 const NAME = "lauwer_device";
 
 export function deviceIdFrom(request: Request): string | undefined {
-  const header = request.headers.get("cookie") ?? "";
-  for (const part of header.split(";")) {
+  return deviceIdFromCookie(request.headers.get("cookie"));
+}
+
+/** The device id in a Cookie header, if it carries a well-formed one. */
+export function deviceIdFromCookie(header: string | null | undefined): string | undefined {
+  for (const part of (header ?? "").split(";")) {
     const [k, v] = part.trim().split("=");
     if (k === NAME && v && /^[A-Za-z0-9_-]{16,64}$/.test(v)) return v;
   }

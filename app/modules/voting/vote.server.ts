@@ -113,6 +113,20 @@ export interface BallotVoter {
   session?: { id: string; authMethod: string } | null;
 }
 
+/** The person casting a ballot, as the voting service needs them. */
+export function ballotVoter(
+  user: { id: string; email: string; name: string; locale: string; emailVerified: boolean },
+  session: { id: string; authMethod: string } | null,
+): BallotVoter {
+  const { id, email, name, locale, emailVerified } = user;
+  return { id, email, name, locale, emailVerified, session: session ? { id: session.id, authMethod: session.authMethod } : null };
+}
+
+/** The address of a category's ballot page, where a cast ballot leads back to. */
+export function ballotPath({ edition, round, category }: Pick<BallotContext, "edition" | "round" | "category">): string {
+  return `/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}/${category.slug}`;
+}
+
 /**
  * Casts (or changes) the voter's ballot from the confirmed list of choices. Rate-limited per account
  * and per IP (counted first). A ballot is safe to submit again — the same choices come back as the

@@ -1,0 +1,179 @@
+import { randomUUID } from "node:crypto";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { encode } from "turbo-stream";
+import { readSessionCookie, validateSessionId, type ValidatedSession } from "~/auth/lucia.server";
+import type { BallotCast } from "~/context";
+import { getDb, isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
+import { localeFromCookieHeader } from "~/i18n/locale.server";
+import { parseFormData } from "~/lib/forms.server";
+import { withNotice } from "~/lib/notice";
+import { logger } from "~/logger.server";
+import { BallotFormSchema } from "~/modules/voting/ballot.schema";
+import { deviceIdFromCookie } from "~/modules/voting/device.server";
+import { ballotPath, ballotVoter, cachedBallotContext, submitBallot } from "~/modules/voting/vote.server";
+
+/**
+ * The vote lane (ADR 0047): the one submission a closing hour brings in by the hundred per second, a
+ * ballot cast, is answered here when it succeeds, without Remix, helmet or the request logger's
+ * middleware. It runs the same steps as the ballot route's `cast` intent — the Origin check, the
+ * session, the shared zod schema, `cachedBallotContext` and `submitBallot` — and answers as Remix would:
+ * a 303 to the ballot page with its notice, or for a JavaScript submission (`<path>.data`) the same
+ * single-fetch redirect Remix encodes.
+ *
+ * Everything else passes on to the app as it came (the body kept in `res.locals.voteLane`): another
+ * intent, a visitor, a form the schema refuses, an unknown round. A ballot the service refused, or that
+ * failed, passes on with its outcome, which the route's action then answers with the page and its
+ * translated error — the service is never run twice for one request.
+ */
+
+/** What the lane hands to the app when it does not answer itself. */
+export interface LaneState {
+  /** The request body (a form, UTF-8), already read from the socket. */
+  body: string;
+  /** The session as the lane read it (the app does not read it again). */
+  validated?: ValidatedSession;
+  /** The ballot's outcome, or the error the service threw. */
+  cast?: BallotCast;
+}
+
+const BALLOT = /^\/prijzen\/([^/]+)\/([^/]+)\/ronde\/([^/]+)\/([^/]+?)(\.data)?$/;
+const LIMIT = 1_000_000;
+
+/** Reads a body of known length (at most LIMIT bytes); null when the client went away. */
+function readBody(req: Request, length: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (value: Buffer | null) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      resolve(value);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      chunks.push(chunk);
+    };
+    const onEnd = () => done(size === length ? Buffer.concat(chunks, size) : null);
+    const onError = (error: Error) => {
+      req.off("data", onData).off("end", onEnd).off("close", onClose);
+      reject(error);
+    };
+    const onClose = () => {
+      if (!req.readableEnded) done(null);
+    };
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
+}
+
+function decode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/** Remix's single-fetch answer to an action that redirected (status 202, the redirect as turbo-stream). */
+async function singleFetchRedirect(location: string): Promise<Buffer> {
+  const reader = encode({ redirect: location, status: 303, revalidate: false, reload: false, replace: false }).getReader();
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    chunks.push(value);
+  }
+}
+
+/**
+ * @param origin the app's configured origin: a POST from anywhere else passes on (and is refused there).
+ * @param securityHeaders the headers every answer carries (helmet's, without the page's nonce), for the
+ *   lane's redirect.
+ */
+export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly [string, string]>): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== "POST") return next();
+    const match = BALLOT.exec(req.path);
+    const length = Number(req.get("content-length"));
+    if (
+      !match ||
+      // An intent in the address wins over the form's (handleIntents): the app reads it.
+      Object.hasOwn(req.query, "intent") ||
+      req.get("origin") !== origin ||
+      !/^application\/x-www-form-urlencoded\s*(;|$)/i.test(req.get("content-type") ?? "") ||
+      !Number.isSafeInteger(length) ||
+      length <= 0 ||
+      length > LIMIT
+    )
+      return next();
+    const started = performance.now();
+    (async () => {
+      const body = await readBody(req, length);
+      if (!body) return;
+      const state: LaneState = { body: body.toString("utf8") };
+      res.locals.voteLane = state;
+      const form = new URLSearchParams(state.body);
+      const params = match.slice(1, 5).map(decode);
+      if (form.get("intent") !== "cast" || params.includes(null)) return next();
+      const cookie = req.get("cookie");
+      try {
+        state.validated = await retryWhileUnavailable(() => validateSessionId(readSessionCookie(cookie)), 2000);
+      } catch (error) {
+        // The app reads the session again and answers the outage with the choices kept.
+        if (isDatabaseUnavailable(error)) return next();
+        throw error;
+      }
+      const { user, session, setCookie } = state.validated;
+      if (!user) return next();
+      const formData = new FormData();
+      for (const [key, value] of form) formData.append(key, value);
+      const parsed = parseFormData(formData, BallotFormSchema);
+      if (!parsed.ok) return next();
+      const db = getDb();
+      const [award, year, position, category] = params as string[];
+      const locale = localeFromCookieHeader(cookie);
+      let ballot;
+      try {
+        ballot = await cachedBallotContext(db, { award: award!, year: year!, position: position!, category: category! }, locale);
+      } catch {
+        // Not found (a Response), or an outage: the route's guard answers it.
+        return next();
+      }
+      let outcome;
+      try {
+        outcome = await submitBallot(db, ballot, ballotVoter(user, session), parsed.data.choices, {
+          ip: req.ip ?? "unknown",
+          deviceId: deviceIdFromCookie(cookie),
+        });
+      } catch (error) {
+        state.cast = { error };
+        return next();
+      }
+      if (!outcome.ok) {
+        state.cast = { outcome };
+        return next();
+      }
+      const location = withNotice(ballotPath(ballot), outcome.value.notice);
+      const id = randomUUID();
+      for (const [key, value] of securityHeaders) res.setHeader(key, value);
+      res.setHeader("X-Request-Id", id);
+      res.setHeader("Cache-Control", "no-store");
+      if (setCookie) res.append("Set-Cookie", setCookie);
+      res.setHeader("Location", location);
+      if (match[5]) {
+        // Remix derives `revalidate` from the action's own headers, which carry no cookie here.
+        res.status(202).setHeader("X-Remix-Response", "yes");
+        res.setHeader("Content-Type", "text/x-script; charset=utf-8");
+        res.end(await singleFetchRedirect(location));
+      } else {
+        res.status(303).end();
+      }
+      logger.info(
+        {
+          req: { id, method: req.method, url: req.path },
+          res: { statusCode: res.statusCode },
+          responseTime: Math.round(performance.now() - started),
+        },
+        "request completed",
+      );
+    })().catch(next);
+  };
+}
