@@ -243,6 +243,8 @@ async function loadContext(req: Request, res: Response, shutdown: AbortSignal): 
   let validated: Awaited<ReturnType<typeof validateSessionId>> = { user: null, session: null };
   let outage = false;
   if (lane?.validated) validated = lane.validated;
+  // The lane met an outage reading this session (and waited for it): it is not read a second time.
+  else if (lane?.outage) outage = Boolean(sessionId);
   else
     try {
       validated = await retryWhileUnavailable(() => validateSessionId(sessionId), 2000);
@@ -298,7 +300,9 @@ function helmetOptions(c: ReturnType<typeof config>, scriptSrc: Array<string | (
  * The headers a middleware sets when it sets the same ones on every answer (helmet without a nonce),
  * captured once: the vote lane sends them without running it per request.
  */
-export function capturedHeaders(middleware: (req: Request, res: Response, next: () => void) => void): Array<[string, string]> {
+export function capturedHeaders(
+  middleware: (req: Request, res: Response, next: (error?: unknown) => void) => void,
+): Array<[string, string]> {
   const headers = new Map<string, [string, string]>();
   const res = {
     setHeader: (key: string, value: unknown) => void headers.set(key.toLowerCase(), [key, String(value)]),
@@ -306,7 +310,10 @@ export function capturedHeaders(middleware: (req: Request, res: Response, next: 
     getHeader: (key: string) => headers.get(key.toLowerCase())?.[1],
   };
   let called = false;
-  middleware({} as Request, res as unknown as Response, () => (called = true));
+  middleware({} as Request, res as unknown as Response, (error?: unknown) => {
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    called = true;
+  });
   if (!called) throw new Error("the middleware did not finish at once");
   return [...headers.values()];
 }
@@ -348,7 +355,8 @@ export function createApp(
     pinoHttp({
       logger,
       genReqId: (req, res) => {
-        const id = randomUUID();
+        // The vote lane gave the request its id already when it passed it on.
+        const id = (req as { id?: string }).id ?? randomUUID();
         res.setHeader("X-Request-Id", id);
         return id;
       },

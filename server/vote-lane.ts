@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { startTime } from "pino-http";
 import { encode } from "turbo-stream";
+import { passedSecondFactor } from "~/auth/guards.server";
 import { readSessionCookie, validateSessionId, type ValidatedSession } from "~/auth/lucia.server";
 import type { BallotCast } from "~/context";
 import { getDb, isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
@@ -21,7 +23,8 @@ import { ballotPath, ballotVoter, cachedBallotContext, submitBallot } from "~/mo
  * single-fetch redirect Remix encodes.
  *
  * Everything else passes on to the app as it came (the body kept in `res.locals.voteLane`): another
- * intent, a visitor, a form the schema refuses, an unknown round. A ballot the service refused, or that
+ * intent, a visitor, a session still short of its second factor, a form the schema refuses, an unknown
+ * round, a failure before the ballot was cast. A ballot the service refused, or that
  * failed, passes on with its outcome, which the route's action then answers with the page and its
  * translated error — the service is never run twice for one request.
  */
@@ -34,6 +37,8 @@ export interface LaneState {
   validated?: ValidatedSession;
   /** The ballot's outcome, or the error the service threw. */
   cast?: BallotCast;
+  /** The database could not be reached to read the session (the lane retried for a moment). */
+  outage?: boolean;
 }
 
 const BALLOT = /^\/prijzen\/([^/]+)\/([^/]+)\/ronde\/([^/]+)\/([^/]+?)(\.data)?$/;
@@ -93,10 +98,13 @@ export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly
     if (req.method !== "POST") return next();
     const match = BALLOT.exec(req.path);
     const length = Number(req.get("content-length"));
+    const query = req.url.includes("?") ? new URLSearchParams(req.url.slice(req.url.indexOf("?") + 1)) : null;
     if (
       !match ||
-      // An intent in the address wins over the form's (handleIntents): the app reads it.
-      Object.hasOwn(req.query, "intent") ||
+      // An intent in the address wins over the form's (handleIntents), and `_data` is refused
+      // (legacyDataRequest): the app answers both.
+      query?.has("intent") ||
+      query?.has("_data") ||
       req.get("origin") !== origin ||
       !/^application\/x-www-form-urlencoded\s*(;|$)/i.test(req.get("content-type") ?? "") ||
       !Number.isSafeInteger(length) ||
@@ -104,10 +112,17 @@ export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly
       length > LIMIT
     )
       return next();
-    const started = performance.now();
+    // Passed on, the request keeps this id and start in the request log (pino-http keeps both).
+    res[startTime] = Date.now();
+    const id = randomUUID();
+    (req as { id?: string }).id = id;
     (async () => {
-      const body = await readBody(req, length);
-      if (!body) return;
+      const body = await readBody(req, length).catch(() => null);
+      if (!body) {
+        // The client went away, or sent less than it announced: nothing was stored.
+        if (!req.destroyed && !res.headersSent) res.status(400).type("text/plain").send("Ongeldig verzoek / Invalid request");
+        return;
+      }
       const state: LaneState = { body: body.toString("utf8") };
       res.locals.voteLane = state;
       const form = new URLSearchParams(state.body);
@@ -117,12 +132,15 @@ export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly
       try {
         state.validated = await retryWhileUnavailable(() => validateSessionId(readSessionCookie(cookie)), 2000);
       } catch (error) {
-        // The app reads the session again and answers the outage with the choices kept.
-        if (isDatabaseUnavailable(error)) return next();
-        throw error;
+        // An outage: the app answers it with the choices kept, without waiting for the session again.
+        // Anything else: the app reads the session itself, and logs what fails.
+        state.outage = isDatabaseUnavailable(error);
+        return next();
       }
       const { user, session, setCookie } = state.validated;
-      if (!user) return next();
+      // A visitor, or a person with a second factor who has not passed it yet (ADR 0024): the route's
+      // guard sends them on.
+      if (!user || !passedSecondFactor(user, session)) return next();
       const formData = new FormData();
       for (const [key, value] of form) formData.append(key, value);
       const parsed = parseFormData(formData, BallotFormSchema);
@@ -152,7 +170,6 @@ export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly
         return next();
       }
       const location = withNotice(ballotPath(ballot), outcome.value.notice);
-      const id = randomUUID();
       for (const [key, value] of securityHeaders) res.setHeader(key, value);
       res.setHeader("X-Request-Id", id);
       res.setHeader("Cache-Control", "no-store");
@@ -167,13 +184,15 @@ export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly
         res.status(303).end();
       }
       logger.info(
-        {
-          req: { id, method: req.method, url: req.path },
-          res: { statusCode: res.statusCode },
-          responseTime: Math.round(performance.now() - started),
-        },
+        { req: { id, method: req.method, url: req.path }, res: { statusCode: res.statusCode }, responseTime: Date.now() - res[startTime] },
         "request completed",
       );
-    })().catch(next);
+    })().catch((error: unknown) => {
+      // Only what follows a stored ballot gets here (everything before passes on): the request log
+      // has not seen this request, so it is logged here; the error page carries the id.
+      logger.error({ err: error, req: { id, method: req.method, url: req.path } }, "unhandled error");
+      if (!res.headersSent) for (const [key, value] of securityHeaders) res.setHeader(key, value);
+      next(error);
+    });
   };
 }

@@ -26,11 +26,18 @@ export function unavailable(): Response {
  * Returns the signed-in user, or sends the visitor to the login page and back here afterwards. While
  * the session could not be read (database outage), a person with a session cookie gets 503, not a login page.
  */
+/**
+ * A person with a second factor is signed in once they passed it (ADR 0024): a session that only had
+ * the first (a password reset, an identity provider without MFA) is not yet signed in.
+ */
+export function passedSecondFactor(user: Pick<User, "mfaEnrolled">, session: { secondFactorAt: Date | null } | null): boolean {
+  return !user.mfaEnrolled || Boolean(session?.secondFactorAt);
+}
+
 export function requireUser(request: Request, context: AppLoadContext): User {
   if (context.user) {
-    // A person with a second factor is signed in once they passed it (ADR 0024): a session that only
-    // had the first (a password reset, an identity provider without MFA) is sent to the code step.
-    if (context.user.mfaEnrolled && !context.session?.secondFactorAt)
+    // Such a session is sent to the code step.
+    if (!passedSecondFactor(context.user, context.session))
       throw redirect(`${SECOND_STEP_PATH}?redirectTo=${encodeURIComponent(safePath(request))}`);
     return context.user;
   }

@@ -1,5 +1,7 @@
+import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
+import { sealTotpSecret } from "~/modules/mfa/totp-secret.server";
 import { createUser } from "../setup/factories";
 import { startTestServer, type TestServer } from "../setup/http";
 import { createVoteRound, sessionFor } from "../setup/voting";
@@ -23,19 +25,16 @@ afterEach(async () => {
 const ballots = (roundId: string) => getDb().selectFrom("ballot").selectAll().where("round_id", "=", roundId).execute();
 
 /** Headers that differ per request by design, or only frame the body: not compared. */
-const PER_REQUEST = new Set([
-  "date",
-  "x-request-id",
-  "content-length",
-  "transfer-encoding",
-  "set-cookie",
-  "content-security-policy",
-  "connection",
-  "keep-alive",
-]);
+const PER_REQUEST = new Set(["date", "x-request-id", "content-length", "transfer-encoding", "set-cookie", "connection", "keep-alive"]);
 function sameHeaders(res: Response) {
-  return Object.fromEntries([...res.headers.entries()].filter(([k]) => !PER_REQUEST.has(k)));
+  return Object.fromEntries(
+    [...res.headers.entries()]
+      .filter(([k]) => !PER_REQUEST.has(k))
+      // A page's policy allows its own scripts by nonce; the lane's answer has no page, so no nonce.
+      .map(([k, v]) => [k, k === "content-security-policy" ? v.replace(/ 'nonce-[^']*'/, "") : v]),
+  );
 }
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe("the vote lane", () => {
   it("answers a cast as Remix does, a form post and a JavaScript (.data) submission alike, and stores one ballot each", async () => {
@@ -53,6 +52,7 @@ describe("the vote lane", () => {
       expect(fast.status).toBe(slow.status);
       expect(sameHeaders(fast)).toEqual(sameHeaders(slow));
       expect(fast.headers.get("location")).toBe(`${page}?melding=voting.notice.cast`);
+      expect(fast.headers.get("x-request-id")).toMatch(UUID);
       expect(await fast.text()).toBe(await slow.text());
       // The lane's answer carries no page nonce (it has no page); Remix's does: the lane answered.
       expect(fast.headers.get("content-security-policy")).not.toContain("nonce-");
@@ -122,6 +122,80 @@ describe("the vote lane", () => {
     expect(foreign.status).toBe(403);
     const unknown = await lane.request(`${r.base}/bestaat-niet`, { form: { intent: "cast", choices: a! }, headers: { cookie } });
     expect(unknown.status).toBe(404);
+    expect(await ballots(r.roundId)).toHaveLength(0);
+  });
+
+  it("refreshes a session past half its idle time, as every answer does", async () => {
+    const r = await createVoteRound();
+    const u = await createUser();
+    const page = `${r.base}/${r.categories[0]!.slug}`;
+    const [a] = r.candidates[r.categoryIds[0]!]!;
+    const cookie = await sessionFor(u.id);
+    await getDb()
+      .updateTable("user_session")
+      .set({ expires_at: sql<Date>`now() + interval '5 minutes'` })
+      .where("id", "=", cookie.split("=")[1]!)
+      .execute();
+    const res = await lane.request(page, { form: { intent: "cast", choices: a! }, headers: { cookie } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("content-security-policy")).not.toContain("nonce-");
+    expect(res.headers.getSetCookie().some((c) => c.startsWith(`${cookie};`) && /Max-Age=3600/i.test(c))).toBe(true);
+  });
+
+  it("sends a person with a second factor who has not passed it to the code step, and casts nothing", async () => {
+    const r = await createVoteRound();
+    const u = await createUser();
+    await getDb()
+      .insertInto("mfa_totp")
+      .values({ user_id: u.id, secret: sealTotpSecret(u.id, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), confirmed_at: new Date() })
+      .execute();
+    const page = `${r.base}/${r.categories[0]!.slug}`;
+    const [a] = r.candidates[r.categoryIds[0]!]!;
+    for (const path of [page, `${page}.data`]) {
+      const halfway = await lane.request(path, {
+        form: { intent: "cast", choices: a! },
+        headers: { cookie: await sessionFor(u.id, { secondFactor: false }) },
+      });
+      const said = `${halfway.status} ${halfway.headers.get("location") ?? ""} ${await halfway.text()}`;
+      expect(said, path).toContain("/inloggen/tweede-stap");
+      expect(halfway.status, path).not.toBe(303);
+    }
+    expect(await ballots(r.roundId)).toHaveLength(0);
+    // With the second factor passed, the same person votes.
+    const passed = await lane.request(page, { form: { intent: "cast", choices: a! }, headers: { cookie: await sessionFor(u.id) } });
+    expect(passed.status).toBe(303);
+    expect(await ballots(r.roundId)).toHaveLength(1);
+  });
+
+  it("refuses what the app refuses before its routes: `_data` in the address, a broken address", async () => {
+    const r = await createVoteRound();
+    const u = await createUser();
+    const cookie = await sessionFor(u.id);
+    const page = `${r.base}/${r.categories[0]!.slug}`;
+    const [a] = r.candidates[r.categoryIds[0]!]!;
+    const legacy = await lane.request(`${page}?_data=routes%2Fx`, { form: { intent: "cast", choices: a! }, headers: { cookie } });
+    expect(legacy.status).toBe(400);
+    const broken = await lane.request(`${r.base}/cat%FF`, { form: { intent: "cast", choices: a! }, headers: { cookie } });
+    expect(broken.status).toBe(400);
+    expect(await ballots(r.roundId)).toHaveLength(0);
+  });
+
+  it("answers a refused JavaScript submission as Remix does", async () => {
+    const r = await createVoteRound();
+    const page = `${r.base}/${r.categories[0]!.slug}.data`;
+    const elsewhere = r.candidates[r.categoryIds[1]!]![0]!;
+    const refuse = async (server: TestServer) => {
+      const u = await createUser();
+      return server.request(page, { form: { intent: "cast", choices: elsewhere }, headers: { cookie: await sessionFor(u.id) } });
+    };
+    const fast = await refuse(lane);
+    const slow = await refuse(remix);
+    expect(fast.status).toBe(400);
+    expect(fast.status).toBe(slow.status);
+    expect(sameHeaders(fast)).toEqual(sameHeaders(slow));
+    const body = await fast.text();
+    expect(body).toContain("voting.errors.invalidChoice");
+    expect(body).toBe(await slow.text());
     expect(await ballots(r.roundId)).toHaveLength(0);
   });
 });
