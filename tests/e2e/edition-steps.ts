@@ -336,6 +336,8 @@ export async function acceptJuryInvitation(page: Page, edition: string, email: s
 /** As a juror (logged in): "Mijn account", then "Jury" — the juror's rounds. */
 export async function openJuryHome(page: Page) {
   await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Mijn account" }).click();
+  // The landing page has a "Jury" link too: clicking it while the account page loads interrupts that navigation.
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn account" })).toBeVisible();
   await page.getByRole("main").getByRole("link", { name: "Jury", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Jury" })).toBeVisible();
   await expectAccessible(page);

@@ -17,6 +17,8 @@ export async function logInAs(page: Page, email: string) {
 /** From the header's account link to one of the pages the user's roles open ("Mijn prijzen", "Jury"). */
 export async function fromAccount(page: Page, link: string) {
   await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Mijn account" }).click();
+  // The landing page may have the same link: wait for the account page before following it.
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn account" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("main").getByRole("link", { name: link, exact: true }).click();
   await expectAccessible(page);
