@@ -27,10 +27,11 @@ const DEMO_PASSWORD = "bench wachtwoord 2026";
 const EXPORT_HEAP_MB = Number(process.env.BENCH_EXPORT_HEAP_MB ?? 96);
 /**
  * BENCH_ONLY=export measures the export figures alone (its ballots seeded without the vote figures);
- * BENCH_ONLY=tally only the tally pages (on anonymous ballots, without the vote bench's voters); unset: everything.
+ * BENCH_ONLY=tally only the tally pages (on anonymous ballots, without the vote bench's voters);
+ * BENCH_ONLY=vote only the vote figures (one process, all cores, and the tally they fill); unset: everything.
  */
 const ONLY = process.env.BENCH_ONLY ?? "";
-if (!["", "export", "tally"].includes(ONLY)) throw new Error(`BENCH_ONLY: "export", "tally" or unset, not "${ONLY}"`);
+if (!["", "export", "tally", "vote"].includes(ONLY)) throw new Error(`BENCH_ONLY: "export", "tally", "vote" or unset, not "${ONLY}"`);
 
 /** Runs `task` from `workers` concurrent loops for SECONDS; returns completed operations per second. */
 async function opsPerSecond(workers: number, task: () => Promise<unknown>): Promise<number> {
@@ -206,85 +207,87 @@ try {
   if (ONLY === "export") {
     await seedBallotsOnly(db, { passwordHash: await hashPassword(DEMO_PASSWORD), log: (line) => console.error(line) });
   } else {
-    // 1. Home page: rendered through Remix vs the same queries straight to PostgreSQL.
-    const sqlHome = await opsPerSecond(CONNECTIONS, () => listHomeContent(db));
-    const appHome = await http(`${origin}/`);
-    rows.push([
-      "home page (GET /)",
-      `${appHome.rps.toFixed(0)} req/s (p99 ${appHome.p99} ms)`,
-      `${sqlHome.toFixed(0)} queries/s (same SQL, direct)`,
-      (appHome.rps / sqlHome).toFixed(3),
-    ]);
-
-    // 2. Candidate list of an edition with 1,000+ candidates: a search, page 2, through Remix vs the same queries.
-    const listUrl = `${origin}/prijzen/${big.slug}/${big.year}/kandidaten?q=vries&pagina=2`;
-    const sqlList = await opsPerSecond(CONNECTIONS, () => listCandidates(db, big.id, { q: "vries", page: 2 }));
-    const appList = await http(listUrl);
-    rows.push([
-      "candidate search, 1,050 candidates (GET …/kandidaten?q=vries&pagina=2)",
-      `${appList.rps.toFixed(0)} req/s (p99 ${appList.p99} ms)`,
-      `${sqlList.toFixed(0)} queries/s (same SQL, direct)`,
-      (appList.rps / sqlList).toFixed(3),
-    ]);
-
-    // 3. The portrait book's proposal list (2,000 proposals, sorted by endorsements, page 3) vs the same queries.
-    const bookUrl = `${origin}/boek/ambtenaren-200-jaar/voordrachten?pagina=3`;
-    const sqlBook = await opsPerSecond(CONNECTIONS, async () => {
-      const project = await loadProject(db, "ambtenaren-200-jaar", "nl");
-      return listProposals(db, project.id, { statuses: PUBLIC_STATUSES, sort: "steun", page: 3 }, "nl");
-    });
-    const appBook = await http(bookUrl);
-    rows.push([
-      "proposal list, 2,000 proposals (GET /boek/…/voordrachten?pagina=3)",
-      `${appBook.rps.toFixed(0)} req/s (p99 ${appBook.p99} ms)`,
-      `${sqlBook.toFixed(0)} queries/s (same SQL, direct)`,
-      (appBook.rps / sqlBook).toFixed(3),
-    ]);
-
-    // 3b. A results night: anonymous visitors on five public pages, through a process with the page cache
-    // (its default, ADR 0039) vs the same pages rendered for every request (the process above).
-    const publicPages = [
-      "/",
-      `/prijzen/${big.slug}/${big.year}`,
-      `/prijzen/${big.slug}/${big.year}/kandidaten`,
-      `/prijzen/${big.slug}/${big.year}/kandidaten?q=vries&pagina=2`,
-      "/boek/ambtenaren-200-jaar/voordrachten?pagina=3",
-    ];
-    const spike = (o: string) => http(`${o}/`, { requests: publicPages.map((path) => ({ method: "GET", path })) });
-    const rendered = await spike(origin);
-    const cached = await startBuiltApp(url, { WEB_CONCURRENCY: "1" });
-    try {
-      const kept = await spike(cached.origin);
-      rows.push([
-        "anonymous public pages, 5 in turn (home, edition, candidates, a search, the book's proposals)",
-        `${kept.rps.toFixed(0)} req/s (p99 ${kept.p99} ms) with the page cache`,
-        `${rendered.rps.toFixed(0)} req/s (p99 ${rendered.p99} ms) rendered each time`,
-        (kept.rps / rendered.rps).toFixed(1),
-      ]);
-    } finally {
-      cached.proc.kill("SIGTERM");
-    }
-
-    // 4. Login: the whole POST vs argon2id verification alone (the deliberate cost of a login).
     const hash = await hashPassword(DEMO_PASSWORD);
-    const argon = await opsPerSecond(2, () => verify(hash, DEMO_PASSWORD));
-    const body = new URLSearchParams({ email: "stemmer1@lauwer.test", password: DEMO_PASSWORD }).toString();
-    const appLogin = await http(
-      `${origin}/inloggen`,
-      {
-        method: "POST",
-        headers: { origin, "content-type": "application/x-www-form-urlencoded" },
-        body,
-        connections: 4,
-      },
-      "3xx",
-    );
-    rows.push([
-      "login (POST /inloggen)",
-      `${appLogin.rps.toFixed(1)} logins/s`,
-      `${argon.toFixed(1)} argon2id verifies/s`,
-      (appLogin.rps / argon).toFixed(3),
-    ]);
+    if (ONLY !== "vote") {
+      // 1. Home page: rendered through Remix vs the same queries straight to PostgreSQL.
+      const sqlHome = await opsPerSecond(CONNECTIONS, () => listHomeContent(db));
+      const appHome = await http(`${origin}/`);
+      rows.push([
+        "home page (GET /)",
+        `${appHome.rps.toFixed(0)} req/s (p99 ${appHome.p99} ms)`,
+        `${sqlHome.toFixed(0)} queries/s (same SQL, direct)`,
+        (appHome.rps / sqlHome).toFixed(3),
+      ]);
+
+      // 2. Candidate list of an edition with 1,000+ candidates: a search, page 2, through Remix vs the same queries.
+      const listUrl = `${origin}/prijzen/${big.slug}/${big.year}/kandidaten?q=vries&pagina=2`;
+      const sqlList = await opsPerSecond(CONNECTIONS, () => listCandidates(db, big.id, { q: "vries", page: 2 }));
+      const appList = await http(listUrl);
+      rows.push([
+        "candidate search, 1,050 candidates (GET …/kandidaten?q=vries&pagina=2)",
+        `${appList.rps.toFixed(0)} req/s (p99 ${appList.p99} ms)`,
+        `${sqlList.toFixed(0)} queries/s (same SQL, direct)`,
+        (appList.rps / sqlList).toFixed(3),
+      ]);
+
+      // 3. The portrait book's proposal list (2,000 proposals, sorted by endorsements, page 3) vs the same queries.
+      const bookUrl = `${origin}/boek/ambtenaren-200-jaar/voordrachten?pagina=3`;
+      const sqlBook = await opsPerSecond(CONNECTIONS, async () => {
+        const project = await loadProject(db, "ambtenaren-200-jaar", "nl");
+        return listProposals(db, project.id, { statuses: PUBLIC_STATUSES, sort: "steun", page: 3 }, "nl");
+      });
+      const appBook = await http(bookUrl);
+      rows.push([
+        "proposal list, 2,000 proposals (GET /boek/…/voordrachten?pagina=3)",
+        `${appBook.rps.toFixed(0)} req/s (p99 ${appBook.p99} ms)`,
+        `${sqlBook.toFixed(0)} queries/s (same SQL, direct)`,
+        (appBook.rps / sqlBook).toFixed(3),
+      ]);
+
+      // 3b. A results night: anonymous visitors on five public pages, through a process with the page cache
+      // (its default, ADR 0039) vs the same pages rendered for every request (the process above).
+      const publicPages = [
+        "/",
+        `/prijzen/${big.slug}/${big.year}`,
+        `/prijzen/${big.slug}/${big.year}/kandidaten`,
+        `/prijzen/${big.slug}/${big.year}/kandidaten?q=vries&pagina=2`,
+        "/boek/ambtenaren-200-jaar/voordrachten?pagina=3",
+      ];
+      const spike = (o: string) => http(`${o}/`, { requests: publicPages.map((path) => ({ method: "GET", path })) });
+      const rendered = await spike(origin);
+      const cached = await startBuiltApp(url, { WEB_CONCURRENCY: "1" });
+      try {
+        const kept = await spike(cached.origin);
+        rows.push([
+          "anonymous public pages, 5 in turn (home, edition, candidates, a search, the book's proposals)",
+          `${kept.rps.toFixed(0)} req/s (p99 ${kept.p99} ms) with the page cache`,
+          `${rendered.rps.toFixed(0)} req/s (p99 ${rendered.p99} ms) rendered each time`,
+          (kept.rps / rendered.rps).toFixed(1),
+        ]);
+      } finally {
+        cached.proc.kill("SIGTERM");
+      }
+
+      // 4. Login: the whole POST vs argon2id verification alone (the deliberate cost of a login).
+      const argon = await opsPerSecond(2, () => verify(hash, DEMO_PASSWORD));
+      const body = new URLSearchParams({ email: "stemmer1@lauwer.test", password: DEMO_PASSWORD }).toString();
+      const appLogin = await http(
+        `${origin}/inloggen`,
+        {
+          method: "POST",
+          headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+          body,
+          connections: 4,
+        },
+        "3xx",
+      );
+      rows.push([
+        "login (POST /inloggen)",
+        `${appLogin.rps.toFixed(1)} logins/s`,
+        `${argon.toFixed(1)} argon2id verifies/s`,
+        (appLogin.rps / argon).toFixed(3),
+      ]);
+    }
 
     // 5. Vote submission with 500,000 voters, through the app vs the ballot statement straight on pg; 6. the tally.
     // The same through an instance with one worker per core (ADR 0034), beside the single process.
@@ -324,32 +327,36 @@ try {
       "—",
     ]);
     // 6b. The pages that show that tally, through the app, against the full recount.
-    tallied = await benchTally(db, { origin, setup: vote.setup, log: (line) => console.error(line) });
-    rows.push(...tallyRows(tallied));
+    if (ONLY !== "vote") {
+      tallied = await benchTally(db, { origin, setup: vote.setup, log: (line) => console.error(line) });
+      rows.push(...tallyRows(tallied));
+    }
   }
 
-  // 7. The anonymised ballots export of that edition (1,000,000 ballots) as CSV vs COPY of the same rows,
-  // in a fresh app process, so its peak memory is the export's (plus the app itself), not the vote load's.
-  app.kill("SIGTERM");
-  await new Promise((r) => app.once("exit", r));
-  // Its JavaScript heap is capped at EXPORT_HEAP_MB: the export can only finish if what it holds stays
-  // bounded (the collector would otherwise let garbage pile up to the default heap size).
-  ({ proc: app, origin } = await startApp({ NODE_OPTIONS: `--max-old-space-size=${EXPORT_HEAP_MB}` }));
-  exported = await benchExport(db, { url, origin, appPid: app.pid!, awardSlug: "bench-stemprijs", log: (line) => console.error(line) });
-  rows.push([
-    `ballots export, ${exported.rows.toLocaleString("en")} rows as CSV (GET …/export/stemmen.csv; app heap capped at ${EXPORT_HEAP_MB} MB)`,
-    `${(exported.app.ms / 1000).toFixed(1)} s, ${(exported.app.bytes / 1e6).toFixed(0)} MB, app peak RSS ${exported.app.peakRssMb.toFixed(0)} MB (${exported.app.rssBeforeMb.toFixed(0)} MB before)`,
-    `${(exported.copy.ms / 1000).toFixed(1)} s (COPY … TO STDOUT, same rows and order, ${(exported.copy.bytes / 1e6).toFixed(0)} MB)`,
-    (exported.copy.ms / exported.app.ms).toFixed(3),
-  ]);
-  // The same rows as XLSX and JSON (written row by row from the cursor; no COPY for these), against the same COPY.
-  for (const o of exported.others) {
+  if (ONLY !== "vote") {
+    // 7. The anonymised ballots export of that edition (1,000,000 ballots) as CSV vs COPY of the same rows,
+    // in a fresh app process, so its peak memory is the export's (plus the app itself), not the vote load's.
+    app.kill("SIGTERM");
+    await new Promise((r) => app.once("exit", r));
+    // Its JavaScript heap is capped at EXPORT_HEAP_MB: the export can only finish if what it holds stays
+    // bounded (the collector would otherwise let garbage pile up to the default heap size).
+    ({ proc: app, origin } = await startApp({ NODE_OPTIONS: `--max-old-space-size=${EXPORT_HEAP_MB}` }));
+    exported = await benchExport(db, { url, origin, appPid: app.pid!, awardSlug: "bench-stemprijs", log: (line) => console.error(line) });
     rows.push([
-      `ballots export, ${exported.rows.toLocaleString("en")} rows as ${o.format.toUpperCase()} (GET …/export/stemmen.${o.format})`,
-      `${(o.ms / 1000).toFixed(1)} s, ${(o.bytes / 1e6).toFixed(0)} MB, app peak RSS ${o.peakRssMb.toFixed(0)} MB`,
-      `${(exported.copy.ms / 1000).toFixed(1)} s (the CSV's COPY above)`,
-      (exported.copy.ms / o.ms).toFixed(3),
+      `ballots export, ${exported.rows.toLocaleString("en")} rows as CSV (GET …/export/stemmen.csv; app heap capped at ${EXPORT_HEAP_MB} MB)`,
+      `${(exported.app.ms / 1000).toFixed(1)} s, ${(exported.app.bytes / 1e6).toFixed(0)} MB, app peak RSS ${exported.app.peakRssMb.toFixed(0)} MB (${exported.app.rssBeforeMb.toFixed(0)} MB before)`,
+      `${(exported.copy.ms / 1000).toFixed(1)} s (COPY … TO STDOUT, same rows and order, ${(exported.copy.bytes / 1e6).toFixed(0)} MB)`,
+      (exported.copy.ms / exported.app.ms).toFixed(3),
     ]);
+    // The same rows as XLSX and JSON (written row by row from the cursor; no COPY for these), against the same COPY.
+    for (const o of exported.others) {
+      rows.push([
+        `ballots export, ${exported.rows.toLocaleString("en")} rows as ${o.format.toUpperCase()} (GET …/export/stemmen.${o.format})`,
+        `${(o.ms / 1000).toFixed(1)} s, ${(o.bytes / 1e6).toFixed(0)} MB, app peak RSS ${o.peakRssMb.toFixed(0)} MB`,
+        `${(exported.copy.ms / 1000).toFixed(1)} s (the CSV's COPY above)`,
+        (exported.copy.ms / o.ms).toFixed(3),
+      ]);
+    }
   }
 } finally {
   app.kill("SIGTERM");
