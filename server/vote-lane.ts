@@ -3,7 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { startTime } from "pino-http";
 import { encode } from "turbo-stream";
 import { passedSecondFactor } from "~/auth/guards.server";
-import { readSessionCookie, validateSessionId, type ValidatedSession } from "~/auth/lucia.server";
+import { readSessionCookie, type ValidatedSession } from "~/auth/lucia.server";
 import type { BallotCast } from "~/context";
 import { getDb, isDatabaseUnavailable, retryWhileUnavailable } from "~/db.server";
 import { localeFromCookieHeader } from "~/i18n/locale.server";
@@ -12,7 +12,7 @@ import { withNotice } from "~/lib/notice";
 import { logger } from "~/logger.server";
 import { BallotFormSchema } from "~/modules/voting/ballot.schema";
 import { deviceIdFromCookie } from "~/modules/voting/device.server";
-import { ballotPath, ballotVoter, cachedBallotContext, submitBallot } from "~/modules/voting/vote.server";
+import { ballotPath, ballotVoter, cachedBallotContext, sessionCountingBallot, submitBallot } from "~/modules/voting/vote.server";
 
 /**
  * The vote lane (ADR 0047): the one submission a closing hour brings in by the hundred per second, a
@@ -128,9 +128,28 @@ export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly
       const form = new URLSearchParams(state.body);
       const params = match.slice(1, 5).map(decode);
       if (form.get("intent") !== "cast" || params.includes(null)) return next();
+      const parsed = parseFormData(form, BallotFormSchema);
+      if (!parsed.ok) return next();
+      const db = getDb();
+      const [award, year, position, category] = params as string[];
       const cookie = req.get("cookie");
+      const locale = localeFromCookieHeader(cookie);
+      let ballot;
       try {
-        state.validated = await retryWhileUnavailable(() => validateSessionId(readSessionCookie(cookie)), 2000);
+        ballot = await cachedBallotContext(db, { award: award!, year: year!, position: position!, category: category! }, locale);
+      } catch {
+        // Not found (a Response), or an outage: the app answers it.
+        return next();
+      }
+      const ip = req.ip ?? "unknown";
+      let counted;
+      try {
+        // The session, read with the cast counted (ADR 0048). Tried again for a moment in an outage: a
+        // count whose answer was lost is counted once more at most, which a limit of many can take.
+        ({ validated: state.validated, counted } = await retryWhileUnavailable(
+          () => sessionCountingBallot(readSessionCookie(cookie), ip),
+          2000,
+        ));
       } catch (error) {
         // An outage: the app answers it with the choices kept, without waiting for the session again.
         // Anything else: the app reads the session itself, and logs what fails.
@@ -141,25 +160,12 @@ export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly
       // A visitor, or a person with a second factor who has not passed it yet (ADR 0024): the route's
       // guard sends them on.
       if (!user || !passedSecondFactor(user, session)) return next();
-      const formData = new FormData();
-      for (const [key, value] of form) formData.append(key, value);
-      const parsed = parseFormData(formData, BallotFormSchema);
-      if (!parsed.ok) return next();
-      const db = getDb();
-      const [award, year, position, category] = params as string[];
-      const locale = localeFromCookieHeader(cookie);
-      let ballot;
-      try {
-        ballot = await cachedBallotContext(db, { award: award!, year: year!, position: position!, category: category! }, locale);
-      } catch {
-        // Not found (a Response), or an outage: the route's guard answers it.
-        return next();
-      }
       let outcome;
       try {
         outcome = await submitBallot(db, ballot, ballotVoter(user, session), parsed.data.choices, {
-          ip: req.ip ?? "unknown",
+          ip,
           deviceId: deviceIdFromCookie(cookie),
+          counted,
         });
       } catch (error) {
         state.cast = { error };

@@ -83,22 +83,26 @@ function sessionAndUserQuery(sessionId: string): CompiledQuery<SessionAndUserRow
   return CompiledQuery.raw(sessionAndUserSql, [sessionId]) as CompiledQuery<SessionAndUserRow>;
 }
 
+/** A row of the session query as Lucia's adapter hands it on. */
+function sessionAndUserPair(row: SessionAndUserRow | undefined): [DatabaseSession | null, DatabaseUser | null] {
+  if (!row) return [null, null];
+  const user: DatabaseUser = {
+    id: row.user_id,
+    attributes: {
+      email: row.email,
+      name: row.name,
+      organisation: row.organisation,
+      locale: row.locale,
+      email_verified_at: row.email_verified_at,
+      mfa_enrolled: Boolean(row.mfa_enrolled),
+    },
+  };
+  return [toDatabaseSession(row), user];
+}
+
 const adapter: Adapter = {
   async getSessionAndUser(sessionId) {
-    const row = (await getDb().executeQuery(sessionAndUserQuery(sessionId))).rows[0];
-    if (!row) return [null, null];
-    const user: DatabaseUser = {
-      id: row.user_id,
-      attributes: {
-        email: row.email,
-        name: row.name,
-        organisation: row.organisation,
-        locale: row.locale,
-        email_verified_at: row.email_verified_at,
-        mfa_enrolled: Boolean(row.mfa_enrolled),
-      },
-    };
-    return [toDatabaseSession(row), user];
+    return sessionAndUserPair((await getDb().executeQuery(sessionAndUserQuery(sessionId))).rows[0]);
   },
   async getUserSessions(userId) {
     const rows = await getDb().selectFrom("user_session").select(sessionColumns).where("user_id", "=", userId).execute();
@@ -141,9 +145,9 @@ const adapter: Adapter = {
   },
 };
 
-function createLucia() {
+function createLucia(withAdapter: Adapter = adapter) {
   const c = config();
-  return new Lucia(adapter, {
+  return new Lucia(withAdapter, {
     // Idle timeout: Lucia extends a session once half of this has passed without use.
     sessionExpiresIn: new TimeSpan(c.SESSION_IDLE_MINUTES, "m"),
     sessionCookie: {
@@ -232,16 +236,44 @@ export interface ValidatedSession {
 /** Validates a session id with both the idle timeout (Lucia) and the absolute lifetime (ours). */
 export async function validateSessionId(sessionId: string | null): Promise<ValidatedSession> {
   if (!sessionId) return { user: null, session: null };
-  const result = await auth().validateSession(sessionId);
+  return validateWith(auth(), sessionId);
+}
+
+async function validateWith(lucia: ReturnType<typeof createLucia>, sessionId: string): Promise<ValidatedSession> {
+  const result = await lucia.validateSession(sessionId);
   if (!result.session) {
-    return { user: null, session: null, setCookie: auth().createBlankSessionCookie().serialize() };
+    return { user: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
   }
   if (Date.now() >= result.session.absoluteExpiresAt.getTime()) {
-    await auth().invalidateSession(result.session.id);
-    return { user: null, session: null, setCookie: auth().createBlankSessionCookie().serialize() };
+    await lucia.invalidateSession(result.session.id);
+    return { user: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
   }
-  const setCookie = result.session.fresh ? auth().createSessionCookie(result.session.id).serialize() : undefined;
+  const setCookie = result.session.fresh ? lucia.createSessionCookie(result.session.id).serialize() : undefined;
   return { ...result, setCookie };
+}
+
+/** The session query of a session id: its text is the same for every id, its one parameter the id. */
+export interface SessionQuery {
+  text: string;
+  values: [string];
+}
+export type { SessionAndUserRow };
+
+/**
+ * Validates a session id as validateSessionId does, with its row read by `read` instead: a statement
+ * that runs the session query and more in the same round trip (the vote lane counts the vote with it,
+ * ADR 0048). It returns the session query's row, or undefined when there is none. Lucia's own rules
+ * (idle expiry, its refresh) and ours (the absolute lifetime) apply to that row unchanged.
+ */
+export async function validateSessionReading(
+  sessionId: string | null,
+  read: (query: SessionQuery) => Promise<SessionAndUserRow | undefined>,
+): Promise<ValidatedSession> {
+  if (!sessionId) return { user: null, session: null };
+  const { sql: text } = sessionAndUserQuery(sessionId);
+  const reading: Adapter = { ...adapter, getSessionAndUser: async (id) => sessionAndUserPair(await read({ text, values: [id] })) };
+  // A Lucia of its own for this one reading (cheap: options and a cookie controller), the same options.
+  return validateWith(createLucia(reading), sessionId);
 }
 
 // Lucia's ids are lower-case base32; anything else is not worth a database round trip.

@@ -45,7 +45,8 @@ export async function readForm(request: Request): Promise<FormData | null> {
 
 /** As parseForm, for a form already read (an action that dispatches on a posted field first). */
 export function parseFormData<S extends z.ZodMiniType>(
-  form: FormData,
+  // A FormData, or the URLSearchParams of a form body read as text (the vote lane): only its entries are read.
+  form: { entries(): Iterable<[string, FormDataEntryValue]> },
   schema: S,
 ): { ok: true; data: z.infer<S>; raw: Record<string, string> } | FormFailure {
   const raw: Record<string, string> = {};

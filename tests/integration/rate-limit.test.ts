@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb, getPool } from "~/db.server";
-import { hit, hitAll } from "~/modules/rate-limit/rate-limit.server";
+import { hit, hitAll, readAndHit } from "~/modules/rate-limit/rate-limit.server";
+import { createUser } from "../setup/factories";
 
 // The vote's two counters in one statement (hitAll) against the real rate_limit table, beside
 // rate-limiter-flexible's own counting (hit) on the same rows. The limits are the test defaults:
@@ -63,5 +64,73 @@ describe("hitAll: several counters in one statement", () => {
       ),
     );
     expect((await row(`voteIp:${ip}`))?.points).toBe(40);
+  });
+});
+
+describe("readAndHit: a row read and counted in one statement", () => {
+  const read = (id: string) => ({ text: "select id as user_id, email from app_user where id = $1", values: [id] });
+
+  it("counts on the rows hitAll counts on, a key taken from the row read, and returns the row", async () => {
+    const u = await createUser();
+    const ip = randomUUID();
+    for (let i = 0; i < 3; i++) {
+      const got = await readAndHit<{ user_id: string; email: string }>(read(u.id), [
+        ["voteAccount", { column: "user_id" }],
+        ["voteIp", ip],
+      ]);
+      expect(got).toEqual({ row: { user_id: u.id, email: u.email }, wait: 0 });
+    }
+    expect(
+      await hitAll([
+        ["voteAccount", u.id],
+        ["voteIp", ip],
+      ]),
+    ).toBe(0);
+    expect((await row(`voteAccount:${u.id}`))?.points).toBe(4);
+    expect((await row(`voteIp:${ip}`))?.points).toBe(4);
+  });
+
+  it("counts nothing when it reads no row", async () => {
+    const nobody = randomUUID();
+    const ip = randomUUID();
+    expect(
+      await readAndHit(read(nobody), [
+        ["voteAccount", { column: "user_id" }],
+        ["voteIp", ip],
+      ]),
+    ).toEqual({ row: undefined, wait: 0 });
+    expect(await row(`voteAccount:${nobody}`)).toBeUndefined();
+    expect(await row(`voteIp:${ip}`)).toBeUndefined();
+  });
+
+  it("says how long to wait once a counter is over its limit, counted with hitAll's counts", async () => {
+    const u = await createUser();
+    for (let i = 0; i < 20; i++)
+      expect(
+        await hitAll([
+          ["voteAccount", u.id],
+          ["voteIp", randomUUID()],
+        ]),
+      ).toBe(0);
+    const { wait } = await readAndHit(read(u.id), [
+      ["voteAccount", { column: "user_id" }],
+      ["voteIp", randomUUID()],
+    ]);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+  });
+
+  it("loses no count when many reads hit the same counter at once", async () => {
+    const users = await Promise.all(Array.from({ length: 20 }, () => createUser()));
+    const ip = randomUUID();
+    await Promise.all(
+      users.map((u) =>
+        readAndHit(read(u.id), [
+          ["voteAccount", { column: "user_id" }],
+          ["voteIp", ip],
+        ]),
+      ),
+    );
+    expect((await row(`voteIp:${ip}`))?.points).toBe(20);
   });
 });

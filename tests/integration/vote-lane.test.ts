@@ -96,6 +96,36 @@ describe("the vote lane", () => {
     expect(ballot!.version).toBe(10);
   });
 
+  it("counts a cast once, with the session, on the counters the app counts on; a visitor's on none", async () => {
+    const r = await createVoteRound({ allowChange: true });
+    const u = await createUser();
+    const cookie = await sessionFor(u.id);
+    const page = `${r.base}/${r.categories[0]!.slug}`;
+    const own = r.candidates[r.categoryIds[0]!]!;
+    // Ten through the lane and ten through the app alone: together the account's twenty a minute.
+    for (const server of [lane, remix])
+      for (let i = 0; i < 10; i++) {
+        const res = await server.request(page, { form: { intent: "cast", choices: own[i % own.length]! }, headers: { cookie } });
+        expect(res.status).toBe(303);
+      }
+    const counter = await getDb().selectFrom("rate_limit").select("points").where("key", "=", `voteAccount:${u.id}`).executeTakeFirst();
+    expect(counter?.points).toBe(20);
+    for (const server of [lane, remix]) {
+      const throttled = await server.request(page, { form: { intent: "cast", choices: own[0]! }, headers: { cookie } });
+      expect(throttled.status).toBe(429);
+    }
+    expect(await ballots(r.roundId)).toHaveLength(1);
+    await getDb().deleteFrom("rate_limit").execute();
+    const visitor = await lane.request(page, { form: { intent: "cast", choices: own[0]! } });
+    expect(visitor.status).toBe(302);
+    const stale = await lane.request(page, {
+      form: { intent: "cast", choices: own[0]! },
+      headers: { cookie: "lauwer_session=abcdefghijklmnopqrstuvwxyz234567" },
+    });
+    expect(stale.status).toBe(302);
+    expect(await getDb().selectFrom("rate_limit").select("key").execute()).toEqual([]);
+  });
+
   it("leaves everything but a signed-in cast to the app: reviewing, visitors, other origins", async () => {
     const r = await createVoteRound({ mode: "approval", max: 2 });
     const u = await createUser();

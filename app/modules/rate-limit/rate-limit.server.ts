@@ -1,11 +1,11 @@
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { config } from "~/config.server";
-import { getPool } from "~/db.server";
+import { getPool, PREPARED } from "~/db.server";
 import { RETENTION } from "~/modules/privacy/processing";
 
 // Counters live in PostgreSQL (table rate_limit, created by a migration) so limits hold across processes.
 
-type LimiterName =
+export type LimiterName =
   | "loginAccount"
   | "loginIp"
   | "unlockMail"
@@ -84,6 +84,26 @@ export async function hit(name: LimiterName, key: string): Promise<number> {
   }
 }
 
+/** How a counter row takes one more event ($now: the time of the count, in ms): a lapsed window starts again. */
+const COUNT_ON_CONFLICT = (now: string) => `on conflict (key) do update set
+             points = case when rate_limit.expire <= ${now} then excluded.points else rate_limit.points + excluded.points end,
+             expire = case when rate_limit.expire <= ${now} then excluded.expire else rate_limit.expire end
+           returning key, points, expire`;
+
+/** The longest wait, in seconds, of the counted rows over their limiter's points (0: none over). */
+function longestWait(
+  counted: Array<[RateLimiterPostgres, string]>,
+  rows: Array<{ key: string; points: number; expire: string | number }>,
+  now: number,
+) {
+  let wait = 0;
+  for (const [l, key] of counted) {
+    const row = rows.find((r) => r.key === key);
+    if (row && row.points > l.points) wait = Math.max(wait, Math.max(1, Math.ceil((Number(row.expire) - now) / 1000)));
+  }
+  return wait;
+}
+
 /**
  * Counts one event on each of several limiters in one statement (one round trip, one commit), the same
  * counting as `hit` (rate-limiter-flexible's upsert on the same rows): returns the longest wait, in
@@ -93,27 +113,72 @@ export async function hit(name: LimiterName, key: string): Promise<number> {
 export async function hitAll(events: Array<[LimiterName, string]>): Promise<number> {
   const now = Date.now();
   const values: unknown[] = [now];
+  const counted: Array<[RateLimiterPostgres, string]> = [];
   const rows = events.map(([name, key], i) => {
     const l = limiter(name);
+    counted.push([l, l.getKey(key)]);
     values.push(l.getKey(key), now + l.duration * 1000);
     return `($${2 * i + 2}, 1, $${2 * i + 3}::bigint)`;
   });
   const result = await getPool().query<{ key: string; points: number; expire: string }>({
     name: `lauwer-hit-all-${events.length}`,
     text: `insert into rate_limit (key, points, expire) values ${rows.join(", ")}
-           on conflict (key) do update set
-             points = case when rate_limit.expire <= $1 then excluded.points else rate_limit.points + excluded.points end,
-             expire = case when rate_limit.expire <= $1 then excluded.expire else rate_limit.expire end
-           returning key, points, expire`,
+           ${COUNT_ON_CONFLICT("$1")}`,
     values,
   });
-  let wait = 0;
-  for (const [name, key] of events) {
+  return longestWait(counted, result.rows, now);
+}
+
+/** The key of an event counted with a row read in the same statement: a text, or one of the row's columns. */
+export type HitKey = string | { column: string };
+
+/**
+ * Reads at most one row and, when there is one, counts one event on each limiter in the same statement
+ * (one round trip, ADR 0048): `read` is a query with parameters $1…$n whose text is always the same (it
+ * is prepared once per connection); a key can be a column of the row it reads (the person behind a
+ * session). Counts exactly as hitAll does, on the same rows in the order given. Returns the row and the
+ * longest wait in seconds (0: within every limit); without a row nothing is counted.
+ */
+export async function readAndHit<Row extends Record<string, unknown>>(
+  read: { text: string; values: unknown[] },
+  events: Array<[LimiterName, HitKey]>,
+): Promise<{ row: Row | undefined; wait: number }> {
+  const now = Date.now();
+  const values = [...read.values, now];
+  const nowParam = `$${values.length}`;
+  const keys = events.map(([name, key], i) => {
     const l = limiter(name);
-    const row = result.rows.find((r) => r.key === l.getKey(key));
-    if (row && row.points > l.points) wait = Math.max(wait, Math.max(1, Math.ceil((Number(row.expire) - now) / 1000)));
-  }
-  return wait;
+    values.push(typeof key === "string" ? l.getKey(key) : l.getKey(""), now + l.duration * 1000);
+    const p = values.length - 1;
+    if (typeof key !== "string" && !/^[a-z_]+$/.test(key.column)) throw new Error(`readAndHit: not a column name: ${key.column}`);
+    const text = typeof key === "string" ? `$${p}::text` : `$${p}::text || r.${key.column}::text`;
+    return `(${i}, ${text}, $${p + 1}::bigint)`;
+  });
+  const result = await getPool().query<Row & { hits: Array<[string, number, number]> }>(
+    `${PREPARED} with r as (${read.text}),
+     hit as (
+       insert into rate_limit (key, points, expire)
+       select k.key, 1, k.expire from r cross join lateral (values ${keys.join(", ")}) as k(ord, key, expire)
+       order by k.ord
+       ${COUNT_ON_CONFLICT(nowParam)})
+     select r.*, (select coalesce(json_agg(json_build_array(hit.key, hit.points, hit.expire)), '[]'::json) from hit) as hits from r`,
+    values,
+  );
+  const found = result.rows[0];
+  if (!found) return { row: undefined, wait: 0 };
+  const { hits, ...row } = found;
+  const counted = events.map(([name, key]): [RateLimiterPostgres, string] => {
+    const l = limiter(name);
+    return [l, l.getKey(typeof key === "string" ? key : String(row[key.column]))];
+  });
+  return {
+    row: row as unknown as Row,
+    wait: longestWait(
+      counted,
+      hits.map(([key, points, expire]) => ({ key, points, expire })),
+      now,
+    ),
+  };
 }
 
 /** Takes back one counted event (an attempt that turned out to be legitimate). */
