@@ -23,7 +23,12 @@ const VOTE_CONNECTIONS = Number(process.env.BENCH_VOTE_CONNECTIONS ?? 32);
 const CANDIDATES = 50;
 const TALLY_RUNS = 5;
 /** Both figures start after this long under the same load (JIT, pools and caches warm), not counted. */
-const WARM_UP_SECONDS = 1;
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 5);
+/**
+ * The raw and the app figures are measured in turns (raw, app, raw, app…), this many of each: a
+ * machine whose speed drifts during the run (a shared VM) then slows both figures alike.
+ */
+const VOTE_ROUNDS = Number(process.env.BENCH_VOTE_ROUNDS ?? 3);
 /** The app's default idle timeout (SESSION_IDLE_MINUTES): a session this fresh is not extended (no write). */
 const SESSION_IDLE_MINUTES = 60;
 
@@ -279,6 +284,8 @@ async function rawBallots(db: Kysely<DB>, url: string, origin: string, setup: Se
     latencies.sort((a, b) => a - b);
     return {
       next,
+      elapsed,
+      latencies,
       figures: {
         rps: latencies.length / elapsed,
         p50: percentile(latencies, 50),
@@ -437,6 +444,46 @@ async function timeTally(db: Kysely<DB>, setup: Setup) {
   return { ballots, medianMs: median(runsMs), runsMs };
 }
 
+/** The CPU per vote of several turns, each weighed by its votes. */
+function combinedCpu(parts: Array<{ cpu?: CpuPerVote; votes: number }>): CpuPerVote | undefined {
+  if (parts.some((p) => !p.cpu)) return undefined;
+  const votes = parts.reduce((n, p) => n + p.votes, 0);
+  const mean = (key: keyof CpuPerVote) => parts.reduce((sum, p) => sum + p.cpu![key] * p.votes, 0) / votes;
+  return { app: mean("app"), postgres: mean("postgres"), generator: mean("generator") };
+}
+
+/** The raw turns as one figure: all their ballots over all their time, percentiles over all latencies. */
+function combinedRaw(turns: Array<Awaited<ReturnType<typeof rawBallots>>>): VoteFigures["raw"] {
+  const latencies = turns.flatMap((t) => t.latencies).sort((a, b) => a - b);
+  return {
+    rps: latencies.length / turns.reduce((s, t) => s + t.elapsed, 0),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: turns.reduce((n, t) => n + t.figures.errors, 0),
+    ballots: latencies.length,
+    cpu: combinedCpu(turns.map((t) => ({ cpu: t.figures.cpu, votes: t.figures.ballots }))),
+  };
+}
+
+/**
+ * The app's turns as one figure: the mean rate (the turns last equally long), and the worst turn's
+ * percentiles (autocannon gives percentiles, not the latencies behind them).
+ */
+function combinedApp(turns: Array<Awaited<ReturnType<typeof appVotes>>>): AppVoteFigures {
+  const statuses: Record<string, number> = {};
+  for (const t of turns) for (const [code, n] of Object.entries(t.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  return {
+    rps: turns.reduce((s, t) => s + t.rps, 0) / turns.length,
+    p50: Math.max(...turns.map((t) => t.p50)),
+    p99: Math.max(...turns.map((t) => t.p99)),
+    errors: turns.reduce((n, t) => n + t.errors, 0),
+    answers: turns.reduce((n, t) => n + t.answers, 0),
+    statuses,
+    problems: turns.flatMap((t) => t.problems),
+    cpu: combinedCpu(turns.map((t) => ({ cpu: t.cpu, votes: t.answers }))),
+  };
+}
+
 export async function benchVote(
   db: Kysely<DB>,
   opts: {
@@ -458,14 +505,24 @@ export async function benchVote(
   const seedSeconds = seconds(t0);
   log(`vote: seeded ${VOTERS} voters with sessions in ${seedSeconds.toFixed(1)} s`);
 
-  // Disjoint voters: raw from voter 1 on, the app from where raw stopped (a second ballot would be a 409).
-  const raw = await rawBallots(db, opts.url, opts.origin, setup, 1, opts.seconds, opts.parties);
-  log(`vote: raw ${raw.figures.rps.toFixed(0)} ballots/s; ${formatCpu(raw.figures.cpu, false)}`);
-  const app = await appVotes(db, opts.origin, setup, raw.next, opts.seconds, opts.parties);
-  log(`vote: app ${app.rps.toFixed(0)} votes/s; ${formatCpu(app.cpu)}`);
+  // Disjoint voters: each turn starts where the one before stopped (a second ballot would be a 409).
+  let next = 1;
+  const raws: Array<Awaited<ReturnType<typeof rawBallots>>> = [];
+  const apps: Array<Awaited<ReturnType<typeof appVotes>>> = [];
+  for (let turn = 1; turn <= VOTE_ROUNDS; turn++) {
+    const raw = await rawBallots(db, opts.url, opts.origin, setup, next, opts.seconds, opts.parties);
+    log(`vote, turn ${turn}: raw ${raw.figures.rps.toFixed(0)} ballots/s; ${formatCpu(raw.figures.cpu, false)}`);
+    const app = await appVotes(db, opts.origin, setup, raw.next, opts.seconds, opts.parties);
+    log(`vote, turn ${turn}: app ${app.rps.toFixed(0)} votes/s (${(app.rps / raw.figures.rps).toFixed(3)} of raw); ${formatCpu(app.cpu)}`);
+    raws.push(raw);
+    apps.push(app);
+    next = app.next;
+  }
+  const raw = combinedRaw(raws);
+  const app = combinedApp(apps);
   let allCores: VoteFigures["allCores"];
   if (opts.allCores) {
-    const figures = await appVotes(db, opts.allCores.origin, setup, app.next, opts.seconds, {
+    const figures = await appVotes(db, opts.allCores.origin, setup, next, opts.seconds, {
       appPid: opts.allCores.pid,
       pgDataDir: opts.parties.pgDataDir,
     });
@@ -482,7 +539,7 @@ export async function benchVote(
     voters: VOTERS,
     connections: VOTE_CONNECTIONS,
     seedSeconds,
-    raw: raw.figures,
+    raw,
     app,
     allCores,
     tally: { ...tally, fillSeconds },
