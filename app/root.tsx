@@ -10,6 +10,7 @@ import {
   ScrollRestoration,
   useLocation,
   useMatches,
+  useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -210,6 +211,9 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
   useFocusOnNavigation(mainRef);
   const chromeless = useChromeless();
   const ownDescription = useOwnDescription();
+  // While a submission or the page's data is on its way, the page says so (aria-busy): assistive
+  // technology waits for the new content instead of reading the old.
+  const busy = useNavigation().state !== "idle";
   const { menuRef, closeOnEscape } = useMenu();
   const returnTo = location.pathname + location.search;
   return (
@@ -248,6 +252,7 @@ function Shell({ locale, children }: { locale: Locale; children: ReactNode }) {
           id="main"
           tabIndex={-1}
           ref={mainRef}
+          aria-busy={busy || undefined}
           className={`lauwer-container lauwer-main${chromeless ? " lauwer-main--chromeless" : ""}`}
         >
           {data?.notice && !chromeless ? (

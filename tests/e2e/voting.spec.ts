@@ -38,6 +38,9 @@ async function castVote(page: Page, candidate: string) {
   await page.getByRole("group", { name: "Je keuze" }).getByRole("radio", { name: candidate }).check();
   await page.getByRole("button", { name: "Verder naar controle" }).click();
   await expect(page.getByRole("heading", { name: "Controleer je stem" })).toBeVisible();
+  // The summary shows as soon as the review is answered; the page's data is still reloading until the
+  // page stops being busy. Casting before that would cut the reload short.
+  await expect(page.getByRole("main")).not.toHaveAttribute("aria-busy", "true");
   await page.getByRole("button", { name: "Stem uitbrengen" }).click();
   const own = page.getByRole("status").filter({ hasText: "Je hebt gestemd" });
   await expect(own).toContainText(`Je keuze: ${candidate}`);
