@@ -157,8 +157,9 @@ export async function sessionCountingBallot(
 
 /**
  * Casts (or changes) the voter's ballot from the confirmed list of choices. Rate-limited per account
- * and per IP (counted first; `counted` when sessionCountingBallot already counted it). A ballot is safe to submit again — the same choices come back as the
- * stored ballot — so when the connection breaks mid-way it is tried again for a moment.
+ * and per IP (counted first; `counted` when sessionCountingBallot already counted it). A ballot is
+ * safe to submit again — the same choices come back as the stored ballot — so when the connection
+ * breaks mid-way it is tried again for a moment.
  */
 export async function submitBallot(
   db: Db,
