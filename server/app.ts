@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import proxyaddr from "proxy-addr";
 import { pinoHttp } from "pino-http";
 import { readSessionCookie, validateSessionId } from "~/auth/lucia.server";
 import { config } from "~/config.server";
@@ -327,14 +329,13 @@ export function createApp(
     /** false: every ballot goes through Remix (the tests compare both answers). */
     voteLane?: boolean;
   } = {},
-) {
+): RequestListener {
   const c = config();
   const publicDir = options.publicDir ?? "public";
   const lifecycle = options.lifecycle;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", c.TRUST_PROXY);
-  app.use(httpMetrics(build, c, publicDir));
 
   // Liveness: the process answers. Readiness: it takes new work (PostgreSQL reachable, migrations applied, not stopping),
   // for a load balancer or orchestrator to route by. Neither touches a session or the log.
@@ -344,12 +345,8 @@ export function createApp(
   // Prometheus (ADR 0022): 404 unless METRICS_TOKEN is set, then only with that bearer token; not logged.
   app.get("/metrics", metricsEndpoint(c));
 
-  // A ballot cast is answered before the page middleware when it succeeds (ADR 0047); all else passes on.
-  if (options.voteLane !== false) {
-    const laneHeaders = capturedHeaders(helmet(helmetOptions(c, ["'self'"])));
-    laneHeaders.push(["Permissions-Policy", PERMISSIONS_POLICY]);
-    app.use(voteLane(c.origin, laneHeaders));
-  }
+  // What failed in the vote lane after a ballot was stored goes to the error handler (as it would from here).
+  app.use((_req, res, next) => next((res.locals.voteLane as LaneState | undefined)?.failure));
 
   app.use(
     pinoHttp({
@@ -456,5 +453,15 @@ export function createApp(
           `<p lang="en">Something went wrong. Please try again later. Code: <code>${String(req.id)}</code></p></main></body></html>`,
       );
   });
-  return app;
+  // In front of express (ADR 0049): the request metrics, then the vote lane, which answers a ballot cast
+  // when it succeeds (ADR 0047) and passes everything else on to express.
+  const metrics = httpMetrics(build, c, publicDir);
+  const toExpress = (req: IncomingMessage, res: ServerResponse) => void app(req, res);
+  if (options.voteLane === false) return (req, res) => metrics(req, res, () => toExpress(req, res));
+  const laneHeaders = capturedHeaders(helmet(helmetOptions(c, ["'self'"])));
+  laneHeaders.push(["Permissions-Policy", PERMISSIONS_POLICY]);
+  // The address express gives as req.ip: the same `trust proxy`, compiled by express.
+  const trust = app.get("trust proxy fn") as Parameters<typeof proxyaddr>[1];
+  const lane = voteLane(c.origin, laneHeaders, (req) => proxyaddr(req, trust));
+  return (req, res) => metrics(req, res, () => lane(req, res, () => toExpress(req, res)));
 }

@@ -1,4 +1,5 @@
 import cluster from "node:cluster";
+import { createServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -203,7 +204,7 @@ async function main() {
   } else {
     const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
     const app = createApp(build, { lifecycle });
-    const server = app.listen(c.PORT, c.HOST, () => {
+    const server = createServer(app).listen(c.PORT, c.HOST, () => {
       if (role === "single") logger.info(configSummary(), `Lauwer listens on ${c.origin}`);
     });
     lifecycle.attach(server);

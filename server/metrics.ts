@@ -3,7 +3,7 @@ import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { readdirSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
-import type { NextFunction, Request, Response } from "express";
+import type { Request, Response } from "express";
 import { sql } from "kysely";
 import type pg from "pg";
 import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, register } from "prom-client";
@@ -160,7 +160,7 @@ function compile(path: string, caseSensitive: boolean): RegExp {
  * off. Put first, so requests answered before Remix (health, static files, refusals) count too.
  */
 export function httpMetrics(build: ServerBuild, c: Config, publicDir: string) {
-  if (!metricsEnabled(c)) return (_req: Request, _res: Response, next: NextFunction) => next();
+  if (!metricsEnabled(c)) return (_req: IncomingMessage, _res: ServerResponse, next: () => void) => next();
   const m = appMetrics();
   const match = routeMatcher(build.routes);
   let publicEntries = new Set<string>();
@@ -177,10 +177,13 @@ export function httpMetrics(build: ServerBuild, c: Config, publicDir: string) {
     const page = path === "/_root.data" ? "/" : path.endsWith(".data") ? path.slice(0, -5) : path;
     return match(page) ?? "unmatched";
   };
-  return (req: Request, res: Response, next: NextFunction) => {
+  // In front of express (ADR 0049): the path is the address's, without its query, as express's req.path.
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const started = process.hrtime.bigint();
-    const route = routeOf(req.path);
-    const method = METHODS.has(req.method) ? req.method : "other";
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const route = routeOf(q < 0 ? url : url.slice(0, q));
+    const method = req.method !== undefined && METHODS.has(req.method) ? req.method : "other";
     // "close" comes for every response: finished, or cut off when the client went away.
     res.once("close", () => {
       const labels = { route, method, status_class: `${Math.floor(res.statusCode / 100)}xx` };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { startTime } from "pino-http";
 import { encode } from "turbo-stream";
 import { passedSecondFactor } from "~/auth/guards.server";
@@ -16,13 +16,13 @@ import { ballotPath, ballotVoter, cachedBallotContext, sessionCountingBallot, su
 
 /**
  * The vote lane (ADR 0047): the one submission a closing hour brings in by the hundred per second, a
- * ballot cast, is answered here when it succeeds, without Remix, helmet or the request logger's
- * middleware. It runs the same steps as the ballot route's `cast` intent — the Origin check, the
+ * ballot cast, is answered here when it succeeds, in front of express (ADR 0049): without Remix, helmet,
+ * the request logger's middleware or express's own work on every request. It runs the same steps as the ballot route's `cast` intent — the Origin check, the
  * session, the shared zod schema, `cachedBallotContext` and `submitBallot` — and answers as Remix would:
  * a 303 to the ballot page with its notice, or for a JavaScript submission (`<path>.data`) the same
  * single-fetch redirect Remix encodes.
  *
- * Everything else passes on to the app as it came (the body kept in `res.locals.voteLane`): another
+ * Everything else passes on to express as it came (the body kept in `res.locals.voteLane`): another
  * intent, a visitor, a session still short of its second factor, a form the schema refuses, an unknown
  * round, a failure before the ballot was cast. A ballot the service refused, or that
  * failed, passes on with its outcome, which the route's action then answers with the page and its
@@ -39,13 +39,18 @@ export interface LaneState {
   cast?: BallotCast;
   /** The database could not be reached to read the session (the lane retried for a moment). */
   outage?: boolean;
+  /** What failed after the ballot was stored: the app's error handler answers it. */
+  failure?: unknown;
 }
+
+/** A request that the lane passes on: to express, which keeps `res.locals` (express's `expressInit`). */
+export type PassOn = () => void;
 
 const BALLOT = /^\/prijzen\/([^/]+)\/([^/]+)\/ronde\/([^/]+)\/([^/]+?)(\.data)?$/;
 const LIMIT = 1_000_000;
 
 /** Reads a body of known length (at most LIMIT bytes); null when the client went away. */
-function readBody(req: Request, length: number): Promise<Buffer | null> {
+function readBody(req: IncomingMessage, length: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -92,26 +97,34 @@ async function singleFetchRedirect(location: string): Promise<Buffer> {
  * @param origin the app's configured origin: a POST from anywhere else passes on (and is refused there).
  * @param securityHeaders the headers every answer carries (helmet's, without the page's nonce), for the
  *   lane's redirect.
+ * @param clientIp the client's address as express gives it (`req.ip`, by the app's `trust proxy`).
+ * @returns a handler that answers a request or hands it to `passOn` (once, and with `res.locals` set).
  */
-export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly [string, string]>): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== "POST") return next();
-    const match = BALLOT.exec(req.path);
-    const length = Number(req.get("content-length"));
-    const query = req.url.includes("?") ? new URLSearchParams(req.url.slice(req.url.indexOf("?") + 1)) : null;
+export function voteLane(
+  origin: string,
+  securityHeaders: ReadonlyArray<readonly [string, string]>,
+  clientIp: (req: IncomingMessage) => string | undefined,
+): (req: IncomingMessage, res: ServerResponse, passOn: PassOn) => void {
+  return (req, res, passOn) => {
+    if (req.method !== "POST") return passOn();
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const match = BALLOT.exec(q < 0 ? url : url.slice(0, q));
+    const length = Number(req.headers["content-length"]);
+    const query = q < 0 ? null : new URLSearchParams(url.slice(q + 1));
     if (
       !match ||
       // An intent in the address wins over the form's (handleIntents), and `_data` is refused
       // (legacyDataRequest): the app answers both.
       query?.has("intent") ||
       query?.has("_data") ||
-      req.get("origin") !== origin ||
-      !/^application\/x-www-form-urlencoded\s*(;|$)/i.test(req.get("content-type") ?? "") ||
+      req.headers.origin !== origin ||
+      !/^application\/x-www-form-urlencoded\s*(;|$)/i.test(req.headers["content-type"] ?? "") ||
       !Number.isSafeInteger(length) ||
       length <= 0 ||
       length > LIMIT
     )
-      return next();
+      return passOn();
     // Passed on, the request keeps this id and start in the request log (pino-http keeps both).
     res[startTime] = Date.now();
     const id = randomUUID();
@@ -120,28 +133,32 @@ export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly
       const body = await readBody(req, length).catch(() => null);
       if (!body) {
         // The client went away, or sent less than it announced: nothing was stored.
-        if (!req.destroyed && !res.headersSent) res.status(400).type("text/plain").send("Ongeldig verzoek / Invalid request");
+        if (!req.destroyed && !res.headersSent) {
+          res.statusCode = 400;
+          res.setHeader("Content-Type", "text/plain; charset=utf-8");
+          res.end("Ongeldig verzoek / Invalid request");
+        }
         return;
       }
       const state: LaneState = { body: body.toString("utf8") };
-      res.locals.voteLane = state;
+      (res as ServerResponse & { locals?: Record<string, unknown> }).locals = { voteLane: state };
       const form = new URLSearchParams(state.body);
       const params = match.slice(1, 5).map(decode);
-      if (form.get("intent") !== "cast" || params.includes(null)) return next();
+      if (form.get("intent") !== "cast" || params.includes(null)) return passOn();
       const parsed = parseFormData(form, BallotFormSchema);
-      if (!parsed.ok) return next();
+      if (!parsed.ok) return passOn();
       const db = getDb();
       const [award, year, position, category] = params as string[];
-      const cookie = req.get("cookie");
+      const cookie = req.headers.cookie;
       const locale = localeFromCookieHeader(cookie);
       let ballot;
       try {
         ballot = await cachedBallotContext(db, { award: award!, year: year!, position: position!, category: category! }, locale);
       } catch {
         // Not found (a Response), or an outage: the app answers it.
-        return next();
+        return passOn();
       }
-      const ip = req.ip ?? "unknown";
+      const ip = clientIp(req) ?? "unknown";
       let counted;
       try {
         // The session, read with the cast counted (ADR 0048). Tried again for a moment in an outage: a
@@ -154,12 +171,12 @@ export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly
         // An outage: the app answers it with the choices kept, without waiting for the session again.
         // Anything else: the app reads the session itself, and logs what fails.
         state.outage = isDatabaseUnavailable(error);
-        return next();
+        return passOn();
       }
       const { user, session, setCookie } = state.validated;
       // A visitor, or a person with a second factor who has not passed it yet (ADR 0024): the route's
       // guard sends them on.
-      if (!user || !passedSecondFactor(user, session)) return next();
+      if (!user || !passedSecondFactor(user, session)) return passOn();
       let outcome;
       try {
         outcome = await submitBallot(db, ballot, ballotVoter(user, session), parsed.data.choices, {
@@ -169,36 +186,41 @@ export function voteLane(origin: string, securityHeaders: ReadonlyArray<readonly
         });
       } catch (error) {
         state.cast = { error };
-        return next();
+        return passOn();
       }
       if (!outcome.ok) {
         state.cast = { outcome };
-        return next();
+        return passOn();
       }
       const location = withNotice(ballotPath(ballot), outcome.value.notice);
       for (const [key, value] of securityHeaders) res.setHeader(key, value);
       res.setHeader("X-Request-Id", id);
       res.setHeader("Cache-Control", "no-store");
-      if (setCookie) res.append("Set-Cookie", setCookie);
+      if (setCookie) res.setHeader("Set-Cookie", setCookie);
       res.setHeader("Location", location);
       if (match[5]) {
         // Remix derives `revalidate` from the action's own headers, which carry no cookie here.
-        res.status(202).setHeader("X-Remix-Response", "yes");
+        res.statusCode = 202;
+        res.setHeader("X-Remix-Response", "yes");
         res.setHeader("Content-Type", "text/x-script; charset=utf-8");
         res.end(await singleFetchRedirect(location));
       } else {
-        res.status(303).end();
+        res.statusCode = 303;
+        res.end();
       }
       logger.info(
-        { req: { id, method: req.method, url: req.path }, res: { statusCode: res.statusCode }, responseTime: Date.now() - res[startTime] },
+        { req: { id, method: req.method, url: match[0] }, res: { statusCode: res.statusCode }, responseTime: Date.now() - res[startTime] },
         "request completed",
       );
     })().catch((error: unknown) => {
       // Only what follows a stored ballot gets here (everything before passes on): the request log
       // has not seen this request, so it is logged here; the error page carries the id.
-      logger.error({ err: error, req: { id, method: req.method, url: req.path } }, "unhandled error");
+      logger.error({ err: error, req: { id, method: req.method, url: match[0] } }, "unhandled error");
       if (!res.headersSent) for (const [key, value] of securityHeaders) res.setHeader(key, value);
-      next(error);
+      const locals = ((res as ServerResponse & { locals?: Record<string, unknown> }).locals ??= {});
+      const state = (locals.voteLane ??= { body: "" }) as LaneState;
+      state.failure = error;
+      passOn();
     });
   };
 }

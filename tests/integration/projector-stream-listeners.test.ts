@@ -20,7 +20,7 @@ beforeAll(async () => {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   lifecycle = createLifecycle({ drainMs: 1000 });
   server = await new Promise<Server>((resolve) => {
-    const s = createApp(build, { lifecycle }).listen(0, "127.0.0.1", () => resolve(s));
+    const s = http.createServer(createApp(build, { lifecycle })).listen(0, "127.0.0.1", () => resolve(s));
   });
   lifecycle.attach(server);
   const address = server.address();

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { sealTotpSecret } from "~/modules/mfa/totp-secret.server";
 import { createUser } from "../setup/factories";
-import { startTestServer, type TestServer } from "../setup/http";
+import { startAppProcess } from "../setup/app-process";
+import { ORIGIN, startTestServer, type TestServer } from "../setup/http";
 import { createVoteRound, sessionFor } from "../setup/voting";
 
 // The vote lane (ADR 0047) answers a successful ballot cast without Remix. These tests hold it to
@@ -208,6 +209,41 @@ describe("the vote lane", () => {
     const broken = await lane.request(`${r.base}/cat%FF`, { form: { intent: "cast", choices: a! }, headers: { cookie } });
     expect(broken.status).toBe(400);
     expect(await ballots(r.roundId)).toHaveLength(0);
+  });
+
+  it("keeps the address express gives: behind a trusted proxy the client's, else the connection's", async () => {
+    const r = await createVoteRound();
+    const page = `${r.base}/${r.categories[0]!.slug}`;
+    const choice = r.candidates[r.categoryIds[0]!]![0]!;
+    const [direct, proxied] = [await createUser(), await createUser()];
+    const forwarded = { "x-forwarded-for": "203.0.113.9" };
+    // This test's servers trust no proxy (TRUST_PROXY 0): a forwarded address is nobody's word.
+    const here = await lane.request(page, {
+      form: { intent: "cast", choices: choice },
+      headers: { cookie: await sessionFor(direct.id), ...forwarded },
+    });
+    expect(here.status).toBe(303);
+    // Behind one trusted proxy, its X-Forwarded-For names the client (express's req.ip).
+    const app = await startAppProcess({ env: { DATABASE_URL: process.env.DATABASE_URL, TRUST_PROXY: "1" } });
+    try {
+      const res = await fetch(app.url + page, {
+        method: "POST",
+        headers: {
+          origin: ORIGIN,
+          cookie: await sessionFor(proxied.id),
+          "content-type": "application/x-www-form-urlencoded",
+          ...forwarded,
+        },
+        body: new URLSearchParams({ intent: "cast", choices: choice }).toString(),
+        redirect: "manual",
+      });
+      expect(res.status).toBe(303);
+    } finally {
+      app.child.kill("SIGTERM");
+      await app.exited;
+    }
+    const ips = Object.fromEntries((await ballots(r.roundId)).map((b) => [b.voter_id, b.ip]));
+    expect(ips).toEqual({ [direct.id]: "127.0.0.1", [proxied.id]: "203.0.113.9" });
   });
 
   it("answers a refused JavaScript submission as Remix does", async () => {

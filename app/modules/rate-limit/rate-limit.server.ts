@@ -132,6 +132,35 @@ export async function hitAll(events: Array<[LimiterName, string]>): Promise<numb
 /** The key of an event counted with a row read in the same statement: a text, or one of the row's columns. */
 export type HitKey = string | { column: string };
 
+/** readAndHit's statements by their read's text and their limiters' keys (a few; each built once). */
+const readAndHitTexts = new Map<string, Map<string, string>>();
+
+/** readAndHit's statement: the same text for the same read and the same kinds of keys (prepared once). */
+function readAndHitText(read: { text: string; values: unknown[] }, events: Array<[LimiterName, HitKey]>): string {
+  const shape = events.map(([name, key]) => (typeof key === "string" ? name : `${name}:${key.column}`)).join(" ");
+  let byShape = readAndHitTexts.get(read.text);
+  let text = byShape?.get(shape);
+  if (text !== undefined) return text;
+  const nowParam = `$${read.values.length + 1}`;
+  const keys = events.map(([, key], i) => {
+    const p = read.values.length + 2 + 2 * i;
+    if (typeof key !== "string" && !/^[a-z_]+$/.test(key.column)) throw new Error(`readAndHit: not a column name: ${key.column}`);
+    const keyText = typeof key === "string" ? `$${p}::text` : `$${p}::text || r.${key.column}::text`;
+    return `(${i}, ${keyText}, $${p + 1}::bigint)`;
+  });
+  text = `${PREPARED} with r as (${read.text}),
+     hit as (
+       insert into rate_limit (key, points, expire)
+       select k.key, 1, k.expire from r cross join lateral (values ${keys.join(", ")}) as k(ord, key, expire)
+       order by k.ord
+       ${COUNT_ON_CONFLICT(nowParam)})
+     select r.*, (select coalesce(json_agg(json_build_array(hit.key, hit.points, hit.expire)), '[]'::json) from hit) as hits from r`;
+  // Bounded like the prepared statements' names: texts past the first hundred are built each time.
+  if (!byShape && readAndHitTexts.size < 100) readAndHitTexts.set(read.text, (byShape = new Map()));
+  if (byShape && byShape.size < 100) byShape.set(shape, text);
+  return text;
+}
+
 /**
  * Reads at most one row and, when there is one, counts one event on each limiter in the same statement
  * (one round trip, ADR 0048): `read` is a query with parameters $1…$n whose text is always the same (it
@@ -145,25 +174,11 @@ export async function readAndHit<Row extends Record<string, unknown>>(
 ): Promise<{ row: Row | undefined; wait: number }> {
   const now = Date.now();
   const values = [...read.values, now];
-  const nowParam = `$${values.length}`;
-  const keys = events.map(([name, key], i) => {
+  for (const [name, key] of events) {
     const l = limiter(name);
     values.push(typeof key === "string" ? l.getKey(key) : l.getKey(""), now + l.duration * 1000);
-    const p = values.length - 1;
-    if (typeof key !== "string" && !/^[a-z_]+$/.test(key.column)) throw new Error(`readAndHit: not a column name: ${key.column}`);
-    const text = typeof key === "string" ? `$${p}::text` : `$${p}::text || r.${key.column}::text`;
-    return `(${i}, ${text}, $${p + 1}::bigint)`;
-  });
-  const result = await getPool().query<Row & { hits: Array<[string, number, number]> }>(
-    `${PREPARED} with r as (${read.text}),
-     hit as (
-       insert into rate_limit (key, points, expire)
-       select k.key, 1, k.expire from r cross join lateral (values ${keys.join(", ")}) as k(ord, key, expire)
-       order by k.ord
-       ${COUNT_ON_CONFLICT(nowParam)})
-     select r.*, (select coalesce(json_agg(json_build_array(hit.key, hit.points, hit.expire)), '[]'::json) from hit) as hits from r`,
-    values,
-  );
+  }
+  const result = await getPool().query<Row & { hits: Array<[string, number, number]> }>(readAndHitText(read, events), values);
   const found = result.rows[0];
   if (!found) return { row: undefined, wait: 0 };
   const { hits, ...row } = found;
