@@ -332,26 +332,36 @@ async function appVotes(db: Kysely<DB>, origin: string, setup: Setup, first: num
   let next = start;
   let ranOut = false;
   const cannon = async (duration: number) => {
-    const r = await autocannon({
-      url: `${origin}${setup.path(category.slug)}`,
-      method: "POST",
-      connections: VOTE_CONNECTIONS,
-      duration,
-      headers: { origin, "content-type": "application/x-www-form-urlencoded" },
-      requests: [
+    // Every answer's time, for percentiles over all the turns (autocannon's result gives only its own).
+    const latencies: number[] = [];
+    let instance: autocannon.Instance | undefined;
+    const result = new Promise<autocannon.Result>((resolve, reject) => {
+      instance = autocannon(
         {
-          setupRequest: (req) => {
-            const n = next++;
-            if (n > VOTERS) ranOut = true;
-            return {
-              ...req,
-              headers: { ...req.headers, cookie: `${SESSION_COOKIE}=${sessionId(n)}` },
-              body: `intent=cast&choices=${category.nominees[n % CANDIDATES]!}`,
-            };
-          },
+          url: `${origin}${setup.path(category.slug)}`,
+          method: "POST",
+          connections: VOTE_CONNECTIONS,
+          duration,
+          headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+          requests: [
+            {
+              setupRequest: (req) => {
+                const n = next++;
+                if (n > VOTERS) ranOut = true;
+                return {
+                  ...req,
+                  headers: { ...req.headers, cookie: `${SESSION_COOKIE}=${sessionId(n)}` },
+                  body: `intent=cast&choices=${category.nominees[n % CANDIDATES]!}`,
+                };
+              },
+            },
+          ],
         },
-      ],
+        (error, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
+      );
     });
+    instance!.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+    const r = await result;
     const statuses: Record<string, number> = Object.fromEntries(
       Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]),
     );
@@ -360,11 +370,11 @@ async function appVotes(db: Kysely<DB>, origin: string, setup: Setup, first: num
     if (errors) problems.push(`${errors} answers were not 303: ${JSON.stringify(statuses)}, ${r.errors} errors, ${r.timeouts} timeouts`);
     // Let requests still in flight when autocannon stopped finish.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    return { r, statuses, cast, errors };
+    return { r, statuses, cast, errors, latencies };
   };
   const warm = await cannon(WARM_UP_SECONDS);
   const cpuBefore = cpuNow(parties);
-  const { r, statuses, cast, errors } = await cannon(secs);
+  const { r, statuses, cast, errors, latencies } = await cannon(secs);
   const cpu = cpuPerVote(cpuBefore, cpuNow(parties), r.requests.total);
   if (ranOut) problems.push(`ran out of voters (BENCH_VOTERS=${VOTERS}); lower BENCH_SECONDS`);
   const stored = await db
@@ -379,6 +389,7 @@ async function appVotes(db: Kysely<DB>, origin: string, setup: Setup, first: num
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
+    latencies,
     errors,
     answers: r.requests.total,
     statuses,
@@ -466,16 +477,17 @@ function combinedRaw(turns: Array<Awaited<ReturnType<typeof rawBallots>>>): Vote
 }
 
 /**
- * The app's turns as one figure: the mean rate (the turns last equally long), and the worst turn's
- * percentiles (autocannon gives percentiles, not the latencies behind them).
+ * The app's turns as one figure: the mean rate (the turns last equally long), and percentiles over
+ * every answer of every turn, as for the raw figure.
  */
 function combinedApp(turns: Array<Awaited<ReturnType<typeof appVotes>>>): AppVoteFigures {
   const statuses: Record<string, number> = {};
   for (const t of turns) for (const [code, n] of Object.entries(t.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  const latencies = turns.flatMap((t) => t.latencies).sort((a, b) => a - b);
   return {
     rps: turns.reduce((s, t) => s + t.rps, 0) / turns.length,
-    p50: Math.max(...turns.map((t) => t.p50)),
-    p99: Math.max(...turns.map((t) => t.p99)),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
     errors: turns.reduce((n, t) => n + t.errors, 0),
     answers: turns.reduce((n, t) => n + t.answers, 0),
     statuses,
@@ -511,9 +523,13 @@ export async function benchVote(
   const apps: Array<Awaited<ReturnType<typeof appVotes>>> = [];
   for (let turn = 1; turn <= VOTE_ROUNDS; turn++) {
     const raw = await rawBallots(db, opts.url, opts.origin, setup, next, opts.seconds, opts.parties);
-    log(`vote, turn ${turn}: raw ${raw.figures.rps.toFixed(0)} ballots/s; ${formatCpu(raw.figures.cpu, false)}`);
+    log(
+      `vote, turn ${turn}: raw ${raw.figures.rps.toFixed(0)} ballots/s (p99 ${raw.figures.p99.toFixed(1)} ms); ${formatCpu(raw.figures.cpu, false)}`,
+    );
     const app = await appVotes(db, opts.origin, setup, raw.next, opts.seconds, opts.parties);
-    log(`vote, turn ${turn}: app ${app.rps.toFixed(0)} votes/s (${(app.rps / raw.figures.rps).toFixed(3)} of raw); ${formatCpu(app.cpu)}`);
+    log(
+      `vote, turn ${turn}: app ${app.rps.toFixed(0)} votes/s (${(app.rps / raw.figures.rps).toFixed(3)} of raw, p99 ${app.p99} ms); ${formatCpu(app.cpu)}`,
+    );
     raws.push(raw);
     apps.push(app);
     next = app.next;

@@ -309,7 +309,7 @@ try {
     }
     rows.push([
       `vote (POST …/ronde/1/<category>, ${vote.voters.toLocaleString("en")} voters, ${vote.connections} connections, a different voter per request)`,
-      `${vote.app.rps.toFixed(0)} votes/s (p50 ${vote.app.p50} ms, p99 ${vote.app.p99} ms, ${vote.app.errors} errors)`,
+      `${vote.app.rps.toFixed(0)} votes/s (p50 ${vote.app.p50.toFixed(1)} ms, p99 ${vote.app.p99.toFixed(1)} ms, ${vote.app.errors} errors)`,
       `${vote.raw.rps.toFixed(0)} ballots/s (firstBallotSql on pg, ${vote.connections} connections; p50 ${vote.raw.p50.toFixed(1)} ms, p99 ${vote.raw.p99.toFixed(1)} ms)`,
       (vote.app.rps / vote.raw.rps).toFixed(3),
     ]);
@@ -373,7 +373,7 @@ if (vote) {
   const ratio = vote.app.rps / vote.raw.rps;
   const met = ratio >= 0.6 && vote.app.p99 <= 100 && vote.app.errors === 0;
   console.log(
-    `\nvote: app ${vote.app.rps.toFixed(0)} votes/s (${vote.app.answers} answers ${JSON.stringify(vote.app.statuses)}, p50 ${vote.app.p50} ms, p99 ${vote.app.p99} ms, ${vote.app.errors} errors)` +
+    `\nvote: app ${vote.app.rps.toFixed(0)} votes/s (${vote.app.answers} answers ${JSON.stringify(vote.app.statuses)}, p50 ${vote.app.p50.toFixed(1)} ms, p99 ${vote.app.p99.toFixed(1)} ms, ${vote.app.errors} errors)` +
       ` vs raw ${vote.raw.rps.toFixed(0)} ballots/s (${vote.raw.ballots} ballots, p50 ${vote.raw.p50.toFixed(1)} ms, p99 ${vote.raw.p99.toFixed(1)} ms, ${vote.raw.errors} errors): ratio ${ratio.toFixed(3)}`,
   );
   console.log(`target (≥ 0.60 of raw, p99 ≤ 100 ms, 0 errors): ${met ? "met" : "not met"}`);
