@@ -74,7 +74,11 @@ export function useRootData(): RootData | undefined {
   return useRouteLoaderData<typeof loader>("root");
 }
 
-/** After client-side navigation, move focus to the main content so screen readers announce the new page. */
+/**
+ * After client-side navigation, move focus to the main content so screen readers announce the new page.
+ * On the same page (a form that redirected back with its notice), only when the focus was lost: the
+ * button that sent the form is gone (a cast ballot's review), and the main content starts with the notice.
+ */
 function useFocusOnNavigation(ref: React.RefObject<HTMLElement | null>) {
   const location = useLocation();
   const first = useRef(true);
@@ -85,6 +89,13 @@ function useFocusOnNavigation(ref: React.RefObject<HTMLElement | null>) {
     }
     if (!location.hash) ref.current?.focus();
   }, [location.pathname, location.hash, ref]);
+  const search = useRef(location.search);
+  useEffect(() => {
+    if (search.current === location.search) return;
+    search.current = location.search;
+    const active = document.activeElement;
+    if (!location.hash && (active === null || active === document.body)) ref.current?.focus();
+  }, [location.search, location.hash, ref]);
 }
 
 /** The site's menus: the main menu with the person's areas by role, and the account menu. */

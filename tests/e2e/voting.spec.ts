@@ -94,6 +94,8 @@ test("a member votes with a confirmation step, changes the vote, and checks both
 
   // Cast a vote for another candidate.
   const firstCode = await castVote(page, second!);
+  // The review's button went with the cast: the focus goes to the main content, which opens with the notice.
+  await expect(page.getByRole("main")).toBeFocused();
   await expect(page.getByRole("status").filter({ hasText: "Je stem is uitgebracht" })).toBeVisible();
   await expect(page.getByText("Je kunt je stem wijzigen tot de stemming sluit.")).toBeVisible();
   await expectAccessible(page);
