@@ -16,11 +16,12 @@ import { ballotPath, ballotVoter, cachedBallotContext, sessionCountingBallot, su
 
 /**
  * The vote lane (ADR 0047): the one submission a closing hour brings in by the hundred per second, a
- * ballot cast, is answered here when it succeeds, in front of express (ADR 0049): without Remix, helmet,
- * the request logger's middleware or express's own work on every request. It runs the same steps as the ballot route's `cast` intent — the Origin check, the
- * session, the shared zod schema, `cachedBallotContext` and `submitBallot` — and answers as Remix would:
- * a 303 to the ballot page with its notice, or for a JavaScript submission (`<path>.data`) the same
- * single-fetch redirect Remix encodes.
+ * ballot cast, is answered here when it succeeds, in front of express (ADR 0049): without Remix,
+ * helmet, the request logger's middleware or express's own work on every request. It runs the same
+ * steps as the ballot route's `cast` intent — the Origin check, the session, the shared zod schema,
+ * `cachedBallotContext` and `submitBallot` — and answers as Remix would: a 303 to the ballot page with
+ * its notice, or for a JavaScript submission (`<path>.data`) the same single-fetch redirect Remix
+ * encodes.
  *
  * Everything else passes on to express as it came (the body kept in `res.locals.voteLane`): another
  * intent, a visitor, a session still short of its second factor, a form the schema refuses, an unknown
