@@ -34,9 +34,12 @@ export async function startBuiltApp(url: string, extraEnv: Record<string, string
       LOG_LEVEL: "warn",
       SEED_ON_EMPTY: "false",
       LOGIN_FAILURES_PER_IP: "1000000",
-      // The per-IP vote limit (default 600/min) would stop the load after 600 ballots. The per-account
-      // limit keeps its default.
+      // The per-IP vote limit (default 600/min) would stop a load from 127.0.0.1 (the soak's) after 600
+      // ballots. The per-account limit keeps its default.
       VOTE_LIMIT_PER_IP: "1000000000",
+      // As deployed behind one reverse proxy (docs/deploy.md): the vote bench's load names its client
+      // addresses in X-Forwarded-For; a request without one is the connection's (127.0.0.1).
+      TRUST_PROXY: "1",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "inherit"],
