@@ -531,8 +531,8 @@ export async function benchVote(
   await seedVoters(db, opts.passwordHash);
   const seedSeconds = seconds(t0);
   // Every table vacuumed and analyzed, as autovacuum leaves them long before a closing hour (ADR 0050).
-  // Without it the raw statement's first turn ran about a third slower than its later ones in half the
-  // runs, on ballot tables new and never analyzed, which raised the first turn's ratio.
+  // Without it the raw statement's first turn ran about a third slower than its later ones in 12 of 13
+  // runs, on ballot tables new and never analyzed, which raised the first turn's ratio; with it in 1 of 10.
   await sql`vacuum (analyze)`.execute(db);
   log(`vote: seeded ${VOTERS} voters with sessions in ${seedSeconds.toFixed(1)} s`);
 
