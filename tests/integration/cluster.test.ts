@@ -85,8 +85,13 @@ describe("several app workers on one port", () => {
 
   it("replaces a worker that dies while the others keep answering", async () => {
     const app = await startCluster(3);
-    await until("three workers", () => children(app.child.pid!).length === 3);
+    // All three listening, not only forked: /readyz answers once the first worker listens, and the port is
+    // the primary's only while some worker listens on it. Killing the one listener while the other two are
+    // still starting would leave nobody on the port (ECONNREFUSED) until they got there: a slow start, not
+    // a replacement. The primary says this line once every first worker listens (server/index.ts).
+    await until("three workers listening", () => /Lauwer listens on .*\(3 app workers\)/.test(app.output()));
     const before = children(app.child.pid!);
+    expect(before).toHaveLength(3);
     process.kill(before[0]!, "SIGKILL");
     // A connection the primary hands out in the instant before it learns of the death is lost with the
     // worker (as with any crash; a proxy retries it). Once it knows, the other two serve the port alone.
