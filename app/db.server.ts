@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { CompiledQuery, sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type pg from "pg";
 import { createDb } from "../db/connection";
 export { PREPARED } from "../db/connection";
@@ -58,4 +58,38 @@ export async function closeDb(): Promise<void> {
     untrackPool(pool);
     await db.destroy();
   }
+}
+
+/**
+ * A statement built with Kysely once per process and then only bound (ADR 0051): compiling a large
+ * statement for every vote cost more of the app's CPU than the rest of its SQL work. `build` names each
+ * value that changes per call as a slot; anything else in it must be a literal (`sql.lit`) or a
+ * reference, never a plain value, which would be bound once and then repeated for ever: the first
+ * compilation refuses a parameter that is not a slot.
+ */
+export function compiledOnce<Row>(build: (slot: (name: string) => RawBuilder<unknown>) => RawBuilder<Row>) {
+  let compiled: { text: string; slots: string[] } | undefined;
+  return (values: Readonly<Record<string, unknown>>): CompiledQuery<Row> => {
+    if (!compiled) {
+      const names = new Map<object, string>();
+      const query = build((name) => {
+        const token = { slot: name };
+        names.set(token, name);
+        return sql`${token}`;
+      }).compile(getDb());
+      const slots = query.parameters.map((p) => {
+        const name = typeof p === "object" && p !== null ? names.get(p) : undefined;
+        if (name === undefined) throw new Error(`compiledOnce: a value that is not a slot: ${String(p)}`);
+        return name;
+      });
+      compiled = { text: query.sql, slots };
+    }
+    return CompiledQuery.raw(
+      compiled.text,
+      compiled.slots.map((name) => {
+        if (!(name in values)) throw new Error(`compiledOnce: no value for slot ${name}`);
+        return values[name];
+      }),
+    ) as CompiledQuery<Row>;
+  };
 }

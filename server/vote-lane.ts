@@ -12,7 +12,7 @@ import { withNotice } from "~/lib/notice";
 import { logger } from "~/logger.server";
 import { BallotFormSchema } from "~/modules/voting/ballot.schema";
 import { deviceIdFromCookie } from "~/modules/voting/device.server";
-import { ballotPath, ballotVoter, cachedBallotContext, sessionCountingBallot, submitBallot } from "~/modules/voting/vote.server";
+import { ballotPath, ballotVoter, cachedBallotContext, castBySession, submitBallot } from "~/modules/voting/vote.server";
 
 /**
  * The vote lane (ADR 0047): the one submission a closing hour brings in by the hundred per second, a
@@ -160,39 +160,46 @@ export function voteLane(
         return passOn();
       }
       const ip = clientIp(req) ?? "unknown";
-      let counted;
+      const deviceId = deviceIdFromCookie(cookie);
+      let result;
       try {
-        // The session, read with the cast counted (ADR 0048). Tried again for a moment in an outage: a
-        // count whose answer was lost is counted once more at most, which a limit of many can take.
-        ({ validated: state.validated, counted } = await retryWhileUnavailable(
-          () => sessionCountingBallot(readSessionCookie(cookie), ip),
+        // The session read, the cast counted and the ballot written in one statement (ADR 0051). Tried
+        // again for a moment in an outage: a count whose answer was lost is counted once more at most,
+        // which a limit of many can take, and a ballot stored already comes back as the same ballot.
+        result = await retryWhileUnavailable(
+          () => castBySession(db, ballot, { sessionId: readSessionCookie(cookie), ip, deviceId, choiceList: parsed.data.choices }),
           2000,
-        ));
+        );
       } catch (error) {
-        // An outage: the app answers it with the choices kept, without waiting for the session again.
-        // Anything else: the app reads the session itself, and logs what fails.
+        // Nothing changed (the statement is one transaction). An outage: the app answers it with the
+        // choices kept, without waiting for the session again. Anything else: the app does it all
+        // itself, and logs what fails.
         state.outage = isDatabaseUnavailable(error);
         return passOn();
       }
-      const { user, session, setCookie } = state.validated;
-      // A visitor, or a person with a second factor who has not passed it yet (ADR 0024): the route's
-      // guard sends them on.
-      if (!user || !passedSecondFactor(user, session)) return passOn();
-      let outcome;
-      try {
-        outcome = await submitBallot(db, ballot, ballotVoter(user, session), parsed.data.choices, {
-          ip,
-          deviceId: deviceIdFromCookie(cookie),
-          counted,
-        });
-      } catch (error) {
-        state.cast = { error };
-        return passOn();
-      }
-      if (!outcome.ok) {
+      state.validated = result.validated;
+      let outcome = result.cast && "outcome" in result.cast ? result.cast.outcome : undefined;
+      if (!result.cast) {
+        const { user, session } = result.validated!;
+        // A visitor, or a person with a second factor who has not passed it yet (ADR 0024): the route's
+        // guard sends them on.
+        if (!user || !passedSecondFactor(user, session)) return passOn();
+        // Counted, not cast (a limit reached, a ballot refused before its statement): submitBallot
+        // answers it without counting again.
+        try {
+          outcome = await submitBallot(db, ballot, ballotVoter(user, session), parsed.data.choices, {
+            ip,
+            deviceId,
+            counted: result.counted,
+          });
+        } catch (error) {
+          state.cast = { error };
+          return passOn();
+        }
         state.cast = { outcome };
-        return passOn();
-      }
+      } else state.cast = result.cast;
+      if (!outcome?.ok) return passOn();
+      const setCookie = result.validated?.setCookie;
       const location = withNotice(ballotPath(ballot), outcome.value.notice);
       for (const [key, value] of securityHeaders) res.setHeader(key, value);
       res.setHeader("X-Request-Id", id);

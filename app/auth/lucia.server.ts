@@ -1,6 +1,6 @@
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { config } from "~/config.server";
-import { CompiledQuery, sql } from "kysely";
+import { CompiledQuery, sql, type RawBuilder } from "kysely";
 import { getDb, PREPARED } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 
@@ -33,8 +33,11 @@ function toDatabaseSession(row: SessionRow): DatabaseSession {
 
 const sessionColumns = ["id", "user_id", "expires_at", "absolute_expires_at", "auth_method", "second_factor_at"] as const;
 
-/** A session with its person, as read on every request. */
-const sessionAndUser = (sessionId: string) =>
+/**
+ * A session with its person, as read on every request; `sessionId` a value, or an SQL expression of it
+ * (a statement that reads the session among other work: sessionAndUserSelect).
+ */
+const sessionAndUserBase = (sessionId: string | RawBuilder<string>) =>
   getDb()
     .selectFrom("user_session as s")
     .innerJoin("app_user as u", "u.id", "s.user_id")
@@ -63,10 +66,18 @@ const sessionAndUser = (sessionId: string) =>
     ])
     .where("s.id", "=", sessionId)
     // A blocked account has no live session anywhere, from the moment it is blocked.
-    .where("u.blocked_at", "is", null)
-    // Runs on every request: parsed and planned once per connection (ADR 0046).
-    .modifyFront(sql.raw(PREPARED));
+    .where("u.blocked_at", "is", null);
+// Runs on every request: parsed and planned once per connection (ADR 0046).
+const sessionAndUser = (sessionId: string) => sessionAndUserBase(sessionId).modifyFront(sql.raw(PREPARED));
 type SessionAndUserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionAndUser>["executeTakeFirst"]>>>;
+
+/**
+ * The session query for a larger statement to read the session with (a common table expression), the
+ * id an SQL expression (a parameter of it). Its row is validated with validateSessionRow.
+ */
+export function sessionAndUserSelect(sessionId: RawBuilder<string>) {
+  return sessionAndUserBase(sessionId);
+}
 
 /**
  * The session query runs on every request: Kysely builds and compiles it once (building it took
@@ -252,26 +263,17 @@ async function validateWith(lucia: ReturnType<typeof createLucia>, sessionId: st
   return { ...result, setCookie };
 }
 
-/** The session query of a session id: its text is the same for every id, its one parameter the id. */
-export interface SessionQuery {
-  text: string;
-  values: [string];
-}
 export type { SessionAndUserRow };
 
 /**
- * Validates a session id as validateSessionId does, with its row read by `read` instead: a statement
- * that runs the session query and more in the same round trip (the vote lane counts the vote with it,
- * ADR 0048). It returns the session query's row, or undefined when there is none. Lucia's own rules
+ * Validates a session id as validateSessionId does, with its row read by a statement of the caller's
+ * (the session query and more in one round trip, sessionAndUserSelect: the vote lane casts the ballot
+ * with it, ADR 0051): `row` is that query's row, or undefined when it found none. Lucia's own rules
  * (idle expiry, its refresh) and ours (the absolute lifetime) apply to that row unchanged.
  */
-export async function validateSessionReading(
-  sessionId: string | null,
-  read: (query: SessionQuery) => Promise<SessionAndUserRow | undefined>,
-): Promise<ValidatedSession> {
+export async function validateSessionRow(sessionId: string | null, row: SessionAndUserRow | undefined): Promise<ValidatedSession> {
   if (!sessionId) return { user: null, session: null };
-  const { sql: text } = sessionAndUserQuery(sessionId);
-  const reading: Adapter = { ...adapter, getSessionAndUser: async (id) => sessionAndUserPair(await read({ text, values: [id] })) };
+  const reading: Adapter = { ...adapter, getSessionAndUser: async () => sessionAndUserPair(row) };
   // A Lucia of its own for this one reading (cheap: options and a cookie controller), the same options.
   return validateWith(createLucia(reading), sessionId);
 }

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, PREPARED } from "../../db/connection";
+import { compiledOnce, getDb } from "~/db.server";
 import { firstBallotSql } from "~/modules/voting/ballot.server";
 
 // The hot statements run as named prepared statements (ADR 0046): parsed and planned once per
@@ -48,5 +49,23 @@ describe("the ballot statement", () => {
     const texts = new Set([text(1, 1, null), text(2, 3, null), text(3, 5, null), text(4, 1, "sessie"), text(5, 2, "andere-sessie")]);
     expect(texts.size).toBeLessThanOrEqual(2);
     for (const t of texts) expect(t.startsWith(PREPARED)).toBe(true);
+  });
+});
+
+describe("compiledOnce", () => {
+  it("builds a statement once and binds each call's values to its slots", async () => {
+    let builds = 0;
+    const twice = compiledOnce<{ x: number; y: string }>((slot) => {
+      builds++;
+      return sql`select ${slot("n")}::int * 2 as x, ${slot("s")}::text || ${slot("s")}::text as y`;
+    });
+    expect((await getDb().executeQuery(twice({ n: 1, s: "a" }))).rows).toEqual([{ x: 2, y: "aa" }]);
+    expect((await getDb().executeQuery(twice({ n: 21, s: "b" }))).rows).toEqual([{ x: 42, y: "bb" }]);
+    expect(builds).toBe(1);
+  });
+
+  it("refuses a plain value, which would be bound once for ever, and a slot without a value", () => {
+    expect(() => compiledOnce((slot) => sql`select ${slot("n")}::int, ${5}::int`)({ n: 1 })).toThrow(/not a slot: 5/);
+    expect(() => compiledOnce((slot) => sql`select ${slot("n")}::int`)({})).toThrow(/no value for slot n/);
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { getDb, getPool } from "~/db.server";
-import { hit, hitAll, readAndHit } from "~/modules/rate-limit/rate-limit.server";
+import { sql, type RawBuilder } from "kysely";
+import { compiledOnce, getDb, getPool } from "~/db.server";
+import { countingSql, hit, hitAll } from "~/modules/rate-limit/rate-limit.server";
 import { createUser } from "../setup/factories";
 
 // The vote's two counters in one statement (hitAll) against the real rate_limit table, beside
@@ -67,19 +68,35 @@ describe("hitAll: several counters in one statement", () => {
   });
 });
 
-describe("readAndHit: a row read and counted in one statement", () => {
-  const read = (id: string) => ({ text: "select id as user_id, email from app_user where id = $1", values: [id] });
+describe("countingSql: a row read and counted in one statement", () => {
+  // A statement of the shape the vote's (castBySession) is: a row read, counted per account (a column
+  // of the row) and per address, the counts and whether any went over its limit answered with it.
+  type Read = { user_id: string; email: string; hits: Array<[string, number, number]>; over: boolean };
+  let counting: ReturnType<typeof countingSql> | undefined;
+  const statement = compiledOnce<Read>((slot) => {
+    counting = countingSql(
+      [
+        ["voteAccount", sql<string>`r.user_id::text`],
+        ["voteIp", slot("ip") as RawBuilder<string>],
+      ],
+      "r",
+      slot("now"),
+    );
+    return sql`with r as (select id as user_id, email from app_user where id = ${slot("user")}::uuid), ${counting.ctes}
+      select r.*, ${counting.hits} as hits, ${counting.over} as over from r`;
+  });
+  const read = async (user: string, ip: string) => {
+    const now = Date.now();
+    const found = (await getDb().executeQuery(statement({ user, ip, now }))).rows[0];
+    if (!found) return { row: undefined, wait: 0, over: false };
+    const { hits, over, ...row } = found;
+    return { row, wait: counting!.wait([row.user_id, ip], hits, now), over };
+  };
 
   it("counts on the rows hitAll counts on, a key taken from the row read, and returns the row", async () => {
     const u = await createUser();
     const ip = randomUUID();
-    for (let i = 0; i < 3; i++) {
-      const got = await readAndHit<{ user_id: string; email: string }>(read(u.id), [
-        ["voteAccount", { column: "user_id" }],
-        ["voteIp", ip],
-      ]);
-      expect(got).toEqual({ row: { user_id: u.id, email: u.email }, wait: 0 });
-    }
+    for (let i = 0; i < 3; i++) expect(await read(u.id, ip)).toEqual({ row: { user_id: u.id, email: u.email }, wait: 0, over: false });
     expect(
       await hitAll([
         ["voteAccount", u.id],
@@ -93,44 +110,49 @@ describe("readAndHit: a row read and counted in one statement", () => {
   it("counts nothing when it reads no row", async () => {
     const nobody = randomUUID();
     const ip = randomUUID();
-    expect(
-      await readAndHit(read(nobody), [
-        ["voteAccount", { column: "user_id" }],
-        ["voteIp", ip],
-      ]),
-    ).toEqual({ row: undefined, wait: 0 });
+    expect(await read(nobody, ip)).toEqual({ row: undefined, wait: 0, over: false });
     expect(await row(`voteAccount:${nobody}`)).toBeUndefined();
     expect(await row(`voteIp:${ip}`)).toBeUndefined();
   });
 
-  it("says how long to wait once a counter is over its limit, counted with hitAll's counts", async () => {
+  it("says over, and how long to wait, once a counter is over its limit, counted with hitAll's counts", async () => {
     const u = await createUser();
-    for (let i = 0; i < 20; i++)
+    for (let i = 0; i < 19; i++)
       expect(
         await hitAll([
           ["voteAccount", u.id],
           ["voteIp", randomUUID()],
         ]),
       ).toBe(0);
-    const { wait } = await readAndHit(read(u.id), [
-      ["voteAccount", { column: "user_id" }],
-      ["voteIp", randomUUID()],
-    ]);
+    // The twentieth is the last within the limit; the twenty-first is over it, in SQL as in hitAll.
+    expect(await read(u.id, randomUUID())).toMatchObject({ wait: 0, over: false });
+    const { wait, over } = await read(u.id, randomUUID());
+    expect(over).toBe(true);
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(60);
+    expect(
+      await hitAll([
+        ["voteAccount", u.id],
+        ["voteIp", randomUUID()],
+      ]),
+    ).toBe(wait);
+  });
+
+  it("starts a lapsed window again, as hitAll does", async () => {
+    const u = await createUser();
+    const ip = randomUUID();
+    await getDb()
+      .insertInto("rate_limit")
+      .values({ key: `voteAccount:${u.id}`, points: 500, expire: String(Date.now() - 1) })
+      .execute();
+    expect(await read(u.id, ip)).toMatchObject({ wait: 0, over: false });
+    expect((await row(`voteAccount:${u.id}`))?.points).toBe(1);
   });
 
   it("loses no count when many reads hit the same counter at once", async () => {
     const users = await Promise.all(Array.from({ length: 20 }, () => createUser()));
     const ip = randomUUID();
-    await Promise.all(
-      users.map((u) =>
-        readAndHit(read(u.id), [
-          ["voteAccount", { column: "user_id" }],
-          ["voteIp", ip],
-        ]),
-      ),
-    );
+    await Promise.all(users.map((u) => read(u.id, ip)));
     expect((await row(`voteIp:${ip}`))?.points).toBe(20);
   });
 });

@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { sealTotpSecret } from "~/modules/mfa/totp-secret.server";
-import { createUser } from "../setup/factories";
+import { hitAll } from "~/modules/rate-limit/rate-limit.server";
+import { createUser, lastMailTo } from "../setup/factories";
 import { startAppProcess } from "../setup/app-process";
 import { ORIGIN, startTestServer, type TestServer } from "../setup/http";
 import { createVoteRound, sessionFor } from "../setup/voting";
@@ -125,6 +126,66 @@ describe("the vote lane", () => {
     });
     expect(stale.status).toBe(302);
     expect(await getDb().selectFrom("rate_limit").select("key").execute()).toEqual([]);
+  });
+
+  it("writes the receipt mail the app writes: to the voter, in their language, with their name as it is", async () => {
+    const r = await createVoteRound();
+    const page = `${r.base}/${r.categories[0]!.slug}`;
+    const [a] = r.candidates[r.categoryIds[0]!]!;
+    // A name the statement puts in the mail itself: what a template or a replacement might read as its own.
+    const name = `Zoë "$&" {{award}} O'Brien \\1 $1`;
+    const mails = [];
+    for (const locale of ["nl", "en"] as const)
+      for (const server of [lane, remix]) {
+        const u = await createUser({ name });
+        await getDb().updateTable("app_user").set({ locale }).where("id", "=", u.id).execute();
+        const res = await server.request(page, { form: { intent: "cast", choices: a! }, headers: { cookie: await sessionFor(u.id) } });
+        expect(res.status).toBe(303);
+        const [ballot] = await getDb().selectFrom("ballot").select("receipt_code").where("voter_id", "=", u.id).execute();
+        const mail = await lastMailTo(u.email);
+        expect(mail).toMatchObject({ locale, template: "ballotReceipt" });
+        expect(mail!.body_text).toContain(name);
+        expect(mail!.body_text).toContain(ballot!.receipt_code);
+        // The same mail but for the code and the address, which are this ballot's and this voter's.
+        const same = (text: string) => text.replaceAll(ballot!.receipt_code, "<code>");
+        mails.push({ locale, subject: same(mail!.subject), body: same(mail!.body_text) });
+      }
+    expect(mails[0]).toEqual(mails[1]);
+    expect(mails[2]).toEqual(mails[3]);
+    expect(mails[0]!.body).toContain("Beste");
+    expect(mails[2]!.body).toContain("Dear");
+  });
+
+  it("casts nothing for a session past its idle or absolute expiry, or over the account's limit", async () => {
+    const r = await createVoteRound();
+    const page = `${r.base}/${r.categories[0]!.slug}`;
+    const [a] = r.candidates[r.categoryIds[0]!]!;
+    for (const column of ["expires_at", "absolute_expires_at"] as const) {
+      const u = await createUser();
+      const cookie = await sessionFor(u.id);
+      await getDb()
+        .updateTable("user_session")
+        .set({ [column]: sql<Date>`now() - interval '1 second'` })
+        .where("id", "=", cookie.split("=")[1]!)
+        .execute();
+      const res = await lane.request(page, { form: { intent: "cast", choices: a! }, headers: { cookie } });
+      expect(res.status, column).toBe(302);
+      expect(res.headers.get("location"), column).toContain("/inloggen");
+      expect(await lastMailTo(u.email), column).toBeUndefined();
+    }
+    expect(await ballots(r.roundId)).toHaveLength(0);
+    // A first ballot over the limit: refused (429), nothing stored, no mail.
+    const u = await createUser();
+    for (let i = 0; i < 20; i++)
+      await hitAll([
+        ["voteAccount", u.id],
+        ["voteIp", "192.0.2.1"],
+      ]);
+    const throttled = await lane.request(page, { form: { intent: "cast", choices: a! }, headers: { cookie: await sessionFor(u.id) } });
+    expect(throttled.status).toBe(429);
+    expect(await throttled.text()).toContain("Je hebt te vaak achter elkaar gestemd");
+    expect(await ballots(r.roundId)).toHaveLength(0);
+    expect(await lastMailTo(u.email)).toBeUndefined();
   });
 
   it("leaves everything but a signed-in cast to the app: reviewing, visitors, other origins", async () => {

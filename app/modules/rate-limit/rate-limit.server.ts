@@ -1,6 +1,7 @@
+import { sql, type RawBuilder } from "kysely";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { config } from "~/config.server";
-import { getPool, PREPARED } from "~/db.server";
+import { getPool } from "~/db.server";
 import { RETENTION } from "~/modules/privacy/processing";
 
 // Counters live in PostgreSQL (table rate_limit, created by a migration) so limits hold across processes.
@@ -129,70 +130,42 @@ export async function hitAll(events: Array<[LimiterName, string]>): Promise<numb
   return longestWait(counted, result.rows, now);
 }
 
-/** The key of an event counted with a row read in the same statement: a text, or one of the row's columns. */
-export type HitKey = string | { column: string };
-
-/** readAndHit's statements by their read's text and their limiters' keys (a few; each built once). */
-const readAndHitTexts = new Map<string, Map<string, string>>();
-
-/** readAndHit's statement: the same text for the same read and the same kinds of keys (prepared once). */
-function readAndHitText(read: { text: string; values: unknown[] }, events: Array<[LimiterName, HitKey]>): string {
-  const shape = events.map(([name, key]) => (typeof key === "string" ? name : `${name}:${key.column}`)).join(" ");
-  let byShape = readAndHitTexts.get(read.text);
-  let text = byShape?.get(shape);
-  if (text !== undefined) return text;
-  const nowParam = `$${read.values.length + 1}`;
-  const keys = events.map(([, key], i) => {
-    const p = read.values.length + 2 + 2 * i;
-    if (typeof key !== "string" && !/^[a-z_]+$/.test(key.column)) throw new Error(`readAndHit: not a column name: ${key.column}`);
-    const keyText = typeof key === "string" ? `$${p}::text` : `$${p}::text || r.${key.column}::text`;
-    return `(${i}, ${keyText}, $${p + 1}::bigint)`;
-  });
-  text = `${PREPARED} with r as (${read.text}),
-     hit as (
-       insert into rate_limit (key, points, expire)
-       select k.key, 1, k.expire from r cross join lateral (values ${keys.join(", ")}) as k(ord, key, expire)
-       order by k.ord
-       ${COUNT_ON_CONFLICT(nowParam)})
-     select r.*, (select coalesce(json_agg(json_build_array(hit.key, hit.points, hit.expire)), '[]'::json) from hit) as hits from r`;
-  // Bounded like the prepared statements' names: texts past the first hundred are built each time.
-  if (!byShape && readAndHitTexts.size < 100) readAndHitTexts.set(read.text, (byShape = new Map()));
-  if (byShape && byShape.size < 100) byShape.set(shape, text);
-  return text;
-}
-
 /**
- * Reads at most one row and, when there is one, counts one event on each limiter in the same statement
- * (one round trip, ADR 0048): `read` is a query with parameters $1…$n whose text is always the same (it
- * is prepared once per connection); a key can be a column of the row it reads (the person behind a
- * session). Counts exactly as hitAll does, on the same rows in the order given. Returns the row and the
- * longest wait in seconds (0: within every limit); without a row nothing is counted.
+ * The counting of hitAll as parts of a larger statement (ADR 0048, 0051), which reads a row (`from`,
+ * one of its common table expressions) and counts one event on each limiter once for that row: `ctes`
+ * are `clock` (the time of the count, in ms, from `now`) and `hit` (the upsert, on hitAll's rows in the
+ * order given), for the statement's `with`; `over` holds when a counted row went over its limiter's
+ * points, `hits` is what was counted (json), and `wait` reads that as hitAll's answer. A key is an SQL
+ * expression: a value, or a column of the row read (the person behind a session). The limiters' names
+ * and limits are literals of the statement's text: build it once per process (compiledOnce).
  */
-export async function readAndHit<Row extends Record<string, unknown>>(
-  read: { text: string; values: unknown[] },
-  events: Array<[LimiterName, HitKey]>,
-): Promise<{ row: Row | undefined; wait: number }> {
-  const now = Date.now();
-  const values = [...read.values, now];
-  for (const [name, key] of events) {
-    const l = limiter(name);
-    values.push(typeof key === "string" ? l.getKey(key) : l.getKey(""), now + l.duration * 1000);
-  }
-  const result = await getPool().query<Row & { hits: Array<[string, number, number]> }>(readAndHitText(read, events), values);
-  const found = result.rows[0];
-  if (!found) return { row: undefined, wait: 0 };
-  const { hits, ...row } = found;
-  const counted = events.map(([name, key]): [RateLimiterPostgres, string] => {
-    const l = limiter(name);
-    return [l, l.getKey(typeof key === "string" ? key : String(row[key.column]))];
-  });
+export function countingSql(events: Array<[LimiterName, RawBuilder<string>]>, from: string, now: RawBuilder<unknown>) {
+  const counted = events.map(([name, key]) => ({ l: limiter(name), key: sql<string>`(${sql.lit(limiter(name).getKey(""))} || ${key})` }));
+  const ctes = sql`clock as (select ${now}::bigint as ms), hit as (
+       insert into rate_limit (key, points, expire)
+       select k.key, 1, k.expire from ${sql.table(from)} cross join lateral
+         (values ${sql.join(counted.map(({ l, key }, i) => sql`(${sql.lit(i)}, ${key}, (select ms from clock) + ${sql.lit(l.duration * 1000)})`))})
+         as k(ord, key, expire)
+       order by k.ord
+       ${sql.raw(COUNT_ON_CONFLICT("(select ms from clock)"))})`;
+  const over = sql<boolean>`exists (select 1 from ${sql.table(from)} cross join lateral
+       (values ${sql.join(counted.map(({ l, key }) => sql`(${key}, ${sql.lit(l.points)})`))}) as k(key, points)
+       join hit on hit.key = k.key where hit.points > k.points)`;
+  const hits = sql<
+    Array<[string, number, number]>
+  >`(select coalesce(json_agg(json_build_array(hit.key, hit.points, hit.expire)), '[]'::json) from hit)`;
   return {
-    row: row as unknown as Row,
-    wait: longestWait(
-      counted,
-      hits.map(([key, points, expire]) => ({ key, points, expire })),
-      now,
-    ),
+    ctes,
+    over,
+    hits,
+    /** The longest wait in seconds of what `hits` returned (0: within every limit), for the keys' values and the time of the count. */
+    wait(keys: string[], rows: Array<[string, number, number]>, nowMs: number): number {
+      return longestWait(
+        events.map(([name], i): [RateLimiterPostgres, string] => [limiter(name), limiter(name).getKey(keys[i]!)]),
+        rows.map(([key, points, expire]) => ({ key, points, expire })),
+        nowMs,
+      );
+    },
   };
 }
 

@@ -1,5 +1,5 @@
-import { createHash, randomInt } from "node:crypto";
-import { sql } from "kysely";
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { sql, type RawBuilder } from "kysely";
 import { PREPARED, type Db, type DbOrTrx } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { pick } from "~/lib/locale";
@@ -80,33 +80,42 @@ function mapError(e: unknown): Refusal | null {
   return null;
 }
 
-/**
- * The SQL of a first ballot, as one statement (one round trip, one implicit transaction): it checks
- * the window by the database clock, eligibility and that every choice is a candidate of the round in
- * this category, then inserts the ballot, its choices, its first revision and the receipt mail. The
- * unique constraint answers a second ballot with "nothing inserted"; the deferred trigger re-checks
- * window and choice count at commit. `npm run bench` runs this same statement straight on pg.
- */
-export function firstBallotSql(p: {
-  roundId: string;
-  categoryId: string;
-  voterId: string;
+/** A value of the ballot statement: bound as a parameter, or an SQL expression (the one-trip cast reads the voter from the session). */
+type SqlValue<T> = T | RawBuilder<T>;
+
+/** What a first ballot's statement writes, and with what. */
+export interface FirstBallot {
+  roundId: SqlValue<string>;
+  categoryId: SqlValue<string>;
+  voterId: SqlValue<string>;
   /** The casting session: a round limited to identity providers needs one of this voter signed in through one. */
-  sessionId?: string | null;
-  sourceRoundId: string | null;
-  choices: string[];
-  receipt: string;
-  ip: string | null;
-  device: string | null;
-  mail: { to: string; locale: string; subject: string; body: string };
-}) {
-  // A named prepared statement (ADR 0046): its planning cost PostgreSQL about a third of the statement.
-  return sql<{ open: number; eligible: boolean | null; valid: boolean | null; ballot_id: string | null }>`${sql.raw(PREPARED)}
-    with r as (
+  sessionId?: SqlValue<string> | null;
+  sourceRoundId: SqlValue<string | null>;
+  choices: SqlValue<string[]>;
+  receipt: SqlValue<string>;
+  ip: SqlValue<string | null>;
+  device: SqlValue<string | null>;
+  mail: { to: SqlValue<string>; locale: SqlValue<string>; subject: SqlValue<string>; body: SqlValue<string> };
+}
+
+/** What a first ballot's statement answers: the round open, the voter eligible, the choices valid, the new ballot's id. */
+export interface FirstBallotRow {
+  open: number;
+  eligible: boolean | null;
+  valid: boolean | null;
+  ballot_id: string | null;
+}
+
+/**
+ * The common table expressions of a first ballot (r, ok, b, c, h, m), for a statement's `with`; `gate`
+ * is a condition a larger statement puts before all of it (nothing is written unless it holds).
+ */
+export function firstBallotCtes(p: FirstBallot, gate: RawBuilder<boolean> = sql<boolean>`true`) {
+  return sql`r as (
       select r.id, r.edition_id, r.eligibility, r.eligible_domains, r.eligible_providers, r.eligible_organisations
       from round r
       where r.id = ${p.roundId} and r.kind in ('public_vote', 'live_vote')
-        and r.opens_at <= now() and (r.closes_at is null or now() < r.closes_at)
+        and r.opens_at <= now() and (r.closes_at is null or now() < r.closes_at) and ${gate}
     ), ok as (
       select r.id, r.edition_id,
         ${mayVote("r", { id: p.voterId, session: p.sessionId ? { id: p.sessionId } : null })} as eligible,
@@ -114,7 +123,7 @@ export function firstBallotSql(p: {
           where n.id = any(${p.choices}::uuid[]) and n.category_id = ${p.categoryId} and n.is_candidate
             and (${p.sourceRoundId}::uuid is null
               or exists (select 1 from round_advancement a where a.round_id = ${p.sourceRoundId}::uuid and a.nominee_id = n.id))
-        ) = ${p.choices.length} as valid
+        ) = cardinality(${p.choices}::uuid[]) as valid
       from r
     ), b as (
       insert into ballot (round_id, edition_id, category_id, voter_id, receipt_code, ip, device_hash)
@@ -130,9 +139,23 @@ export function firstBallotSql(p: {
     ), m as (
       insert into outbox_email (to_address, locale, template, subject, body_text)
       select ${p.mail.to}, ${p.mail.locale}, 'ballotReceipt', ${p.mail.subject}, ${p.mail.body} from b
-    )
-    select (select count(*) from r)::int as open, (select eligible from ok) as eligible, (select valid from ok) as valid,
-      (select id from b) as ballot_id`;
+    )`;
+}
+
+/** The columns of FirstBallotRow, selected after firstBallotCtes. */
+export const firstBallotColumns = sql`(select count(*) from r)::int as open, (select eligible from ok) as eligible,
+      (select valid from ok) as valid, (select id from b) as ballot_id`;
+
+/**
+ * The SQL of a first ballot, as one statement (one round trip, one implicit transaction): it checks
+ * the window by the database clock, eligibility and that every choice is a candidate of the round in
+ * this category, then inserts the ballot, its choices, its first revision and the receipt mail. The
+ * unique constraint answers a second ballot with "nothing inserted"; the deferred trigger re-checks
+ * window and choice count at commit. `npm run bench` runs this same statement straight on pg.
+ */
+export function firstBallotSql(p: FirstBallot) {
+  // A named prepared statement (ADR 0046): its planning cost PostgreSQL about a third of the statement.
+  return sql<FirstBallotRow>`${sql.raw(PREPARED)} with ${firstBallotCtes(p)} select ${firstBallotColumns}`;
 }
 
 function receiptMail(input: CastInput, receipt: string, changed: boolean) {
@@ -144,6 +167,36 @@ function receiptMail(input: CastInput, receipt: string, changed: boolean) {
     params: { award: input.mail.award, category: input.mail.category, receipt },
   });
   return { to: input.voter.email, locale: input.voter.locale, subject, body };
+}
+
+/**
+ * Where the voter's name goes in a receipt rendered before the voter is known (receiptTemplate): a
+ * statement that reads the voter from their session puts the name there itself. Random per process
+ * and framed by invisible separators, so no name, award or category can hold it by chance.
+ */
+export const RECEIPT_NAME = `\u2063${randomBytes(9).toString("base64url")}\u2063`;
+const RECEIPT_CODE = `\u2063${randomBytes(9).toString("base64url")}\u2063`;
+const receiptTemplates = new Map<string, { subject: string; body: string }>();
+
+/**
+ * The receipt mail of a first ballot in `locale`, as receiptMail renders it, but with RECEIPT_NAME for
+ * the voter's name: rendered once per language and text, the receipt code put in per ballot.
+ */
+export function receiptTemplate(locale: Locale, mail: CastInput["mail"], receipt: string): { subject: string; body: string } {
+  const key = `${locale}\n${mail.award}\n${mail.category}\n${mail.link}`;
+  let template = receiptTemplates.get(key);
+  if (!template) {
+    template = renderMail({
+      locale,
+      template: "ballotReceipt",
+      name: RECEIPT_NAME,
+      link: mail.link,
+      params: { award: mail.award, category: mail.category, receipt: RECEIPT_CODE },
+    });
+    if (receiptTemplates.size >= 1000) receiptTemplates.clear();
+    receiptTemplates.set(key, template);
+  }
+  return { subject: template.subject.split(RECEIPT_CODE).join(receipt), body: template.body.split(RECEIPT_CODE).join(receipt) };
 }
 
 /**
@@ -173,6 +226,15 @@ export async function castBallot(db: Db, input: CastInput): Promise<Outcome<Cast
     if (mapped) return mapped;
     throw e;
   }
+  return afterFirstBallot(db, input, row, receipt);
+}
+
+/**
+ * What a first ballot's statement answered (`receipt`: the code it was given), as castBallot's outcome:
+ * a refusal, the new ballot, the same ballot sent again, or — where the round allows it — the ballot
+ * changed (a transaction of its own).
+ */
+export async function afterFirstBallot(db: Db, input: CastInput, row: FirstBallotRow, receipt: string): Promise<Outcome<CastBallot>> {
   if (row.open === 0) return closed();
   if (!row.eligible) return notEligible();
   if (!row.valid) return invalidChoice();

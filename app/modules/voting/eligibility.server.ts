@@ -27,7 +27,11 @@ export interface VoterRef {
  * this very session (of this account, not expired) signed in through one of its identity providers,
  * and, when the round names organisations, the provider named one of them for this account.
  */
-export function mayVote(round: string, voter: VoterRef): RawBuilder<boolean> {
+export function mayVote(
+  round: string,
+  // Values, or SQL expressions of them (a statement that reads the voter from their session).
+  voter: { id: string | RawBuilder<string>; session?: { id: string | RawBuilder<string> } | null },
+): RawBuilder<boolean> {
   const r = (column: string) => sql.ref(`${round}.${column}`);
   const sessionId = voter.session?.id ?? null;
   return sql<boolean>`exists (select 1 from app_user u

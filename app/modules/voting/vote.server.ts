@@ -1,13 +1,30 @@
 import { config } from "~/config.server";
-import { retryWhileUnavailable, type Db } from "~/db.server";
+import { sql, type RawBuilder } from "kysely";
+import { compiledOnce, PREPARED, retryWhileUnavailable, type Db } from "~/db.server";
 import type { Locale } from "~/i18n/i18n";
 import { countBallot } from "~/lib/metrics.server";
 import type { Notice } from "~/lib/notice";
 import { ok, refuse, type Outcome } from "~/lib/outcome";
 import { loadEdition } from "~/modules/awards/edition.server";
-import { validateSessionReading, type SessionAndUserRow, type ValidatedSession } from "~/auth/lucia.server";
-import { hitAll, readAndHit, type HitKey, type LimiterName } from "~/modules/rate-limit/rate-limit.server";
-import { castBallot, deviceHash, ownBallot } from "./ballot.server";
+import { sessionAndUserSelect, validateSessionRow, type SessionAndUserRow, type ValidatedSession } from "~/auth/lucia.server";
+import type { BallotCast } from "~/context";
+import { DEFAULT_LOCALE, LOCALES } from "~/i18n/i18n";
+import { countingSql, hitAll, type LimiterName } from "~/modules/rate-limit/rate-limit.server";
+import {
+  afterFirstBallot,
+  castBallot,
+  deviceHash,
+  firstBallotColumns,
+  firstBallotCtes,
+  newReceiptCode,
+  ownBallot,
+  RECEIPT_NAME,
+  receiptTemplate,
+  type CastBallot,
+  type CastInput,
+  type FirstBallotRow,
+  type Voter,
+} from "./ballot.server";
 import { providersToVoteWith } from "./eligibility.server";
 import {
   candidateSource,
@@ -129,35 +146,174 @@ export function ballotPath({ edition, round, category }: Pick<BallotContext, "ed
 }
 
 /** What one ballot cast counts, per account and per address, in the order their rows are taken. */
-function ballotEvents<K extends HitKey>(voter: K, ip: string | null): Array<[LimiterName, K | string]> {
+function ballotEvents(voter: string, ip: string | null): Array<[LimiterName, string]> {
   return [
     ["voteAccount", voter],
     ["voteIp", ip ?? "unknown"],
   ];
 }
 
+/** The row a cast by session answers: the session query's, what was counted, and (when cast) the ballot statement's. */
+type SessionCastRow = SessionAndUserRow & Partial<FirstBallotRow> & { hits: Array<[string, number, number]>; attempted?: boolean };
+
+/** The counting of a ballot cast, per account (the session's person) and per address, in a statement that reads the session (`sess`). */
+function ballotCounting(slot: (name: string) => RawBuilder<unknown>) {
+  return countingSql(
+    [
+      ["voteAccount", sql<string>`sess.user_id::text`],
+      ["voteIp", slot("ipKey") as RawBuilder<string>],
+    ],
+    "sess",
+    slot("now"),
+  );
+}
+let counting: ReturnType<typeof ballotCounting> | undefined;
+
+/** The session read and the cast counted, nothing cast: for a ballot that is refused before its statement (ADR 0048). */
+const sessionCountingStatement = compiledOnce<SessionCastRow>((slot) => {
+  counting = ballotCounting(slot);
+  return sql`${sql.raw(PREPARED)} with sess as (${sessionAndUserSelect(slot("session") as RawBuilder<string>)}), ${counting.ctes}
+    select sess.*, ${counting.hits} as hits from sess`;
+});
+
+/** The voter's values in the statement, read from its session (`sess`). */
+const fromSession = (column: string) => sql<string>`(select ${sql.ref(`sess.${column}`)} from sess)`;
+
+/** The receipt mail's text in the voter's language, with their name: from the slots of every language. */
+function receiptInLanguage(slot: (name: string) => RawBuilder<unknown>, part: "subject" | "body") {
+  const byLocale = sql.join(
+    LOCALES.filter((l) => l !== DEFAULT_LOCALE).map((l) => sql`when ${sql.lit(l)} then ${slot(`${part}_${l}`)}`),
+    sql` `,
+  );
+  return sql<string>`replace(case (select locale from sess) ${byLocale} else ${slot(`${part}_${DEFAULT_LOCALE}`)} end,
+    ${sql.lit(RECEIPT_NAME)}, (select name from sess))`;
+}
+
 /**
- * The session of a ballot cast, read in the same statement that counts the cast (one round trip
- * instead of two, ADR 0048): counted per account and per address as submitBallot counts it, when the
- * session exists. Returns the session as validateSessionId does, and the seconds to wait (0: within the
- * limits), to hand to submitBallot as `counted`; without a session nothing was counted.
+ * A ballot cast in one statement (ADR 0051): the session read, the cast counted per account and per
+ * address, and — when the session is alive (the idle and absolute expiry as validateSessionRow judges
+ * them, at the same time `now`), past its second factor and within both limits — the first ballot's
+ * statement with the voter and their receipt mail taken from the session.
  */
-export async function sessionCountingBallot(
-  sessionId: string | null,
-  ip: string | null,
-): Promise<{ validated: ValidatedSession; counted?: number }> {
-  let counted: number | undefined;
-  const validated = await validateSessionReading(sessionId, async (query) => {
-    const read = await readAndHit<SessionAndUserRow>(query, ballotEvents({ column: "user_id" }, ip));
-    if (read.row) counted = read.wait;
-    return read.row;
-  });
-  return { validated, counted };
+const sessionCastStatement = compiledOnce<SessionCastRow>((slot) => {
+  counting = ballotCounting(slot);
+  const at = sql`to_timestamp((select ms from clock) / 1000.0)`;
+  const gate = sql<boolean>`(select exists (select 1 from sess where sess.expires_at > ${at} and sess.absolute_expires_at > ${at}
+      and (not sess.mfa_enrolled or sess.second_factor_at is not null)) and not ${counting.over})`;
+  const ballot = firstBallotCtes(
+    {
+      roundId: slot("round") as RawBuilder<string>,
+      categoryId: slot("category") as RawBuilder<string>,
+      voterId: fromSession("user_id"),
+      sessionId: fromSession("id"),
+      sourceRoundId: slot("source") as RawBuilder<string | null>,
+      choices: slot("choices") as RawBuilder<string[]>,
+      receipt: slot("receipt") as RawBuilder<string>,
+      ip: slot("ip") as RawBuilder<string | null>,
+      device: slot("device") as RawBuilder<string | null>,
+      mail: {
+        to: fromSession("email"),
+        locale: fromSession("locale"),
+        subject: receiptInLanguage(slot, "subject"),
+        body: receiptInLanguage(slot, "body"),
+      },
+    },
+    sql<boolean>`(select go from gate)`,
+  );
+  return sql`${sql.raw(PREPARED)} with sess as (${sessionAndUserSelect(slot("session") as RawBuilder<string>)}), ${counting.ctes},
+    gate as (select ${gate} as go), ${ballot}
+    select sess.*, ${counting.hits} as hits, (select go from gate) as attempted, ${firstBallotColumns} from sess`;
+});
+
+/** What castBySession did: the session as validated, the wait its count gave (without a session nothing was counted), and the cast, if it was cast. */
+export interface SessionCast {
+  /** Absent only when validating failed after the ballot was cast (the app reads the session itself). */
+  validated?: ValidatedSession;
+  counted?: number;
+  /** The ballot's outcome, or what failed after its statement: absent when nothing was cast (go on with submitBallot and `counted`). */
+  cast?: BallotCast;
+}
+
+/**
+ * A ballot cast by a session in one round trip (ADR 0051; the vote lane's): the session read, the cast
+ * counted (as submitBallot counts it) and the first ballot written, in one statement. A ballot the
+ * statement did not try — no session, one short of its second factor, a limit reached, a ballot refused
+ * before its statement — comes back without `cast`, counted: the caller goes on as with a session read
+ * and submitBallot. A statement that fails changed nothing (one transaction) and throws.
+ */
+export async function castBySession(
+  db: Db,
+  context: BallotContext,
+  input: { sessionId: string | null; ip: string | null; deviceId: string | undefined; choiceList: string },
+): Promise<SessionCast> {
+  const { sessionId, ip } = input;
+  if (!sessionId) return { validated: { user: null, session: null } };
+  const { edition, round, category } = context;
+  const now = Date.now();
+  const common = { session: sessionId, now, ipKey: ip ?? "unknown" };
+  const sourceRoundId = await candidateSource(db, round);
+  const choices = (await sourceUnpublished(db, sourceRoundId)) ? null : parseChoiceList(input.choiceList, round.max_choices);
+  const mail = { award: edition.name, category: category.name, link: `${config().origin}/mijn-stemmen` };
+  const receipt = newReceiptCode();
+  let row: SessionCastRow | undefined;
+  if (choices) {
+    const texts = Object.fromEntries(
+      LOCALES.flatMap((locale) => {
+        const { subject, body } = receiptTemplate(locale, mail, receipt);
+        return [
+          [`subject_${locale}`, subject],
+          [`body_${locale}`, body],
+        ];
+      }),
+    );
+    const values = { ...common, ...texts, round: round.id, category: category.id, source: sourceRoundId, choices, receipt };
+    row = (await db.executeQuery(sessionCastStatement({ ...values, ip, device: deviceHash(input.deviceId) }))).rows[0];
+  } else {
+    // Refused before its statement (waiting for results, choices that are no list): counted, not tried.
+    row = (await db.executeQuery(sessionCountingStatement(common))).rows[0];
+  }
+  const counted = row ? counting!.wait([row.user_id, common.ipKey], row.hits, now) : undefined;
+  let validated: ValidatedSession;
+  try {
+    validated = await validateSessionRow(sessionId, row);
+  } catch (error) {
+    // Cast already (committed): what failed is the app's to answer, with the session read again.
+    if (row?.attempted) return { counted, cast: { error } };
+    throw error;
+  }
+  if (!row?.attempted || !choices) return { validated, counted };
+  const voter: Voter = {
+    id: row.user_id,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    emailVerified: row.email_verified_at !== null,
+    session: { id: row.id, authMethod: row.auth_method },
+  };
+  const cast: CastInput = { round, sourceRoundId, categoryId: category.id, voter, choices, ip, device: deviceHash(input.deviceId), mail };
+  try {
+    const stored = await afterFirstBallot(db, cast, row as SessionCastRow & FirstBallotRow, receipt);
+    return { validated, counted, cast: { outcome: stored.ok ? ok({ notice: ballotNotice(round, stored.value) }) : stored } };
+  } catch (error) {
+    return { validated, counted, cast: { error } };
+  }
+}
+
+/** The notice of a stored ballot (counted in the metrics). */
+function ballotNotice(round: Pick<BallotContext["round"], "allow_change">, stored: CastBallot): Notice {
+  countBallot(stored.unchanged ? "unchanged" : stored.version > 1 ? "changed" : "cast");
+  return stored.unchanged
+    ? round.allow_change
+      ? "voting.notice.unchanged"
+      : "voting.notice.alreadyStored"
+    : stored.version > 1
+      ? "voting.notice.changed"
+      : "voting.notice.cast";
 }
 
 /**
  * Casts (or changes) the voter's ballot from the confirmed list of choices. Rate-limited per account
- * and per IP (counted first; `counted` when sessionCountingBallot already counted it). A ballot is
+ * and per IP (counted first; `counted` when castBySession already counted it). A ballot is
  * safe to submit again — the same choices come back as the stored ballot — so when the connection
  * breaks mid-way it is tried again for a moment.
  */
@@ -189,14 +345,5 @@ export async function submitBallot(
     2000,
   );
   if (!cast.ok) return cast;
-  const stored = cast.value;
-  const notice: Notice = stored.unchanged
-    ? round.allow_change
-      ? "voting.notice.unchanged"
-      : "voting.notice.alreadyStored"
-    : stored.version > 1
-      ? "voting.notice.changed"
-      : "voting.notice.cast";
-  countBallot(stored.unchanged ? "unchanged" : stored.version > 1 ? "changed" : "cast");
-  return ok({ notice });
+  return ok({ notice: ballotNotice(round, cast.value) });
 }
