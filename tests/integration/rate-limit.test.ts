@@ -130,12 +130,13 @@ describe("countingSql: a row read and counted in one statement", () => {
     expect(over).toBe(true);
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(60);
-    expect(
-      await hitAll([
-        ["voteAccount", u.id],
-        ["voteIp", randomUUID()],
-      ]),
-    ).toBe(wait);
+    // The same window's end, seen a few milliseconds later: the same wait, or a second less.
+    const later = await hitAll([
+      ["voteAccount", u.id],
+      ["voteIp", randomUUID()],
+    ]);
+    expect(later).toBeGreaterThanOrEqual(wait - 1);
+    expect(later).toBeLessThanOrEqual(wait);
   });
 
   it("starts a lapsed window again, as hitAll does", async () => {

@@ -192,8 +192,8 @@ function receiptInLanguage(slot: (name: string) => RawBuilder<unknown>, part: "s
 /**
  * A ballot cast in one statement (ADR 0051): the session read, the cast counted per account and per
  * address, and — when the session is alive (the idle and absolute expiry as validateSessionRow judges
- * them, at the same time `now`), past its second factor and within both limits — the first ballot's
- * statement with the voter and their receipt mail taken from the session.
+ * them, at the time of the count, taken just before the statement), past its second factor and within
+ * both limits — the first ballot's statement with the voter and their receipt mail taken from the session.
  */
 const sessionCastStatement = compiledOnce<SessionCastRow>((slot) => {
   counting = ballotCounting(slot);
@@ -249,12 +249,16 @@ export async function castBySession(
   const { sessionId, ip } = input;
   if (!sessionId) return { validated: { user: null, session: null } };
   const { edition, round, category } = context;
-  const now = Date.now();
-  const common = { session: sessionId, now, ipKey: ip ?? "unknown" };
+  // Without queries for a round of every candidate (the usual case); a round of an earlier round's
+  // advancement reads that round first.
   const sourceRoundId = await candidateSource(db, round);
   const choices = (await sourceUnpublished(db, sourceRoundId)) ? null : parseChoiceList(input.choiceList, round.max_choices);
   const mail = { award: edition.name, category: category.name, link: `${config().origin}/mijn-stemmen` };
   const receipt = newReceiptCode();
+  // The time of the count and of the gate's expiry check: taken last, so Lucia's later clock can only
+  // find a session dead that the gate found alive (a ballot then stands: it was cast while alive).
+  const now = Date.now();
+  const common = { session: sessionId, now, ipKey: ip ?? "unknown" };
   let row: SessionCastRow | undefined;
   if (choices) {
     const texts = Object.fromEntries(
@@ -273,15 +277,15 @@ export async function castBySession(
     row = (await db.executeQuery(sessionCountingStatement(common))).rows[0];
   }
   const counted = row ? counting!.wait([row.user_id, common.ipKey], row.hits, now) : undefined;
-  let validated: ValidatedSession;
+  let validated: ValidatedSession | undefined;
   try {
     validated = await validateSessionRow(sessionId, row);
   } catch (error) {
-    // Cast already (committed): what failed is the app's to answer, with the session read again.
-    if (row?.attempted) return { counted, cast: { error } };
-    throw error;
+    // Not cast: nothing but the count happened, and the caller passes the request on. Cast (committed):
+    // the ballot's outcome is still told below; the app reads the session again for its answer.
+    if (!row?.attempted) throw error;
   }
-  if (!row?.attempted || !choices) return { validated, counted };
+  if (!row?.attempted || !choices) return { validated: validated!, counted };
   const voter: Voter = {
     id: row.user_id,
     email: row.email,
@@ -292,7 +296,9 @@ export async function castBySession(
   };
   const cast: CastInput = { round, sourceRoundId, categoryId: category.id, voter, choices, ip, device: deviceHash(input.deviceId), mail };
   try {
-    const stored = await afterFirstBallot(db, cast, row as SessionCastRow & FirstBallotRow, receipt);
+    // A second ballot (a change, the same choices again) reads and writes again: tried again for a
+    // moment in an outage, as castBallot is; a change repeated comes back unchanged.
+    const stored = await retryWhileUnavailable(() => afterFirstBallot(db, cast, row as SessionCastRow & FirstBallotRow, receipt), 2000);
     return { validated, counted, cast: { outcome: stored.ok ? ok({ notice: ballotNotice(round, stored.value) }) : stored } };
   } catch (error) {
     return { validated, counted, cast: { error } };
