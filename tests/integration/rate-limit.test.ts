@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sql, type RawBuilder } from "kysely";
 import { compiledOnce, getDb, getPool } from "~/db.server";
-import { countingSql, hit, hitAll } from "~/modules/rate-limit/rate-limit.server";
+import { countedWait, countingSql, hit, hitAll } from "~/modules/rate-limit/rate-limit.server";
 import { createUser } from "../setup/factories";
 
 // The vote's two counters in one statement (hitAll) against the real rate_limit table, beside
@@ -72,9 +72,8 @@ describe("countingSql: a row read and counted in one statement", () => {
   // A statement of the shape the vote's (castBySession) is: a row read, counted per account (a column
   // of the row) and per address, the counts and whether any went over its limit answered with it.
   type Read = { user_id: string; email: string; hits: Array<[string, number, number]>; over: boolean };
-  let counting: ReturnType<typeof countingSql> | undefined;
   const statement = compiledOnce<Read>((slot) => {
-    counting = countingSql(
+    const counting = countingSql(
       [
         ["voteAccount", sql<string>`r.user_id::text`],
         ["voteIp", slot("ip") as RawBuilder<string>],
@@ -90,7 +89,18 @@ describe("countingSql: a row read and counted in one statement", () => {
     const found = (await getDb().executeQuery(statement({ user, ip, now }))).rows[0];
     if (!found) return { row: undefined, wait: 0, over: false };
     const { hits, over, ...row } = found;
-    return { row, wait: counting!.wait([row.user_id, ip], hits, now), over };
+    return {
+      row,
+      wait: countedWait(
+        [
+          ["voteAccount", row.user_id],
+          ["voteIp", ip],
+        ],
+        hits,
+        now,
+      ),
+      over,
+    };
   };
 
   it("counts on the rows hitAll counts on, a key taken from the row read, and returns the row", async () => {

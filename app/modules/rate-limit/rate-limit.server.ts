@@ -135,12 +135,15 @@ export async function hitAll(events: Array<[LimiterName, string]>): Promise<numb
  * one of its common table expressions) and counts one event on each limiter once for that row: `ctes`
  * are `clock` (the time of the count, in ms, from `now`) and `hit` (the upsert, on hitAll's rows in the
  * order given), for the statement's `with`; `over` holds when a counted row went over its limiter's
- * points, `hits` is what was counted (json), and `wait` reads that as hitAll's answer. A key is an SQL
+ * points, and `hits` is what was counted (json), which countedWait reads as hitAll's answer. A key is an SQL
  * expression: a value, or a column of the row read (the person behind a session). The limiters' names
  * and limits are literals of the statement's text: build it once per process (compiledOnce).
  */
 export function countingSql(events: Array<[LimiterName, RawBuilder<string>]>, from: string, now: RawBuilder<unknown>) {
-  const counted = events.map(([name, key]) => ({ l: limiter(name), key: sql<string>`(${sql.lit(limiter(name).getKey(""))} || ${key})` }));
+  const counted = events.map(([name, key]) => {
+    const l = limiter(name);
+    return { l, key: sql<string>`(${sql.lit(l.getKey(""))} || ${key})` };
+  });
   const ctes = sql`clock as (select ${now}::bigint as ms), hit as (
        insert into rate_limit (key, points, expire)
        select k.key, 1, k.expire from ${sql.table(from)} cross join lateral
@@ -154,19 +157,16 @@ export function countingSql(events: Array<[LimiterName, RawBuilder<string>]>, fr
   const hits = sql<
     Array<[string, number, number]>
   >`(select coalesce(json_agg(json_build_array(hit.key, hit.points, hit.expire)), '[]'::json) from hit)`;
-  return {
-    ctes,
-    over,
-    hits,
-    /** The longest wait in seconds of what `hits` returned (0: within every limit), for the keys' values and the time of the count. */
-    wait(keys: string[], rows: Array<[string, number, number]>, nowMs: number): number {
-      return longestWait(
-        events.map(([name], i): [RateLimiterPostgres, string] => [limiter(name), limiter(name).getKey(keys[i]!)]),
-        rows.map(([key, points, expire]) => ({ key, points, expire })),
-        nowMs,
-      );
-    },
-  };
+  return { ctes, over, hits };
+}
+
+/** The longest wait in seconds (0: within every limit) of what countingSql's `hits` returned, for its events' key values and the time of the count. */
+export function countedWait(events: Array<[LimiterName, string]>, hits: Array<[string, number, number]>, nowMs: number): number {
+  return longestWait(
+    events.map(([name, key]): [RateLimiterPostgres, string] => [limiter(name), limiter(name).getKey(key)]),
+    hits.map(([key, points, expire]) => ({ key, points, expire })),
+    nowMs,
+  );
 }
 
 /** Takes back one counted event (an attempt that turned out to be legitimate). */

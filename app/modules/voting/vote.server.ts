@@ -9,7 +9,7 @@ import { loadEdition } from "~/modules/awards/edition.server";
 import { sessionAndUserSelect, validateSessionRow, type SessionAndUserRow, type ValidatedSession } from "~/auth/lucia.server";
 import type { BallotCast } from "~/context";
 import { DEFAULT_LOCALE, LOCALES } from "~/i18n/i18n";
-import { countingSql, hitAll, type LimiterName } from "~/modules/rate-limit/rate-limit.server";
+import { countedWait, countingSql, hitAll, type LimiterName } from "~/modules/rate-limit/rate-limit.server";
 import {
   afterFirstBallot,
   castBallot,
@@ -145,11 +145,11 @@ export function ballotPath({ edition, round, category }: Pick<BallotContext, "ed
   return `/prijzen/${edition.awardSlug}/${edition.year}/ronde/${round.position}/${category.slug}`;
 }
 
-/** What one ballot cast counts, per account and per address, in the order their rows are taken. */
-function ballotEvents(voter: string, ip: string | null): Array<[LimiterName, string]> {
+/** What one ballot cast counts, per account and per address, in the order their rows are taken (values or SQL). */
+function ballotEvents<K>(voter: K, address: K): Array<[LimiterName, K]> {
   return [
     ["voteAccount", voter],
-    ["voteIp", ip ?? "unknown"],
+    ["voteIp", address],
   ];
 }
 
@@ -157,21 +157,12 @@ function ballotEvents(voter: string, ip: string | null): Array<[LimiterName, str
 type SessionCastRow = SessionAndUserRow & Partial<FirstBallotRow> & { hits: Array<[string, number, number]>; attempted?: boolean };
 
 /** The counting of a ballot cast, per account (the session's person) and per address, in a statement that reads the session (`sess`). */
-function ballotCounting(slot: (name: string) => RawBuilder<unknown>) {
-  return countingSql(
-    [
-      ["voteAccount", sql<string>`sess.user_id::text`],
-      ["voteIp", slot("ipKey") as RawBuilder<string>],
-    ],
-    "sess",
-    slot("now"),
-  );
-}
-let counting: ReturnType<typeof ballotCounting> | undefined;
+const ballotCounting = (slot: (name: string) => RawBuilder<unknown>) =>
+  countingSql(ballotEvents(sql<string>`sess.user_id::text`, slot("ipKey") as RawBuilder<string>), "sess", slot("now"));
 
 /** The session read and the cast counted, nothing cast: for a ballot that is refused before its statement (ADR 0048). */
 const sessionCountingStatement = compiledOnce<SessionCastRow>((slot) => {
-  counting = ballotCounting(slot);
+  const counting = ballotCounting(slot);
   return sql`${sql.raw(PREPARED)} with sess as (${sessionAndUserSelect(slot("session") as RawBuilder<string>)}), ${counting.ctes}
     select sess.*, ${counting.hits} as hits from sess`;
 });
@@ -196,7 +187,7 @@ function receiptInLanguage(slot: (name: string) => RawBuilder<unknown>, part: "s
  * both limits — the first ballot's statement with the voter and their receipt mail taken from the session.
  */
 const sessionCastStatement = compiledOnce<SessionCastRow>((slot) => {
-  counting = ballotCounting(slot);
+  const counting = ballotCounting(slot);
   const at = sql`to_timestamp((select ms from clock) / 1000.0)`;
   const gate = sql<boolean>`(select exists (select 1 from sess where sess.expires_at > ${at} and sess.absolute_expires_at > ${at}
       and (not sess.mfa_enrolled or sess.second_factor_at is not null)) and not ${counting.over})`;
@@ -248,12 +239,13 @@ export async function castBySession(
 ): Promise<SessionCast> {
   const { sessionId, ip } = input;
   if (!sessionId) return { validated: { user: null, session: null } };
-  const { edition, round, category } = context;
+  const { round, category } = context;
   // Without queries for a round of every candidate (the usual case); a round of an earlier round's
   // advancement reads that round first.
   const sourceRoundId = await candidateSource(db, round);
   const choices = (await sourceUnpublished(db, sourceRoundId)) ? null : parseChoiceList(input.choiceList, round.max_choices);
-  const mail = { award: edition.name, category: category.name, link: `${config().origin}/mijn-stemmen` };
+  const mail = receiptTexts(context);
+  const device = deviceHash(input.deviceId);
   const receipt = newReceiptCode();
   // The time of the count and of the gate's expiry check: taken last, so Lucia's later clock can only
   // find a session dead that the gate found alive (a ballot then stands: it was cast while alive).
@@ -271,12 +263,12 @@ export async function castBySession(
       }),
     );
     const values = { ...common, ...texts, round: round.id, category: category.id, source: sourceRoundId, choices, receipt };
-    row = (await db.executeQuery(sessionCastStatement({ ...values, ip, device: deviceHash(input.deviceId) }))).rows[0];
+    row = (await db.executeQuery(sessionCastStatement({ ...values, ip, device }))).rows[0];
   } else {
     // Refused before its statement (waiting for results, choices that are no list): counted, not tried.
     row = (await db.executeQuery(sessionCountingStatement(common))).rows[0];
   }
-  const counted = row ? counting!.wait([row.user_id, common.ipKey], row.hits, now) : undefined;
+  const counted = row ? countedWait(ballotEvents(row.user_id, common.ipKey), row.hits, now) : undefined;
   let validated: ValidatedSession | undefined;
   try {
     validated = await validateSessionRow(sessionId, row);
@@ -294,7 +286,7 @@ export async function castBySession(
     emailVerified: row.email_verified_at !== null,
     session: { id: row.id, authMethod: row.auth_method },
   };
-  const cast: CastInput = { round, sourceRoundId, categoryId: category.id, voter, choices, ip, device: deviceHash(input.deviceId), mail };
+  const cast: CastInput = { round, sourceRoundId, categoryId: category.id, voter, choices, ip, device, mail };
   try {
     // A second ballot (a change, the same choices again) reads and writes again: tried again for a
     // moment in an outage, as castBallot is; a change repeated comes back unchanged.
@@ -303,6 +295,11 @@ export async function castBySession(
   } catch (error) {
     return { validated, counted, cast: { error } };
   }
+}
+
+/** The texts of a ballot's receipt mail: the award, the category and the link to "my votes". */
+function receiptTexts({ edition, category }: Pick<BallotContext, "edition" | "category">): CastInput["mail"] {
+  return { award: edition.name, category: category.name, link: `${config().origin}/mijn-stemmen` };
 }
 
 /** The notice of a stored ballot (counted in the metrics). */
@@ -332,7 +329,7 @@ export async function submitBallot(
 ): Promise<Outcome<{ notice: Notice }>> {
   const sourceRoundId = await candidateSource(db, round);
   if (await sourceUnpublished(db, sourceRoundId)) return refuse(409, "voting.errors.waiting");
-  const wait = origin.counted ?? (await hitAll(ballotEvents(voter.id, origin.ip)));
+  const wait = origin.counted ?? (await hitAll(ballotEvents(voter.id, origin.ip ?? "unknown")));
   if (wait > 0) return refuse(429, "voting.errors.rateLimited", { params: { seconds: wait }, retryAfter: wait });
   const choices = parseChoiceList(choiceList, round.max_choices);
   if (!choices) return refuse(400, "voting.errors.invalidChoice");
@@ -346,7 +343,7 @@ export async function submitBallot(
         choices,
         ip: origin.ip,
         device: deviceHash(origin.deviceId),
-        mail: { award: edition.name, category: category.name, link: `${config().origin}/mijn-stemmen` },
+        mail: receiptTexts({ edition, category }),
       }),
     2000,
   );
